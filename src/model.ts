@@ -1,0 +1,197 @@
+// The domain model shared by every stage of the pipeline:
+//   LogSource → (scan) → Finding → (diagnose) → Diagnosis → (report) → Report
+// Types only: no behaviour lives here, so every stage can depend on it without cycles.
+
+export type Severity = "error" | "warning";
+
+export type Family =
+  | "compatibility"
+  | "feature-gates"
+  | "kubectl"
+  | "kubeadm"
+  | "api"
+  | "cri"
+  | "cluster-api"
+  | "helm";
+
+/**
+ * A failure signature: data that says how to recognise one message and what it means.
+ * Custom signatures (from configuration) have exactly this shape too.
+ */
+export interface Signature {
+  /** Stable id reported to users, e.g. `k8s-compat-mincompat-out-of-range`. */
+  id: string;
+  title: string;
+  family: Family;
+  /** `warning` findings are never reported as the cause of a failure while an error explains it. */
+  severity: Severity;
+  /** True when the environment's versions broke the job rather than the code under test. */
+  flake: boolean;
+  /**
+   * Literal, case-sensitive substrings; a line is only matched against `patterns` when it holds one.
+   * Pick them from different parts of the message so that a message wrapped over two lines still
+   * leaves one anchor whole on one of them. They must not contain `" & < > ' \` (those characters are
+   * escaped differently by HTML pages, klog and JSON, and anchors are tested on the raw bytes).
+   */
+  anchors: string[];
+  /**
+   * Regular expression sources with named captures, tried in order. `{V}` stands for a Kubernetes
+   * version token. Never anchored at the start of a line: real lines arrive truncated.
+   */
+  patterns: string[];
+  /** Names of captures that hold versions (parsed with semver by diagnose). */
+  versions: string[];
+  /** When several signatures match one line, the highest priority wins. */
+  priority: number;
+  /** What the message means, in plain words. */
+  meaning: string;
+  causes: string[];
+  fixes: string[];
+  references?: string[];
+  /** In-band fixtures: lines that must match (with expected captures) and near-misses that must not. */
+  examples?: { line: string; captures?: Record<string, string> }[];
+  nearMisses?: string[];
+}
+
+/**
+ * A rule that reads a version from a line that is not itself a failure (banners, `kubectl version`,
+ * node image tags). Hints give the diagnosis versions that the failing line does not carry.
+ */
+export interface HintRule {
+  id: string;
+  /** What the version is, e.g. `kubeadm`, `server`, `client`, `kubelet`, `cluster`, `node-image`. */
+  role: string;
+  anchors: string[];
+  /** Must capture `version`. */
+  pattern: string;
+}
+
+export interface VersionHint {
+  role: string;
+  version: string;
+  /** Where it came from: `<log>:<line>` or a metadata file such as `prowjob.json`. */
+  source: string;
+  rule: string;
+}
+
+export type KlogLevel = "I" | "W" | "E" | "F";
+
+export interface LogLine {
+  number: number;
+  text: string;
+}
+
+/** One signature matching one distinct message in one log (identical repeats are collapsed). */
+export interface Finding {
+  signature: string;
+  /** Name of the log it came from (a file name, an artifact path). */
+  log: string;
+  /** First line of the first occurrence; `endLine` > `line` when a wrapped message was rejoined. */
+  line: number;
+  endLine: number;
+  /** Occurrences of this exact message, and the first line of the last one. */
+  count: number;
+  lastLine: number;
+  /** The normalised message line(s), redacted. */
+  text: string;
+  /** The part of `text` the pattern matched. */
+  match: string;
+  captures: Record<string, string>;
+  /** The klog header of the line, when it had one: severity letter and `file:line`. */
+  klog?: { level: KlogLevel; location: string };
+  /** Lines around the first occurrence, normalised and redacted. */
+  context: { before: LogLine[]; after: LogLine[] };
+}
+
+export interface ScanStats {
+  bytes: number;
+  lines: number;
+  /** Lines that held an anchor and so were decoded and matched. */
+  candidateLines: number;
+  /** Lines longer than the line limit; only their start was examined. */
+  longLines: number;
+  /** Distinct findings beyond the cap that were counted but not kept. */
+  droppedFindings: number;
+}
+
+export interface ScanResult {
+  log: string;
+  findings: Finding[];
+  hints: VersionHint[];
+  stats: ScanStats;
+}
+
+export interface KubeVersion {
+  /** The token as it appeared, trailing punctuation removed. */
+  raw: string;
+  major: number;
+  minor: number;
+  /** Absent when the token had only major.minor (or a wildcard patch). */
+  patch?: number;
+  prerelease: string[];
+  build: string[];
+}
+
+export type Verdict = "cause" | "warning" | "not-skew";
+
+export interface VersionRole {
+  /** Capture or hint name. */
+  name: string;
+  version: string;
+  /** What this version is, in words: "minimum compatibility version (default: binary − 1)". */
+  role: string;
+  /** Where it came from: "the failing line", "kubeadm banner at build-log.txt:120", … */
+  source: string;
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  /** One sentence. */
+  headline: string;
+  versions: VersionRole[];
+  /** Minor-version distance between the two sides and the supported policy, where there are two sides. */
+  skew?: { minors: number; policy: string; supported: boolean };
+  reasoning: string[];
+  causes: string[];
+  fixes: string[];
+  references: string[];
+}
+
+/** A log to analyse: a name, a way to read it as a stream, and what is known about it. */
+export interface LogSource {
+  name: string;
+  /** Where a person can read the whole log. */
+  url?: string;
+  /** A link to one line of the log, where the host supports it. */
+  lineLink?: (line: number) => string | undefined;
+  /** Versions known without reading the log (job metadata). */
+  hints?: VersionHint[];
+  open(): Promise<AsyncIterable<Uint8Array | string>>;
+}
+
+export interface Triaged {
+  finding: Finding;
+  diagnosis: Diagnosis;
+  signature: Signature;
+  link?: string;
+}
+
+export interface LogSummary {
+  name: string;
+  url?: string;
+  stats?: ScanStats;
+  /** Why the log could not be read in full ("build-log.txt not found", "stopped after 200 MB"). */
+  problems: string[];
+  partial: boolean;
+}
+
+export interface Report {
+  /** Findings that explain the failure, most important first. */
+  causes: Triaged[];
+  /** Warnings worth knowing (kubectl skew, deprecations) that do not explain the failure by themselves. */
+  warnings: Triaged[];
+  /** Matches that turned out not to be version skew (e.g. a missing CRD), with the reason. */
+  dismissed: Triaged[];
+  logs: LogSummary[];
+  hints: VersionHint[];
+}
