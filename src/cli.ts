@@ -1,1 +1,154 @@
-export {};
+#!/usr/bin/env node
+import { createReadStream, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import type { LogSource, Signature } from "./model.js";
+import { analyze } from "./pipeline.js";
+import { builtinHints, builtinSignatures, compileCatalog } from "./signatures/index.js";
+import { renderJson } from "./report/json.js";
+import { renderMarkdown } from "./report/markdown.js";
+import { renderText } from "./report/text.js";
+import { summaryLine } from "./report/common.js";
+
+/** Exit codes, documented in README.md. */
+export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2 } as const;
+
+const USAGE = `Usage:
+  skewbot analyze <file | - > [--format text|markdown|json] [--signatures custom.json] [--context N]
+  skewbot signatures [--format text|json]
+  skewbot --help | --version
+
+Exit codes: 0 no failure cause found (warnings may be printed), 1 version-skew failure cause found,
+2 could not analyse (the reason is printed on stderr).`;
+
+export class UsageError extends Error {}
+
+type Format = "text" | "markdown" | "json";
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: AsyncIterable<Uint8Array | string>;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    io.stderr(`skewbot: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}\n`);
+    if (err instanceof UsageError) io.stderr(`${USAGE}\n`);
+    return EXIT.CANNOT_ANALYSE;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", short: "f", default: "text" },
+        signatures: { type: "string" },
+        context: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.NOTHING_FOUND;
+  }
+  if (values.version) {
+    io.stdout(`${await packageVersion()}\n`);
+    return EXIT.NOTHING_FOUND;
+  }
+  const format = values.format as Format;
+  if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`unknown --format "${values.format}" (text, markdown or json)`);
+  const [command, ...refs] = positionals;
+
+  const signatures = [...builtinSignatures, ...(values.signatures ? await loadCustomSignatures(values.signatures) : [])];
+  if (command === "signatures") {
+    io.stdout(format === "json" ? `${JSON.stringify(signatures, null, 2)}\n` : signatures.map((s) => `${s.id.padEnd(40)} ${s.severity.padEnd(8)} ${s.family.padEnd(14)} ${s.title}`).join("\n") + "\n");
+    return EXIT.NOTHING_FOUND;
+  }
+  if (command !== "analyze") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
+  if (refs.length === 0) throw new UsageError("analyze needs a log: a file path, or - for standard input");
+
+  const contextLines = values.context === undefined ? undefined : Number(values.context);
+  if (contextLines !== undefined && !(Number.isInteger(contextLines) && contextLines >= 0 && contextLines <= 20)) {
+    throw new UsageError("--context takes a whole number from 0 to 20");
+  }
+  const sources = await Promise.all(refs.map((ref) => openReference(ref, io)));
+  const catalog = compileCatalog(signatures, builtinHints);
+  const report = await analyze(sources, { catalog, ...(contextLines !== undefined ? { contextLines } : {}) });
+
+  // Nothing could be read at all: that is "could not analyse", not "found nothing".
+  const unread = report.logs.filter((l) => !l.stats || (l.stats.bytes === 0 && l.problems.length > 0));
+  if (unread.length === report.logs.length && report.causes.length === 0) {
+    throw new Error(report.logs.flatMap((l) => l.problems.map((p) => `${l.name}: ${p}`)).join("; ") || "nothing could be read");
+  }
+
+  if (format === "json") io.stdout(renderJson(report, summaryLine(report)));
+  else if (format === "markdown") io.stdout(renderMarkdown(report));
+  else io.stdout(renderText(report));
+  return report.causes.length > 0 ? EXIT.CAUSE_FOUND : EXIT.NOTHING_FOUND;
+}
+
+async function openReference(ref: string, io: CliIo): Promise<LogSource> {
+  if (ref === "-") return { name: "stdin", open: async () => io.stdin };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) throw new Error(`${ref}: URL references are not supported by this build`);
+  let info;
+  try {
+    info = await stat(ref);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === "ENOENT" ? `${ref}: no such file` : `${ref}: cannot read (${code ?? (err as Error).message})`);
+  }
+  if (!info.isFile()) throw new Error(`${ref}: not a regular file`);
+  return { name: basename(ref), open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
+}
+
+async function loadCustomSignatures(path: string): Promise<Signature[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch (err) {
+    throw new Error(`${path}: cannot load custom signatures: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(parsed)) throw new Error(`${path}: custom signatures must be a JSON array of signatures`);
+  const list = parsed as Signature[];
+  // Validates fields and patterns with a clear message naming the faulty signature.
+  compileCatalog([...builtinSignatures, ...list]);
+  return list;
+}
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function isEntryPoint(): boolean {
+  // Compare real paths: npm runs bins through a symlink in node_modules/.bin.
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdin: process.stdin,
+  });
+  process.exitCode = code;
+}

@@ -41,6 +41,8 @@ export interface Signature {
   patterns: string[];
   /** Names of captures that hold versions (parsed with semver by diagnose). */
   versions: string[];
+  /** What each capture is, in words, for the report's versions table. */
+  roles?: Record<string, string>;
   /** When several signatures match one line, the highest priority wins. */
   priority: number;
   /** What the message means, in plain words. */

@@ -1,0 +1,71 @@
+import type { Diagnosis, Finding, Signature } from "../model.js";
+import { makeInput, captureRoles, type DiagnoseContext, type Diagnoser } from "./context.js";
+import { diagnoseEmulation, diagnoseFlagFormat, diagnoseKubeFloor, diagnoseMinCompat } from "./compatibility.js";
+import * as skew from "./skew.js";
+
+export type { DiagnoseContext } from "./context.js";
+
+const DIAGNOSERS: Record<string, Diagnoser> = {
+  "k8s-compat-mincompat-out-of-range": diagnoseMinCompat,
+  "k8s-compat-emulation-out-of-range": diagnoseEmulation,
+  "k8s-compat-kube-floor": diagnoseKubeFloor,
+  "k8s-compat-flag-format": diagnoseFlagFormat,
+  "featuregate-unrecognized": skew.diagnoseFeatureGate,
+  "featuregate-locked-or-prealpha": skew.diagnoseLockedGate,
+  "kubelet-unknown-flag": skew.diagnoseKubeletFlag,
+  "kubectl-client-server-skew": skew.diagnoseKubectlSkew,
+  "kubectl-openapi-schema-error": skew.diagnoseOpenApi,
+  "kubeadm-cp-version-too-old": skew.diagnoseKubeadmCpTooOld,
+  "kubeadm-k8s-newer-than-kubeadm": skew.diagnoseK8sNewerThanKubeadm,
+  "kubeadm-kubelet-newer-than-cp": skew.diagnoseKubeletNewer,
+  "kubeadm-kubelet-too-old": skew.diagnoseKubeletTooOld,
+  "kubeadm-upgrade-kubeadm-too-old": skew.diagnoseUpgradeKubeadmTooOld,
+  "kubeadm-upgrade-too-many-minors": skew.diagnoseTooManyMinors,
+  "kubeadm-upgrade-kubeadm-too-new": skew.diagnoseKubeadmTooNew,
+  "kubeadm-upgrade-old-kubelets": skew.diagnoseOldKubelets,
+  "kubeadm-config-api-removed": skew.diagnoseConfigApiRemoved,
+  "k8s-scheme-kind-not-registered": skew.diagnoseSchemeKind,
+  "kubeadm-external-etcd-too-old": skew.diagnoseEtcd,
+  "api-no-kind-match": skew.diagnoseNoKindMatch,
+  "api-deprecation-warning": skew.diagnoseDeprecation,
+  "cri-api-unimplemented": skew.diagnoseCri,
+  "clusterctl-provider-contract-mismatch": skew.diagnoseContract,
+  "clusterctl-upgrade-contract": skew.diagnoseContract,
+  "capi-kcp-version-jump": skew.diagnoseVersionJump,
+  "capi-topology-version-change": skew.diagnoseVersionJump,
+  "capi-mgmt-cluster-too-old": skew.diagnoseMgmtTooOld,
+  "helm-kubeversion-incompatible": skew.diagnoseHelm,
+};
+
+// The same strings appear where nothing failed: Go source, test tables, review comments.
+const QUOTED_IN_SOURCE = /\b(?:fmt\.Errorf|errors\.New|field\.(?:Forbidden|Invalid)|(?:expected|want|expect)Err(?:or)?\w*\s*[:=])|^\s*(?:\/\/|\*\s)/;
+
+/** Turns a finding into a diagnosis: the signature's data, refined by its family's reasoning. */
+export function diagnose(finding: Finding, signature: Signature, context: DiagnoseContext): Diagnosis {
+  const input = makeInput(finding, signature, context);
+  if (QUOTED_IN_SOURCE.test(finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: "The message is quoted in source code or a test, not produced by a failing component.",
+      versions: [],
+      reasoning: [],
+      causes: [],
+      fixes: [],
+      references: [],
+    };
+  }
+  const specific = DIAGNOSERS[signature.id];
+  const part = specific ? specific(input) : { headline: `${signature.title}: ${signature.meaning}` };
+  // A klog W line reports and carries on (older kubelets warned about unknown gates and kept going).
+  const verdict = part.verdict ?? (signature.severity === "warning" || finding.klog?.level === "W" ? "warning" : "cause");
+  return {
+    verdict,
+    headline: part.headline,
+    versions: part.versions ?? captureRoles(input),
+    ...(part.skew ? { skew: part.skew } : {}),
+    reasoning: [signature.meaning, ...(part.reasoning ?? [])],
+    causes: part.causes ?? signature.causes,
+    fixes: part.fixes ?? signature.fixes,
+    references: part.references ?? signature.references ?? [],
+  };
+}

@@ -1,0 +1,324 @@
+import semver from "semver";
+import type { KubeVersion } from "../model.js";
+import { captureRoles, hintRole, type DiagnoseInput, type Diagnoser, type DiagnosisPart } from "./context.js";
+import { BUILTIN_GROUPS, REMOVED_APIS, REMOVED_KUBELET_FLAGS } from "./tables.js";
+import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
+
+// Reasoning for messages with two sides (client/server, kubelet/control plane, kubeadm/target, …):
+// the minor distance between them and the policy that says how far apart they may be.
+
+const KUBELET_POLICY = "kubelet may be up to 3 minors older than kube-apiserver (2 before 1.28), never newer";
+const KUBECTL_POLICY = "kubectl is supported within ±1 minor of kube-apiserver";
+const KUBEADM_POLICY = "kubeadm deploys its own minor or one older, and upgrades one minor at a time";
+const CAPI_UPGRADE_POLICY = "Kubernetes upgrades go one minor at a time and never down";
+
+function skewOf(a: KubeVersion | undefined, b: KubeVersion | undefined, policy: string, supported: (d: number) => boolean) {
+  if (!a || !b) return undefined;
+  const minors = minorDelta(a, b);
+  return { minors, policy, supported: supported(minors) };
+}
+
+/** Adds a hint row (a version seen elsewhere in the job) when the line lacks that side. */
+function withHint(input: DiagnoseInput, part: DiagnosisPart, name: string, role: string, ...roles: string[]): KubeVersion | undefined {
+  const h = input.hint(...roles);
+  if (!h) return undefined;
+  part.versions = [...(part.versions ?? captureRoles(input)), hintRole(name, h.hint.version, role, h.hint)];
+  return h.version;
+}
+
+export const diagnoseKubectlSkew: Diagnoser = (input) => {
+  const client = input.version("client");
+  const server = input.version("server");
+  const skew = skewOf(client, server, KUBECTL_POLICY, (d) => Math.abs(d) <= 1);
+  const d = skew?.minors ?? 0;
+  return {
+    headline: `kubectl ${input.capture("client")} is ${minorsText(d)} ${d >= 0 ? "newer" : "older"} than the ${input.capture("server")} API server (supported: ±${input.capture("allowedSkew") ?? "1"}).`,
+    versions: captureRoles(input),
+    ...(skew ? { skew } : {}),
+    reasoning: ["If the job failed on something else, this is a contributing signal: commands that use newer or removed APIs may behave differently."],
+  };
+};
+
+export const diagnoseOpenApi: Diagnoser = (input) => {
+  const part: DiagnosisPart = {
+    headline: `kubectl could not parse the server's OpenAPI schema (${input.capture("schemaPath")}): kubectl is too old for this API server.`,
+    versions: captureRoles(input),
+  };
+  const client = withHint(input, part, "client", "kubectl (client) version", "client");
+  const server = withHint(input, part, "server", "API server version", "server");
+  const skew = skewOf(client, server, KUBECTL_POLICY, (d) => Math.abs(d) <= 1);
+  if (skew) part.skew = skew;
+  return part;
+};
+
+export const diagnoseKubeadmCpTooOld: Diagnoser = (input) => {
+  const min = input.version("minControlPlane");
+  const requested = input.version("requested");
+  const kubeadm = min ? { ...min, minor: min.minor + 1, raw: `${min.major}.${min.minor + 1}` } : undefined;
+  const versions = captureRoles(input);
+  if (kubeadm) versions.push({ name: "kubeadm", version: kubeadm.raw, role: "kubeadm version (inferred: minimum + 1 minor)", source: "inferred from the minimum" });
+  const skew = skewOf(kubeadm, requested, KUBEADM_POLICY, (d) => d <= 1 && d >= 0);
+  return {
+    headline: `kubeadm ${kubeadm?.raw ?? ""} cannot deploy control plane ${input.capture("requested")}: it supports ${input.capture("minControlPlane")} and newer${skew ? `, and the request is ${minorsText(skew.minors)} older than kubeadm` : ""}.`,
+    versions,
+    ...(skew ? { skew } : {}),
+    reasoning: ["kubeadm supports control planes of its own minor and one minor older. An unpinned kubeadm package usually moved ahead of the requested kubernetesVersion."],
+  };
+};
+
+export const diagnoseK8sNewerThanKubeadm: Diagnoser = (input) => {
+  const k8s = input.version("kubernetes");
+  const kubeadm = input.version("kubeadmMinor");
+  const skew = skewOf(k8s, kubeadm, "kubeadm should be at least as new as the Kubernetes version it deploys", (d) => d <= 0);
+  return {
+    headline: `Preflight warning: Kubernetes ${input.capture("kubernetes")} is ${skew ? minorsText(skew.minors) + " " : ""}newer than kubeadm ${input.capture("kubeadmMinor")}.`,
+    versions: captureRoles(input),
+    ...(skew ? { skew } : {}),
+    reasoning: ["kubeadm continues after this warning; it is the cause only if nothing fatal follows."],
+  };
+};
+
+export const diagnoseKubeletNewer: Diagnoser = (input) => {
+  const skew = skewOf(input.version("kubelet"), input.version("controlPlane"), KUBELET_POLICY, (d) => d <= 0);
+  return {
+    headline: `The kubelet ${input.capture("kubelet")} is ${skew ? minorsText(skew.minors) + " " : ""}newer than the control plane ${input.capture("controlPlane")}; kubelets may lag the API server but never lead it.`,
+    versions: captureRoles(input),
+    ...(skew ? { skew } : {}),
+    reasoning: ["The node's packages or image are newer than the --kubernetes-version the job asked for."],
+  };
+};
+
+export const diagnoseKubeletTooOld: Diagnoser = (input) => {
+  const part: DiagnosisPart = { headline: `The kubelet ${input.capture("kubelet")} is older than the oldest kubelet this kubeadm supports.`, versions: captureRoles(input) };
+  const kubeadm = withHint(input, part, "kubeadm", "kubeadm / Kubernetes version of the job", "kubeadm", "kubernetes", "target");
+  const skew = skewOf(kubeadm, input.version("kubelet"), KUBELET_POLICY, (d) => d >= 0 && d <= 3);
+  if (skew) {
+    part.skew = skew;
+    part.headline = `The kubelet ${input.capture("kubelet")} is ${minorsText(skew.minors)} older than kubeadm ${kubeadm?.raw}, more than kubeadm supports.`;
+  }
+  return part;
+};
+
+export const diagnoseUpgradeKubeadmTooOld: Diagnoser = (input) => {
+  const target = input.version("target");
+  const kubeadmMinor = input.capture("kubeadmMinor");
+  const kubeadm = input.version("kubeadm") ?? (target && kubeadmMinor ? parseKubeVersion(`${target.major}.${kubeadmMinor}`) : undefined);
+  const skew = skewOf(target, kubeadm, KUBEADM_POLICY, (d) => d <= 0);
+  return {
+    headline: `The upgrade target ${input.capture("target")} is ${skew ? minorsText(skew.minors) + " " : ""}newer than kubeadm ${kubeadm ? majorMinor(kubeadm) : ""}: upgrade kubeadm before running kubeadm upgrade apply.`,
+    versions: captureRoles(input),
+    ...(skew ? { skew } : {}),
+  };
+};
+
+export const diagnoseTooManyMinors: Diagnoser = (input) => {
+  const part: DiagnosisPart = {
+    headline: `kubeadm can ${input.capture("direction") ?? "upgrade"} only ${input.capture("maxMinorStep") ?? "1"} minor version at a time; ${input.capture("target")} is further away.`,
+    versions: captureRoles(input),
+  };
+  const cluster = withHint(input, part, "cluster", "current cluster version", "cluster", "server");
+  const skew = skewOf(input.version("target"), cluster, KUBEADM_POLICY, (d) => Math.abs(d) <= Number(input.capture("maxMinorStep") ?? 1));
+  if (skew) {
+    part.skew = skew;
+    part.headline = `The ${input.capture("direction") ?? "upgrade"} from ${cluster?.raw} to ${input.capture("target")} spans ${minorsText(skew.minors)}; kubeadm moves ${input.capture("maxMinorStep") ?? "1"} at a time.`;
+  }
+  return part;
+};
+
+export const diagnoseKubeadmTooNew: Diagnoser = (input) => {
+  const part: DiagnosisPart = {
+    headline: `kubeadm ${input.capture("kubeadm")} only upgrades to Kubernetes ${input.capture("allowedMinor")}; the requested target is another minor.`,
+    versions: captureRoles(input),
+  };
+  const target = withHint(input, part, "target", "requested upgrade target", "target");
+  const skew = skewOf(target, input.version("kubeadm"), "kubeadm upgrades only to its own minor", (d) => d === 0);
+  if (skew) part.skew = skew;
+  return part;
+};
+
+export const diagnoseOldKubelets: Diagnoser = (input) => {
+  const list = (input.capture("kubelets") ?? "").split(/[\s,]+/).filter(Boolean);
+  const part: DiagnosisPart = {
+    headline: `Nodes run kubelets too old for the upgrade (${list.join(", ")}): upgrade the nodes first.`,
+    versions: list.map((v) => ({ name: "kubelet", version: v, role: "kubelet version in the cluster", source: `the failing line (${input.where})` })),
+  };
+  const target = withHint(input, part, "target", "upgrade target", "target");
+  const oldest = list.map((v) => parseKubeVersion(v)).filter((v) => v !== undefined).sort((a, b) => minorDelta(a, b))[0];
+  const skew = skewOf(target, oldest, KUBELET_POLICY, (d) => d <= 3);
+  if (skew) part.skew = skew;
+  return part;
+};
+
+export const diagnoseConfigApiRemoved: Diagnoser = (input) => ({
+  headline: `kubeadm no longer reads ${input.capture("configAPIVersion")}${input.capture("kind") ? ` ${input.capture("kind")}` : ""}; the last kubeadm that does is ${input.capture("lastKubeadmSupporting")}, so whatever wrote this configuration is older than the kubeadm in the node.`,
+  versions: captureRoles(input),
+  reasoning: [
+    "kind writes the kubeadm configuration for the node image's kubeadm: it uses kubeadm.k8s.io/v1beta2 below 1.23, v1beta3 below 1.36 and v1beta4 after. An old kind binary with a newer kindest/node image writes an API version that the node's kubeadm has dropped.",
+    "A Cluster API bootstrap provider or install script that emits an old configuration API fails the same way.",
+  ],
+});
+
+export const diagnoseSchemeKind: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+  if (group && !group.endsWith("k8s.io")) {
+    return {
+      verdict: "not-skew",
+      headline: `${input.capture("kind")} ${apiVersion} is not registered in the program's scheme: a type missing from the code, not a version skew between components.`,
+    };
+  }
+  return {
+    headline: `A decoder does not know ${input.capture("kind")} ${apiVersion}: the configuration was written for another version of the program reading it.`,
+    versions: captureRoles(input),
+  };
+};
+
+export const diagnoseEtcd: Diagnoser = (input) => ({
+  headline: `External etcd ${input.capture("etcd")} is older than ${input.capture("minEtcd")}, the oldest this kubeadm supports.`,
+  versions: captureRoles(input),
+});
+
+export const diagnoseNoKindMatch: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const kind = input.capture("kind") ?? "";
+  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+  const removed = REMOVED_APIS[apiVersion];
+  if (removed) {
+    const part: DiagnosisPart = {
+      headline: `${kind} ${apiVersion} was removed in Kubernetes ${removed.removedIn}: the manifest targets an older Kubernetes than the cluster runs.`,
+      versions: [{ name: "removedIn", version: removed.removedIn, role: `release that stopped serving ${apiVersion}`, source: "removal table" }],
+      fixes: [`Move the manifest to ${removed.replacement}.`, "Or run the job against a Kubernetes older than " + removed.removedIn + " if that is what the manifests are for."],
+    };
+    const server = withHint(input, part, "server", "API server version", "server", "kubernetes", "binary", "node-image");
+    const removedV = parseKubeVersion(removed.removedIn);
+    if (server && removedV) part.skew = skewOf(server, removedV, `${apiVersion} is served before ${removed.removedIn} only`, (d) => d < 0);
+    return part;
+  }
+  if (group && !BUILTIN_GROUPS.has(group)) {
+    return {
+      verdict: "not-skew",
+      headline: `No CRD serves ${kind} ${apiVersion}: the CRD is not installed (or not yet established), which is not a version skew.`,
+    };
+  }
+  return {
+    headline: `The API server does not serve ${kind} ${apiVersion}: the cluster is older (or newer) than the API the manifest needs.`,
+    versions: captureRoles(input),
+    reasoning: ["The group is built into Kubernetes, so the cluster's version decides whether it is served; compare the server version with the API's lifecycle."],
+  };
+};
+
+export const diagnoseDeprecation: Diagnoser = (input) => {
+  const removedIn = input.version("removedIn");
+  const part: DiagnosisPart = {
+    headline: `${input.capture("apiVersion")} ${input.capture("kind")} is deprecated since ${input.capture("deprecatedIn")}${removedIn ? ` and stops being served in ${input.capture("removedIn")}` : ""}.`,
+    versions: captureRoles(input),
+    reasoning: ["A warning: the request succeeded. It predicts a failure once the cluster reaches the removal version."],
+    ...(input.capture("replacement") ? { fixes: [`Use ${input.capture("replacement")} instead.`] } : {}),
+  };
+  const server = withHint(input, part, "server", "API server version", "server");
+  if (server && removedIn) part.skew = skewOf(server, removedIn, `served before ${majorMinor(removedIn)} only`, (d) => d < 0);
+  return part;
+};
+
+export const diagnoseFeatureGate: Diagnoser = (input) => {
+  const part: DiagnosisPart = {
+    headline: `The configuration sets feature gate ${input.capture("gate")}, which this binary does not know: it was removed after graduating, or does not exist yet in this version.`,
+    versions: captureRoles(input),
+  };
+  const binary = withHint(input, part, "binary", "version of the binary that rejected it", "binary", "kubelet", "kubernetes", "node-image", "server");
+  if (binary) part.headline = `The configuration sets feature gate ${input.capture("gate")}, which ${binary.raw} does not know: it was removed after graduating, or does not exist yet in this version.`;
+  return part;
+};
+
+export const diagnoseLockedGate: Diagnoser = (input) => {
+  const locked = input.capture("locked");
+  return {
+    headline: locked
+      ? `Feature gate ${input.capture("gate")} is locked to ${locked} in this version; the configuration tries to set it to ${input.capture("value")}.`
+      : `Feature gate ${input.capture("gate")} does not exist yet at emulated version ${input.capture("emulationVersion")}; the configuration enables it.`,
+    versions: captureRoles(input),
+    fixes: locked ? ["Remove the override: the gate is GA (or deprecated) and locked."] : ["Raise the emulation version, or do not enable the gate on this version."],
+  };
+};
+
+export const diagnoseKubeletFlag: Diagnoser = (input) => {
+  const flag = input.capture("flag") ?? "";
+  const removedIn = REMOVED_KUBELET_FLAGS[flag];
+  const part: DiagnosisPart = {
+    headline: removedIn
+      ? `The kubelet was started with --${flag}, which was removed in Kubernetes ${removedIn}.`
+      : `The kubelet was started with --${flag}, which this kubelet version does not have.`,
+    versions: removedIn ? [{ name: "flagRemovedIn", version: removedIn, role: `release that removed --${flag}`, source: "flag removal table" }] : [],
+  };
+  const kubelet = withHint(input, part, "kubelet", "kubelet version", "kubelet", "kubernetes", "node-image");
+  const removedV = removedIn ? parseKubeVersion(removedIn) : undefined;
+  if (kubelet && removedV) part.skew = skewOf(kubelet, removedV, `--${flag} exists before ${removedIn} only`, (d) => d < 0);
+  return part;
+};
+
+export const diagnoseCri: Diagnoser = (input) => ({
+  headline: `The container runtime does not serve CRI ${input.capture("criApi")}: the runtime is too old for this kubelet/crictl, or its CRI plugin is disabled.`,
+  versions: captureRoles(input),
+  reasoning: [
+    "Kubelets from 1.26 on speak CRI v1 only, which needs containerd 1.6 or later; newer cri-tools with containerd 1.5 fail the same way.",
+    "A runtime that should serve v1 but answers Unimplemented most likely has the CRI plugin disabled (disabled_plugins = [\"cri\"] in containerd's config.toml).",
+  ],
+});
+
+export const diagnoseContract: Diagnoser = (input) => ({
+  headline: input.capture("providerContract")
+    ? `clusterctl supports ${input.capture("supportedContract")} providers, but ${input.capture("provider")} implements ${input.capture("providerContract")}.`
+    : `clusterctl (or the core provider) supports the ${input.capture("supportedContract")} contract; the upgrade asks for ${input.capture("requestedContract")}.`,
+  versions: captureRoles(input),
+  reasoning: ["Cluster API contracts (v1alpha4, v1beta1, v1beta2) change with Cluster API minors; clusterctl and providers must implement the same one."],
+});
+
+export const diagnoseVersionJump: Diagnoser = (input) => {
+  const from = input.version("from");
+  const to = input.version("to");
+  const skew = skewOf(to, from, CAPI_UPGRADE_POLICY, (d) => d >= 0 && d <= 1);
+  const direction = input.capture("direction") ?? (skew && skew.minors < 0 ? "decreased" : "increased");
+  return {
+    headline:
+      direction === "decreased"
+        ? `The version cannot go down from ${input.capture("from")} to ${input.capture("to")}.`
+        : `The upgrade from ${input.capture("from")} to ${input.capture("to")} spans ${skew ? minorsText(skew.minors) : "more than one minor"}; Cluster API upgrades one minor at a time.`,
+    versions: captureRoles(input),
+    ...(skew ? { skew } : {}),
+  };
+};
+
+export const diagnoseMgmtTooOld: Diagnoser = (input) => {
+  const skew = skewOf(input.version("server"), input.version("minimum"), "the management cluster must be at least the minimum Cluster API supports", (d) => d >= 0);
+  return {
+    headline: input.capture("server")
+      ? `The management cluster runs ${input.capture("server")}, ${skew ? minorsText(skew.minors) + " " : ""}below the ${input.capture("minimum")} this Cluster API release requires.`
+      : `This Cluster API bootstrap provider requires Kubernetes ${input.capture("minimum")} or newer.`,
+    versions: captureRoles(input),
+    ...(skew ? { skew } : {}),
+  };
+};
+
+export const diagnoseHelm: Diagnoser = (input) => {
+  const constraint = input.capture("constraint") ?? "";
+  const cluster = input.version("cluster");
+  const clusterSemver = cluster ? toSemver(cluster) : null;
+  const reasoning: string[] = [];
+  let headline = `The chart requires Kubernetes ${constraint}, and the cluster runs ${input.capture("cluster")}.`;
+  if (clusterSemver && semver.validRange(constraint)) {
+    const strict = semver.satisfies(clusterSemver, constraint);
+    const loose = semver.satisfies(clusterSemver, constraint, { includePrerelease: true });
+    if (!strict && loose) {
+      headline = `The cluster version ${input.capture("cluster")} carries a pre-release suffix, which the chart's constraint "${constraint}" excludes: semver ranges without -0 reject pre-release builds.`;
+      reasoning.push("Vendor and CI versions (-gke.N, -eks-…, -rc.N) are pre-releases to semver; a constraint such as '>= 1.27.0-0' admits them.");
+    } else {
+      const min = semver.minVersion(constraint);
+      if (min && cluster) {
+        const d = minorDelta(cluster, { raw: min.version, major: min.major, minor: min.minor, prerelease: [], build: [] });
+        if (d < 0) headline = `The cluster runs ${input.capture("cluster")}, ${minorsText(d)} older than the ${min.major}.${min.minor} the chart requires (${constraint}).`;
+        else reasoning.push(`The cluster is not below the chart's minimum ${min.version}; the constraint has an upper bound the cluster exceeds.`);
+      }
+    }
+  }
+  return { headline, versions: captureRoles(input), reasoning };
+};

@@ -1,0 +1,74 @@
+import type { HintRule, LogSource, LogSummary, Report, Signature, Triaged, VersionHint } from "./model.js";
+import { Scanner } from "./scan/scanner.js";
+import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
+import { diagnose } from "./diagnose/index.js";
+
+export interface AnalyzeOptions {
+  /** Defaults to the built-in catalog; custom signatures are appended by the caller. */
+  signatures?: readonly Signature[];
+  hints?: readonly HintRule[];
+  /** Pass a catalog compiled once to avoid recompiling per triage. */
+  catalog?: CompiledCatalog;
+  /** Versions known from job metadata (prowjob.json, workflow inputs). */
+  knownVersions?: readonly VersionHint[];
+  /** Problems met before any log was opened (a reference that could not be resolved). */
+  problems?: readonly string[];
+  contextLines?: number;
+}
+
+/**
+ * scan → diagnose for every log of one triage. Never throws for a bad log: a log that cannot be
+ * opened or breaks off mid-stream becomes a problem line, and what was read of it still counts.
+ */
+export async function analyze(sources: readonly LogSource[], options: AnalyzeOptions = {}): Promise<Report> {
+  const catalog = options.catalog ?? compileCatalog(options.signatures ?? builtinSignatures, options.hints ?? builtinHints);
+  const logs: LogSummary[] = [];
+  const hints: VersionHint[] = [...(options.knownVersions ?? [])];
+  const scanned: { source: LogSource; findings: ReturnType<Scanner["end"]>["findings"] }[] = [];
+
+  for (const source of sources) {
+    const summary: LogSummary = { name: source.name, ...(source.url ? { url: source.url } : {}), problems: [], partial: false };
+    logs.push(summary);
+    hints.push(...(source.hints ?? []));
+    const scanner = new Scanner({ log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) });
+    try {
+      const body = await source.open();
+      for await (const chunk of body) scanner.push(chunk);
+    } catch (err) {
+      summary.problems.push(messageOf(err));
+      summary.partial = true;
+    }
+    const result = scanner.end();
+    summary.stats = result.stats;
+    if (result.stats.longLines > 0) summary.problems.push(`${result.stats.longLines} over-long line(s) examined only around their matches`);
+    if (result.stats.droppedFindings > 0) summary.problems.push(`${result.stats.droppedFindings} further distinct finding(s) not kept`);
+    hints.push(...result.hints);
+    scanned.push({ source, findings: result.findings });
+  }
+
+  const report: Report = { causes: [], warnings: [], dismissed: [], logs, hints };
+  for (const { source, findings } of scanned) {
+    // Versions seen in the same log describe the failing component best; others follow.
+    const ordered = [...hints.filter((h) => h.source.startsWith(`${source.name}:`)), ...hints.filter((h) => !h.source.startsWith(`${source.name}:`))];
+    for (const finding of findings) {
+      const signature = catalog.signatures.get(finding.signature);
+      if (!signature) continue;
+      const diagnosis = diagnose(finding, signature, { hints: ordered });
+      const link = source.lineLink?.(finding.line);
+      const triaged: Triaged = { finding, diagnosis, signature, ...(link ? { link } : {}) };
+      if (diagnosis.verdict === "cause") report.causes.push(triaged);
+      else if (diagnosis.verdict === "warning") report.warnings.push(triaged);
+      else report.dismissed.push(triaged);
+    }
+  }
+  const byImportance = (a: Triaged, b: Triaged) => b.signature.priority - a.signature.priority || b.finding.count - a.finding.count;
+  report.causes.sort(byImportance);
+  report.warnings.sort(byImportance);
+  if (options.problems?.length) logs.unshift({ name: "(references)", problems: [...options.problems], partial: true });
+  return report;
+}
+
+function messageOf(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split("\n")[0]!.slice(0, 300);
+}

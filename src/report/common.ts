@@ -1,0 +1,45 @@
+import type { LogLine, Report, Triaged } from "../model.js";
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function bytesText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** "kube-apiserver.log:1201 (8 times, last at line 1840)" */
+export function whereText(t: Triaged): string {
+  const f = t.finding;
+  const lines = f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
+  const repeats = f.count > 1 ? ` (${f.count} times, last at line ${f.lastLine})` : "";
+  return `${f.log}:${lines}${repeats}`;
+}
+
+/** Context and matched lines, numbered, the matched ones marked with ">". */
+export function excerpt(t: Triaged): string[] {
+  const f = t.finding;
+  const width = String(f.endLine + f.context.after.length).length;
+  const row = (l: LogLine, mark: string) => `${mark} ${String(l.number).padStart(width)}  ${l.text}`;
+  // A rejoined message is shown once, as rejoined, under its first line's number.
+  return [...f.context.before.map((l) => row(l, " ")), row({ number: f.line, text: f.text }, ">"), ...f.context.after.map((l) => row(l, " "))];
+}
+
+export function summaryLine(report: Report): string {
+  const scanned = report.logs.filter((l) => l.stats);
+  const lines = scanned.reduce((n, l) => n + (l.stats?.lines ?? 0), 0);
+  const bytes = scanned.reduce((n, l) => n + (l.stats?.bytes ?? 0), 0);
+  const what = `${plural(scanned.length, "log")}, ${plural(lines, "line")}, ${bytesText(bytes)}`;
+  if (report.causes.length > 0) {
+    const flakes = report.causes.filter((c) => c.signature.flake).length;
+    return `Found ${plural(report.causes.length, "version-skew failure cause")}${flakes ? ` (${flakes} marking a version-skew flake)` : ""} in ${what}.`;
+  }
+  if (report.warnings.length > 0) return `No version-skew failure cause found in ${what}; ${plural(report.warnings.length, "warning")} worth knowing.`;
+  return `No version-skew failure found in ${what}.`;
+}
+
+export function problemLines(report: Report): string[] {
+  return report.logs.flatMap((l) => l.problems.map((p) => `${l.name}: ${p}`));
+}

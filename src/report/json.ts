@@ -1,0 +1,94 @@
+import type { Report, Triaged, VersionRole } from "../model.js";
+
+/** Bumped on any incompatible change of the JSON shape; see docs/json-output.md. */
+export const JSON_SCHEMA_VERSION = 1;
+
+export interface JsonFinding {
+  signature: string;
+  title: string;
+  family: string;
+  /** Effective severity: "warning" for warnings and for errors logged only as warnings. */
+  severity: "error" | "warning";
+  /** True when this is a failure cause that marks a version-skew flake. */
+  flake: boolean;
+  verdict: "cause" | "warning" | "not-skew";
+  log: string;
+  line: number;
+  endLine: number;
+  lastLine: number;
+  count: number;
+  text: string;
+  match: string;
+  captures: Record<string, string>;
+  /** Capture and hint name → version string as printed in the log. */
+  versions: Record<string, string>;
+  headline: string;
+  versionRoles: VersionRole[];
+  skew: { minors: number; policy: string; supported: boolean } | null;
+  reasoning: string[];
+  causes: string[];
+  fixes: string[];
+  references: string[];
+  link: string | null;
+  context: { before: { number: number; text: string }[]; after: { number: number; text: string }[] };
+}
+
+export interface JsonReport {
+  schemaVersion: number;
+  /** "cause" when a failure cause was found, "warning" when only warnings, else "none". */
+  result: "cause" | "warning" | "none";
+  summary: string;
+  findings: JsonFinding[];
+  dismissed: JsonFinding[];
+  logs: { name: string; url: string | null; partial: boolean; problems: string[]; stats: Report["logs"][number]["stats"] | null }[];
+  hints: Report["hints"];
+}
+
+function finding(t: Triaged): JsonFinding {
+  const { finding: f, diagnosis: d, signature: s } = t;
+  const versions: Record<string, string> = {};
+  for (const name of s.versions) if (f.captures[name] !== undefined) versions[name] = f.captures[name]!;
+  for (const v of d.versions) if (!(v.name in versions)) versions[v.name] = v.version;
+  return {
+    signature: s.id,
+    title: s.title,
+    family: s.family,
+    severity: d.verdict === "cause" ? "error" : "warning",
+    flake: s.flake && d.verdict === "cause",
+    verdict: d.verdict,
+    log: f.log,
+    line: f.line,
+    endLine: f.endLine,
+    lastLine: f.lastLine,
+    count: f.count,
+    text: f.text,
+    match: f.match,
+    captures: f.captures,
+    versions,
+    headline: d.headline,
+    versionRoles: d.versions,
+    skew: d.skew ?? null,
+    reasoning: d.reasoning,
+    causes: d.causes,
+    fixes: d.fixes,
+    references: d.references,
+    link: t.link ?? null,
+    context: f.context,
+  };
+}
+
+export function toJson(report: Report, summary: string): JsonReport {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    result: report.causes.length > 0 ? "cause" : report.warnings.length > 0 ? "warning" : "none",
+    summary,
+    findings: [...report.causes, ...report.warnings].map(finding),
+    dismissed: report.dismissed.map(finding),
+    logs: report.logs.map((l) => ({ name: l.name, url: l.url ?? null, partial: l.partial, problems: l.problems, stats: l.stats ?? null })),
+    hints: report.hints,
+  };
+}
+
+export function renderJson(report: Report, summary: string): string {
+  return `${JSON.stringify(toJson(report, summary), null, 2)}\n`;
+}

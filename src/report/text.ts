@@ -1,0 +1,49 @@
+import type { Report, Triaged } from "../model.js";
+import { excerpt, problemLines, summaryLine, whereText } from "./common.js";
+import { terminalSafe } from "./safe.js";
+
+function section(index: number, t: Triaged): string[] {
+  const { diagnosis: d, signature: s } = t;
+  const out = [
+    `${index}. [${d.verdict === "cause" ? "error" : "warning"}] ${s.title} (${s.id})${s.flake && d.verdict === "cause" ? " — version-skew flake" : ""}`,
+    `   ${d.headline}`,
+    "",
+  ];
+  if (d.versions.length > 0) {
+    out.push("   Versions:");
+    for (const v of d.versions) out.push(`     ${v.version.padEnd(14)} ${v.role}  [${v.source}]`);
+    out.push("");
+  }
+  if (d.skew) out.push(`   Skew: ${d.skew.minors} minor(s); policy: ${d.skew.policy} (${d.skew.supported ? "supported" : "NOT supported"})`, "");
+  const list = (title: string, items: string[], ordered = false) => {
+    if (items.length === 0) return;
+    out.push(`   ${title}:`);
+    items.forEach((item, i) => out.push(`     ${ordered ? `${i + 1}.` : "-"} ${item}`));
+    out.push("");
+  };
+  list("Why", d.reasoning);
+  list("Likely causes", d.causes);
+  list("Fixes", d.fixes, true);
+  out.push(`   Log lines (${whereText(t)}):`, ...excerpt(t).map((l) => `     ${l}`), "");
+  if (t.link) out.push(`   Link: ${t.link}`, "");
+  if (d.references.length > 0) out.push(`   References: ${d.references.join(" ")}`, "");
+  return out;
+}
+
+/** The report for a terminal. */
+export function renderText(report: Report): string {
+  const out = [summaryLine(report), ""];
+  report.causes.forEach((t, i) => out.push(...section(i + 1, t)));
+  if (report.warnings.length > 0) {
+    out.push(report.causes.length > 0 ? "Warnings (not the cause by themselves):" : "Warnings worth knowing:", "");
+    report.warnings.forEach((t, i) => out.push(...section(report.causes.length + i + 1, t)));
+  }
+  if (report.dismissed.length > 0) {
+    out.push("Matched but not version skew:");
+    for (const t of report.dismissed) out.push(`  - ${t.signature.id} at ${whereText(t)}: ${t.diagnosis.headline}`);
+    out.push("");
+  }
+  const problems = problemLines(report);
+  if (problems.length > 0) out.push("Could not read everything:", ...problems.map((p) => `  - ${p}`), "");
+  return `${terminalSafe(out.join("\n").trimEnd())}\n`;
+}

@@ -1,0 +1,387 @@
+import type { Finding, HintRule, LogLine, ScanResult, ScanStats, Signature, VersionHint } from "../model.js";
+import { compileCatalog, type CompiledCatalog, type CompiledRule } from "../signatures/compile.js";
+import { cleanVersionToken } from "../diagnose/versions.js";
+import { normalizeLine, type NormalizedLine } from "./normalize.js";
+import { redact } from "./redact.js";
+
+export interface ScanOptions {
+  /** Name of the log, carried into every finding. */
+  log: string;
+  /** A compiled catalog (compile once, scan many logs); otherwise `signatures` and `hints` are compiled. */
+  catalog?: CompiledCatalog;
+  signatures?: readonly Signature[];
+  hints?: readonly HintRule[];
+  /** Lines of context kept before and after each finding. */
+  contextLines?: number;
+  /** Longest line examined whole; longer lines are examined around their anchors only. */
+  maxLineBytes?: number;
+  /** Distinct findings kept; further ones are only counted. */
+  maxFindings?: number;
+  maxHints?: number;
+}
+
+interface RawLine {
+  no: number;
+  bytes: Buffer;
+  /** Anchors found on the raw bytes; empty for the vast majority of lines. */
+  anchors: string[];
+  /** Byte offset of the first anchor, to pick a window in an over-long line. */
+  firstHit: number;
+  normalized?: NormalizedLine;
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  match: RegExpExecArray;
+  start: number;
+  end: number;
+}
+
+interface PendingContext {
+  finding: Finding;
+  needed: number;
+}
+
+// A wrapped message is rejoined from at most this many following lines; processing of each line is
+// delayed by as much so that the following lines are at hand.
+const LOOKAHEAD = 2;
+const MAX_CONTEXT_CHARS = 400;
+const MAX_TEXT_CHARS = 2000;
+const MAX_MATCH_CHARS = 8192;
+
+/**
+ * A push-based scanner: feed chunks of any size, then `end()`. Memory is bounded by the line limit,
+ * the context window and the finding cap, never by the size of the log.
+ */
+export class Scanner {
+  private readonly catalog: CompiledCatalog;
+  private readonly log: string;
+  private readonly contextLines: number;
+  private readonly maxLineBytes: number;
+  private readonly maxFindings: number;
+  private readonly maxHints: number;
+
+  private readonly stats: ScanStats = { bytes: 0, lines: 0, candidateLines: 0, longLines: 0, droppedFindings: 0 };
+  private readonly findings = new Map<string, Finding>();
+  private readonly hints = new Map<string, VersionHint>();
+  private readonly pending: PendingContext[] = [];
+  private readonly window: RawLine[] = [];
+
+  private carry: Buffer[] = [];
+  private carryBytes = 0;
+  private carryTruncated = false;
+  /** Lines already used as the continuation of a rejoined message. */
+  private consumedThrough = 0;
+  /** Last line that produced a finding: it must not be rejoined with the next one. */
+  private lastFindingLine = 0;
+  private ended = false;
+
+  constructor(options: ScanOptions) {
+    this.catalog = options.catalog ?? compileCatalog(options.signatures ?? [], options.hints ?? []);
+    this.log = options.log;
+    this.contextLines = options.contextLines ?? 4;
+    this.maxLineBytes = options.maxLineBytes ?? 64 * 1024;
+    this.maxFindings = options.maxFindings ?? 200;
+    this.maxHints = options.maxHints ?? 100;
+  }
+
+  push(chunk: Uint8Array | string): void {
+    if (this.ended) throw new Error("Scanner: push after end");
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.stats.bytes += buf.length;
+    let pos = 0;
+
+    if (this.carryBytes > 0 || this.carryTruncated) {
+      const nl = buf.indexOf(10);
+      if (nl === -1) {
+        this.appendCarry(buf);
+        return;
+      }
+      this.appendCarry(buf.subarray(0, nl));
+      this.flushCarry();
+      pos = nl + 1;
+    }
+
+    const lastNl = buf.lastIndexOf(10);
+    if (lastNl >= pos) this.scanRegion(buf.subarray(pos, lastNl + 1));
+    const tailStart = Math.max(pos, lastNl + 1);
+    if (tailStart < buf.length) this.appendCarry(buf.subarray(tailStart));
+  }
+
+  end(): ScanResult {
+    if (!this.ended) {
+      if (this.carryBytes > 0 || this.carryTruncated) this.flushCarry();
+      while (this.window.length > 0 && this.nextToProcess() !== undefined) this.processNext();
+      this.ended = true;
+    }
+    return {
+      log: this.log,
+      findings: [...this.findings.values()].sort((a, b) => a.line - b.line),
+      hints: [...this.hints.values()],
+      stats: { ...this.stats },
+    };
+  }
+
+  // --- line assembly -------------------------------------------------------------------------
+
+  private appendCarry(part: Buffer): void {
+    const room = this.maxLineBytes - this.carryBytes;
+    if (part.length > room) this.carryTruncated = true;
+    const kept = part.subarray(0, Math.max(0, room));
+    if (kept.length > 0) {
+      // Copy: a view would pin the whole chunk it came from.
+      this.carry.push(Buffer.from(kept));
+      this.carryBytes += kept.length;
+    }
+  }
+
+  private flushCarry(): void {
+    const bytes = Buffer.concat(this.carry, this.carryBytes);
+    if (this.carryTruncated) this.stats.longLines++;
+    this.carry = [];
+    this.carryBytes = 0;
+    this.carryTruncated = false;
+    const hits = this.anchorsIn(bytes.toString("latin1"), 0);
+    this.addLine(stripEol(bytes), hits.map((h) => h.anchor), hits[0]?.index ?? 0);
+  }
+
+  /** Splits a run of complete lines; anchors are found with one regex pass over the whole region. */
+  private scanRegion(region: Buffer): void {
+    const hits = this.anchorsIn(region.toString("latin1"), 0);
+    let hit = 0;
+    let start = 0;
+    while (start < region.length) {
+      let nl = region.indexOf(10, start);
+      if (nl === -1) nl = region.length;
+      const anchors: string[] = [];
+      let firstHit = 0;
+      while (hit < hits.length && hits[hit]!.index < nl) {
+        const h = hits[hit++]!;
+        if (anchors.length === 0) firstHit = h.index - start;
+        anchors.push(h.anchor);
+      }
+      this.addLine(stripEol(region.subarray(start, nl)), anchors, firstHit);
+      start = nl + 1;
+    }
+  }
+
+  private anchorsIn(text: string, offset: number): { index: number; anchor: string }[] {
+    const re = this.catalog.anchors;
+    const out: { index: number; anchor: string }[] = [];
+    re.lastIndex = offset;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ index: m.index, anchor: m[0] });
+    return out;
+  }
+
+  private addLine(bytes: Buffer, anchors: string[], firstHit: number): void {
+    this.stats.lines++;
+    this.window.push({ no: this.stats.lines, bytes, anchors, firstHit });
+    if (this.window.length > this.contextLines + 1 + LOOKAHEAD) this.window.shift();
+    if (this.nextToProcess() !== undefined && this.nextToProcess()!.no <= this.stats.lines - LOOKAHEAD) this.processNext();
+  }
+
+  // --- matching ------------------------------------------------------------------------------
+
+  private processedThrough = 0;
+
+  private nextToProcess(): RawLine | undefined {
+    return this.window.find((l) => l.no === this.processedThrough + 1);
+  }
+
+  private processNext(): void {
+    const line = this.nextToProcess();
+    if (!line) return;
+    this.processedThrough = line.no;
+    this.feedAfterContext(line);
+    if (line.anchors.length === 0 || line.no <= this.consumedThrough) return;
+    this.stats.candidateLines++;
+
+    const text = this.normalized(line).text;
+    this.collectHints(line, text);
+    const rules = this.rulesFor(line.anchors);
+    if (rules.length === 0) return;
+
+    const alone = selectByPriority(matchAll(rules, text));
+    if (alone.length > 0) {
+      for (const c of alone) this.record(c, text, line.no, line.no, line);
+      return;
+    }
+    this.tryRejoin(line, rules);
+  }
+
+  /** A message wrapped over lines: try it joined with its neighbours, with and without a space. */
+  private tryRejoin(line: RawLine, rules: CompiledRule[]): void {
+    const prev = this.lineAt(line.no - 1);
+    const next = this.lineAt(line.no + 1);
+    const next2 = this.lineAt(line.no + 2);
+    const prevUsable = prev && prev.no > this.lastFindingLine && prev.no > this.consumedThrough - 1 ? prev : undefined;
+    const groups: RawLine[][] = [];
+    if (next) groups.push([line, next]);
+    if (prevUsable) groups.push([prevUsable, line]);
+    if (next && next2) groups.push([line, next, next2]);
+    if (prevUsable && next) groups.push([prevUsable, line, next]);
+
+    for (const group of groups) {
+      for (const sep of [" ", ""]) {
+        const parts = group.map((l) => this.normalized(l).text);
+        const joined = parts.join(sep);
+        // The match must involve this line and cross into a neighbour, or it belongs to the neighbour.
+        const own = segmentOf(parts, sep, group.indexOf(line));
+        const found = selectByPriority(matchAll(rules, joined)).filter(
+          (c) => c.start < own.end && c.end > own.start && (c.start < own.start || c.end > own.end),
+        );
+        if (found.length === 0) continue;
+        const first = group[0]!;
+        const last = group[group.length - 1]!;
+        for (const c of found) this.record(c, joined, first.no, last.no, first);
+        this.consumedThrough = Math.max(this.consumedThrough, last.no);
+        return;
+      }
+    }
+  }
+
+  private rulesFor(anchors: string[]): CompiledRule[] {
+    const rules: CompiledRule[] = [];
+    for (const a of new Set(anchors)) for (const r of this.catalog.rulesByAnchor.get(a) ?? []) if (!rules.includes(r)) rules.push(r);
+    return rules;
+  }
+
+  private collectHints(line: RawLine, text: string): void {
+    for (const a of new Set(line.anchors)) {
+      for (const { hint, pattern } of this.catalog.hintsByAnchor.get(a) ?? []) {
+        const version = pattern.exec(text)?.groups?.["version"];
+        if (!version) continue;
+        const clean = cleanVersionToken(version);
+        const key = `${hint.role}\u0000${clean}`;
+        if (this.hints.has(key) || this.hints.size >= this.maxHints) continue;
+        this.hints.set(key, { role: hint.role, version: clean, source: `${this.log}:${line.no}`, rule: hint.id });
+      }
+    }
+  }
+
+  private record(c: Candidate, text: string, first: number, last: number, firstLine: RawLine): void {
+    const sig = c.rule.signature;
+    const key = `${sig.id}\u0000${c.match[0].replace(/\s+/g, " ")}`;
+    this.lastFindingLine = Math.max(this.lastFindingLine, last);
+    const seen = this.findings.get(key);
+    if (seen) {
+      seen.count++;
+      seen.lastLine = first;
+      return;
+    }
+    if (this.findings.size >= this.maxFindings) {
+      this.stats.droppedFindings++;
+      return;
+    }
+    const captures: Record<string, string> = {};
+    for (const [name, value] of Object.entries(c.match.groups ?? {})) {
+      if (value === undefined) continue;
+      captures[name] = sig.versions.includes(name) ? cleanVersionToken(value) : redact(value.trim().replace(/[.,;:]+$/, ""));
+    }
+    const klog = this.normalized(firstLine).klog;
+    const finding: Finding = {
+      signature: sig.id,
+      log: this.log,
+      line: first,
+      endLine: last,
+      count: 1,
+      lastLine: first,
+      text: clip(redact(text), MAX_TEXT_CHARS),
+      match: redact(c.match[0]),
+      captures,
+      ...(klog ? { klog } : {}),
+      context: { before: this.contextBefore(first), after: [] },
+    };
+    this.findings.set(key, finding);
+    if (this.contextLines > 0) this.pending.push({ finding, needed: this.contextLines });
+  }
+
+  // --- context -------------------------------------------------------------------------------
+
+  private lineAt(no: number): RawLine | undefined {
+    return this.window.find((l) => l.no === no);
+  }
+
+  private normalized(line: RawLine): NormalizedLine {
+    if (!line.normalized) {
+      let bytes = line.bytes;
+      if (bytes.length > this.maxLineBytes) {
+        // Over-long line: examine a window around its first anchor, not megabytes of it.
+        this.stats.longLines++;
+        const from = Math.max(0, line.firstHit - MAX_MATCH_CHARS / 2);
+        bytes = bytes.subarray(from, from + MAX_MATCH_CHARS);
+      }
+      const n = normalizeLine(bytes.toString("utf8"));
+      line.normalized = n.text.length > MAX_MATCH_CHARS ? { ...n, text: n.text.slice(0, MAX_MATCH_CHARS) } : n;
+    }
+    return line.normalized;
+  }
+
+  private contextLine(line: RawLine): LogLine {
+    return { number: line.no, text: clip(redact(this.normalized(line).text), MAX_CONTEXT_CHARS) };
+  }
+
+  private contextBefore(first: number): LogLine[] {
+    return this.window.filter((l) => l.no < first && l.no >= first - this.contextLines).map((l) => this.contextLine(l));
+  }
+
+  private feedAfterContext(line: RawLine): void {
+    for (let i = 0; i < this.pending.length; ) {
+      const p = this.pending[i]!;
+      if (line.no > p.finding.endLine) {
+        p.finding.context.after.push(this.contextLine(line));
+        if (--p.needed === 0) {
+          this.pending.splice(i, 1);
+          continue;
+        }
+      }
+      i++;
+    }
+  }
+}
+
+function matchAll(rules: CompiledRule[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of rules) {
+    for (const re of rule.patterns) {
+      const m = re.exec(text);
+      if (m) {
+        out.push({ rule, match: m, start: m.index, end: m.index + m[0].length });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Where several signatures match overlapping text, the highest priority wins; disjoint matches all count. */
+function selectByPriority(candidates: Candidate[]): Candidate[] {
+  const chosen: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => b.rule.signature.priority - a.rule.signature.priority)) {
+    if (!chosen.some((o) => c.start < o.end && o.start < c.end)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function segmentOf(parts: string[], sep: string, index: number): { start: number; end: number } {
+  let start = 0;
+  for (let i = 0; i < index; i++) start += parts[i]!.length + sep.length;
+  return { start, end: start + parts[index]!.length };
+}
+
+function stripEol(bytes: Buffer): Buffer {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 10 || bytes[end - 1] === 13)) end--;
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Scans a whole stream (a Node Readable or any async iterable of chunks). */
+export async function scan(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: ScanOptions): Promise<ScanResult> {
+  const scanner = new Scanner(options);
+  for await (const chunk of input) scanner.push(chunk);
+  return scanner.end();
+}

@@ -1,0 +1,91 @@
+import type { Signature } from "../model.js";
+
+// Feature gates and flags that exist in one release and not the next: an upgrade skew between a
+// configuration (kubelet config, job flags, kubeadm-flags.env) and the binary that reads it.
+export const featureGateSignatures: Signature[] = [
+  {
+    id: "featuregate-unrecognized",
+    title: "Unrecognized feature gate",
+    family: "feature-gates",
+    severity: "error",
+    flake: true,
+    anchors: ["unrecognized feature gate"],
+    patterns: [String.raw`unrecognized\s+feature\s+gate\s*:\s*(?<gate>[A-Za-z][A-Za-z0-9]*)`],
+    versions: [],
+    priority: 70,
+    meaning:
+      "The configuration names a feature gate this binary does not know: it was removed after graduating to GA, or does not exist yet in this version.",
+    causes: [
+      "An upgrade left a removed gate in the kubelet or component configuration.",
+      "A CI job configuration written for another release branch.",
+    ],
+    fixes: [
+      "Remove the gate from the flags or configuration (gates are removed a few releases after GA).",
+      "Keep per-release feature-gate lists in CI job configurations.",
+    ],
+    examples: [
+      {
+        line: String.raw`Feb 27 13:45:09 ci-node-7 kubelet[4411]: E0227 13:45:09.777321    4411 run.go:72] "command failed" err="failed to set feature gates from initial flags-based config: unrecognized feature gate: NodeWidgetReclaim"`,
+        captures: { gate: "NodeWidgetReclaim" },
+      },
+    ],
+    nearMisses: [
+      "W0918 14:02:37.551920    3310 feature_gate.go:351] Setting GA feature gate LegacyWidgetSupport=true. It will be removed in a future release.",
+    ],
+  },
+  {
+    id: "featuregate-locked-or-prealpha",
+    title: "Feature gate locked or not yet available",
+    family: "feature-gates",
+    severity: "error",
+    flake: true,
+    anchors: ["cannot set feature gate"],
+    patterns: [
+      String.raw`cannot\s+set\s+feature\s+gate\s+(?<gate>\w+)\s+to\s+(?<value>\w+)\s*,\s*feature\s+is\s+locked\s+to\s+(?<locked>\w+)`,
+      String.raw`cannot\s+set\s+feature\s+gate\s+(?<gate>\w+)\s+to\s+(?<value>\w+)\s*,\s*feature\s+is\s+PreAlpha\s+at\s+emulated\s+version\s+(?<emulationVersion>{V})(?:\s*,\s*min\s+compatibility\s+version\s+(?<minCompatibilityVersion>{V}))?`,
+    ],
+    versions: ["emulationVersion", "minCompatibilityVersion"],
+    roles: {
+      emulationVersion: "emulation version at which the gate does not exist yet",
+      minCompatibilityVersion: "minimum compatibility version",
+    },
+    priority: 68,
+    meaning:
+      "The configuration flips a gate that is locked (GA or deprecated) in this version, or enables one that does not exist yet at the emulated version.",
+    causes: ["A configuration written for an older release (locked gate) or a newer one (PreAlpha gate)."],
+    fixes: [
+      "Locked: remove the override from the configuration.",
+      "PreAlpha: raise the emulation version, or do not enable the gate on this version.",
+    ],
+    examples: [
+      {
+        line: String.raw`E0808 08:08:08.123456       1 run.go:72] "command failed" err="cannot set feature gate WidgetAutoscaling to true, feature is PreAlpha at emulated version 1.33"`,
+        captures: { gate: "WidgetAutoscaling", value: "true", emulationVersion: "1.33" },
+      },
+    ],
+  },
+  {
+    id: "kubelet-unknown-flag",
+    title: "Kubelet flag removed in this version",
+    family: "feature-gates",
+    severity: "error",
+    flake: true,
+    anchors: ["failed to parse kubelet flag", "unknown flag"],
+    patterns: [String.raw`failed\s+to\s+parse\s+kubelet\s+flag\s*:\s*unknown\s+flag\s*:\s*--(?<flag>[A-Za-z0-9][\w-]*)`],
+    versions: [],
+    priority: 66,
+    meaning: "The kubelet was started with a flag its version no longer has.",
+    causes: ["A systemd drop-in, kubeadm-flags.env or wrapper script still passes a flag removed in this release."],
+    fixes: [
+      "Remove the flag from kubeadm-flags.env, the systemd drop-in or the wrapper when upgrading.",
+      "Move any setting that still exists into the KubeletConfiguration file.",
+    ],
+    examples: [
+      {
+        line: String.raw`Jan 14 03:22:10 worker-2 kubelet[7311]: E0114 03:22:10.551203    7311 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"`,
+        captures: { flag: "network-plugin" },
+      },
+    ],
+    nearMisses: ["Flag --widget-cache-dir has been deprecated, will be removed in 1.40. Use the config file instead."],
+  },
+];

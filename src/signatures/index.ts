@@ -1,0 +1,24 @@
+import type { Signature } from "../model.js";
+import { compatibilitySignatures } from "./compatibility.js";
+import { featureGateSignatures } from "./feature-gates.js";
+import { kubectlSignatures } from "./kubectl.js";
+import { kubeadmSignatures } from "./kubeadm.js";
+import { apiSignatures } from "./api.js";
+import { criSignatures } from "./cri.js";
+import { clusterApiSignatures } from "./cluster-api.js";
+import { helmSignatures } from "./helm.js";
+
+export { builtinHints } from "./hints.js";
+export { compileCatalog, type CompiledCatalog, SignatureError } from "./compile.js";
+
+/** The built-in catalog, the headline minCompatibilityVersion check first. */
+export const builtinSignatures: readonly Signature[] = [
+  ...compatibilitySignatures,
+  ...featureGateSignatures,
+  ...kubectlSignatures,
+  ...kubeadmSignatures,
+  ...apiSignatures,
+  ...criSignatures,
+  ...clusterApiSignatures,
+  ...helmSignatures,
+];

@@ -1,0 +1,273 @@
+import type { Signature } from "../model.js";
+
+const Q = String.raw`"?`; // %q values: the quotes survive in most logs, not in all.
+
+// kubeadm refuses version combinations it does not support: in preflight (init/join), in upgrade
+// validation, and when loading configuration written for another kubeadm.
+export const kubeadmSignatures: Signature[] = [
+  {
+    id: "kubeadm-cp-version-too-old",
+    title: "kubeadm newer than the control plane it should deploy",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["only supports deploying clusters with", "the control plane version"],
+    patterns: [
+      String.raw`only\s+supports\s+deploying\s+clusters\s+with\s+the\s+control\s+plane\s+version\s*>=\s*(?<minControlPlane>{V})\.?\s+Current\s+version\s*:\s*(?<requested>{V})`,
+    ],
+    versions: ["minControlPlane", "requested"],
+    roles: { minControlPlane: "oldest control plane this kubeadm supports (kubeadm − 1)", requested: "requested kubernetesVersion" },
+    priority: 62,
+    meaning: "kubeadm was asked to deploy a control plane older than it supports (kubeadm supports its own minor and one older).",
+    causes: ["An unpinned kubeadm package newer than the requested cluster version."],
+    fixes: ["Install the kubeadm that matches the target version (pin the packages), or raise kubernetesVersion."],
+    examples: [
+      {
+        line: "this version of kubeadm only supports deploying clusters with the control plane version >= 1.35.0. Current version: v1.34.3",
+        captures: { minControlPlane: "1.35.0", requested: "v1.34.3" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-k8s-newer-than-kubeadm",
+    title: "Kubernetes version newer than kubeadm (preflight warning)",
+    family: "kubeadm",
+    severity: "warning",
+    flake: false,
+    anchors: ["Kubernetes version is greater than kubeadm version", "Please consider to upgrade kubeadm"],
+    patterns: [
+      String.raw`Kubernetes\s+version\s+is\s+greater\s+than\s+kubeadm\s+version\.\s*Please\s+consider\s+to\s+upgrade\s+kubeadm\.\s*Kubernetes\s+version\s*:\s*(?<kubernetes>{V})\.?\s+Kubeadm\s+version\s*:\s*(?<kubeadmMinor>{V})`,
+    ],
+    versions: ["kubernetes", "kubeadmMinor"],
+    roles: { kubernetes: "requested Kubernetes version", kubeadmMinor: "kubeadm version" },
+    priority: 30,
+    meaning: "kubeadm is older than the Kubernetes version it is deploying. A preflight warning: the cause only if nothing fatal follows.",
+    causes: ["kubeadm not upgraded together with the requested Kubernetes version."],
+    fixes: ["Upgrade kubeadm to the Kubernetes version first."],
+    examples: [
+      {
+        line: "\t[WARNING KubernetesVersion]: Kubernetes version is greater than kubeadm version. Please consider to upgrade kubeadm. Kubernetes version: 1.35.2. Kubeadm version: 1.34.x",
+        captures: { kubernetes: "1.35.2", kubeadmMinor: "1.34.x" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-kubelet-newer-than-cp",
+    title: "kubelet newer than the control plane",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["the kubelet version is higher than the control plane version", "Control plane version"],
+    patterns: [
+      String.raw`kubelet\s+version\s+is\s+higher\s+than\s+the\s+control\s+plane\s+version[\s\S]{0,200}?Kubelet\s+version\s*:\s*${Q}(?<kubelet>{V})${Q}\s+Control\s+plane\s+version\s*:\s*${Q}(?<controlPlane>{V})`,
+    ],
+    versions: ["kubelet", "controlPlane"],
+    roles: { kubelet: "installed kubelet version", controlPlane: "control plane version" },
+    priority: 64,
+    meaning: "The node's kubelet is a newer minor than the control plane; kubelets may lag the API server but never lead it.",
+    causes: [
+      "An unpinned apt/yum install of kubelet picked up a new release.",
+      "The machine image ships a newer kubelet than the requested --kubernetes-version.",
+    ],
+    fixes: ["Pin the kubelet and kubeadm packages to the control-plane version, or use a matching machine/node image."],
+    examples: [
+      {
+        line: String.raw`	[ERROR KubeletVersion]: the kubelet version is higher than the control plane version. This is not a supported version skew and may lead to a malfunctional cluster. Kubelet version: "1.24.3" Control plane version: "1.23.9"`,
+        captures: { kubelet: "1.24.3", controlPlane: "1.23.9" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-kubelet-too-old",
+    title: "kubelet older than kubeadm supports",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["is lower than kubeadm can support", "is lower than kubadm can support"],
+    patterns: [String.raw`Kubelet\s+version\s+${Q}(?<kubelet>{V})${Q}\s+is\s+lower\s+than\s+kube?adm\s+can\s+support`],
+    versions: ["kubelet"],
+    roles: { kubelet: "installed kubelet version" },
+    priority: 63,
+    meaning: "The installed kubelet is older than the oldest kubelet this kubeadm supports.",
+    causes: ["kubelet package not upgraded together with kubeadm."],
+    fixes: ["Upgrade the kubelet package to kubeadm's version (or within its supported skew)."],
+    examples: [
+      {
+        line: String.raw`	[ERROR KubeletVersion]: Kubelet version "1.31.9" is lower than kubeadm can support. Please upgrade kubelet`,
+        captures: { kubelet: "1.31.9" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-upgrade-kubeadm-too-old",
+    title: "Upgrade target newer than kubeadm",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["higher than the kubeadm minor release", "Specified version to upgrade to", "Upgrade kubeadm first"],
+    patterns: [
+      String.raw`Specified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+at\s+least\s+one\s+minor\s+release\s+higher\s+than\s+the\s+kubeadm\s+minor\s+release\s+\(\s*(?<targetMinor>\d+)\s*>\s*(?<kubeadmMinor>\d+)\s*\)`,
+      String.raw`Specified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+higher\s+than\s+the\s+kubeadm\s+version\s+${Q}(?<kubeadm>{V})`,
+    ],
+    versions: ["target", "kubeadm"],
+    roles: { target: "upgrade target version", kubeadm: "kubeadm version" },
+    priority: 61,
+    meaning: "kubeadm upgrade was asked to go to a version newer than kubeadm itself.",
+    causes: ["The kubeadm binary was not upgraded before `kubeadm upgrade apply`."],
+    fixes: ["Upgrade kubeadm to the target version first, then run kubeadm upgrade apply."],
+    examples: [
+      {
+        line: String.raw`	- Specified version to upgrade to "v1.34.0" is at least one minor release higher than the kubeadm minor release (34 > 33). Such an upgrade is not supported`,
+        captures: { target: "v1.34.0", targetMinor: "34", kubeadmMinor: "33" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-upgrade-too-many-minors",
+    title: "Upgrade skips a minor version",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["minor version at a time"],
+    patterns: [
+      String.raw`Specified\s+version\s+to\s+(?<direction>upgrade|downgrade)\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+too\s+(?:high|low)\s*;\s*kubeadm\s+can\s+(?:upgrade|downgrade)\s+only\s+(?<maxMinorStep>\d+)\s+minor\s+version`,
+    ],
+    versions: ["target"],
+    roles: { target: "upgrade/downgrade target version" },
+    priority: 60,
+    meaning: "kubeadm can move a cluster only one minor version at a time.",
+    causes: ["The job upgrades across several minors in one step (e.g. from an old 'stable' to 'latest')."],
+    fixes: ["Upgrade (or downgrade) one minor at a time."],
+    examples: [
+      {
+        line: String.raw`	- Specified version to downgrade to "v1.31.5" is too low; kubeadm can downgrade only 1 minor version at a time`,
+        captures: { target: "v1.31.5", maxMinorStep: "1" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-upgrade-kubeadm-too-new",
+    title: "kubeadm can only upgrade to its own minor",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["can only be used to upgrade to Kubernetes version"],
+    patterns: [
+      String.raw`Kubeadm\s+version\s+(?<kubeadm>{V})\s+can\s+only\s+be\s+used\s+to\s+upgrade\s+to\s+Kubernetes\s+versions?\s+(?<allowedMinor>{V})`,
+    ],
+    versions: ["kubeadm", "allowedMinor"],
+    roles: { kubeadm: "kubeadm version", allowedMinor: "the only minor this kubeadm upgrades to" },
+    priority: 59,
+    meaning: "kubeadm upgrades a cluster only to its own minor version.",
+    causes: ["A kubeadm of another minor than the upgrade target."],
+    fixes: ["Use the kubeadm that matches the target minor."],
+    examples: [
+      {
+        line: "Kubeadm version v1.33.4 can only be used to upgrade to Kubernetes version 1.33",
+        captures: { kubeadm: "v1.33.4", allowedMinor: "1.33" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-upgrade-old-kubelets",
+    title: "Kubelets too old for the upgrade",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["that are too old that have these versions"],
+    patterns: [String.raw`There\s+are\s+kubelets\s+in\s+this\s+cluster\s+that\s+are\s+too\s+old\s+that\s+have\s+these\s+versions\s+\[(?<kubelets>[^\]]*)\]`],
+    versions: [],
+    roles: { kubelets: "kubelet versions in the cluster" },
+    priority: 58,
+    meaning: "Some nodes' kubelets lag too far behind the upgrade target.",
+    causes: ["Worker nodes were not upgraded before the control plane moved on."],
+    fixes: ["Upgrade the nodes' kubelets first (one minor at a time)."],
+    examples: [
+      {
+        line: "\t- There are kubelets in this cluster that are too old that have these versions [v1.31.6 v1.31.7]",
+        captures: { kubelets: "v1.31.6 v1.31.7" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-config-api-removed",
+    title: "kubeadm configuration API removed",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["uses an old API spec", "which will write the new, similar spec"],
+    patterns: [
+      String.raw`uses\s+an\s+old\s+API\s+spec\s*:\s*${Q}(?<configAPIVersion>[\w.-]+/v\w+)${Q}(?:\s*\(\s*kind\s*:\s*${Q}(?<kind>\w+)${Q}\s*\))?\s*\.\s*Please\s+use\s+kubeadm\s+(?<lastKubeadmSupporting>{V})`,
+    ],
+    versions: ["lastKubeadmSupporting"],
+    roles: { lastKubeadmSupporting: "last kubeadm that reads this configuration API" },
+    priority: 65,
+    meaning: "kubeadm no longer reads the configuration API version it was given: the tool that wrote the configuration is older than kubeadm.",
+    causes: [
+      "An old kind binary with a newer kindest/node image (kind writes the kubeadm config for the node's kubeadm).",
+      "A Cluster API bootstrap provider or install script still emitting an old kubeadm config API.",
+    ],
+    fixes: [
+      "Upgrade kind (or the bootstrap provider), or use a node image your kind release supports.",
+      "Migrate the configuration with `kubeadm config migrate`.",
+    ],
+    references: ["https://github.com/kube-burner/kube-burner/pull/1308"],
+    examples: [
+      {
+        line: String.raw`your configuration file uses an old API spec: "kubeadm.k8s.io/v1beta4" (kind: "InitConfiguration"). Please use kubeadm v1.41 instead and run 'kubeadm config migrate --old-config old-config-file --new-config new-config-file', which will write the new, similar spec using a newer API version.`,
+        captures: { configAPIVersion: "kubeadm.k8s.io/v1beta4", kind: "InitConfiguration", lastKubeadmSupporting: "v1.41" },
+      },
+    ],
+    nearMisses: [
+      String.raw`W0412 09:14:03.100200     871 common.go:98] your configuration file uses a deprecated API spec: "kubeadm.k8s.io/v1beta2" (kind: "InitConfiguration"). Please use 'kubeadm config migrate --old-config old.yaml --new-config new.yaml'`,
+    ],
+  },
+  {
+    id: "k8s-scheme-kind-not-registered",
+    title: "Kind not registered for this API version",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["is registered for version"],
+    patterns: [
+      String.raw`no\s+kind\s+${Q}(?<kind>\w+)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\w+)${Q}(?:\s+in\s+scheme\s+${Q}(?<scheme>[^"\s]+))?`,
+    ],
+    versions: [],
+    priority: 57,
+    meaning: "A decoder met an API group/version it does not know: the data was written for another version of the program reading it.",
+    causes: [
+      "A newer kubeadm reading a stored kubeadm-config in a removed API version.",
+      "An older kubeadm (or tool) reading configuration written for a newer API.",
+    ],
+    fixes: ["Migrate the configuration (`kubeadm config migrate`), or match the tool's version to the configuration API."],
+    examples: [
+      {
+        line: String.raw`no kind "JoinConfiguration" is registered for version "kubeadm.k8s.io/v1beta4" in scheme "k8s.io/kubernetes/cmd/kubeadm/app/apis/kubeadm/scheme/scheme.go:30"`,
+        captures: { kind: "JoinConfiguration", apiVersion: "kubeadm.k8s.io/v1beta4" },
+      },
+    ],
+  },
+  {
+    id: "kubeadm-external-etcd-too-old",
+    title: "External etcd older than kubeadm supports",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["only supports external etcd version"],
+    patterns: [
+      String.raw`only\s+supports\s+external\s+etcd\s+version\s*>=\s*(?<minEtcd>{V})\.?\s+Current\s+version\s*:\s*(?<etcd>{V})`,
+    ],
+    versions: ["minEtcd", "etcd"],
+    roles: { minEtcd: "oldest etcd this kubeadm supports", etcd: "external etcd version" },
+    priority: 56,
+    meaning: "The external etcd cluster is older than this kubeadm supports.",
+    causes: ["External etcd not upgraded together with Kubernetes."],
+    fixes: ["Upgrade etcd to at least the version kubeadm names."],
+    examples: [
+      {
+        line: "\t[ERROR ExternalEtcdVersion]: this version of kubeadm only supports external etcd version >= 3.5.10. Current version: 3.4.27",
+        captures: { minEtcd: "3.5.10", etcd: "3.4.27" },
+      },
+    ],
+  },
+];
