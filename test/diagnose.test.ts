@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import type { Triaged } from "../src/model.js";
+import { textSource } from "./helpers/logs.js";
+
+async function triage(...lines: string[]): Promise<{ causes: Triaged[]; warnings: Triaged[]; dismissed: Triaged[] }> {
+  return analyze([textSource("job.log", `${lines.join("\n")}\n`)]);
+}
+
+const err = (msg: string) => `E0206 22:52:48.682710       1 run.go:72] "command failed" err="${msg}"`;
+
+describe("compatibility versions (three-version model)", () => {
+  it("explains the Cluster API 1.30/1.31 case: default min-compat below a 1.31 floor means a mis-stamped build", async () => {
+    const { causes } = await triage(err("minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"));
+    const d = causes[0]!.diagnosis;
+    expect(d.headline).toMatch(/default minimum compatibility version 1\.30 \(binary 1\.31 − 1\) fell below a 1\.31 floor/);
+    expect(d.headline).toMatch(/reports 1\.31 but was built from newer source/);
+    const why = d.reasoning.join(" ");
+    expect(why).toMatch(/kubernetes-sigs\/cluster-api#11833/);
+    expect(why).toMatch(/built from kubernetes master/);
+    expect(why).toMatch(/--min-compatibility-version or --emulated-version/);
+    expect(why).toMatch(/not a cluster\/kubelet version skew/);
+    const fixes = d.fixes.join(" ");
+    expect(fixes).toMatch(/release branch that matches/);
+    expect(fixes).toMatch(/version stamp matches the checkout/);
+    expect(fixes).toMatch(/Only test Kubernetes versions the branch under test supports/);
+    expect(fixes).toMatch(/within the allowed range/);
+    expect(d.versions.map((v) => [v.name, v.version])).toEqual([
+      ["minCompatibilityVersion", "1.30"],
+      ["lower", "1.31"],
+      ["upper", "1.31"],
+      ["binary", "1.31"],
+    ]);
+    expect(causes[0]!.signature.flake).toBe(true);
+  });
+
+  it("uses the binary version the component logged, from the same log", async () => {
+    const { causes } = await triage("I0206 22:52:47.000000       1 server.go:150] Version: v1.31.6-rc.0.12+4e7b5ad1b1f1c2", err("minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"));
+    const binary = causes[0]!.diagnosis.versions.find((v) => v.source === "job.log:1");
+    expect(binary).toMatchObject({ version: "v1.31.6-rc.0.12+4e7b5ad1b1f1c2" });
+    expect(causes[0]!.diagnosis.reasoning.join(" ")).toMatch(/same minor as the emulation version 1\.31/);
+  });
+
+  it("reads an explicit min-compat flag below the floor as such", async () => {
+    const { causes } = await triage(err("minCompatibilityVersion version 1.31 is not between [1.32, 1.35]"));
+    expect(causes[0]!.diagnosis.headline).toMatch(/1\.31 is below the floor 1\.32 .*default flags it would be 1\.34, so it was most likely set explicitly/);
+  });
+
+  it("reads min-compat above emulation", async () => {
+    const { causes } = await triage(err("minCompatibilityVersion version 1.34 is not between [1.30, 1.33]"));
+    expect(causes[0]!.diagnosis.headline).toMatch(/1\.34 is newer than the emulation version 1\.33/);
+  });
+
+  it("reads emulation above the binary with its distance", async () => {
+    const { causes } = await triage(err("emulation version 1.36 is not between [1.31, 1.34.2]"));
+    expect(causes[0]!.diagnosis.headline).toMatch(/1\.36 is 2 minors newer than the binary 1\.34\.2/);
+    expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 2, supported: false });
+  });
+
+  it("reads emulation below the floor", async () => {
+    const { causes } = await triage(err("emulation version 1.30 is not between [1.33, 1.36.0]"));
+    expect(causes[0]!.diagnosis.headline).toMatch(/too old for a 1\.36 binary, which can emulate down to 1\.33/);
+  });
+
+  it("reads an empty emulation range as a stamp older than the code", async () => {
+    const { causes } = await triage(err("emulation version 1.30 is not between [1.31, 1.30.0]"));
+    expect(causes[0]!.diagnosis.headline).toMatch(/built from newer source than its version stamp/);
+  });
+
+  it("treats a patch-level flag as a configuration error, not a flake", async () => {
+    const { causes } = await triage(err("patch version not allowed, got: kube=1.34.1"));
+    expect(causes[0]!.diagnosis.headline).toMatch(/major\.minor only \(kube=1\.34\)/);
+    expect(causes[0]!.signature.flake).toBe(false);
+  });
+});
+
+describe("two-sided skews state the minor distance and the policy", () => {
+  it("kubectl client/server (a warning)", async () => {
+    const { causes, warnings } = await triage("WARNING: version difference between client (1.34) and server (1.31) exceeds the supported minor version skew of +/-1");
+    expect(causes).toEqual([]);
+    expect(warnings[0]!.diagnosis.skew).toEqual({ minors: 3, policy: expect.stringMatching(/±1 minor/), supported: false });
+  });
+
+  it("kubelet newer than the control plane", async () => {
+    const { causes } = await triage('\t[ERROR KubeletVersion]: the kubelet version is higher than the control plane version. This is not a supported version skew and may lead to a malfunctional cluster. Kubelet version: "1.33.1" Control plane version: "1.31.4"');
+    expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 2, supported: false });
+    expect(causes[0]!.diagnosis.headline).toMatch(/2 minors newer than the control plane/);
+  });
+
+  it("kubeadm against its target", async () => {
+    const { causes } = await triage("this version of kubeadm only supports deploying clusters with the control plane version >= 1.35.0. Current version: v1.33.3");
+    expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 3, supported: false });
+    expect(causes[0]!.diagnosis.versions.map((v) => v.name)).toContain("kubeadm");
+  });
+
+  it("kubeadm upgrade target beyond kubeadm", async () => {
+    const { causes } = await triage('\t- Specified version to upgrade to "v1.34.0" is at least one minor release higher than the kubeadm minor release (34 > 33). Such an upgrade is not supported');
+    expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 1, supported: false });
+  });
+
+  it("a control plane jump of two minors", async () => {
+    const { causes } = await triage("spec.version: Forbidden: cannot update Kubernetes version from v1.29.8 to v1.31.2");
+    expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 2, supported: false });
+  });
+
+  it("a helm constraint that rejects a pre-release vendor version", async () => {
+    const { causes } = await triage("Error: chart requires kubeVersion: >= 1.27.0 which is incompatible with Kubernetes v1.28.15-gke.1090000");
+    expect(causes[0]!.diagnosis.headline).toMatch(/pre-release suffix/);
+  });
+
+  it("a feature gate error takes the binary version from elsewhere in the job", async () => {
+    const { causes } = await triage(
+      "Feb 27 13:45:01 node kubelet[4411]: I0227 13:45:01.000000    4411 server.go:484] \"Kubelet version\" kubeletVersion=\"v1.33.2\"",
+      'Feb 27 13:45:09 node kubelet[4411]: E0227 13:45:09.777321    4411 run.go:72] "command failed" err="failed to set feature gates from initial flags-based config: unrecognized feature gate: NodeWidgetReclaim"',
+    );
+    expect(causes[0]!.diagnosis.headline).toMatch(/NodeWidgetReclaim, which v1\.33\.2 does not know/);
+  });
+});
+
+describe("near-misses and dismissals", () => {
+  it("a missing CRD is not version skew", async () => {
+    const { causes, dismissed } = await triage('error: resource mapping not found for name: "w" namespace: "" from "w.yaml": no matches for kind "Widget" in version "widgets.example.io/v1alpha1"');
+    expect(causes).toEqual([]);
+    expect(dismissed[0]!.diagnosis.headline).toMatch(/CRD is not installed/);
+  });
+
+  it("a removed API names the release that removed it", async () => {
+    const { causes } = await triage('error: resource mapping not found for name: "r" namespace: "" from "c.yaml": no matches for kind "CronJob" in version "batch/v1beta1"', "Server Version: v1.29.3");
+    expect(causes[0]!.diagnosis.headline).toMatch(/removed in Kubernetes 1\.25/);
+    expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 4, supported: false });
+  });
+
+  it("the message quoted in Go source or a test table is not a failure", async () => {
+    const { causes } = await triage('\t\texpectedErr: "minCompatibilityVersion version 1.30 is not between [1.31, 1.31]",');
+    expect(causes).toEqual([]);
+  });
+
+  it("an unknown feature gate logged as a klog warning is a warning", async () => {
+    const { causes, warnings } = await triage("W0227 13:45:09.777321    4411 feature_gate.go:254] unrecognized feature gate: OldGate");
+    expect(causes).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
+});
