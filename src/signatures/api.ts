@@ -37,7 +37,7 @@ export const apiSignatures: Signature[] = [
     family: "api",
     severity: "warning",
     flake: false,
-    anchors: ["is deprecated in v"],
+    anchors: ["is deprecated in v", "unavailable in v"],
     patterns: [
       String.raw`(?<apiVersion>(?:[\w.-]+/)?v\d\w*)\s+(?<kind>[A-Z]\w*)\s+is\s+deprecated\s+in\s+v(?<deprecatedIn>\d+\.\d+)\+(?:\s*,\s*unavailable\s+in\s+v(?<removedIn>\d+\.\d+)\+)?(?:\s*;\s*use\s+(?<replacement>[\w.-]+/\w+\s+\w+))?`,
     ],

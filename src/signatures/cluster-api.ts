@@ -10,7 +10,7 @@ export const clusterApiSignatures: Signature[] = [
     family: "cluster-api",
     severity: "error",
     flake: true,
-    anchors: ["current version of clusterctl is only compatible with"],
+    anchors: ["current version of clusterctl", "detected contract version", "providers, detected"],
     patterns: [
       String.raw`current\s+version\s+of\s+clusterctl\s+is\s+only\s+compatible\s+with\s+(?:providers\s+implementing\s+the\s+)?(?<supportedContract>${CONTRACT}(?:(?:\s*,\s*|\s+and\s+)${CONTRACT})*)\s+(?:contract\s+versions?|providers)\s*,\s*detected\s+(?:contract\s+version\s+)?(?<providerContract>${CONTRACT})\s+for\s+provider\s+(?<provider>[\w.-]+)`,
     ],
@@ -32,7 +32,7 @@ export const clusterApiSignatures: Signature[] = [
     family: "cluster-api",
     severity: "error",
     flake: true,
-    anchors: ["current version of clusterctl could only upgrade to", "while the management cluster is using", "while the core provider supports"],
+    anchors: ["current version of clusterctl", "contract, requested", "while the management cluster is using", "while the core provider supports"],
     patterns: [
       String.raw`current\s+version\s+of\s+clusterctl\s+could\s+only\s+upgrade\s+to\s+(?<supportedContract>${CONTRACT})\s+contract\s*,\s*requested\s+(?<requestedContract>${CONTRACT})`,
       String.raw`target\s+version\s+for\s+the\s+provider\s+(?<provider>[\w.-]+)\s+supports\s+the\s+(?<requestedContract>${CONTRACT})\s+API\s+Version\s+of\s+Cluster\s+API\s+\(contract\)\s*,\s*while\s+the\s+management\s+cluster\s+is\s+using\s+(?<supportedContract>${CONTRACT})`,
@@ -102,7 +102,7 @@ export const clusterApiSignatures: Signature[] = [
     family: "cluster-api",
     severity: "error",
     flake: true,
-    anchors: ["unsupported management cluster server version", "support Kubernetes version lower than"],
+    anchors: ["unsupported management cluster server version", "minimum required version is", "support Kubernetes version lower than"],
     patterns: [
       String.raw`unsupported\s+management\s+cluster\s+server\s+version\s*:\s*(?<server>{V})\s+-\s+minimum\s+required\s+version\s+is\s+(?<minimum>{V})`,
       String.raw`bootstrap\s+provider\s+for\s+kubeadm\s+doesn.t\s+support\s+Kubernetes\s+version\s+lower\s+than\s+(?<minimum>{V})`,

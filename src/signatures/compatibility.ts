@@ -91,7 +91,7 @@ export const compatibilitySignatures: Signature[] = [
     family: "compatibility",
     severity: "error",
     flake: true,
-    anchors: ["needs to be greater or equal to", "needs to be equal to binary version"],
+    anchors: ["version needs to be", "greater or equal to", "needs to be equal to binary version", "in compatibility-version alpha"],
     patterns: [
       String.raw`(?<field>emulation|minCompatibilityVersion)\s+version\s+needs\s+to\s+be\s+greater\s+or\s+equal\s+to\s+(?<floor>{V})\s*,\s*got\s+(?<got>{V})`,
       String.raw`emulation\s+version\s+needs\s+to\s+be\s+equal\s+to\s+binary\s+version\s*\(\s*(?<binary>{V})\s*\)\s+in\s+compatibility-version\s+alpha\s*,\s*got\s+(?<got>{V})`,

@@ -7,7 +7,7 @@ export const criSignatures: Signature[] = [
     family: "cri",
     severity: "error",
     flake: true,
-    anchors: ["unknown service runtime."],
+    anchors: ["unknown service runtime.", "code = Unimplemented"],
     patterns: [
       String.raw`code\s*=\s*Unimplemented\s+desc\s*=\s*unknown\s+service\s+runtime\.(?<criApi>v1alpha2|v1)\.(?:RuntimeService|ImageService)`,
     ],

@@ -39,7 +39,7 @@ export const featureGateSignatures: Signature[] = [
     family: "feature-gates",
     severity: "error",
     flake: true,
-    anchors: ["cannot set feature gate"],
+    anchors: ["cannot set feature gate", "feature is locked to", "feature is PreAlpha"],
     patterns: [
       String.raw`cannot\s+set\s+feature\s+gate\s+(?<gate>\w+)\s+to\s+(?<value>\w+)\s*,\s*feature\s+is\s+locked\s+to\s+(?<locked>\w+)`,
       String.raw`cannot\s+set\s+feature\s+gate\s+(?<gate>\w+)\s+to\s+(?<value>\w+)\s*,\s*feature\s+is\s+PreAlpha\s+at\s+emulated\s+version\s+(?<emulationVersion>{V})(?:\s*,\s*min\s+compatibility\s+version\s+(?<minCompatibilityVersion>{V}))?`,

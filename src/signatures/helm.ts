@@ -7,7 +7,7 @@ export const helmSignatures: Signature[] = [
     family: "helm",
     severity: "error",
     flake: true,
-    anchors: ["which is incompatible with Kubernetes"],
+    anchors: ["which is incompatible with Kubernetes", "chart requires kubeVersion"],
     patterns: [
       String.raw`chart\s+requires\s+kubeVersion\s*:\s*(?<constraint>.+?)\s+which\s+is\s+incompatible\s+with\s+Kubernetes\s+(?<cluster>{V})`,
     ],

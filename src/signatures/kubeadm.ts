@@ -11,7 +11,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["only supports deploying clusters with", "the control plane version"],
+    anchors: ["only supports deploying clusters with", "the control plane version", "Current version:"],
     patterns: [
       String.raw`only\s+supports\s+deploying\s+clusters\s+with\s+the\s+control\s+plane\s+version\s*>=\s*(?<minControlPlane>{V})\.?\s+Current\s+version\s*:\s*(?<requested>{V})`,
     ],
@@ -34,7 +34,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "warning",
     flake: false,
-    anchors: ["Kubernetes version is greater than kubeadm version", "Please consider to upgrade kubeadm"],
+    anchors: ["Kubernetes version is greater than kubeadm version", "Please consider to upgrade kubeadm", "Kubeadm version:"],
     patterns: [
       String.raw`Kubernetes\s+version\s+is\s+greater\s+than\s+kubeadm\s+version\.\s*Please\s+consider\s+to\s+upgrade\s+kubeadm\.\s*Kubernetes\s+version\s*:\s*(?<kubernetes>{V})\.?\s+Kubeadm\s+version\s*:\s*(?<kubeadmMinor>{V})`,
     ],
@@ -57,7 +57,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["the kubelet version is higher than the control plane version", "Control plane version"],
+    anchors: ["the kubelet version is higher than the control plane version", "not a supported version skew", "Control plane version"],
     patterns: [
       String.raw`kubelet\s+version\s+is\s+higher\s+than\s+the\s+control\s+plane\s+version[\s\S]{0,200}?Kubelet\s+version\s*:\s*${Q}(?<kubelet>{V})${Q}\s+Control\s+plane\s+version\s*:\s*${Q}(?<controlPlane>{V})`,
     ],
@@ -128,7 +128,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["minor version at a time"],
+    anchors: ["minor version at a time", "Specified version to"],
     patterns: [
       String.raw`Specified\s+version\s+to\s+(?<direction>upgrade|downgrade)\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+too\s+(?:high|low)\s*;\s*kubeadm\s+can\s+(?:upgrade|downgrade)\s+only\s+(?<maxMinorStep>\d+)\s+minor\s+version`,
     ],
@@ -151,7 +151,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["can only be used to upgrade to Kubernetes version"],
+    anchors: ["can only be used to upgrade to Kubernetes version", "Kubeadm version"],
     patterns: [
       String.raw`Kubeadm\s+version\s+(?<kubeadm>{V})\s+can\s+only\s+be\s+used\s+to\s+upgrade\s+to\s+Kubernetes\s+versions?\s+(?<allowedMinor>{V})`,
     ],
@@ -174,7 +174,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["that are too old that have these versions"],
+    anchors: ["that are too old that have these versions", "There are kubelets in this cluster"],
     patterns: [String.raw`There\s+are\s+kubelets\s+in\s+this\s+cluster\s+that\s+are\s+too\s+old\s+that\s+have\s+these\s+versions\s+\[(?<kubelets>[^\]]*)\]`],
     versions: [],
     roles: { kubelets: "kubelet versions in the cluster" },
@@ -228,7 +228,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["is registered for version"],
+    anchors: ["is registered for version", "no kind"],
     patterns: [
       String.raw`no\s+kind\s+${Q}(?<kind>\w+)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\w+)${Q}(?:\s+in\s+scheme\s+${Q}(?<scheme>[^"\s]+))?`,
     ],
@@ -253,7 +253,7 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["only supports external etcd version"],
+    anchors: ["only supports external etcd version", "Current version:"],
     patterns: [
       String.raw`only\s+supports\s+external\s+etcd\s+version\s*>=\s*(?<minEtcd>{V})\.?\s+Current\s+version\s*:\s*(?<etcd>{V})`,
     ],
