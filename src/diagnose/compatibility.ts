@@ -56,7 +56,7 @@ export const diagnoseMinCompat: Diagnoser = (input) => {
     const defaultsFit = minorDelta(upper, value) === 1;
     if (defaultsFit && lo === up && lo === HARD_FLOOR) {
       // The CAPI #11833 shape: a binary stamped 1.31 that carries code from 1.33 or later.
-      versions.push({ name: "binary", version: up, role: "binary version (inferred: emulation defaults to it, min compatibility to it − 1)", source: "inferred from the bounds" });
+      if (!binary) versions.push({ name: "binary", version: up, role: "binary version (inferred: emulation defaults to it, min compatibility to it − 1)", source: "inferred from the bounds" });
       return {
         headline: `The default minimum compatibility version ${v} (binary ${up} − 1) fell below a ${lo} floor: the binary reports ${up} but was built from newer source, e.g. from master but stamped with a release version.`,
         versions,
