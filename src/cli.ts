@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { LogSource, Signature } from "./model.js";
+import type { LogSource, Signature, VersionHint } from "./model.js";
+import { parseLogRef, resolveLogRef, sourceSettingsFromEnv, type SourceSettings } from "./sources/index.js";
 import { analyze } from "./pipeline.js";
 import { builtinHints, builtinSignatures, compileCatalog } from "./signatures/index.js";
 import { renderJson } from "./report/json.js";
@@ -16,7 +17,10 @@ import { summaryLine } from "./report/common.js";
 export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2 } as const;
 
 const USAGE = `Usage:
-  skewbot analyze <file | - > [--format text|markdown|json] [--signatures custom.json] [--context N]
+  skewbot analyze <log>… [--format text|markdown|json] [--signatures custom.json] [--context N]
+
+  <log> is a file, - for standard input, a Prow job (Spyglass view URL, gcsweb URL, storage URL or
+  gs://bucket/path), a GitHub Actions job or run URL (GITHUB_TOKEN is used when set), or an https URL.
   skewbot signatures [--format text|json]
   skewbot --help | --version
 
@@ -86,9 +90,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (contextLines !== undefined && !(Number.isInteger(contextLines) && contextLines >= 0 && contextLines <= 20)) {
     throw new UsageError("--context takes a whole number from 0 to 20");
   }
-  const sources = await Promise.all(refs.map((ref) => openReference(ref, io)));
+  const opened = await openReferences(refs, io);
   const catalog = compileCatalog(signatures, builtinHints);
-  const report = await analyze(sources, { catalog, ...(contextLines !== undefined ? { contextLines } : {}) });
+  const report = await analyze(opened.sources, {
+    catalog,
+    knownVersions: opened.hints,
+    problems: opened.problems,
+    ...(contextLines !== undefined ? { contextLines } : {}),
+  });
 
   // Nothing could be read at all: that is "could not analyse", not "found nothing".
   const unread = report.logs.filter((l) => !l.stats || (l.stats.bytes === 0 && l.problems.length > 0));
@@ -102,9 +111,41 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return report.causes.length > 0 ? EXIT.CAUSE_FOUND : EXIT.NOTHING_FOUND;
 }
 
-async function openReference(ref: string, io: CliIo): Promise<LogSource> {
+interface Opened {
+  sources: LogSource[];
+  hints: VersionHint[];
+  problems: string[];
+}
+
+async function openReferences(refs: string[], io: CliIo): Promise<Opened> {
+  const opened: Opened = { sources: [], hints: [], problems: [] };
+  let settings: SourceSettings | undefined;
+  for (const ref of refs) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+      opened.sources.push(await openFile(ref, io));
+      continue;
+    }
+    try {
+      settings ??= sourceSettingsFromEnv(process.env);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const parsed = parseLogRef(ref, settings);
+    if ("error" in parsed) throw new Error(`${ref}: ${parsed.error}`);
+    const resolved = await resolveLogRef(parsed, settings);
+    if (resolved.skipped) {
+      opened.problems.push(`${resolved.title}: ${resolved.skipped}`);
+      continue;
+    }
+    opened.sources.push(...resolved.sources);
+    opened.hints.push(...resolved.hints);
+    opened.problems.push(...resolved.problems.map((p) => `${resolved.title}: ${p}`));
+  }
+  return opened;
+}
+
+async function openFile(ref: string, io: CliIo): Promise<LogSource> {
   if (ref === "-") return { name: "stdin", open: async () => io.stdin };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) throw new Error(`${ref}: URL references are not supported by this build`);
   let info;
   try {
     info = await stat(ref);

@@ -105,3 +105,65 @@ describe("skewbot analyze", () => {
     expect(r.stdout.split("\n")[0]).toMatch(/^k8s-compat-mincompat-out-of-range\s+error/);
   });
 });
+
+describe("skewbot analyze <URL>", () => {
+  async function withServer(handler: import("node:http").RequestListener, run: (base: string) => Promise<void>) {
+    const { createServer } = await import("node:http");
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as import("node:net").AddressInfo).port;
+    try {
+      await run(`http://127.0.0.1:${port}`);
+    } finally {
+      server.close();
+    }
+  }
+
+  async function withEnv(env: Record<string, string>, run: () => Promise<void>) {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      await run();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+
+  it("fetches a plain URL from a host the settings allow", async () => {
+    await withServer(
+      (req, res) => {
+        res.writeHead(req.url === "/ci/build.log" ? 200 : 404, { "content-type": "text/plain" });
+        res.end(req.url === "/ci/build.log" ? `starting\n${HEADLINE}\n` : "no");
+      },
+      async (base) => {
+        await withEnv({ SKEWBOT_ALLOWED_HOSTS: "127.0.0.1", SKEWBOT_ALLOW_HTTP: "127.0.0.1", SKEWBOT_ALLOW_PRIVATE_ADDRESSES: "127.0.0.1" }, async () => {
+          const r = await cli(["analyze", `${base}/ci/build.log`, "--format", "json"]);
+          expect(r.stderr).toBe("");
+          expect(r.code).toBe(EXIT.CAUSE_FOUND);
+          expect(JSON.parse(r.stdout).findings[0].signature).toBe("k8s-compat-mincompat-out-of-range");
+          const missing = await cli(["analyze", `${base}/ci/other.log`]);
+          expect(missing.code).toBe(EXIT.CANNOT_ANALYSE);
+          expect(missing.stderr).toMatch(/not found|404/);
+        });
+      },
+    );
+  });
+
+  it("refuses a loopback URL by default, with the reason", async () => {
+    await withServer(
+      (_req, res) => res.end(HEADLINE),
+      async (base) => {
+        const r = await cli(["analyze", `${base}/x.log`]);
+        expect(r.code).toBe(EXIT.CANNOT_ANALYSE);
+        expect(r.stderr.split("\n")[0]).toMatch(/not an allowed host|http|private|loopback/i);
+      },
+    );
+  });
+
+  it("explains an unparseable reference", async () => {
+    const r = await cli(["analyze", "ftp://example.com/log"]);
+    expect(r.code).toBe(EXIT.CANNOT_ANALYSE);
+    expect(r.stderr).toMatch(/^skewbot: ftp:\/\/example\.com\/log: /);
+  });
+});

@@ -161,7 +161,9 @@ export const diagnoseConfigApiRemoved: Diagnoser = (input) => ({
 export const diagnoseSchemeKind: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
-  if (group && !group.endsWith("k8s.io")) {
+  // Dotted groups outside Kubernetes are CRD types a program forgot to register; dotless groups
+  // (batch, bootstraptoken) and *.k8s.io belong to Kubernetes and its tools.
+  if (group.includes(".") && !group.endsWith("k8s.io") && !BUILTIN_GROUPS.has(group)) {
     return {
       verdict: "not-skew",
       headline: `${input.capture("kind")} ${apiVersion} is not registered in the program's scheme: a type missing from the code, not a version skew between components.`,

@@ -4,10 +4,10 @@ import { excerpt, problemLines, summaryLine, whereText } from "./common.js";
 
 const MAX_MARKDOWN_FINDINGS = 10;
 
-function section(index: number, t: Triaged): string[] {
+function section(index: number, t: Triaged, level: number): string[] {
   const { diagnosis: d, signature: s } = t;
   const tags = [inlineCode(s.id), t.diagnosis.verdict === "cause" ? "error" : "warning", ...(s.flake && d.verdict === "cause" ? ["version-skew flake"] : [])];
-  const out = [`#### ${index}. ${escapeMarkdown(s.title)}`, "", tags.join(" · "), "", `**${escapeMarkdown(d.headline)}**`, ""];
+  const out = [`${"#".repeat(level + 1)} ${index}. ${escapeMarkdown(s.title)}`, "", tags.join(" · "), "", `**${escapeMarkdown(d.headline)}**`, ""];
   if (d.versions.length > 0) {
     out.push("| Version | Role | Where it came from |", "| --- | --- | --- |");
     for (const v of d.versions) out.push(`| ${inlineCode(v.version)} | ${escapeMarkdown(v.role)} | ${escapeMarkdown(v.source)} |`);
@@ -41,14 +41,18 @@ function shortRef(url: string): string {
 }
 
 /** The report as GitHub-flavoured Markdown, safe to post as a comment. */
-export function renderMarkdown(report: Report, options: { title?: string } = {}): string {
-  const out: string[] = [`### ${escapeMarkdown(options.title ?? "skewbot: version-skew triage")}`, "", escapeMarkdown(summaryLine(report)), ""];
+export function renderMarkdown(report: Report, options: { title?: string; titleUrl?: string; headingLevel?: number } = {}): string {
+  const h = "#".repeat(options.headingLevel ?? 3);
+  const title = escapeMarkdown(options.title ?? "skewbot: version-skew triage");
+  const titleUrl = safeUrl(options.titleUrl);
+  const out: string[] = [`${h} ${titleUrl ? `[${title}](${titleUrl})` : title}`, "", escapeMarkdown(summaryLine(report)), ""];
+  const level = options.headingLevel ?? 3;
   const shown = [...report.causes, ...report.warnings];
-  if (report.causes.length > 0) out.push("### Failure causes", "");
-  report.causes.slice(0, MAX_MARKDOWN_FINDINGS).forEach((t, i) => out.push(...section(i + 1, t)));
+  if (report.causes.length > 0) out.push(`${h} Failure causes`, "");
+  report.causes.slice(0, MAX_MARKDOWN_FINDINGS).forEach((t, i) => out.push(...section(i + 1, t, level)));
   if (report.warnings.length > 0) {
-    out.push(report.causes.length > 0 ? "### Warnings (not the cause by themselves)" : "### Warnings worth knowing", "");
-    report.warnings.slice(0, MAX_MARKDOWN_FINDINGS).forEach((t, i) => out.push(...section(report.causes.length + i + 1, t)));
+    out.push(`${h} ${report.causes.length > 0 ? "Warnings (not the cause by themselves)" : "Warnings worth knowing"}`, "");
+    report.warnings.slice(0, MAX_MARKDOWN_FINDINGS).forEach((t, i) => out.push(...section(report.causes.length + i + 1, t, level)));
   }
   const hidden = Math.max(0, report.causes.length - MAX_MARKDOWN_FINDINGS) + Math.max(0, report.warnings.length - MAX_MARKDOWN_FINDINGS);
   if (hidden > 0) out.push(`_${hidden} more finding(s) not shown; run \`skewbot analyze --format json\` for all._`, "");

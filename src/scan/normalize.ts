@@ -36,6 +36,8 @@ const LOGFMT_MSG = /\blevel=\w+\s+msg="((?:[^"\\]|\\.)*)"?/;
 // docker json-file: {"log":"…","stream":"stderr","time":"…"}
 const DOCKER_JSON = /^\{"log":"((?:[^"\\]|\\.)*)"/;
 
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\((?:https?:)?\/\/[^)\s]*\)/g;
+
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 const MAX_PREFIX_ROUNDS = 8;
@@ -62,6 +64,10 @@ export function normalizeLine(input: string): NormalizedLine {
   if (logfmt?.[1] !== undefined) text = `${text.slice(0, logfmt.index)}${logfmt[1]}`;
 
   if (text.includes("&")) text = decodeHTML(text);
+  // Pasted from rendered pages: Markdown links around fragments ("batch[/](https://…)v1") and
+  // inline-code backticks split the message.
+  if (text.includes("](")) text = text.replace(MARKDOWN_LINK, "$1");
+  if (text.includes("`")) text = text.replace(/`/g, "");
   text = unescapeQuotes(text);
   return klog ? { text: text.trim(), klog } : { text: text.trim() };
 }

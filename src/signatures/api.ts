@@ -9,9 +9,11 @@ export const apiSignatures: Signature[] = [
     family: "api",
     severity: "error",
     flake: false,
-    anchors: ["no matches for kind"],
+    anchors: ["matches for kind", "no matches for"],
     patterns: [
-      String.raw`no\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
+      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
+      // kubectl before 1.19: "no matches for batch/, Kind=CronJob"
+      String.raw`[Nn]o\s+matches\s+for\s+(?<apiVersion>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<kind>\w+)`,
     ],
     versions: [],
     priority: 40,

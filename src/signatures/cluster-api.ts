@@ -12,7 +12,7 @@ export const clusterApiSignatures: Signature[] = [
     flake: true,
     anchors: ["current version of clusterctl", "detected contract version", "providers, detected"],
     patterns: [
-      String.raw`current\s+version\s+of\s+clusterctl\s+is\s+only\s+compatible\s+with\s+(?:providers\s+implementing\s+the\s+)?(?<supportedContract>${CONTRACT}(?:(?:\s*,\s*|\s+and\s+)${CONTRACT})*)\s+(?:contract\s+versions?|providers)\s*,\s*detected\s+(?:contract\s+version\s+)?(?<providerContract>${CONTRACT})\s+for\s+provider\s+(?<provider>[\w.-]+)`,
+      String.raw`(?:current\s+version\s+of\s+clusterctl\s+is\s+)?only\s+compatible\s+with\s+(?:providers\s+implementing\s+the\s+)?(?<supportedContract>${CONTRACT}(?:(?:\s*,\s*|\s+and\s+)${CONTRACT})*)\s+(?:contract\s+versions?|providers)\s*,\s*detected\s+(?:contract\s+version\s+)?(?<providerContract>${CONTRACT})\s+for\s+provider\s+${Q}(?<provider>[\w.-]+)`,
     ],
     versions: [],
     priority: 55,
@@ -32,9 +32,10 @@ export const clusterApiSignatures: Signature[] = [
     family: "cluster-api",
     severity: "error",
     flake: true,
-    anchors: ["current version of clusterctl", "contract, requested", "while the management cluster is using", "while the core provider supports"],
+    anchors: ["current version of clusterctl", "contract, requested", "could only upgrade to", "while the management cluster is using", "while the core provider supports"],
     patterns: [
-      String.raw`current\s+version\s+of\s+clusterctl\s+could\s+only\s+upgrade\s+to\s+(?<supportedContract>${CONTRACT})\s+contract\s*,\s*requested\s+(?<requestedContract>${CONTRACT})`,
+      // clusterctl printed an empty requested contract in some releases.
+      String.raw`current\s+version\s+of\s+clusterctl\s+could\s+only\s+upgrade\s+to\s+(?<supportedContract>${CONTRACT})\s+contract\s*,\s*requested(?:\s+(?<requestedContract>${CONTRACT}))?`,
       String.raw`target\s+version\s+for\s+the\s+provider\s+(?<provider>[\w.-]+)\s+supports\s+the\s+(?<requestedContract>${CONTRACT})\s+API\s+Version\s+of\s+Cluster\s+API\s+\(contract\)\s*,\s*while\s+the\s+management\s+cluster\s+is\s+using\s+(?<supportedContract>${CONTRACT})`,
       String.raw`target\s+version\s+for\s+the\s+provider\s+(?<provider>[\w.-]+)\s+implements\s+the\s+(?<requestedContract>${CONTRACT})\s+contract\s+version\s*,\s*while\s+the\s+core\s+provider\s+supports\s+(?<supportedContract>${CONTRACT}(?:\s*,\s*${CONTRACT})*)\s+contract\s+versions`,
     ],

@@ -9,7 +9,8 @@ export const kubectlSignatures: Signature[] = [
     flake: false,
     anchors: ["version difference between client", "exceeds the supported minor version skew"],
     patterns: [
-      String.raw`version\s+difference\s+between\s+client\s+\(\s*(?<client>{V})\s*\)\s+and\s+server\s+\(\s*(?<server>{V})\s*\)\s+exceeds\s+the\s+supported\s+minor\s+version\s+skew\s+of\s+\+/-\s*(?<allowedSkew>\d+)`,
+      // The tail is optional: issue titles and truncated lines often stop after the versions.
+      String.raw`version\s+difference\s+between\s+client\s+\(\s*(?<client>{V})\s*\)\s+and\s+server\s+\(\s*(?<server>{V})\s*\)(?:\s+exceeds\s+the\s+supported\s+minor\s+version\s+skew\s+of\s+\+/-\s*(?<allowedSkew>\d+))?`,
     ],
     versions: ["client", "server"],
     roles: { client: "kubectl (client) version", server: "kube-apiserver (server) version" },

@@ -198,11 +198,11 @@ function sendOnce(
         ),
       );
     }, settings.requestTimeoutMs);
+    // Errors after the first (or after the response, when they surface on the body stream) must not
+    // become uncaught exceptions.
+    req.on("error", () => {});
     req.once("response", (res) => {
       clearTimeout(timer);
-      // From here on, failures surface on the response stream; this keeps late socket errors from
-      // becoming uncaught exceptions.
-      req.on("error", () => {});
       res.on("error", () => {});
       resolve({ req, res });
     });
@@ -577,15 +577,18 @@ export function safeFetch(settings: SourceSettings, budget?: ByteBudget): typeof
     }
     if (res.location !== undefined) out.set("location", res.location);
     const status = res.status;
+    let response: Response;
     if (status < 200 || [204, 205, 304].includes(status) || (status >= 300 && status < 400)) {
       res.discard();
-      return new Response(null, { status: status < 200 ? 502 : status, headers: out });
+      response = new Response(null, { status: status < 200 ? 502 : status, headers: out });
+    } else if (isLog && status < 300) {
+      response = new Response(Readable.toWeb(Readable.from(res.body)) as unknown as ReadableStream<Uint8Array>, { status, headers: out });
+    } else {
+      response = new Response(await readText(res.body), { status, headers: out });
     }
-    if (isLog && status >= 200 && status < 300) {
-      return new Response(Readable.toWeb(Readable.from(res.body)) as unknown as ReadableStream<Uint8Array>, { status, headers: out });
-    }
-    const text = await readText(res.body);
-    return new Response(text, { status, headers: out });
+    // Octokit's paginator parses `response.url`, which a constructed Response leaves empty.
+    Object.defineProperty(response, "url", { value: res.url });
+    return response;
   };
   return adapter as typeof fetch;
 }

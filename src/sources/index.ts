@@ -1,6 +1,6 @@
 // Log sources: from a reference string to streams the scanner can read. See README.md in this folder.
 import { resolveGithubJob, resolveGithubRun } from "./github-actions.js";
-import { ByteBudget } from "./http.js";
+import { ByteBudget, displayUrl } from "./http.js";
 import { resolveProw } from "./prow.js";
 import type { LogRef } from "./refs.js";
 import type { SourceSettings } from "./settings.js";
@@ -33,7 +33,9 @@ export async function resolveLogRef(ref: LogRef, settings: SourceSettings): Prom
         return resolveUrl(ref, settings, budget);
     }
   } catch (err) {
-    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    return { title: ref.input, sources: [], problems: [message ?? "unknown error"], hints: [] };
+    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "unknown error";
+    // The input may be a signed URL; only its path goes into the report.
+    const shown = displayUrl(ref.input) === "(invalid URL)" ? ref.input : displayUrl(ref.input);
+    return { title: shown, sources: [], problems: [`cannot resolve ${shown}: ${message}`], hints: [] };
   }
 }

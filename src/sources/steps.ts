@@ -159,7 +159,7 @@ export class StepLineMapper {
 
 /** Passes a log through unchanged while the mapper learns its step boundaries. */
 export async function* observeSteps(
-  stream: AsyncIterable<Uint8Array | string>,
+  stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   mapper: StepLineMapper,
 ): AsyncGenerator<Uint8Array | string> {
   mapper.reset();

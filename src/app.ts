@@ -1,0 +1,325 @@
+import { createHash } from "node:crypto";
+import type { Context, Probot } from "probot";
+import { DEFAULT_CONFIG, resolveConfig, type SkewbotConfig } from "./config.js";
+import { InProcessQueue, type TriageQueue } from "./queue.js";
+import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
+import { parseLogRef, sourceSettingsFromEnv, type SourceSettings } from "./sources/index.js";
+import { runTriage, type TriageRequest } from "./triage.js";
+import { HELP, parseCommands } from "./triggers/commands.js";
+import { parseProwFailureReport } from "./triggers/ci-comments.js";
+import { codeBlocks, urlsIn } from "./triggers/text.js";
+import type { Thread } from "./publish/comment.js";
+import type { GitHub } from "./publish/github.js";
+
+export interface AppOptions {
+  /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
+  settings?: SourceSettings;
+  queue?: TriageQueue;
+  /** The app's own login (`<slug>[bot]`); looked up once from the API when not given. */
+  botLogin?: string;
+  dryRun?: boolean;
+  concurrency?: number;
+  /** Called with each queue that the app creates, so the process can drain it on shutdown. */
+  onQueue?: (queue: TriageQueue) => void;
+}
+
+const PERMISSION_RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 } as const;
+type Permission = keyof typeof PERMISSION_RANK;
+
+const REFUSAL_MARKER = (login: string) => `<!-- skewbot:refused ${login.toLowerCase()} -->`;
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+export function createApp(options: AppOptions = {}) {
+  return (app: Probot): void => {
+    const settings = options.settings ?? sourceSettingsFromEnv(process.env);
+    const dryRunEnv = options.dryRun ?? /^(1|true|yes)$/i.test(process.env["SKEWBOT_DRY_RUN"] ?? "");
+    const queue =
+      options.queue ??
+      new InProcessQueue(options.concurrency ?? Number(process.env["SKEWBOT_CONCURRENCY"] ?? 2), (err, thread) =>
+        app.log.error({ err, thread }, "triage failed"),
+      );
+    options.onQueue?.(queue);
+    const builtinCatalog = compileCatalog(builtinSignatures, builtinHints);
+    let botLogin: Promise<string> | undefined = options.botLogin ? Promise.resolve(options.botLogin) : undefined;
+
+    const getBotLogin = (): Promise<string> => {
+      const pending =
+        botLogin ??
+        app
+          .auth()
+          .then((octokit) => octokit.rest.apps.getAuthenticated())
+          .then((res) => `${res.data?.slug ?? "skewbot"}[bot]`)
+          .catch((err: unknown) => {
+            // Not cached: the next delivery tries again.
+            botLogin = undefined;
+            throw err;
+          });
+      botLogin = pending;
+      return pending;
+    };
+
+    async function loadConfig(context: Context): Promise<{ config: SkewbotConfig; errors: string[] }> {
+      try {
+        const raw = await context.config("skewbot.yml");
+        return resolveConfig(raw);
+      } catch (err) {
+        return { config: DEFAULT_CONFIG, errors: [`could not be read (${(err as Error).message.split("\n")[0]}); using the defaults`] };
+      }
+    }
+
+    function catalogFor(config: SkewbotConfig): CompiledCatalog {
+      return config.signatures.length === 0 ? builtinCatalog : compileCatalog([...builtinSignatures, ...config.signatures], builtinHints);
+    }
+
+    function settingsFor(config: SkewbotConfig, token: string | undefined): SourceSettings {
+      return {
+        ...settings,
+        allowedHosts: [...settings.allowedHosts, ...config.allowedHosts],
+        ...(token ? { githubToken: token } : {}),
+      };
+    }
+
+    async function installationToken(context: Context): Promise<string | undefined> {
+      const auth = (await context.octokit.auth({ type: "installation" })) as { token?: string };
+      return auth.token;
+    }
+
+    /** Queues a triage; the webhook returns at once and the work happens in the background. */
+    async function schedule(context: Context, thread: Thread, req: Omit<TriageRequest, "thread">, loaded: { config: SkewbotConfig; errors: string[] }) {
+      const key = hash(JSON.stringify([req.refs, req.excerpts.map((e) => hash(e.text))]));
+      const threadKey = `${thread.owner}/${thread.repo}#${thread.issue_number}`;
+      const github = context.octokit as GitHub;
+      const log = context.log.child({ delivery: context.id, event: context.name, thread: threadKey });
+      const problems = [...req.problems, ...loaded.errors.map((e) => `.github/skewbot.yml: ${e}`)];
+      const token = req.refs.length > 0 ? await installationToken(context) : undefined;
+      const login = await getBotLogin();
+      const result = queue.enqueue(threadKey, key, async () => {
+        const started = Date.now();
+        const outcome = await runTriage(
+          { ...req, thread, problems },
+          {
+            github,
+            botLogin: login,
+            config: loaded.config,
+            settings: settingsFor(loaded.config, token),
+            catalog: catalogFor(loaded.config),
+            log,
+            dryRun: dryRunEnv || loaded.config.dryRun,
+          },
+        );
+        log.info({ comment: outcome.comment, labels: outcome.labels, causes: outcome.causes, warnings: outcome.warnings, durationMs: Date.now() - started }, "triage done");
+      });
+      log.info({ refs: req.refs.length, excerpts: req.excerpts.length, queued: result }, "triage requested");
+    }
+
+    async function permissionOf(context: Context, username: string): Promise<Permission> {
+      try {
+        const res = await context.octokit.rest.repos.getCollaboratorPermissionLevel(context.repo({ username }));
+        const role = (res.data.role_name ?? res.data.permission) as string;
+        return role in PERMISSION_RANK ? (role as Permission) : "read";
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return "none";
+        throw err;
+      }
+    }
+
+    /** A polite refusal, once per person per thread. */
+    async function refuse(context: Context<"issue_comment.created">, login: string, needed: string): Promise<void> {
+      const github = context.octokit as GitHub;
+      const comments = await github.paginate(github.rest.issues.listComments, context.issue({ per_page: 100 }));
+      const me = await getBotLogin();
+      if (comments.some((c) => c.user?.login === me && (c.body ?? "").includes(REFUSAL_MARKER(login)))) return;
+      await context.octokit.rest.issues.createComment(
+        context.issue({
+          body: `${REFUSAL_MARKER(login)}\nSorry, \`/triage\` is open to the author of this thread and to collaborators with ${needed} access or more. A maintainer can run it for you.`,
+        }),
+      );
+    }
+
+    /** On a PR: failed checks, failed statuses and CI-bot failure reports of the head commit. */
+    async function failuresOfPullRequest(context: Context, number: number, config: SkewbotConfig): Promise<string[]> {
+      const github = context.octokit as GitHub;
+      const pr = await github.rest.pulls.get(context.repo({ pull_number: number }));
+      const sha = pr.data.head.sha;
+      const refs: string[] = [];
+      const checks = await github.paginate(github.rest.checks.listForRef, context.repo({ ref: sha, per_page: 100 }));
+      for (const run of checks) {
+        if (run.conclusion !== "failure" && run.conclusion !== "timed_out") continue;
+        const ref = checkRunRef(run.details_url ?? undefined, settings);
+        if (ref) refs.push(ref);
+      }
+      const statuses = await github.rest.repos.getCombinedStatusForRef(context.repo({ ref: sha }));
+      for (const s of statuses.data.statuses) {
+        if ((s.state === "failure" || s.state === "error") && s.target_url && !("error" in parseLogRef(s.target_url, settings))) refs.push(s.target_url);
+      }
+      const comments = await github.paginate(github.rest.issues.listComments, context.repo({ issue_number: number, per_page: 100 }));
+      for (const c of comments) {
+        if (!isCiBot(c.user?.login, config)) continue;
+        for (const job of parseProwFailureReport(c.body ?? "")) if (!job.commit || sha.startsWith(job.commit)) refs.push(job.url);
+      }
+      return [...new Set(refs)];
+    }
+
+    /** On an issue: job links and pasted log excerpts in its body and comments. */
+    async function failuresOfIssue(context: Context, body: string, number: number): Promise<{ refs: string[]; excerpts: { name: string; text: string }[] }> {
+      const github = context.octokit as GitHub;
+      const comments = await github.paginate(github.rest.issues.listComments, context.repo({ issue_number: number, per_page: 100 }));
+      const me = await getBotLogin();
+      const texts = [body, ...comments.filter((c) => c.user?.login !== me).map((c) => c.body ?? "")];
+      return fromTexts(texts, settings);
+    }
+
+    app.on("issue_comment.created", async (context) => {
+      const { comment, issue } = context.payload;
+      const login = comment.user?.login ?? "";
+      const loaded = await loadConfig(context);
+      const { config } = loaded;
+      const thread = context.issue();
+
+      if (isCiBot(login, config)) {
+        if (!config.triggers.ciComments) return;
+        const jobs = parseProwFailureReport(comment.body ?? "");
+        if (jobs.length === 0) return;
+        await schedule(context, thread, { refs: jobs.slice(0, config.limits.maxRefs).map((j) => j.url), excerpts: [], explicit: false, problems: [] }, loaded);
+        return;
+      }
+      // Bots never run commands: not other apps, not the app itself.
+      if (comment.user?.type === "Bot" || login.endsWith("[bot]") || !config.triggers.commands) return;
+      const { commands, truncated } = parseCommands(comment.body ?? "", config.limits.maxRefs);
+      if (commands.length === 0) return;
+
+      const isAuthor = config.allowAuthor && issue.user?.login === login;
+      if (!isAuthor && PERMISSION_RANK[await permissionOf(context, login)] < PERMISSION_RANK[config.triagePermission]) {
+        await refuse(context, login, config.triagePermission);
+        return;
+      }
+      await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: comment.id, content: "eyes" }));
+
+      if (commands.some((c) => c.kind === "help")) {
+        await context.octokit.rest.issues.createComment(context.issue({ body: HELP }));
+      }
+      const named = commands.flatMap((c) => (c.kind === "triage" ? c.refs : []));
+      const wantsSearch = commands.some((c) => c.kind === "triage" && c.refs.length === 0);
+      if (!wantsSearch && named.length === 0) return;
+      const problems = truncated > 0 ? [`${truncated} further reference(s) ignored: at most ${config.limits.maxRefs} per comment`] : [];
+      let refs = named;
+      let excerpts: { name: string; text: string }[] = [];
+      if (wantsSearch) {
+        if (issue.pull_request) refs = [...refs, ...(await failuresOfPullRequest(context, issue.number, config))];
+        else {
+          const found = await failuresOfIssue(context, issue.body ?? "", issue.number);
+          refs = [...refs, ...found.refs];
+          excerpts = found.excerpts;
+        }
+      }
+      refs = [...new Set(refs)];
+      const capped = refs.slice(0, config.limits.maxRefs);
+      if (refs.length > capped.length) problems.push(`${refs.length - capped.length} further failure(s) not triaged: at most ${config.limits.maxRefs} at once`);
+      await schedule(context, thread, { refs: capped, excerpts, explicit: true, problems }, loaded);
+    });
+
+    app.on(["issues.opened", "issues.edited"], async (context) => {
+      const { issue, sender } = context.payload;
+      if (sender.type === "Bot" || issue.user?.type === "Bot") return;
+      if (context.payload.action === "edited" && !("body" in (context.payload.changes ?? {}))) return;
+      const loaded = await loadConfig(context);
+      if (!loaded.config.triggers.issues) return;
+      const { refs, excerpts } = fromTexts([issue.body ?? ""], settings);
+      if (refs.length === 0 && excerpts.length === 0) return;
+      const capped = refs.slice(0, loaded.config.limits.maxRefs);
+      const problems = refs.length > capped.length ? [`${refs.length - capped.length} further link(s) not triaged: at most ${loaded.config.limits.maxRefs}`] : [];
+      await schedule(context, context.issue(), { refs: capped, excerpts, explicit: false, problems }, loaded);
+    });
+
+    app.on("check_run.completed", async (context) => {
+      const run = context.payload.check_run;
+      if (run.conclusion !== "failure" && run.conclusion !== "timed_out") return;
+      const ref = checkRunRef(run.details_url ?? undefined, settings);
+      if (!ref) return;
+      const numbers = run.pull_requests.filter((p) => p.base.repo.id === context.payload.repository.id).map((p) => p.number);
+      await triageCommit(context, run.head_sha, [ref], numbers);
+    });
+
+    app.on("workflow_run.completed", async (context) => {
+      const run = context.payload.workflow_run;
+      if (run.conclusion !== "failure") return;
+      const github = context.octokit as GitHub;
+      const jobs = await github.paginate(github.rest.actions.listJobsForWorkflowRun, context.repo({ run_id: run.id, filter: "latest" as const, per_page: 100 }));
+      const refs = jobs.filter((j) => j.conclusion === "failure" || j.conclusion === "timed_out").map((j) => actionsJobUrl(settings, context.repo(), run.id, j.id));
+      const numbers = (run.pull_requests ?? []).flatMap((p) => (p && p.base.repo.id === context.payload.repository.id ? [p.number] : []));
+      await triageCommit(context, run.head_sha, refs, numbers);
+    });
+
+    app.on("status", async (context) => {
+      const { state, target_url, sha } = context.payload;
+      if (state !== "failure" && state !== "error") return;
+      if (!target_url || "error" in parseLogRef(target_url, settings)) return;
+      await triageCommit(context, sha, [target_url], []);
+    });
+
+    /** Reports on every open pull request of the commit. */
+    async function triageCommit(context: Context, sha: string, refs: string[], known: number[]): Promise<void> {
+      if (refs.length === 0) return;
+      const loaded = await loadConfig(context);
+      if (!loaded.config.triggers.checks) return;
+      let numbers = known;
+      if (numbers.length === 0) {
+        const prs = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit(context.repo({ commit_sha: sha }));
+        numbers = prs.data.filter((p) => p.state === "open").map((p) => p.number);
+      }
+      for (const number of [...new Set(numbers)]) {
+        await schedule(context, context.repo({ issue_number: number }), { refs: refs.slice(0, loaded.config.limits.maxRefs), excerpts: [], explicit: false, problems: [] }, loaded);
+      }
+    }
+  };
+}
+
+function isCiBot(login: string | undefined, config: SkewbotConfig): boolean {
+  if (!login) return false;
+  const bare = login.replace(/\[bot\]$/i, "").toLowerCase();
+  return config.ciBots.some((b) => b.toLowerCase() === bare);
+}
+
+/** The canonical job URL, so that a check run and a workflow run of the same job share one section. */
+function actionsJobUrl(settings: SourceSettings, repo: { owner: string; repo: string }, runId: number, jobId: number): string {
+  return `${settings.githubUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}/job/${jobId}`;
+}
+
+/** A check run's details URL as a log reference: an Actions job, or a Prow job of another app. */
+function checkRunRef(detailsUrl: string | undefined, settings: SourceSettings): string | undefined {
+  if (!detailsUrl) return undefined;
+  const ref = parseLogRef(detailsUrl, settings);
+  if ("error" in ref) return undefined;
+  if (ref.kind === "github-actions-job" && ref.runId !== undefined) return actionsJobUrl(settings, ref, ref.runId, ref.jobId);
+  return ref.kind === "prow" || ref.kind === "github-actions-job" ? detailsUrl : undefined;
+}
+
+/** Log references (only those the sources understand and allow) and pasted excerpts in texts. */
+function fromTexts(texts: string[], settings: SourceSettings): { refs: string[]; excerpts: { name: string; text: string }[] } {
+  const refs: string[] = [];
+  const excerpts: { name: string; text: string }[] = [];
+  for (const text of texts) {
+    for (const url of urlsIn(text)) {
+      const ref = parseLogRef(url, settings);
+      if ("error" in ref) continue;
+      // Plain URLs count only on hosts we would fetch from anyway; anything else is just a link.
+      if (ref.kind === "url" && !settings.allowedHosts.some((h) => hostMatches(new URL(url).hostname, h))) continue;
+      refs.push(url);
+    }
+    codeBlocks(text).forEach((block) => {
+      if (block.trim()) excerpts.push({ name: `excerpt-${excerpts.length + 1}`, text: block });
+    });
+  }
+  return { refs: [...new Set(refs)], excerpts };
+}
+
+function hostMatches(host: string, pattern: string): boolean {
+  if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1));
+  if (pattern.includes("*")) return new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.]/g, "\\.")).join("[^.]*")}$`).test(host);
+  return host === pattern;
+}
+
+export default createApp();

@@ -1,0 +1,151 @@
+import { Ajv, type ErrorObject } from "ajv";
+import type { Signature } from "./model.js";
+import { builtinHints, builtinSignatures, compileCatalog, SignatureError } from "./signatures/index.js";
+
+/** `.github/skewbot.yml`, after defaults. Documented in README.md ("Configuration"). */
+export interface SkewbotConfig {
+  triggers: {
+    /** `/triage` commands in issue and pull-request comments. */
+    commands: boolean;
+    /** Failure reports posted by CI bots (Prow's "The following tests failed" table). */
+    ciComments: boolean;
+    /** Issues that report CI failures (job links and pasted log excerpts). */
+    issues: boolean;
+    /** Failed check runs, workflow runs and commit statuses. */
+    checks: boolean;
+  };
+  labels: {
+    enabled: boolean;
+    /** Added when a failure cause marks a version-skew flake. */
+    flake: string[];
+  };
+  /** Logins whose comments are CI failure reports (without the `[bot]` suffix, case-insensitive). */
+  ciBots: string[];
+  /** Minimum repository permission to run /triage; the issue or PR author may always run it when `allowAuthor`. */
+  triagePermission: "read" | "triage" | "write" | "maintain" | "admin";
+  allowAuthor: boolean;
+  /** Extra hosts logs may be fetched from (added to the built-in defaults). */
+  allowedHosts: string[];
+  /** Custom signatures, in the same form as the built-in catalog. */
+  signatures: Signature[];
+  limits: {
+    /** References taken from one comment or issue. */
+    maxRefs: number;
+  };
+  /** Log what would be posted instead of posting it. */
+  dryRun: boolean;
+}
+
+export const DEFAULT_CONFIG: SkewbotConfig = {
+  triggers: { commands: true, ciComments: true, issues: true, checks: true },
+  labels: { enabled: true, flake: ["kind/flake", "flake/version-skew"] },
+  ciBots: ["k8s-ci-robot", "openshift-ci-robot", "openshift-ci"],
+  triagePermission: "triage",
+  allowAuthor: true,
+  allowedHosts: [],
+  signatures: [],
+  limits: { maxRefs: 10 },
+  dryRun: false,
+};
+
+const LABEL = { type: "string", minLength: 1, maxLength: 50 };
+const SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    triggers: {
+      type: "object",
+      additionalProperties: false,
+      properties: { commands: { type: "boolean" }, ciComments: { type: "boolean" }, issues: { type: "boolean" }, checks: { type: "boolean" } },
+    },
+    labels: {
+      type: "object",
+      additionalProperties: false,
+      properties: { enabled: { type: "boolean" }, flake: { type: "array", items: LABEL, maxItems: 10 } },
+    },
+    ciBots: { type: "array", items: { type: "string", minLength: 1, maxLength: 100 }, maxItems: 50 },
+    triagePermission: { enum: ["read", "triage", "write", "maintain", "admin"] },
+    allowAuthor: { type: "boolean" },
+    allowedHosts: { type: "array", items: { type: "string", pattern: "^(\\*\\.)?[A-Za-z0-9*.-]+(:\\d+)?$" }, maxItems: 50 },
+    signatures: {
+      type: "array",
+      maxItems: 500,
+      items: {
+        type: "object",
+        required: ["id", "title", "family", "severity", "anchors", "patterns"],
+        additionalProperties: false,
+        properties: {
+          id: { type: "string" },
+          title: { type: "string" },
+          family: { enum: ["compatibility", "feature-gates", "kubectl", "kubeadm", "api", "cri", "cluster-api", "helm"] },
+          severity: { enum: ["error", "warning"] },
+          flake: { type: "boolean" },
+          anchors: { type: "array", items: { type: "string" }, minItems: 1, maxItems: 10 },
+          patterns: { type: "array", items: { type: "string", maxLength: 2000 }, minItems: 1, maxItems: 10 },
+          versions: { type: "array", items: { type: "string" } },
+          roles: { type: "object", additionalProperties: { type: "string" } },
+          priority: { type: "number" },
+          meaning: { type: "string" },
+          causes: { type: "array", items: { type: "string" } },
+          fixes: { type: "array", items: { type: "string" } },
+          references: { type: "array", items: { type: "string" } },
+        },
+      },
+    },
+    limits: {
+      type: "object",
+      additionalProperties: false,
+      properties: { maxRefs: { type: "integer", minimum: 1, maximum: 50 } },
+    },
+    dryRun: { type: "boolean" },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+
+export interface LoadedConfig {
+  config: SkewbotConfig;
+  /** Why the file was not used, in words for a comment; empty when it was fine. */
+  errors: string[];
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? e.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
+  if (e.keyword === "additionalProperties") return `${where}: unknown setting "${String(e.params["additionalProperty"])}"`;
+  if (e.keyword === "enum") return `${where}: must be one of ${(e.params["allowedValues"] as unknown[]).join(", ")}`;
+  return `${where}: ${e.message ?? "is invalid"}`;
+}
+
+/**
+ * Validates the repository's configuration and merges it over the defaults. An invalid file is never
+ * fatal: the defaults are used and the errors are returned so that the bot can say so.
+ */
+export function resolveConfig(raw: unknown): LoadedConfig {
+  if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, errors: [] };
+  if (!validate(raw)) return { config: DEFAULT_CONFIG, errors: (validate.errors ?? []).map(describe) };
+  type FileSignature = Pick<Signature, "id" | "title" | "family" | "severity" | "anchors" | "patterns"> & Partial<Signature>;
+  const file = raw as Partial<Omit<SkewbotConfig, "signatures">> & { signatures?: FileSignature[] };
+  const signatures = (file.signatures ?? []).map(
+    (s): Signature => ({ ...s, flake: s.flake ?? false, versions: s.versions ?? [], priority: s.priority ?? 10, meaning: s.meaning ?? s.title, causes: s.causes ?? [], fixes: s.fixes ?? [] }),
+  );
+  try {
+    compileCatalog([...builtinSignatures, ...signatures], builtinHints);
+  } catch (err) {
+    if (err instanceof SignatureError) return { config: DEFAULT_CONFIG, errors: [`signatures: ${err.message}`] };
+    throw err;
+  }
+  return {
+    config: {
+      triggers: { ...DEFAULT_CONFIG.triggers, ...file.triggers },
+      labels: { ...DEFAULT_CONFIG.labels, ...file.labels },
+      ciBots: file.ciBots ?? DEFAULT_CONFIG.ciBots,
+      triagePermission: file.triagePermission ?? DEFAULT_CONFIG.triagePermission,
+      allowAuthor: file.allowAuthor ?? DEFAULT_CONFIG.allowAuthor,
+      allowedHosts: file.allowedHosts ?? [],
+      signatures,
+      limits: { ...DEFAULT_CONFIG.limits, ...file.limits },
+      dryRun: file.dryRun ?? false,
+    },
+    errors: [],
+  };
+}
