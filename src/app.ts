@@ -19,8 +19,8 @@ export interface AppOptions {
   botLogin?: string;
   dryRun?: boolean;
   concurrency?: number;
-  /** Called with each queue that the app creates, so the process can drain it on shutdown. */
-  onQueue?: (queue: TriageQueue) => void;
+  /** Called with each queue that the app creates (and the app's logger), so the process can drain it on shutdown. */
+  onQueue?: (queue: TriageQueue, log: Probot["log"]) => void;
 }
 
 const PERMISSION_RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 } as const;
@@ -34,14 +34,14 @@ function hash(text: string): string {
 
 export function createApp(options: AppOptions = {}) {
   return (app: Probot): void => {
-    const settings = options.settings ?? sourceSettingsFromEnv(process.env);
+    const settings = options.settings ?? settingsFromEnv(process.env);
     const dryRunEnv = options.dryRun ?? /^(1|true|yes)$/i.test(process.env["SKEWBOT_DRY_RUN"] ?? "");
     const queue =
       options.queue ??
       new InProcessQueue(options.concurrency ?? Number(process.env["SKEWBOT_CONCURRENCY"] ?? 2), (err, thread) =>
         app.log.error({ err, thread }, "triage failed"),
       );
-    options.onQueue?.(queue);
+    options.onQueue?.(queue, app.log);
     const builtinCatalog = compileCatalog(builtinSignatures, builtinHints);
     let botLogin: Promise<string> | undefined = options.botLogin ? Promise.resolve(options.botLogin) : undefined;
 
@@ -275,6 +275,12 @@ export function createApp(options: AppOptions = {}) {
       }
     }
   };
+}
+
+/** Source settings from SKEWBOT_*; the GitHub API defaults to the one Probot uses (GHE_HOST). */
+function settingsFromEnv(env: NodeJS.ProcessEnv): SourceSettings {
+  const ghe = env["GHE_HOST"] ? `${env["GHE_PROTOCOL"] || "https"}://${env["GHE_HOST"]}/api/v3` : undefined;
+  return sourceSettingsFromEnv(ghe && !env["SKEWBOT_GITHUB_API_URL"] ? { ...env, SKEWBOT_GITHUB_API_URL: ghe } : env);
 }
 
 function isCiBot(login: string | undefined, config: SkewbotConfig): boolean {

@@ -176,6 +176,8 @@ export interface Triaged {
   diagnosis: Diagnosis;
   signature: Signature;
   link?: string;
+  /** The same message in other logs of the triage (a component log and the build log that dumped it). */
+  alsoIn: { log: string; line: number; count: number; link?: string }[];
 }
 
 export interface LogSummary {

@@ -47,6 +47,8 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   }
 
   const report: Report = { causes: [], warnings: [], dismissed: [], logs, hints };
+  // One message seen in several logs is one finding, listed with the other places.
+  const byMessage = new Map<string, Triaged>();
   for (const { source, findings } of scanned) {
     // Versions seen in the same log describe the failing component best; others follow.
     const ordered = [...hints.filter((h) => h.source.startsWith(`${source.name}:`)), ...hints.filter((h) => !h.source.startsWith(`${source.name}:`))];
@@ -55,7 +57,14 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
       if (!signature) continue;
       const diagnosis = diagnose(finding, signature, { hints: ordered });
       const link = source.lineLink?.(finding.line);
-      const triaged: Triaged = { finding, diagnosis, signature, ...(link ? { link } : {}) };
+      const key = `${signature.id}\u0000${finding.match.replace(/\s+/g, " ")}`;
+      const seen = byMessage.get(key);
+      if (seen) {
+        seen.alsoIn.push({ log: finding.log, line: finding.line, count: finding.count, ...(link ? { link } : {}) });
+        continue;
+      }
+      const triaged: Triaged = { finding, diagnosis, signature, ...(link ? { link } : {}), alsoIn: [] };
+      byMessage.set(key, triaged);
       if (diagnosis.verdict === "cause") report.causes.push(triaged);
       else if (diagnosis.verdict === "warning") report.warnings.push(triaged);
       else report.dismissed.push(triaged);

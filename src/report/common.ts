@@ -15,7 +15,8 @@ export function whereText(t: Triaged): string {
   const f = t.finding;
   const lines = f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
   const repeats = f.count > 1 ? ` (${f.count} times, last at line ${f.lastLine})` : "";
-  return `${f.log}:${lines}${repeats}`;
+  const also = t.alsoIn.length > 0 ? `; also in ${t.alsoIn.map((a) => `${a.log}:${a.line}${a.count > 1 ? ` (${a.count} times)` : ""}`).join(", ")}` : "";
+  return `${f.log}:${lines}${repeats}${also}`;
 }
 
 /** Context and matched lines, numbered, the matched ones marked with ">". */

@@ -30,6 +30,8 @@ export interface JsonFinding {
   fixes: string[];
   references: string[];
   link: string | null;
+  /** The same message in other logs of this triage. */
+  alsoIn: { log: string; line: number; count: number; link: string | null }[];
   context: { before: { number: number; text: string }[]; after: { number: number; text: string }[] };
 }
 
@@ -73,6 +75,7 @@ function finding(t: Triaged): JsonFinding {
     fixes: d.fixes,
     references: d.references,
     link: t.link ?? null,
+    alsoIn: t.alsoIn.map((a) => ({ log: a.log, line: a.line, count: a.count, link: a.link ?? null })),
     context: f.context,
   };
 }

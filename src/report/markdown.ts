@@ -1,5 +1,5 @@
 import type { Report, Triaged } from "../model.js";
-import { codeBlock, escapeMarkdown, inlineCode, quietGitHubLink, safeUrl } from "./safe.js";
+import { codeBlock, escapeMarkdown, escapeProse, inlineCode, quietGitHubLink, safeUrl } from "./safe.js";
 import { excerpt, problemLines, summaryLine, whereText } from "./common.js";
 
 const MAX_MARKDOWN_FINDINGS = 10;
@@ -7,7 +7,7 @@ const MAX_MARKDOWN_FINDINGS = 10;
 function section(index: number, t: Triaged, level: number): string[] {
   const { diagnosis: d, signature: s } = t;
   const tags = [inlineCode(s.id), t.diagnosis.verdict === "cause" ? "error" : "warning", ...(s.flake && d.verdict === "cause" ? ["version-skew flake"] : [])];
-  const out = [`${"#".repeat(level + 1)} ${index}. ${escapeMarkdown(s.title)}`, "", tags.join(" · "), "", `**${escapeMarkdown(d.headline)}**`, ""];
+  const out = [`${"#".repeat(level + 1)} ${index}. ${escapeMarkdown(s.title)}`, "", tags.join(" · "), "", `**${escapeProse(d.headline)}**`, ""];
   if (d.versions.length > 0) {
     out.push("| Version | Role | Where it came from |", "| --- | --- | --- |");
     for (const v of d.versions) out.push(`| ${inlineCode(v.version)} | ${escapeMarkdown(v.role)} | ${escapeMarkdown(v.source)} |`);
@@ -19,7 +19,7 @@ function section(index: number, t: Triaged, level: number): string[] {
   const list = (title: string, items: string[], ordered = false) => {
     if (items.length === 0) return;
     out.push(`**${title}**`, "");
-    items.forEach((item, i) => out.push(`${ordered ? `${i + 1}.` : "-"} ${escapeMarkdown(item)}`));
+    items.forEach((item, i) => out.push(`${ordered ? `${i + 1}.` : "-"} ${escapeProse(item)}`));
     out.push("");
   };
   list("Why", d.reasoning);
@@ -28,7 +28,11 @@ function section(index: number, t: Triaged, level: number): string[] {
   const link = safeUrl(t.link);
   const where = escapeMarkdown(whereText(t));
   out.push(`<details><summary>Log lines: ${where}</summary>`, "", codeBlock(excerpt(t)), "", "</details>", "");
-  if (link) out.push(`[Open the log at line ${t.finding.line}](${link})`, "");
+  const links = [
+    ...(link ? [`[${escapeMarkdown(t.finding.log)} line ${t.finding.line}](${link})`] : []),
+    ...t.alsoIn.flatMap((a) => (safeUrl(a.link) ? [`[${escapeMarkdown(a.log)} line ${a.line}](${safeUrl(a.link)})`] : [])),
+  ];
+  if (links.length > 0) out.push(`Open the log: ${links.join(" · ")}`, "");
   if (d.references.length > 0) {
     out.push(`References: ${d.references.map((r) => safeUrl(r)).filter(Boolean).map((r) => `[${escapeMarkdown(shortRef(r!))}](${quietGitHubLink(r!)})`).join(", ")}`, "");
   }

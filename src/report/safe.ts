@@ -18,6 +18,17 @@ export function escapeMarkdown(text: string): string {
     .replace(/#(\d)/g, `#${ZWSP}$1`);
 }
 
+/**
+ * Escapes prose written by skewbot that may quote log-derived values, keeping its own `code` spans.
+ * Log text has every backtick removed during normalisation, so only our own text can open a span.
+ */
+export function escapeProse(text: string): string {
+  return text
+    .split(/`([^`\n]+)`/)
+    .map((part, i) => (i % 2 === 1 ? inlineCode(part) : escapeMarkdown(part)))
+    .join("");
+}
+
 /** An inline code span that survives backticks and pipes in its content (for table cells). */
 export function inlineCode(text: string): string {
   const clean = text.replace(INVISIBLE, "").replace(/\r?\n/g, " ").replace(/\|/g, "\\|");

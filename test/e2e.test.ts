@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ciRobotCommentPayload, PR, REPO, startReplay, type Replay } from "../src/replay/scenario.js";
+
+// The real server process (lib/main.js, the entry `npm start` uses) against a fake GitHub (through
+// GHE_HOST/GHE_PROTOCOL) and a fake Prow/GCS, both real HTTP servers on loopback.
+describe("end to end: app process, fake GitHub, fake Prow", () => {
+  let replay: Replay;
+  beforeAll(async () => {
+    replay = await startReplay();
+  }, 30_000);
+  afterAll(async () => {
+    await replay?.stop();
+  });
+
+  it("rejects a delivery with a wrong signature and posts nothing", async () => {
+    expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "bad-1", "not-the-secret")).toBe(400);
+    expect(replay.github.botComments(REPO, PR)).toEqual([]);
+  });
+
+  it("answers a CI-bot failure report with one comment and the flake labels", async () => {
+    expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "delivery-1")).toBe(200);
+    const { comments, labels } = await replay.settled();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("<!-- skewbot:report -->");
+    expect(comments[0]!.body).toMatch(/default minimum compatibility version 1\.30 \(binary 1\.31 − 1\) fell below a 1\.31 floor/);
+    expect(comments[0]!.body).toContain("also in artifacts/clusters/k8s-conformance-abc123/machines/k8s-conformance-abc123-md8nq/kube-apiserver.log");
+    expect(labels).toEqual(["kind/flake", "flake/version-skew"]);
+    const created = replay.github.repo(REPO).labels;
+    expect([...created.keys()]).toEqual(["kind/flake", "flake/version-skew"]);
+    expect(replay.github.unexpected).toEqual([]);
+  }, 30_000);
+
+  it("keeps exactly one comment, in its final state, on redelivery and concurrent deliveries", async () => {
+    const writes = () => replay.github.requests.filter((r) => r.method !== "GET" && !r.path.endsWith("/access_tokens")).length;
+    const before = replay.github.botComments(REPO, PR)[0]!;
+    const writesBefore = writes();
+    const statuses = await Promise.all([
+      replay.deliver("issue_comment", ciRobotCommentPayload(), "delivery-1"),
+      ...Array.from({ length: 5 }, (_, i) => replay.deliver("issue_comment", ciRobotCommentPayload(), `delivery-concurrent-${i}`)),
+    ]);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const { comments, labels } = await replay.settled();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.id).toBe(before.id);
+    expect(comments[0]!.body).toBe(before.body);
+    expect(labels).toEqual(["kind/flake", "flake/version-skew"]);
+    // Same logs, same report, labels already there: not a single write to GitHub.
+    expect(writes()).toBe(writesBefore);
+  }, 30_000);
+
+  it("stops on SIGTERM after draining, with exit code 0", async () => {
+    expect(await replay.stop()).toBe(0);
+    expect(replay.output.join("")).toContain("shutting down");
+  }, 30_000);
+});
