@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Logger, Probot } from "probot";
 import { DEFAULT_CONFIG, resolveConfig, type SkewbotConfig } from "./config.js";
+import { redactingChild } from "./logging.js";
+import { createMetrics, metricsHandler, recordRead, recordTriage, recordTriageError, type Metrics } from "./metrics.js";
 import { InProcessQueue, type TriageQueue } from "./queue.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { parseLogRef, sourceSettingsFromEnv, type SourceSettings } from "./sources/index.js";
@@ -19,8 +21,43 @@ export interface AppOptions {
   botLogin?: string;
   dryRun?: boolean;
   concurrency?: number;
-  /** Called with each queue that the app creates (and the app's logger), so the process can drain it on shutdown. */
-  onQueue?: (queue: TriageQueue, log: Probot["log"]) => void;
+  /** Prometheus metrics; a fresh registry per app when not given. */
+  metrics?: Metrics;
+  /** Bearer token that GET /metrics requires; defaults to SKEWBOT_METRICS_TOKEN (unset: open). */
+  metricsToken?: string;
+  /** Called once the app is loaded, so that the process can drain it on shutdown. */
+  onReady?: (runtime: AppRuntime) => void;
+}
+
+/** A triage that was queued and has not finished. */
+export interface PendingTriage {
+  delivery: string;
+  event: string;
+  repository: string;
+  thread: string;
+  /** When it started running (ms since the epoch); absent while it waits in the queue. */
+  startedAt?: number;
+}
+
+/** What the process needs to stop the app gracefully. */
+export interface AppRuntime {
+  queue: TriageQueue;
+  log: Logger;
+  metrics: Metrics;
+  /**
+   * Stops taking deliveries (a delivery that arrives from now on is answered with an error, so that
+   * GitHub lists it as failed and it can be redelivered), waits for deliveries being handled to queue
+   * their triage, then for queued triage to finish, all within `timeoutMs`. Returns what did not finish.
+   */
+  drain(timeoutMs: number): Promise<PendingTriage[]>;
+}
+
+/** Thrown by a webhook handler while the app shuts down: Probot answers the delivery with a 500. */
+export class ShuttingDownError extends Error {
+  constructor(delivery: string) {
+    super(`skewbot is shutting down and did not take delivery ${delivery}; redeliver it from the App's advanced settings`);
+    this.name = "ShuttingDownError";
+  }
 }
 
 const PERMISSION_RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 } as const;
@@ -33,16 +70,80 @@ function hash(text: string): string {
 }
 
 export function createApp(options: AppOptions = {}) {
-  return (app: Probot): void => {
+  return (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const settings = options.settings ?? settingsFromEnv(process.env);
     const dryRunEnv = options.dryRun ?? /^(1|true|yes)$/i.test(process.env["SKEWBOT_DRY_RUN"] ?? "");
+    const log = redactingChild(app.log, {});
     const queue =
       options.queue ??
-      new InProcessQueue(options.concurrency ?? Number(process.env["SKEWBOT_CONCURRENCY"] ?? 2), (err, thread) =>
-        app.log.error({ err, thread }, "triage failed"),
+      new InProcessQueue(options.concurrency ?? concurrencyFromEnv(process.env["SKEWBOT_CONCURRENCY"]), (err, thread) =>
+        log.error({ err, thread }, "triage failed"),
       );
-    options.onQueue?.(queue, app.log);
+    const metrics = options.metrics ?? createMetrics();
+    metrics.watchQueue(queue);
     const builtinCatalog = compileCatalog(builtinSignatures, builtinHints);
+    const builtinIds = new Set(builtinSignatures.map((s) => s.id));
+
+    // GET /metrics on Probot's server. Under a bare `probot.load(app)` (tests) there is no server.
+    const metricsToken = options.metricsToken ?? (process.env["SKEWBOT_METRICS_TOKEN"] || undefined);
+    try {
+      appOptions?.addHandler?.(metricsHandler(metrics, metricsToken ? { token: metricsToken } : {}));
+    } catch (err) {
+      log.debug({ err }, "no server: /metrics not served");
+    }
+
+    // Shutdown: deliveries being handled, and triage queued and not finished.
+    let closing = false;
+    let handling = 0;
+    let handled: (() => void)[] = [];
+    // By queue entry (thread and key), so that a task that replaces another takes its place here too.
+    const unfinished = new Map<string, PendingTriage>();
+
+    /** Wraps a webhook handler: refuses deliveries once shutting down, and counts those in progress. */
+    function guard<C extends Context>(handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
+      return async (context) => {
+        if (closing) throw new ShuttingDownError(context.id);
+        handling++;
+        try {
+          await handler(context);
+        } finally {
+          handling--;
+          if (handling === 0) {
+            for (const wake of handled) wake();
+            handled = [];
+          }
+        }
+      };
+    }
+
+    const runtime: AppRuntime = {
+      queue,
+      log,
+      metrics,
+      async drain(timeoutMs) {
+        closing = true;
+        const deadline = Date.now() + timeoutMs;
+        if (handling > 0) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([
+            new Promise<void>((resolve) => handled.push(resolve)),
+            new Promise<void>((resolve) => {
+              timer = setTimeout(resolve, timeoutMs);
+            }),
+          ]);
+          clearTimeout(timer);
+        }
+        await queue.drain(Math.max(0, deadline - Date.now()));
+        return [...unfinished.values()];
+      },
+    };
+    options.onReady?.(runtime);
+
+    app.onAny(async (context) => {
+      const action = (context.payload as { action?: unknown }).action;
+      metrics.deliveries.inc({ event: context.name, action: typeof action === "string" ? action : "" });
+    });
+
     let botLogin: Promise<string> | undefined = options.botLogin ? Promise.resolve(options.botLogin) : undefined;
 
     const getBotLogin = (): Promise<string> => {
@@ -92,27 +193,56 @@ export function createApp(options: AppOptions = {}) {
       const key = hash(JSON.stringify([req.refs, req.excerpts.map((e) => hash(e.text))]));
       const threadKey = `${thread.owner}/${thread.repo}#${thread.issue_number}`;
       const github = context.octokit as GitHub;
-      const log = context.log.child({ delivery: context.id, event: context.name, thread: threadKey });
+      const repository = `${thread.owner}/${thread.repo}`;
+      const about = { delivery: context.id, event: context.name, repository, thread: threadKey };
+      const log = redactingChild(context.log, about);
       const problems = [...req.problems, ...loaded.errors.map((e) => `.github/skewbot.yml: ${e}`)];
       const token = req.refs.length > 0 ? await installationToken(context) : undefined;
       const login = await getBotLogin();
+      const pendingKey = `${threadKey}\u0000${key}`;
+      const entry: PendingTriage = { ...about };
       const result = queue.enqueue(threadKey, key, async () => {
-        const started = Date.now();
-        const outcome = await runTriage(
-          { ...req, thread, problems },
-          {
-            github,
-            botLogin: login,
-            config: loaded.config,
-            settings: settingsFor(loaded.config, token),
-            catalog: catalogFor(loaded.config),
-            log,
-            dryRun: dryRunEnv || loaded.config.dryRun,
-          },
-        );
-        log.info({ comment: outcome.comment, labels: outcome.labels, causes: outcome.causes, warnings: outcome.warnings, durationMs: Date.now() - started }, "triage done");
+        const started = performance.now();
+        entry.startedAt = Date.now();
+        const seconds = () => (performance.now() - started) / 1000;
+        try {
+          const outcome = await runTriage(
+            { ...req, thread, problems },
+            {
+              github,
+              botLogin: login,
+              config: loaded.config,
+              settings: settingsFor(loaded.config, token),
+              catalog: catalogFor(loaded.config),
+              log,
+              dryRun: dryRunEnv || loaded.config.dryRun,
+              onRead: (reports, fetched) => recordRead(metrics, reports, fetched, builtinIds),
+            },
+          );
+          recordTriage(metrics, outcome, seconds());
+          log.info(
+            {
+              comment: outcome.comment,
+              labels: outcome.labels,
+              causes: outcome.causes,
+              warnings: outcome.warnings,
+              bytes: outcome.fetch.bytes,
+              durationMs: Math.round(seconds() * 1000),
+            },
+            "triage done",
+          );
+        } catch (err) {
+          recordTriageError(metrics, seconds());
+          log.error({ err, durationMs: Math.round(seconds() * 1000) }, "triage failed");
+        } finally {
+          if (unfinished.get(pendingKey) === entry) unfinished.delete(pendingKey);
+        }
       });
+      metrics.requests.inc({ result: result === "closed" ? "shutting-down" : result });
       log.info({ refs: req.refs.length, excerpts: req.excerpts.length, queued: result }, "triage requested");
+      if (result !== "duplicate" && result !== "closed") unfinished.set(pendingKey, entry);
+      // Too late to queue: answer the delivery with an error, so that GitHub lists it as failed.
+      if (result === "closed") throw new ShuttingDownError(context.id);
     }
 
     async function permissionOf(context: Context, username: string): Promise<Permission> {
@@ -172,7 +302,7 @@ export function createApp(options: AppOptions = {}) {
       return fromTexts(texts, settings);
     }
 
-    app.on("issue_comment.created", async (context) => {
+    app.on("issue_comment.created", guard(async (context) => {
       const { comment, issue } = context.payload;
       const login = comment.user?.login ?? "";
       const loaded = await loadConfig(context);
@@ -219,9 +349,9 @@ export function createApp(options: AppOptions = {}) {
       const capped = refs.slice(0, config.limits.maxRefs);
       if (refs.length > capped.length) problems.push(`${refs.length - capped.length} further failure(s) not triaged: at most ${config.limits.maxRefs} at once`);
       await schedule(context, thread, { refs: capped, excerpts, explicit: true, problems }, loaded);
-    });
+    }));
 
-    app.on(["issues.opened", "issues.edited"], async (context) => {
+    app.on(["issues.opened", "issues.edited"], guard(async (context) => {
       const { issue, sender } = context.payload;
       if (sender.type === "Bot" || issue.user?.type === "Bot") return;
       if (context.payload.action === "edited" && !("body" in (context.payload.changes ?? {}))) return;
@@ -232,18 +362,18 @@ export function createApp(options: AppOptions = {}) {
       const capped = refs.slice(0, loaded.config.limits.maxRefs);
       const problems = refs.length > capped.length ? [`${refs.length - capped.length} further link(s) not triaged: at most ${loaded.config.limits.maxRefs}`] : [];
       await schedule(context, context.issue(), { refs: capped, excerpts, explicit: false, problems }, loaded);
-    });
+    }));
 
-    app.on("check_run.completed", async (context) => {
+    app.on("check_run.completed", guard(async (context) => {
       const run = context.payload.check_run;
       if (run.conclusion !== "failure" && run.conclusion !== "timed_out") return;
       const ref = checkRunRef(run.details_url ?? undefined, settings);
       if (!ref) return;
       const numbers = run.pull_requests.filter((p) => p.base.repo.id === context.payload.repository.id).map((p) => p.number);
       await triageCommit(context, run.head_sha, [ref], numbers);
-    });
+    }));
 
-    app.on("workflow_run.completed", async (context) => {
+    app.on("workflow_run.completed", guard(async (context) => {
       const run = context.payload.workflow_run;
       if (run.conclusion !== "failure") return;
       const github = context.octokit as GitHub;
@@ -251,14 +381,14 @@ export function createApp(options: AppOptions = {}) {
       const refs = jobs.filter((j) => j.conclusion === "failure" || j.conclusion === "timed_out").map((j) => actionsJobUrl(settings, context.repo(), run.id, j.id));
       const numbers = (run.pull_requests ?? []).flatMap((p) => (p && p.base.repo.id === context.payload.repository.id ? [p.number] : []));
       await triageCommit(context, run.head_sha, refs, numbers);
-    });
+    }));
 
-    app.on("status", async (context) => {
+    app.on("status", guard(async (context) => {
       const { state, target_url, sha } = context.payload;
       if (state !== "failure" && state !== "error") return;
       if (!target_url || "error" in parseLogRef(target_url, settings)) return;
       await triageCommit(context, sha, [target_url], []);
-    });
+    }));
 
     /** Reports on every open pull request of the commit. */
     async function triageCommit(context: Context, sha: string, refs: string[], known: number[]): Promise<void> {
@@ -281,6 +411,12 @@ export function createApp(options: AppOptions = {}) {
 function settingsFromEnv(env: NodeJS.ProcessEnv): SourceSettings {
   const ghe = env["GHE_HOST"] ? `${env["GHE_PROTOCOL"] || "https"}://${env["GHE_HOST"]}/api/v3` : undefined;
   return sourceSettingsFromEnv(ghe && !env["SKEWBOT_GITHUB_API_URL"] ? { ...env, SKEWBOT_GITHUB_API_URL: ghe } : env);
+}
+
+/** SKEWBOT_CONCURRENCY: a positive whole number of triage jobs at once; 2 when unset or invalid. */
+function concurrencyFromEnv(raw: string | undefined): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : 2;
 }
 
 function isCiBot(login: string | undefined, config: SkewbotConfig): boolean {

@@ -1,37 +1,78 @@
-import { run, type Probot } from "probot";
-import { createApp } from "./app.js";
-import type { TriageQueue } from "./queue.js";
+import { pino } from "pino";
+import { run, type Logger } from "probot";
+import { createApp, type AppRuntime } from "./app.js";
+import { createLogger } from "./logging.js";
+import { createMetrics } from "./metrics.js";
 
-// `npm start`: the GitHub App as a process. Probot reads APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET,
-// GHE_HOST/GHE_PROTOCOL, HOST, PORT, LOG_LEVEL and LOG_FORMAT from the environment.
+// `npm start` (and the container's CMD): the GitHub App as a process. Probot reads APP_ID,
+// PRIVATE_KEY(_PATH), WEBHOOK_SECRET, GHE_HOST/GHE_PROTOCOL, HOST, PORT, LOG_LEVEL and LOG_FORMAT from the
+// environment; skewbot reads SKEWBOT_*. Serves the webhook, GET /ping (Probot) and GET /metrics.
+//
+// SIGTERM or SIGINT: stop taking deliveries, let triage in flight finish within SKEWBOT_DRAIN_TIMEOUT_MS,
+// then exit 0; exit 1, with a warning that lists the unfinished deliveries, when the bound is reached.
+// A second signal exits at once.
 
-const DRAIN_MS = Number(process.env["SKEWBOT_DRAIN_TIMEOUT_MS"] ?? 25_000);
+const DEFAULT_DRAIN_MS = 25_000;
 
-const queues: TriageQueue[] = [];
-let appLog: Probot["log"] | undefined;
-const server = await run(
-  createApp({
-    onQueue: (q, log) => {
-      queues.push(q);
-      appLog = log;
-    },
-  }),
-);
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  const log = (appLog ?? (await import("pino")).pino()).child({ signal });
-  log.info("shutting down: no new deliveries, finishing triage in flight");
-  // Stop taking deliveries first, then let queued triage finish within the bound.
-  const closing = server.stop().catch((err: unknown) => log.error({ err }, "closing the server failed"));
-  const left = (await Promise.all(queues.map((q) => q.drain(DRAIN_MS)))).reduce((a, b) => a + b, 0);
-  if (left > 0) log.warn({ unfinished: left }, "triage still running at the drain deadline; its deliveries can be redelivered");
-  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2000))]);
-  log.info("stopped");
-  process.exit(left > 0 ? 1 : 0);
+function drainTimeout(log: Logger): number {
+  const raw = process.env["SKEWBOT_DRAIN_TIMEOUT_MS"];
+  if (raw === undefined || raw === "") return DEFAULT_DRAIN_MS;
+  const ms = Number(raw);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  log.warn({ SKEWBOT_DRAIN_TIMEOUT_MS: raw }, `not a number of milliseconds; using ${DEFAULT_DRAIN_MS}`);
+  return DEFAULT_DRAIN_MS;
 }
 
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
+let logger: Logger | undefined;
+try {
+  logger = createLogger(process.env);
+} catch (err) {
+  console.error(`skewbot could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+/** For lines that Probot's logger cannot take (it does not exist yet, or the app was not loaded). */
+const plainLog = () => logger ?? pino(pino.destination({ dest: 1, sync: true }));
+const metrics = createMetrics({ processMetrics: true });
+let runtime: AppRuntime | undefined;
+
+// run() adds a SIGINT listener that closes the server and exits at once, without draining: ours replaces it.
+const sigintBefore = new Set(process.listeners("SIGINT"));
+let server: Awaited<ReturnType<typeof run>>;
+try {
+  server = await run(createApp({ metrics, onReady: (r) => (runtime = r) }), logger ? { log: logger } : {});
+} catch (err) {
+  plainLog().fatal({ err }, "skewbot could not start");
+  process.exit(1);
+}
+for (const listener of process.listeners("SIGINT")) if (!sigintBefore.has(listener)) process.removeListener("SIGINT", listener);
+
+const log = runtime?.log ?? plainLog();
+const DRAIN_MS = drainTimeout(log);
+let stopping = false;
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    log.warn({ signal }, "second signal: exiting without waiting for triage in flight");
+    process.exit(1);
+  }
+  stopping = true;
+  const started = Date.now();
+  log.info({ signal, drainTimeoutMs: DRAIN_MS, queued: runtime?.queue.depth() ?? 0 }, "shutting down: no new deliveries, finishing triage in flight");
+  // Stop listening first (idle keep-alive connections are closed; deliveries that still arrive on open
+  // ones are refused by the app), then let queued triage finish within the bound.
+  const closing = server.stop().catch((err: unknown) => log.error({ err }, "closing the server failed"));
+  const unfinished = runtime ? await runtime.drain(DRAIN_MS) : [];
+  if (unfinished.length > 0) {
+    log.warn(
+      { unfinished, drainTimeoutMs: DRAIN_MS },
+      `${unfinished.length} triage(s) did not finish within the drain timeout; redeliver their deliveries (App settings → Advanced → Recent deliveries) to triage them again`,
+    );
+  }
+  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  const code = unfinished.length > 0 ? 1 : 0;
+  log.info({ signal, durationMs: Date.now() - started, exitCode: code }, "stopped");
+  process.exit(code);
+}
+
+process.on("SIGTERM", (signal) => void shutdown(signal));
+process.on("SIGINT", (signal) => void shutdown(signal));

@@ -1,14 +1,22 @@
 // Work that outlives a webhook response goes through this interface, so that a distributed queue can
 // replace the in-process one without touching the pipeline.
 
-export type EnqueueResult = "queued" | "duplicate" | "closed";
+export type EnqueueResult = "queued" | "duplicate" | "replaced" | "closed";
+
+export interface EnqueueOptions {
+  /**
+   * Latest wins: a waiting task with the same (thread, key) is replaced by this one, and a running one
+   * gets (at most) one follow-up. For inputs that people edit repeatedly, such as an issue body.
+   */
+  replace?: boolean;
+}
 
 export interface TriageQueue {
   /**
    * Runs `task` after every earlier task of the same thread, at most `concurrency` tasks at once. A
-   * task whose (thread, key) is already queued or running is dropped as a duplicate.
+   * task whose (thread, key) is already queued or running is dropped as a duplicate, unless `replace`.
    */
-  enqueue(thread: string, key: string, task: () => Promise<void>): EnqueueResult;
+  enqueue(thread: string, key: string, task: () => Promise<void>, options?: EnqueueOptions): EnqueueResult;
   /** Tasks queued or running. */
   depth(): number;
   /** Resolves once nothing is queued or running (for tests and tools; does not stop the queue). */
@@ -17,11 +25,17 @@ export interface TriageQueue {
   drain(timeoutMs: number): Promise<number>;
 }
 
+interface Entry {
+  task: () => Promise<void>;
+  started: boolean;
+  followUp?: () => Promise<void>;
+}
+
 export class InProcessQueue implements TriageQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly keys = new Set<string>();
+  private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Set<Promise<void>>();
   private closed = false;
 
@@ -30,17 +44,23 @@ export class InProcessQueue implements TriageQueue {
     private readonly onError: (err: unknown, thread: string) => void,
   ) {}
 
-  enqueue(thread: string, key: string, task: () => Promise<void>): EnqueueResult {
+  enqueue(thread: string, key: string, task: () => Promise<void>, options: EnqueueOptions = {}): EnqueueResult {
     if (this.closed) return "closed";
     const id = `${thread}\u0000${key}`;
-    if (this.keys.has(id)) return "duplicate";
-    this.keys.add(id);
+    const existing = this.entries.get(id);
+    if (existing) {
+      if (!options.replace) return "duplicate";
+      if (existing.started) existing.followUp = task;
+      else existing.task = task;
+      return "replaced";
+    }
+    const entry: Entry = { task, started: false };
+    this.entries.set(id, entry);
     const previous = this.tails.get(thread) ?? Promise.resolve();
     const run = previous
-      .then(() => this.withSlot(task))
-      .catch((err: unknown) => this.onError(err, thread))
+      .then(() => this.runEntry(entry, thread))
       .finally(() => {
-        this.keys.delete(id);
+        this.entries.delete(id);
         this.inflight.delete(run);
         if (this.tails.get(thread) === run) this.tails.delete(thread);
       });
@@ -66,6 +86,21 @@ export class InProcessQueue implements TriageQueue {
     await Promise.race([Promise.allSettled([...this.inflight]), timeout]);
     clearTimeout(timer);
     return this.inflight.size;
+  }
+
+  private async runEntry(entry: Entry, thread: string): Promise<void> {
+    let next: (() => Promise<void>) | undefined = entry.task;
+    while (next) {
+      entry.started = true;
+      const task = next;
+      entry.followUp = undefined;
+      try {
+        await this.withSlot(task);
+      } catch (err) {
+        this.onError(err, thread);
+      }
+      next = entry.followUp;
+    }
   }
 
   private async withSlot(task: () => Promise<void>): Promise<void> {

@@ -31,6 +31,18 @@ export interface TriageDeps {
   catalog: CompiledCatalog;
   log: Logger;
   dryRun: boolean;
+  /** Called once the logs are read and analysed, before anything is posted (metrics count reads that way even when posting fails). */
+  onRead?: (reports: readonly Report[], fetch: FetchStats) => void;
+}
+
+/** What reading the referenced logs took (pasted excerpts are not counted). */
+export interface FetchStats {
+  /** Bytes of log read, after decompression. */
+  bytes: number;
+  /** References that were resolved but yielded no log to read: a refused host, not found, an API error. */
+  unresolved: number;
+  /** Logs that broke off or hit a byte cap while read. */
+  broken: number;
 }
 
 export interface TriageOutcome {
@@ -39,14 +51,20 @@ export interface TriageOutcome {
   causes: number;
   warnings: number;
   reports: Report[];
+  fetch: FetchStats;
 }
 
 const HEADER = "### skewbot: version-skew triage";
+const MAX_REFUSALS = 30;
+// Room for the job reports within GitHub's 65,536-character comment limit, after the header and notes.
+const SECTION_BUDGET = 56_000;
 
 export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<TriageOutcome> {
   const sections: Section[] = [];
   const reports: Report[] = [];
   const refusals = [...req.problems];
+  const rendered: { key: string; report: Report; title: string; url?: string }[] = [];
+  const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
 
   for (const input of req.refs) {
     const ref = parseLogRef(input, deps.settings);
@@ -55,13 +73,25 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
       continue;
     }
     const resolved = await resolveLogRef(ref, deps.settings);
+    if (resolved.sources.length === 0 && !resolved.skipped) {
+      // Nothing to read (refused host, not found): a line among the references, not a report of "nothing found".
+      fetched.unresolved++;
+      refusals.push(...(resolved.problems.length > 0 ? resolved.problems : [`${input}: no logs found`]));
+      continue;
+    }
     if (resolved.skipped) {
       sections.push({ key: sectionKey(input), markdown: `#### ${escapeMarkdown(resolved.title)}\n\n${escapeMarkdown(resolved.skipped)}` });
       continue;
     }
     const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
     reports.push(report);
-    sections.push({ key: sectionKey(input), markdown: renderMarkdown(report, { title: resolved.title, ...(resolved.url ? { titleUrl: resolved.url } : {}), headingLevel: 4 }) });
+    for (const log of report.logs) {
+      // The "(references)" entry holds resolution problems and was not read.
+      if (!log.stats) continue;
+      fetched.bytes += log.stats.bytes;
+      if (log.partial) fetched.broken++;
+    }
+    rendered.push({ key: sectionKey(input), report, title: resolved.title, ...(resolved.url ? { url: resolved.url } : {}) });
   }
   if (req.excerpts.length > 0) {
     const sources: LogSource[] = req.excerpts.map((e) => ({
@@ -73,20 +103,29 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     }));
     const report = await analyze(sources, { catalog: deps.catalog });
     reports.push(report);
-    sections.push({ key: sectionKey(`excerpts:${req.thread.issue_number}`), markdown: renderMarkdown(report, { title: "Log excerpts in this thread", headingLevel: 4 }) });
+    rendered.push({ key: sectionKey(`excerpts:${req.thread.issue_number}`), report, title: "Log excerpts in this thread" });
   }
   if (refusals.length > 0) {
-    const body = ["#### References not triaged", "", ...refusals.map((r) => `- ${escapeMarkdown(r)}`)].join("\n");
-    sections.push({ key: sectionKey(`refused:${req.refs.join(" ")}`), markdown: body });
+    // First, so that the comment's size limit never drops the explanation of what was not read.
+    const listed = refusals.slice(0, MAX_REFUSALS).map((r) => `- ${escapeMarkdown(r.slice(0, 400))}`);
+    if (refusals.length > MAX_REFUSALS) listed.push(`- … and ${refusals.length - MAX_REFUSALS} more`);
+    sections.unshift({ key: sectionKey(`refused:${req.refs.join(" ")}`), markdown: ["#### References not triaged", "", ...listed].join("\n") });
+  }
+  // Each job's report gets an equal share of the comment, so one noisy job cannot crowd out the others.
+  const budget = Math.floor(SECTION_BUDGET / Math.max(1, rendered.length));
+  for (const r of rendered) {
+    sections.push({ key: r.key, markdown: renderMarkdown(r.report, { title: r.title, ...(r.url ? { titleUrl: r.url } : {}), headingLevel: 4, maxChars: budget }) });
   }
   if (sections.length === 0 && req.explicit) {
     sections.push({ key: sectionKey("nothing"), markdown: `#### Nothing to triage\n\nNo failed checks, CI failure reports or log links were found here. Try ${inlineCode("/triage <log URL>")} or ${inlineCode("/triage help")}.` });
   }
 
+  deps.onRead?.(reports, fetched);
+
   const causes = reports.reduce((n, r) => n + r.causes.length, 0);
   const warnings = reports.reduce((n, r) => n + r.warnings.length, 0);
   const flake = reports.some((r) => r.causes.some((c) => c.signature.flake));
-  const outcome: TriageOutcome = { comment: "skipped", labels: [], causes, warnings, reports };
+  const outcome: TriageOutcome = { comment: "skipped", labels: [], causes, warnings, reports, fetch: fetched };
   if (sections.length === 0) return outcome;
 
   // Without a finding, an automatic trigger only refreshes a comment that is already there.

@@ -32,15 +32,33 @@ function binaryHint(input: DiagnoseInput): { row: VersionRole; version: KubeVers
   return { row: hintRole("binary", h.hint.version, what[h.hint.role] ?? h.hint.role, h.hint), version: h.version };
 }
 
-export const diagnoseMinCompat: Diagnoser = (input) => {
-  const value = input.version("minCompatibilityVersion");
+/** The captured value and bounds of a range message, with the binary version seen elsewhere in the job. */
+interface RangeReading {
+  value: KubeVersion;
+  lower: KubeVersion;
+  upper: KubeVersion;
+  v: string;
+  lo: string;
+  up: string;
+  binary: { row: VersionRole; version: KubeVersion } | undefined;
+  versions: VersionRole[];
+}
+
+function readRange(input: DiagnoseInput, valueName: string): RangeReading | VersionRole[] {
+  const value = input.version(valueName);
   const lower = input.version("lower");
   const upper = input.version("upper");
   const versions = captureRoles(input);
-  if (!value || !lower || !upper) return { headline: "A control-plane component's minimum compatibility version is out of range.", versions };
-  const [v, lo, up] = [majorMinor(value), majorMinor(lower), majorMinor(upper)];
+  if (!value || !lower || !upper) return versions;
   const binary = binaryHint(input);
   if (binary) versions.push(binary.row);
+  return { value, lower, upper, v: majorMinor(value), lo: majorMinor(lower), up: majorMinor(upper), binary, versions };
+}
+
+export const diagnoseMinCompat: Diagnoser = (input) => {
+  const range = readRange(input, "minCompatibilityVersion");
+  if (Array.isArray(range)) return { headline: "A control-plane component's minimum compatibility version is out of range.", versions: range };
+  const { value, lower, upper, v, lo, up, binary, versions } = range;
   const reasoning = [
     `At start-up each control-plane component checks that its minimum compatibility version lies between the floor and its emulation version; here ${v} is not in [${lo}, ${up}], so the component exits and its static pod crash-loops.`,
   ];
@@ -125,14 +143,9 @@ export const diagnoseMinCompat: Diagnoser = (input) => {
 };
 
 export const diagnoseEmulation: Diagnoser = (input) => {
-  const value = input.version("emulationVersion");
-  const lower = input.version("lower");
-  const upper = input.version("upper");
-  const versions = captureRoles(input);
-  if (!value || !lower || !upper) return { headline: "A control-plane component's emulation version is out of range.", versions };
-  const [v, lo, up] = [majorMinor(value), majorMinor(lower), majorMinor(upper)];
-  const binary = binaryHint(input);
-  if (binary) versions.push(binary.row);
+  const range = readRange(input, "emulationVersion");
+  if (Array.isArray(range)) return { headline: "A control-plane component's emulation version is out of range.", versions: range };
+  const { value, lower, upper, v, lo, up, versions } = range;
   const reasoning = [
     `At start-up each control-plane component checks that its emulation version lies between the emulation floor and its binary version; here ${v} is not in [${lo}, ${upper.raw}].`,
   ];

@@ -1,4 +1,4 @@
-import type { GitHub } from "./github.js";
+import { withRetry, type GitHub, type RetryOptions } from "./github.js";
 import type { Thread } from "./comment.js";
 
 const LABEL_STYLE: Record<string, { color: string; description: string }> = {
@@ -11,14 +11,14 @@ const DEFAULT_STYLE = { color: "d93f0b", description: "Added by skewbot for vers
  * Adds the flake labels, creating missing ones. A label that a person removed from this thread is
  * never put back, and one already present is left alone. Returns the labels added.
  */
-export async function applyLabels(github: GitHub, thread: Thread, botLogin: string, wanted: string[]): Promise<string[]> {
+export async function applyLabels(github: GitHub, thread: Thread, botLogin: string, wanted: string[], retry: RetryOptions = {}): Promise<string[]> {
   if (wanted.length === 0) return [];
-  const current = await github.paginate(github.rest.issues.listLabelsOnIssue, { ...thread, per_page: 100 });
+  const current = await withRetry(() => github.paginate(github.rest.issues.listLabelsOnIssue, { ...thread, per_page: 100 }), retry);
   const present = new Set(current.map((l) => l.name.toLowerCase()));
   const missing = wanted.filter((l) => !present.has(l.toLowerCase()));
   if (missing.length === 0) return [];
 
-  const events = await github.paginate(github.rest.issues.listEvents, { ...thread, per_page: 100 });
+  const events = await withRetry(() => github.paginate(github.rest.issues.listEvents, { ...thread, per_page: 100 }), retry);
   const removedByPeople = new Set(
     events
       .filter((e) => e.event === "unlabeled" && e.actor?.login !== botLogin && "label" in e && e.label)
@@ -27,8 +27,8 @@ export async function applyLabels(github: GitHub, thread: Thread, botLogin: stri
   const toAdd = missing.filter((l) => !removedByPeople.has(l.toLowerCase()));
   if (toAdd.length === 0) return [];
 
-  for (const name of toAdd) await ensureLabel(github, thread, name);
-  await github.rest.issues.addLabels({ ...thread, labels: toAdd });
+  for (const name of toAdd) await withRetry(() => ensureLabel(github, thread, name), retry);
+  await withRetry(() => github.rest.issues.addLabels({ ...thread, labels: toAdd }), retry);
   return toAdd;
 }
 

@@ -20,12 +20,14 @@ export function whereText(t: Triaged): string {
 }
 
 /** Context and matched lines, numbered, the matched ones marked with ">". */
-export function excerpt(t: Triaged): string[] {
+export function excerpt(t: Triaged, contextLines = Infinity): string[] {
   const f = t.finding;
+  const before = contextLines === Infinity ? f.context.before : f.context.before.slice(Math.max(0, f.context.before.length - contextLines));
+  const after = f.context.after.slice(0, contextLines);
   const width = String(f.endLine + f.context.after.length).length;
   const row = (l: LogLine, mark: string) => `${mark} ${String(l.number).padStart(width)}  ${l.text}`;
   // A rejoined message is shown once, as rejoined, under its first line's number.
-  return [...f.context.before.map((l) => row(l, " ")), row({ number: f.line, text: f.text }, ">"), ...f.context.after.map((l) => row(l, " "))];
+  return [...before.map((l) => row(l, " ")), row({ number: f.line, text: f.text }, ">"), ...after.map((l) => row(l, " "))];
 }
 
 export function summaryLine(report: Report): string {

@@ -4,7 +4,7 @@ import { excerpt, problemLines, summaryLine, whereText } from "./common.js";
 
 const MAX_MARKDOWN_FINDINGS = 10;
 
-function section(index: number, t: Triaged, level: number): string[] {
+function section(index: number, t: Triaged, level: number, detail: Detail): string[] {
   const { diagnosis: d, signature: s } = t;
   const tags = [inlineCode(s.id), t.diagnosis.verdict === "cause" ? "error" : "warning", ...(s.flake && d.verdict === "cause" ? ["version-skew flake"] : [])];
   const out = [`${"#".repeat(level + 1)} ${index}. ${escapeMarkdown(s.title)}`, "", tags.join(" · "), "", `**${escapeProse(d.headline)}**`, ""];
@@ -22,12 +22,12 @@ function section(index: number, t: Triaged, level: number): string[] {
     items.forEach((item, i) => out.push(`${ordered ? `${i + 1}.` : "-"} ${escapeProse(item)}`));
     out.push("");
   };
-  list("Why", d.reasoning);
-  list("Likely causes", d.causes);
+  if (detail.reasoning) list("Why", d.reasoning);
+  if (detail.reasoning) list("Likely causes", d.causes);
   list("Suggested fixes", d.fixes, true);
   const link = safeUrl(t.link);
   const where = escapeMarkdown(whereText(t));
-  out.push(`<details><summary>Log lines: ${where}</summary>`, "", codeBlock(excerpt(t)), "", "</details>", "");
+  out.push(`<details><summary>Log lines: ${where}</summary>`, "", codeBlock(excerpt(t, detail.context)), "", "</details>", "");
   const links = [
     ...(link ? [`[${escapeMarkdown(t.finding.log)} line ${t.finding.line}](${link})`] : []),
     ...t.alsoIn.flatMap((a) => (safeUrl(a.link) ? [`[${escapeMarkdown(a.log)} line ${a.line}](${safeUrl(a.link)})`] : [])),
@@ -44,30 +44,76 @@ function shortRef(url: string): string {
   return m ? `${m[1]} ${m[2]}` : url.replace(/^https?:\/\//, "");
 }
 
-/** The report as GitHub-flavoured Markdown, safe to post as a comment. */
-export function renderMarkdown(report: Report, options: { title?: string; titleUrl?: string; headingLevel?: number } = {}): string {
-  const h = "#".repeat(options.headingLevel ?? 3);
-  const title = escapeMarkdown(options.title ?? "skewbot: version-skew triage");
+/** How much of each finding to show; the renderer steps down until the report fits. */
+interface Detail {
+  findings: number;
+  context: number;
+  reasoning: boolean;
+}
+
+const DETAIL_STEPS: Detail[] = [
+  { findings: MAX_MARKDOWN_FINDINGS, context: 4, reasoning: true },
+  { findings: 5, context: 2, reasoning: true },
+  { findings: 3, context: 0, reasoning: true },
+  { findings: 2, context: 0, reasoning: false },
+  { findings: 1, context: 0, reasoning: false },
+];
+const MAX_LISTED = 20;
+
+export interface MarkdownOptions {
+  title?: string;
+  titleUrl?: string;
+  headingLevel?: number;
+  /** GitHub rejects comments over 65,536 characters; the report shows less detail until it fits. */
+  maxChars?: number;
+}
+
+/** The report as GitHub-flavoured Markdown, safe to post as a comment, within `maxChars`. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const max = options.maxChars ?? 60_000;
+  let body = "";
+  for (const detail of DETAIL_STEPS) {
+    body = renderWith(report, options, detail);
+    if (body.length <= max) return body;
+  }
+  // Even one finding without context does not fit (a huge problem list, say): keep the summary.
+  return renderWith({ ...report, causes: [], warnings: [], dismissed: [], logs: [] }, options, DETAIL_STEPS[DETAIL_STEPS.length - 1]!).replace(
+    /\n$/,
+    `\n${escapeMarkdown(summaryLine(report))} The details did not fit in a comment; run \`skewbot analyze --format json\` on the logs.\n`,
+  );
+}
+
+function renderWith(report: Report, options: MarkdownOptions, detail: Detail): string {
+  const level = options.headingLevel ?? 3;
+  const h = "#".repeat(level);
+  const title = escapeMarkdown((options.title ?? "skewbot: version-skew triage").slice(0, 300));
   const titleUrl = safeUrl(options.titleUrl);
   const out: string[] = [`${h} ${titleUrl ? `[${title}](${titleUrl})` : title}`, "", escapeMarkdown(summaryLine(report)), ""];
-  const level = options.headingLevel ?? 3;
   const shown = [...report.causes, ...report.warnings];
-  if (report.causes.length > 0) out.push(`${h} Failure causes`, "");
-  report.causes.slice(0, MAX_MARKDOWN_FINDINGS).forEach((t, i) => out.push(...section(i + 1, t, level)));
-  if (report.warnings.length > 0) {
+  const causes = report.causes.slice(0, detail.findings);
+  const warnings = report.warnings.slice(0, Math.max(0, detail.findings - causes.length));
+  if (causes.length > 0) out.push(`${h} Failure causes`, "");
+  causes.forEach((t, i) => out.push(...section(i + 1, t, level, detail)));
+  if (warnings.length > 0) {
     out.push(`${h} ${report.causes.length > 0 ? "Warnings (not the cause by themselves)" : "Warnings worth knowing"}`, "");
-    report.warnings.slice(0, MAX_MARKDOWN_FINDINGS).forEach((t, i) => out.push(...section(report.causes.length + i + 1, t, level)));
+    warnings.forEach((t, i) => out.push(...section(causes.length + i + 1, t, level, detail)));
   }
-  const hidden = Math.max(0, report.causes.length - MAX_MARKDOWN_FINDINGS) + Math.max(0, report.warnings.length - MAX_MARKDOWN_FINDINGS);
-  if (hidden > 0) out.push(`_${hidden} more finding(s) not shown; run \`skewbot analyze --format json\` for all._`, "");
+  const hidden = shown.length - causes.length - warnings.length;
+  if (hidden > 0) {
+    const names = [...new Set(shown.slice(causes.length + warnings.length).map((t) => t.signature.id))].slice(0, MAX_LISTED);
+    out.push(`_${hidden} more finding(s) not shown (${names.map(inlineCode).join(", ")}); run \`skewbot analyze --format json\` for all._`, "");
+  }
   if (report.dismissed.length > 0) {
     out.push("<details><summary>Matched but not version skew</summary>", "");
-    for (const t of report.dismissed) out.push(`- ${inlineCode(t.signature.id)} at ${escapeMarkdown(whereText(t))}: ${escapeMarkdown(t.diagnosis.headline)}`);
+    for (const t of report.dismissed.slice(0, MAX_LISTED)) out.push(`- ${inlineCode(t.signature.id)} at ${escapeMarkdown(whereText(t))}: ${escapeMarkdown(t.diagnosis.headline)}`);
+    if (report.dismissed.length > MAX_LISTED) out.push(`- … and ${report.dismissed.length - MAX_LISTED} more`);
     out.push("", "</details>", "");
   }
   const problems = problemLines(report);
   if (problems.length > 0) {
-    out.push("**Could not read everything:**", "", ...problems.map((p) => `- ${escapeMarkdown(p)}`), "");
+    out.push("**Could not read everything:**", "", ...problems.slice(0, MAX_LISTED).map((p) => `- ${escapeMarkdown(p.slice(0, 500))}`));
+    if (problems.length > MAX_LISTED) out.push(`- … and ${problems.length - MAX_LISTED} more`);
+    out.push("");
   }
   if (shown.length === 0 && report.dismissed.length === 0) out.push("Scanned for every signature in the catalog; none matched.", "");
   return `${out.join("\n").trimEnd()}\n`;

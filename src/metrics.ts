@@ -1,0 +1,154 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { TriageQueue } from "./queue.js";
+import type { Report } from "./model.js";
+import type { FetchStats, TriageOutcome } from "./triage.js";
+
+// Prometheus metrics, one registry per app instance (never prom-client's global one), so that tests
+// and tools can create several apps in one process. Served at GET /metrics from Probot's own server.
+
+export const TRIAGE_OUTCOMES = ["created", "updated", "unchanged", "skipped", "dry-run", "error"] as const;
+export type TriageResult = (typeof TRIAGE_OUTCOMES)[number];
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly deliveries: Counter<"event" | "action">;
+  readonly requests: Counter<"result">;
+  readonly triages: Counter<"outcome">;
+  readonly findings: Counter<"signature" | "kind">;
+  readonly bytesFetched: Counter;
+  readonly fetchErrors: Counter<"stage">;
+  readonly triageDuration: Histogram<"outcome">;
+  /** Adds a queue to the queue-depth gauge (read when scraped). */
+  watchQueue(queue: TriageQueue): void;
+}
+
+export interface MetricsOptions {
+  /** Also export Node's process metrics (CPU, memory, event loop lag, handles): on in the server process. */
+  processMetrics?: boolean;
+}
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const queues = new Set<TriageQueue>();
+  if (options.processMetrics) collectDefaultMetrics({ register: registry });
+
+  const deliveries = new Counter({
+    name: "skewbot_webhook_deliveries_total",
+    help: "Webhook deliveries received with a valid signature, by event and action.",
+    labelNames: ["event", "action"] as const,
+    registers,
+  });
+  const requests = new Counter({
+    name: "skewbot_triage_requests_total",
+    help: "Triage requested by a delivery: queued, dropped as a duplicate of one queued or running, or refused while shutting down.",
+    labelNames: ["result"] as const,
+    registers,
+  });
+  const triages = new Counter({
+    name: "skewbot_triages_total",
+    help: "Triages finished, by what happened to the thread's comment (created, updated, unchanged, skipped, dry-run) or error.",
+    labelNames: ["outcome"] as const,
+    registers,
+  });
+  const findings = new Counter({
+    name: "skewbot_findings_total",
+    help: "Findings reported, by signature id (custom signatures from .github/skewbot.yml count as \"custom\") and kind (cause or warning).",
+    labelNames: ["signature", "kind"] as const,
+    registers,
+  });
+  const bytesFetched = new Counter({
+    name: "skewbot_log_bytes_fetched_total",
+    help: "Bytes of log read from log sources (GitHub Actions, Prow/GCS, URLs), after decompression.",
+    registers,
+  });
+  const fetchErrors = new Counter({
+    name: "skewbot_log_fetch_errors_total",
+    help: "Log references that yielded no readable log (stage=resolve: refused, not found, API error) and logs that broke off or hit a cap while read (stage=read).",
+    labelNames: ["stage"] as const,
+    registers,
+  });
+  new Gauge({
+    name: "skewbot_queue_depth",
+    help: "Triage tasks queued or running in this process.",
+    registers,
+    collect() {
+      this.set([...queues].reduce((n, q) => n + q.depth(), 0));
+    },
+  });
+  const triageDuration = new Histogram({
+    name: "skewbot_triage_duration_seconds",
+    help: "Time from the start of a triage (reading logs) to its comment being posted, by outcome.",
+    labelNames: ["outcome"] as const,
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    registers,
+  });
+  // Series that exist from the start, so that rate() and absent() behave before the first event.
+  for (const outcome of TRIAGE_OUTCOMES) triages.inc({ outcome }, 0);
+  for (const result of ["queued", "duplicate", "shutting-down"]) requests.inc({ result }, 0);
+  for (const stage of ["resolve", "read"]) fetchErrors.inc({ stage }, 0);
+  bytesFetched.inc(0);
+
+  return { registry, deliveries, requests, triages, findings, bytesFetched, fetchErrors, triageDuration, watchQueue: (q) => void queues.add(q) };
+}
+
+/**
+ * Counts what one triage read: findings by signature, bytes, and logs that could not be read. `builtin`
+ * holds the built-in signature ids: any other id came from a repository's configuration and is counted
+ * as "custom", so that no repository can grow the label set.
+ */
+export function recordRead(metrics: Metrics, reports: readonly Report[], fetch: FetchStats, builtin: ReadonlySet<string>): void {
+  const signature = (id: string) => (builtin.has(id) ? id : "custom");
+  for (const report of reports) {
+    for (const c of report.causes) metrics.findings.inc({ signature: signature(c.signature.id), kind: "cause" });
+    for (const w of report.warnings) metrics.findings.inc({ signature: signature(w.signature.id), kind: "warning" });
+  }
+  metrics.bytesFetched.inc(fetch.bytes);
+  if (fetch.unresolved > 0) metrics.fetchErrors.inc({ stage: "resolve" }, fetch.unresolved);
+  if (fetch.broken > 0) metrics.fetchErrors.inc({ stage: "read" }, fetch.broken);
+}
+
+/** Counts one finished triage by what happened to the thread's comment, and its duration. */
+export function recordTriage(metrics: Metrics, outcome: TriageOutcome, seconds: number): void {
+  metrics.triages.inc({ outcome: outcome.comment });
+  metrics.triageDuration.observe({ outcome: outcome.comment }, seconds);
+}
+
+export function recordTriageError(metrics: Metrics, seconds: number): void {
+  metrics.triages.inc({ outcome: "error" });
+  metrics.triageDuration.observe({ outcome: "error" }, seconds);
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text).digest();
+}
+
+/**
+ * A Probot server handler for GET /metrics. Open by default (the metrics hold counts and signature ids,
+ * no repository names); with a token, only `Authorization: Bearer <token>` gets them.
+ */
+export function metricsHandler(metrics: Metrics, options: { token?: string; path?: string } = {}) {
+  const path = options.path ?? "/metrics";
+  const expected = options.token ? digest(`Bearer ${options.token}`) : undefined;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if ((req.url ?? "").split("?")[0] !== path) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return true;
+    }
+    if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ""), expected)) {
+      res.writeHead(401, { "www-authenticate": 'Bearer realm="skewbot metrics"', "content-type": "text/plain" }).end("unauthorized\n");
+      return true;
+    }
+    try {
+      const body = await metrics.registry.metrics();
+      res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (err) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(`metrics failed: ${(err as Error).message}\n`);
+    }
+    return true;
+  };
+}
