@@ -10,6 +10,7 @@ import { runTriage, type TriageRequest } from "./triage.js";
 import { HELP, parseCommands } from "./triggers/commands.js";
 import { parseProwFailureReport } from "./triggers/ci-comments.js";
 import { codeBlocks, urlsIn } from "./triggers/text.js";
+import { payloadProblems } from "./triggers/payloads.js";
 import type { Thread } from "./publish/comment.js";
 import type { GitHub } from "./publish/github.js";
 
@@ -20,6 +21,8 @@ export interface AppOptions {
   /** The app's own login (`<slug>[bot]`); looked up once from the API when not given. */
   botLogin?: string;
   dryRun?: boolean;
+  /** How long an edited issue must stay unedited before it is triaged (SKEWBOT_EDIT_QUIET_MS, default 2 s). */
+  editQuietMs?: number;
   concurrency?: number;
   /** Prometheus metrics; a fresh registry per app when not given. */
   metrics?: Metrics;
@@ -73,6 +76,7 @@ export function createApp(options: AppOptions = {}) {
   return (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>): void => {
     const settings = options.settings ?? settingsFromEnv(process.env);
     const dryRunEnv = options.dryRun ?? /^(1|true|yes)$/i.test(process.env["SKEWBOT_DRY_RUN"] ?? "");
+    const editQuietMs = options.editQuietMs ?? Number(process.env["SKEWBOT_EDIT_QUIET_MS"] ?? 2000);
     const log = redactingChild(app.log, {});
     const queue =
       options.queue ??
@@ -103,6 +107,11 @@ export function createApp(options: AppOptions = {}) {
     function guard<C extends Context>(handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
       return async (context) => {
         if (closing) throw new ShuttingDownError(context.id);
+        const problems = payloadProblems(context.name, context.payload);
+        if (problems.length > 0) {
+          context.log.warn({ delivery: context.id, event: context.name, problems }, "ignoring a malformed delivery");
+          return;
+        }
         handling++;
         try {
           await handler(context);
@@ -189,15 +198,21 @@ export function createApp(options: AppOptions = {}) {
     }
 
     /** Queues a triage; the webhook returns at once and the work happens in the background. */
-    async function schedule(context: Context, thread: Thread, req: Omit<TriageRequest, "thread">, loaded: { config: SkewbotConfig; errors: string[] }) {
-      const key = hash(JSON.stringify([req.refs, req.excerpts.map((e) => hash(e.text))]));
+    async function schedule(
+      context: Context,
+      thread: Thread,
+      req: Omit<TriageRequest, "thread">,
+      loaded: { config: SkewbotConfig; errors: string[] },
+      /** A stable key with `replace` and `quietMs` makes a burst of edits of one input cost one triage. */
+      queueing: { key?: string; replace?: boolean; quietMs?: number } = {},
+    ) {
+      const key = queueing.key ?? hash(JSON.stringify([req.refs, req.excerpts.map((e) => hash(e.text))]));
       const threadKey = `${thread.owner}/${thread.repo}#${thread.issue_number}`;
       const github = context.octokit as GitHub;
       const repository = `${thread.owner}/${thread.repo}`;
       const about = { delivery: context.id, event: context.name, repository, thread: threadKey };
       const log = redactingChild(context.log, about);
       const problems = [...req.problems, ...loaded.errors.map((e) => `.github/skewbot.yml: ${e}`)];
-      const token = req.refs.length > 0 ? await installationToken(context) : undefined;
       const login = await getBotLogin();
       const pendingKey = `${threadKey}\u0000${key}`;
       const entry: PendingTriage = { ...about };
@@ -206,6 +221,8 @@ export function createApp(options: AppOptions = {}) {
         entry.startedAt = Date.now();
         const seconds = () => (performance.now() - started) / 1000;
         try {
+          // Taken when the triage runs, not when it was queued: a queued task may outlive a token.
+          const token = req.refs.length > 0 ? await installationToken(context) : undefined;
           const outcome = await runTriage(
             { ...req, thread, problems },
             {
@@ -237,7 +254,7 @@ export function createApp(options: AppOptions = {}) {
         } finally {
           if (unfinished.get(pendingKey) === entry) unfinished.delete(pendingKey);
         }
-      });
+      }, { replace: queueing.replace ?? false, quietMs: queueing.quietMs ?? 0 });
       metrics.requests.inc({ result: result === "closed" ? "shutting-down" : result });
       log.info({ refs: req.refs.length, excerpts: req.excerpts.length, queued: result }, "triage requested");
       if (result !== "duplicate" && result !== "closed") unfinished.set(pendingKey, entry);
@@ -361,7 +378,7 @@ export function createApp(options: AppOptions = {}) {
       if (refs.length === 0 && excerpts.length === 0) return;
       const capped = refs.slice(0, loaded.config.limits.maxRefs);
       const problems = refs.length > capped.length ? [`${refs.length - capped.length} further link(s) not triaged: at most ${loaded.config.limits.maxRefs}`] : [];
-      await schedule(context, context.issue(), { refs: capped, excerpts, explicit: false, problems }, loaded);
+      await schedule(context, context.issue(), { refs: capped, excerpts, explicit: false, problems }, loaded, { key: "issue-body", replace: true, quietMs: editQuietMs });
     }));
 
     app.on("check_run.completed", guard(async (context) => {

@@ -46,11 +46,18 @@ export function scrub(text: string): string {
   return redact(text).replace(/(\bauthorization["']?\s*[:=]\s*["']?(?:token|bearer|basic)\s+)[^\s"',]+/gi, `$1${REDACTED}`);
 }
 
+// A log line never needs megabytes of one string, and scrubbing costs time in proportion to the text:
+// an unsigned delivery of many megabytes must not buy seconds of CPU per request.
+const MAX_LOGGED_STRING = 16 * 1024;
+
 function scrubDeep(value: unknown, depth: number): unknown {
-  if (typeof value === "string") return scrub(value);
+  if (typeof value === "string") {
+    return value.length > MAX_LOGGED_STRING ? `${scrub(value.slice(0, MAX_LOGGED_STRING))}… (${value.length - MAX_LOGGED_STRING} more characters not logged)` : scrub(value);
+  }
   if (depth <= 0 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth - 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth - 1)]));
+  if (Array.isArray(value)) return value.slice(0, 100).map((v) => scrubDeep(v, depth - 1));
+  // Webhook payloads ride on errors (err.event.payload): never logged, so never scrubbed either.
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "payload" ? REDACTED : scrubDeep(v, depth - 1)]));
 }
 
 /**
@@ -92,7 +99,7 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
         const a: unknown[] = [...args];
         // log.error(err) logs the error's message as the line's message: scrub it like the error.
         if (a[0] instanceof Error && typeof a[1] !== "string") a.splice(1, 0, a[0].message);
-        for (let i = 0; i < a.length; i++) if (typeof a[i] === "string") a[i] = scrub(a[i] as string);
+        for (let i = 0; i < a.length; i++) if (typeof a[i] === "string") a[i] = scrubDeep(a[i], 0);
         // pino-http's line for every request: "GET /ping 200 - 1ms". Probes and scrapes every few
         // seconds would drown the log at info.
         const msg = a[1];

@@ -87,7 +87,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   // Series that exist from the start, so that rate() and absent() behave before the first event.
   for (const outcome of TRIAGE_OUTCOMES) triages.inc({ outcome }, 0);
-  for (const result of ["queued", "duplicate", "shutting-down"]) requests.inc({ result }, 0);
+  for (const result of ["queued", "duplicate", "replaced", "shutting-down"]) requests.inc({ result }, 0);
   for (const stage of ["resolve", "read"]) fetchErrors.inc({ stage }, 0);
   bytesFetched.inc(0);
 

@@ -9,6 +9,8 @@ export interface EnqueueOptions {
    * gets (at most) one follow-up. For inputs that people edit repeatedly, such as an issue body.
    */
   replace?: boolean;
+  /** Debounce: start only once no replacement has arrived for this long (a burst of edits costs one run). */
+  quietMs?: number;
 }
 
 export interface TriageQueue {
@@ -29,6 +31,9 @@ interface Entry {
   task: () => Promise<void>;
   started: boolean;
   followUp?: () => Promise<void>;
+  /** Earliest start, pushed back by each replacement while the entry waits. */
+  notBefore: number;
+  quietMs: number;
 }
 
 export class InProcessQueue implements TriageQueue {
@@ -51,10 +56,14 @@ export class InProcessQueue implements TriageQueue {
     if (existing) {
       if (!options.replace) return "duplicate";
       if (existing.started) existing.followUp = task;
-      else existing.task = task;
+      else {
+        existing.task = task;
+        existing.notBefore = Date.now() + existing.quietMs;
+      }
       return "replaced";
     }
-    const entry: Entry = { task, started: false };
+    const quietMs = options.quietMs ?? 0;
+    const entry: Entry = { task, started: false, notBefore: Date.now() + quietMs, quietMs };
     this.entries.set(id, entry);
     const previous = this.tails.get(thread) ?? Promise.resolve();
     const run = previous
@@ -89,6 +98,7 @@ export class InProcessQueue implements TriageQueue {
   }
 
   private async runEntry(entry: Entry, thread: string): Promise<void> {
+    while (Date.now() < entry.notBefore && !this.closed) await new Promise((resolve) => setTimeout(resolve, entry.notBefore - Date.now()));
     let next: (() => Promise<void>) | undefined = entry.task;
     while (next) {
       entry.started = true;

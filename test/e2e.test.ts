@@ -48,6 +48,13 @@ describe("end to end: app process, fake GitHub, fake Prow", () => {
     expect(writes()).toBe(writesBefore);
   }, 30_000);
 
+  it("rejects an oversized, unsigned delivery and keeps serving", async () => {
+    const huge = { ...ciRobotCommentPayload(), padding: "x".repeat(30 * 1024 * 1024) };
+    expect(await replay.deliver("issue_comment", huge, "huge-1", "wrong-secret")).toBe(400);
+    expect((await fetch(`${replay.appUrl}/ping`)).status).toBe(200);
+    expect(replay.github.botComments(REPO, PR)).toHaveLength(1);
+  }, 30_000);
+
   it("stops on SIGTERM after draining, with exit code 0", async () => {
     expect(await replay.stop()).toBe(0);
     expect(replay.output.join("")).toContain("shutting down");

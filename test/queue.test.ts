@@ -57,6 +57,18 @@ describe("in-process triage queue", () => {
     expect(seen).toEqual([1, 30]);
   });
 
+  it("debounces: a burst of replacements starts once, after the input has been quiet", async () => {
+    const q = new InProcessQueue(1, () => undefined);
+    const seen: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      q.enqueue("issue#2", "body", async () => void seen.push(i), { replace: true, quietMs: 60 });
+      await tick(10);
+    }
+    expect(seen).toEqual([]);
+    await q.idle();
+    expect(seen).toEqual([10]);
+  });
+
   it("keeps going after a task fails, and reports the failure", async () => {
     const errors: unknown[] = [];
     const q = new InProcessQueue(1, (err) => errors.push(err));
