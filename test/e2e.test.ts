@@ -30,13 +30,14 @@ describe("end to end: app process, fake GitHub, fake Prow", () => {
     expect(replay.github.unexpected).toEqual([]);
   }, 30_000);
 
-  it("keeps exactly one comment, in its final state, on redelivery and concurrent deliveries", async () => {
+  it("keeps exactly one comment, in its final state, on 10 redeliveries and 20 concurrent deliveries", async () => {
     const writes = () => replay.github.requests.filter((r) => r.method !== "GET" && !r.path.endsWith("/access_tokens")).length;
     const before = replay.github.botComments(REPO, PR)[0]!;
     const writesBefore = writes();
+    // The same delivery ten times, and twenty distinct deliveries for the same PR at once.
     const statuses = await Promise.all([
-      replay.deliver("issue_comment", ciRobotCommentPayload(), "delivery-1"),
-      ...Array.from({ length: 5 }, (_, i) => replay.deliver("issue_comment", ciRobotCommentPayload(), `delivery-concurrent-${i}`)),
+      ...Array.from({ length: 10 }, () => replay.deliver("issue_comment", ciRobotCommentPayload(), "delivery-1")),
+      ...Array.from({ length: 20 }, (_, i) => replay.deliver("issue_comment", ciRobotCommentPayload(), `delivery-concurrent-${i}`)),
     ]);
     expect(statuses.every((s) => s === 200)).toBe(true);
     const { comments, labels } = await replay.settled();
