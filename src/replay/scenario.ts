@@ -22,7 +22,7 @@ const HEAD_SHA = "57d7e84618a2d3f06c9b0c9a1e4b2d7f3a9c0e11";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-function prowObjects(): Map<string, ObjectBody> {
+function prowObjects(buildLog?: string): Map<string, ObjectBody> {
   const sample = root("samples/capi-11833-kind-bringup.log");
   // The kube-apiserver container log, as kind's log export stores it under artifacts/.
   const lines = readFileSync(sample, "utf8").split("\n");
@@ -32,7 +32,7 @@ function prowObjects(): Map<string, ObjectBody> {
   const dir = `${BUCKET}/${BUILD_DIR}`;
   const json = (value: unknown): ObjectBody => ({ text: JSON.stringify(value, null, 2) });
   return new Map<string, ObjectBody>([
-    [`${dir}/build-log.txt`, { file: sample }],
+    [`${dir}/build-log.txt`, { file: buildLog ?? sample }],
     [`${dir}/started.json`, json({ timestamp: 1738880000, pull: String(PR), repos: { "kubernetes-sigs/cluster-api": `release-1.7:${HEAD_SHA}` } })],
     [`${dir}/finished.json`, json({ timestamp: 1738883600, passed: false, result: "FAILURE", revision: HEAD_SHA })],
     [
@@ -125,6 +125,8 @@ export interface Replay {
   gcs: FakeGcs;
   app: ChildProcess;
   appUrl: string;
+  /** The storage URL the app reads the Prow build from (the fake GCS, or what `gcsFront` put before it). */
+  gcsUrl: string;
   /** The app process's output, for diagnostics. */
   output: string[];
   deliver(event: string, payload: unknown, id?: string, secret?: string): Promise<number>;
@@ -133,18 +135,31 @@ export interface Replay {
   stop(): Promise<number | null>;
 }
 
+export interface ReplayOptions {
+  env?: Record<string, string>;
+  /** Serve this file as the build's build-log.txt instead of the bundled sample (benchmarks). */
+  buildLog?: string;
+  /** Arguments for node before lib/main.js (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** Put something in front of the fake GCS (a throttling proxy); returns the URL the app should use. */
+  gcsFront?: (gcsUrl: string) => Promise<string>;
+  /** Sees each request the fake GitHub has read, as "METHOD /path". */
+  onGitHubRequest?: (line: string) => void;
+}
+
 /** Starts the fakes and the app process (lib/main.js); the caller delivers webhooks and stops it. */
-export async function startReplay(options: { env?: Record<string, string> } = {}): Promise<Replay> {
-  const github = new FakeGitHub("skewbot");
+export async function startReplay(options: ReplayOptions = {}): Promise<Replay> {
+  const github = new FakeGitHub("skewbot", options.onGitHubRequest);
   github.repo(REPO).pulls.set(PR, { head: { sha: HEAD_SHA } });
-  const gcs = new FakeGcs(prowObjects());
+  const gcs = new FakeGcs(prowObjects(options.buildLog));
   const githubHost = await github.listen();
-  const gcsUrl = await gcs.listen();
+  const gcsDirect = await gcs.listen();
+  const gcsUrl = options.gcsFront ? await options.gcsFront(gcsDirect) : gcsDirect;
   const port = await freePort();
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
   const output: string[] = [];
-  const app = spawn(process.execPath, [root("lib/main.js")], {
+  const app = spawn(process.execPath, [...(options.nodeArgs ?? []), root("lib/main.js")], {
     env: {
       PATH: process.env["PATH"] ?? "",
       NODE_ENV: "production",
@@ -186,6 +201,7 @@ export async function startReplay(options: { env?: Record<string, string> } = {}
     gcs,
     app,
     appUrl,
+    gcsUrl,
     output,
     async deliver(event, payload, id = crypto.randomUUID(), secret = WEBHOOK_SECRET) {
       const body = JSON.stringify(payload);

@@ -24,7 +24,7 @@ interface RawLine {
   no: number;
   bytes: Buffer;
   /** Anchors found on the raw bytes; empty for the vast majority of lines. */
-  anchors: string[];
+  anchors: readonly string[];
   /** Byte offset of the first anchor, to pick a window in an over-long line. */
   firstHit: number;
   normalized?: NormalizedLine;
@@ -48,6 +48,7 @@ const LOOKAHEAD = 2;
 const MAX_CONTEXT_CHARS = 400;
 const MAX_TEXT_CHARS = 2000;
 const MAX_MATCH_CHARS = 8192;
+const NO_ANCHORS: readonly string[] = Object.freeze([]);
 
 /**
  * A push-based scanner: feed chunks of any size, then `end()`. Memory is bounded by the line limit,
@@ -66,6 +67,10 @@ export class Scanner {
   private readonly hints = new Map<string, VersionHint>();
   private readonly pending: PendingContext[] = [];
   private readonly window: RawLine[] = [];
+  /** Lines kept: context before a finding, the line being processed and the lookahead after it. */
+  private readonly windowSize: number;
+  /** Scratch for `skipLines`. */
+  private readonly lineEnds: number[];
 
   private carry: Buffer[] = [];
   private carryBytes = 0;
@@ -80,6 +85,8 @@ export class Scanner {
     this.catalog = options.catalog ?? compileCatalog(options.signatures ?? [], options.hints ?? []);
     this.log = options.log;
     this.contextLines = options.contextLines ?? 4;
+    this.windowSize = this.contextLines + 1 + LOOKAHEAD;
+    this.lineEnds = new Array<number>(this.windowSize + 1).fill(0);
     this.maxLineBytes = options.maxLineBytes ?? 64 * 1024;
     this.maxFindings = options.maxFindings ?? 200;
     this.maxHints = options.maxHints ?? 100;
@@ -141,16 +148,26 @@ export class Scanner {
     this.carry = [];
     this.carryBytes = 0;
     this.carryTruncated = false;
-    const hits = this.anchorsIn(bytes.toString("latin1"), 0);
+    const hits = this.catalog.anchors.find(bytes);
     this.addLine(stripEol(bytes), hits.map((h) => h.anchor), hits[0]?.index ?? 0);
   }
 
-  /** Splits a run of complete lines; anchors are found with one regex pass over the whole region. */
+  /** Splits a run of complete lines; anchors are found in one pass over the raw bytes of the whole region. */
   private scanRegion(region: Buffer): void {
-    const hits = this.anchorsIn(region.toString("latin1"), 0);
+    const hits = this.catalog.anchors.find(region);
     let hit = 0;
     let start = 0;
     while (start < region.length) {
+      if (this.idle()) {
+        // The lines up to the next anchor's can neither match nor complete anything: skip them in bulk.
+        const next = hits[hit];
+        const until = next ? region.lastIndexOf(10, next.index) + 1 : region.length;
+        if (until > start) {
+          this.skipLines(region, start, until);
+          start = until;
+          continue;
+        }
+      }
       let nl = region.indexOf(10, start);
       if (nl === -1) nl = region.length;
       const anchors: string[] = [];
@@ -165,19 +182,44 @@ export class Scanner {
     }
   }
 
-  private anchorsIn(text: string, offset: number): { index: number; anchor: string }[] {
-    const re = this.catalog.anchors;
-    const out: { index: number; anchor: string }[] = [];
-    re.lastIndex = offset;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ index: m.index, anchor: m[0] });
-    return out;
-  }
-
-  private addLine(bytes: Buffer, anchors: string[], firstHit: number): void {
+  private addLine(bytes: Buffer, anchors: readonly string[], firstHit: number): void {
     this.stats.lines++;
     this.window.push({ no: this.stats.lines, bytes, anchors, firstHit });
-    if (this.window.length > this.contextLines + 1 + LOOKAHEAD) this.window.shift();
+    if (this.window.length > this.windowSize) this.window.shift();
     if (this.nextToProcess() !== undefined && this.nextToProcess()!.no <= this.stats.lines - LOOKAHEAD) this.processNext();
+  }
+
+  /**
+   * True when nothing waits for the lines to come: no finding still collects after-context, and every line
+   * not yet processed is without anchors. Processing a line without anchors then does nothing but move on.
+   */
+  private idle(): boolean {
+    if (this.pending.length > 0) return false;
+    for (const line of this.window) if (line.no > this.processedThrough && line.anchors.length > 0) return false;
+    return true;
+  }
+
+  /**
+   * The fast path for the vast majority of lines, taken while `idle()`: the complete lines of
+   * `region[from, to)`, none of which holds an anchor, are only counted (processing them would do nothing
+   * else), and the last few kept in the window as context for what comes next. The same state results as
+   * from `addLine` on each, without an object per line.
+   */
+  private skipLines(region: Buffer, from: number, to: number): void {
+    // Newline offsets of the last lines, in a ring one longer than the window (a line starts after the
+    // newline of the one before).
+    const ring = this.lineEnds;
+    const size = ring.length;
+    let count = 0;
+    for (let nl = region.indexOf(10, from); nl !== -1 && nl < to; nl = region.indexOf(10, nl + 1)) ring[count++ % size] = nl;
+    const first = this.stats.lines + 1;
+    this.stats.lines += count;
+    for (let i = Math.max(0, count - this.windowSize); i < count; i++) {
+      const start = i === 0 ? from : ring[(i - 1) % size]! + 1;
+      this.window.push({ no: first + i, bytes: stripEol(region.subarray(start, ring[i % size]!)), anchors: NO_ANCHORS, firstHit: 0 });
+    }
+    if (this.window.length > this.windowSize) this.window.splice(0, this.window.length - this.windowSize);
+    this.processedThrough = Math.max(this.processedThrough, this.stats.lines - LOOKAHEAD);
   }
 
   // --- matching ------------------------------------------------------------------------------
@@ -240,7 +282,7 @@ export class Scanner {
     }
   }
 
-  private rulesFor(anchors: string[]): CompiledRule[] {
+  private rulesFor(anchors: readonly string[]): CompiledRule[] {
     const rules: CompiledRule[] = [];
     for (const a of new Set(anchors)) for (const r of this.catalog.rulesByAnchor.get(a) ?? []) if (!rules.includes(r)) rules.push(r);
     return rules;

@@ -307,6 +307,30 @@ describe("configuration", () => {
     expect(labels.added).toEqual([["flaky"]]);
   });
 
+  it("scans with custom signatures from the repository's configuration", async () => {
+    mockConfig(
+      [
+        "signatures:",
+        "  - id: acme-operator-skew",
+        "    title: ACME operator too old for the cluster",
+        "    family: cluster-api",
+        "    severity: error",
+        "    flake: true",
+        "    anchors: [acme-operator]",
+        '    patterns: ["acme-operator (?<operator>{V}) does not support Kubernetes (?<cluster>{V})"]',
+        "    versions: [operator, cluster]",
+        "    fixes: [Upgrade the ACME operator.]",
+      ].join("\n"),
+    );
+    mockProwBuild({ apiserverLog: "E0101 00:00:00.000000 1 main.go:1] acme-operator v0.9.2 does not support Kubernetes v1.33.1\n" });
+    const comment = expectNewComment();
+    expectLabels({ add: ["kind/flake", "flake/version-skew"] });
+    await t.probot.receive({ id: "g-4", name: "issue_comment", payload: ciRobotComment() });
+    await t.settle();
+    expect(comment.bodies[0]).toContain("ACME operator too old for the cluster");
+    expect(comment.bodies[0]).toContain("| `v0.9.2` |");
+  });
+
   it("dry run logs the report instead of writing", async () => {
     const dry = await createTestApp({ dryRun: true });
     mockNoConfig();

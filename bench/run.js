@@ -1,0 +1,399 @@
+// npm run bench: scan throughput against grep, peak memory, rule scaling and end-to-end overhead, every
+// figure measured in this run on this machine. Prints one table and writes it, with the machine's
+// description, to docs/benchmarks.md. Needs lib/ (npm run bench builds it first), GNU grep, and about
+// 450 MB free in the temp directory for the generated logs, which are deleted afterwards.
+//
+// Environment: BENCH_RUNS (repetitions of each measurement, default 5; the best counts, the spread is shown),
+// BENCH_SCALE (log sizes as a fraction of the full ones, default 1; for a quick try of the harness).
+
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
+import { fileURLToPath, URL } from "node:url";
+import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatures/index.js";
+import { endToEndRun, runJsonChild } from "./e2e.js";
+import { generateLog, TRUE_FINDINGS } from "./generate.js";
+
+const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
+const SCALE = Number(process.env["BENCH_SCALE"] ?? 1);
+const MB = 1e6;
+const SIZES = { big: 300 * MB * SCALE, small: 30 * MB * SCALE, prow: 100 * MB * SCALE, tiny: 1 * MB };
+const CUSTOM = 300;
+/** The download speed of the "realistic link" end-to-end row. */
+const LINK = 50 * MB;
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const log = (line) => process.stderr.write(`${line}\n`);
+
+// --- measurements ---------------------------------------------------------------------------------
+
+/** `LC_ALL=C grep -E -c -f <patterns> <file>`: wall time of the whole process, and its count. */
+function grepCount(patternFile, file) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn("grep", ["-E", "-c", "-f", patternFile, file], { env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const ms = performance.now() - start;
+      // grep exits 1 when no line matched: still a measurement.
+      if (code !== 0 && code !== 1) reject(new Error(`grep exited with ${code}`));
+      else resolve({ ms, count: Number(out.trim()) });
+    });
+  });
+}
+
+const scanChild = (file, custom = 0) => runJsonChild(here("./scan-child.js"), [file, String(custom)]);
+
+/**
+ * The anchors of the catalog as one ERE alternation, on one line. (GNU grep 3.8 takes half as long again when
+ * the same set comes one pattern per line, or with -F: the single alternation is its best.)
+ */
+function anchorPatterns() {
+  const catalog = compileCatalog(builtinSignatures, builtinHints);
+  return catalog.anchors.anchors.map((a) => a.replace(/[.[\]()*+?{}|^$\\]/g, "\\$&")).join("|") + "\n";
+}
+
+// --- statistics and formatting --------------------------------------------------------------------
+
+const min = (xs) => Math.min(...xs);
+const max = (xs) => Math.max(...xs);
+const mbps = (bytes, ms) => bytes / MB / (ms / 1000);
+const f0 = (x) => x.toFixed(0);
+const f2 = (x) => x.toFixed(2);
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const spreadOf = (xs, fmt) => `${fmt(min(xs))}–${fmt(max(xs))}`;
+
+function machine() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync("/proc/cpuinfo", "utf8");
+    } catch {
+      return "";
+    }
+  })();
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
+  const cache = /^cache size\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim();
+  const grep = (() => {
+    try {
+      return execFileSync("grep", ["--version"], { encoding: "utf8" }).split("\n")[0];
+    } catch {
+      return "unknown";
+    }
+  })();
+  return {
+    cpu: cache ? `${model} (cache ${cache})` : model,
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    grep,
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
+  };
+}
+
+function sameFindings(result, expected) {
+  const got = result.findings.map((f) => `${f.signature}@${f.line}`).join(",");
+  return got === expected.map((f) => `${f.signature}@${f.line}`).join(",");
+}
+
+// --- the run --------------------------------------------------------------------------------------
+
+async function main() {
+  const started = new Date();
+  const host = machine();
+  const dir = mkdtempSync(join(os.tmpdir(), "skewbot-bench-"));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+  try {
+    log(`generating logs in ${dir} …`);
+    const big = generateLog(join(dir, "build-log-300.txt"), SIZES.big);
+    const small = generateLog(join(dir, "build-log-30.txt"), SIZES.small);
+    const prow = generateLog(join(dir, "build-log-100.txt"), SIZES.prow, { seed: 0x100 });
+    const tiny = generateLog(join(dir, "build-log-1.txt"), SIZES.tiny, { seed: 0x1 });
+    const patternFile = join(dir, "anchors.ere");
+    writeFileSync(patternFile, anchorPatterns());
+
+    // Warm the page cache and the code paths once, unmeasured.
+    await grepCount(patternFile, big.path);
+    await scanChild(big.path);
+
+    const m = { grep: [], scan: [], custom: [], small: [] };
+    for (let r = 1; r <= RUNS; r++) {
+      log(`scan round ${r}/${RUNS} …`);
+      // Interleaved, so that a burst of load on a shared machine hits every measurement alike.
+      m.grep.push(await grepCount(patternFile, big.path));
+      m.scan.push(await scanChild(big.path));
+      m.custom.push(await scanChild(big.path, CUSTOM));
+      m.small.push(await scanChild(small.path));
+    }
+
+    const e2e = { loopback: [], link: [], tiny: [] };
+    for (let r = 1; r <= RUNS; r++) {
+      log(`end-to-end round ${r}/${RUNS} …`);
+      e2e.loopback.push(await endToEndRun(prow.path));
+      e2e.tiny.push(await endToEndRun(tiny.path));
+    }
+    for (let r = 1; r <= Math.min(RUNS, 3); r++) {
+      log(`end-to-end round ${r}/${Math.min(RUNS, 3)} over a ${LINK / MB} MB/s link …`);
+      e2e.link.push(await endToEndRun(prow.path, { linkBytesPerSecond: LINK }));
+    }
+
+    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e });
+    process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
+    writeFileSync(here("../docs/benchmarks.md"), report.markdown);
+    log("written to docs/benchmarks.md");
+  } finally {
+    cleanup();
+  }
+}
+
+function buildReport({ started, host, big, small, prow, tiny, m, e2e }) {
+  const grepRate = m.grep.map((g) => mbps(big.bytes, g.ms));
+  const scanRate = m.scan.map((s) => mbps(big.bytes, s.scanMs));
+  const bestGrep = max(grepRate);
+  const bestScan = max(scanRate);
+  const throughputRatio = bestScan / bestGrep;
+
+  const rss300 = m.scan.map((s) => s.peakRss);
+  const rss30 = m.small.map((s) => s.peakRss);
+  const idle = m.scan.map((s) => s.idleRss);
+  const rssGrowth = max(rss300) - max(rss30);
+
+  const builtinMs = m.scan.map((s) => s.scanMs);
+  const customMs = m.custom.map((s) => s.scanMs);
+  const scaling = min(customMs) / min(builtinMs);
+  const rules = { builtin: m.scan[0].rules, custom: m.custom[0].rules, anchors: m.scan[0].anchors, customAnchors: m.custom[0].anchors };
+
+  const loopDownload = e2e.loopback.map((r) => r.downloadMs);
+  const loopE2e = e2e.loopback.map((r) => r.endToEndMs);
+  const loopRatio = min(loopE2e) / min(loopDownload);
+  const linkDownload = e2e.link.map((r) => r.downloadMs);
+  const linkE2e = e2e.link.map((r) => r.endToEndMs);
+  const linkRatio = min(linkE2e) / min(linkDownload);
+  const tinyE2e = e2e.tiny.map((r) => r.endToEndMs);
+
+  const ok = (met) => (met ? "met" : "**missed**");
+  const targets = {
+    throughput: throughputRatio >= 0.5,
+    rss: max(rss300) < 150 * MB && rssGrowth < 10 * 1024 * 1024,
+    scaling: scaling < 2,
+    e2e: loopRatio < 1.3,
+    link: linkRatio < 1.3,
+  };
+
+  const bigMB = f0(big.bytes / MB);
+  const rows = [
+    ["#", "What", "skewbot", "spread", "baseline", "spread", "ratio", "target", "met?"],
+    [
+      "1",
+      `Scan throughput, ${bigMB} MB log, built-in catalog`,
+      `${f0(bestScan)} MB/s`,
+      `${spreadOf(scanRate, f0)} MB/s`,
+      `grep -E: ${f0(bestGrep)} MB/s`,
+      `${spreadOf(grepRate, f0)} MB/s`,
+      `${f2(throughputRatio)}× grep`,
+      "≥ 0.5× grep",
+      ok(targets.throughput),
+    ],
+    [
+      "2",
+      `Peak RSS, scan of the ${bigMB} MB log`,
+      mib(max(rss300)),
+      `${spreadOf(rss300, mib)}`,
+      `${f0(small.bytes / MB)} MB log: ${mib(max(rss30))}`,
+      `${spreadOf(rss30, mib)}`,
+      `${rssGrowth >= 0 ? "+" : "−"}${mib(Math.abs(rssGrowth))} for 10× the log`,
+      "< 150 MB, flat",
+      ok(targets.rss),
+    ],
+    [
+      "3",
+      `Rule scaling: ${rules.custom} signatures (${rules.builtin} built-in + ${CUSTOM} custom), same log`,
+      secs(min(customMs)),
+      spreadOf(customMs, secs),
+      `${rules.builtin} built-in: ${secs(min(builtinMs))}`,
+      spreadOf(builtinMs, secs),
+      `${f2(scaling)}× the time for ${f0(rules.custom / rules.builtin)}× the rules`,
+      "< 2×",
+      ok(targets.scaling),
+    ],
+    [
+      "4",
+      `End to end, ${f0(prow.bytes / MB)} MB Prow build log, loopback: webhook → comment`,
+      secs(min(loopE2e)),
+      spreadOf(loopE2e, secs),
+      `download: ${secs(min(loopDownload))}`,
+      spreadOf(loopDownload, secs),
+      `${f2(loopRatio)}× the download`,
+      "< 1.3×",
+      ok(targets.e2e),
+    ],
+    [
+      "4b",
+      `Same, GCS behind a ${LINK / MB} MB/s link (runs: ${e2e.link.length})`,
+      secs(min(linkE2e)),
+      spreadOf(linkE2e, secs),
+      `download: ${secs(min(linkDownload))}`,
+      spreadOf(linkDownload, secs),
+      `${f2(linkRatio)}× the download`,
+      "(< 1.3×)",
+      ok(targets.link),
+    ],
+    [
+      "4c",
+      `Same on loopback with a ${f0(tiny.bytes / MB)} MB build log: the fixed cost of a triage`,
+      secs(min(tinyE2e)),
+      spreadOf(tinyE2e, secs),
+      "",
+      "",
+      "",
+      "",
+      "",
+    ],
+  ];
+  const table = [rows[0], rows[0].map(() => "---"), ...rows.slice(1)].map((r) => `| ${r.join(" | ")} |`).join("\n");
+
+  // Sanity: the figures only count if the scans found what was planted, and grep and the scanner agree on
+  // which lines hold an anchor.
+  const checks = [];
+  const allFound = [...m.scan, ...m.custom].every((s) => sameFindings(s, big.findings)) && m.small.every((s) => sameFindings(s, small.findings));
+  checks.push(
+    allFound
+      ? `Every scan reported exactly the ${TRUE_FINDINGS.length} planted findings, at their lines (the last at line ${big.findings.at(-1).line} of ${big.lines}).`
+      : "**Some scan did not report exactly the planted findings: the figures above are not valid.**",
+  );
+  const grepLines = m.grep[0].count;
+  const candidates = m.scan[0].stats.candidateLines;
+  checks.push(`grep counted ${grepLines} lines holding an anchor; the scanner decoded and matched ${candidates} candidate lines${grepLines === candidates ? " (the same)" : " (they should agree)"}.`);
+
+  const notes = [];
+  const compile = (runs) => f0(min(runs.map((s) => s.compileMs)));
+  checks.push(
+    `Compiling the catalog (validation, regexes and the anchor automaton) took ${compile(m.scan)} ms for the built-in one and ` +
+      `${compile(m.custom)} ms with the ${CUSTOM} custom signatures; the app compiles the built-in catalog once, and each ` +
+      "distinct set of a repository's custom signatures once (cached). Not included in the scan times.",
+  );
+  if (!targets.throughput) notes.push(`Throughput is ${f2(throughputRatio)}× grep's, below the 0.5× target.`);
+  if (!targets.rss) notes.push(`Peak RSS is ${mib(max(rss300))} (${mib(max(rss30))} for the ${f0(small.bytes / MB)} MB log): above 150 MB or not flat.`);
+  if (!targets.scaling) notes.push(`${CUSTOM} custom signatures cost ${f2(scaling)}× the time, above the 2× target.`);
+  if (!targets.e2e) {
+    const download = min(loopDownload);
+    const fixed = min(tinyE2e);
+    const streaming = min(loopE2e) - fixed;
+    notes.push(
+      `End to end on loopback is ${f2(loopRatio)}× the download, above the 1.3× target, and the scanner is not what ` +
+        `limits it. Loopback delivers the ${f0(prow.bytes / MB)} MB in ${secs(download)} ` +
+        `(${f0(mbps(prow.bytes, download))} MB/s), so 1.3× leaves ${secs(0.3 * download)} for all the rest, while ` +
+        `a triage's fixed cost alone is ${secs(fixed)} (row 4c, with a ${f0(tiny.bytes / MB)} MB log: webhook ` +
+        "verification, installation token, configuration and Prow metadata requests, report and comment, in a " +
+        `freshly started app process). The remaining ${secs(streaming)} is receiving and scanning the log in the ` +
+        `app's single thread (${f0(mbps(prow.bytes, streaming))} MB/s). At its row-1 speed the scanner accounts for ` +
+        `${secs(((prow.bytes / MB) / bestScan) * 1000)} of that; the rest is mostly the app's HTTP receive path ` +
+        "(src/sources/http.ts: async iteration over the response, a timer per chunk), outside the scanner. Where " +
+        "the network sets the pace, " +
+        `as behind a ${LINK / MB} MB/s link (row 4b), the whole triage costs ${f0((linkRatio - 1) * 100)} % more ` +
+        "than the download.",
+    );
+  }
+  if (!targets.link) notes.push(`Even behind a ${LINK / MB} MB/s link, end to end is ${f2(linkRatio)}× the download.`);
+  const idleRss = max(idle);
+  return { table, notes: [...notes, ...checks], markdown: markdown({ started, host, table, notes, checks, big, small, prow, tiny, rules, idleRss }) };
+}
+
+function markdown({ started, host, table, notes, checks, big, small, prow, tiny, rules, idleRss }) {
+  const date = started.toISOString().replace("T", " ").slice(0, 16);
+  return `# Benchmarks
+
+Generated by \`npm run bench\` on ${date} UTC. Every figure below was measured in that one run on the machine
+described here; none is copied from elsewhere. Timings on a shared machine are noisy: each measurement was
+repeated ${RUNS} times (the link runs ${Math.min(RUNS, 3)} times); the table gives the best run (for memory, the
+highest) and the spread (min–max) of all runs. Ratios are of best against best.
+
+## Machine
+
+| | |
+| --- | --- |
+| CPU | ${host.cpu} |
+| Cores | ${host.cores} |
+| Memory | ${host.memory} |
+| Node.js | ${host.node} |
+| OS | ${host.os} |
+| grep | ${host.grep} |
+| Load average at start | ${host.load} |
+
+## Results
+
+${table}
+
+${notes.map((n) => `- ${n}`).join("\n")}
+
+## What each figure measures
+
+MB is 10^6 bytes, MiB 2^20 bytes.
+
+1. **Scan throughput.** A generated, deterministic ${f0(big.bytes / MB)} MB CI log (${big.lines} lines; see
+   \`bench/generate.js\`): klog lines as CRI container logs, journald and plain, ginkgo timelines with ANSI
+   colours, GitHub Actions lines, bash xtrace, docker pulls, \`go test\` output, and a rare version banner that
+   holds an anchor without being a finding. ${TRUE_FINDINGS.length} true findings are planted at 8 %, 27 %,
+   50 % and 71 % of the file and one at 99.5 %. The scanner runs in a child process (\`bench/scan-child.js\`)
+   on \`createReadStream\` with a 1 MiB \`highWaterMark\` and the whole built-in catalog (${rules.builtin}
+   signatures and ${builtinHints.length} hint rules, ${rules.anchors} distinct anchors); its time runs from
+   opening the stream to \`end()\` returning the result (process start-up and catalog compilation excluded).
+   The baseline is \`LC_ALL=C grep -E -c -f anchors.ere\` on the same file, timed as a whole process. The pattern
+   set is the catalog's anchors, escaped for ERE, as one alternation (\`a|b|…\`, grep's fastest form of it):
+   exactly what the scanner's prefilter looks for on every byte. The signature regexes are not the equivalent work — they run only on
+   the few lines that hold an anchor, and translating their named groups and \`\\s\`/\`\\d\` classes to ERE
+   would make grep do more than the scanner does. Both read the file from the page cache (one unmeasured
+   warm-up run each). MB/s is the log's size over the time.
+2. **Peak RSS** is the scan process's high-water mark (\`VmHWM\` from \`/proc/self/status\`, which is what
+   \`/usr/bin/time -v\` reports), read after the scan, for the ${f0(big.bytes / MB)} MB log and for a
+   ${f0(small.bytes / MB)} MB log generated the same way. It includes Node.js itself and the loaded modules:
+   ${mib(idleRss)} of it is there before the scan starts (after loading and compiling the catalog).
+   "Flat" means the 10× larger log costs less than 10 MiB more.
+3. **Rule scaling.** The same ${f0(big.bytes / MB)} MB scan, with the built-in catalog and with ${CUSTOM}
+   generated custom signatures added (\`bench/custom-signatures.js\`: two anchors each, built from words CI logs
+   are full of, and a pattern with two version captures), ${rules.customAnchors} distinct anchors in all.
+   Ratio of the best times.
+4. **End to end.** The real app process (\`lib/main.js\`), a fake GitHub and a fake GCS on loopback, as
+   \`src/replay/scenario.ts\` sets them up, with build-log.txt replaced by a generated ${f0(prow.bytes / MB)} MB
+   log (the headline finding at 99.5 %). Time from sending the signed \`issue_comment\` webhook delivery to
+   the report comment's POST arriving at the fake GitHub (its body read), against a plain streaming HTTP GET
+   of the same object from the same fake GCS that discards the bytes, in its own process like the app
+   (\`bench/download-child.js\`). Fresh fakes and a fresh app process for each run.
+   **4b** is the same with both going through a TCP proxy that lets the responses flow at ${LINK / MB} MB/s,
+   a plausible download speed from Google Cloud Storage, to show the overhead where the network, not the
+   CPU, sets the pace. **4c** is row 4 with a ${f0(tiny.bytes / MB)} MB build log: what a triage costs besides
+   reading the log. The 1.3× target is the issue's, for loopback.
+
+${checks.map((c) => `- ${c}`).join("\n")}
+
+## How to run
+
+\`\`\`sh
+npm run bench            # builds, then runs node bench/run.js; a few minutes
+BENCH_RUNS=3 npm run bench
+BENCH_SCALE=0.1 node bench/run.js   # a quick try of the harness on logs a tenth the size (lib/ built)
+\`\`\`
+
+It needs GNU grep and about ${f0((big.bytes + small.bytes + prow.bytes) / MB)} MB free in the temp directory
+(\`os.tmpdir()\`) for the generated logs; they are deleted at the end. It is not part of \`npm test\`: tests do
+not assert on timings. The scanner's figures are those of \`src/scan/scanner.ts\` and \`src/signatures/compile.ts\`:
+anchors are found by one Aho-Corasick automaton on the raw bytes (one table lookup per byte, however many
+rules), and only lines that hold an anchor, plus the few lines of context around findings, are decoded.
+`;
+}
+
+await main();
