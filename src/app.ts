@@ -12,7 +12,7 @@ import { parseProwFailureReport } from "./triggers/ci-comments.js";
 import { codeBlocks, urlsIn } from "./triggers/text.js";
 import { payloadProblems } from "./triggers/payloads.js";
 import type { Thread } from "./publish/comment.js";
-import type { GitHub } from "./publish/github.js";
+import { isBot, type GitHub } from "./publish/github.js";
 
 export interface AppOptions {
   /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
@@ -153,19 +153,21 @@ export function createApp(options: AppOptions = {}) {
       metrics.deliveries.inc({ event: context.name, action: typeof action === "string" ? action : "" });
     });
 
-    let botLogin: Promise<string> | undefined = options.botLogin ? Promise.resolve(options.botLogin) : undefined;
+    const configuredLogin = options.botLogin ?? process.env["SKEWBOT_BOT_LOGIN"];
+    let botLogin: Promise<string | undefined> | undefined = configuredLogin ? Promise.resolve(configuredLogin) : undefined;
 
-    const getBotLogin = (): Promise<string> => {
+    /** `<slug>[bot]`, from GET /app; undefined (and asked again next time) when the API cannot say. */
+    const getBotLogin = (): Promise<string | undefined> => {
       const pending =
         botLogin ??
         app
           .auth()
           .then((octokit) => octokit.rest.apps.getAuthenticated())
-          .then((res) => `${res.data?.slug ?? "skewbot"}[bot]`)
+          .then((res) => (res.data?.slug ? `${res.data.slug}[bot]` : undefined))
           .catch((err: unknown) => {
-            // Not cached: the next delivery tries again.
             botLogin = undefined;
-            throw err;
+            log.warn({ err }, "could not look up the app's own login (GET /app); recognising own comments by marker and app account");
+            return undefined;
           });
       botLogin = pending;
       return pending;
@@ -290,7 +292,7 @@ export function createApp(options: AppOptions = {}) {
       const github = context.octokit as GitHub;
       const comments = await github.paginate(github.rest.issues.listComments, context.issue({ per_page: 100 }));
       const me = await getBotLogin();
-      if (comments.some((c) => c.user?.login === me && (c.body ?? "").includes(REFUSAL_MARKER(login)))) return;
+      if (comments.some((c) => isBot(c.user, me) && (c.body ?? "").includes(REFUSAL_MARKER(login)))) return;
       await context.octokit.rest.issues.createComment(
         context.issue({
           body: `${REFUSAL_MARKER(login)}\nSorry, \`/triage\` is open to the author of this thread and to collaborators with ${needed} access or more. A maintainer can run it for you.`,
@@ -327,7 +329,7 @@ export function createApp(options: AppOptions = {}) {
       const github = context.octokit as GitHub;
       const comments = await github.paginate(github.rest.issues.listComments, context.repo({ issue_number: number, per_page: 100 }));
       const me = await getBotLogin();
-      const texts = [body, ...comments.filter((c) => c.user?.login !== me).map((c) => c.body ?? "")];
+      const texts = [body, ...comments.filter((c) => !isBot(c.user, me)).map((c) => c.body ?? "")];
       return fromTexts(texts, settings);
     }
 
@@ -355,7 +357,10 @@ export function createApp(options: AppOptions = {}) {
         await refuse(context, login, config.triagePermission);
         return;
       }
-      await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: comment.id, content: "eyes" }));
+      // The acknowledgement is a courtesy: failing to add it must not stop the triage.
+      await context.octokit.rest.reactions
+        .createForIssueComment(context.repo({ comment_id: comment.id, content: "eyes" }))
+        .catch((err: unknown) => context.log.warn({ err, delivery: context.id }, "could not add the 👀 reaction"));
 
       if (commands.some((c) => c.kind === "help")) {
         await context.octokit.rest.issues.createComment(context.issue({ body: HELP }));

@@ -25,7 +25,8 @@ export interface TriageRequest {
 
 export interface TriageDeps {
   github: GitHub;
-  botLogin: string;
+  /** The app's login; undefined when the API could not tell (our comments are then found by marker and app account). */
+  botLogin: string | undefined;
   config: SkewbotConfig;
   settings: SourceSettings;
   catalog: CompiledCatalog;

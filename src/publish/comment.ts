@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { withRetry, type GitHub, type RetryOptions } from "./github.js";
+import { isBot, withRetry, type GitHub, type RetryOptions } from "./github.js";
 
 /** Marks the bot's report comment; together with the bot's login it identifies the one comment we own. */
 export const REPORT_MARKER = "<!-- skewbot:report -->";
@@ -66,14 +66,14 @@ export type UpsertOutcome = "created" | "updated" | "unchanged";
 export async function upsertReport(
   github: GitHub,
   thread: Thread,
-  botLogin: string,
+  botLogin: string | undefined,
   fresh: Section[],
   header: string,
   onlyIfExists = false,
   retry: RetryOptions = {},
 ): Promise<UpsertOutcome | "skipped"> {
   const comments = await withRetry(() => github.paginate(github.rest.issues.listComments, { ...thread, per_page: 100 }), retry);
-  const ours = comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(REPORT_MARKER));
+  const ours = comments.filter((c) => isBot(c.user, botLogin) && (c.body ?? "").includes(REPORT_MARKER));
   const existing = ours[0];
   for (const extra of ours.slice(1)) await github.rest.issues.deleteComment({ owner: thread.owner, repo: thread.repo, comment_id: extra.id }).catch(() => undefined);
 

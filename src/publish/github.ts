@@ -3,6 +3,20 @@ import type { ProbotOctokit } from "probot";
 /** The installation client the app talks to GitHub with (Probot's octokit: `.rest.*` and `paginate`). */
 export type GitHub = InstanceType<typeof ProbotOctokit>;
 
+/** A GitHub user as payloads and API responses carry it. */
+export interface GitHubUser {
+  login?: string;
+  type?: string;
+}
+
+/**
+ * Whether a comment or event is the app's own: by its login (`<slug>[bot]`) when known; when the API
+ * could not tell us our login, by any app account, which is still narrowed by our hidden marker.
+ */
+export function isBot(user: GitHubUser | null | undefined, botLogin: string | undefined): boolean {
+  return botLogin ? user?.login === botLogin : user?.type === "Bot";
+}
+
 interface HttpLikeError {
   status?: number;
   message?: string;

@@ -188,6 +188,61 @@ describe("CI-bot failure reports", () => {
   });
 });
 
+describe("a GitHub that serves only the essentials", () => {
+  it("still posts one comment and adds the labels without GET /app, label styling, events or reactions", async () => {
+    const minimal = await createTestApp({ lookUpLogin: true });
+    mockNoConfig();
+    mockProwBuild();
+    nock(API).get("/app").reply(404, { message: "Not Found" });
+    const bodies: string[] = [];
+    const added: string[][] = [];
+    const scope = nock(API)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [{ id: 3, user: { login: "other-app[bot]", type: "Bot" }, body: "unrelated" }])
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 556, user: { login: "skewbot[bot]", type: "Bot" } })
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/issues/1/events`)
+      .query(true)
+      .reply(404, { message: "Not Found" })
+      .get(/\/labels\/.+/)
+      .times(2)
+      .reply(404, { message: "Not Found" })
+      .post(`${REPO_PATH}/labels`)
+      .times(2)
+      .reply(404, { message: "Not Found" })
+      .post(`${REPO_PATH}/issues/1/labels`, (b: { labels: string[] }) => added.push(b.labels) > 0)
+      .reply(200, []);
+    await minimal.probot.receive({ id: "m-1", name: "issue_comment", payload: ciRobotComment() });
+    await minimal.settle();
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies).toHaveLength(1);
+    expect(added).toEqual([["kind/flake", "flake/version-skew"]]);
+    expect(minimal.logs.some((l) => String(l["msg"]).includes("could not look up the app's own login"))).toBe(true);
+
+    // Its own comment is then found by marker and app account, and updated rather than duplicated.
+    mockNoConfig();
+    mockProwBuild({ apiserverLog: `${HEADLINE}\n${HEADLINE}\n` });
+    nock(API).get("/app").reply(404, { message: "Not Found" });
+    const edits: string[] = [];
+    nock(API)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [{ id: 556, user: { login: "skewbot[bot]", type: "Bot" }, body: bodies[0] }])
+      .patch(`${REPO_PATH}/issues/comments/556`, (b: { body: string }) => edits.push(b.body) > 0)
+      .reply(200, {})
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [{ name: "kind/flake" }, { name: "flake/version-skew" }]);
+    await minimal.probot.receive({ id: "m-2", name: "issue_comment", payload: ciRobotComment() });
+    await minimal.settle();
+    expect(edits).toHaveLength(1);
+  });
+});
+
 describe("/triage", () => {
   it("acknowledges at once with 👀 and triages the named log", async () => {
     mockNoConfig();

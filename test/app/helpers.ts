@@ -55,7 +55,7 @@ export interface TestApp {
   settle(): Promise<void>;
 }
 
-export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: number } = {}): Promise<TestApp> {
+export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: number; lookUpLogin?: boolean } = {}): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
   const stream = { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) };
   const probot = new Probot({
@@ -65,7 +65,7 @@ export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: n
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const queue = new InProcessQueue(2, () => undefined);
-  await probot.load(createApp({ settings: testSettings(), botLogin: BOT, queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0 }));
+  await probot.load(createApp({ settings: testSettings(), ...(options.lookUpLogin ? {} : { botLogin: BOT }), queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0 }));
   return { probot, queue, logs, settle: () => queue.idle() };
 }
 
