@@ -73,6 +73,19 @@ describe("scanner", () => {
     }
   });
 
+  it("completes a message whose optional tail wrapped onto the next line, without gluing words onto versions", async () => {
+    const wrapped = await scanText([
+      "[ERROR KubeletVersion]: the kubelet version is higher than the control plane version. This is not a supported version skew and may lead to a malfunc",
+      'tional cluster. Kubelet version: "1.34.0-rc.1" Control plane version: "1.33.5"',
+      "next",
+    ]);
+    expect(wrapped.findings).toHaveLength(1);
+    expect(wrapped.findings[0]).toMatchObject({ line: 1, endLine: 2, captures: { kubelet: "1.34.0-rc.1", controlPlane: "1.33.5" } });
+
+    const complete = await scanText(["Error: chart requires kubeVersion: >= 1.27.0-0 which is incompatible with Kubernetes v1.26.15-gke.1090000", "after that, cleanup"]);
+    expect(complete.findings[0]).toMatchObject({ line: 1, endLine: 1, captures: { cluster: "v1.26.15-gke.1090000" } });
+  });
+
   it("gives the same result whatever the chunking, down to one byte at a time", async () => {
     const lines = [...filler(20), HEADLINE, ...filler(20)];
     const whole = await scanText(lines);

@@ -38,7 +38,8 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.
-const QUOTED_IN_SOURCE = /\b(?:fmt\.Errorf|errors\.New|field\.(?:Forbidden|Invalid)|(?:expected|want|expect)Err(?:or)?\w*\s*[:=])|^\s*(?:\/\/|\*\s)/;
+// A Markdown "* " bullet is not a comment: pasted issue text uses them all the time.
+const QUOTED_IN_SOURCE = /\b(?:fmt\.Errorf|errors\.(?:New|Errorf|Wrapf?)|field\.(?:Forbidden|Invalid)|(?:expected|want|expect)Err(?:or)?\w*\s*[:=])|\b[a-z][a-zA-Z]*(?:Err|Error)\s*:\s*["`]|^\s*\/\//;
 
 /** Turns a finding into a diagnosis: the signature's data, refined by its family's reasoning. */
 export function diagnose(finding: Finding, signature: Signature, context: DiagnoseContext): Diagnosis {

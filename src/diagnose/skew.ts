@@ -41,7 +41,7 @@ export const diagnoseKubectlSkew: Diagnoser = (input) => {
 
 export const diagnoseOpenApi: Diagnoser = (input) => {
   const part: DiagnosisPart = {
-    headline: `kubectl could not parse the server's OpenAPI schema (${input.capture("schemaPath")}): kubectl is too old for this API server.`,
+    headline: `kubectl could not parse the server's OpenAPI schema${input.capture("schemaPath") ? ` (${input.capture("schemaPath")})` : ""}: kubectl is too old for this API server.`,
     versions: captureRoles(input),
   };
   const client = withHint(input, part, "client", "kubectl (client) version", "client");
@@ -59,7 +59,7 @@ export const diagnoseKubeadmCpTooOld: Diagnoser = (input) => {
   if (kubeadm) versions.push({ name: "kubeadm", version: kubeadm.raw, role: "kubeadm version (inferred: minimum + 1 minor)", source: "inferred from the minimum" });
   const skew = skewOf(kubeadm, requested, KUBEADM_POLICY, (d) => d <= 1 && d >= 0);
   return {
-    headline: `kubeadm ${kubeadm?.raw ?? ""} cannot deploy control plane ${input.capture("requested")}: it supports ${input.capture("minControlPlane")} and newer${skew ? `, and the request is ${minorsText(skew.minors)} older than kubeadm` : ""}.`,
+    headline: `kubeadm ${kubeadm?.raw ?? ""} cannot deploy ${input.capture("requested") ? `control plane ${input.capture("requested")}` : "the requested control plane"}: it supports ${input.capture("minControlPlane")} and newer${skew ? `, and the request is ${minorsText(skew.minors)} older than kubeadm` : ""}.`,
     versions,
     ...(skew ? { skew } : {}),
     reasoning: ["kubeadm supports control planes of its own minor and one minor older. An unpinned kubeadm package usually moved ahead of the requested kubernetesVersion."],
@@ -81,7 +81,9 @@ export const diagnoseK8sNewerThanKubeadm: Diagnoser = (input) => {
 export const diagnoseKubeletNewer: Diagnoser = (input) => {
   const skew = skewOf(input.version("kubelet"), input.version("controlPlane"), KUBELET_POLICY, (d) => d <= 0);
   return {
-    headline: `The kubelet ${input.capture("kubelet")} is ${skew ? minorsText(skew.minors) + " " : ""}newer than the control plane ${input.capture("controlPlane")}; kubelets may lag the API server but never lead it.`,
+    headline: input.capture("kubelet")
+      ? `The kubelet ${input.capture("kubelet")} is ${skew ? minorsText(skew.minors) + " " : ""}newer than the control plane ${input.capture("controlPlane") ?? ""}; kubelets may lag the API server but never lead it.`
+      : "The kubelet is a newer minor than the control plane; kubelets may lag the API server but never lead it.",
     versions: captureRoles(input),
     ...(skew ? { skew } : {}),
     reasoning: ["The node's packages or image are newer than the --kubernetes-version the job asked for."],
@@ -150,7 +152,7 @@ export const diagnoseOldKubelets: Diagnoser = (input) => {
 };
 
 export const diagnoseConfigApiRemoved: Diagnoser = (input) => ({
-  headline: `kubeadm no longer reads ${input.capture("configAPIVersion")}${input.capture("kind") ? ` ${input.capture("kind")}` : ""}; the last kubeadm that does is ${input.capture("lastKubeadmSupporting")}, so whatever wrote this configuration is older than the kubeadm in the node.`,
+  headline: `kubeadm no longer reads ${input.capture("configAPIVersion")}${input.capture("kind") ? ` ${input.capture("kind")}` : ""}${input.capture("lastKubeadmSupporting") ? `; the last kubeadm that does is ${input.capture("lastKubeadmSupporting")}` : ""}, so whatever wrote this configuration is older than the kubeadm in the node.`,
   versions: captureRoles(input),
   reasoning: [
     "kind writes the kubeadm configuration for the node image's kubeadm: it uses kubeadm.k8s.io/v1beta2 below 1.23, v1beta3 below 1.36 and v1beta4 after. An old kind binary with a newer kindest/node image writes an API version that the node's kubeadm has dropped.",
@@ -259,7 +261,7 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
 };
 
 export const diagnoseCri: Diagnoser = (input) => ({
-  headline: `The container runtime does not serve CRI ${input.capture("criApi")}: the runtime is too old for this kubelet/crictl, or its CRI plugin is disabled.`,
+  headline: `The container runtime does not serve ${input.capture("criApi") ? `CRI ${input.capture("criApi")}` : "the CRI API version asked for"}: the runtime is too old for this kubelet/crictl, or its CRI plugin is disabled.`,
   versions: captureRoles(input),
   reasoning: [
     "Kubelets from 1.26 on speak CRI v1 only, which needs containerd 1.6 or later; newer cri-tools with containerd 1.5 fail the same way.",
@@ -269,8 +271,10 @@ export const diagnoseCri: Diagnoser = (input) => ({
 
 export const diagnoseContract: Diagnoser = (input) => ({
   headline: input.capture("providerContract")
-    ? `clusterctl supports ${input.capture("supportedContract")} providers, but ${input.capture("provider")} implements ${input.capture("providerContract")}.`
-    : `clusterctl (or the core provider) supports the ${input.capture("supportedContract")} contract; the upgrade asks for ${input.capture("requestedContract")}.`,
+    ? input.capture("provider")
+      ? `clusterctl supports ${input.capture("supportedContract")} providers, but ${input.capture("provider")} implements ${input.capture("providerContract")}.`
+      : `This clusterctl works with ${input.capture("supportedContract")} management clusters, but found ${input.capture("providerContract")}.`
+    : `clusterctl (or the core provider) supports the ${input.capture("supportedContract")} contract; the upgrade asks for ${input.capture("requestedContract") ?? "another one"}.`,
   versions: captureRoles(input),
   reasoning: ["Cluster API contracts (v1alpha4, v1beta1, v1beta2) change with Cluster API minors; clusterctl and providers must implement the same one."],
 });
@@ -306,7 +310,7 @@ export const diagnoseHelm: Diagnoser = (input) => {
   const cluster = input.version("cluster");
   const clusterSemver = cluster ? toSemver(cluster) : null;
   const reasoning: string[] = [];
-  let headline = `The chart requires Kubernetes ${constraint}, and the cluster runs ${input.capture("cluster")}.`;
+  let headline = input.capture("cluster") ? `The chart requires Kubernetes ${constraint}, and the cluster runs ${input.capture("cluster")}.` : `The chart requires Kubernetes ${constraint}, which the cluster does not satisfy.`;
   if (clusterSemver && semver.validRange(constraint)) {
     const strict = semver.satisfies(clusterSemver, constraint);
     const loose = semver.satisfies(clusterSemver, constraint, { includePrerelease: true });

@@ -6,7 +6,7 @@ import type { KubeVersion } from "../model.js";
  * kubeadm wildcard `x`), pre-release and build metadata (`1.33.0-alpha.0.1+0e1abc4d18e353`).
  * No word-boundary guard here: patterns that use it supply their own literal context.
  */
-export const VERSION_TOKEN = String.raw`v?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
+export const VERSION_TOKEN = String.raw`[vV]?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
 
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"-]+$/;
 const LEADING_PUNCTUATION = /^[("'[]+/;
@@ -16,7 +16,7 @@ export function cleanVersionToken(raw: string): string {
   return raw.trim().replace(LEADING_PUNCTUATION, "").replace(TRAILING_PUNCTUATION, "");
 }
 
-const SHAPE = /^v?(\d+)\.(\d+)(?:\.(\d+|x))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z._-]+))?$/;
+const SHAPE = /^[vV]?(\d+)\.(\d+)(?:\.(\d+|x))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z._-]+))?$/;
 
 /** Parses a token into its parts; undefined for anything that is not version-shaped. */
 export function parseKubeVersion(token: string): KubeVersion | undefined {
@@ -28,7 +28,7 @@ export function parseKubeVersion(token: string): KubeVersion | undefined {
   if (!Number.isSafeInteger(major) || !Number.isSafeInteger(minor)) return undefined;
   const patch = m[3] === undefined || m[3] === "x" ? undefined : Number(m[3]);
   // Round-trip through semver so that only tokens semver agrees with are treated as full versions.
-  const full = patch === undefined ? undefined : semver.parse(raw, { loose: true });
+  const full = patch === undefined ? undefined : semver.parse(raw.replace(/^V/, "v"), { loose: true });
   return {
     raw,
     major,

@@ -245,10 +245,37 @@ export class Scanner {
 
     const alone = selectByPriority(matchAll(rules, text));
     if (alone.length > 0) {
+      if (this.tryContinuation(line, rules, text, alone)) return;
       for (const c of alone) this.record(c, text, line.no, line.no, line);
       return;
     }
     this.tryRejoin(line, rules);
+  }
+
+  /**
+   * A match with empty optional captures may be a message whose tail (versions, "Current version: …")
+   * wrapped onto the next line: if the next line fills them, take the longer match.
+   */
+  private tryContinuation(line: RawLine, rules: CompiledRule[], text: string, alone: Candidate[]): boolean {
+    const next = this.lineAt(line.no + 1);
+    const last = alone[alone.length - 1]!;
+    // Only when a capture is still empty (an optional tail not on this line).
+    if (!next || definedGroups(last) === Object.keys(last.match.groups ?? {}).length) return false;
+    const following = this.normalized(next).text;
+    for (const sep of [" ", ""]) {
+      const joined = `${text}${sep}${following}`;
+      // Only a continuation that fills a capture the line alone left empty: gluing the next line's first
+      // word onto a version ("1.31" + "after") would also make a longer match.
+      const longer = selectByPriority(matchAll(rules, joined)).find(
+        (c) => c.rule === last.rule && c.start === last.start && c.end > text.length + sep.length && definedGroups(c) > definedGroups(last),
+      );
+      if (!longer) continue;
+      for (const c of alone) if (c !== last) this.record(c, text, line.no, line.no, line);
+      this.record(longer, joined, line.no, next.no, line);
+      this.consumedThrough = Math.max(this.consumedThrough, next.no);
+      return true;
+    }
+    return false;
   }
 
   /** A message wrapped over lines: try it joined with its neighbours, with and without a space. */
@@ -263,6 +290,9 @@ export class Scanner {
     if (next && next2) groups.push([line, next, next2]);
     if (prevUsable && next) groups.push([prevUsable, line, next]);
 
+    // Every join is tried and the one that matches most text wins: with optional tails, a message wrapped
+    // over three lines also matches, shorter, when only two are joined.
+    let best: { group: RawLine[]; joined: string; found: Candidate[]; covered: number } | undefined;
     for (const group of groups) {
       for (const sep of [" ", ""]) {
         const parts = group.map((l) => this.normalized(l).text);
@@ -272,14 +302,15 @@ export class Scanner {
         const found = selectByPriority(matchAll(rules, joined)).filter(
           (c) => c.start < own.end && c.end > own.start && (c.start < own.start || c.end > own.end),
         );
-        if (found.length === 0) continue;
-        const first = group[0]!;
-        const last = group[group.length - 1]!;
-        for (const c of found) this.record(c, joined, first.no, last.no, first);
-        this.consumedThrough = Math.max(this.consumedThrough, last.no);
-        return;
+        const covered = found.reduce((n, c) => n + c.end - c.start, 0);
+        if (found.length > 0 && (!best || covered > best.covered)) best = { group, joined, found, covered };
       }
     }
+    if (!best) return;
+    const first = best.group[0]!;
+    const last = best.group[best.group.length - 1]!;
+    for (const c of best.found) this.record(c, best.joined, first.no, last.no, first);
+    this.consumedThrough = Math.max(this.consumedThrough, last.no);
   }
 
   private rulesFor(anchors: readonly string[]): CompiledRule[] {
@@ -380,6 +411,10 @@ export class Scanner {
       i++;
     }
   }
+}
+
+function definedGroups(c: Candidate): number {
+  return Object.values(c.match.groups ?? {}).filter((v) => v !== undefined).length;
 }
 
 function matchAll(rules: CompiledRule[], text: string): Candidate[] {

@@ -10,9 +10,11 @@ export const clusterApiSignatures: Signature[] = [
     family: "cluster-api",
     severity: "error",
     flake: true,
-    anchors: ["current version of clusterctl", "detected contract version", "providers, detected"],
+    anchors: ["current version of clusterctl", "detected contract version", "providers, detected", "management clusters,"],
     patterns: [
-      String.raw`(?:current\s+version\s+of\s+clusterctl\s+is\s+)?only\s+compatible\s+with\s+(?:providers\s+implementing\s+the\s+)?(?<supportedContract>${CONTRACT}(?:(?:\s*,\s*|\s+and\s+)${CONTRACT})*)\s+(?:contract\s+versions?|providers)\s*,\s*detected\s+(?:contract\s+version\s+)?(?<providerContract>${CONTRACT})\s+for\s+provider\s+${Q}(?<provider>[\w.-]+)`,
+      String.raw`(?:current\s+version\s+of\s+clusterctl\s+(?:is\s+|could\s+install\s+)?)?only\s+(?:compatible\s+with\s+)?(?:providers\s+implementing\s+the\s+)?(?<supportedContract>${CONTRACT}(?:(?:\s*,\s*|\s+and\s+)${CONTRACT})*)\s+(?:contract\s+versions?|providers)\s*,\s*detected\s+(?:contract\s+version\s+)?(?<providerContract>${CONTRACT})\s+for\s+provider\s+${Q}(?<provider>[\w.-]+)`,
+      // clusterctl against a management cluster of another contract (upgrade, move).
+      String.raw`clusterctl\s+could\s+be\s+used\s+only\s+with\s+${Q}(?<supportedContract>${CONTRACT})${Q}\s+management\s+clusters\s*,\s*${Q}(?<providerContract>${CONTRACT})${Q}\s+detected`,
     ],
     versions: [],
     priority: 55,

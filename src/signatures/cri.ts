@@ -9,7 +9,7 @@ export const criSignatures: Signature[] = [
     flake: true,
     anchors: ["unknown service runtime.", "code = Unimplemented"],
     patterns: [
-      String.raw`(?:code\s*=\s*Unimplemented\s+desc\s*=\s*)?unknown\s+service\s+runtime\.(?<criApi>v1alpha2|v1)\.(?:RuntimeService|ImageService)`,
+      String.raw`(?:code\s*=\s*Unimplemented\s+desc\s*=\s*)?unknown\s+service\s+runtime\.(?:(?<criApi>v1alpha\d|v1)\.)?(?:RuntimeService|ImageService)`,
     ],
     versions: [],
     priority: 50,

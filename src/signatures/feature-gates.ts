@@ -71,7 +71,12 @@ export const featureGateSignatures: Signature[] = [
     severity: "error",
     flake: true,
     anchors: ["failed to parse kubelet flag", "unknown flag"],
-    patterns: [String.raw`failed\s+to\s+parse\s+kubelet\s+flag\s*:\s*unknown\s+flag\s*:\s*--(?<flag>[A-Za-z0-9][\w-]*)`],
+    patterns: [
+      String.raw`failed\s+to\s+parse\s+kubelet\s+flag\s*:\s*unknown\s+flag\s*:\s*--(?<flag>[A-Za-z0-9][\w-]*)`,
+      // kubelet 1.10 and older: a bare klog line "unknown flag: --x" (the header is stripped before matching);
+      // other CLIs print "Error: unknown flag" and do not match.
+      String.raw`^unknown\s+flag\s*:\s*--(?<flag>[A-Za-z0-9][\w-]*)\s*$`,
+    ],
     versions: [],
     priority: 66,
     meaning: "The kubelet was started with a flag its version no longer has.",

@@ -9,7 +9,7 @@ export const helmSignatures: Signature[] = [
     flake: true,
     anchors: ["which is incompatible with Kubernetes", "chart requires kubeVersion"],
     patterns: [
-      String.raw`chart\s+requires\s+kubeVersion\s*:\s*(?<constraint>.+?)\s+which\s+is\s+incompatible\s+with\s+Kubernetes(?:\s+(?<cluster>{V}))?`,
+      String.raw`[Cc]hart\s+requires\s+kube(?:rnetes)?Version\s*:\s*(?<constraint>.+?)\s+which\s+is\s+incompatible\s+with\s+Kubernetes(?:\s+(?<cluster>{V}))?`,
     ],
     versions: ["cluster"],
     roles: { cluster: "cluster version", constraint: "chart's kubeVersion constraint" },

@@ -13,7 +13,7 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["only supports deploying clusters with", "the control plane version", "Current version:"],
     patterns: [
-      String.raw`only\s+supports\s+deploying\s+clusters\s+with\s+the\s+control\s+plane\s+version\s*>=\s*(?<minControlPlane>{V})\.?\s+Current\s+version\s*:\s*(?<requested>{V})`,
+      String.raw`only\s+supports\s+deploying\s+clusters\s+with\s+the\s+control\s+plane\s+version\s*>=\s*(?<minControlPlane>{V})(?:\.?\s+Current\s+version\s*:\s*(?<requested>{V}))?`,
     ],
     versions: ["minControlPlane", "requested"],
     roles: { minControlPlane: "oldest control plane this kubeadm supports (kubeadm − 1)", requested: "requested kubernetesVersion" },
@@ -59,7 +59,7 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["the kubelet version is higher than the control plane version", "not a supported version skew", "Control plane version"],
     patterns: [
-      String.raw`kubelet\s+version\s+is\s+higher\s+than\s+the\s+control\s+plane\s+version[\s\S]{0,200}?Kubelet\s+version\s*:\s*${Q}(?<kubelet>{V})${Q}\s+Control\s+plane\s+version\s*:\s*${Q}(?<controlPlane>{V})`,
+      String.raw`kubelet\s+version\s+is\s+higher\s+than\s+the\s+control\s+plane\s+version(?:[\s\S]{0,200}?Kubelet\s+version\s*:\s*${Q}(?<kubelet>{V})${Q}\s+Control\s+plane\s+version\s*:\s*${Q}(?<controlPlane>{V}))?`,
     ],
     versions: ["kubelet", "controlPlane"],
     roles: { kubelet: "installed kubelet version", controlPlane: "control plane version" },
@@ -197,7 +197,7 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["uses an old API spec", "which will write the new, similar spec"],
     patterns: [
-      String.raw`uses\s+an\s+old\s+API\s+spec\s*:\s*${Q}(?<configAPIVersion>[\w.-]+/v\w+)${Q}(?:\s*\(\s*kind\s*:\s*${Q}(?<kind>\w+)${Q}\s*\))?\s*\.\s*Please\s+use\s+kubeadm\s+(?<lastKubeadmSupporting>{V})`,
+      String.raw`uses\s+an\s+old\s+API\s+spec\s*:\s*${Q}(?<configAPIVersion>[\w.-]+/v\w+)${Q}(?:\s*\(\s*kind\s*:\s*${Q}(?<kind>\w+)${Q}\s*\))?(?:\s*\.\s*Please\s+use\s+kubeadm\s+(?<lastKubeadmSupporting>{V}))?`,
     ],
     versions: ["lastKubeadmSupporting"],
     roles: { lastKubeadmSupporting: "last kubeadm that reads this configuration API" },

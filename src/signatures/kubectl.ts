@@ -33,9 +33,10 @@ export const kubectlSignatures: Signature[] = [
     family: "kubectl",
     severity: "error",
     flake: true,
-    anchors: ["SchemaError(", "have additional properties"],
+    anchors: ["SchemaError(", "SchemaeError(", "have additional properties"],
     patterns: [
-      String.raw`SchemaError\((?<schemaPath>[^)\s]+)\)\s*:\s*invalid\s+object\s+doesn.t\s+have\s+additional\s+properties`,
+      String.raw`Schemae?Error\((?<schemaPath>[^)\s]+)\)\s*:\s*invalid\s+object\s+doesn.t\s+have\s+additional\s+properties`,
+      String.raw`invalid\s+object\s+doesn.t\s+have\s+additional\s+properties`,
     ],
     versions: [],
     priority: 45,
