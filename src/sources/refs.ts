@@ -258,6 +258,12 @@ export function parseLogRef(input: string, settings: ParseSettings = {}): LogRef
   if (host === "api.github.com") return parseGithubApiPath(text, segs);
   const githubWeb = safeHost(settings.githubUrl ?? "https://github.com");
   if (host === githubWeb || (githubWeb === "github.com" && host === "www.github.com")) return parseGithubPath(text, segs);
+  // github.com job links in payloads and comments while the app talks to another GitHub (an Enterprise
+  // instance, a stand-in): the path names the job; it is resolved through the configured API.
+  if ((host === "github.com" || host === "www.github.com") && segs[2] === "actions") {
+    const ref = parseGithubPath(text, segs);
+    if (!("error" in ref)) return ref;
+  }
 
   if (segs[0] === "view" && segs.length >= 2) {
     const store = segs[1];

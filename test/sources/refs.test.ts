@@ -149,3 +149,17 @@ describe("parseLogRef: plain URLs and junk", () => {
     if ("error" in parsed) expect(parsed.error).not.toContain("secret");
   });
 });
+
+describe("parseLogRef: github.com job links while the app talks to another GitHub", () => {
+  const ghe = { githubUrl: "http://127.0.0.1:4010", githubApiUrl: "http://127.0.0.1:4010/api/v3" };
+
+  it("still reads github.com Actions job and run links (real payloads replayed against a stand-in)", () => {
+    expect(parseLogRef("https://github.com/o/r/actions/runs/1/job/2?pr=5", ghe)).toMatchObject({ kind: "github-actions-job", owner: "o", repo: "r", runId: 1, jobId: 2 });
+    expect(parseLogRef("https://github.com/o/r/actions/runs/7", ghe)).toMatchObject({ kind: "github-actions-run", owner: "o", repo: "r", runId: 7 });
+    expect(parseLogRef("http://127.0.0.1:4010/o/r/actions/runs/1/job/2", ghe)).toMatchObject({ kind: "github-actions-job", jobId: 2 });
+  });
+
+  it("leaves other github.com pages as plain URLs", () => {
+    expect(parseLogRef("https://github.com/o/r/pull/5", ghe)).toMatchObject({ kind: "url" });
+  });
+});
