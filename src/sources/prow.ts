@@ -72,6 +72,8 @@ const COMPONENTS: { name: string; test: RegExp }[] = [
   { name: "containerd", test: /containerd/ },
   { name: "cri-o", test: /\bcri-?o\b/ },
   { name: "cloud-init", test: /cloud-init/ },
+  // A node's systemd journal (kind's log export): where the kubelet's own start-up errors are.
+  { name: "journal", test: /^journal\.log/ },
 ];
 
 const LOG_NAME = /(?:\.(?:log|txt|out)(?:\.\d+)?(?:\.gz)?|^[^.]+)$/;
@@ -79,9 +81,12 @@ const LOG_NAME = /(?:\.(?:log|txt|out)(?:\.\d+)?(?:\.gz)?|^[^.]+)$/;
 const EXCLUDED = /audit/;
 
 export function componentOf(objectName: string): string | undefined {
-  const base = (objectName.split("/").pop() ?? "").toLowerCase();
+  const parts = objectName.toLowerCase().split("/");
+  const base = parts.pop() ?? "";
   if (!LOG_NAME.test(base) || EXCLUDED.test(base)) return undefined;
-  return COMPONENTS.find((c) => c.test.test(base))?.name;
+  // The kubelet's pod-log layout names the container in the directory: …/kube-apiserver/0.log.
+  const named = /^\d+\.log(?:\.\d+)?(?:\.gz)?$/.test(base) ? `${parts.pop() ?? ""}/${base}` : base;
+  return COMPONENTS.find((c) => c.test.test(named))?.name;
 }
 
 /**

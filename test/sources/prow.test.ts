@@ -205,6 +205,13 @@ describe("component log selection", () => {
     expect(componentOf("junit_kubelet.xml")).toBeUndefined();
   });
 
+  it("recognises the kubelet's pod-log layout, where the container names the directory, and node journals", () => {
+    expect(componentOf("artifacts/clusters/c1/machines/m1/pods/kube-system_kube-apiserver-m1_4f2a/kube-apiserver/0.log")).toBe("kube-apiserver");
+    expect(componentOf("artifacts/clusters/c1/machines/m1/pods/kube-system_kube-scheduler-m1_9c1d/kube-scheduler/3.log.gz")).toBe("kube-scheduler");
+    expect(componentOf("artifacts/kind-control-plane/journal.log")).toBe("journal");
+    expect(componentOf("artifacts/clusters/c1/machines/m1/pods/default_app_1/app/0.log")).toBeUndefined();
+  });
+
   it("gives every component a share before any gets a second", () => {
     const objects = [
       ...Array.from({ length: 50 }, (_, i) => ({ name: `n${String(i).padStart(2, "0")}/kubelet.log`, size: 10 })),
