@@ -1,22 +1,9 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REPORT_MARKER } from "../../src/publish/comment.js";
-import {
-  API, BOT, createTestApp, HEADLINE, mockConfig, mockNoConfig, mockProwBuild, mockToken, payload, prowFailureComment, PROW_VIEW, REPO_PATH, type Payload, type TestApp,
-} from "./helpers.js";
+import { API, BOT, createTestApp, useTestApp, HEADLINE, mockConfig, mockNoConfig, mockProwBuild, payload, prowFailureComment, PROW_VIEW, REPO_PATH, type Payload } from "./helpers.js";
 
-let t: TestApp;
-
-beforeEach(async () => {
-  nock.disableNetConnect();
-  t = await createTestApp();
-  mockToken();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const t = useTestApp();
 
 /** k8s-ci-robot is an ordinary User account, not an app. */
 function ciRobotComment(body = prowFailureComment()) {

@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { API, createTestApp, HEADLINE, mockNoConfig, mockProwBuild, mockToken, payload, prowFailureComment, PROW_VIEW, REPO_PATH, type TestApp } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { API, useTestApp, HEADLINE, mockNoConfig, mockProwBuild, payload, prowFailureComment, PROW_VIEW, REPO_PATH } from "./helpers.js";
 
 // GitHub Actions job logs: the API answers 302 to a short-lived URL on a blob host.
 const LOGS = "https://productionresultssa3.blob.core.windows.net";
@@ -33,18 +33,7 @@ function mockActionsJob(id: number): nock.Scope[] {
   ];
 }
 
-let t: TestApp;
-
-beforeEach(async () => {
-  nock.disableNetConnect();
-  t = await createTestApp();
-  mockToken();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const t = useTestApp();
 
 function expectReport(): { bodies: string[] } {
   const bodies: string[] = [];

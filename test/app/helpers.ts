@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import examples from "@octokit/webhooks-examples";
 import nock from "nock";
+import { afterEach, beforeEach } from "vitest";
 import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
@@ -67,6 +68,39 @@ export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: n
   const queue = new InProcessQueue(2, () => undefined);
   await probot.load(createApp({ settings: testSettings(), ...(options.lookUpLogin ? {} : { botLogin: BOT }), queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0 }));
   return { probot, queue, logs, settle: () => queue.idle() };
+}
+
+/**
+ * A fresh app for every test, with the network locked and the installation token mocked; returns a
+ * handle that always points at the current test's app.
+ */
+export function useTestApp(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    current = await createTestApp(options);
+    mockToken();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  const app = () => {
+    if (!current) throw new Error("useTestApp: no app outside a test");
+    return current;
+  };
+  return {
+    get probot() {
+      return app().probot;
+    },
+    get queue() {
+      return app().queue;
+    },
+    get logs() {
+      return app().logs;
+    },
+    settle: () => app().settle(),
+  };
 }
 
 /** The installation token exchange that every delivery needs. */

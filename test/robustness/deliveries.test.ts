@@ -1,19 +1,8 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { API, createTestApp, GCS, mockToken, payload, PROW_BUCKET, PROW_DIR, PROW_VIEW, REPO_PATH, HEADLINE, type TestApp } from "../app/helpers.js";
+import { describe, expect, it } from "vitest";
+import { API, createTestApp, useTestApp, GCS, payload, PROW_BUCKET, PROW_DIR, PROW_VIEW, REPO_PATH, HEADLINE } from "../app/helpers.js";
 
-let t: TestApp;
-
-beforeEach(async () => {
-  nock.disableNetConnect();
-  t = await createTestApp();
-  mockToken();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const t = useTestApp();
 
 describe("malformed deliveries", () => {
   it.each([
@@ -48,7 +37,7 @@ describe("malformed deliveries", () => {
 
 describe("an editing war on an issue", () => {
   it("a burst of thirty edits costs one triage, of the final text", async () => {
-    t = await createTestApp({ editQuietMs: 500 });
+    const slow = await createTestApp({ editQuietMs: 500 });
     nock(API).get(/\/contents\/\.github%2Fskewbot\.yml$/).reply(404).persist();
     let builds = 0;
     nock(GCS)
@@ -89,9 +78,9 @@ describe("an editing war on an issue", () => {
         q.issue.body = `Failing since today (edit ${i}): ${PROW_VIEW}`;
         if (i > 1) q.changes = { body: { from: `edit ${i - 1}` } };
       });
-      await t.probot.receive({ id: `edit-${i}`, name: "issues", payload: p });
+      await slow.probot.receive({ id: `edit-${i}`, name: "issues", payload: p });
     }
-    await t.settle();
+    await slow.settle();
     expect(builds).toBe(1);
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).toContain("k8s-compat-mincompat-out-of-range");

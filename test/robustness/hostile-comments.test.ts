@@ -1,20 +1,8 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { API, createTestApp, mockNoConfig, mockToken, payload, REPO_PATH, type TestApp } from "../app/helpers.js";
+import { describe, expect, it } from "vitest";
+import { API, useTestApp, mockNoConfig, payload, REPO_PATH } from "../app/helpers.js";
 
-let t: TestApp;
-
-beforeEach(async () => {
-  // No mocks for any log host: a fetch attempt would fail loudly instead of being refused.
-  nock.disableNetConnect();
-  t = await createTestApp();
-  mockToken();
-});
-
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const t = useTestApp();
 
 function command(body: string) {
   return payload("issue_comment", "created", (p) => {
