@@ -176,7 +176,8 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["that are too old that have these versions", "There are kubelets in this cluster"],
     patterns: [String.raw`There\s+are\s+kubelets\s+in\s+this\s+cluster\s+that\s+are\s+too\s+old\s+that\s+have\s+these\s+versions\s+\[(?<kubelets>[^\]]*)\]`],
-    versions: [],
+    // A list ("v1.31.6 v1.31.7"): reported whole in the JSON versions; the diagnosis reads each one.
+    versions: ["kubelets"],
     roles: { kubelets: "kubelet versions in the cluster" },
     priority: 58,
     meaning: "Some nodes' kubelets lag too far behind the upgrade target.",
