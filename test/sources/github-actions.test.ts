@@ -1,8 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SourceSettings } from "../../src/sources/index.js";
-import { parseLogRef, resolveLogRef } from "../../src/sources/index.js";
-import { readSource, readUntilError, testSettings } from "./helpers.js";
+import { readSource, readUntilError, testSettings , resolveRef } from "./helpers.js";
 
 const API = "https://api.github.com";
 const LOGS = "https://productionresultssa3.blob.core.windows.net";
@@ -44,11 +43,7 @@ function settings(overrides: Partial<SourceSettings> = {}): SourceSettings {
   return testSettings({ githubToken: "ghp_test", ...overrides });
 }
 
-async function resolve(input: string, s: SourceSettings = settings()) {
-  const ref = parseLogRef(input, s);
-  if ("error" in ref) throw new Error(ref.error);
-  return resolveLogRef(ref, s);
-}
+const resolve = (input: string, s: SourceSettings = settings()) => resolveRef(input, s);
 
 const withToken = { reqheaders: { authorization: (v: string) => v.endsWith("ghp_test") } };
 

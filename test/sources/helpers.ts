@@ -1,7 +1,7 @@
 // Shared test setup: settings that never reach real DNS, and readers for streams and sources.
 import type { LogSource } from "../../src/model.js";
 import type { ResolvedAddress, SourceSettings } from "../../src/sources/index.js";
-import { defaultSourceSettings } from "../../src/sources/index.js";
+import { defaultSourceSettings, parseLogRef, resolveLogRef } from "../../src/sources/index.js";
 
 /** A public address for any name not mapped otherwise; tests never resolve names for real. */
 export const PUBLIC_ADDRESS = "140.82.112.6";
@@ -49,4 +49,11 @@ export async function readUntilError(stream: AsyncIterable<Uint8Array | string>)
 
 export async function readSource(source: LogSource): Promise<string> {
   return readAll(await source.open());
+}
+
+/** Parses and resolves a reference as the CLI and the app do; a parse error fails the test. */
+export async function resolveRef(input: string, settings: SourceSettings = testSettings()) {
+  const ref = parseLogRef(input, settings);
+  if ("error" in ref) throw new Error(ref.error);
+  return resolveLogRef(ref, settings);
 }

@@ -3,9 +3,8 @@ import { gzipSync } from "node:zlib";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SourceSettings } from "../../src/sources/index.js";
-import { parseLogRef, resolveLogRef } from "../../src/sources/index.js";
 import { componentOf, hintsFromProwJob, selectComponentLogs } from "../../src/sources/prow.js";
-import { readSource, testSettings } from "./helpers.js";
+import { readSource, testSettings , resolveRef } from "./helpers.js";
 
 const GCS = "https://storage.googleapis.com";
 const BUCKET = "kubernetes-ci-logs";
@@ -44,11 +43,7 @@ function mockListing(dir: string, top: string[], artifacts: { name: string; size
   });
 }
 
-async function resolve(input: string, s: SourceSettings = testSettings()) {
-  const ref = parseLogRef(input, s);
-  if ("error" in ref) throw new Error(ref.error);
-  return resolveLogRef(ref, s);
-}
+const resolve = (input: string, s: SourceSettings = testSettings()) => resolveRef(input, s);
 
 beforeEach(() => {
   nock.disableNetConnect();

@@ -2,14 +2,10 @@ import { gzipSync } from "node:zlib";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SourceSettings } from "../../src/sources/index.js";
-import { parseLogRef, resolveLogRef } from "../../src/sources/index.js";
-import { readSource, testSettings } from "./helpers.js";
+import { resolveLogRef } from "../../src/sources/index.js";
+import { readSource, testSettings , resolveRef } from "./helpers.js";
 
-async function resolve(input: string, s: SourceSettings = testSettings()) {
-  const ref = parseLogRef(input, s);
-  if ("error" in ref) throw new Error(ref.error);
-  return resolveLogRef(ref, s);
-}
+const resolve = (input: string, s: SourceSettings = testSettings()) => resolveRef(input, s);
 
 beforeEach(() => {
   nock.disableNetConnect();
