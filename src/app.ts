@@ -5,7 +5,7 @@ import { redactingChild } from "./logging.js";
 import { createMetrics, metricsHandler, recordRead, recordTriage, recordTriageError, type Metrics } from "./metrics.js";
 import { InProcessQueue, type TriageQueue } from "./queue.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
-import { parseLogRef, sourceSettingsFromEnv, type SourceSettings } from "./sources/index.js";
+import { parseLogRef, sourceSettingsFromEnv, visibilityOf, type SourceSettings } from "./sources/index.js";
 import { runTriage, type TriageRequest } from "./triage.js";
 import { HELP, parseCommands } from "./triggers/commands.js";
 import { parseProwFailureReport } from "./triggers/ci-comments.js";
@@ -215,7 +215,7 @@ export function createApp(options: AppOptions = {}) {
     async function schedule(
       context: Context,
       thread: Thread,
-      req: Omit<TriageRequest, "thread">,
+      req: Omit<TriageRequest, "thread" | "visibility">,
       loaded: { config: SkewbotConfig; errors: string[] },
       /** A stable key with `replace` and `quietMs` makes a burst of edits of one input cost one triage. */
       queueing: { key?: string; replace?: boolean; quietMs?: number } = {},
@@ -238,7 +238,7 @@ export function createApp(options: AppOptions = {}) {
           // Taken when the triage runs, not when it was queued: a queued task may outlive a token.
           const token = req.refs.length > 0 ? await installationToken(context) : undefined;
           const outcome = await runTriage(
-            { ...req, thread, problems },
+            { ...req, thread, problems, visibility: visibilityOf((context.payload as { repository?: unknown }).repository) ?? "public" },
             {
               github,
               botLogin: login,

@@ -26,6 +26,11 @@ export interface SkewbotConfig {
   allowAuthor: boolean;
   /** Extra hosts logs may be fetched from (added to the built-in defaults). */
   allowedHosts: string[];
+  /**
+   * Other repositories (`owner/name`) whose GitHub Actions logs a triage here may read and quote; each only
+   * while it is at least as open as this one (public > internal > private).
+   */
+  linkedRepositories: string[];
   /** Custom signatures, in the same form as the built-in catalog. */
   signatures: Signature[];
   limits: {
@@ -43,6 +48,7 @@ export const DEFAULT_CONFIG: SkewbotConfig = {
   triagePermission: "triage",
   allowAuthor: true,
   allowedHosts: [],
+  linkedRepositories: [],
   signatures: [],
   limits: { maxRefs: 10 },
   dryRun: false,
@@ -67,6 +73,7 @@ const SCHEMA = {
     triagePermission: { enum: ["read", "triage", "write", "maintain", "admin"] },
     allowAuthor: { type: "boolean" },
     allowedHosts: { type: "array", items: { type: "string", pattern: "^(\\*\\.)?[A-Za-z0-9*.-]+(:\\d+)?$" }, maxItems: 50 },
+    linkedRepositories: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, maxItems: 50 },
     signatures: {
       type: "array",
       maxItems: 500,
@@ -142,6 +149,7 @@ export function resolveConfig(raw: unknown): LoadedConfig {
       triagePermission: file.triagePermission ?? DEFAULT_CONFIG.triagePermission,
       allowAuthor: file.allowAuthor ?? DEFAULT_CONFIG.allowAuthor,
       allowedHosts: file.allowedHosts ?? [],
+      linkedRepositories: file.linkedRepositories ?? [],
       signatures,
       limits: { ...DEFAULT_CONFIG.limits, ...file.limits },
       dryRun: file.dryRun ?? false,

@@ -3,7 +3,7 @@ import type { LogSource, Report } from "./model.js";
 import type { SkewbotConfig } from "./config.js";
 import { analyze } from "./pipeline.js";
 import type { CompiledCatalog } from "./signatures/index.js";
-import { parseLogRef, resolveLogRef, type SourceSettings } from "./sources/index.js";
+import { checkBoundary, parseLogRef, resolveLogRef, visibilityOf, type SourceSettings, type Visibility } from "./sources/index.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { escapeMarkdown, inlineCode } from "./report/safe.js";
 import { sectionKey, upsertReport, type Thread, type Section } from "./publish/comment.js";
@@ -21,6 +21,8 @@ export interface TriageRequest {
   explicit: boolean;
   /** Problems found before triage (refused references), reported in the comment. */
   problems: string[];
+  /** Of the thread's repository, from the webhook payload: bounds which repositories' logs may be quoted. */
+  visibility: Visibility;
 }
 
 export interface TriageDeps {
@@ -66,11 +68,19 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const refusals = [...req.problems];
   const rendered: { key: string; report: Report; title: string; url?: string }[] = [];
   const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
+  const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories };
+  const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.github, repository, deps.log));
 
   for (const input of req.refs) {
     const ref = parseLogRef(input, deps.settings);
     if ("error" in ref) {
       refusals.push(`${input}: ${ref.error}`);
+      continue;
+    }
+    // Before any fetch: a log of another repository is not even looked at.
+    const decision = await checkBoundary(ref, boundary, lookUpVisibility);
+    if (!decision.allowed) {
+      refusals.push(`${input}: ${decision.reason}`);
       continue;
     }
     const resolved = await resolveLogRef(ref, deps.settings);
@@ -139,4 +149,30 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const comment = await upsertReport(deps.github, req.thread, deps.botLogin, sections, HEADER, onlyIfExists);
   const labels = wantedLabels.length > 0 ? await applyLabels(deps.github, req.thread, deps.botLogin, wantedLabels) : [];
   return { ...outcome, comment, labels };
+}
+
+/** GET /repos/{owner}/{repo} with the installation token; undefined when GitHub does not answer plainly. */
+async function repositoryVisibility(github: GitHub, repository: string, log: Logger): Promise<Visibility | undefined> {
+  const [owner = "", repo = ""] = repository.split("/");
+  try {
+    const res = await github.rest.repos.get({ owner, repo });
+    return visibilityOf(res.data);
+  } catch (err) {
+    log.warn({ err, repository }, "could not look up a linked repository's visibility; its logs are not read");
+    return undefined;
+  }
+}
+
+/** One call per distinct argument: a triage looks a linked repository up once, however many references name it. */
+function onceEach<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    const k = key.toLowerCase();
+    let p = seen.get(k);
+    if (!p) {
+      p = fn(key);
+      seen.set(k, p);
+    }
+    return p;
+  };
 }

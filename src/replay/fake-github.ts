@@ -20,10 +20,27 @@ export interface FakeRepo {
   permissions: Map<string, string>;
   config?: string;
   pulls: Map<number, { head: { sha: string } }>;
+  /** Answered on GET /repos/{owner}/{repo}; a repository without one is "Not Found" there. */
+  visibility?: "public" | "internal" | "private";
+  /** GitHub Actions jobs; their log download answers 302 to `logUrl`, as GitHub does to blob storage. */
+  jobs: Map<number, FakeJob>;
+  /** GitHub Actions runs, by id: the ids of their jobs. */
+  runs: Map<number, { jobIds: number[]; conclusion: string }>;
+}
+
+export interface FakeJob {
+  name: string;
+  runId: number;
+  conclusion: string;
+  logUrl: string;
 }
 
 class RawText {
   constructor(readonly text: string) {}
+}
+
+class Redirect {
+  constructor(readonly location: string) {}
 }
 
 export interface RecordedRequest {
@@ -47,7 +64,7 @@ export class FakeGitHub {
   repo(fullName: string): FakeRepo {
     let repo = this.repos.get(fullName);
     if (!repo) {
-      repo = { comments: new Map(), labels: new Map(), issueLabels: new Map(), events: new Map(), permissions: new Map(), pulls: new Map() };
+      repo = { comments: new Map(), labels: new Map(), issueLabels: new Map(), events: new Map(), permissions: new Map(), pulls: new Map(), jobs: new Map(), runs: new Map() };
       this.repos.set(fullName, repo);
     }
     return repo;
@@ -85,6 +102,11 @@ export class FakeGitHub {
     this.log(`${record.method} ${record.path}`);
     const reply = (status: number, data?: unknown) => {
       // Probot asks for configuration files raw (application/vnd.github.raw).
+      if (data instanceof Redirect) {
+        res.writeHead(status, { location: data.location });
+        res.end();
+        return;
+      }
       if (data instanceof RawText) {
         res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
         res.end(data.text);
@@ -99,6 +121,20 @@ export class FakeGitHub {
     reply(404, { message: "Not Found" });
   }
 
+  private jobJson(full: string, id: number, job: FakeJob): Record<string, unknown> {
+    const at = "2025-02-06T22:50:00Z";
+    return {
+      id,
+      run_id: job.runId,
+      name: job.name,
+      workflow_name: "CI",
+      status: "completed",
+      conclusion: job.conclusion,
+      html_url: `https://github.com/${full}/actions/runs/${job.runId}/job/${id}`,
+      steps: [{ number: 1, name: "Run tests", status: "completed", conclusion: job.conclusion, started_at: at, completed_at: at }],
+    };
+  }
+
   private route(method: string, pathname: string, body: Record<string, unknown> | undefined): [number, unknown?] | undefined {
     const p = pathname.replace(/^\/api\/v3/, "");
     let m: RegExpExecArray | null;
@@ -108,10 +144,31 @@ export class FakeGitHub {
     }
     if (method === "GET" && p === "/app") return [200, { id: 1, slug: this.appSlug, name: this.appSlug }];
 
+    if (method === "GET" && (m = /^\/repos\/([^/]+)\/([^/]+)$/.exec(p))) {
+      const full = `${m[1]}/${m[2]}`;
+      const visibility = this.repos.get(full)?.visibility;
+      return visibility ? [200, { id: 1, name: m[2], full_name: full, private: visibility !== "public", visibility }] : [404, { message: "Not Found" }];
+    }
     if (!(m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(p))) return undefined;
     const full = `${m[1]}/${m[2]}`;
     const rest = m[3]!;
     const repo = this.repo(full);
+
+    if (method === "GET" && (m = /^\/actions\/jobs\/(\d+)(\/logs)?$/.exec(rest))) {
+      const id = Number(m[1]);
+      const job = repo.jobs.get(id);
+      if (!job) return [404, { message: "Not Found" }];
+      if (m[2]) return [302, new Redirect(job.logUrl)];
+      return [200, this.jobJson(full, id, job)];
+    }
+    if (method === "GET" && (m = /^\/actions\/runs\/(\d+)(\/jobs)?$/.exec(rest))) {
+      const id = Number(m[1]);
+      const run = repo.runs.get(id);
+      if (!run) return [404, { message: "Not Found" }];
+      if (!m[2]) return [200, { id, name: "CI", status: "completed", conclusion: run.conclusion, html_url: `https://github.com/${full}/actions/runs/${id}`, run_attempt: 1 }];
+      const jobs = run.jobIds.flatMap((j) => (repo.jobs.has(j) ? [this.jobJson(full, j, repo.jobs.get(j)!)] : []));
+      return [200, { total_count: jobs.length, jobs }];
+    }
 
     if (method === "GET" && (m = /^\/contents\/(.+)$/.exec(rest))) {
       return decodeURIComponent(m[1]!) === ".github/skewbot.yml" && repo.config !== undefined

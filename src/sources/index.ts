@@ -9,6 +9,8 @@ import { resolveUrl } from "./url.js";
 
 export type { GithubJobRef, GithubRunRef, LogRef, ParseSettings, ProwRef, UrlRef } from "./refs.js";
 export { parseLogRef } from "./refs.js";
+export type { Boundary, BoundaryDecision, Visibility, VisibilityLookup } from "./boundary.js";
+export { checkBoundary, logRepository, visibilityOf } from "./boundary.js";
 export type { ProwDeployment, ResolvedAddress, SourceSettings } from "./settings.js";
 export { DEFAULT_ALLOWED_HOSTS, DEFAULT_PROW_DEPLOYMENTS, defaultSourceSettings, sourceSettingsFromEnv } from "./settings.js";
 export type { ResolvedRef } from "./types.js";

@@ -1,5 +1,4 @@
 import { generateKeyPairSync } from "node:crypto";
-import examples from "@octokit/webhooks-examples";
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
 import pino from "pino";
@@ -9,6 +8,8 @@ import { InProcessQueue } from "../../src/queue.js";
 import { defaultSourceSettings } from "../../src/sources/index.js";
 import type { SourceSettings } from "../../src/sources/index.js";
 
+export { payload, type Payload } from "./payloads.js";
+
 export const API = "https://api.github.com";
 export const GCS = "https://storage.googleapis.com";
 export const BOT = "skewbot[bot]";
@@ -17,26 +18,6 @@ export const REPO = "Hello-World";
 export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-
-type Examples = { name: string; examples: Record<string, unknown>[] }[];
-
-/** Webhook payloads are patched freely in tests; their shape comes from GitHub's documented examples. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Payload = any;
-
-/**
- * A documented example payload from @octokit/webhooks-examples, with the fields a test cares about
- * replaced. `installation` is added: GitHub sends it to apps, the examples omit it.
- */
-export function payload(event: string, action: string | undefined, patch: (p: Payload) => void): Payload {
-  const family = (examples as unknown as Examples).find((e) => e.name === event);
-  const example = family?.examples.find((e) => action === undefined || e["action"] === action);
-  if (!example) throw new Error(`no example for ${event}.${action}`);
-  const copy = structuredClone(example) as Payload;
-  copy.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
-  patch(copy);
-  return copy;
-}
 
 export function testSettings(): SourceSettings {
   return defaultSourceSettings({
