@@ -7,7 +7,8 @@ import { InProcessQueue, type TriageQueue } from "./queue.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { parseLogRef, sourceSettingsFromEnv, visibilityOf, type SourceSettings } from "./sources/index.js";
 import { runTriage, type TriageRequest } from "./triage.js";
-import { HELP, parseCommands } from "./triggers/commands.js";
+import { parseCommands, renderHelp } from "./triggers/commands.js";
+import { withoutCommandLines } from "./report/safe.js";
 import { parseProwFailureReport } from "./triggers/ci-comments.js";
 import { codeBlocks, urlsIn } from "./triggers/text.js";
 import { payloadProblems } from "./triggers/payloads.js";
@@ -67,6 +68,8 @@ const PERMISSION_RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, ad
 type Permission = keyof typeof PERMISSION_RANK;
 
 const REFUSAL_MARKER = (login: string) => `<!-- skewbot:refused ${login.toLowerCase()} -->`;
+/** Marks the help answering one comment, so that a redelivery does not post it again. */
+const HELP_MARKER = (commentId: number) => `<!-- skewbot:help ${commentId} -->`;
 
 function hash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
@@ -288,16 +291,28 @@ export function createApp(options: AppOptions = {}) {
     }
 
     /** A polite refusal, once per person per thread. */
-    async function refuse(context: Context<"issue_comment.created">, login: string, needed: string): Promise<void> {
+    async function refuse(context: Context<"issue_comment.created">, login: string, needed: string, command: string): Promise<void> {
       const github = context.octokit as GitHub;
       const comments = await github.paginate(github.rest.issues.listComments, context.issue({ per_page: 100 }));
       const me = await getBotLogin();
       if (comments.some((c) => isBot(c.user, me) && (c.body ?? "").includes(REFUSAL_MARKER(login)))) return;
       await context.octokit.rest.issues.createComment(
         context.issue({
-          body: `${REFUSAL_MARKER(login)}\nSorry, \`/triage\` is open to the author of this thread and to collaborators with ${needed} access or more. A maintainer can run it for you.`,
+          body: withoutCommandLines(`${REFUSAL_MARKER(login)}\nSorry, \`${command}\` is open to the author of this thread and to collaborators with ${needed} access or more. A maintainer can run it for you.`),
         }),
       );
+    }
+
+    /** Help, once per asking comment (a redelivery finds the first answer), noting Prow where a Prow bot reports. */
+    async function postHelp(context: Context<"issue_comment.created">, config: SkewbotConfig): Promise<void> {
+      const github = context.octokit as GitHub;
+      const comments = await github.paginate(github.rest.issues.listComments, context.issue({ per_page: 100 }));
+      const me = await getBotLogin();
+      const marker = HELP_MARKER(context.payload.comment.id);
+      if (comments.some((c) => isBot(c.user, me) && (c.body ?? "").includes(marker))) return;
+      const prow = comments.some((c) => isCiBot(c.user?.login, config));
+      const help = renderHelp({ triagePermission: config.triagePermission, allowAuthor: config.allowAuthor, prow });
+      await context.octokit.rest.issues.createComment(context.issue({ body: withoutCommandLines(`${marker}\n${help}`) }));
     }
 
     /** On a PR: failed checks, failed statuses and CI-bot failure reports of the head commit. */
@@ -354,7 +369,7 @@ export function createApp(options: AppOptions = {}) {
 
       const isAuthor = config.allowAuthor && issue.user?.login === login;
       if (!isAuthor && PERMISSION_RANK[await permissionOf(context, login)] < PERMISSION_RANK[config.triagePermission]) {
-        await refuse(context, login, config.triagePermission);
+        await refuse(context, login, config.triagePermission, /^\s*\/skewbot\b/im.test(comment.body ?? "") ? "/skewbot" : "/triage");
         return;
       }
       // The acknowledgement is a courtesy: failing to add it must not stop the triage.
@@ -362,9 +377,7 @@ export function createApp(options: AppOptions = {}) {
         .createForIssueComment(context.repo({ comment_id: comment.id, content: "eyes" }))
         .catch((err: unknown) => context.log.warn({ err, delivery: context.id }, "could not add the 👀 reaction"));
 
-      if (commands.some((c) => c.kind === "help")) {
-        await context.octokit.rest.issues.createComment(context.issue({ body: HELP }));
-      }
+      if (commands.some((c) => c.kind === "help")) await postHelp(context, config);
       const named = commands.flatMap((c) => (c.kind === "triage" ? c.refs : []));
       const wantsSearch = commands.some((c) => c.kind === "triage" && c.refs.length === 0);
       if (!wantsSearch && named.length === 0) return;

@@ -128,7 +128,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     sections.push({ key: r.key, markdown: renderMarkdown(r.report, { title: r.title, ...(r.url ? { titleUrl: r.url } : {}), headingLevel: 4, maxChars: budget }) });
   }
   if (sections.length === 0 && req.explicit) {
-    sections.push({ key: sectionKey("nothing"), markdown: `#### Nothing to triage\n\nNo failed checks, CI failure reports or log links were found here. Try ${inlineCode("/triage <log URL>")} or ${inlineCode("/triage help")}.` });
+    sections.push({ key: sectionKey("nothing"), markdown: `#### Nothing to triage\n\nNo failed checks, CI failure reports or log links were found here. Try ${inlineCode("/skewbot <log URL>")} or ${inlineCode("/skewbot help")}.` });
   }
 
   deps.onRead?.(reports, fetched);

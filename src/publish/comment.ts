@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { withoutCommandLines } from "../report/safe.js";
 import { isBot, withRetry, type GitHub, type RetryOptions } from "./github.js";
 
 /** Marks the bot's report comment; together with the bot's login it identifies the one comment we own. */
@@ -34,13 +35,14 @@ export function parseSections(body: string): Section[] {
  * says so; a single section too large on its own is replaced by its heading and a note.
  */
 export function composeBody(sections: Section[], header: string): string {
+  // The one place every report body passes: no line of it may read as a Prow command.
   const render = (list: Section[], dropped: number) =>
-    [
+    withoutCommandLines([
       REPORT_MARKER,
       header,
       ...list.map((s) => `<!-- skewbot:section ${s.key} -->\n${s.markdown.trimEnd()}\n<!-- skewbot:section-end -->`),
       ...(dropped > 0 ? [`_${dropped} older job report(s) removed to stay under GitHub's comment size limit._`] : []),
-    ].join("\n\n") + "\n";
+    ].join("\n\n") + "\n");
   const kept = sections.slice(0, MAX_SECTIONS);
   let dropped = sections.length - kept.length;
   let body = render(kept, dropped);

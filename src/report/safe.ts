@@ -66,3 +66,15 @@ export function safeUrl(url: string | undefined): string | undefined {
 export function terminalSafe(text: string): string {
   return text.replace(/\u001b/g, "␛").replace(INVISIBLE, "");
 }
+
+// A line break, then blanks that are not line breaks, then a slash: where Prow would read a command.
+const COMMAND_START = /(^|\r\n|[\n\r\u0085\u2028\u2029])([^\S\n\r\u2028\u2029]*)\//g;
+
+/**
+ * Makes sure that no line of a text skewbot posts starts with "/": Prow reads commands (`/close`, `/hold`,
+ * `/lgtm`…) at the start of any line of any comment, bot comments and fenced code included. A zero-width
+ * space before the slash keeps the line looking the same and reads as no command.
+ */
+export function withoutCommandLines(text: string): string {
+  return text.replace(COMMAND_START, `$1$2${ZWSP}/`);
+}

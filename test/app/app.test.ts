@@ -299,14 +299,20 @@ describe("/triage", () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
-  it("answers /triage help", async () => {
+  it("answers /skewbot help (/triage help is Prow's)", async () => {
     mockNoConfig();
     nock(API).get(`${REPO_PATH}/collaborators/maintainer/permission`).reply(200, { role_name: "admin" }).post(`${REPO_PATH}/issues/comments/9001/reactions`).reply(201, {});
     const help: string[] = [];
-    const scope = nock(API).post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => help.push(b.body) > 0).reply(201, {});
-    await t.probot.receive({ id: "c-10", name: "issue_comment", payload: command("/triage help") });
+    const scope = nock(API)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => help.push(b.body) > 0)
+      .reply(201, {});
+    await t.probot.receive({ id: "c-10", name: "issue_comment", payload: command("/skewbot help") });
+    await t.settle();
     expect(scope.pendingMocks()).toEqual([]);
-    expect(help[0]).toMatch(/`\/triage <log> \[<log>…\]`/);
+    expect(help[0]).toMatch(/`\/skewbot <log> \[<log>…\]`/);
   });
 
   it("on an issue, triages the pasted log excerpts", async () => {

