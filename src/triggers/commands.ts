@@ -24,8 +24,8 @@ interface CommandSpec {
   help(audience: CommandAudience): { usage: string; what: string; example: string; note?: string } | undefined;
 }
 
-/** A log reference rather than a Prow label word: labels never contain a scheme. */
-const looksLikeRef = (word: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(word);
+/** A log reference (`https://…`, `gs://…`, `github:O/R/job/ID`) rather than a Prow label word, which has no scheme. */
+const looksLikeRef = (word: string) => /^[a-z][a-z0-9+.-]*:\S/i.test(word);
 
 const COMMANDS: CommandSpec[] = [
   {

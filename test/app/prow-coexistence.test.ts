@@ -34,7 +34,7 @@ async function unexpectedRequests(during: () => Promise<void>): Promise<string[]
 const COMMAND_LINE = /^[^\S\n]*\//m;
 
 describe("Prow's commands are Prow's", () => {
-  it.each(["/triage accepted", "/triage needs-information", "/triage help", "/remove-triage accepted", "/triage  Accepted  ", "Thanks!\n/triage accepted\n/kind bug"])(
+  it.each(["/triage accepted", "/triage needs-information", "/triage help", "/triage kind/bug", "/remove-triage accepted", "/triage  Accepted  ", "Thanks!\n/triage accepted\n/kind bug"])(
     "%j gets no reply, no reaction and no label",
     async (body) => {
       // The configuration may be read; nothing else is asked of GitHub.
