@@ -8,6 +8,7 @@ import type { LogSource, Signature, VersionHint } from "./model.js";
 import { parseLogRef, resolveLogRef, sourceSettingsFromEnv, type SourceSettings } from "./sources/index.js";
 import { analyze } from "./pipeline.js";
 import { builtinHints, builtinSignatures, compileCatalog } from "./signatures/index.js";
+import { loadCustomSignatures } from "./signatures/custom.js";
 import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { renderText } from "./report/text.js";
@@ -78,7 +79,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`unknown --format "${values.format}" (text, markdown or json)`);
   const [command, ...refs] = positionals;
 
-  const signatures = [...builtinSignatures, ...(values.signatures ? await loadCustomSignatures(values.signatures) : [])];
+  const signatures = [...builtinSignatures, ...(values.signatures ? await readCustomSignatures(values.signatures) : [])];
   if (command === "signatures") {
     io.stdout(format === "json" ? `${JSON.stringify(signatures, null, 2)}\n` : signatures.map((s) => `${s.id.padEnd(40)} ${s.severity.padEnd(8)} ${s.family.padEnd(14)} ${s.title}`).join("\n") + "\n");
     return EXIT.NOTHING_FOUND;
@@ -157,18 +158,19 @@ async function openFile(ref: string, io: CliIo): Promise<LogSource> {
   return { name: basename(ref), open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
 }
 
-async function loadCustomSignatures(path: string): Promise<Signature[]> {
+async function readCustomSignatures(path: string): Promise<Signature[]> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, "utf8"));
   } catch (err) {
     throw new Error(`${path}: cannot load custom signatures: ${(err as Error).message}`);
   }
-  if (!Array.isArray(parsed)) throw new Error(`${path}: custom signatures must be a JSON array of signatures`);
-  const list = parsed as Signature[];
-  // Validates fields and patterns with a clear message naming the faulty signature.
-  compileCatalog([...builtinSignatures, ...list]);
-  return list;
+  // The configuration's form too: `{ "signatures": [...] }`.
+  const list = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && "signatures" in parsed ? (parsed as { signatures: unknown }).signatures : parsed;
+  if (!Array.isArray(list)) throw new Error(`${path}: custom signatures must be a JSON array of signatures`);
+  const loaded = loadCustomSignatures(list);
+  if (loaded.errors.length > 0) throw new Error(`${path}: ${loaded.errors.join("; ")}`);
+  return loaded.signatures;
 }
 
 async function packageVersion(): Promise<string> {

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from "ajv";
 import type { Signature } from "./model.js";
-import { builtinHints, builtinSignatures, compileCatalog, SignatureError } from "./signatures/index.js";
+import { loadCustomSignatures } from "./signatures/custom.js";
 
 /** `.github/skewbot.yml`, after defaults. Documented in README.md ("Configuration"). */
 export interface SkewbotConfig {
@@ -74,31 +74,8 @@ const SCHEMA = {
     allowAuthor: { type: "boolean" },
     allowedHosts: { type: "array", items: { type: "string", pattern: "^(\\*\\.)?[A-Za-z0-9*.-]+(:\\d+)?$" }, maxItems: 50 },
     linkedRepositories: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, maxItems: 50 },
-    signatures: {
-      type: "array",
-      maxItems: 500,
-      items: {
-        type: "object",
-        required: ["id", "title", "family", "severity", "anchors", "patterns"],
-        additionalProperties: false,
-        properties: {
-          id: { type: "string" },
-          title: { type: "string" },
-          family: { enum: ["compatibility", "feature-gates", "kubectl", "kubeadm", "api", "cri", "cluster-api", "helm"] },
-          severity: { enum: ["error", "warning"] },
-          flake: { type: "boolean" },
-          anchors: { type: "array", items: { type: "string" }, minItems: 1, maxItems: 10 },
-          patterns: { type: "array", items: { type: "string", maxLength: 2000 }, minItems: 1, maxItems: 10 },
-          versions: { type: "array", items: { type: "string" } },
-          roles: { type: "object", additionalProperties: { type: "string" } },
-          priority: { type: "number" },
-          meaning: { type: "string" },
-          causes: { type: "array", items: { type: "string" } },
-          fixes: { type: "array", items: { type: "string" } },
-          references: { type: "array", items: { type: "string" } },
-        },
-      },
-    },
+    // Validated by the custom-signature loader, the same one `skewbot analyze --signatures` uses.
+    signatures: {},
     limits: {
       type: "object",
       additionalProperties: false,
@@ -130,17 +107,10 @@ function describe(e: ErrorObject): string {
 export function resolveConfig(raw: unknown): LoadedConfig {
   if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, errors: [] };
   if (!validate(raw)) return { config: DEFAULT_CONFIG, errors: (validate.errors ?? []).map(describe) };
-  type FileSignature = Pick<Signature, "id" | "title" | "family" | "severity" | "anchors" | "patterns"> & Partial<Signature>;
-  const file = raw as Partial<Omit<SkewbotConfig, "signatures">> & { signatures?: FileSignature[] };
-  const signatures = (file.signatures ?? []).map(
-    (s): Signature => ({ ...s, flake: s.flake ?? false, versions: s.versions ?? [], priority: s.priority ?? 10, meaning: s.meaning ?? s.title, causes: s.causes ?? [], fixes: s.fixes ?? [] }),
-  );
-  try {
-    compileCatalog([...builtinSignatures, ...signatures], builtinHints);
-  } catch (err) {
-    if (err instanceof SignatureError) return { config: DEFAULT_CONFIG, errors: [`signatures: ${err.message}`] };
-    throw err;
-  }
+  const file = raw as Partial<SkewbotConfig>;
+  const loaded = loadCustomSignatures(file.signatures);
+  if (loaded.errors.length > 0) return { config: DEFAULT_CONFIG, errors: loaded.errors };
+  const signatures = loaded.signatures;
   return {
     config: {
       triggers: { ...DEFAULT_CONFIG.triggers, ...file.triggers },

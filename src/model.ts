@@ -4,15 +4,10 @@
 
 export type Severity = "error" | "warning";
 
-export type Family =
-  | "compatibility"
-  | "feature-gates"
-  | "kubectl"
-  | "kubeadm"
-  | "api"
-  | "cri"
-  | "cluster-api"
-  | "helm";
+/** Signature families; custom signatures pick one of these too. */
+export const FAMILIES = ["compatibility", "feature-gates", "kubectl", "kubeadm", "api", "cri", "cluster-api", "helm"] as const;
+
+export type Family = (typeof FAMILIES)[number];
 
 /**
  * A failure signature: data that says how to recognise one message and what it means.
@@ -43,6 +38,17 @@ export interface Signature {
   versions: string[];
   /** What each capture is, in words, for the report's versions table. */
   roles?: Record<string, string>;
+  /**
+   * What kind of version a capture holds, where its shape does not tell (`1.41` may be a Kubernetes release
+   * or a Docker API version; `1.7.4` a Kubernetes release or Talos's own). Captures not listed are typed
+   * by their shape; see `classifyVersion` in src/kube/versions.ts.
+   */
+  versionKinds?: Record<string, VersionKind | { kind: VersionKind; component?: string }>;
+  /**
+   * Hint roles that may stand in for a version capture the failing line lacks (default: the capture's own
+   * name), nearest banner first: `{ cluster: ["cluster", "server"] }`.
+   */
+  hintRoles?: Record<string, string[]>;
   /** When several signatures match one line, the highest priority wins. */
   priority: number;
   /** What the message means, in plain words. */
@@ -134,6 +140,38 @@ export interface KubeVersion {
   build: string[];
 }
 
+/** The kinds of version-like tokens that messages name. */
+export const VERSION_KINDS = ["kubernetes", "minor", "api-version", "cri-api", "contract", "docker-api", "component"] as const;
+
+/**
+ * - `kubernetes`: a Kubernetes release (`v1.31.2`, `1.28`, `1.28.x`, `v1.33.0-alpha.0.1+0e1abc4d18e353`)
+ * - `minor`: a bare minor number, where a tool prints only the minor (`28`)
+ * - `api-version`: an API group/version (`kubeadm.k8s.io/v1beta2`, `apps/v1`)
+ * - `cri-api`: a CRI API (`runtime.v1alpha2`)
+ * - `contract`: a contract or bare API version (`v1beta1`, Cluster API's provider contracts)
+ * - `docker-api`: a Docker Engine API version (`1.41`)
+ * - `component`: a component's own release (Talos, an operator, a distribution), named in `component`
+ */
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** A version-like token with its kind and the parts that kind has. */
+export interface TypedVersion {
+  raw: string;
+  kind: VersionKind;
+  /** Release kinds (`kubernetes`, `minor`, `docker-api`, `component`). */
+  major?: number;
+  minor?: number;
+  patch?: number;
+  prerelease?: string[];
+  build?: string[];
+  /** `api-version`: the group (`""` for the core group). */
+  group?: string;
+  /** `api-version`, `cri-api`, `contract`: the version part (`v1beta2`). */
+  apiVersion?: string;
+  /** `component`: whose release it is, where the signature says. */
+  component?: string;
+}
+
 export type Verdict = "cause" | "warning" | "not-skew";
 
 export interface VersionRole {
@@ -144,6 +182,8 @@ export interface VersionRole {
   role: string;
   /** Where it came from: "the failing line", "kubeadm banner at build-log.txt:120", … */
   source: string;
+  /** The version typed; absent when the text is not one version (a list, a range). */
+  typed?: TypedVersion;
 }
 
 export interface Diagnosis {

@@ -50,9 +50,12 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   // One message seen in several logs is one finding, listed with the other places.
   const byMessage = new Map<string, Triaged>();
   for (const { source, findings } of scanned) {
-    // Versions seen in the same log describe the failing component best; others follow.
-    const ordered = [...hints.filter((h) => h.source.startsWith(`${source.name}:`)), ...hints.filter((h) => !h.source.startsWith(`${source.name}:`))];
+    // Versions seen in the same log describe the failing component best, the banners nearest the failure
+    // first (a log may hold several kubeadm runs); others follow.
+    const own = hints.filter((h) => h.source.startsWith(`${source.name}:`));
+    const others = hints.filter((h) => !h.source.startsWith(`${source.name}:`));
     for (const finding of findings) {
+      const ordered = [...nearestFirst(own, source.name, finding.line), ...others];
       const signature = catalog.signatures.get(finding.signature);
       if (!signature) continue;
       const diagnosis = diagnose(finding, signature, { hints: ordered });
@@ -75,6 +78,15 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   report.warnings.sort(byImportance);
   if (options.problems?.length) logs.unshift({ name: "(references)", problems: [...options.problems], partial: true });
   return report;
+}
+
+/** Hints of one log by distance to `line`; at equal distance the one before the line first. */
+function nearestFirst(hints: readonly VersionHint[], log: string, line: number): VersionHint[] {
+  const distance = (h: VersionHint) => {
+    const at = Number(h.source.slice(log.length + 1));
+    return Number.isFinite(at) ? Math.abs(at - line) * 2 + (at > line ? 1 : 0) : Number.MAX_SAFE_INTEGER;
+  };
+  return [...hints].sort((a, b) => distance(a) - distance(b));
 }
 
 function messageOf(err: unknown): string {

@@ -29,45 +29,58 @@ export interface DiagnoseInput {
   capture(name: string): string | undefined;
   /** The first hint for any of the roles, in the order given. */
   hint(...roles: string[]): { hint: VersionHint; version: KubeVersion } | undefined;
+  /** Version captures the line lacks, taken from hints (banners near the failure, job metadata). */
+  filled: ReadonlyMap<string, VersionHint>;
   /** Where the finding is, for the versions table: `build-log.txt:120`. */
   where: string;
 }
 
 export function makeInput(finding: Finding, signature: Signature, context: DiagnoseContext): DiagnoseInput {
+  const hint = (...roles: string[]) => {
+    for (const role of roles) {
+      for (const h of context.hints) {
+        const version = h.role === role ? parseKubeVersion(h.version) : undefined;
+        if (version) return { hint: h, version };
+      }
+    }
+    return undefined;
+  };
+  // Version captures the failing line left empty, filled from banners (`[upgrade/versions] Target version:`)
+  // of the same role: the context lists the nearest first.
+  const filled = new Map<string, VersionHint>();
+  for (const name of signature.versions) {
+    if (finding.captures[name] !== undefined) continue;
+    const found = hint(...(signature.hintRoles?.[name] ?? [name]));
+    if (found) filled.set(name, found.hint);
+  }
+  const capture = (name: string) => finding.captures[name] ?? filled.get(name)?.version;
   return {
     finding,
     signature,
     context,
     version: (name) => {
-      const raw = finding.captures[name];
+      const raw = capture(name);
       return raw === undefined ? undefined : parseKubeVersion(raw);
     },
-    capture: (name) => finding.captures[name],
-    hint: (...roles) => {
-      for (const role of roles) {
-        for (const hint of context.hints) {
-          const version = hint.role === role ? parseKubeVersion(hint.version) : undefined;
-          if (version) return { hint, version };
-        }
-      }
-      return undefined;
-    },
+    capture,
+    hint,
+    filled,
     where: `${finding.log}:${finding.line}`,
   };
 }
 
-/** The versions table rows for a finding's own captures. */
+/** The versions table rows for a finding's own captures, and for those filled from banners. */
 export function captureRoles(input: DiagnoseInput): VersionRole[] {
   const { signature, finding } = input;
   const names = [...new Set([...signature.versions, ...Object.keys(signature.roles ?? {})])];
-  return names
-    .filter((name) => finding.captures[name] !== undefined)
-    .map((name) => ({
-      name,
-      version: finding.captures[name]!,
-      role: signature.roles?.[name] ?? name,
-      source: `the failing line (${input.where})`,
-    }));
+  const rows: VersionRole[] = [];
+  for (const name of names) {
+    const role = signature.roles?.[name] ?? name;
+    const own = finding.captures[name];
+    if (own !== undefined) rows.push({ name, version: own, role, source: `the failing line (${input.where})` });
+    else if (input.filled.has(name)) rows.push(hintRole(name, input.filled.get(name)!.version, role, input.filled.get(name)!));
+  }
+  return rows;
 }
 
 export function hintRole(name: string, version: string, role: string, hint: VersionHint): VersionRole {

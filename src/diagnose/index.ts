@@ -1,4 +1,5 @@
-import type { Diagnosis, Finding, Signature } from "../model.js";
+import type { Diagnosis, Finding, Signature, VersionRole } from "../model.js";
+import { classifyVersion } from "../kube/versions.js";
 import { makeInput, captureRoles, type DiagnoseContext, type Diagnoser } from "./context.js";
 import { diagnoseEmulation, diagnoseFlagFormat, diagnoseKubeFloor, diagnoseMinCompat } from "./compatibility.js";
 import * as skew from "./skew.js";
@@ -62,11 +63,25 @@ export function diagnose(finding: Finding, signature: Signature, context: Diagno
   return {
     verdict,
     headline: part.headline,
-    versions: part.versions ?? captureRoles(input),
+    versions: typed(part.versions ?? captureRoles(input), signature),
     ...(part.skew ? { skew: part.skew } : {}),
     reasoning: [signature.meaning, ...(part.reasoning ?? [])],
     causes: part.causes ?? signature.causes,
     fixes: part.fixes ?? signature.fixes,
     references: part.references ?? signature.references ?? [],
   };
+}
+
+/** Each row typed (the signature says what its shape cannot), and rows repeated by a diagnoser and a banner kept once. */
+function typed(rows: VersionRole[], signature: Signature): VersionRole[] {
+  const seen = new Set<string>();
+  const out: VersionRole[] = [];
+  for (const row of rows) {
+    const key = `${row.name}\u0000${row.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const t = row.typed ?? classifyVersion(row.version, signature.versionKinds?.[row.name]);
+    out.push(t ? { ...row, typed: t } : row);
+  }
+  return out;
 }

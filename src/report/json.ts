@@ -1,4 +1,5 @@
-import type { Report, Triaged, VersionRole } from "../model.js";
+import type { Report, Triaged, TypedVersion, VersionRole } from "../model.js";
+import { classifyVersion } from "../kube/versions.js";
 
 /** Bumped on any incompatible change of the JSON shape; see docs/json-output.md. */
 export const JSON_SCHEMA_VERSION = 1;
@@ -22,8 +23,10 @@ export interface JsonFinding {
   captures: Record<string, string>;
   /** Capture and hint name → version string as printed in the log. */
   versions: Record<string, string>;
+  /** The same names → the version typed (kind and parts); names whose text is not one version are left out. */
+  typedVersions: Record<string, TypedVersion>;
   headline: string;
-  versionRoles: VersionRole[];
+  versionRoles: (Omit<VersionRole, "typed"> & { typed: TypedVersion | null })[];
   skew: { minors: number; policy: string; supported: boolean } | null;
   reasoning: string[];
   causes: string[];
@@ -51,6 +54,21 @@ function finding(t: Triaged): JsonFinding {
   const versions: Record<string, string> = {};
   for (const name of s.versions) if (f.captures[name] !== undefined) versions[name] = f.captures[name]!;
   for (const v of d.versions) if (!(v.name in versions)) versions[v.name] = v.version;
+  const typedVersions: Record<string, TypedVersion> = {};
+  const named: Record<string, string> = { ...versions };
+  for (const name of Object.keys(s.versionKinds ?? {})) if (!(name in named) && f.captures[name] !== undefined) named[name] = f.captures[name]!;
+  for (const [name, raw] of Object.entries(named)) {
+    const row = d.versions.find((v) => v.name === name && v.version === raw);
+    const t = row?.typed ?? classifyVersion(raw, s.versionKinds?.[name]);
+    if (t) typedVersions[name] = t;
+  }
+  // Other captures are typed only where the shape alone says it is a version: a step count `1` or a
+  // skew `2` is a number, not a minor.
+  for (const [name, raw] of Object.entries(f.captures)) {
+    if (name in typedVersions || name in (s.roles ?? {})) continue;
+    const t = classifyVersion(raw);
+    if (t && unambiguous(t)) typedVersions[name] = t;
+  }
   return {
     signature: s.id,
     title: s.title,
@@ -67,8 +85,9 @@ function finding(t: Triaged): JsonFinding {
     match: f.match,
     captures: f.captures,
     versions,
+    typedVersions,
     headline: d.headline,
-    versionRoles: d.versions,
+    versionRoles: d.versions.map((v) => ({ name: v.name, version: v.version, role: v.role, source: v.source, typed: v.typed ?? null })),
     skew: d.skew ?? null,
     reasoning: d.reasoning,
     causes: d.causes,
@@ -78,6 +97,12 @@ function finding(t: Triaged): JsonFinding {
     alsoIn: t.alsoIn.map((a) => ({ log: a.log, line: a.line, count: a.count, link: a.link ?? null })),
     context: f.context,
   };
+}
+
+function unambiguous(t: TypedVersion): boolean {
+  if (t.kind === "kubernetes") return t.raw.includes(".");
+  if (t.kind === "contract") return /alpha|beta/.test(t.apiVersion ?? "");
+  return t.kind === "api-version" || t.kind === "cri-api";
 }
 
 export function toJson(report: Report, summary: string): JsonReport {

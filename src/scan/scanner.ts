@@ -1,6 +1,6 @@
 import type { Finding, HintRule, LogLine, ScanResult, ScanStats, Signature, VersionHint } from "../model.js";
 import { compileCatalog, type CompiledCatalog, type CompiledRule } from "../signatures/compile.js";
-import { cleanVersionToken } from "../diagnose/versions.js";
+import { cleanVersionToken } from "../kube/versions.js";
 import { normalizeLine, type NormalizedLine } from "./normalize.js";
 import { redact } from "./redact.js";
 

@@ -1,5 +1,5 @@
 import type { HintRule, Signature } from "../model.js";
-import { VERSION_TOKEN } from "../diagnose/versions.js";
+import { VERSION_TOKEN } from "../kube/versions.js";
 
 export class SignatureError extends Error {}
 
