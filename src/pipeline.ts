@@ -2,6 +2,7 @@ import type { HintRule, LogSource, LogSummary, Report, Signature, Triaged, Versi
 import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { diagnose } from "./diagnose/index.js";
+import { redactReport } from "./scan/redact.js";
 
 export interface AnalyzeOptions {
   /** Defaults to the built-in catalog; custom signatures are appended by the caller. */
@@ -77,7 +78,9 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   report.causes.sort(byImportance);
   report.warnings.sort(byImportance);
   if (options.problems?.length) logs.unshift({ name: "(references)", problems: [...options.problems], partial: true });
-  return report;
+  // Whatever the output format, nothing leaves analysis unredacted: problem lines quote URLs and server
+  // answers, diagnoses quote captured values, and the scanner's own redaction sees one line at a time.
+  return redactReport(report);
 }
 
 /** Hints of one log by distance to `line`; at equal distance the one before the line first. */

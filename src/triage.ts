@@ -6,6 +6,7 @@ import type { CompiledCatalog } from "./signatures/index.js";
 import { checkBoundary, parseLogRef, resolveLogRef, visibilityOf, type SourceSettings, type Visibility } from "./sources/index.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { escapeMarkdown, inlineCode } from "./report/safe.js";
+import { redact } from "./scan/redact.js";
 import { sectionKey, upsertReport, type Thread, type Section } from "./publish/comment.js";
 import { applyLabels } from "./publish/labels.js";
 import type { GitHub } from "./publish/github.js";
@@ -74,24 +75,24 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   for (const input of req.refs) {
     const ref = parseLogRef(input, deps.settings);
     if ("error" in ref) {
-      refusals.push(`${input}: ${ref.error}`);
+      refusals.push(`${shownRef(input)}: ${ref.error}`);
       continue;
     }
     // Before any fetch: a log of another repository is not even looked at.
     const decision = await checkBoundary(ref, boundary, lookUpVisibility);
     if (!decision.allowed) {
-      refusals.push(`${input}: ${decision.reason}`);
+      refusals.push(`${shownRef(input)}: ${decision.reason}`);
       continue;
     }
     const resolved = await resolveLogRef(ref, deps.settings);
     if (resolved.sources.length === 0 && !resolved.skipped) {
       // Nothing to read (refused host, not found): a line among the references, not a report of "nothing found".
       fetched.unresolved++;
-      refusals.push(...(resolved.problems.length > 0 ? resolved.problems : [`${input}: no logs found`]));
+      refusals.push(...(resolved.problems.length > 0 ? resolved.problems : [`${shownRef(input)}: no logs found`]));
       continue;
     }
     if (resolved.skipped) {
-      sections.push({ key: sectionKey(input), markdown: `#### ${escapeMarkdown(resolved.title)}\n\n${escapeMarkdown(resolved.skipped)}` });
+      sections.push({ key: sectionKey(input), markdown: `#### ${escapeMarkdown(redact(resolved.title))}\n\n${escapeMarkdown(redact(resolved.skipped))}` });
       continue;
     }
     const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
@@ -102,7 +103,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
       fetched.bytes += log.stats.bytes;
       if (log.partial) fetched.broken++;
     }
-    rendered.push({ key: sectionKey(input), report, title: resolved.title, ...(resolved.url ? { url: resolved.url } : {}) });
+    rendered.push({ key: sectionKey(input), report, title: redact(resolved.title), ...(resolved.url ? { url: redact(resolved.url) } : {}) });
   }
   if (req.excerpts.length > 0) {
     const sources: LogSource[] = req.excerpts.map((e) => ({
@@ -118,7 +119,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   }
   if (refusals.length > 0) {
     // First, so that the comment's size limit never drops the explanation of what was not read.
-    const listed = refusals.slice(0, MAX_REFUSALS).map((r) => `- ${escapeMarkdown(r.slice(0, 400))}`);
+    const listed = refusals.slice(0, MAX_REFUSALS).map((r) => `- ${escapeMarkdown(redact(r).slice(0, 400))}`);
     if (refusals.length > MAX_REFUSALS) listed.push(`- … and ${refusals.length - MAX_REFUSALS} more`);
     sections.unshift({ key: sectionKey(`refused:${req.refs.join(" ")}`), markdown: ["#### References not triaged", "", ...listed].join("\n") });
   }
@@ -131,6 +132,9 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     sections.push({ key: sectionKey("nothing"), markdown: `#### Nothing to triage\n\nNo failed checks, CI failure reports or log links were found here. Try ${inlineCode("/skewbot <log URL>")} or ${inlineCode("/skewbot help")}.` });
   }
 
+  // The last word on what is posted or logged: each text above was redacted before it was escaped, and
+  // this catches what escaping would have hidden from a pattern (nothing is expected to be left).
+  for (const s of sections) s.markdown = redact(s.markdown);
   deps.onRead?.(reports, fetched);
 
   const causes = reports.reduce((n, r) => n + r.causes.length, 0);
@@ -175,4 +179,20 @@ function onceEach<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<
     }
     return p;
   };
+}
+
+/**
+ * A reference as the comment may repeat it: a URL without its user, password and query (signed URLs carry
+ * their credential there), anything else redacted; either way short enough for one line.
+ */
+function shownRef(input: string): string {
+  const text = input.trim();
+  let shown = text;
+  try {
+    const u = new URL(text);
+    if (u.protocol === "https:" || u.protocol === "http:") shown = `${u.protocol}//${u.host}${u.pathname}${u.search ? "?…" : ""}`;
+  } catch {
+    // Not a URL (gs://, github:, a typo): redacted below.
+  }
+  return redact(shown).slice(0, 200);
 }

@@ -2,7 +2,7 @@ import type { Finding, HintRule, LogLine, ScanResult, ScanStats, Signature, Vers
 import { compileCatalog, type CompiledCatalog, type CompiledRule } from "../signatures/compile.js";
 import { cleanVersionToken } from "../kube/versions.js";
 import { normalizeLine, type NormalizedLine } from "./normalize.js";
-import { redact } from "./redact.js";
+import { isKeyBodyLine, MASK, redact } from "./redact.js";
 
 export interface ScanOptions {
   /** Name of the log, carried into every finding. */
@@ -391,7 +391,10 @@ export class Scanner {
   }
 
   private contextLine(line: RawLine): LogLine {
-    return { number: line.no, text: clip(redact(this.normalized(line).text), MAX_CONTEXT_CHARS) };
+    const text = this.normalized(line).text;
+    const neighbours = [this.lineAt(line.no - 1), this.lineAt(line.no + 1)].flatMap((n) => (n ? [this.normalized(n).text] : []));
+    if (isKeyBodyLine(text, neighbours)) return { number: line.no, text: MASK };
+    return { number: line.no, text: clip(redact(text), MAX_CONTEXT_CHARS) };
   }
 
   private contextBefore(first: number): LogLine[] {

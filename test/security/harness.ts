@@ -68,7 +68,7 @@ export interface World {
   /** Every request that reached the fake GitHub, as "METHOD /path". */
   apiRequests(): string[];
   /** Adds an Actions job (in `repository`) whose log, on the blob host, is `log`. */
-  addJob(repository: string, jobId: number, log: string, options?: { runId?: number; conclusion?: string; logUrl?: string }): void;
+  addJob(repository: string, jobId: number, log: string, options?: { runId?: number; conclusion?: string; logUrl?: string; name?: string }): void;
   close(): Promise<void>;
 }
 
@@ -85,7 +85,7 @@ export const defaultEnv: WorldEnv = ({ apiUrl }) => ({
   SKEWBOT_REQUEST_TIMEOUT: "5s",
 });
 
-export async function startWorld(env: WorldEnv = defaultEnv): Promise<World> {
+export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?: boolean } = {}): Promise<World> {
   const github = new FakeGitHub("skewbot");
   const apiUrl = `http://${await github.listen()}`;
   const blob = await new FakeLogHost().listen();
@@ -101,7 +101,7 @@ export async function startWorld(env: WorldEnv = defaultEnv): Promise<World> {
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const queue = new InProcessQueue(2, () => undefined);
-  await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: false, editQuietMs: 0 }));
+  await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: options.dryRun ?? false, editQuietMs: 0 }));
   return {
     github,
     apiUrl,
@@ -118,7 +118,7 @@ export async function startWorld(env: WorldEnv = defaultEnv): Promise<World> {
       const path = `/actions-results/${repository}/${jobId}/job-logs.txt`;
       blob.files.set(path, log);
       const runId = options.runId ?? 30433642;
-      github.repo(repository).jobs.set(jobId, { name: `e2e ${jobId}`, runId, conclusion: options.conclusion ?? "failure", logUrl: options.logUrl ?? `${blob.origin}${path}?sig=s3cr3tsig` });
+      github.repo(repository).jobs.set(jobId, { name: options.name ?? `e2e ${jobId}`, runId, conclusion: options.conclusion ?? "failure", logUrl: options.logUrl ?? `${blob.origin}${path}?sig=s3cr3tsig` });
       const run = github.repo(repository).runs.get(runId) ?? { jobIds: [], conclusion: "failure" };
       run.jobIds.push(jobId);
       github.repo(repository).runs.set(runId, run);
