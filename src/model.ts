@@ -5,7 +5,22 @@
 export type Severity = "error" | "warning";
 
 /** Signature families; custom signatures pick one of these too. */
-export const FAMILIES = ["compatibility", "feature-gates", "kubectl", "kubeadm", "api", "cri", "cluster-api", "helm"] as const;
+export const FAMILIES = [
+  "compatibility",
+  "feature-gates",
+  "kubectl",
+  "kubeadm",
+  "api",
+  "cri",
+  "cluster-api",
+  "helm",
+  "kind",
+  "managed",
+  "distributions",
+  "addons",
+  "container",
+  "generic",
+] as const;
 
 export type Family = (typeof FAMILIES)[number];
 

@@ -1,4 +1,4 @@
-import type { HintRule, LogSource, LogSummary, Report, Signature, Triaged, VersionHint } from "./model.js";
+import type { Finding, HintRule, LogSource, LogSummary, Report, Signature, Triaged, VersionHint } from "./model.js";
 import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { diagnose } from "./diagnose/index.js";
@@ -59,6 +59,7 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
       const ordered = [...nearestFirst(own, source.name, finding.line), ...others];
       const signature = catalog.signatures.get(finding.signature);
       if (!signature) continue;
+      if (signature.family === "generic" && findings.some((f) => f !== finding && overlaps(f, finding) && catalog.signatures.get(f.signature)?.family !== "generic")) continue;
       const diagnosis = diagnose(finding, signature, { hints: ordered });
       const link = source.lineLink?.(finding.line);
       const key = `${signature.id}\u0000${finding.match.replace(/\s+/g, " ")}`;
@@ -90,6 +91,11 @@ function nearestFirst(hints: readonly VersionHint[], log: string, line: number):
     return Number.isFinite(at) ? Math.abs(at - line) * 2 + (at > line ? 1 : 0) : Number.MAX_SAFE_INTEGER;
   };
   return [...hints].sort((a, b) => distance(a) - distance(b));
+}
+
+/** The generic layer stays silent on lines that a specific signature already explains. */
+function overlaps(a: Finding, b: Finding): boolean {
+  return a.line <= b.endLine && b.line <= a.endLine;
 }
 
 function messageOf(err: unknown): string {

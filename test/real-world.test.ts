@@ -14,7 +14,7 @@ interface Entry {
   where: string;
 }
 
-const entries: Entry[] = ["lines.jsonl", "lines-2.jsonl"].flatMap((file) =>
+const entries: Entry[] = ["lines.jsonl", "lines-2.jsonl", "lines-3.jsonl"].flatMap((file) =>
   readFileSync(new URL(`./fixtures/real-world/${file}`, import.meta.url), "utf8")
     .split("\n")
     .map((l, i) => ({ l, where: `${file}:${i + 1}` }))

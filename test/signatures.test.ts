@@ -7,7 +7,7 @@ import type { Signature } from "../src/model.js";
 import { FIXTURES, listFixtures, readFixture, textSource } from "./helpers/logs.js";
 
 const catalog = compileCatalog(builtinSignatures, builtinHints);
-const FAMILIES = ["compatibility", "feature-gates", "kubectl", "kubeadm", "api", "cri", "cluster-api", "helm"];
+const FAMILIES = ["compatibility", "feature-gates", "kubectl", "kubeadm", "api", "cri", "cluster-api", "helm", "kind", "managed", "distributions", "addons", "container", "generic"];
 
 describe("built-in catalog", () => {
   it("covers every family with at least 25 signatures, the minCompatibilityVersion check first", () => {

@@ -3,6 +3,7 @@ import { classifyVersion } from "../kube/versions.js";
 import { makeInput, captureRoles, type DiagnoseContext, type Diagnoser } from "./context.js";
 import { diagnoseEmulation, diagnoseFlagFormat, diagnoseKubeFloor, diagnoseMinCompat } from "./compatibility.js";
 import * as skew from "./skew.js";
+import * as eco from "./ecosystem.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -36,6 +37,20 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   "capi-topology-version-change": skew.diagnoseVersionJump,
   "capi-mgmt-cluster-too-old": skew.diagnoseMgmtTooOld,
   "helm-kubeversion-incompatible": skew.diagnoseHelm,
+  "k8s-component-unknown-flag": eco.diagnoseUnknownFlag,
+  "kubectl-exec-plugin-api-version": eco.diagnoseExecPlugin,
+  "kubectl-kustomize-too-old": eco.diagnoseKustomize,
+  "minikube-kubectl-skew": eco.diagnoseMinikubeSkew,
+  "kind-config-api-version": eco.diagnoseKindConfig,
+  "managed-nodepool-newer-than-control-plane": eco.diagnoseNodePool,
+  "eks-nodegroup-release-version": eco.diagnoseNodegroupRelease,
+  "talos-upgrade-path": eco.diagnoseTalosPath,
+  "kubespray-kube-version-unsupported": eco.diagnoseMinimum,
+  "knative-kubernetes-too-old": eco.diagnoseMinimum,
+  "istio-kubernetes-too-old": eco.diagnoseMinimum,
+  "docker-api-version-too-new": eco.diagnoseDocker,
+  "docker-api-version-too-old": eco.diagnoseDocker,
+  "generic-version-skew": eco.diagnoseGeneric,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -46,3 +46,97 @@ export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
   "dynamic-config-dir": "1.24",
   "container-runtime": "1.27",
 };
+
+export interface FlagChange {
+  /** Kubernetes minor that removed (or added) the flag. */
+  release: string;
+  components: string[];
+  /** What to use instead, where there is something. */
+  instead?: string;
+}
+
+/**
+ * Control-plane and node flags removed by release, from the Kubernetes changelogs (CHANGELOG-1.N.md,
+ * "Deprecation" / "Removed" sections). Only removals that make the binary refuse to start are listed.
+ * The kubelet's own table (REMOVED_KUBELET_FLAGS) is merged in below.
+ */
+export const REMOVED_FLAGS: Record<string, FlagChange> = {
+  "basic-auth-file": { release: "1.19", components: ["kube-apiserver"], instead: "token or client-certificate authentication" },
+  "enable-swagger-ui": { release: "1.24", components: ["kube-apiserver"], instead: "the /openapi/v2 and /openapi/v3 documents" },
+  "insecure-port": { release: "1.24", components: ["kube-apiserver"], instead: "--secure-port" },
+  "insecure-bind-address": { release: "1.24", components: ["kube-apiserver"], instead: "--bind-address" },
+  address: { release: "1.24", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"], instead: "--bind-address" },
+  port: { release: "1.24", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"], instead: "--secure-port" },
+  "policy-config-file": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
+  "policy-configmap": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
+  "policy-configmap-namespace": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
+  "use-legacy-policy-config": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
+  "experimental-cluster-signing-duration": { release: "1.25", components: ["kube-controller-manager"], instead: "--cluster-signing-duration" },
+  "deployment-controller-sync-period": { release: "1.26", components: ["kube-controller-manager"] },
+  "pod-eviction-timeout": { release: "1.27", components: ["kube-controller-manager"], instead: "taint-based eviction (tolerationSeconds)" },
+  "allow-privileged": { release: "1.15", components: ["kubelet"], instead: "PodSecurity admission" },
+  "cadvisor-port": { release: "1.12", components: ["kubelet"] },
+  ...Object.fromEntries(Object.entries(REMOVED_KUBELET_FLAGS).map(([flag, release]) => [flag, { release, components: ["kubelet"] }])),
+};
+
+/** Flags a binary older than `release` does not have: a manifest written for a newer Kubernetes (the opposite skew). */
+export const ADDED_FLAGS: Record<string, FlagChange> = {
+  "concurrent-service-endpoint-syncs": { release: "1.16", components: ["kube-controller-manager"] },
+  "concurrent-statefulset-syncs": { release: "1.16", components: ["kube-controller-manager"] },
+  "permit-port-sharing": { release: "1.19", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
+  "emulated-version": { release: "1.31", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
+};
+
+/** The components whose unknown flags mean a version mismatch between a manifest and a binary. */
+export const KUBE_COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy", "kubelet", "cloud-controller-manager"];
+
+/**
+ * client.authentication.k8s.io versions of the ExecCredential API, with the client-go (kubectl) minor that
+ * started and stopped reading them (kubernetes CHANGELOG-1.11, -1.22, -1.24).
+ */
+export const EXEC_CREDENTIAL_APIS: Record<string, { since: string; removedIn?: string }> = {
+  "client.authentication.k8s.io/v1alpha1": { since: "1.10", removedIn: "1.24" },
+  "client.authentication.k8s.io/v1beta1": { since: "1.11" },
+  "client.authentication.k8s.io/v1": { since: "1.22" },
+};
+
+/**
+ * Kustomization fields by the kustomize release that introduced them, and the first kubectl that embeds a
+ * kustomize that new (kubectl 1.14–1.20 embed kustomize v2.0.3; 1.21 v4.0.5; 1.22 v4.2.0; 1.23 v4.4.1;
+ * 1.24 v4.5.4; 1.25 v4.5.7; 1.26 v4.5.7; 1.27 v5.0.1).
+ */
+export const KUSTOMIZE_FIELDS: Record<string, { kustomize: string; kubectl: string }> = {
+  metadata: { kustomize: "v3.0.0", kubectl: "1.21" },
+  components: { kustomize: "v3.7.0", kubectl: "1.21" },
+  openapi: { kustomize: "v3.8.0", kubectl: "1.21" },
+  labels: { kustomize: "v4.1.0", kubectl: "1.22" },
+  replacements: { kustomize: "v4.1.0", kubectl: "1.22" },
+  helmCharts: { kustomize: "v4.1.0", kubectl: "1.22" },
+  buildMetadata: { kustomize: "v4.3.0", kubectl: "1.23" },
+  sortOptions: { kustomize: "v5.0.0", kubectl: "1.27" },
+};
+
+/** kind's own configuration API versions (kind release notes; kubernetes-sigs/kind#1335, kubernetes-sigs/kubebuilder#2564). */
+export const KIND_CONFIG_APIS: Record<string, { since?: string; removedIn?: string }> = {
+  "kind.sigs.k8s.io/v1alpha1": { removedIn: "v0.9.0" },
+  "kind.sigs.k8s.io/v1alpha2": { removedIn: "v0.9.0" },
+  "kind.sigs.k8s.io/v1alpha3": { removedIn: "v0.9.0" },
+  "kind.x-k8s.io/v1alpha3": { since: "v0.6.0", removedIn: "v0.9.0" },
+  "kind.x-k8s.io/v1alpha4": { since: "v0.6.0" },
+};
+
+/** Docker Engine API versions and the Engine release that introduced each (Docker Engine API version history). */
+export const DOCKER_API_RELEASES: Record<string, string> = {
+  "1.24": "1.12",
+  "1.35": "17.12",
+  "1.38": "18.06",
+  "1.39": "18.09",
+  "1.40": "19.03",
+  "1.41": "20.10",
+  "1.42": "23.0",
+  "1.43": "24.0",
+  "1.44": "25.0",
+  "1.45": "26.0",
+  "1.46": "27.0",
+  "1.52": "29.0",
+};

@@ -243,13 +243,17 @@ export class Scanner {
     const rules = this.rulesFor(line.anchors);
     if (rules.length === 0) return;
 
-    const alone = selectByPriority(matchAll(rules, text));
+    // The generic layer (fallback rules) speaks only where no specific rule matches, alone or rejoined.
+    const specific = rules.filter((r) => !isFallback(r));
+    const alone = selectByPriority(matchAll(specific, text));
     if (alone.length > 0) {
-      if (this.tryContinuation(line, rules, text, alone)) return;
+      if (this.tryContinuation(line, specific, text, alone)) return;
       for (const c of alone) this.record(c, text, line.no, line.no, line);
       return;
     }
-    this.tryRejoin(line, rules);
+    if (specific.length > 0 && this.tryRejoin(line, specific)) return;
+    const fallback = rules.filter(isFallback);
+    if (fallback.length > 0) for (const c of selectByPriority(matchAll(fallback, text))) this.record(c, text, line.no, line.no, line);
   }
 
   /**
@@ -279,7 +283,7 @@ export class Scanner {
   }
 
   /** A message wrapped over lines: try it joined with its neighbours, with and without a space. */
-  private tryRejoin(line: RawLine, rules: CompiledRule[]): void {
+  private tryRejoin(line: RawLine, rules: CompiledRule[]): boolean {
     const prev = this.lineAt(line.no - 1);
     const next = this.lineAt(line.no + 1);
     const next2 = this.lineAt(line.no + 2);
@@ -306,11 +310,12 @@ export class Scanner {
         if (found.length > 0 && (!best || covered > best.covered)) best = { group, joined, found, covered };
       }
     }
-    if (!best) return;
+    if (!best) return false;
     const first = best.group[0]!;
     const last = best.group[best.group.length - 1]!;
     for (const c of best.found) this.record(c, best.joined, first.no, last.no, first);
     this.consumedThrough = Math.max(this.consumedThrough, last.no);
+    return true;
   }
 
   private rulesFor(anchors: readonly string[]): CompiledRule[] {
@@ -414,6 +419,11 @@ export class Scanner {
       i++;
     }
   }
+}
+
+/** Rules of the generic layer: matched on single lines only, and only where nothing specific matched. */
+function isFallback(rule: CompiledRule): boolean {
+  return rule.signature.family === "generic";
 }
 
 function definedGroups(c: Candidate): number {

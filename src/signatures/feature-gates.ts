@@ -1,4 +1,10 @@
 import type { Signature } from "../model.js";
+import { ADDED_FLAGS, REMOVED_FLAGS } from "../diagnose/tables.js";
+
+const OTHER_COMPONENT_FLAGS = Object.entries({ ...REMOVED_FLAGS, ...ADDED_FLAGS })
+  .filter(([, change]) => !change.components.includes("kubelet"))
+  .map(([flag]) => flag)
+  .join("|");
 
 // Feature gates and flags that exist in one release and not the next: an upgrade skew between a
 // configuration (kubelet config, job flags, kubeadm-flags.env) and the binary that reads it.
@@ -75,7 +81,8 @@ export const featureGateSignatures: Signature[] = [
       String.raw`failed\s+to\s+parse\s+kubelet\s+flag\s*:\s*unknown\s+flag\s*:\s*--(?<flag>[A-Za-z0-9][\w-]*)`,
       // kubelet 1.10 and older: a bare klog line "unknown flag: --x" (the header is stripped before matching);
       // other CLIs print "Error: unknown flag" and do not match.
-      String.raw`^unknown\s+flag\s*:\s*--(?<flag>[A-Za-z0-9][\w-]*)\s*$`,
+      // Flags known to belong to other components are left to k8s-component-unknown-flag.
+      String.raw`^unknown\s+flag\s*:\s*--(?!(?:${OTHER_COMPONENT_FLAGS})(?![\w-]))(?<flag>[A-Za-z0-9][\w-]*)\s*$`,
     ],
     versions: [],
     priority: 66,

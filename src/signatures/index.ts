@@ -7,6 +7,13 @@ import { apiSignatures } from "./api.js";
 import { criSignatures } from "./cri.js";
 import { clusterApiSignatures } from "./cluster-api.js";
 import { helmSignatures } from "./helm.js";
+import { flagSignatures } from "./flags.js";
+import { kindSignatures } from "./kind.js";
+import { managedSignatures } from "./managed.js";
+import { distributionSignatures } from "./distributions.js";
+import { addonSignatures } from "./addons.js";
+import { containerSignatures } from "./container.js";
+import { genericSignatures } from "./generic.js";
 
 export { builtinHints } from "./hints.js";
 export { compileCatalog, type CompiledCatalog, SignatureError } from "./compile.js";
@@ -21,4 +28,12 @@ export const builtinSignatures: readonly Signature[] = [
   ...criSignatures,
   ...clusterApiSignatures,
   ...helmSignatures,
+  ...flagSignatures,
+  ...kindSignatures,
+  ...managedSignatures,
+  ...distributionSignatures,
+  ...addonSignatures,
+  ...containerSignatures,
+  // Last and lowest: wordings no signature above knows.
+  ...genericSignatures,
 ];

@@ -1,5 +1,7 @@
 import type { Signature } from "../model.js";
 
+const Q = String.raw`"?`;
+
 export const kubectlSignatures: Signature[] = [
   {
     id: "kubectl-client-server-skew",
@@ -49,5 +51,107 @@ export const kubectlSignatures: Signature[] = [
         captures: { schemaPath: "io.k8s.api.apps.v1beta2.DeploymentSpec" },
       },
     ],
+  },
+  {
+    id: "kubectl-exec-plugin-api-version",
+    title: "Client-credential exec plugin API version not served by this kubectl",
+    family: "kubectl",
+    severity: "error",
+    flake: true,
+    anchors: ["exec plugin", "invalid apiVersion"],
+    patterns: [
+      String.raw`exec\s+plugin\s*:\s*invalid\s+apiVersion\s+${Q}(?<apiVersion>client\.authentication\.k8s\.io/v\w+)`,
+      String.raw`exec\s+plugin\s+is\s+configured\s+to\s+use\s+API\s+version\s+(?<configured>client\.authentication\.k8s\.io/v\w+)\s*,\s*plugin\s+returned\s+version\s+(?<returned>client\.authentication\.k8s\.io/v\w+)`,
+    ],
+    versions: ["apiVersion", "configured", "returned"],
+    roles: {
+      apiVersion: "ExecCredential API version in the kubeconfig",
+      configured: "ExecCredential API version in the kubeconfig",
+      returned: "ExecCredential API version the plugin returned",
+    },
+    priority: 50,
+    meaning:
+      "kubectl (or a client-go program) ran the kubeconfig's credential plugin (aws eks get-token, gke-gcloud-auth-plugin, kubelogin) with an ExecCredential API version that this client does not read, or the plugin answered in another version than asked.",
+    causes: [
+      "client.authentication.k8s.io/v1alpha1 was removed in kubectl/client-go 1.24; kubeconfigs written by aws-cli before 1.24.0 / 2.7.0 (aws eks update-kubeconfig) still use it.",
+      "A kubeconfig with v1 (served from 1.22) or v1beta1 (from 1.11) used by an older kubectl or a tool built on an old client-go.",
+    ],
+    fixes: [
+      "Upgrade aws-cli (or the plugin) and regenerate the kubeconfig, or change users[].user.exec.apiVersion to client.authentication.k8s.io/v1beta1.",
+      "Where the client is the old side, upgrade kubectl or the tool to a client-go that reads the kubeconfig's version.",
+    ],
+    references: ["https://github.com/aws/aws-cli/issues/6920"],
+    examples: [
+      { line: `error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"`, captures: { apiVersion: "client.authentication.k8s.io/v1alpha1" } },
+    ],
+  },
+  {
+    id: "kubectl-kustomize-too-old",
+    title: "kustomize embedded in kubectl too old for the kustomization",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["json: unknown field"],
+    patterns: [
+      // Only fields that a newer kustomize added: any other unknown field is a typo, not a version skew.
+      String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>labels|replacements|metadata|components|openapi|helmCharts|buildMetadata|sortOptions)${Q}`,
+    ],
+    versions: [],
+    priority: 30,
+    meaning: "kubectl apply -k / kubectl kustomize rejected a kustomization field that the kustomize built into this kubectl does not know yet.",
+    causes: ["kubectl 1.14–1.20 embed kustomize v2.0.3; later fields (labels, replacements, components, …) need a newer kubectl or a standalone kustomize."],
+    fixes: ["Upgrade kubectl, or build with a standalone kustomize (kustomize build | kubectl apply -f -)."],
+    references: ["https://github.com/kubernetes-sigs/kustomize#kubectl-integration"],
+    examples: [{ line: `error: json: unknown field "labels"`, captures: { field: "labels" } }],
+    nearMisses: [`error: json: unknown field "spec"`],
+  },
+  {
+    id: "minikube-kubectl-skew",
+    title: "minikube warns that kubectl is far from the cluster version",
+    family: "kubectl",
+    severity: "warning",
+    flake: false,
+    // minikube translates the message; the anchors are the ASCII parts of each translation, and for the
+    // ones written in other scripts, the kubectl path that precedes them.
+    anchors: [
+      "which may have incompatibilities",
+      "and is incompatible with Kubernetes",
+      "welche inkompatibel ist",
+      "qui peut comporter des",
+      "yang mungkin tidak kompatibel",
+      "dibe bi Kubernetes",
+      "niekompatybilne z Kubernetesem",
+      "/kubectl ",
+      "kubectl.exe ",
+    ],
+    patterns: [
+      String.raw`is\s+version\s+(?<client>{V}),\s+(?:which\s+may\s+have\s+incompatibilities|and\s+is\s+incompatible)\s+with\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`ist\s+Version\s+(?<client>{V}),\s+welche\s+inkompatibel\s+ist\s+mit\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`est\s+la\s+version\s+(?<client>{V}),\s+qui\s+peut\s+comporter\s+des\s+incompatibilités\s+avec\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`menggunakan\s+versi\s+(?<client>{V}),\s+yang\s+mungkin\s+tidak\s+kompatibel\s+dengan\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`guhertoya\s+(?<client>{V})\s+e,\s+ku\s+dibe\s+bi\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`jest\s+w\s+wersji\s+(?<client>{V}),\s+co\s+może\s+być\s+niekompatybilne\s+z\s+Kubernetesem\s+w\s+wersji\s+(?<cluster>{V})`,
+      String.raw`kubectl(?:\.exe)?\s+のバージョンは\s*(?<client>{V})\s*で、\s*Kubernetes\s+(?<cluster>{V})\s*と互換性がないかもしれません`,
+      String.raw`kubectl(?:\.exe)?\s+—\s+це\s+версія\s+(?<client>{V}),\s+яка\s+може\s+бути\s+несумісною\s+з\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`kubectl(?:\.exe)?\s+的版本为\s*(?<client>{V})\s*，\s*可能与\s*Kubernetes\s+(?<cluster>{V})\s*不兼容`,
+    ],
+    versions: ["client", "cluster"],
+    roles: { client: "kubectl (client) version", cluster: "Kubernetes version minikube deployed" },
+    priority: 40,
+    meaning: "minikube started the cluster and warns that the kubectl on the PATH is more than one minor away from it. A warning: commands may still work.",
+    causes: ["The runner's preinstalled kubectl, or one installed from 'latest', differs from the --kubernetes-version the job asked minikube for."],
+    fixes: ["Use 'minikube kubectl --' in the job, or install a kubectl within one minor of the cluster version."],
+    references: ["https://github.com/kubernetes/minikube/blob/master/translations/de.json"],
+    examples: [
+      {
+        line: "❗  /usr/local/bin/kubectl is version 1.24.1, which may have incompatibilities with Kubernetes 1.27.4.",
+        captures: { client: "1.24.1", cluster: "1.27.4" },
+      },
+      {
+        line: "❗  /usr/local/bin/kubectl のバージョンは 1.24.1 で、Kubernetes 1.27.4 と互換性がないかもしれません。",
+        captures: { client: "1.24.1", cluster: "1.27.4" },
+      },
+    ],
+    nearMisses: ["+ /usr/local/bin/kubectl apply -f deploy.yaml", "▪ Want kubectl v1.27.4? Try 'minikube kubectl -- get pods -A'"],
   },
 ];

@@ -1,0 +1,233 @@
+import semver from "semver";
+import type { VersionRole } from "../model.js";
+import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
+import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS } from "./tables.js";
+import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
+
+// Reasoning for the ecosystem around Kubernetes: component flags, kubectl's credential plugins and
+// kustomize, kind, managed services, distributions, operators and Docker.
+
+function tableRow(name: string, version: string, role: string, table: string): VersionRole {
+  return { name, version, role, source: table };
+}
+
+/** The Kubernetes component a line comes from: journald unit, static-pod name, `kubectl logs` target. */
+function componentOf(text: string): string | undefined {
+  return KUBE_COMPONENTS.find((c) => new RegExp(`(?:^|[^\\w-])${c}(?:[^\\w-]|$)`).test(text));
+}
+
+export const diagnoseUnknownFlag: Diagnoser = (input) => {
+  const flag = (input.capture("flag") ?? "").replace(/_/g, "-");
+  const component = componentOf(input.finding.text) ?? componentOf(input.finding.context.before.map((l) => l.text).join("\n"));
+  const removed = REMOVED_FLAGS[flag];
+  const added = ADDED_FLAGS[flag];
+  const who = component ?? removed?.components.join(" / ") ?? added?.components.join(" / ");
+  if (removed) {
+    const last = parseKubeVersion(removed.release);
+    const previous = last ? `${last.major}.${last.minor - 1}` : "";
+    return {
+      headline: `${who} was started with --${flag}, which was removed in Kubernetes ${removed.release}: the manifest was written for ${previous ? `≤ ${previous}` : "an older release"} and the binary is ${removed.release} or newer.`,
+      versions: [tableRow("flagRemovedIn", removed.release, `release that removed --${flag}`, "flag removal table (Kubernetes changelogs)")],
+      ...(removed.instead ? { fixes: [`Remove --${flag} from the manifest; use ${removed.instead} instead.`, ...input.signature.fixes] } : {}),
+    };
+  }
+  if (added) {
+    return {
+      headline: `${who} was started with --${flag}, which exists from Kubernetes ${added.release} on: the manifest was written for a newer release than the binary.`,
+      versions: [tableRow("flagAddedIn", added.release, `first release with --${flag}`, "flag addition table (Kubernetes changelogs)")],
+      fixes: [`Run a ${added.release} or newer binary, or drop --${flag} for this release.`],
+    };
+  }
+  if (!component) {
+    return {
+      verdict: "not-skew",
+      headline: `An unknown flag --${flag} of a program that is not recognisably a Kubernetes component: a typo or a tool's own usage error, not a version skew.`,
+    };
+  }
+  return {
+    headline: `${component} was started with --${flag}, which this ${component} does not have: removed in its release, or added after it.`,
+    versions: [],
+  };
+};
+
+export const diagnoseExecPlugin: Diagnoser = (input) => {
+  const api = input.capture("apiVersion");
+  const configured = input.capture("configured");
+  const returned = input.capture("returned");
+  if (configured && returned) {
+    return {
+      headline: `The kubeconfig asks the credential plugin for ${configured}, and the plugin answered ${returned}: the plugin (aws-cli, gcloud, kubelogin) is too old for the kubeconfig.`,
+      versions: captureRoles(input),
+      fixes: ["Upgrade the plugin, or regenerate the kubeconfig with the plugin that will run in the job."],
+    };
+  }
+  const row = api ? EXEC_CREDENTIAL_APIS[api] : undefined;
+  const versions = captureRoles(input);
+  if (row?.removedIn) {
+    versions.push(tableRow("removedIn", row.removedIn, `kubectl/client-go release that stopped reading ${api}`, "ExecCredential API table"));
+    return {
+      headline: `The kubeconfig's credential plugin uses ${api}, which kubectl and client-go stopped reading in ${row.removedIn}: the kubeconfig was written by an older tool (aws eks update-kubeconfig before aws-cli 1.24.0 / 2.7.0) than the kubectl that reads it.`,
+      versions,
+    };
+  }
+  if (row) {
+    versions.push(tableRow("since", row.since, `first kubectl/client-go release that reads ${api}`, "ExecCredential API table"));
+    return {
+      headline: `The kubeconfig's credential plugin uses ${api}, which kubectl and client-go read from ${row.since} on: the client (kubectl or a tool built on client-go) is older than the kubeconfig.`,
+      versions,
+      fixes: ["Upgrade kubectl or the tool that failed (its client-go), or write the kubeconfig with client.authentication.k8s.io/v1beta1."],
+    };
+  }
+  return { headline: `The client does not read the credential plugin's API version ${api ?? ""}.`, versions };
+};
+
+export const diagnoseKustomize: Diagnoser = (input) => {
+  const field = input.capture("field") ?? "";
+  const row = KUSTOMIZE_FIELDS[field];
+  if (!row) return { headline: `kustomize does not know the field "${field}".` };
+  return {
+    headline: `The kustomization uses "${field}", added in kustomize ${row.kustomize}; the kustomize built into this kubectl is older (kubectl embeds a kustomize that new from ${row.kubectl} on).`,
+    versions: [
+      tableRow("kustomizeSince", row.kustomize, `kustomize release that added "${field}"`, "kustomization field table"),
+      tableRow("kubectlSince", row.kubectl, `first kubectl embedding kustomize ${row.kustomize} or newer`, "kustomization field table"),
+    ],
+  };
+};
+
+export const diagnoseMinikubeSkew: Diagnoser = (input) => {
+  const client = input.version("client");
+  const cluster = input.version("cluster");
+  const minors = client && cluster ? minorDelta(client, cluster) : undefined;
+  return {
+    headline: `minikube: kubectl ${input.capture("client")} is ${minors === undefined ? "far" : `${minorsText(minors)} ${minors >= 0 ? "newer" : "older"}`} than the Kubernetes ${input.capture("cluster")} it deployed (supported: ±1).`,
+    versions: captureRoles(input),
+    ...(minors === undefined ? {} : { skew: { minors, policy: "kubectl is supported within ±1 minor of kube-apiserver", supported: Math.abs(minors) <= 1 } }),
+  };
+};
+
+export const diagnoseKindConfig: Diagnoser = (input) => {
+  let api = input.capture("apiVersion") ?? "";
+  const kind = input.capture("kind");
+  // Some kind releases print "unknown kind <apiVersion> for apiVersion: <kind>".
+  if (kind !== undefined && !api.includes("/") && kind.includes("/")) api = kind;
+  if (!/^kind\.(?:sigs|x-k8s)\./.test(api)) {
+    return { verdict: "not-skew", headline: `The configuration's apiVersion ${api} is not one of kind's: not a kind version mismatch.` };
+  }
+  if (kind === "") {
+    return { verdict: "not-skew", headline: "The kind configuration has no kind: field (a configuration error, not a version mismatch)." };
+  }
+  const row = KIND_CONFIG_APIS[api];
+  const versions: VersionRole[] = [{ name: "apiVersion", version: api, role: "kind configuration API version", source: `the failing line (${input.where})` }];
+  if (row?.removedIn) versions.push(tableRow("removedIn", row.removedIn, `kind release that stopped reading ${api}`, "kind config API table"));
+  if (row?.since) versions.push(tableRow("since", row.since, `first kind release that reads ${api}`, "kind config API table"));
+  return {
+    headline: row?.removedIn
+      ? `The kind config uses ${api}, which kind stopped reading in ${row.removedIn}: the config was written for an older kind than the one in the job.`
+      : row?.since
+        ? `The kind config uses ${api}, which kind reads from ${row.since} on: the kind binary in the job is older than the config.`
+        : `This kind binary does not read ${api}: the config was written for another kind release.`,
+    versions,
+  };
+};
+
+export const diagnoseNodePool: Diagnoser = (input) => {
+  const pool = input.version("nodePool") ?? parseKubeVersion(`1.${input.capture("nodePoolMinor") ?? ""}`);
+  const cp = input.version("controlPlane") ?? parseKubeVersion(`1.${input.capture("controlPlaneMinor") ?? ""}`);
+  const minors = pool && cp ? minorDelta(pool, cp) : undefined;
+  return {
+    headline: `The node pool asks for ${input.capture("nodePool") ?? `minor ${input.capture("nodePoolMinor")}`}, ${minors === undefined ? "newer than" : `${minorsText(minors)} newer than`} the control plane ${input.capture("controlPlane") ?? `(minor ${input.capture("controlPlaneMinor")})`}: upgrade the control plane first.`,
+    versions: captureRoles(input),
+    ...(minors === undefined ? {} : { skew: { minors, policy: "node pools may lag the control plane, never lead it", supported: minors <= 0 } }),
+  };
+};
+
+export const diagnoseNodegroupRelease: Diagnoser = (input) => {
+  const requested = input.version("requested");
+  const other = input.version("allowed") ?? input.version("kubernetes");
+  const minors = requested && other ? minorDelta(requested, other) : undefined;
+  return {
+    headline:
+      minors !== undefined && minors !== 0
+        ? `The node group's AMI release ${input.capture("requested")} is for Kubernetes ${majorMinor(requested!)}, but the node group needs ${majorMinor(other!)} (${input.capture("allowed") ?? input.capture("kubernetes")}).`
+        : `EKS does not accept the AMI release ${input.capture("requested")} for this node group${input.capture("allowed") ? `; it allows ${input.capture("allowed")}` : ""}.`,
+    versions: captureRoles(input),
+  };
+};
+
+export const diagnoseTalosPath: Diagnoser = (input) => {
+  const from = input.version("from");
+  const to = input.version("to");
+  const minors = from && to ? minorDelta(to, from) : undefined;
+  let headline = `talosctl does not know an upgrade path from ${input.capture("from")} to ${input.capture("to")}.`;
+  if (minors !== undefined && minors > 1) headline = `The upgrade from ${input.capture("from")} to ${input.capture("to")} skips ${minorsText(minors - 1)}: talosctl upgrades Kubernetes one minor at a time.`;
+  else if (minors === 1) headline = `The one-minor upgrade from ${input.capture("from")} to ${input.capture("to")} is not in this talosctl's list: talosctl is older than the Talos release that supports Kubernetes ${to ? majorMinor(to) : ""}.`;
+  else if (minors !== undefined && minors <= 0) headline = `The target ${input.capture("to")} is not newer than the cluster's lowest version ${input.capture("from")}: check the target version (a typo such as 1.3 for 1.30?).`;
+  return {
+    headline,
+    versions: captureRoles(input),
+    ...(minors === undefined ? {} : { skew: { minors, policy: "talosctl upgrades Kubernetes one minor at a time", supported: minors === 1 } }),
+  };
+};
+
+/** An operator, installer or distribution with a minimum Kubernetes version, and the cluster below it. */
+export const diagnoseMinimum: Diagnoser = (input) => {
+  const cluster = input.version("cluster") ?? input.version("requested");
+  const minimum = input.version("minimum");
+  const part: DiagnosisPart = { headline: `${input.signature.title}: the cluster${cluster ? ` (${cluster.raw})` : ""} is older than the minimum ${input.capture("minimum")}.`, versions: captureRoles(input) };
+  if (cluster && minimum) {
+    const minors = minorDelta(cluster, minimum);
+    part.skew = { minors, policy: `supported from ${majorMinor(minimum)} on`, supported: minors >= 0 };
+    if (minors >= 0) {
+      // Same minor or newer and still rejected: a pre-release suffix (-eks-…, -gke.N) below an x.y.0 minimum.
+      const c = toSemver(cluster);
+      const m = toSemver(minimum);
+      if (c && m && semver.lt(c, m)) {
+        part.headline = `The cluster version ${cluster.raw} carries a pre-release suffix, which sorts below ${input.capture("minimum")}: a vendor build of the supported minor is rejected.`;
+        part.reasoning = ["Use a minimum of the form 1.x.0-0 (which admits -eks-…, -gke.N builds), or set the override the component offers."];
+      }
+    } else {
+      part.headline = `The cluster runs ${cluster.raw}, ${minorsText(minors)} older than the ${input.capture("minimum")} this release requires.`;
+    }
+  }
+  return part;
+};
+
+export const diagnoseDocker: Diagnoser = (input) => {
+  const client = input.capture("client") ?? "";
+  const daemon = input.capture("daemon") ?? "";
+  const versions = captureRoles(input);
+  const engine = (v: string) => DOCKER_API_RELEASES[v];
+  for (const [name, v] of [["clientEngine", client], ["daemonEngine", daemon]] as const) {
+    if (engine(v)) versions.push(tableRow(name, engine(v)!, `Docker Engine release that introduced API ${v}`, "Docker API version table"));
+  }
+  const tooOld = input.signature.id === "docker-api-version-too-old";
+  return {
+    headline: tooOld
+      ? `The Docker client asks for API ${client}, below the ${daemon} that the daemon${engine(daemon) ? ` (Docker Engine ${engine(daemon)} or newer)` : ""} still serves: the client or tool is too old for the upgraded daemon.`
+      : `The Docker client asks for API ${client}${engine(client) ? ` (Docker Engine ${engine(client)})` : ""}, but the daemon serves at most ${daemon}${engine(daemon) ? ` (Docker Engine ${engine(daemon)})` : ""}: the daemon is older than the client.`,
+    versions,
+  };
+};
+
+// Where the generic layer may speak: an error (klog E/F, "error", "failed", "fatal", JSON or logfmt level).
+const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO)\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|\[✖\]/;
+// Where the numbers are versions: the text says "version", names Kubernetes, or a token is v-prefixed or a group/version.
+const VERSION_CONTEXT = /[Vv]ersion|[Kk]ubernetes|\bk8s\b|\bAPI\b|\bapiVersion\b/;
+const STRONG_TOKEN = /^[vV]\d|\/v\d|^v\d+(?:alpha|beta)/;
+
+export const diagnoseGeneric: Diagnoser = (input) => {
+  const { finding } = input;
+  const isError = finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text);
+  if (!isError) return { verdict: "not-skew", headline: "Versions in a relation on a line that is not an error: not reported." };
+  const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
+  if (!VERSION_CONTEXT.test(finding.match) && !tokens.some((t) => STRONG_TOKEN.test(t))) {
+    return { verdict: "not-skew", headline: "The numbers in the relation do not read as versions: not reported." };
+  }
+  if (tokens.length === 2 && tokens[0] === tokens[1]) return { verdict: "not-skew", headline: "The same version on both sides: no skew." };
+  return {
+    verdict: "warning",
+    headline: `Possible version skew (unrecognised wording): the error names ${tokens.join(" and ")} with "${input.capture("relation")}".`,
+    versions: captureRoles(input),
+    reasoning: ["No specific signature knows this wording; the versions and the relation come from the line as written. Check which component printed it and which range it supports."],
+  };
+};

@@ -1,0 +1,57 @@
+import type { Signature } from "../model.js";
+
+const Q = String.raw`\\?"?`;
+
+export const addonSignatures: Signature[] = [
+  {
+    id: "knative-kubernetes-too-old",
+    title: "Operator's minimum Kubernetes version check failed (knative.dev/pkg)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["is not compatible, need at least"],
+    patterns: [
+      // knative.dev/pkg's CheckK8sClientMinimumVersionOrDie, used by Knative Serving/Eventing, Tekton, cosign's
+      // policy controller and others.
+      String.raw`(?<prerelease>pre-release\s+)?kubernetes\s+version\s+${Q}(?<cluster>{V})${Q}\s+is\s+not\s+compatible\s*,\s*need\s+at\s+least\s+${Q}(?<minimum>{V})`,
+    ],
+    versions: ["cluster", "minimum"],
+    roles: { cluster: "cluster (API server) version", minimum: "minimum Kubernetes this release supports" },
+    priority: 50,
+    meaning: "A Knative-based controller or webhook (Knative, Tekton, cosign, …) checked the API server version at start-up and exited: the cluster is older than this release supports.",
+    causes: ["The operator's release was upgraded (or installed from 'latest') on a cluster older than its minimum."],
+    fixes: [
+      "Install the operator release that supports the cluster's version, or upgrade the cluster.",
+      "Only as a stop-gap: set KUBERNETES_MIN_VERSION on the deployment.",
+    ],
+    references: ["https://github.com/knative/pkg/blob/main/injection/sharedmain/main.go"],
+    examples: [
+      {
+        line: String.raw`{"level":"fatal","logger":"tekton-pipelines-webhook","msg":"Version check failed","error":"kubernetes version \"1.20.11\" is not compatible, need at least \"1.21.0-0\" (this can be overridden with the env var \"KUBERNETES_MIN_VERSION\")"}`,
+        captures: { cluster: "1.20.11", minimum: "1.21.0-0" },
+      },
+    ],
+  },
+  {
+    id: "istio-kubernetes-too-old",
+    title: "istioctl: cluster older than this Istio supports",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["is lower than the minimum version", "by this version of Istio"],
+    patterns: [
+      String.raw`Kubernetes\s+API\s+version\s*:\s*(?<cluster>{V})\s+is\s+lower\s+than\s+the\s+minimum\s+version\s*:\s*(?<minimum>{V})`,
+      String.raw`kubernetes\s+version\s+is\s+not\s+supported\s+by\s+this\s+version\s+of\s+Istio\.\s+The\s+minimum\s+supported\s+kubernetes\s+version\s+is\s+(?<minimum>{V})`,
+    ],
+    versions: ["cluster", "minimum"],
+    roles: { cluster: "cluster (API server) version", minimum: "minimum Kubernetes this Istio supports" },
+    priority: 50,
+    meaning: "istioctl's precheck (or install) found a cluster older than the Istio release supports.",
+    causes: ["An istioctl newer than the cluster's support window (Istio supports about four Kubernetes minors per release)."],
+    fixes: ["Use the Istio release whose support matrix includes the cluster's version, or upgrade the cluster."],
+    references: ["https://istio.io/latest/docs/releases/supported-releases/"],
+    examples: [
+      { line: "* The Kubernetes API version: v1.14.0 is lower than the minimum version: 1.15", captures: { cluster: "v1.14.0", minimum: "1.15" } },
+    ],
+  },
+];

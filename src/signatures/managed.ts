@@ -1,0 +1,125 @@
+import type { Signature } from "../model.js";
+
+// Quotes as printed, as JSON-escaped by Terraform/SDK error dumps, or absent.
+const Q = String.raw`\\?"?`;
+
+export const managedSignatures: Signature[] = [
+  {
+    id: "managed-nodepool-newer-than-control-plane",
+    title: "Node pool version newer than the managed control plane",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["NodePoolMcVersionIncompatible", "and control plane version", "is bigger than control plane version", "cannot be greater than current master version"],
+    patterns: [
+      // AKS
+      String.raw`Node\s+pool\s+version\s+(?<nodePool>{V})\s+and\s+control\s+plane\s+version\s+(?<controlPlane>{V})\s+are\s+incompatible`,
+      String.raw`Minor\s+version\s+of\s+node\s+pool\s+version\s+(?<nodePoolMinor>\d+)\s+is\s+bigger\s+than\s+control\s+plane\s+version\s+(?<controlPlaneMinor>\d+)`,
+      // GKE
+      String.raw`desired\s+node\s+version\s+${Q}(?<nodePool>{V})${Q}\s+cannot\s+be\s+greater\s+than\s+current\s+master\s+version\s+${Q}(?<controlPlane>{V})`,
+    ],
+    versions: ["nodePool", "controlPlane", "nodePoolMinor", "controlPlaneMinor"],
+    roles: {
+      nodePool: "requested node pool version",
+      controlPlane: "control plane version",
+      nodePoolMinor: "requested node pool minor",
+      controlPlaneMinor: "control plane minor",
+    },
+    priority: 50,
+    meaning: "The cloud API refused a node pool whose Kubernetes version is newer than the cluster's control plane: nodes may lag the control plane, never lead it.",
+    causes: ["The node pool and the cluster were given the new version in one change; the provider applied the node pool first (Terraform, Rancher, Pulumi)."],
+    fixes: ["Upgrade the control plane first, then the node pools; or keep the node pool at the control plane's version in the same change."],
+    references: ["https://aka.ms/version-skew-policy", "https://kubernetes.io/releases/version-skew-policy/"],
+    examples: [
+      {
+        line: String.raw`Code="NodePoolMcVersionIncompatible" Message="Node pool version 1.20.5 and control plane version 1.19.9 are incompatible. Minor version of node pool version 20 is bigger than control plane version 19.`,
+        captures: { nodePool: "1.20.5", controlPlane: "1.19.9" },
+      },
+    ],
+  },
+  {
+    id: "managed-version-unsupported",
+    title: "Managed Kubernetes does not offer the requested version",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["Master version", "unsupported Kubernetes version", "Orchestrator Version", "OrchestratorVersion is invalid"],
+    patterns: [
+      // GKE
+      String.raw`Master\s+version\s+${Q}(?<requested>{V})${Q}\s+is\s+unsupported`,
+      // EKS
+      String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version`,
+      // AKS (the azurerm provider's wording, then the API's)
+      String.raw`Kubernetes/Orchestrator\s+Version\s+${Q}(?<requested>{V})${Q}\s+is\s+not\s+available\s+for\s+Node\s+Pool`,
+      String.raw`parameter\s+orchestratorProfile\.OrchestratorVersion\s+is\s+invalid`,
+    ],
+    versions: ["requested"],
+    roles: { requested: "requested Kubernetes version" },
+    priority: 45,
+    meaning:
+      "The provider no longer (or not yet) offers the Kubernetes version the job asked for: managed services retire patch and minor versions on a schedule, so a pinned version that worked last month fails today.",
+    causes: [
+      "A pinned patch version (GKE 1.x.y-gke.N, AKS 1.x.y) that the provider has retired.",
+      "A minor the provider does not offer yet, or has ended support for (EKS end of support).",
+    ],
+    fixes: [
+      "Pin only the minor and let the provider pick the patch (gcloud --cluster-version=1.x, az aks get-versions, aws eks describe-addon-versions), or move to a supported minor.",
+    ],
+    references: ["https://cloud.google.com/kubernetes-engine/docs/release-notes", "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html"],
+    examples: [
+      {
+        line: `ERROR: (gcloud.container.clusters.create) ResponseError: code=400, message=Master version "1.16.8-gke.15" is unsupported.`,
+        captures: { requested: "1.16.8-gke.15" },
+      },
+    ],
+  },
+  {
+    id: "eksctl-version-unknown",
+    title: "eksctl too old (or too new) for the cluster's Kubernetes version",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["is not known to this version of eksctl", "invalid version, supported values"],
+    patterns: [
+      String.raw`control\s+plane\s+version\s+${Q}(?<controlPlane>{V})${Q}\s+is\s+not\s+known\s+to\s+this\s+version\s+of\s+eksctl`,
+      String.raw`invalid\s+version\s*,\s*supported\s+values\s*:\s*(?<oldest>{V})(?:(?:\s*,\s*{V})*\s*,\s*(?<newest>{V}))?`,
+    ],
+    versions: ["controlPlane", "oldest", "newest"],
+    roles: { controlPlane: "EKS control plane version", oldest: "oldest version this eksctl supports", newest: "newest version this eksctl supports" },
+    priority: 50,
+    meaning: "eksctl only works with the EKS versions compiled into it; this binary does not know the version the cluster runs or the config asks for.",
+    causes: ["An eksctl pinned in the CI image or action that predates the EKS version (or that has dropped an old one)."],
+    fixes: ["Upgrade eksctl to a release that supports the version, or ask for a version in the supported list."],
+    references: ["https://github.com/eksctl-io/eksctl/releases"],
+    examples: [
+      { line: "Error: invalid version, supported values: 1.22, 1.23, 1.24, 1.25, 1.26, 1.27", captures: { oldest: "1.22", newest: "1.27" } },
+    ],
+  },
+  {
+    id: "eks-nodegroup-release-version",
+    title: "EKS node group AMI release version does not match",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["Nodegroup release version", "is not valid for kubernetes version"],
+    patterns: [
+      String.raw`Requested\s+Nodegroup\s+release\s+version\s+(?<requested>{V})\s+is\s+invalid\.?\s+Allowed\s+release\s+version\s+is\s+(?<allowed>{V})`,
+      String.raw`Requested\s+release\s+version\s+(?<requested>{V})\s+is\s+not\s+valid\s+for\s+kubernetes\s+version\s+(?<kubernetes>{V})`,
+    ],
+    versions: ["requested", "allowed", "kubernetes"],
+    roles: { requested: "requested AMI release version", allowed: "release version EKS allows", kubernetes: "node group Kubernetes version" },
+    priority: 50,
+    meaning: "EKS refused the node group's AMI release version: it belongs to another Kubernetes minor than the node group, or is not the one EKS offers now.",
+    causes: [
+      "The Kubernetes version of the node group changed while the release version stayed (or was computed from the old minor).",
+      "A release version from an SSM parameter or a pin that EKS no longer accepts.",
+    ],
+    fixes: ["Leave the release version unset (latest for the minor) or take it from /aws/service/eks/optimized-ami/<minor>/…/recommended/release_version for the node group's minor."],
+    examples: [
+      {
+        line: "InvalidParameterException: Requested Nodegroup release version 1.15.10-20200228 is invalid. Allowed release version is 1.16.8-20200531",
+        captures: { requested: "1.15.10-20200228", allowed: "1.16.8-20200531" },
+      },
+    ],
+  },
+];
