@@ -15,6 +15,7 @@ export const distributionSignatures: Signature[] = [
     ],
     versions: ["from", "to"],
     roles: { from: "lowest Kubernetes version in the cluster", to: "upgrade target" },
+    versionKinds: { fromMinor: "kubernetes", toMinor: "kubernetes" },
     priority: 45,
     meaning: "talosctl upgrade-k8s knows a fixed list of upgrade paths (one minor at a time); the requested one is not in this talosctl's list.",
     causes: [
@@ -37,6 +38,7 @@ export const distributionSignatures: Signature[] = [
     patterns: [String.raw`version\s+of\s+Kubernetes\s+(?<kubernetes>{V})\s+is\s+too\s+(?<direction>new|old)\s+to\s+be\s+used\s+with\s+Talos\s+(?<talos>{V})`],
     versions: ["kubernetes", "talos"],
     roles: { kubernetes: "requested Kubernetes version", talos: "Talos version" },
+    versionKinds: { talos: { kind: "component", component: "Talos" } },
     priority: 50,
     meaning: "Talos validates the machine config: each Talos release supports a window of Kubernetes minors, and the requested kubelet/control-plane images fall outside it.",
     causes: ["The Kubernetes version was bumped (a Renovate PR, a provider default) past what the nodes' Talos release supports."],

@@ -15,6 +15,7 @@ export const kindSignatures: Signature[] = [
     ],
     versions: ["apiVersion"],
     roles: { apiVersion: "kind configuration API version" },
+    versionKinds: { since: { kind: "component", component: "kind" }, removedIn: { kind: "component", component: "kind" } },
     priority: 45,
     meaning: "kind could not read its cluster configuration: the config's apiVersion belongs to another kind release than the binary.",
     causes: [

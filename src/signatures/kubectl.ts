@@ -97,6 +97,7 @@ export const kubectlSignatures: Signature[] = [
       String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>labels|replacements|metadata|components|openapi|helmCharts|buildMetadata|sortOptions)${Q}`,
     ],
     versions: [],
+    versionKinds: { kustomizeSince: { kind: "component", component: "kustomize" } },
     priority: 30,
     meaning: "kubectl apply -k / kubectl kustomize rejected a kustomization field that the kustomize built into this kubectl does not know yet.",
     causes: ["kubectl 1.14–1.20 embed kustomize v2.0.3; later fields (labels, replacements, components, …) need a newer kubectl or a standalone kustomize."],

@@ -25,6 +25,7 @@ export const managedSignatures: Signature[] = [
       nodePoolMinor: "requested node pool minor",
       controlPlaneMinor: "control plane minor",
     },
+    versionKinds: { nodePoolMinor: "minor", controlPlaneMinor: "minor" },
     priority: 50,
     meaning: "The cloud API refused a node pool whose Kubernetes version is newer than the cluster's control plane: nodes may lag the control plane, never lead it.",
     causes: ["The node pool and the cluster were given the new version in one change; the provider applied the node pool first (Terraform, Rancher, Pulumi)."],
@@ -108,6 +109,7 @@ export const managedSignatures: Signature[] = [
     ],
     versions: ["requested", "allowed", "kubernetes"],
     roles: { requested: "requested AMI release version", allowed: "release version EKS allows", kubernetes: "node group Kubernetes version" },
+    versionKinds: { requested: { kind: "component", component: "EKS AMI release" }, allowed: { kind: "component", component: "EKS AMI release" } },
     priority: 50,
     meaning: "EKS refused the node group's AMI release version: it belongs to another Kubernetes minor than the node group, or is not the one EKS offers now.",
     causes: [
