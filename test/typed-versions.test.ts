@@ -78,6 +78,8 @@ describe("typed versions", () => {
           patterns: [String.raw`client\s+version\s+(?<client>\d+\.\d+)\s+is\s+too\s+new\.\s+Maximum\s+supported\s+API\s+version\s+is\s+(?<daemon>\d+\.\d+)`],
           versions: ["client", "daemon"],
           versionKinds: { client: "docker-api", daemon: "docker-api" },
+          // Above the built-in docker-api-version-too-new, which matches the same text.
+          priority: 99,
         },
       ]),
     );
