@@ -21,13 +21,20 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    LOG_FORMAT=json
+    LOG_FORMAT=json \
+    SKEWBOT_DATA_DIR=/data
 WORKDIR /app
 # Production dependencies only. --ignore-scripts: `prepare` would run the TypeScript build, and the
 # compiled output comes from the build stage instead.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/lib ./lib
+# The history store (SQLite) lives in the data directory, the one place the app writes; mount a volume
+# there to keep it across containers, or set DATABASE_URL to use PostgreSQL instead. SQLite runs on
+# Node's built-in node:sqlite here (Node 22.13+), so better-sqlite3, an optional dependency for older
+# Node, is neither compiled nor loaded: --ignore-scripts above is enough, and no toolchain is needed.
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
 # Files stay owned by root and read-only to the app; it runs as the image's unprivileged user.
 USER node
 EXPOSE 3000

@@ -14,6 +14,7 @@ import { codeBlocks, urlsIn } from "./triggers/text.js";
 import { payloadProblems } from "./triggers/payloads.js";
 import type { Thread } from "./publish/comment.js";
 import { isBot, type GitHub } from "./publish/github.js";
+import type { History } from "./history/index.js";
 
 export interface AppOptions {
   /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
@@ -29,6 +30,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Bearer token that GET /metrics requires; defaults to SKEWBOT_METRICS_TOKEN (unset: open). */
   metricsToken?: string;
+  /** The history store (main.ts opens it from the environment); absent: triage without history. */
+  history?: History;
   /** Called once the app is loaded, so that the process can drain it on shutdown. */
   onReady?: (runtime: AppRuntime) => void;
 }
@@ -250,6 +253,7 @@ export function createApp(options: AppOptions = {}) {
               catalog: catalogFor(loaded.config),
               log,
               dryRun: dryRunEnv || loaded.config.dryRun,
+              ...(options.history ? { history: options.history } : {}),
               onRead: (reports, fetched) => recordRead(metrics, reports, fetched, builtinIds),
             },
           );
@@ -359,7 +363,12 @@ export function createApp(options: AppOptions = {}) {
         if (!config.triggers.ciComments) return;
         const jobs = parseProwFailureReport(comment.body ?? "");
         if (jobs.length === 0) return;
-        await schedule(context, thread, { refs: jobs.slice(0, config.limits.maxRefs).map((j) => j.url), excerpts: [], explicit: false, problems: [] }, loaded);
+        await schedule(
+          context,
+          thread,
+          { refs: jobs.slice(0, config.limits.maxRefs).map((j) => j.url), excerpts: [], explicit: false, problems: [], ...(issue.pull_request ? { pull: issue.number } : {}) },
+          loaded,
+        );
         return;
       }
       // Bots never run commands: not other apps, not the app itself.
@@ -395,7 +404,7 @@ export function createApp(options: AppOptions = {}) {
       refs = [...new Set(refs)];
       const capped = refs.slice(0, config.limits.maxRefs);
       if (refs.length > capped.length) problems.push(`${refs.length - capped.length} further failure(s) not triaged: at most ${config.limits.maxRefs} at once`);
-      await schedule(context, thread, { refs: capped, excerpts, explicit: true, problems }, loaded);
+      await schedule(context, thread, { refs: capped, excerpts, explicit: true, problems, ...(issue.pull_request ? { pull: issue.number } : {}) }, loaded);
     }));
 
     app.on(["issues.opened", "issues.edited"], guard(async (context) => {
@@ -448,7 +457,7 @@ export function createApp(options: AppOptions = {}) {
         numbers = prs.data.filter((p) => p.state === "open").map((p) => p.number);
       }
       for (const number of [...new Set(numbers)]) {
-        await schedule(context, context.repo({ issue_number: number }), { refs: refs.slice(0, loaded.config.limits.maxRefs), excerpts: [], explicit: false, problems: [] }, loaded);
+        await schedule(context, context.repo({ issue_number: number }), { refs: refs.slice(0, loaded.config.limits.maxRefs), excerpts: [], explicit: false, problems: [], pull: number }, loaded);
       }
     }
   };

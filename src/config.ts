@@ -39,6 +39,14 @@ export interface SkewbotConfig {
   };
   /** Log what would be posted instead of posting it. */
   dryRun: boolean;
+  history: {
+    /** Record each triage and report how often its causes were seen before. */
+    enabled: boolean;
+    /** Days of history the recurrence counts cover. */
+    window: number;
+    /** Days this repository's runs are kept; can shorten the server's retention (SKEWBOT_HISTORY_RETENTION_DAYS), not lengthen it. */
+    retentionDays: number;
+  };
 }
 
 export const DEFAULT_CONFIG: SkewbotConfig = {
@@ -52,6 +60,7 @@ export const DEFAULT_CONFIG: SkewbotConfig = {
   signatures: [],
   limits: { maxRefs: 10 },
   dryRun: false,
+  history: { enabled: true, window: 7, retentionDays: 90 },
 };
 
 const LABEL = { type: "string", minLength: 1, maxLength: 50 };
@@ -82,6 +91,15 @@ const SCHEMA = {
       properties: { maxRefs: { type: "integer", minimum: 1, maximum: 50 } },
     },
     dryRun: { type: "boolean" },
+    history: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        enabled: { type: "boolean" },
+        window: { type: "integer", minimum: 1, maximum: 90 },
+        retentionDays: { type: "integer", minimum: 1, maximum: 3650 },
+      },
+    },
   },
 } as const;
 
@@ -123,6 +141,7 @@ export function resolveConfig(raw: unknown): LoadedConfig {
       signatures,
       limits: { ...DEFAULT_CONFIG.limits, ...file.limits },
       dryRun: file.dryRun ?? false,
+      history: { ...DEFAULT_CONFIG.history, ...file.history },
     },
     errors: [],
   };

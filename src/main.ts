@@ -2,7 +2,8 @@ import { pino } from "pino";
 import { run, type Logger } from "probot";
 import { createApp, type AppRuntime } from "./app.js";
 import { createLogger } from "./logging.js";
-import { createMetrics } from "./metrics.js";
+import { createMetrics, historyObserver } from "./metrics.js";
+import { historyFromEnv, type History } from "./history/index.js";
 
 // `npm start` (and the container's CMD): the GitHub App as a process. Probot reads APP_ID,
 // PRIVATE_KEY(_PATH), WEBHOOK_SECRET, GHE_HOST/GHE_PROTOCOL, HOST, PORT, LOG_LEVEL and LOG_FORMAT from the
@@ -34,12 +35,19 @@ try {
 const plainLog = () => logger ?? pino(pino.destination({ dest: 1, sync: true }));
 const metrics = createMetrics({ processMetrics: true });
 let runtime: AppRuntime | undefined;
+let history: History | undefined;
+try {
+  history = historyFromEnv(process.env, { observer: historyObserver(metrics) });
+} catch (err) {
+  plainLog().fatal({ err }, "skewbot could not start");
+  process.exit(1);
+}
 
 // run() adds a SIGINT listener that closes the server and exits at once, without draining: ours replaces it.
 const sigintBefore = new Set(process.listeners("SIGINT"));
 let server: Awaited<ReturnType<typeof run>>;
 try {
-  server = await run(createApp({ metrics, onReady: (r) => (runtime = r) }), logger ? { log: logger } : {});
+  server = await run(createApp({ metrics, ...(history ? { history } : {}), onReady: (r) => (runtime = r) }), logger ? { log: logger } : {});
 } catch (err) {
   plainLog().fatal({ err }, "skewbot could not start");
   process.exit(1);
@@ -48,6 +56,16 @@ for (const listener of process.listeners("SIGINT")) if (!sigintBefore.has(listen
 
 const log = runtime?.log ?? plainLog();
 const DRAIN_MS = drainTimeout(log);
+
+// Migrations are applied now rather than at the first triage; a store that cannot be opened is retried
+// then, and triage meanwhile posts without history.
+if (history) {
+  const where = history.options.location ? `${history.description} at ${history.options.location}` : history.description;
+  history.open().then(
+    () => log.info({ history: where }, "history store ready"),
+    (err: unknown) => log.warn({ err, history: where }, "history store unavailable: triage will post without history until it can be opened"),
+  );
+} else log.info("history is off (SKEWBOT_HISTORY=off)");
 let stopping = false;
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -69,6 +87,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     );
   }
   await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  await history?.close().catch((err: unknown) => log.warn({ err }, "closing the history store failed"));
   const code = unfinished.length > 0 ? 1 : 0;
   log.info({ signal, durationMs: Date.now() - started, exitCode: code }, "stopped");
   process.exit(code);

@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { TriageQueue } from "./queue.js";
 import type { Report } from "./model.js";
 import type { FetchStats, TriageOutcome } from "./triage.js";
+import type { HistoryObserver } from "./history/index.js";
 
 // Prometheus metrics, one registry per app instance (never prom-client's global one), so that tests
 // and tools can create several apps in one process. Served at GET /metrics from Probot's own server.
@@ -20,6 +21,8 @@ export interface Metrics {
   readonly bytesFetched: Counter;
   readonly fetchErrors: Counter<"stage">;
   readonly triageDuration: Histogram<"outcome">;
+  readonly historyDuration: Histogram<"operation" | "result">;
+  readonly historyStored: Gauge<"kind">;
   /** Adds a queue to the queue-depth gauge (read when scraped). */
   watchQueue(queue: TriageQueue): void;
 }
@@ -85,13 +88,49 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
     registers,
   });
+  const historyDuration = new Histogram({
+    name: "skewbot_history_store_seconds",
+    help: "History store calls (open with migrations, record a run, recurrence query per finding, prune, size) by operation and result (ok, error).",
+    labelNames: ["operation", "result"] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers,
+  });
+  const historyStored = new Gauge({
+    name: "skewbot_history_stored",
+    help: "Rows in the history store (kind=runs, kind=findings), as last counted (at most once a minute, after a triage).",
+    labelNames: ["kind"] as const,
+    registers,
+  });
   // Series that exist from the start, so that rate() and absent() behave before the first event.
   for (const outcome of TRIAGE_OUTCOMES) triages.inc({ outcome }, 0);
   for (const result of ["queued", "duplicate", "replaced", "shutting-down"]) requests.inc({ result }, 0);
   for (const stage of ["resolve", "read"]) fetchErrors.inc({ stage }, 0);
   bytesFetched.inc(0);
 
-  return { registry, deliveries, requests, triages, findings, bytesFetched, fetchErrors, triageDuration, watchQueue: (q) => void queues.add(q) };
+  return {
+    registry,
+    deliveries,
+    requests,
+    triages,
+    findings,
+    bytesFetched,
+    fetchErrors,
+    triageDuration,
+    historyDuration,
+    historyStored,
+    watchQueue: (q) => void queues.add(q),
+  };
+}
+
+/** Feeds the history store's latency, errors and size into the metrics. */
+export function historyObserver(metrics: Metrics): HistoryObserver {
+  return {
+    timing: (operation, seconds, ok) => metrics.historyDuration.observe({ operation, result: ok ? "ok" : "error" }, seconds),
+    size: (size) => {
+      metrics.historyStored.set({ kind: "runs" }, size.runs);
+      metrics.historyStored.set({ kind: "findings" }, size.findings);
+    },
+  };
 }
 
 /**

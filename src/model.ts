@@ -233,6 +233,83 @@ export interface Triaged {
   link?: string;
   /** The same message in other logs of the triage (a component log and the build log that dumped it). */
   alsoIn: { log: string; line: number; count: number; link?: string }[];
+  /** How often this cause was seen before, when the triage kept history. */
+  history?: Recurrence;
+}
+
+/** Which CI system ran a job. */
+export type RunSource = "prow" | "github-actions" | "url";
+
+/**
+ * One run of a CI job as its metadata describes it: the identity history is kept under. Times are
+ * milliseconds since the epoch; `result` is lower-case (`success`, `failure`, `error`, `aborted`, …).
+ */
+export interface JobRun {
+  source: RunSource;
+  /** Canonical and unique per run: `prow:<bucket>/<build dir>`, `github-actions:<owner>/<repo>/job/<id>`. */
+  key: string;
+  /** The job's name across runs: Prow job name, `<workflow> / <job>` for Actions. */
+  job: string;
+  /** `owner/repo` of the code under test, when known. */
+  repository?: string;
+  buildId?: string;
+  pull?: number;
+  headSha?: string;
+  baseRef?: string;
+  /** The branch the run was on (Actions' head_branch). */
+  branch?: string;
+  /** Prow job type (presubmit, postsubmit, periodic, batch) or Actions event (pull_request, push, schedule). */
+  type?: string;
+  result?: string;
+  startedAt?: number;
+  finishedAt?: number;
+  url?: string;
+}
+
+/** One earlier run that carried a finding. */
+export interface Sighting {
+  at: number;
+  job: string;
+  url?: string;
+  repository?: string;
+  pull?: number;
+  buildId?: string;
+}
+
+/**
+ * - new: first sighting;
+ * - recurring: seen in other pull requests or on the base branch's own runs (the environment, not this change);
+ * - intermittent: the same job passed at the same head sha (or passed on a rerun);
+ * - persistent: every recorded run of the job since the first sighting failed this way;
+ * - repeated: seen before, only in this job of this pull request, and not on every run.
+ */
+export type RecurrenceKind = "new" | "recurring" | "intermittent" | "persistent" | "repeated";
+
+export interface Recurrence {
+  fingerprint: string;
+  windowDays: number;
+  /** Runs with this finding within the window, this one included. */
+  runs: number;
+  jobs: number;
+  pulls: number;
+  /** Runs outside any pull request (periodic, postsubmit, push). */
+  baseRuns: number;
+  first?: Sighting;
+  last?: Sighting;
+  /** The most recent other pull requests with it (at most three). */
+  otherPulls: Sighting[];
+  kind: RecurrenceKind;
+  /** The evidence for `kind`, in one sentence. */
+  evidence: string;
+  /** A passing run of the same job at the same head sha. */
+  passed?: Sighting;
+}
+
+/** Whether the triage could consult its history. */
+export interface HistoryStatus {
+  status: "recorded" | "unavailable";
+  /** Why not, in words for the report. */
+  note?: string;
 }
 
 export interface LogSummary {
@@ -253,4 +330,6 @@ export interface Report {
   dismissed: Triaged[];
   logs: LogSummary[];
   hints: VersionHint[];
+  /** Set when the triage kept history (the app, `analyze --history`). */
+  history?: HistoryStatus;
 }

@@ -10,6 +10,7 @@ import { redact } from "./scan/redact.js";
 import { sectionKey, upsertReport, type Thread, type Section } from "./publish/comment.js";
 import { applyLabels } from "./publish/labels.js";
 import type { GitHub } from "./publish/github.js";
+import type { History, Remembered } from "./history/index.js";
 
 /** One triage of one thread: what to read and why. */
 export interface TriageRequest {
@@ -24,6 +25,8 @@ export interface TriageRequest {
   problems: string[];
   /** Of the thread's repository, from the webhook payload: bounds which repositories' logs may be quoted. */
   visibility: Visibility;
+  /** The pull request the triage is about, when the trigger knows (history tells this PR from others). */
+  pull?: number;
 }
 
 export interface TriageDeps {
@@ -35,6 +38,8 @@ export interface TriageDeps {
   catalog: CompiledCatalog;
   log: Logger;
   dryRun: boolean;
+  /** Records each job's run and annotates its causes with their recurrence; absent: no history. */
+  history?: Pick<History, "remember">;
   /** Called once the logs are read and analysed, before anything is posted (metrics count reads that way even when posting fails). */
   onRead?: (reports: readonly Report[], fetch: FetchStats) => void;
 }
@@ -68,6 +73,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const reports: Report[] = [];
   const refusals = [...req.problems];
   const rendered: { key: string; report: Report; title: string; url?: string }[] = [];
+  const remembered: Remembered[] = [];
   const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
   const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories };
   const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.github, repository, deps.log));
@@ -97,6 +103,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     }
     const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
     reports.push(report);
+    if (resolved.run) remembered.push({ run: { ...resolved.run, ...(resolved.run.pull === undefined && req.pull !== undefined ? { pull: req.pull } : {}) }, report });
     for (const log of report.logs) {
       // The "(references)" entry holds resolution problems and was not read.
       if (!log.stats) continue;
@@ -122,6 +129,15 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     const listed = refusals.slice(0, MAX_REFUSALS).map((r) => `- ${escapeMarkdown(redact(r).slice(0, 400))}`);
     if (refusals.length > MAX_REFUSALS) listed.push(`- … and ${refusals.length - MAX_REFUSALS} more`);
     sections.unshift({ key: sectionKey(`refused:${req.refs.join(" ")}`), markdown: ["#### References not triaged", "", ...listed].join("\n") });
+  }
+  if (deps.history && deps.config.history.enabled && remembered.length > 0) {
+    const { thread } = req;
+    const { error } = await deps.history.remember(remembered, {
+      windowDays: deps.config.history.window,
+      retentionDays: deps.config.history.retentionDays,
+      thread: `${thread.owner}/${thread.repo}#${thread.issue_number}`,
+    });
+    if (error !== undefined) deps.log.warn({ err: error }, "history store unavailable: reporting without history");
   }
   // Each job's report gets an equal share of the comment, so one noisy job cannot crowd out the others.
   const budget = Math.floor(SECTION_BUDGET / Math.max(1, rendered.length));

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { FakeGcs, type ObjectBody } from "./fake-gcs.js";
@@ -159,6 +161,8 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
   const output: string[] = [];
+  // Each replay remembers only its own triages (a fresh SQLite history) unless the caller says otherwise.
+  const dataDir = mkdtempSync(join(tmpdir(), "skewbot-replay-"));
   const app = spawn(process.execPath, [...(options.nodeArgs ?? []), root("lib/main.js")], {
     env: {
       PATH: process.env["PATH"] ?? "",
@@ -175,6 +179,7 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
       SKEWBOT_GCS_API_URL: gcsUrl,
       SKEWBOT_STORAGE_URL: gcsUrl,
       SKEWBOT_DRAIN_TIMEOUT_MS: "10000",
+      SKEWBOT_DATA_DIR: dataDir,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -235,6 +240,7 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
       const code = await exited;
       await github.close();
       await gcs.close();
+      rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
   };

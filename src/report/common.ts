@@ -1,4 +1,4 @@
-import type { LogLine, Report, Triaged } from "../model.js";
+import type { LogLine, Recurrence, RecurrenceKind, Report, Sighting, Triaged } from "../model.js";
 
 export function plural(n: number, word: string): string {
   return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -45,4 +45,31 @@ export function summaryLine(report: Report): string {
 
 export function problemLines(report: Report): string[] {
   return report.logs.flatMap((l) => l.problems.map((p) => `${l.name}: ${p}`));
+}
+
+/** `2026-12-01 11:06 UTC`: history times in reports. */
+export function timeText(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export const RECURRENCE_LABELS: Record<RecurrenceKind, string> = {
+  new: "new",
+  recurring: "recurring across pull requests",
+  intermittent: "intermittent",
+  persistent: "persistent",
+  repeated: "seen before in this job",
+};
+
+/** The counts line of a cause's history, without the sightings: "seen 5 times in the last 7 days in 2 jobs and 3 pull requests (1 run outside pull requests)". */
+export function recurrenceCounts(r: Recurrence): string {
+  const seen = r.runs === 1 ? "seen once" : `seen ${r.runs.toLocaleString("en-US")} times`;
+  const parts = [plural(r.jobs, "job"), ...(r.pulls > 0 ? [plural(r.pulls, "pull request")] : [])];
+  const base = r.baseRuns > 0 ? ` (${plural(r.baseRuns, "run")} outside pull requests: periodic, postsubmit or push)` : "";
+  return `${seen} in the last ${plural(r.windowDays, "day")} in ${parts.join(" and ")}${base}`;
+}
+
+/** A sighting's name in a report: "pull-kind-e2e #1234 (org/repo#12)". */
+export function sightingName(s: Sighting): string {
+  const pull = s.pull !== undefined ? ` (${s.repository ? s.repository : "PR "}#${s.pull})` : "";
+  return `${s.job}${s.buildId ? ` #${s.buildId}` : ""}${pull}`;
 }

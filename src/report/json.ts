@@ -1,4 +1,4 @@
-import type { Report, Triaged, TypedVersion, VersionRole } from "../model.js";
+import type { Recurrence, Report, Sighting, Triaged, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 
 /** Bumped on any incompatible change of the JSON shape; see docs/json-output.md. */
@@ -36,6 +36,54 @@ export interface JsonFinding {
   /** The same message in other logs of this triage. */
   alsoIn: { log: string; line: number; count: number; link: string | null }[];
   context: { before: { number: number; text: string }[]; after: { number: number; text: string }[] };
+  /** How often this was seen before (when the triage kept history); times are ISO 8601. */
+  history?: JsonRecurrence | null;
+}
+
+export interface JsonSighting {
+  at: string;
+  job: string;
+  buildId: string | null;
+  repository: string | null;
+  pull: number | null;
+  url: string | null;
+}
+
+export interface JsonRecurrence {
+  fingerprint: string;
+  kind: Recurrence["kind"];
+  evidence: string;
+  windowDays: number;
+  runs: number;
+  jobs: number;
+  pulls: number;
+  baseRuns: number;
+  first: JsonSighting | null;
+  last: JsonSighting | null;
+  otherPulls: JsonSighting[];
+  passed: JsonSighting | null;
+}
+
+function sighting(s: Sighting | undefined): JsonSighting | null {
+  if (!s) return null;
+  return { at: new Date(s.at).toISOString(), job: s.job, buildId: s.buildId ?? null, repository: s.repository ?? null, pull: s.pull ?? null, url: s.url ?? null };
+}
+
+function recurrence(r: Recurrence): JsonRecurrence {
+  return {
+    fingerprint: r.fingerprint,
+    kind: r.kind,
+    evidence: r.evidence,
+    windowDays: r.windowDays,
+    runs: r.runs,
+    jobs: r.jobs,
+    pulls: r.pulls,
+    baseRuns: r.baseRuns,
+    first: sighting(r.first),
+    last: sighting(r.last),
+    otherPulls: r.otherPulls.map((p) => sighting(p)!),
+    passed: sighting(r.passed),
+  };
 }
 
 export interface JsonReport {
@@ -47,6 +95,8 @@ export interface JsonReport {
   dismissed: JsonFinding[];
   logs: { name: string; url: string | null; partial: boolean; problems: string[]; stats: Report["logs"][number]["stats"] | null }[];
   hints: Report["hints"];
+  /** Present when the triage kept history: "recorded", or "unavailable" with the reason. */
+  history?: { status: "recorded" | "unavailable"; note: string | null };
 }
 
 function finding(t: Triaged): JsonFinding {
@@ -96,6 +146,7 @@ function finding(t: Triaged): JsonFinding {
     link: t.link ?? null,
     alsoIn: t.alsoIn.map((a) => ({ log: a.log, line: a.line, count: a.count, link: a.link ?? null })),
     context: f.context,
+    ...(t.history ? { history: recurrence(t.history) } : {}),
   };
 }
 
@@ -114,6 +165,7 @@ export function toJson(report: Report, summary: string): JsonReport {
     dismissed: report.dismissed.map(finding),
     logs: report.logs.map((l) => ({ name: l.name, url: l.url ?? null, partial: l.partial, problems: l.problems, stats: l.stats ?? null })),
     hints: report.hints,
+    ...(report.history ? { history: { status: report.history.status, note: report.history.note ?? null } } : {}),
   };
 }
 

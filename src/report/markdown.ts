@@ -1,6 +1,7 @@
 import type { Report, Triaged } from "../model.js";
 import { codeBlock, escapeMarkdown, escapeProse, inlineCode, quietGitHubLink, safeUrl } from "./safe.js";
-import { excerpt, problemLines, summaryLine, whereText } from "./common.js";
+import { excerpt, problemLines, RECURRENCE_LABELS, recurrenceCounts, sightingName, summaryLine, timeText, whereText } from "./common.js";
+import type { Recurrence, Sighting } from "../model.js";
 
 const MAX_MARKDOWN_FINDINGS = 10;
 
@@ -8,6 +9,7 @@ function section(index: number, t: Triaged, level: number, detail: Detail): stri
   const { diagnosis: d, signature: s } = t;
   const tags = [inlineCode(s.id), t.diagnosis.verdict === "cause" ? "error" : "warning", ...(s.flake && d.verdict === "cause" ? ["version-skew flake"] : [])];
   const out = [`${"#".repeat(level + 1)} ${index}. ${escapeMarkdown(s.title)}`, "", tags.join(" · "), "", `**${escapeProse(d.headline)}**`, ""];
+  if (t.history) out.push(...historyLines(t.history), "");
   if (d.versions.length > 0) {
     out.push("| Version | Role | Where it came from |", "| --- | --- | --- |");
     for (const v of d.versions) out.push(`| ${inlineCode(v.version)} | ${escapeMarkdown(v.role)} | ${escapeMarkdown(v.source)} |`);
@@ -37,6 +39,25 @@ function section(index: number, t: Triaged, level: number, detail: Detail): stri
     out.push(`References: ${d.references.map((r) => safeUrl(r)).filter(Boolean).map((r) => `[${escapeMarkdown(shortRef(r!))}](${quietGitHubLink(r!)})`).join(", ")}`, "");
   }
   return out;
+}
+
+function sightingLink(s: Sighting): string {
+  const name = escapeMarkdown(sightingName(s));
+  const url = safeUrl(s.url);
+  return url ? `[${name}](${url})` : name;
+}
+
+/** The cause's history: the classification and its evidence first (what a person decides on), then the counts. */
+function historyLines(r: Recurrence): string[] {
+  const lines = [`**History: ${escapeMarkdown(RECURRENCE_LABELS[r.kind])}** — ${escapeMarkdown(r.evidence)}.`];
+  if (r.passed) lines.push(`Passed on rerun at ${timeText(r.passed.at)}: ${sightingLink(r.passed)} — intermittent.`);
+  const counts = recurrenceCounts(r);
+  const facts = [`${escapeMarkdown(counts.charAt(0).toUpperCase() + counts.slice(1))}.`];
+  if (r.kind !== "new" && r.first) facts.push(`First seen ${timeText(r.first.at)} in ${sightingLink(r.first)}.`);
+  if (r.kind !== "new" && r.last && r.runs > 1) facts.push(`Last seen ${timeText(r.last.at)} in ${sightingLink(r.last)}.`);
+  if (r.otherPulls.length > 0) facts.push(`Other pull requests: ${r.otherPulls.map(sightingLink).join(", ")}.`);
+  lines.push(facts.join(" "));
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l}  ` : l));
 }
 
 function shortRef(url: string): string {
@@ -89,6 +110,7 @@ function renderWith(report: Report, options: MarkdownOptions, detail: Detail): s
   const title = escapeMarkdown((options.title ?? "skewbot: version-skew triage").slice(0, 300));
   const titleUrl = safeUrl(options.titleUrl);
   const out: string[] = [`${h} ${titleUrl ? `[${title}](${titleUrl})` : title}`, "", escapeMarkdown(summaryLine(report)), ""];
+  if (report.history?.note) out.push(`_${escapeMarkdown(report.history.note)}_`, "");
   const shown = [...report.causes, ...report.warnings];
   const causes = report.causes.slice(0, detail.findings);
   const warnings = report.warnings.slice(0, Math.max(0, detail.findings - causes.length));

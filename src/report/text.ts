@@ -1,5 +1,5 @@
 import type { Report, Triaged } from "../model.js";
-import { excerpt, problemLines, summaryLine, whereText } from "./common.js";
+import { excerpt, problemLines, RECURRENCE_LABELS, recurrenceCounts, sightingName, summaryLine, timeText, whereText } from "./common.js";
 import { terminalSafe } from "./safe.js";
 
 function section(index: number, t: Triaged): string[] {
@@ -9,6 +9,16 @@ function section(index: number, t: Triaged): string[] {
     `   ${d.headline}`,
     "",
   ];
+  const h = t.history;
+  if (h) {
+    out.push(`   History: ${RECURRENCE_LABELS[h.kind]} — ${h.evidence}.`);
+    if (h.passed) out.push(`     passed on rerun at ${timeText(h.passed.at)}: ${sightingName(h.passed)}${h.passed.url ? ` ${h.passed.url}` : ""}`);
+    out.push(`     ${recurrenceCounts(h)}`);
+    if (h.kind !== "new" && h.first) out.push(`     first seen ${timeText(h.first.at)}: ${sightingName(h.first)}${h.first.url ? ` ${h.first.url}` : ""}`);
+    if (h.kind !== "new" && h.last && h.runs > 1) out.push(`     last seen  ${timeText(h.last.at)}: ${sightingName(h.last)}${h.last.url ? ` ${h.last.url}` : ""}`);
+    for (const p of h.otherPulls) out.push(`     other PR: ${sightingName(p)}${p.url ? ` ${p.url}` : ""}`);
+    out.push("");
+  }
   if (d.versions.length > 0) {
     out.push("   Versions:");
     for (const v of d.versions) out.push(`     ${v.version.padEnd(14)} ${v.role}  [${v.source}]`);
@@ -33,6 +43,7 @@ function section(index: number, t: Triaged): string[] {
 /** The report for a terminal. */
 export function renderText(report: Report): string {
   const out = [summaryLine(report), ""];
+  if (report.history?.note) out.push(report.history.note, "");
   report.causes.forEach((t, i) => out.push(...section(i + 1, t)));
   if (report.warnings.length > 0) {
     out.push(report.causes.length > 0 ? "Warnings (not the cause by themselves):" : "Warnings worth knowing:", "");

@@ -2,7 +2,7 @@
 // endpoint answers 302 to a short-lived signed URL; that redirect is taken here, when the log is opened (the
 // URL expires within minutes), and the log host is read without the token.
 import { Octokit } from "@octokit/rest";
-import type { LogSource } from "../model.js";
+import type { JobRun, LogSource } from "../model.js";
 import type { ByteBudget } from "./http.js";
 import { SourceError, openStream, safeFetch } from "./http.js";
 import type { GithubJobRef, GithubRunRef } from "./refs.js";
@@ -19,7 +19,41 @@ interface JobInfo {
   conclusion: string | null;
   html_url: string | null;
   workflow_name?: string | null;
+  head_sha?: string;
+  head_branch?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
   steps?: StepInfo[];
+}
+
+const when = (v: string | null | undefined): number | undefined => {
+  const t = v ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? t : undefined;
+};
+
+/** A job's identity across runs is its workflow and name (matrix values are part of the name). */
+export function actionsJobName(workflow: string | null | undefined, job: string): string {
+  return workflow ? `${workflow} / ${job}` : job;
+}
+
+function jobRun(owner: string, repo: string, job: JobInfo, url: string): JobRun {
+  const run: JobRun = {
+    source: "github-actions",
+    key: `github-actions:${owner}/${repo}/job/${job.id}`,
+    job: actionsJobName(job.workflow_name, job.name),
+    repository: `${owner}/${repo}`,
+    buildId: String(job.run_id),
+    url,
+  };
+  if (job.head_sha) run.headSha = job.head_sha;
+  if (job.head_branch) run.branch = job.head_branch;
+  const result = job.conclusion ?? job.status;
+  if (result) run.result = result.toLowerCase();
+  const startedAt = when(job.started_at);
+  const finishedAt = when(job.completed_at);
+  if (startedAt) run.startedAt = startedAt;
+  if (finishedAt) run.finishedAt = finishedAt;
+  return run;
 }
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -139,8 +173,9 @@ export async function resolveGithubJob(ref: GithubJobRef, settings: SourceSettin
   const outcome = job.conclusion ?? job.status;
   const title = `${owner}/${repo} · ${job.workflow_name ? `${job.workflow_name} / ` : ""}${job.name} (${outcome})`;
   const skipped = skipReason(job);
-  if (skipped) return { title, url, sources: [], problems: [], skipped, hints: [] };
-  return { title, url, sources: [jobSource(octokit, settings, budget, owner, repo, job, job.name)], problems: [], hints: [] };
+  const run = jobRun(owner, repo, job, url);
+  if (skipped) return { title, url, sources: [], problems: [], skipped, hints: [], run };
+  return { title, url, sources: [jobSource(octokit, settings, budget, owner, repo, job, job.name)], problems: [], hints: [], run };
 }
 
 const FAILED = new Set(["failure", "timed_out"]);
@@ -150,7 +185,19 @@ export async function resolveGithubRun(ref: GithubRunRef, settings: SourceSettin
   const octokit = githubClient(settings, budget);
   const { owner, repo, runId, attempt } = ref;
   const what = `GitHub Actions run ${runId} in ${owner}/${repo}`;
-  let run: { name?: string | null; status: string | null; conclusion: string | null; html_url: string; run_attempt?: number };
+  let run: {
+    name?: string | null;
+    status: string | null;
+    conclusion: string | null;
+    html_url: string;
+    run_attempt?: number;
+    head_sha?: string;
+    head_branch?: string | null;
+    event?: string;
+    run_started_at?: string;
+    updated_at?: string;
+    pull_requests?: { number: number }[] | null;
+  };
   try {
     const res = attempt
       ? await octokit.rest.actions.getWorkflowRunAttempt({ owner, repo, run_id: runId, attempt_number: attempt })
@@ -212,5 +259,21 @@ export async function resolveGithubRun(ref: GithubRunRef, settings: SourceSettin
   const sources = chosen.map((j) =>
     jobSource(octokit, settings, budget, owner, repo, j, (counts.get(j.name) ?? 0) > 1 ? `${j.name} (job ${j.id})` : j.name),
   );
-  return { title, url, sources, problems, hints: [] };
+  const identity: JobRun = {
+    source: "github-actions",
+    key: `github-actions:${owner}/${repo}/run/${runId}/attempt/${attempt ?? run.run_attempt ?? 1}`,
+    job: run.name ?? "workflow",
+    repository: `${owner}/${repo}`,
+    buildId: String(runId),
+    url,
+  };
+  if (run.head_sha) identity.headSha = run.head_sha;
+  if (run.head_branch) identity.branch = run.head_branch;
+  if (run.event) identity.type = run.event;
+  if (run.conclusion ?? run.status) identity.result = String(run.conclusion ?? run.status).toLowerCase();
+  const pull = run.pull_requests?.[0]?.number;
+  if (typeof pull === "number") identity.pull = pull;
+  const startedAt = when(run.run_started_at);
+  if (startedAt) identity.startedAt = startedAt;
+  return { title, url, sources, problems, hints: [], run: identity };
 }

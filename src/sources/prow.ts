@@ -1,7 +1,7 @@
 // Prow builds stored in GCS: metadata (prowjob.json, started.json, finished.json), the build log(s) and the
 // component logs under artifacts/, where version-skew errors usually appear. Listings use the GCS JSON API;
 // objects are read from the storage endpoint. Both are public for Prow's buckets, so no credentials are sent.
-import type { LogSource, VersionHint } from "../model.js";
+import type { JobRun, LogSource, VersionHint } from "../model.js";
 import type { ByteBudget } from "./http.js";
 import { SourceError, fetchJson, formatBytes, openStream } from "./http.js";
 import type { ProwRef } from "./refs.js";
@@ -239,6 +239,39 @@ function describeRefs(prowjob: unknown, ref: ProwRef): string | undefined {
   return undefined;
 }
 
+const timeOf = (v: unknown): number | undefined => {
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) return v < 1e11 ? v * 1000 : v;
+  if (typeof v === "string" && v !== "") {
+    const t = Date.parse(v);
+    return Number.isFinite(t) ? t : undefined;
+  }
+  return undefined;
+};
+
+/** The build's identity for history, from prowjob.json, started.json and finished.json (any may be missing). */
+export function prowRun(ref: ProwRef, meta: { started?: unknown; finished?: unknown; prowjob?: unknown }, result: string | undefined, url: string): JobRun {
+  const spec = isObject(meta.prowjob) && isObject(meta.prowjob.spec) ? meta.prowjob.spec : undefined;
+  const status = isObject(meta.prowjob) && isObject(meta.prowjob.status) ? meta.prowjob.status : undefined;
+  const refs = spec && isObject(spec.refs) ? spec.refs : undefined;
+  const pull = refs && Array.isArray(refs.pulls) && isObject(refs.pulls[0]) ? refs.pulls[0] : undefined;
+  const started = isObject(meta.started) ? meta.started : undefined;
+  const finished = isObject(meta.finished) ? meta.finished : undefined;
+  const run: JobRun = { source: "prow", key: `prow:${ref.bucket}/${ref.buildDir}`, job: typeof spec?.job === "string" ? spec.job : ref.job, buildId: ref.buildId, url };
+  if (refs && typeof refs.org === "string" && typeof refs.repo === "string") run.repository = `${refs.org}/${refs.repo}`;
+  const number = typeof pull?.number === "number" ? pull.number : ref.pull !== undefined ? Number(ref.pull) : undefined;
+  if (number !== undefined && Number.isInteger(number)) run.pull = number;
+  const sha = typeof pull?.sha === "string" ? pull.sha : typeof refs?.base_sha === "string" ? refs.base_sha : typeof started?.["repo-commit"] === "string" ? started["repo-commit"] : undefined;
+  if (sha) run.headSha = sha;
+  if (typeof refs?.base_ref === "string") run.baseRef = refs.base_ref;
+  if (typeof spec?.type === "string") run.type = spec.type;
+  if (result) run.result = result.toLowerCase();
+  const startedAt = timeOf(status?.startTime) ?? timeOf(started?.timestamp);
+  const finishedAt = timeOf(status?.completionTime) ?? timeOf(finished?.timestamp);
+  if (startedAt) run.startedAt = startedAt;
+  if (finishedAt) run.finishedAt = finishedAt;
+  return run;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Resolution
 
@@ -272,6 +305,7 @@ export async function resolveProw(ref: ProwRef, settings: SourceSettings, budget
   const title = `${ref.job} #${ref.buildId}${about ? ` · ${about}` : ""}${result ? ` (${result})` : ""}`;
   const url = viewUrl ?? objectUrl(settings, ref.bucket, `${ref.buildDir}/`);
   const hints = hintsFromProwJob(prowjob?.value);
+  const run = prowRun(ref, { started: started?.value, finished: finished?.value, prowjob: prowjob?.value }, result, url);
   for (const [meta, source] of [
     [finished?.value, "finished.json"],
     [started?.value, "started.json"],
@@ -279,7 +313,7 @@ export async function resolveProw(ref: ProwRef, settings: SourceSettings, budget
     const h = jobVersionHint(meta, source);
     if (h && !hints.some((x) => x.role === h.role && x.version === h.version)) hints.push(h);
   }
-  if (result === "ABORTED") return { title, url, sources: [], problems, skipped: "job was ABORTED: not triaged", hints };
+  if (result === "ABORTED") return { title, url, sources: [], problems, skipped: "job was ABORTED: not triaged", hints, run };
   if (finished?.missing && (result === undefined || result === "PENDING" || result === "TRIGGERED")) {
     problems.push("finished.json not found: the job may still be running, so its logs may be incomplete");
   }
@@ -306,7 +340,7 @@ export async function resolveProw(ref: ProwRef, settings: SourceSettings, budget
 
   if (ref.file) {
     const source = BUILD_LOG.test(ref.file) ? buildLogSource(ref.file) : artifactSource(ref.file);
-    return { title, url, sources: [source], problems, hints };
+    return { title, url, sources: [source], problems, hints, run };
   }
 
   const sources: LogSource[] = [];
@@ -348,5 +382,5 @@ export async function resolveProw(ref: ProwRef, settings: SourceSettings, budget
       problems.push(`artifacts/ not read: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return { title, url, sources, problems, hints };
+  return { title, url, sources, problems, hints, run };
 }

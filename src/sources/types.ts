@@ -1,4 +1,4 @@
-import type { LogSource, VersionHint } from "../model.js";
+import type { JobRun, LogSource, VersionHint } from "../model.js";
 
 /** What a reference turned into: the logs to scan and what could not be read. */
 export interface ResolvedRef {
@@ -13,4 +13,6 @@ export interface ResolvedRef {
   skipped?: string;
   /** Versions known from job metadata (prowjob.json env, finished.json job-version). */
   hints: VersionHint[];
+  /** The run's identity from its metadata, for history; absent for plain URLs that name no job. */
+  run?: JobRun;
 }

@@ -7,6 +7,7 @@ import { createApp } from "../../src/app.js";
 import { InProcessQueue } from "../../src/queue.js";
 import { defaultSourceSettings } from "../../src/sources/index.js";
 import type { SourceSettings } from "../../src/sources/index.js";
+import type { History } from "../../src/history/index.js";
 
 export { payload, type Payload } from "./payloads.js";
 
@@ -37,7 +38,7 @@ export interface TestApp {
   settle(): Promise<void>;
 }
 
-export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: number; lookUpLogin?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: number; lookUpLogin?: boolean; history?: History } = {}): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
   const stream = { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) };
   const probot = new Probot({
@@ -47,7 +48,7 @@ export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: n
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const queue = new InProcessQueue(2, () => undefined);
-  await probot.load(createApp({ settings: testSettings(), ...(options.lookUpLogin ? {} : { botLogin: BOT }), queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0 }));
+  await probot.load(createApp({ settings: testSettings(), ...(options.lookUpLogin ? {} : { botLogin: BOT }), queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0, ...(options.history ? { history: options.history } : {}) }));
   return { probot, queue, logs, settle: () => queue.idle() };
 }
 

@@ -99,6 +99,32 @@ describe("Dockerfile", () => {
     expect(read("src/replay/scenario.ts")).toMatch(/spawn\(process\.execPath, \[(?:\.\.\.\(options\.nodeArgs \?\? \[\]\), )?root\("lib\/main\.js"\)\]/);
   });
 
+  it("keeps the history store in a volume at SKEWBOT_DATA_DIR that the node user can write", () => {
+    const env = final.filter((i) => i.op === "ENV").map((i) => i.args).join(" ");
+    const dir = /SKEWBOT_DATA_DIR=(\S+)/.exec(env)?.[1];
+    expect(dir).toBe("/data");
+    const volumes = final.filter((i) => i.op === "VOLUME").flatMap((i) => (i.args.startsWith("[") ? (JSON.parse(i.args) as string[]) : i.args.split(" ")));
+    expect(volumes).toContain(dir);
+    // Created and handed to the node user before USER node, so that the app (not root) can write it.
+    const index = (pred: (i: Instruction) => boolean) => final.findIndex(pred);
+    const chown = index((i) => i.op === "RUN" && i.args.includes(`chown node:node ${dir}`) && i.args.includes(`mkdir -p ${dir}`));
+    expect(chown).toBeGreaterThanOrEqual(0);
+    expect(chown).toBeLessThan(index((i) => i.op === "USER"));
+  });
+
+  it("runs SQLite on the image's built-in node:sqlite, so the native better-sqlite3 is never needed there", () => {
+    // The runtime installs with --ignore-scripts (checked above): better-sqlite3 is not compiled in the
+    // image. That is only correct while the image's Node has node:sqlite unflagged (22.13+; the image's
+    // major is checked above) and better-sqlite3 stays optional.
+    const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
+    expect(pkg.dependencies["better-sqlite3"]).toBeUndefined();
+    expect(pkg.optionalDependencies?.["better-sqlite3"]).toMatch(/^12\./);
+    const major = Number(/^node:(\d+)/.exec(image(froms.at(-1)!.args))![1]);
+    expect(major).toBeGreaterThanOrEqual(24);
+    // The driver choice prefers node:sqlite whenever the running Node has it.
+    expect(read("src/history/sqlite.ts")).toMatch(/return loadNodeSqlite\(\) \? "node:sqlite" : "better-sqlite3";/);
+  });
+
   it("has a HEALTHCHECK that needs nothing but node, and it works against /ping", async () => {
     const hc = final.filter((i) => i.op === "HEALTHCHECK");
     expect(hc).toHaveLength(1);

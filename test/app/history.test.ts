@@ -1,0 +1,192 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import nock from "nock";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { History, openPostgresStore, openSqliteStore } from "../../src/history/index.js";
+import { forEachBackend } from "../history/helpers.js";
+import { API, createTestApp, GCS, HEADLINE, mockConfig, mockNoConfig, mockToken, OWNER, payload, PROW_BUCKET, REPO, REPO_PATH } from "./helpers.js";
+
+// History through the app: a CI bot's failure report in, the posted comment out, with a real store.
+
+const JOB = "pull-capi-e2e-conformance";
+
+function buildDir(pull: number, build: number): string {
+  return `pr-logs/pull/${OWNER}_${REPO}/${pull}/${JOB}/${build}`;
+}
+
+/** A failed Prow build of the job on pull request `pull`, failing with the Cluster API incident's error. */
+function mockBuild(pull: number, build: number, sha = `sha-${build}`): nock.Scope {
+  const dir = buildDir(pull, build);
+  return nock(GCS)
+    .get(`/${PROW_BUCKET}/${dir}/started.json`)
+    .reply(200, { timestamp: 1738881000 + build })
+    .get(`/${PROW_BUCKET}/${dir}/finished.json`)
+    .reply(200, { timestamp: 1738882000 + build, passed: false, result: "FAILURE" })
+    .get(`/${PROW_BUCKET}/${dir}/prowjob.json`)
+    .reply(200, { spec: { job: JOB, type: "presubmit", refs: { org: OWNER, repo: REPO, base_ref: "main", pulls: [{ number: pull, sha }] } }, status: { state: "failure" } })
+    .get(`/storage/v1/b/${PROW_BUCKET}/o`)
+    .query((q) => q["prefix"] === `${dir}/` && q["delimiter"] === "/")
+    .reply(200, { items: [{ name: `${dir}/build-log.txt`, size: "300" }] })
+    .get(`/storage/v1/b/${PROW_BUCKET}/o`)
+    .query((q) => q["prefix"] === `${dir}/artifacts/`)
+    .reply(200, { items: [] })
+    .get(`/${PROW_BUCKET}/${dir}/build-log.txt`)
+    // Another node's timestamp and pid each time: the fingerprint ignores them.
+    .reply(200, `+ make test-e2e\n${HEADLINE.replace("22:52:48.682710       1", `22:5${build % 10}:00.000001       ${build}`)}\n`);
+}
+
+function ciBotReport(issue: number, pull: number, build: number) {
+  const url = `https://prow.k8s.io/view/gs/${PROW_BUCKET}/${buildDir(pull, build)}`;
+  return payload("issue_comment", "created", (p) => {
+    p.issue.number = issue;
+    p.issue.pull_request = { url: `https://api.github.com${REPO_PATH}/pulls/${issue}` };
+    p.comment.user = { ...p.comment.user, login: "k8s-ci-robot", type: "User" };
+    p.comment.body = [
+      "@Codertocat: The following test **failed**, say `/retest` to rerun all failed tests:",
+      "",
+      "Test name | Commit | Details | Required | Rerun command",
+      "--- | --- | --- | --- | ---",
+      `${JOB} | sha-${build} | [link](${url}) | true | \`/test ${JOB}\``,
+    ].join("\n");
+  });
+}
+
+/** Expects one new report comment (and the labels) on issue `issue`; returns the posted bodies. */
+function expectComment(issue: number): string[] {
+  const bodies: string[] = [];
+  nock(API)
+    .get(`${REPO_PATH}/issues/${issue}/comments`)
+    .query(true)
+    .reply(200, [])
+    .post(`${REPO_PATH}/issues/${issue}/comments`, (b: { body: string }) => {
+      bodies.push(b.body);
+      return true;
+    })
+    .reply(201, { id: 555 })
+    .get(`${REPO_PATH}/issues/${issue}/labels`)
+    .query(true)
+    .reply(200, [{ name: "kind/flake" }, { name: "flake/version-skew" }])
+    .get(`${REPO_PATH}/issues/${issue}/events`)
+    .query(true)
+    .reply(200, []);
+  return bodies;
+}
+
+async function triage(app: Awaited<ReturnType<typeof createTestApp>>, issue: number, pull: number, build: number): Promise<string> {
+  mockNoConfig();
+  mockBuild(pull, build);
+  const bodies = expectComment(issue);
+  await app.probot.receive({ id: `d-${build}`, name: "issue_comment", payload: ciBotReport(issue, pull, build) });
+  await app.settle();
+  expect(bodies).toHaveLength(1);
+  return bodies[0]!;
+}
+
+beforeEach(() => {
+  nock.disableNetConnect();
+  mockToken();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+forEachBackend("recurrence in the posted comment", (backend) => {
+  it("says new on the first sighting, then recurring across pull requests with the other PR, its links and counts", async () => {
+    const b = backend().fresh();
+    const history = new History(() => b.open(), { description: b.name });
+    try {
+      const app = await createTestApp({ history });
+      const first = await triage(app, 1, 1, 1001);
+      expect(first).toContain("**History: new** — first sighting: no earlier run in the history had it.");
+      expect(first).toContain("Seen once in the last 7 days in 1 job and 1 pull request.");
+
+      const second = await triage(app, 2, 2, 1002);
+      expect(second).toContain("**History: recurring across pull requests** — also seen in 1 other pull request: the environment, not this change.");
+      expect(second).toContain("Seen 2 times in the last 7 days in 1 job and 2 pull requests.");
+      if (process.env["SHOW"]) console.log(second);
+      // Link to the other PR's build; "#" before digits broken so that GitHub does not cross-reference.
+      expect(second).toContain(`Other pull requests: [${JOB} #\u200b1001 (Codertocat/Hello-World#\u200b1)](https://prow.k8s.io/view/gs/${PROW_BUCKET}/${buildDir(1, 1001)}).`);
+      expect(second).toMatch(/First seen \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC in \[pull-capi-e2e-conformance #\u200b1001/);
+      // Prow reads commands at the start of any line.
+      expect(second.split("\n").some((l) => l.trimStart().startsWith("/"))).toBe(false);
+    } finally {
+      await history.close();
+    }
+  });
+});
+
+describe("history faults: the triage still posts, says so, and logs it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "skewbot-history-faults-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a corrupt SQLite file", async () => {
+    const path = join(dir, "corrupt.sqlite");
+    writeFileSync(path, "this is not a database, just some bytes\n".repeat(200));
+    const history = new History(() => openSqliteStore({ path }), { description: "SQLite" });
+    const app = await createTestApp({ history });
+    const body = await triage(app, 1, 1, 2001);
+    expect(body).toContain("Minimum compatibility version out of range");
+    expect(body).toMatch(/_History unavailable \(SQLite: file is not a database\): this report cannot say whether the failure was seen before\._/);
+    expect(body).not.toContain("**History:");
+    expect(app.logs.some((l) => l["msg"] === "history store unavailable: reporting without history" && l["level"] === 40)).toBe(true);
+    await history.close();
+  });
+
+  it("a SQLite file another process holds locked", async () => {
+    const path = join(dir, "locked.sqlite");
+    (await openSqliteStore({ path })).close();
+    // Another process takes the write lock and keeps it.
+    const holder = spawn(
+      process.execPath,
+      ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(path)});d.exec("BEGIN EXCLUSIVE");console.log("locked");setTimeout(()=>{},60000)`],
+      { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+      const history = new History(() => openSqliteStore({ path, busyTimeoutMs: 200 }), { description: "SQLite" });
+      const app = await createTestApp({ history });
+      const body = await triage(app, 1, 1, 2002);
+      expect(body).toContain("Minimum compatibility version out of range");
+      expect(body).toContain("_History unavailable (SQLite: database is locked)");
+      await history.close();
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("a PostgreSQL server that does not answer", async () => {
+    const history = new History(() => openPostgresStore({ connectionString: "postgres://postgres@127.0.0.1:1/test", connectTimeoutMs: 1000 }), { description: "PostgreSQL" });
+    const app = await createTestApp({ history });
+    const body = await triage(app, 1, 1, 2003);
+    expect(body).toContain("Minimum compatibility version out of range");
+    expect(body).toMatch(/_History unavailable \(PostgreSQL: connect ECONNREFUSED 127\.0\.0\.1:1\)/);
+    await history.close();
+  });
+
+  it("history off in .github/skewbot.yml: no history line and nothing recorded; dry run still records", async () => {
+    const path = join(dir, "config.sqlite");
+    const history = new History(() => openSqliteStore({ path }), { description: "SQLite" });
+    const app = await createTestApp({ history });
+    mockConfig("history:\n  enabled: false\n");
+    mockBuild(1, 3001);
+    const bodies = expectComment(1);
+    await app.probot.receive({ id: "d-off", name: "issue_comment", payload: ciBotReport(1, 1, 3001) });
+    await app.settle();
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).not.toContain("History");
+    expect(await (await history.open()).size()).toEqual({ runs: 0, findings: 0 });
+
+    const dry = await createTestApp({ history, dryRun: true });
+    mockNoConfig();
+    mockBuild(1, 3002);
+    await dry.probot.receive({ id: "d-dry", name: "issue_comment", payload: ciBotReport(1, 1, 3002) });
+    await dry.settle();
+    const logged = dry.logs.find((l) => l["msg"] === "dry run: would post this report") as { sections: string[] } | undefined;
+    expect(logged?.sections.join("\n")).toContain("**History: new**");
+    expect(await (await history.open()).size()).toEqual({ runs: 1, findings: 1 });
+    await history.close();
+  });
+});
