@@ -15,18 +15,18 @@ const VOLATILE: [RegExp, string][] = [
   [/\b\d{4}-\d{2}-\d{2}\b/g, "<date>"],
   [/\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b/g, "<time>"],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<uuid>"],
-  // Versions keep their major.minor: a patch release or a new alpha build of the same skew is the same cause.
-  [/\bv?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g, "v$1.$2"],
   // Addresses: IPv4 with optional port, IPv6, host:port.
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, "<ip>"],
   [/\[?\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b\]?(?::\d+)?/gi, "<ip>"],
-  [/:\d{2,5}\b/g, ":<port>"],
+  [/(?<=[A-Za-z>\]]):\d{2,5}\b/g, ":<port>"],
+  [/\b\d+(?:\.\d+)?(?:ns|µs|us|ms|s|m|h)\b/g, "<duration>"],
+  // Versions keep their major.minor: a patch release or a new alpha build of the same skew is the same cause.
+  [/\bv?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g, "v$1.$2"],
   // Pod and ReplicaSet hashes (name-5d8f7b6c9d-x7k2p), then bare hex ids and digests.
   [/-[a-f0-9]{8,10}-[a-z0-9]{5}\b/g, "-<pod>"],
   [/\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*)-(?=[a-z0-9]{5}\b)(?=[a-z0-9]*\d)[a-z0-9]{5}\b/g, "$1-<pod>"],
   [/\b(?:sha256:)?[0-9a-f]{12,64}\b/gi, "<hex>"],
-  // Durations and long numbers (pids, line numbers, sizes, build ids).
-  [/\b\d+(?:\.\d+)?(?:ns|µs|us|ms|s|m|h)\b/g, "<duration>"],
+  // Long numbers (pids, line numbers, sizes, build ids).
   [/\b\d{4,}\b/g, "<n>"],
 ];
 
