@@ -13,9 +13,10 @@ import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { renderText } from "./report/text.js";
 import { summaryLine } from "./report/common.js";
+import { gunzipFile, isGzipFile } from "./local-log.js";
 
 /** Exit codes, documented in README.md. */
-export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2 } as const;
+export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2, INCOMPLETE: 3 } as const;
 
 const USAGE = `Usage:
   skewbot analyze <log>… [--format text|markdown|json] [--signatures custom.json] [--context N]
@@ -26,7 +27,8 @@ const USAGE = `Usage:
   skewbot --help | --version
 
 Exit codes: 0 no failure cause found (warnings may be printed), 1 version-skew failure cause found,
-2 could not analyse (the reason is printed on stderr).`;
+2 could not analyse (the reason is printed on stderr), 3 no cause found but a log was not read in full
+(byte cap, timeout, reset, corrupt compressed data: the report lists why).`;
 
 export class UsageError extends Error {}
 
@@ -109,7 +111,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (format === "json") io.stdout(renderJson(report, summaryLine(report)));
   else if (format === "markdown") io.stdout(renderMarkdown(report));
   else io.stdout(renderText(report));
-  return report.causes.length > 0 ? EXIT.CAUSE_FOUND : EXIT.NOTHING_FOUND;
+  if (report.causes.length > 0) return EXIT.CAUSE_FOUND;
+  // "Nothing found" would be a claim about bytes that were never read.
+  return report.logs.some((l) => l.partial) ? EXIT.INCOMPLETE : EXIT.NOTHING_FOUND;
 }
 
 interface Opened {
@@ -155,7 +159,19 @@ async function openFile(ref: string, io: CliIo): Promise<LogSource> {
     throw new Error(code === "ENOENT" ? `${ref}: no such file` : `${ref}: cannot read (${code ?? (err as Error).message})`);
   }
   if (!info.isFile()) throw new Error(`${ref}: not a regular file`);
-  return { name: basename(ref), open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
+  const name = basename(ref);
+  if (await isGzipFile(ref)) {
+    // Only a compressed file needs the fetch settings (its byte cap): a plain one starts without them.
+    const [{ sourceSettingsFromEnv }, { formatBytes }] = await Promise.all([import("./sources/settings.js"), import("./sources/http.js")]);
+    let maxBytes: number;
+    try {
+      maxBytes = sourceSettingsFromEnv(process.env).maxLogBytes;
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    return { name, open: async () => gunzipFile(ref, name, maxBytes, formatBytes) };
+  }
+  return { name, open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
 }
 
 async function readCustomSignatures(path: string): Promise<Signature[]> {

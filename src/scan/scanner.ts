@@ -3,6 +3,7 @@ import { compileCatalog, type CompiledCatalog, type CompiledRule } from "../sign
 import { cleanVersionToken } from "../kube/versions.js";
 import { normalizeLine, type NormalizedLine } from "./normalize.js";
 import { isKeyBodyLine, MASK, redact } from "./redact.js";
+import { examineWholeLine, LongLine, stripEol } from "./long-line.js";
 
 export interface ScanOptions {
   /** Name of the log, carried into every finding. */
@@ -13,7 +14,10 @@ export interface ScanOptions {
   hints?: readonly HintRule[];
   /** Lines of context kept before and after each finding. */
   contextLines?: number;
-  /** Longest line examined whole; longer lines are examined around their anchors only. */
+  /**
+   * Longest line examined whole; a longer one is searched whole for anchors and examined in a window around
+   * its first anchor (src/scan/long-line.ts), however it was split into chunks.
+   */
   maxLineBytes?: number;
   /** Distinct findings kept; further ones are only counted. */
   maxFindings?: number;
@@ -25,8 +29,6 @@ interface RawLine {
   bytes: Buffer;
   /** Anchors found on the raw bytes; empty for the vast majority of lines. */
   anchors: readonly string[];
-  /** Byte offset of the first anchor, to pick a window in an over-long line. */
-  firstHit: number;
   normalized?: NormalizedLine;
 }
 
@@ -72,9 +74,12 @@ export class Scanner {
   /** Scratch for `skipLines`. */
   private readonly lineEnds: number[];
 
+  /** The line in progress at the end of the last chunk: copied while short, then fed to `long`. */
   private carry: Buffer[] = [];
   private carryBytes = 0;
-  private carryTruncated = false;
+  private partial = false;
+  private long: LongLine | undefined;
+  private readonly longestAnchor: number;
   /** Lines already used as the continuation of a rejoined message. */
   private consumedThrough = 0;
   /** Last line that produced a finding: it must not be rejoined with the next one. */
@@ -90,6 +95,7 @@ export class Scanner {
     this.maxLineBytes = options.maxLineBytes ?? 64 * 1024;
     this.maxFindings = options.maxFindings ?? 200;
     this.maxHints = options.maxHints ?? 100;
+    this.longestAnchor = Math.max(1, ...this.catalog.anchors.anchors.map((a) => a.length));
   }
 
   push(chunk: Uint8Array | string): void {
@@ -98,7 +104,7 @@ export class Scanner {
     this.stats.bytes += buf.length;
     let pos = 0;
 
-    if (this.carryBytes > 0 || this.carryTruncated) {
+    if (this.partial) {
       const nl = buf.indexOf(10);
       if (nl === -1) {
         this.appendCarry(buf);
@@ -117,7 +123,7 @@ export class Scanner {
 
   end(): ScanResult {
     if (!this.ended) {
-      if (this.carryBytes > 0 || this.carryTruncated) this.flushCarry();
+      if (this.partial) this.flushCarry();
       while (this.window.length > 0 && this.nextToProcess() !== undefined) this.processNext();
       this.ended = true;
     }
@@ -132,24 +138,38 @@ export class Scanner {
   // --- line assembly -------------------------------------------------------------------------
 
   private appendCarry(part: Buffer): void {
-    const room = this.maxLineBytes - this.carryBytes;
-    if (part.length > room) this.carryTruncated = true;
-    const kept = part.subarray(0, Math.max(0, room));
-    if (kept.length > 0) {
-      // Copy: a view would pin the whole chunk it came from.
-      this.carry.push(Buffer.from(kept));
-      this.carryBytes += kept.length;
+    this.partial = true;
+    if (this.long) {
+      this.long.feed(part);
+      return;
     }
+    if (this.carryBytes + part.length <= this.maxLineBytes) {
+      // Copy: a view would pin the whole chunk it came from.
+      if (part.length > 0) this.carry.push(Buffer.from(part));
+      this.carryBytes += part.length;
+      return;
+    }
+    this.long = new LongLine(this.catalog.anchors, this.longestAnchor);
+    this.long.feed(Buffer.concat(this.carry, this.carryBytes));
+    this.long.feed(part);
+    this.carry = [];
+    this.carryBytes = 0;
   }
 
   private flushCarry(): void {
+    this.partial = false;
+    if (this.long) {
+      const examined = this.long.finish();
+      this.long = undefined;
+      this.stats.longLines++;
+      this.addLine(examined.bytes, examined.anchors);
+      return;
+    }
     const bytes = Buffer.concat(this.carry, this.carryBytes);
-    if (this.carryTruncated) this.stats.longLines++;
     this.carry = [];
     this.carryBytes = 0;
-    this.carryTruncated = false;
     const hits = this.catalog.anchors.find(bytes);
-    this.addLine(stripEol(bytes), hits.map((h) => h.anchor), hits[0]?.index ?? 0);
+    this.addLine(stripEol(bytes), hits.map((h) => h.anchor));
   }
 
   /** Splits a run of complete lines; anchors are found in one pass over the raw bytes of the whole region. */
@@ -177,14 +197,20 @@ export class Scanner {
         if (anchors.length === 0) firstHit = h.index - start;
         anchors.push(h.anchor);
       }
-      this.addLine(stripEol(region.subarray(start, nl)), anchors, firstHit);
+      if (nl - start > this.maxLineBytes) {
+        const examined = examineWholeLine(region.subarray(start, nl), anchors.length > 0 ? firstHit : undefined, this.catalog.anchors);
+        this.stats.longLines++;
+        this.addLine(examined.bytes, examined.anchors);
+      } else {
+        this.addLine(stripEol(region.subarray(start, nl)), anchors);
+      }
       start = nl + 1;
     }
   }
 
-  private addLine(bytes: Buffer, anchors: readonly string[], firstHit: number): void {
+  private addLine(bytes: Buffer, anchors: readonly string[]): void {
     this.stats.lines++;
-    this.window.push({ no: this.stats.lines, bytes, anchors, firstHit });
+    this.window.push({ no: this.stats.lines, bytes, anchors });
     if (this.window.length > this.windowSize) this.window.shift();
     if (this.nextToProcess() !== undefined && this.nextToProcess()!.no <= this.stats.lines - LOOKAHEAD) this.processNext();
   }
@@ -211,12 +237,20 @@ export class Scanner {
     const ring = this.lineEnds;
     const size = ring.length;
     let count = 0;
-    for (let nl = region.indexOf(10, from); nl !== -1 && nl < to; nl = region.indexOf(10, nl + 1)) ring[count++ % size] = nl;
+    let start = from;
+    for (let nl = region.indexOf(10, from); nl !== -1 && nl < to; nl = region.indexOf(10, nl + 1)) {
+      if (nl - start > this.maxLineBytes) this.stats.longLines++;
+      ring[count++ % size] = nl;
+      start = nl + 1;
+    }
     const first = this.stats.lines + 1;
     this.stats.lines += count;
     for (let i = Math.max(0, count - this.windowSize); i < count; i++) {
-      const start = i === 0 ? from : ring[(i - 1) % size]! + 1;
-      this.window.push({ no: first + i, bytes: stripEol(region.subarray(start, ring[i % size]!)), anchors: NO_ANCHORS, firstHit: 0 });
+      const begin = i === 0 ? from : ring[(i - 1) % size]! + 1;
+      const raw = region.subarray(begin, ring[i % size]!);
+      // An over-long line without anchors is kept as its head, as when it arrives in parts.
+      const bytes = raw.length > this.maxLineBytes ? examineWholeLine(raw, undefined, this.catalog.anchors).bytes : stripEol(raw);
+      this.window.push({ no: first + i, bytes, anchors: NO_ANCHORS });
     }
     if (this.window.length > this.windowSize) this.window.splice(0, this.window.length - this.windowSize);
     this.processedThrough = Math.max(this.processedThrough, this.stats.lines - LOOKAHEAD);
@@ -382,14 +416,7 @@ export class Scanner {
 
   private normalized(line: RawLine): NormalizedLine {
     if (!line.normalized) {
-      let bytes = line.bytes;
-      if (bytes.length > this.maxLineBytes) {
-        // Over-long line: examine a window around its first anchor, not megabytes of it.
-        this.stats.longLines++;
-        const from = Math.max(0, line.firstHit - MAX_MATCH_CHARS / 2);
-        bytes = bytes.subarray(from, from + MAX_MATCH_CHARS);
-      }
-      const n = normalizeLine(bytes.toString("utf8"));
+      const n = normalizeLine(line.bytes.toString("utf8"));
       line.normalized = n.text.length > MAX_MATCH_CHARS ? { ...n, text: n.text.slice(0, MAX_MATCH_CHARS) } : n;
     }
     return line.normalized;
@@ -457,12 +484,6 @@ function segmentOf(parts: string[], sep: string, index: number): { start: number
   let start = 0;
   for (let i = 0; i < index; i++) start += parts[i]!.length + sep.length;
   return { start, end: start + parts[index]!.length };
-}
-
-function stripEol(bytes: Buffer): Buffer {
-  let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 10 || bytes[end - 1] === 13)) end--;
-  return end === bytes.length ? bytes : bytes.subarray(0, end);
 }
 
 function clip(text: string, max: number): string {
