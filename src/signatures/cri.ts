@@ -11,7 +11,9 @@ export const criSignatures: Signature[] = [
     patterns: [
       String.raw`(?:code\s*=\s*Unimplemented\s+desc\s*=\s*)?unknown\s+service\s+runtime\.(?:(?<criApi>v1alpha\d|v1)\.)?(?:RuntimeService|ImageService)`,
     ],
-    versions: [],
+    versions: ["criApi"],
+    roles: { criApi: "CRI API version asked for" },
+    versionKinds: { criApi: "cri-api" },
     priority: 50,
     meaning:
       "The kubelet or crictl asked the container runtime for a CRI API version it does not serve: a runtime too old for the client, or a runtime whose CRI plugin is disabled.",

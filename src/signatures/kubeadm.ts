@@ -233,7 +233,8 @@ export const kubeadmSignatures: Signature[] = [
     patterns: [
       String.raw`no\s+kind\s+${Q}(?<kind>\w+)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\w+)${Q}(?:\s+in\s+scheme\s+${Q}(?<scheme>[^"\s]+))?`,
     ],
-    versions: [],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API group/version the decoder does not know" },
     priority: 57,
     meaning: "A decoder met an API group/version it does not know: the data was written for another version of the program reading it.",
     causes: [

@@ -1,0 +1,89 @@
+// npm run eval: recall, typed-version accuracy and false causes per family over the project's real-world
+// corpora (test/fixtures/real-world/*.jsonl) and the fixture logs (test/fixtures/signatures,
+// test/fixtures/near-misses), with the fresh split (fresh.jsonl: lines never used to tune the rules)
+// reported on its own. Needs lib/ (npm run eval builds it first). Prints Markdown; the figures in
+// docs/accuracy.md come from this output.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, URL } from "node:url";
+import { analyze } from "../lib/pipeline.js";
+import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatures/index.js";
+import { emptyScore, scoreLine, scoreTable, total } from "../lib/eval/accuracy.js";
+
+const root = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
+const catalog = compileCatalog(builtinSignatures, builtinHints);
+const verbose = process.argv.includes("--misses");
+
+const source = (name, text) => ({
+  name,
+  open: async () => (async function* () { yield Buffer.isBuffer(text) ? text : Buffer.from(text); })(),
+});
+
+function readJsonl(file) {
+  return readFileSync(join(root, "real-world", file), "utf8")
+    .split("\n")
+    .map((l, i) => ({ l, where: `${file}:${i + 1}` }))
+    .filter(({ l }) => l.trim())
+    .map(({ l, where }) => ({ ...JSON.parse(l), where }));
+}
+
+function listLogs(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...listLogs(path));
+    else if (entry.endsWith(".log")) out.push(path);
+  }
+  return out;
+}
+
+function readFixture(path) {
+  const raw = readFileSync(path);
+  const sep = raw.indexOf("\n---\n");
+  const header = new Map();
+  for (const line of raw.subarray(0, Math.max(0, sep)).toString("utf8").split("\n")) {
+    const m = /^#\s*([\w-]+):\s?(.*)$/.exec(line);
+    if (m) header.set(m[1], [...(header.get(m[1]) ?? []), m[2]]);
+  }
+  return { header, log: raw.subarray(sep === -1 ? 0 : sep + 5) };
+}
+
+// Rows are the catalog's families (the collectors' own family labels vary); near-misses are one row.
+function familyOf(entry) {
+  if (entry.expect === "none") return "near-misses";
+  return catalog.signatures.get(entry.expect)?.family ?? entry.family ?? "unknown signature";
+}
+
+async function run(entries) {
+  const scores = new Map();
+  for (const e of entries) {
+    const family = familyOf(e);
+    if (!scores.has(family)) scores.set(family, emptyScore(family));
+    const report = await analyze([source("line.log", e.log ?? `${e.line}\n`)], { catalog });
+    scoreLine(scores.get(family), e, report, catalog.signatures);
+  }
+  return [...scores.values()];
+}
+
+const files = readdirSync(join(root, "real-world")).filter((f) => f.endsWith(".jsonl") && f !== "fresh.jsonl").sort();
+const corpus = files.flatMap(readJsonl);
+for (const path of listLogs(join(root, "signatures"))) {
+  const fx = readFixture(path);
+  const id = fx.header.get("signature")?.[0];
+  const captures = Object.fromEntries((fx.header.get("capture") ?? []).map((c) => [c.slice(0, c.indexOf("=")).trim(), c.slice(c.indexOf("=") + 1).trim()]));
+  corpus.push({ expect: id, captures, log: fx.log, where: path.slice(root.length) });
+}
+for (const path of listLogs(join(root, "near-misses"))) corpus.push({ expect: "none", log: readFixture(path).log, where: path.slice(root.length) });
+const fresh = readJsonl("fresh.jsonl");
+
+const main = await run(corpus);
+const freshScores = await run(fresh);
+console.log(`## All corpora except the fresh split (${corpus.length} items: ${files.join(", ")}, fixture logs)\n`);
+console.log(scoreTable(main));
+console.log(`\n## Fresh split (${fresh.length} lines, fresh.jsonl)\n`);
+console.log(scoreTable(freshScores));
+if (verbose) {
+  console.log("\n## Misses\n");
+  for (const m of [...total(main).misses, ...total(freshScores).misses.map((m) => `fresh ${m}`)]) console.log(`- ${m}`);
+}
