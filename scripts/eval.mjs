@@ -5,7 +5,9 @@
 // docs/accuracy.md come from this output.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { Buffer } from "node:buffer";
 import { join } from "node:path";
+import process from "node:process";
 import { fileURLToPath, URL } from "node:url";
 import { analyze } from "../lib/pipeline.js";
 import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatures/index.js";
@@ -14,6 +16,7 @@ import { emptyScore, scoreLine, scoreTable, total } from "../lib/eval/accuracy.j
 const root = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 const catalog = compileCatalog(builtinSignatures, builtinHints);
 const verbose = process.argv.includes("--misses");
+const print = (text) => process.stdout.write(`${text}\n`);
 
 const source = (name, text) => ({
   name,
@@ -79,11 +82,11 @@ const fresh = readJsonl("fresh.jsonl");
 
 const main = await run(corpus);
 const freshScores = await run(fresh);
-console.log(`## All corpora except the fresh split (${corpus.length} items: ${files.join(", ")}, fixture logs)\n`);
-console.log(scoreTable(main));
-console.log(`\n## Fresh split (${fresh.length} lines, fresh.jsonl)\n`);
-console.log(scoreTable(freshScores));
+print(`## All corpora except the fresh split (${corpus.length} items: ${files.join(", ")}, fixture logs)\n`);
+print(scoreTable(main));
+print(`\n## Fresh split (${fresh.length} lines, fresh.jsonl)\n`);
+print(scoreTable(freshScores));
 if (verbose) {
-  console.log("\n## Misses\n");
-  for (const m of [...total(main).misses, ...total(freshScores).misses.map((m) => `fresh ${m}`)]) console.log(`- ${m}`);
+  print("\n## Misses\n");
+  for (const m of [...total(main).misses, ...total(freshScores).misses.map((m) => `fresh ${m}`)]) print(`- ${m}`);
 }
