@@ -11,7 +11,12 @@ import { builtinHints, builtinSignatures, compileCatalog } from "./signatures/in
 import { loadCustomSignatures } from "./signatures/custom.js";
 import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
-import { renderText } from "./report/text.js";
+import { renderHistoryText, renderText } from "./report/text.js";
+import type { JobRun } from "./model.js";
+import type { LogRef } from "./sources/index.js";
+import { latestProwBuild } from "./sources/prow-builds.js";
+import { DEFAULT_WINDOW_DAYS, historyFromEnv } from "./history/index.js";
+import { DEFAULT_WINDOW_LIMITS, windowFor } from "./history/windows.js";
 import { summaryLine } from "./report/common.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
 
@@ -19,10 +24,15 @@ import { gunzipFile, isGzipFile } from "./local-log.js";
 export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2, INCOMPLETE: 3 } as const;
 
 const USAGE = `Usage:
-  skewbot analyze <log>… [--format text|markdown|json] [--signatures custom.json] [--context N]
+  skewbot analyze <log>… [--format text|markdown|json] [--signatures custom.json] [--context N] [--history]
+  skewbot history <job or build> [--format text|markdown|json] [--window DAYS]
 
   <log> is a file, - for standard input, a Prow job (Spyglass view URL, gcsweb URL, storage URL or
   gs://bucket/path), a GitHub Actions job or run URL (GITHUB_TOKEN is used when set), or an https URL.
+  --history records the first CI job among them in the history store (SKEWBOT_DATA_DIR or DATABASE_URL),
+  says how often each cause was seen before, and adds the regression window: the job's last passing and
+  first failing run and the versions that changed between them. \`history\` prints only that, for one build
+  (or a job directory such as gs://bucket/logs/<job>, meaning its latest build).
   skewbot signatures [--format text|json]
   skewbot --help | --version
 
@@ -38,6 +48,8 @@ export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   stdin: AsyncIterable<Uint8Array | string>;
+  /** Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
@@ -61,6 +73,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         format: { type: "string", short: "f", default: "text" },
         signatures: { type: "string" },
         context: { type: "string" },
+        history: { type: "boolean" },
+        window: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -86,14 +100,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(format === "json" ? `${JSON.stringify(signatures, null, 2)}\n` : signatures.map((s) => `${s.id.padEnd(40)} ${s.severity.padEnd(8)} ${s.family.padEnd(14)} ${s.title}`).join("\n") + "\n");
     return EXIT.NOTHING_FOUND;
   }
-  if (command !== "analyze") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
+  if (command !== "analyze" && command !== "history") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
+  if (command === "history" && refs.length !== 1) throw new UsageError("history takes one job or build: a Prow build or job URL, gs://bucket/path, or an Actions job or run URL");
   if (refs.length === 0) throw new UsageError("analyze needs a log: a file path, or - for standard input");
+  const withHistory = command === "history" || values.history === true;
+  const windowDays = values.window === undefined ? DEFAULT_WINDOW_DAYS : Number(values.window);
+  if (!(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 90)) throw new UsageError("--window takes a whole number of days from 1 to 90");
+  const env = io.env ?? process.env;
 
   const contextLines = values.context === undefined ? undefined : Number(values.context);
   if (contextLines !== undefined && !(Number.isInteger(contextLines) && contextLines >= 0 && contextLines <= 20)) {
     throw new UsageError("--context takes a whole number from 0 to 20");
   }
-  const opened = await openReferences(refs, io);
+  if (command === "history" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(refs[0]!)) throw new UsageError("history needs a CI job or build URL, not a file");
+  const opened = await openReferences(refs, io, env);
   const catalog = compileCatalog(signatures, builtinHints);
   const report = await analyze(opened.sources, {
     catalog,
@@ -108,36 +128,95 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new Error(report.logs.flatMap((l) => l.problems.map((p) => `${l.name}: ${p}`)).join("; ") || "nothing could be read");
   }
 
+  if (withHistory) await addHistory(report, opened, { env, windowDays, catalog, stderr: io.stderr });
+
   if (format === "json") io.stdout(renderJson(report, summaryLine(report)));
   else if (format === "markdown") io.stdout(renderMarkdown(report));
-  else io.stdout(renderText(report));
+  else io.stdout(command === "history" ? renderHistoryText(report) : renderText(report));
+  if (command === "history") return EXIT.NOTHING_FOUND;
   if (report.causes.length > 0) return EXIT.CAUSE_FOUND;
   // "Nothing found" would be a claim about bytes that were never read.
   return report.logs.some((l) => l.partial) ? EXIT.INCOMPLETE : EXIT.NOTHING_FOUND;
+}
+
+/** Records the first CI job in the history store, annotates recurrence, and computes its regression window. */
+async function addHistory(
+  report: Awaited<ReturnType<typeof analyze>>,
+  opened: Opened,
+  options: { env: NodeJS.ProcessEnv; windowDays: number; catalog: ReturnType<typeof compileCatalog>; stderr: (s: string) => void },
+): Promise<void> {
+  const job = opened.jobs[0];
+  if (!job || !opened.settings) {
+    report.history = { status: "unavailable", note: "No CI job among the logs (files and plain URLs have no job history): no recurrence or regression window." };
+    return;
+  }
+  let history;
+  try {
+    history = historyFromEnv(options.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (history) {
+    const { error } = await history.remember([{ run: job.run, report }], { windowDays: options.windowDays });
+    if (error !== undefined) options.stderr(`skewbot: history store unavailable: ${(error as Error).message?.split("\n")[0] ?? String(error)}\n`);
+    await history.close().catch(() => undefined);
+  }
+  const limits = { ...DEFAULT_WINDOW_LIMITS, ...windowLimitsFromEnv(options.env) };
+  const window = await windowFor(
+    { ref: job.ref, report, job: job.run.job, buildId: job.run.buildId ?? job.run.key, ...(job.run.url ? { url: job.run.url } : {}), ...(job.run.result ? { result: job.run.result } : {}), hints: opened.hints },
+    opened.settings,
+    options.catalog,
+    limits,
+  );
+  if (window) report.window = window;
+}
+
+/** SKEWBOT_WINDOW_MAX_BUILDS, SKEWBOT_WINDOW_MAX_SCANS, SKEWBOT_WINDOW_CONCURRENCY, SKEWBOT_WINDOW_TIME_BUDGET_MS. */
+function windowLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<typeof DEFAULT_WINDOW_LIMITS> {
+  const out: Partial<typeof DEFAULT_WINDOW_LIMITS> = {};
+  const read = (name: string, key: keyof typeof DEFAULT_WINDOW_LIMITS, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} must be a whole number from 1 to ${max}`);
+    out[key] = n;
+  };
+  read("SKEWBOT_WINDOW_MAX_BUILDS", "maxBuilds", 200);
+  read("SKEWBOT_WINDOW_MAX_SCANS", "maxScans", 30);
+  read("SKEWBOT_WINDOW_CONCURRENCY", "concurrency", 32);
+  read("SKEWBOT_WINDOW_TIME_BUDGET_MS", "timeBudgetMs", 600_000);
+  return out;
 }
 
 interface Opened {
   sources: LogSource[];
   hints: VersionHint[];
   problems: string[];
+  /** CI jobs among the references, with their identity (for --history). */
+  jobs: { ref: LogRef; run: JobRun }[];
+  settings?: SourceSettings;
 }
 
-async function openReferences(refs: string[], io: CliIo): Promise<Opened> {
-  const opened: Opened = { sources: [], hints: [], problems: [] };
+async function openReferences(refs: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<Opened> {
+  const opened: Opened = { sources: [], hints: [], problems: [], jobs: [] };
   let settings: SourceSettings | undefined;
-  for (const ref of refs) {
+  for (let ref of refs) {
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
       opened.sources.push(await openFile(ref, io));
       continue;
     }
     try {
-      settings ??= sourceSettingsFromEnv(process.env);
+      settings ??= sourceSettingsFromEnv(env);
+      opened.settings = settings;
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    // A periodic job's directory stands for its latest build.
+    if ("error" in parseLogRef(ref, settings)) ref = (await latestProwBuild(ref, settings)) ?? ref;
     const parsed = parseLogRef(ref, settings);
     if ("error" in parsed) throw new Error(`${ref}: ${parsed.error}`);
     const resolved = await resolveLogRef(parsed, settings);
+    if (resolved.run) opened.jobs.push({ ref: parsed, run: resolved.run });
     if (resolved.skipped) {
       opened.problems.push(`${resolved.title}: ${resolved.skipped}`);
       continue;

@@ -305,6 +305,38 @@ export interface Recurrence {
   passed?: Sighting;
 }
 
+/** A run in a regression window. */
+export interface WindowBuild {
+  id: string;
+  url?: string;
+  result?: string;
+  startedAt?: number;
+  /** role → version, first one seen per role (metadata first, then log banners). */
+  versions: Record<string, string>;
+}
+
+export interface VersionChange {
+  role: string;
+  from?: string;
+  to?: string;
+}
+
+export interface RegressionWindow {
+  job: string;
+  fingerprint?: string;
+  lastGood?: WindowBuild;
+  firstBad?: WindowBuild;
+  /** The run being explained. */
+  current: WindowBuild;
+  changed: VersionChange[];
+  buildsLooked: number;
+  logsScanned: number;
+  /** What could not be read or was left out; empty for a complete window. */
+  partial: string[];
+  /** One sentence, for every renderer. */
+  summary: string;
+}
+
 /** Whether the triage could consult its history. */
 export interface HistoryStatus {
   status: "recorded" | "unavailable";
@@ -332,4 +364,6 @@ export interface Report {
   hints: VersionHint[];
   /** Set when the triage kept history (the app, `analyze --history`). */
   history?: HistoryStatus;
+  /** The regression window, when it was asked for (`analyze --history`, `skewbot history`). */
+  window?: RegressionWindow;
 }

@@ -11,7 +11,11 @@ export class FakeGcs {
   private server?: Server;
   readonly requests: string[] = [];
 
-  constructor(private readonly objects: Map<string, ObjectBody>) {}
+  /** `pageSize` caps listing pages below what the client asks for, as GCS may. */
+  constructor(
+    private readonly objects: Map<string, ObjectBody>,
+    private readonly options: { pageSize?: number } = {},
+  ) {}
 
   async listen(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -22,17 +26,34 @@ export class FakeGcs {
         const bucket = list[1]!;
         const prefix = url.searchParams.get("prefix") ?? "";
         const delimiter = url.searchParams.get("delimiter");
-        const items: { name: string; size: string }[] = [];
-        const prefixes = new Set<string>();
-        for (const [key, body] of this.objects) {
+        const endOffset = url.searchParams.get("endOffset");
+        const startOffset = url.searchParams.get("startOffset");
+        // Like GCS: names in lexicographic order, each prefix once, pages of maxResults entries.
+        const entries: ({ name: string; size: string } | { prefix: string })[] = [];
+        const seen = new Set<string>();
+        for (const key of [...this.objects.keys()].sort()) {
           if (!key.startsWith(`${bucket}/${prefix}`)) continue;
           const name = key.slice(bucket.length + 1);
+          if (endOffset !== null && name >= endOffset) continue;
+          if (startOffset !== null && name < startOffset) continue;
           const rest = name.slice(prefix.length);
-          if (delimiter && rest.includes(delimiter)) prefixes.add(prefix + rest.slice(0, rest.indexOf(delimiter) + 1));
-          else items.push({ name, size: String("text" in body ? Buffer.byteLength(body.text) : 0) });
+          if (delimiter && rest.includes(delimiter)) {
+            const p = prefix + rest.slice(0, rest.indexOf(delimiter) + 1);
+            if (!seen.has(p)) entries.push({ prefix: p });
+            seen.add(p);
+          } else {
+            const body = this.objects.get(key)!;
+            entries.push({ name, size: String("text" in body ? Buffer.byteLength(body.text) : 0) });
+          }
         }
+        const start = Number(url.searchParams.get("pageToken") ?? 0) || 0;
+        const size = Math.max(1, Math.min(this.options.pageSize ?? 1000, Number(url.searchParams.get("maxResults") ?? 1000) || 1000));
+        const page = entries.slice(start, start + size);
+        const items = page.flatMap((e) => ("name" in e ? [e] : []));
+        const prefixes = page.flatMap((e) => ("prefix" in e ? [e.prefix] : []));
+        const nextPageToken = start + size < entries.length ? String(start + size) : undefined;
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ kind: "storage#objects", items, prefixes: [...prefixes] }));
+        res.end(JSON.stringify({ kind: "storage#objects", items, prefixes, ...(nextPageToken ? { nextPageToken } : {}) }));
         return;
       }
       const body = this.objects.get(decodeURIComponent(url.pathname.slice(1)));

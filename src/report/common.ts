@@ -1,4 +1,4 @@
-import type { LogLine, Recurrence, RecurrenceKind, Report, Sighting, Triaged } from "../model.js";
+import type { LogLine, Recurrence, RecurrenceKind, RegressionWindow, Report, Sighting, Triaged } from "../model.js";
 
 export function plural(n: number, word: string): string {
   return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -72,4 +72,15 @@ export function recurrenceCounts(r: Recurrence): string {
 export function sightingName(s: Sighting): string {
   const pull = s.pull !== undefined ? ` (${s.repository ? s.repository : "PR "}#${s.pull})` : "";
   return `${s.job}${s.buildId ? ` #${s.buildId}` : ""}${pull}`;
+}
+
+/** "server v1.31.6, node-image v1.31.0": a window build's versions in one line. */
+export function versionsText(versions: Record<string, string>): string {
+  const entries = Object.entries(versions);
+  return entries.length === 0 ? "no versions known" : entries.slice(0, 8).map(([role, v]) => `${role} ${v}`).join(", ");
+}
+
+/** "Looked at 50 earlier builds and scanned 7 logs." */
+export function windowEffort(w: RegressionWindow): string {
+  return `Looked at ${plural(w.buildsLooked, "earlier build")} and scanned ${plural(w.logsScanned, "log")}.`;
 }

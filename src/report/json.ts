@@ -1,4 +1,4 @@
-import type { Recurrence, Report, Sighting, Triaged, TypedVersion, VersionRole } from "../model.js";
+import type { Recurrence, RegressionWindow, Report, Sighting, Triaged, TypedVersion, VersionRole, WindowBuild } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 
 /** Bumped on any incompatible change of the JSON shape; see docs/json-output.md. */
@@ -64,6 +64,47 @@ export interface JsonRecurrence {
   passed: JsonSighting | null;
 }
 
+export interface JsonWindowBuild {
+  id: string;
+  url: string | null;
+  result: string | null;
+  startedAt: string | null;
+  versions: Record<string, string>;
+}
+
+export interface JsonWindow {
+  job: string;
+  fingerprint: string | null;
+  summary: string;
+  lastGood: JsonWindowBuild | null;
+  firstBad: JsonWindowBuild | null;
+  current: JsonWindowBuild;
+  changed: { role: string; from: string | null; to: string | null }[];
+  buildsLooked: number;
+  logsScanned: number;
+  partial: string[];
+}
+
+function windowBuild(b: WindowBuild | undefined): JsonWindowBuild | null {
+  if (!b) return null;
+  return { id: b.id, url: b.url ?? null, result: b.result ?? null, startedAt: b.startedAt ? new Date(b.startedAt).toISOString() : null, versions: b.versions };
+}
+
+function windowJson(w: RegressionWindow): JsonWindow {
+  return {
+    job: w.job,
+    fingerprint: w.fingerprint ?? null,
+    summary: w.summary,
+    lastGood: windowBuild(w.lastGood),
+    firstBad: windowBuild(w.firstBad),
+    current: windowBuild(w.current)!,
+    changed: w.changed.map((c) => ({ role: c.role, from: c.from ?? null, to: c.to ?? null })),
+    buildsLooked: w.buildsLooked,
+    logsScanned: w.logsScanned,
+    partial: w.partial,
+  };
+}
+
 function sighting(s: Sighting | undefined): JsonSighting | null {
   if (!s) return null;
   return { at: new Date(s.at).toISOString(), job: s.job, buildId: s.buildId ?? null, repository: s.repository ?? null, pull: s.pull ?? null, url: s.url ?? null };
@@ -97,6 +138,8 @@ export interface JsonReport {
   hints: Report["hints"];
   /** Present when the triage kept history: "recorded", or "unavailable" with the reason. */
   history?: { status: "recorded" | "unavailable"; note: string | null };
+  /** Present when the regression window was asked for. */
+  window?: JsonWindow;
 }
 
 function finding(t: Triaged): JsonFinding {
@@ -166,6 +209,7 @@ export function toJson(report: Report, summary: string): JsonReport {
     logs: report.logs.map((l) => ({ name: l.name, url: l.url ?? null, partial: l.partial, problems: l.problems, stats: l.stats ?? null })),
     hints: report.hints,
     ...(report.history ? { history: { status: report.history.status, note: report.history.note ?? null } } : {}),
+    ...(report.window ? { window: windowJson(report.window) } : {}),
   };
 }
 

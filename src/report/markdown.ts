@@ -1,7 +1,7 @@
 import type { Report, Triaged } from "../model.js";
 import { codeBlock, escapeMarkdown, escapeProse, inlineCode, quietGitHubLink, safeUrl } from "./safe.js";
-import { excerpt, problemLines, RECURRENCE_LABELS, recurrenceCounts, sightingName, summaryLine, timeText, whereText } from "./common.js";
-import type { Recurrence, Sighting } from "../model.js";
+import { excerpt, problemLines, RECURRENCE_LABELS, recurrenceCounts, sightingName, summaryLine, timeText, versionsText, whereText, windowEffort } from "./common.js";
+import type { Recurrence, RegressionWindow, Sighting, WindowBuild } from "../model.js";
 
 const MAX_MARKDOWN_FINDINGS = 10;
 
@@ -60,6 +60,25 @@ function historyLines(r: Recurrence): string[] {
   return lines.map((l, i) => (i < lines.length - 1 ? `${l}  ` : l));
 }
 
+function windowLines(w: RegressionWindow, h: string): string[] {
+  const row = (label: string, b: WindowBuild | undefined) => {
+    if (!b) return `| ${label} | — | | |`;
+    const url = safeUrl(b.url);
+    const name = escapeMarkdown(b.id);
+    return `| ${label} | ${url ? `[${name}](${url})` : name} | ${escapeMarkdown(b.result ?? "unknown")} | ${escapeMarkdown(versionsText(b.versions))} |`;
+  };
+  const out = [`${h} Regression window: ${escapeMarkdown(w.job)}`, "", escapeMarkdown(w.summary.charAt(0).toUpperCase() + w.summary.slice(1)), ""];
+  out.push("| | Build | Result | Versions |", "| --- | --- | --- | --- |", row("last good", w.lastGood), row("first bad", w.firstBad));
+  if (w.firstBad?.id !== w.current.id) out.push(row("this run", w.current));
+  out.push("", escapeMarkdown(windowEffort(w)), "");
+  if (w.partial.length > 0) {
+    out.push("**Partial window, not read:**", "", ...w.partial.slice(0, MAX_LISTED).map((p) => `- ${escapeMarkdown(p.slice(0, 300))}`));
+    if (w.partial.length > MAX_LISTED) out.push(`- … and ${w.partial.length - MAX_LISTED} more`);
+    out.push("");
+  }
+  return out;
+}
+
 function shortRef(url: string): string {
   const m = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(?:issues|pull)\/(\d+)/.exec(url);
   return m ? `${m[1]} ${m[2]}` : url.replace(/^https?:\/\//, "");
@@ -111,6 +130,7 @@ function renderWith(report: Report, options: MarkdownOptions, detail: Detail): s
   const titleUrl = safeUrl(options.titleUrl);
   const out: string[] = [`${h} ${titleUrl ? `[${title}](${titleUrl})` : title}`, "", escapeMarkdown(summaryLine(report)), ""];
   if (report.history?.note) out.push(`_${escapeMarkdown(report.history.note)}_`, "");
+  if (report.window) out.push(...windowLines(report.window, h));
   const shown = [...report.causes, ...report.warnings];
   const causes = report.causes.slice(0, detail.findings);
   const warnings = report.warnings.slice(0, Math.max(0, detail.findings - causes.length));

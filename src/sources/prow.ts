@@ -26,7 +26,7 @@ export async function listObjects(
   bucket: string,
   prefix: string,
   settings: SourceSettings,
-  options: { delimiter?: string; max: number },
+  options: { delimiter?: string; max: number; endOffset?: string },
 ): Promise<Listing> {
   const base = `${settings.gcsApiUrl.replace(/\/+$/, "")}/storage/v1/b/${encodeURIComponent(bucket)}/o`;
   const items: ListedObject[] = [];
@@ -36,9 +36,11 @@ export async function listObjects(
     const params = new URLSearchParams({
       prefix,
       fields: options.delimiter ? "items(name,size),prefixes,nextPageToken" : "items(name,size),nextPageToken",
-      maxResults: String(Math.min(PAGE_SIZE, Math.max(1, options.max - items.length))),
+      maxResults: String(Math.min(PAGE_SIZE, Math.max(1, options.max - items.length - prefixes.length))),
     });
     if (options.delimiter) params.set("delimiter", options.delimiter);
+    // Names (and prefixes) lexicographically before this one only: the builds older than a given build.
+    if (options.endOffset) params.set("endOffset", options.endOffset);
     if (pageToken) params.set("pageToken", pageToken);
     const page = (await fetchJson(`${base}?${params.toString()}`, settings, {
       label: `listing of gs://${bucket}/${prefix}`,
@@ -50,7 +52,7 @@ export async function listObjects(
     for (const p of page.prefixes ?? []) if (typeof p === "string") prefixes.push(p);
     pageToken = typeof page.nextPageToken === "string" && page.nextPageToken !== "" ? page.nextPageToken : undefined;
     if (!pageToken) return { items, prefixes, truncated: false };
-    if (items.length >= options.max) return { items, prefixes, truncated: true };
+    if (items.length + prefixes.length >= options.max) return { items, prefixes, truncated: true };
   }
 }
 
@@ -212,14 +214,14 @@ function scanInline(text: string, add: (role: string | undefined, version: strin
   }
 }
 
-function jobVersionHint(meta: unknown, source: string): VersionHint | undefined {
+export function jobVersionHint(meta: unknown, source: string): VersionHint | undefined {
   if (!isObject(meta)) return undefined;
   const nested = isObject(meta.metadata) ? meta.metadata["job-version"] : undefined;
   const v = typeof nested === "string" ? nested : typeof meta["job-version"] === "string" ? meta["job-version"] : undefined;
   return v && VERSION.test(v.trim()) ? { role: "kubernetes", version: v.trim(), source, rule: "job-version" } : undefined;
 }
 
-function resultOf(finished: unknown, prowjob: unknown): string | undefined {
+export function resultOf(finished: unknown, prowjob: unknown): string | undefined {
   if (isObject(finished)) {
     if (typeof finished.result === "string" && finished.result !== "") return finished.result.toUpperCase();
     if (typeof finished.passed === "boolean") return finished.passed ? "SUCCESS" : "FAILURE";

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { FakeGcs, type ObjectBody } from "../../src/replay/fake-gcs.js";
+import type { JsonReport } from "../../src/report/json.js";
+
+// The regression window through the CLI (`skewbot history`, `analyze --history`) against the loopback fake
+// GCS holding a periodic job's history of many builds.
+
+const BUCKET = "kubernetes-ci-logs";
+const JOB = "ci-cluster-api-e2e-latest";
+const FIRST = 1_890_000_000_000_000_100n;
+const id = (n: number) => String(FIRST + BigInt(n));
+const SKEW = '"command failed" err="minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"';
+
+interface BuildSpec {
+  result: "SUCCESS" | "FAILURE";
+  binary: string;
+  /** The failure's line is in the apiserver log. */
+  skew: boolean;
+  missingFinished?: boolean;
+  brokenProwjob?: boolean;
+}
+
+function addBuild(objects: Map<string, ObjectBody>, n: number, spec: BuildSpec): void {
+  const dir = `${BUCKET}/logs/${JOB}/${id(n)}`;
+  const json = (v: unknown): ObjectBody => ({ text: JSON.stringify(v) });
+  objects.set(`${dir}/started.json`, json({ timestamp: 1_764_000_000 + n * 3600 }));
+  if (!spec.missingFinished) objects.set(`${dir}/finished.json`, json({ timestamp: 1_764_000_000 + n * 3600 + 1800, passed: spec.result === "SUCCESS", result: spec.result }));
+  objects.set(
+    `${dir}/prowjob.json`,
+    spec.brokenProwjob
+      ? { text: "{not json" }
+      : json({ spec: { job: JOB, type: "periodic", pod_spec: { containers: [{ image: "gcr.io/k8s-staging-test-infra/kubekins-e2e", env: [{ name: "KUBERNETES_VERSION", value: "v1.31.0" }] }] } }, status: { state: spec.result.toLowerCase(), startTime: new Date((1_764_000_000 + n * 3600) * 1000).toISOString() } }),
+  );
+  objects.set(`${dir}/build-log.txt`, { text: `+ make test-e2e\nSTEP: creating the workload cluster\n${spec.result === "FAILURE" ? "[FAILED] Timed out after 1200.001s.\n" : "PASS\n"}` });
+  objects.set(
+    `${dir}/artifacts/clusters/bootstrap/kube-apiserver-kind-control-plane_kube-system_kube-apiserver-${n}.log`,
+    { text: `2025-02-06T22:52:48.681002017Z stderr F I0206 22:52:48.681002       1 server.go:150] Version: ${spec.binary}\n${spec.skew ? `2025-02-06T22:52:48.682840017Z stderr F E0206 22:52:48.682710       1 run.go:72] ${SKEW}\n` : ""}` },
+  );
+}
+
+/** Builds 0–39 pass on v1.31.5; from 40 on every build fails with the skew on a binary built from newer source. */
+function history(total: number, patch: (n: number, spec: BuildSpec) => BuildSpec = (_n, s) => s): Map<string, ObjectBody> {
+  const objects = new Map<string, ObjectBody>();
+  for (let n = 0; n < total; n++) {
+    const good = n < 40;
+    addBuild(objects, n, patch(n, { result: good ? "SUCCESS" : "FAILURE", binary: good ? "v1.31.5" : "v1.31.6-rc.0.12+4e7b5ad1b1f1c2", skew: !good }));
+  }
+  objects.set(`${BUCKET}/logs/${JOB}/latest-build.txt`, { text: id(total - 1) });
+  return objects;
+}
+
+async function cli(args: string[], env: Record<string, string>) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stdin: (async function* () {})(), env });
+  return { code, stdout, stderr };
+}
+
+describe("regression window from Prow storage", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "skewbot-window-"));
+  const servers: FakeGcs[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  async function serve(objects: Map<string, ObjectBody>, options: { pageSize?: number } = {}) {
+    const gcs = new FakeGcs(objects, options);
+    servers.push(gcs);
+    const url = await gcs.listen();
+    const env = { SKEWBOT_STORAGE_URL: url, SKEWBOT_GCS_API_URL: url, SKEWBOT_RETRIES: "0", SKEWBOT_DATA_DIR: join(dataDir, String(servers.length)) };
+    return { gcs, url, env };
+  }
+
+  let big: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    big = await serve(history(120));
+  });
+
+  it("finds the last good and first bad build by bisecting, within 50 builds and 10 scans, and names the version that changed", async () => {
+    // 120 builds: 0–39 pass, 40–119 fail. The 50 builds before 119 are all failures: no good build in reach.
+    const far = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${id(119)}`, "--format", "json"], big.env);
+    expect(far.stderr).toBe("");
+    const farWindow = (JSON.parse(far.stdout) as JsonReport).window!;
+    expect(farWindow.lastGood).toBeNull();
+    expect(farWindow.buildsLooked).toBe(50);
+    expect(farWindow.summary).toMatch(/^no passing build among the last 50: first bad \d+/);
+
+    // Build 60: the 50 before it reach back to build 10, past the last good build (39).
+    big.gcs.requests.length = 0;
+    const near = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${id(60)}`, "--format", "json"], big.env);
+    expect(near.code).toBe(0);
+    const w = (JSON.parse(near.stdout) as JsonReport).window!;
+    expect(w.lastGood).toMatchObject({ id: id(39), result: "success", versions: { binary: "v1.31.5", kubernetes: "v1.31.0" } });
+    expect(w.firstBad).toMatchObject({ id: id(40), result: "failure", versions: { binary: "v1.31.6-rc.0.12+4e7b5ad1b1f1c2" } });
+    expect(w.changed).toEqual([{ role: "binary", from: "v1.31.5", to: "v1.31.6-rc.0.12+4e7b5ad1b1f1c2" }]);
+    expect(w.summary).toBe(`last good ${id(39)} (v1.31.0) → first bad ${id(40)} (v1.31.0): changed between them: binary v1.31.5 → v1.31.6-rc.0.12+4e7b5ad1b1f1c2; the Kubernetes build changed between them.`);
+    expect(w.buildsLooked).toBe(50);
+    expect(w.partial).toEqual([]);
+    // Bounded: metadata of 50 builds, the logs of at most 10 of them (bisection over 20 failures, plus the good one).
+    const scannedBuilds = new Set(big.gcs.requests.filter((r) => r.includes("build-log.txt")).map((r) => /\/(\d{19})\//.exec(r)?.[1]));
+    scannedBuilds.delete(id(60));
+    expect(scannedBuilds.size).toBeGreaterThan(0);
+    expect(scannedBuilds.size).toBeLessThanOrEqual(10);
+    expect(w.logsScanned).toBeLessThanOrEqual(10 * 4);
+    // finished.json: once per build looked at, once for this run, and again by each scan of a build's logs.
+    const finishedReads = big.gcs.requests.filter((r) => r.endsWith("/finished.json")).length;
+    expect(finishedReads).toBe(50 + 1 + scannedBuilds.size);
+  });
+
+  it("prints the window and the recurrence as text; the job directory means its latest build", async () => {
+    const env = { ...big.env, SKEWBOT_WINDOW_MAX_BUILDS: "100", SKEWBOT_DATA_DIR: join(dataDir, "text") };
+    const out = await cli(["history", `gs://${BUCKET}/logs/${JOB}`], env);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`Regression window (${JOB}): last good ${id(39)}`);
+    expect(out.stdout).toMatch(/last good +\d+ {2}success {2}kubernetes v1\.31\.0, binary v1\.31\.5/);
+    expect(out.stdout).toContain("History: new — first sighting");
+    // Recorded in the store: the same build again is not a new sighting, but the same run.
+    const again = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${id(119)}`], env);
+    expect(again.stdout).toContain("History: new — first sighting");
+    const other = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${id(118)}`], env);
+    expect(other.stdout).toContain("History: persistent — every recorded run of ci-cluster-api-e2e-latest since the first sighting (2 runs) failed this way.");
+  });
+
+  it("analyze --history adds the window to the full analysis and keeps the exit code", async () => {
+    const out = await cli(["analyze", "--history", `gs://${BUCKET}/logs/${JOB}/${id(45)}`, "--format", "markdown"], { ...big.env, SKEWBOT_DATA_DIR: join(dataDir, "analyze") });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain("Minimum compatibility version out of range");
+    expect(out.stdout).toContain(`### Regression window: ${JOB}`);
+    expect(out.stdout).toContain(`| last good | [${id(39)}](https://prow.k8s.io/view/gs/${BUCKET}/logs/${JOB}/${id(39)}) | success | kubernetes v1.31.0, binary v1.31.5 |`);
+    expect(out.stdout).toContain("**History: new**");
+  });
+
+  it("a partly missing, malformed and paginated history gives a bounded, partial window that says what it could not read", async () => {
+    const objects = history(70, (n, spec) => ({ ...spec, ...(n === 50 ? { missingFinished: true } : {}), ...(n === 55 ? { brokenProwjob: true } : {}) }));
+    // Not builds: a stray file and a directory that is not a build id.
+    objects.set(`${BUCKET}/logs/${JOB}/.trash/readme.txt`, { text: "x" });
+    const { env, gcs } = await serve(objects, { pageSize: 7 });
+    const out = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${id(69)}`, "--format", "json"], { ...env, SKEWBOT_WINDOW_MAX_SCANS: "2" });
+    const w = (JSON.parse(out.stdout) as JsonReport).window!;
+    expect(w.partial).toEqual(
+      expect.arrayContaining([
+        "1 entry of the listing were not builds and were skipped",
+        `build ${id(55)}: metadata not read (prowjob.json: not valid JSON)`,
+        "scan limit reached (2 builds or the time budget): the window may be wider than shown",
+      ]),
+    );
+    expect(w.summary).toMatch(/\(partial window\)\.$/);
+    expect(w.lastGood?.id).toBe(id(39));
+    // The listing came in pages of 7 and was followed to the end (70 builds before this one, and the stray entry).
+    const pages = gcs.requests.filter((r) => r.includes(`prefix=logs%2F${JOB}%2F&`) && r.includes("endOffset="));
+    expect(pages.length).toBe(Math.ceil(70 / 7));
+    expect(pages.filter((r) => r.includes("pageToken=")).length).toBe(pages.length - 1);
+    expect(w.buildsLooked).toBe(49);
+  });
+});
