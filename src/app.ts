@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ApplicationFunctionOptions, Context, Logger, Probot } from "probot";
 import { DEFAULT_CONFIG, resolveConfig, type SkewbotConfig } from "./config.js";
 import { redactingChild } from "./logging.js";
 import { createMetrics, metricsHandler, recordRead, recordTriage, recordTriageError, type Metrics } from "./metrics.js";
 import { InProcessQueue, type TriageQueue } from "./queue.js";
+import { mergeTriageJobs, threadKey as threadKeyOf, triageJobProblem, type TriageJob } from "./triage-job.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { parseLogRef, sourceSettingsFromEnv, visibilityOf, type SourceSettings } from "./sources/index.js";
 import { runTriage, type TriageRequest } from "./triage.js";
@@ -19,7 +20,8 @@ import type { History } from "./history/index.js";
 export interface AppOptions {
   /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
   settings?: SourceSettings;
-  queue?: TriageQueue;
+  /** Where triage waits: in this process (the default) or shared by replicas (RedisQueue, REDIS_URL). */
+  queue?: TriageQueue<TriageJob>;
   /** The app's own login (`<slug>[bot]`); looked up once from the API when not given. */
   botLogin?: string;
   dryRun?: boolean;
@@ -48,7 +50,7 @@ export interface PendingTriage {
 
 /** What the process needs to stop the app gracefully. */
 export interface AppRuntime {
-  queue: TriageQueue;
+  queue: TriageQueue<TriageJob>;
   log: Logger;
   metrics: Metrics;
   /**
@@ -84,11 +86,9 @@ export function createApp(options: AppOptions = {}) {
     const dryRunEnv = options.dryRun ?? /^(1|true|yes)$/i.test(process.env["SKEWBOT_DRY_RUN"] ?? "");
     const editQuietMs = options.editQuietMs ?? Number(process.env["SKEWBOT_EDIT_QUIET_MS"] ?? 2000);
     const log = redactingChild(app.log, {});
-    const queue =
-      options.queue ??
-      new InProcessQueue(options.concurrency ?? concurrencyFromEnv(process.env["SKEWBOT_CONCURRENCY"]), (err, thread) =>
-        log.error({ err, thread }, "triage failed"),
-      );
+    // A failed triage is logged (and counted) by the job itself; the queue only decides whether it runs again.
+    const queue: TriageQueue<TriageJob> =
+      options.queue ?? new InProcessQueue<TriageJob>(options.concurrency ?? concurrencyFromEnv(process.env["SKEWBOT_CONCURRENCY"]), () => undefined);
     const metrics = options.metrics ?? createMetrics();
     metrics.watchQueue(queue);
     const builtinCatalog = compileCatalog(builtinSignatures, builtinHints);
@@ -106,8 +106,9 @@ export function createApp(options: AppOptions = {}) {
     let closing = false;
     let handling = 0;
     let handled: (() => void)[] = [];
-    // By queue entry (thread and key), so that a task that replaces another takes its place here too.
-    const unfinished = new Map<string, PendingTriage>();
+    // By queue entry (thread and key), so that a job that replaces another takes its place here too. Only
+    // for a queue of this process: a shared queue's jobs run in any replica and survive this one.
+    const unfinished = new Map<string, { job: string; pending: PendingTriage }>();
 
     /** Wraps a webhook handler: refuses deliveries once shutting down, and counts those in progress. */
     function guard<C extends Context>(handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
@@ -149,7 +150,7 @@ export function createApp(options: AppOptions = {}) {
           clearTimeout(timer);
         }
         await queue.drain(Math.max(0, deadline - Date.now()));
-        return [...unfinished.values()];
+        return [...unfinished.values()].map((u) => u.pending);
       },
     };
     options.onReady?.(runtime);
@@ -212,8 +213,8 @@ export function createApp(options: AppOptions = {}) {
       };
     }
 
-    async function installationToken(context: Context): Promise<string | undefined> {
-      const auth = (await context.octokit.auth({ type: "installation" })) as { token?: string };
+    async function installationToken(github: GitHub): Promise<string | undefined> {
+      const auth = (await github.auth({ type: "installation" })) as { token?: string };
       return auth.token;
     }
 
@@ -227,61 +228,91 @@ export function createApp(options: AppOptions = {}) {
       queueing: { key?: string; replace?: boolean; quietMs?: number } = {},
     ) {
       const key = queueing.key ?? hash(JSON.stringify([req.refs, req.excerpts.map((e) => hash(e.text))]));
-      const threadKey = `${thread.owner}/${thread.repo}#${thread.issue_number}`;
-      const github = context.octokit as GitHub;
+      const threadKey = threadKeyOf(thread);
       const repository = `${thread.owner}/${thread.repo}`;
-      const about = { delivery: context.id, event: context.name, repository, thread: threadKey };
-      const log = redactingChild(context.log, about);
+      const log = redactingChild(context.log, { delivery: context.id, event: context.name, repository, thread: threadKey });
       const problems = [...req.problems, ...loaded.errors.map((e) => `.github/skewbot.yml: ${e}`)];
-      const login = await getBotLogin();
+      const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+      if (typeof installation !== "number") {
+        log.warn("a delivery without an installation cannot be triaged");
+        return;
+      }
+      const visibility = visibilityOf((context.payload as { repository?: unknown }).repository) ?? "public";
+      const job: TriageJob = { v: 1, id: randomUUID(), deliveries: [context.id], event: context.name, installation, thread, request: { ...req, problems, visibility }, config: loaded.config };
+      // Recorded before enqueueing (an in-process job may start before enqueue's answer is read), and put
+      // back as it was when the job was not taken.
       const pendingKey = `${threadKey}\u0000${key}`;
-      const entry: PendingTriage = { ...about };
-      const result = queue.enqueue(threadKey, key, async () => {
-        const started = performance.now();
-        entry.startedAt = Date.now();
-        const seconds = () => (performance.now() - started) / 1000;
-        try {
-          // Taken when the triage runs, not when it was queued: a queued task may outlive a token.
-          const token = req.refs.length > 0 ? await installationToken(context) : undefined;
-          const outcome = await runTriage(
-            { ...req, thread, problems, visibility: visibilityOf((context.payload as { repository?: unknown }).repository) ?? "public" },
-            {
-              github,
-              botLogin: login,
-              config: loaded.config,
-              settings: settingsFor(loaded.config, token),
-              catalog: catalogFor(loaded.config),
-              log,
-              dryRun: dryRunEnv || loaded.config.dryRun,
-              ...(options.history ? { history: options.history } : {}),
-              onRead: (reports, fetched) => recordRead(metrics, reports, fetched, builtinIds),
-            },
-          );
-          recordTriage(metrics, outcome, seconds());
-          log.info(
-            {
-              comment: outcome.comment,
-              labels: outcome.labels,
-              causes: outcome.causes,
-              warnings: outcome.warnings,
-              bytes: outcome.fetch.bytes,
-              durationMs: Math.round(seconds() * 1000),
-            },
-            "triage done",
-          );
-        } catch (err) {
-          recordTriageError(metrics, seconds());
-          log.error({ err, durationMs: Math.round(seconds() * 1000) }, "triage failed");
-        } finally {
-          if (unfinished.get(pendingKey) === entry) unfinished.delete(pendingKey);
-        }
-      }, { replace: queueing.replace ?? false, quietMs: queueing.quietMs ?? 0 });
+      const before = unfinished.get(pendingKey);
+      if (!queue.shared) unfinished.set(pendingKey, { job: job.id, pending: { delivery: context.id, event: context.name, repository, thread: threadKey } });
+      const answer = queue.enqueue(threadKey, key, job, { replace: queueing.replace ?? false, quietMs: queueing.quietMs ?? 0 });
+      // No await for the in-process queue's plain answer: its jobs must not finish before the lines below.
+      const result = answer instanceof Promise ? await answer : answer;
+      if ((result === "duplicate" || result === "closed") && !queue.shared && unfinished.get(pendingKey)?.job === job.id) {
+        if (before) unfinished.set(pendingKey, before);
+        else unfinished.delete(pendingKey);
+      }
       metrics.requests.inc({ result: result === "closed" ? "shutting-down" : result });
       log.info({ refs: req.refs.length, excerpts: req.excerpts.length, queued: result }, "triage requested");
-      if (result !== "duplicate" && result !== "closed") unfinished.set(pendingKey, entry);
       // Too late to queue: answer the delivery with an error, so that GitHub lists it as failed.
       if (result === "closed") throw new ShuttingDownError(context.id);
     }
+
+    /**
+     * Runs one queued triage, in whichever process took the job: it acts as the job's installation and takes
+     * a fresh token now (a queued job may outlive a token). Throws when the triage failed, so that a shared
+     * queue can retry it; it has been logged and counted by then.
+     */
+    async function runJob(job: TriageJob): Promise<void> {
+      const problem = triageJobProblem(job);
+      if (problem) throw new Error(`not a triage job this release can run: ${problem}`);
+      const threadKey = threadKeyOf(job.thread);
+      const about = { delivery: job.deliveries.join(","), event: job.event, repository: `${job.thread.owner}/${job.thread.repo}`, thread: threadKey };
+      const log = redactingChild(app.log, about);
+      const mine = () => [...unfinished.entries()].find(([, u]) => u.job === job.id);
+      const entry = mine();
+      if (entry) entry[1].pending.startedAt = Date.now();
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        const github = (await app.auth(job.installation)) as GitHub;
+        const login = await getBotLogin();
+        const token = job.request.refs.length > 0 ? await installationToken(github) : undefined;
+        const outcome = await runTriage(
+          { ...job.request, thread: job.thread },
+          {
+            github,
+            botLogin: login,
+            config: job.config,
+            settings: settingsFor(job.config, token),
+            catalog: catalogFor(job.config),
+            log,
+            dryRun: dryRunEnv || job.config.dryRun,
+            ...(options.history ? { history: options.history } : {}),
+            onRead: (reports, fetched) => recordRead(metrics, reports, fetched, builtinIds),
+          },
+        );
+        recordTriage(metrics, outcome, seconds());
+        log.info(
+          {
+            comment: outcome.comment,
+            labels: outcome.labels,
+            causes: outcome.causes,
+            warnings: outcome.warnings,
+            bytes: outcome.fetch.bytes,
+            durationMs: Math.round(seconds() * 1000),
+          },
+          "triage done",
+        );
+      } catch (err) {
+        recordTriageError(metrics, seconds());
+        log.error({ err, durationMs: Math.round(seconds() * 1000) }, "triage failed");
+        throw err;
+      } finally {
+        const done = mine();
+        if (done) unfinished.delete(done[0]);
+      }
+    }
+    void Promise.resolve(queue.start({ run: runJob, merge: mergeTriageJobs })).catch((err: unknown) => log.error({ err }, "the triage queue did not start"));
 
     async function permissionOf(context: Context, username: string): Promise<Permission> {
       try {

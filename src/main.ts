@@ -1,9 +1,10 @@
 import { pino } from "pino";
-import { run, type Logger } from "probot";
+import { ProbotOctokit, run, type Logger } from "probot";
 import { createApp, type AppRuntime } from "./app.js";
 import { createLogger } from "./logging.js";
 import { createMetrics, historyObserver } from "./metrics.js";
 import { historyFromEnv, type History } from "./history/index.js";
+import { fleetThrottle, sharedModeFromEnv, startSharedQueue, type SharedMode } from "./shared.js";
 
 // `npm start` (and the container's CMD): the GitHub App as a process. Probot reads APP_ID,
 // PRIVATE_KEY(_PATH), WEBHOOK_SECRET, GHE_HOST/GHE_PROTOCOL, HOST, PORT, LOG_LEVEL and LOG_FORMAT from the
@@ -14,6 +15,13 @@ import { historyFromEnv, type History } from "./history/index.js";
 // A second signal exits at once.
 
 const DEFAULT_DRAIN_MS = 25_000;
+
+/** The parts of Probot's Octokit options that main adjusts. */
+interface OctokitOptions {
+  baseUrl?: string;
+  auth?: { request?: { defaults(options: { baseUrl: string }): unknown } };
+  throttle?: { id?: string };
+}
 
 function drainTimeout(log: Logger): number {
   const raw = process.env["SKEWBOT_DRAIN_TIMEOUT_MS"];
@@ -43,11 +51,43 @@ try {
   process.exit(1);
 }
 
+// Shared mode (REDIS_URL): asked for means required. A server that is down at start is named and the
+// process exits non-zero, rather than quietly running as a lone replica.
+let shared: SharedMode | undefined;
+try {
+  shared = sharedModeFromEnv(process.env);
+} catch (err) {
+  plainLog().fatal(`skewbot could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+const queue = shared ? await startSharedQueue(shared, metrics, plainLog()).catch((err: unknown) => {
+  plainLog().fatal({ err }, `skewbot could not start: ${(err as Error).message}`);
+  process.exit(1);
+}) : undefined;
+const throttle = shared ? fleetThrottle(shared, metrics, plainLog()) : undefined;
+
 // run() adds a SIGINT listener that closes the server and exits at once, without draining: ours replaces it.
 const sigintBefore = new Set(process.listeners("SIGINT"));
 let server: Awaited<ReturnType<typeof run>>;
 try {
-  server = await run(createApp({ metrics, ...(history ? { history } : {}), onReady: (r) => (runtime = r) }), logger ? { log: logger } : {});
+  server = await run(createApp({ metrics, ...(history ? { history } : {}), ...(queue ? { queue } : {}), onReady: (r) => (runtime = r) }), {
+    ...(logger ? { log: logger } : {}),
+    // Probot would open its own throttle connection from REDIS_URL; ours (fleetThrottle) replaces it.
+    ...(shared ? { env: { ...process.env, REDIS_URL: "" } } : {}),
+    Octokit: ProbotOctokit.defaults((o: OctokitOptions) => ({
+      ...o,
+      // Probot gives the App's auth a request without the API's base URL, so a token asked for directly
+      // (octokit.auth(), for log downloads) goes to api.github.com whenever no API call has cached one for
+      // that installation yet: always so in a replica that runs a job another replica took in, and under GHE.
+      ...(o.baseUrl && o.auth?.request ? { auth: { ...o.auth, request: o.auth.request.defaults({ baseUrl: o.baseUrl }) } } : {}),
+      // Probot shares its throttle through REDIS_URL (Bottleneck clustering): one write limit per installation
+      // for the whole fleet. Its keys are named by the throttle id: prefixed, so that deployments (and test
+      // runs) sharing a Redis stay apart.
+      ...(shared && throttle && o.throttle
+        ? { throttle: { ...o.throttle, id: `${shared.prefix}-${o.throttle.id ?? "app"}`, Bottleneck: throttle.Bottleneck, connection: throttle.connection } }
+        : {}),
+    })),
+  });
 } catch (err) {
   plainLog().fatal({ err }, "skewbot could not start");
   process.exit(1);
@@ -80,6 +120,12 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   // ones are refused by the app), then let queued triage finish within the bound.
   const closing = server.stop().catch((err: unknown) => log.error({ err }, "closing the server failed"));
   const unfinished = runtime ? await runtime.drain(DRAIN_MS) : [];
+  if (queue) {
+    // The shared queue keeps what this replica did not finish; another replica takes it once its lease expires.
+    if (queue.interrupted > 0) log.warn({ interrupted: queue.interrupted }, "triage in flight left to the other replicas (the shared queue runs it again)");
+    await queue.close();
+  }
+  await throttle?.close();
   if (unfinished.length > 0) {
     log.warn(
       { unfinished, drainTimeoutMs: DRAIN_MS },

@@ -23,8 +23,17 @@ export interface Metrics {
   readonly triageDuration: Histogram<"outcome">;
   readonly historyDuration: Histogram<"operation" | "result">;
   readonly historyStored: Gauge<"kind">;
-  /** Adds a queue to the queue-depth gauge (read when scraped). */
-  watchQueue(queue: TriageQueue): void;
+  /** Shared queue: tickets of a dead replica this replica took over. */
+  readonly queueStalled: Counter;
+  /** Shared queue: requests that failed and were queued again, with backoff. */
+  readonly queueRetried: Counter;
+  /** Shared queue: requests that this replica moved to the dead-letter list after their last attempt. */
+  readonly queueDeadLettered: Counter;
+  /** Shared queue: Redis operations that failed, by operation. */
+  readonly queueErrors: Counter<"op">;
+  /** Adds a queue to the queue gauges (read when scraped). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  watchQueue(queue: TriageQueue<any>): void;
 }
 
 export interface MetricsOptions {
@@ -35,7 +44,8 @@ export interface MetricsOptions {
 export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const registers = [registry];
-  const queues = new Set<TriageQueue>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const queues = new Set<TriageQueue<any>>();
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
 
   const deliveries = new Counter({
@@ -73,13 +83,66 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     labelNames: ["stage"] as const,
     registers,
   });
+  // With a shared queue, one scrape asks Redis once for all three gauges.
+  let snapshot: Promise<{ depth: number; active: number; deadLetters: number }> | undefined;
+  const stats = () =>
+    (snapshot ??= Promise.all(
+      [...queues].map(async (q) => {
+        if (!q.stats) return { depth: q.depth(), active: 0, deadLetters: 0 };
+        try {
+          return await q.stats();
+        } catch {
+          // Redis is down: the local view, and the error is counted by the queue.
+          return { depth: q.depth(), active: q.depth(), deadLetters: 0 };
+        }
+      }),
+    )
+      .then((all) => all.reduce((a, b) => ({ depth: a.depth + b.depth, active: a.active + b.active, deadLetters: a.deadLetters + b.deadLetters }), { depth: 0, active: 0, deadLetters: 0 }))
+      .finally(() => setTimeout(() => (snapshot = undefined), 0)));
   new Gauge({
     name: "skewbot_queue_depth",
-    help: "Triage tasks queued or running in this process.",
+    help: "Triage requests queued or running: in this process, or with a shared queue (REDIS_URL) in the whole fleet as this replica sees it.",
     registers,
-    collect() {
-      this.set([...queues].reduce((n, q) => n + q.depth(), 0));
+    async collect() {
+      this.set((await stats()).depth);
     },
+  });
+  new Gauge({
+    name: "skewbot_queue_active",
+    help: "Triage runs in progress in this replica (shared queue; 0 with the in-process queue, whose depth says it).",
+    registers,
+    async collect() {
+      this.set((await stats()).active);
+    },
+  });
+  new Gauge({
+    name: "skewbot_queue_dead_letters",
+    help: "Triage requests in the shared queue's dead-letter list (fleet-wide): failed after their last attempt; each is logged with its reason.",
+    registers,
+    async collect() {
+      this.set((await stats()).deadLetters);
+    },
+  });
+  const queueStalled = new Counter({
+    name: "skewbot_queue_stalled_total",
+    help: "Shared queue: work of a replica that died mid-triage, taken over by this replica.",
+    registers,
+  });
+  const queueRetried = new Counter({
+    name: "skewbot_queue_retried_total",
+    help: "Shared queue: triage requests that failed in this replica and were queued again with backoff.",
+    registers,
+  });
+  const queueDeadLettered = new Counter({
+    name: "skewbot_queue_dead_lettered_total",
+    help: "Shared queue: triage requests this replica moved to the dead-letter list after their last attempt.",
+    registers,
+  });
+  const queueErrors = new Counter({
+    name: "skewbot_queue_errors_total",
+    help: "Shared queue: Redis operations that failed (enqueue: the request waits in memory until Redis is back).",
+    labelNames: ["op"] as const,
+    registers,
   });
   const triageDuration = new Histogram({
     name: "skewbot_triage_duration_seconds",
@@ -106,6 +169,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   for (const result of ["queued", "duplicate", "replaced", "shutting-down"]) requests.inc({ result }, 0);
   for (const stage of ["resolve", "read"]) fetchErrors.inc({ stage }, 0);
   bytesFetched.inc(0);
+  for (const op of ["enqueue", "connection", "worker"]) queueErrors.inc({ op }, 0);
 
   return {
     registry,
@@ -118,6 +182,10 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     triageDuration,
     historyDuration,
     historyStored,
+    queueStalled,
+    queueRetried,
+    queueDeadLettered,
+    queueErrors,
     watchQueue: (q) => void queues.add(q),
   };
 }

@@ -13,34 +13,66 @@ export interface EnqueueOptions {
   quietMs?: number;
 }
 
-export interface TriageQueue {
+/** A task as the in-process queue runs it when no worker is set: a closure, which cannot leave the process. */
+export type Task = () => Promise<void>;
+
+/** Runs one job; a shared queue merges a burst of jobs for one thread into one with `merge`. */
+export interface JobWorker<J> {
+  run(job: J): Promise<void>;
+  /** Latest wins: the jobs waiting for one thread (oldest first) as one job (union of their references). */
+  merge?(jobs: J[]): J;
+}
+
+/** What a queue reports to /metrics beyond its depth (a shared queue: the fleet's view from this replica). */
+export interface QueueStats {
+  /** Requests queued or running in the whole fleet. */
+  depth: number;
+  /** Runs in progress in this process. */
+  active: number;
+  /** Requests in the dead-letter set (fleet-wide). */
+  deadLetters: number;
+}
+
+export interface TriageQueue<J = Task> {
   /**
-   * Runs `task` after every earlier task of the same thread, at most `concurrency` tasks at once. A
-   * task whose (thread, key) is already queued or running is dropped as a duplicate, unless `replace`.
+   * Runs `job` after every earlier job of the same thread, at most `concurrency` jobs at once. A
+   * job whose (thread, key) is already queued or running is dropped as a duplicate, unless `replace`.
+   * A shared queue answers asynchronously (it asks Redis).
    */
-  enqueue(thread: string, key: string, task: () => Promise<void>, options?: EnqueueOptions): EnqueueResult;
-  /** Tasks queued or running. */
+  enqueue(thread: string, key: string, job: J, options?: EnqueueOptions): EnqueueResult | Promise<EnqueueResult>;
+  /**
+   * Sets what runs a job and starts working. A shared queue needs it (its jobs are data that any replica
+   * runs); the in-process queue without it runs each job as a closure.
+   */
+  start(worker: JobWorker<J>): void | Promise<void>;
+  /** True when jobs may run in another process (so they must be plain data). */
+  readonly shared: boolean;
+  /** Jobs queued or running (in this process). */
   depth(): number;
+  /** For /metrics; absent: depth() is all there is. */
+  stats?(): Promise<QueueStats>;
   /** Resolves once nothing is queued or running (for tests and tools; does not stop the queue). */
   idle(): Promise<void>;
   /** Stops taking tasks and waits up to `timeoutMs` for the others; returns how many did not finish. */
   drain(timeoutMs: number): Promise<number>;
 }
 
-interface Entry {
-  task: () => Promise<void>;
+interface Entry<J> {
+  task: J;
   started: boolean;
-  followUp?: () => Promise<void>;
+  followUp?: J;
   /** Earliest start, pushed back by each replacement while the entry waits. */
   notBefore: number;
   quietMs: number;
 }
 
-export class InProcessQueue implements TriageQueue {
+export class InProcessQueue<J = Task> implements TriageQueue<J> {
+  readonly shared = false;
+  private worker: (job: J) => Promise<void> = (job) => (job as Task)();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry<J>>();
   private readonly inflight = new Set<Promise<void>>();
   private closed = false;
 
@@ -49,7 +81,11 @@ export class InProcessQueue implements TriageQueue {
     private readonly onError: (err: unknown, thread: string) => void,
   ) {}
 
-  enqueue(thread: string, key: string, task: () => Promise<void>, options: EnqueueOptions = {}): EnqueueResult {
+  start(worker: JobWorker<J>): void {
+    this.worker = (job) => worker.run(job);
+  }
+
+  enqueue(thread: string, key: string, task: J, options: EnqueueOptions = {}): EnqueueResult {
     if (this.closed) return "closed";
     const id = `${thread}\u0000${key}`;
     const existing = this.entries.get(id);
@@ -63,7 +99,7 @@ export class InProcessQueue implements TriageQueue {
       return "replaced";
     }
     const quietMs = options.quietMs ?? 0;
-    const entry: Entry = { task, started: false, notBefore: Date.now() + quietMs, quietMs };
+    const entry: Entry<J> = { task, started: false, notBefore: Date.now() + quietMs, quietMs };
     this.entries.set(id, entry);
     const previous = this.tails.get(thread) ?? Promise.resolve();
     const run = previous
@@ -97,9 +133,9 @@ export class InProcessQueue implements TriageQueue {
     return this.inflight.size;
   }
 
-  private async runEntry(entry: Entry, thread: string): Promise<void> {
+  private async runEntry(entry: Entry<J>, thread: string): Promise<void> {
     while (Date.now() < entry.notBefore && !this.closed) await new Promise((resolve) => setTimeout(resolve, entry.notBefore - Date.now()));
-    let next: (() => Promise<void>) | undefined = entry.task;
+    let next: J | undefined = entry.task;
     while (next) {
       entry.started = true;
       const task = next;
@@ -113,11 +149,11 @@ export class InProcessQueue implements TriageQueue {
     }
   }
 
-  private async withSlot(task: () => Promise<void>): Promise<void> {
+  private async withSlot(task: J): Promise<void> {
     if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
     try {
-      await task();
+      await this.worker(task);
     } finally {
       this.running--;
       this.waiting.shift()?.();

@@ -5,6 +5,7 @@ import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
 import { InProcessQueue } from "../../src/queue.js";
+import type { TriageJob } from "../../src/triage-job.js";
 import { defaultSourceSettings } from "../../src/sources/index.js";
 import type { SourceSettings } from "../../src/sources/index.js";
 import type { History } from "../../src/history/index.js";
@@ -32,7 +33,7 @@ export function testSettings(): SourceSettings {
 
 export interface TestApp {
   probot: Probot;
-  queue: InProcessQueue;
+  queue: InProcessQueue<TriageJob>;
   logs: Record<string, unknown>[];
   /** Waits until every queued triage has finished. */
   settle(): Promise<void>;
@@ -47,7 +48,7 @@ export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: n
     log: pino({ level: "info" }, stream),
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  const queue = new InProcessQueue(2, () => undefined);
+  const queue = new InProcessQueue<TriageJob>(2, () => undefined);
   await probot.load(createApp({ settings: testSettings(), ...(options.lookUpLogin ? {} : { botLogin: BOT }), queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0, ...(options.history ? { history: options.history } : {}) }));
   return { probot, queue, logs, settle: () => queue.idle() };
 }

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp, ShuttingDownError, type AppRuntime } from "../../src/app.js";
 import { createMetrics, metricsHandler, type Metrics } from "../../src/metrics.js";
 import { InProcessQueue } from "../../src/queue.js";
+import type { TriageJob } from "../../src/triage-job.js";
 import { API, BOT, GCS, mockNoConfig, mockProwBuild, mockToken, payload, PROW_BUCKET, PROW_DIR, prowFailureComment, REPO_PATH, testSettings } from "../app/helpers.js";
 import { parseMetrics } from "./helpers.js";
 
@@ -22,7 +23,7 @@ interface Harness {
   probot: Probot;
   metrics: Metrics;
   runtime: AppRuntime;
-  queue: InProcessQueue;
+  queue: InProcessQueue<TriageJob>;
   handlers: Handler[];
   logs: Record<string, unknown>[];
 }
@@ -36,7 +37,7 @@ async function harness(options: { dryRun?: boolean; metricsToken?: string } = {}
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const metrics = createMetrics();
-  const queue = new InProcessQueue(2, () => undefined);
+  const queue = new InProcessQueue<TriageJob>(2, () => undefined);
   const handlers: Handler[] = [];
   let runtime: AppRuntime | undefined;
   await probot.load(

@@ -13,6 +13,7 @@ import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
 import { InProcessQueue } from "../../src/queue.js";
+import type { TriageJob } from "../../src/triage-job.js";
 import { FakeGitHub, type FakeComment } from "../../src/replay/fake-github.js";
 import { sourceSettingsFromEnv } from "../../src/sources/index.js";
 
@@ -100,7 +101,7 @@ export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?:
     log: pino({ level: "info" }, stream),
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  const queue = new InProcessQueue(2, () => undefined);
+  const queue = new InProcessQueue<TriageJob>(2, () => undefined);
   await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: options.dryRun ?? false, editQuietMs: 0 }));
   return {
     github,

@@ -1,0 +1,137 @@
+import Bottleneck from "bottleneck";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Metrics } from "./metrics.js";
+import { checkRedis, redactUrl, RedisQueue } from "./queue/redis.js";
+import type { TriageJob } from "./triage-job.js";
+
+// Shared mode: several replicas of one App behind a load balancer, one Redis between them. Everything
+// here is read from the environment (documented in README.md, "Scaling out", and in compose.yaml).
+
+export interface SharedMode {
+  redisUrl: string;
+  /** SKEWBOT_REDIS_PREFIX: every key of the queue and of Probot's throttle starts with it. */
+  prefix: string;
+  /** SKEWBOT_QUEUE_LOCK_MS: thread lease and job lock; a dead replica's work is taken over after about this long. */
+  lockMs: number;
+  /** SKEWBOT_QUEUE_ATTEMPTS: runs of one request before it is dead-lettered. */
+  attempts: number;
+  /** SKEWBOT_QUEUE_RETRY_MS: the first retry's delay, doubling after each failure. */
+  retryMs: number;
+  /** SKEWBOT_CONCURRENCY: triage runs at once in this replica. */
+  concurrency: number;
+}
+
+export const SHARED_DEFAULTS = { prefix: "skewbot", lockMs: 30_000, attempts: 3, retryMs: 5_000, concurrency: 2 } as const;
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name}=${raw} is not a whole number of at least ${min}`);
+  return n;
+}
+
+/** Shared mode when REDIS_URL is set; throws (with the variable's name) on a setting that is not valid. */
+export function sharedModeFromEnv(env: NodeJS.ProcessEnv): SharedMode | undefined {
+  const redisUrl = env["REDIS_URL"];
+  if (!redisUrl) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(redisUrl).protocol;
+  } catch {
+    throw new Error("REDIS_URL is not a URL (redis://host:6379 or rediss://…)");
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:") throw new Error(`REDIS_URL must be redis:// or rediss://, not ${protocol}//`);
+  const prefix = env["SKEWBOT_REDIS_PREFIX"] || SHARED_DEFAULTS.prefix;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) throw new Error(`SKEWBOT_REDIS_PREFIX=${prefix} must be 1–64 letters, digits, '.', '_' or '-'`);
+  return {
+    redisUrl,
+    prefix,
+    lockMs: whole(env, "SKEWBOT_QUEUE_LOCK_MS", SHARED_DEFAULTS.lockMs, 1000),
+    attempts: whole(env, "SKEWBOT_QUEUE_ATTEMPTS", SHARED_DEFAULTS.attempts, 1),
+    retryMs: whole(env, "SKEWBOT_QUEUE_RETRY_MS", SHARED_DEFAULTS.retryMs, 0),
+    concurrency: whole(env, "SKEWBOT_CONCURRENCY", SHARED_DEFAULTS.concurrency, 1),
+  };
+}
+
+/**
+ * Checks that Redis answers (so that a replica asked for shared mode never starts without it), then opens
+ * the shared queue with its events counted in /metrics and named in the logs.
+ */
+export async function startSharedQueue(mode: SharedMode, metrics: Metrics, log: Logger): Promise<RedisQueue<TriageJob>> {
+  try {
+    await checkRedis(mode.redisUrl);
+  } catch (err) {
+    throw new Error(`REDIS_URL (${redactUrl(mode.redisUrl)}) is not reachable: ${(err as Error).message || String(err)}`);
+  }
+  const queue = new RedisQueue<TriageJob>({
+    url: mode.redisUrl,
+    prefix: mode.prefix,
+    concurrency: mode.concurrency,
+    lockMs: mode.lockMs,
+    attempts: mode.attempts,
+    retryBaseMs: mode.retryMs,
+    observer: {
+      stalled: (entry) => {
+        metrics.queueStalled.inc();
+        log.warn({ thread: entry.thread, key: entry.key }, "took over a triage whose replica stopped mid-run");
+      },
+      retried: (entry, err, delayMs) => {
+        metrics.queueRetried.inc();
+        log.warn({ thread: entry.thread, key: entry.key, attempt: entry.attempts, retryInMs: delayMs, err }, "triage failed; queued again");
+      },
+      deadLettered: (entry, reason) => {
+        metrics.queueDeadLettered.inc();
+        log.error({ thread: entry.thread, key: entry.key, attempts: entry.attempts, reason }, "triage dead-lettered: it will not run again by itself");
+      },
+      error: (op, err) => {
+        metrics.queueErrors.inc({ op });
+        log.error({ op, err }, "shared queue: Redis operation failed");
+      },
+      recovered: (op) => log.info({ op }, "shared queue: Redis answers again"),
+    },
+  });
+  await queue.ready();
+  log.info({ redis: redactUrl(mode.redisUrl), prefix: mode.prefix, lockMs: mode.lockMs, attempts: mode.attempts, concurrency: mode.concurrency }, "shared queue on Redis");
+  return queue;
+}
+
+/** Probot's throttle options for the fleet: Bottleneck clustered on Redis. */
+export interface FleetThrottle {
+  Bottleneck: typeof Bottleneck;
+  connection: Bottleneck.IORedisConnection;
+  close(): Promise<void>;
+}
+
+/**
+ * The connection Probot's throttle (plugin-throttling's Bottleneck groups) shares through Redis, so that N
+ * replicas keep one write limit per installation. Ours rather than the one Probot makes from REDIS_URL:
+ * Probot's waits through 20 reconnection attempts per command, so while Redis is down every GitHub call
+ * (and so every delivery) hangs for seconds; this one fails a call after one attempt, the delivery is
+ * answered, and the failure is counted.
+ */
+export function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Logger): FleetThrottle {
+  const client = new Redis(mode.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  const connection = new Bottleneck.IORedisConnection({ client });
+  let failing = false;
+  const failed = (err: unknown) => {
+    metrics.queueErrors.inc({ op: "throttle" });
+    if (!failing) log.error({ err }, "GitHub throttle: Redis operation failed");
+    failing = true;
+  };
+  client.on("error", failed);
+  connection.on("error", failed);
+  client.on("ready", () => {
+    if (failing) log.info("GitHub throttle: Redis answers again");
+    failing = false;
+  });
+  return {
+    Bottleneck,
+    connection,
+    close: async () => {
+      await connection.disconnect(false).catch(() => undefined);
+      client.disconnect();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { ciRobotCommentPayload, startReplay } from "../../src/replay/scenario.js";
+import { parseMetrics, root } from "../ops/helpers.js";
+import { cuttableProxy, dropPrefix, REDIS_URL, redisProblem, REQUIRE_SERVICES, uniquePrefix } from "../helpers/services.js";
+
+// The app process (lib/main.js) in shared mode: asked for with REDIS_URL, it refuses to start without
+// Redis, and with it a delivery goes through Redis to the worker and the comment.
+
+/** The process's exit code and output when it is started with `env` (it must exit by itself). */
+function startAndExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [root("lib/main.js")], {
+      env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "unused", WEBHOOK_SECRET: "s", HOST: "127.0.0.1", PORT: "0", LOG_FORMAT: "json", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe("shared mode: fail fast", () => {
+  it("REDIS_URL set but nothing listening: says which, and exits non-zero", async () => {
+    const port = await closedPort();
+    const { code, output } = await startAndExit({ REDIS_URL: `redis://:hunter2@127.0.0.1:${port}` });
+    expect(code).toBe(1);
+    expect(output).toContain(`REDIS_URL (redis://:***@127.0.0.1:${port}) is not reachable`);
+    expect(output).not.toContain("hunter2");
+  }, 20_000);
+
+  it("a shared-mode setting that is not valid names the variable and exits non-zero", async () => {
+    const { code, output } = await startAndExit({ REDIS_URL: "redis://127.0.0.1:6379", SKEWBOT_QUEUE_LOCK_MS: "soon" });
+    expect(code).toBe(1);
+    expect(output).toContain("SKEWBOT_QUEUE_LOCK_MS=soon is not a whole number");
+    const wrong = await startAndExit({ REDIS_URL: "http://127.0.0.1:6379" });
+    expect(wrong.code).toBe(1);
+    expect(wrong.output).toContain("REDIS_URL must be redis:// or rediss://");
+  }, 20_000);
+});
+
+const problem = await redisProblem();
+
+if (problem && !REQUIRE_SERVICES) {
+  describe("shared mode: the app process on Redis", () => {
+    it(`did not run: ${problem}`, () => console.warn(`shared-mode process test did not run: ${problem}`));
+  });
+} else {
+  describe("shared mode: the app process on Redis", () => {
+    const prefix = uniquePrefix("process");
+    afterAll(async () => {
+      await dropPrefix(prefix);
+      // Probot's throttle (Bottleneck) names its keys b_octokit-<group>-<throttle id>…
+      await dropPrefix(`b_octokit-*-${prefix}`);
+    });
+
+    it("a delivery goes through Redis to the comment; /metrics shows the shared queue", async () => {
+      const replay = await startReplay({ env: { REDIS_URL, SKEWBOT_REDIS_PREFIX: prefix } });
+      try {
+        expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "shared-1")).toBe(200);
+        const { comments } = await replay.settled();
+        expect(comments).toHaveLength(1);
+        expect(comments[0]!.body).toContain("Minimum compatibility version out of range");
+        const m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
+        expect(m.get('skewbot_triage_requests_total{result="queued"}')).toBe(1);
+        expect(m.get('skewbot_triages_total{outcome="created"}')).toBe(1);
+        expect(m.get("skewbot_queue_depth")).toBe(0);
+        expect(m.get("skewbot_queue_active")).toBe(0);
+        expect(m.get("skewbot_queue_dead_letters")).toBe(0);
+        expect(m.get("skewbot_queue_stalled_total")).toBe(0);
+        expect(m.get("skewbot_queue_retried_total")).toBe(0);
+        expect(m.get("skewbot_queue_dead_lettered_total")).toBe(0);
+        const started = replay.output.join("");
+        expect(started).toContain("shared queue on Redis");
+      } finally {
+        expect(await replay.stop()).toBe(0);
+      }
+    }, 60_000);
+
+    it("Redis lost mid-run: the delivery is still answered at once, the failure logged and counted, and the comment posted once Redis is back", async () => {
+      const proxy = await cuttableProxy(REDIS_URL);
+      const replay = await startReplay({ env: { REDIS_URL: proxy.url, SKEWBOT_REDIS_PREFIX: prefix } });
+      try {
+        await proxy.cut();
+        const started = Date.now();
+        expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "shared-down-1")).toBe(200);
+        // Well inside GitHub's 10 s: nothing waits for Redis.
+        expect(Date.now() - started).toBeLessThan(5000);
+        const m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
+        expect(m.get('skewbot_queue_errors_total{op="enqueue"}')).toBeGreaterThanOrEqual(1);
+        expect(replay.github.botComments("kubernetes-sigs/cluster-api", 11840)).toHaveLength(0);
+        await proxy.restore();
+        const { comments } = await replay.settled(30_000);
+        expect(comments).toHaveLength(1);
+        expect(comments[0]!.body).toContain("Minimum compatibility version out of range");
+        const logs = replay.output.join("");
+        expect(logs).toContain("shared queue: Redis operation failed");
+        expect(logs).toContain("shared queue: Redis answers again");
+      } finally {
+        await replay.stop();
+        await proxy.close();
+      }
+    }, 60_000);
+  });
+}
