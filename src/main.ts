@@ -64,7 +64,12 @@ const queue = shared ? await startSharedQueue(shared, metrics, plainLog()).catch
   plainLog().fatal({ err }, `skewbot could not start: ${(err as Error).message}`);
   process.exit(1);
 }) : undefined;
-const throttle = shared ? fleetThrottle(shared, metrics, plainLog()) : undefined;
+const throttle = shared
+  ? await fleetThrottle(shared, metrics, plainLog()).catch((err: unknown) => {
+      plainLog().fatal({ err }, `skewbot could not start: REDIS_URL: the GitHub throttle could not connect: ${(err as Error).message}`);
+      process.exit(1);
+    })
+  : undefined;
 
 // run() adds a SIGINT listener that closes the server and exits at once, without draining: ours replaces it.
 const sigintBefore = new Set(process.listeners("SIGINT"));

@@ -111,8 +111,14 @@ export interface FleetThrottle {
  * (and so every delivery) hangs for seconds; this one fails a call after one attempt, the delivery is
  * answered, and the failure is counted.
  */
-export function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Logger): FleetThrottle {
-  const client = new Redis(mode.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Logger): Promise<FleetThrottle> {
+  // No offline queue: a command while Redis is away fails at once instead of waiting for it. So the first
+  // connection must be up before Bottleneck loads its scripts.
+  const client = new Redis(mode.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  await new Promise<void>((resolve, reject) => {
+    client.once("ready", () => resolve());
+    client.once("error", reject);
+  });
   const connection = new Bottleneck.IORedisConnection({ client });
   let failing = false;
   const failed = (err: unknown) => {
