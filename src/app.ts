@@ -6,7 +6,7 @@ import { createMetrics, metricsHandler, recordRead, recordTriage, recordTriageEr
 import { InProcessQueue, type TriageQueue } from "./queue.js";
 import { mergeTriageJobs, threadKey as threadKeyOf, triageJobProblem, type TriageJob } from "./triage-job.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
-import { parseLogRef, sourceSettingsFromEnv, visibilityOf, type SourceSettings } from "./sources/index.js";
+import { isOriginAllowed, parseLogRef, sourceSettingsFromEnv, visibilityOf, type SourceSettings } from "./sources/index.js";
 import { runTriage, type TriageRequest } from "./triage.js";
 import { parseCommands, renderHelp } from "./triggers/commands.js";
 import { withoutCommandLines } from "./report/safe.js";
@@ -535,7 +535,7 @@ function fromTexts(texts: string[], settings: SourceSettings): { refs: string[];
       const ref = parseLogRef(url, settings);
       if ("error" in ref) continue;
       // Plain URLs count only on hosts we would fetch from anyway; anything else is just a link.
-      if (ref.kind === "url" && !settings.allowedHosts.some((h) => hostMatches(new URL(url).hostname, h))) continue;
+      if (ref.kind === "url" && !isOriginAllowed(new URL(url), settings)) continue;
       refs.push(url);
     }
     codeBlocks(text).forEach((block) => {
@@ -543,12 +543,6 @@ function fromTexts(texts: string[], settings: SourceSettings): { refs: string[];
     });
   }
   return { refs: [...new Set(refs)], excerpts };
-}
-
-function hostMatches(host: string, pattern: string): boolean {
-  if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1));
-  if (pattern.includes("*")) return new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.]/g, "\\.")).join("[^.]*")}$`).test(host);
-  return host === pattern;
 }
 
 export default createApp();

@@ -137,7 +137,8 @@ describe("skewbot analyze <URL>", () => {
         res.end(req.url === "/ci/build.log" ? `starting\n${HEADLINE}\n` : "no");
       },
       async (base) => {
-        await withEnv({ SKEWBOT_ALLOWED_HOSTS: "127.0.0.1", SKEWBOT_ALLOW_HTTP: "127.0.0.1", SKEWBOT_ALLOW_PRIVATE_ADDRESSES: "127.0.0.1" }, async () => {
+        const origin = new URL(base).host;
+        await withEnv({ SKEWBOT_ALLOWED_HOSTS: origin, SKEWBOT_ALLOW_HTTP: origin, SKEWBOT_ALLOW_PRIVATE_ADDRESSES: origin }, async () => {
           const r = await cli(["analyze", `${base}/ci/build.log`, "--format", "json"]);
           expect(r.stderr).toBe("");
           expect(r.code).toBe(EXIT.CAUSE_FOUND);

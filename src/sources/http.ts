@@ -10,7 +10,7 @@ import { Readable, pipeline } from "node:stream";
 import zlib from "node:zlib";
 import { classifyAddress, isIpLiteral } from "./address.js";
 import type { ResolvedAddress, SourceSettings } from "./settings.js";
-import { flagCovers, hostOf, isHostAllowed } from "./settings.js";
+import { flagCovers, hostOf, originRefusal } from "./settings.js";
 
 export type SourceErrorKind =
   | "refused"
@@ -120,12 +120,9 @@ export async function checkTarget(url: URL, settings: SourceSettings): Promise<R
   }
   if (url.username || url.password) throw refused(`refused ${shown}: URLs with credentials are not fetched`);
   const host = hostOf(url);
-  if (url.protocol === "http:" && !flagCovers(settings.allowHttp, host)) {
-    throw refused(`refused ${shown}: plain http is not allowed for ${host} (SKEWBOT_ALLOW_HTTP)`);
-  }
-  if (!isHostAllowed(host, settings)) {
-    throw refused(`refused ${shown}: ${host} is not an allowed host (SKEWBOT_ALLOWED_HOSTS)`);
-  }
+  // Every hop (redirects included) is judged by its own scheme, host and port.
+  const refusal = originRefusal(url, settings);
+  if (refusal) throw refused(`refused ${shown}: ${refusal}`);
   let addresses: ResolvedAddress[];
   if (isIpLiteral(host)) {
     addresses = [{ address: host, family: isIPv4(host) ? 4 : 6 }];
@@ -139,7 +136,7 @@ export async function checkTarget(url: URL, settings: SourceSettings): Promise<R
   }
   const first = addresses[0];
   if (!first) throw new SourceError(`cannot resolve ${host}: no addresses`, "network");
-  const privateOk = flagCovers(settings.allowPrivateAddresses, host);
+  const privateOk = flagCovers(settings.allowPrivateAddresses, url);
   for (const a of addresses) {
     const cls = classifyAddress(a.address);
     if (cls === "invalid") throw refused(`refused ${host}: resolver returned an invalid address`);

@@ -12,7 +12,7 @@ export { parseLogRef } from "./refs.js";
 export type { Boundary, BoundaryDecision, Visibility, VisibilityLookup } from "./boundary.js";
 export { checkBoundary, logRepository, visibilityOf } from "./boundary.js";
 export type { ProwDeployment, ResolvedAddress, SourceSettings } from "./settings.js";
-export { DEFAULT_ALLOWED_HOSTS, DEFAULT_PROW_DEPLOYMENTS, defaultSourceSettings, sourceSettingsFromEnv } from "./settings.js";
+export { DEFAULT_ALLOWED_HOSTS, DEFAULT_PROW_DEPLOYMENTS, defaultSourceSettings, isOriginAllowed, sourceSettingsFromEnv } from "./settings.js";
 export type { ResolvedRef } from "./types.js";
 export { SourceError, formatBytes } from "./http.js";
 

@@ -26,12 +26,16 @@ export interface SourceSettings {
   prowDeployments: ProwDeployment[];
   /**
    * Hosts that may be fetched: exact names, `*.example.com` (any subdomain) or a `*` inside one label
-   * (`productionresultssa*.blob.core.windows.net`). Hosts of the base URLs above are always allowed.
+   * (`productionresultssa*.blob.core.windows.net`), each optionally with `:port`; without a port, an entry
+   * means port 443. The origins (scheme, host and port) of the base URLs above are always allowed.
    */
   allowedHosts: string[];
-  /** `true` for every host, or the hosts that may be fetched over plain http. */
+  /** `true` for every host, or the hosts (`host` for port 80, or `host:port`) that may be fetched over plain http. */
   allowHttp: boolean | string[];
-  /** `true` for every host, or the hosts that may resolve to private, loopback or link-local addresses. */
+  /**
+   * `true` for every host, or the hosts that may resolve to private, loopback or link-local addresses
+   * (`host` for the scheme's default port, or `host:port`).
+   */
   allowPrivateAddresses: boolean | string[];
   /** DNS lookup; every address it returns is checked, and the connection is pinned to the first one. */
   resolve: (hostname: string) => Promise<ResolvedAddress[]>;
@@ -139,25 +143,84 @@ export function hostMatches(host: string, patterns: readonly string[]): boolean 
   return patterns.some((p) => globToRegExp(p).test(h));
 }
 
-/** The base URLs' hosts are trusted implicitly: configuring an endpoint is permission to fetch from it. */
-export function configuredHosts(settings: SourceSettings): string[] {
-  const hosts: string[] = [];
+// Origins, not hosts: an endpoint or an allow-list entry grants one scheme, host and port. Matching on the
+// host alone let `SKEWBOT_STORAGE_URL=http://10.0.0.5:4443` open every port of 10.0.0.5 (over plain http,
+// to a private address), and a GitHub Enterprise API URL every port of its host.
+
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { "http:": 80, "https:": 443 };
+
+/** The port a URL connects to: the one it names, or its scheme's default. */
+export function portOf(url: URL): number {
+  return url.port ? Number(url.port) : (DEFAULT_PORTS[url.protocol] ?? 0);
+}
+
+/** `host`, `*.host`, `host:port`, `[v6]:port` or a bare IPv6 address, split into a host pattern and a port. */
+export function parseHostEntry(entry: string): { host: string; port?: number } {
+  const e = entry.trim().toLowerCase();
+  const v6 = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(e);
+  if (v6) return v6[2] ? { host: v6[1]!, port: Number(v6[2]) } : { host: v6[1]! };
+  const m = /^([^:]+):(\d{1,5})$/.exec(e);
+  return m ? { host: m[1]!, port: Number(m[2]) } : { host: e };
+}
+
+/** `host:port` as an entry names it (brackets around IPv6). */
+export function hostEntry(url: URL): string {
+  const host = hostOf(url);
+  return `${host.includes(":") ? `[${host}]` : host}:${portOf(url)}`;
+}
+
+function entryCovers(entry: string, url: URL, portWhenUnnamed: number): boolean {
+  const { host, port } = parseHostEntry(entry);
+  return globToRegExp(host).test(hostOf(url)) && portOf(url) === (port ?? portWhenUnnamed);
+}
+
+/** The configured endpoints' origins are trusted implicitly: configuring an endpoint is permission to fetch from it. */
+export function configuredOrigins(settings: SourceSettings): string[] {
+  const origins: string[] = [];
   for (const u of [settings.githubApiUrl, settings.gcsApiUrl, settings.storageUrl]) {
     try {
-      hosts.push(hostOf(u));
+      origins.push(new URL(u).origin);
     } catch {
       // An invalid base URL is reported when it is used.
     }
   }
-  return hosts;
+  return origins;
 }
 
-export function isHostAllowed(host: string, settings: SourceSettings): boolean {
-  return hostMatches(host, settings.allowedHosts) || configuredHosts(settings).includes(host);
+/**
+ * Whether a URL's origin may be fetched: a configured endpoint's origin exactly, or an allow-list entry. An
+ * entry without a port means the default https port (443); `host:port` means that port.
+ */
+export function isOriginAllowed(url: URL, settings: SourceSettings): boolean {
+  return configuredOrigins(settings).includes(url.origin) || settings.allowedHosts.some((e) => entryCovers(e, url, 443));
 }
 
-export function flagCovers(flag: boolean | string[], host: string): boolean {
-  return flag === true || (Array.isArray(flag) && hostMatches(host, flag));
+/** True when the host (on any port) is on the allow-list: a refused port is then worth naming as such. */
+export function isHostListed(url: URL, settings: SourceSettings): boolean {
+  const host = hostOf(url);
+  return (
+    settings.allowedHosts.some((e) => globToRegExp(parseHostEntry(e).host).test(host)) ||
+    configuredOrigins(settings).some((o) => hostOf(o) === host)
+  );
+}
+
+/**
+ * Whether a flag (SKEWBOT_ALLOW_HTTP, SKEWBOT_ALLOW_PRIVATE_ADDRESSES) covers a URL: `true`, or an entry for
+ * its host and port; an entry without a port means the default port of the URL's scheme.
+ */
+export function flagCovers(flag: boolean | string[], url: URL): boolean {
+  return flag === true || (Array.isArray(flag) && flag.some((e) => entryCovers(e, url, DEFAULT_PORTS[url.protocol] ?? 443)));
+}
+
+/** Why a URL's origin may not be fetched, in words for a report line; undefined when it may. */
+export function originRefusal(url: URL, settings: SourceSettings): string | undefined {
+  const where = url.port ? `${hostOf(url)} port ${url.port}` : hostOf(url);
+  if (url.protocol === "http:" && !flagCovers(settings.allowHttp, url)) return `plain http is not allowed for ${where} (SKEWBOT_ALLOW_HTTP)`;
+  if (isOriginAllowed(url, settings)) return undefined;
+  if (isHostListed(url, settings)) {
+    return `port ${portOf(url)} of ${hostOf(url)} is not allowed: only the ports configured for it are (SKEWBOT_ALLOWED_HOSTS entries name host:port; without a port they mean 443)`;
+  }
+  return `${hostOf(url)} is not an allowed host (SKEWBOT_ALLOWED_HOSTS)`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -248,11 +311,12 @@ export function sourceSettingsFromEnv(env: NodeJS.ProcessEnv): SourceSettings {
 
   // An explicitly configured endpoint is trusted for plain http (GHE or a test server) and private
   // addresses (an internal GHE): the operator named it, unlike a URL that arrives in a log reference.
+  // Each for its own origin only (host and port), not for the whole host.
   const trust = (url: string) => {
     const u = new URL(url);
-    const host = hostOf(u);
-    if (u.protocol === "http:") s.allowHttp = addTo(s.allowHttp, host);
-    s.allowPrivateAddresses = addTo(s.allowPrivateAddresses, host);
+    const entry = hostEntry(u);
+    if (u.protocol === "http:") s.allowHttp = addTo(s.allowHttp, entry);
+    s.allowPrivateAddresses = addTo(s.allowPrivateAddresses, entry);
   };
   const api = get("SKEWBOT_GITHUB_API_URL");
   if (api !== undefined) {

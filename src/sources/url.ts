@@ -3,7 +3,7 @@ import type { ByteBudget } from "./http.js";
 import { displayUrl, openStream } from "./http.js";
 import type { UrlRef } from "./refs.js";
 import type { SourceSettings } from "./settings.js";
-import { flagCovers, hostOf, isHostAllowed } from "./settings.js";
+import { hostOf, originRefusal } from "./settings.js";
 import type { ResolvedRef } from "./types.js";
 
 // Query parameters that make a URL a credential (signed storage URLs, token links).
@@ -26,12 +26,8 @@ export function resolveUrl(ref: UrlRef, settings: SourceSettings, budget: ByteBu
     // A malformed escape still names the log readably enough.
   }
   // Refusals that need no network are reported before any source is offered; http.ts checks again on fetch.
-  if (!isHostAllowed(host, settings)) {
-    return { title: shown, url: shown, sources: [], problems: [`refused ${displayUrl(url)}: ${host} is not an allowed host (SKEWBOT_ALLOWED_HOSTS)`], hints: [] };
-  }
-  if (url.protocol === "http:" && !flagCovers(settings.allowHttp, host)) {
-    return { title: shown, url: shown, sources: [], problems: [`refused ${displayUrl(url)}: plain http is not allowed for ${host} (SKEWBOT_ALLOW_HTTP)`], hints: [] };
-  }
+  const refusal = originRefusal(url, settings);
+  if (refusal) return { title: shown, url: shown, sources: [], problems: [`refused ${displayUrl(url)}: ${refusal}`], hints: [] };
   return {
     title: shown,
     url: shown,

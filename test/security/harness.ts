@@ -26,10 +26,11 @@ export const HEADLINE =
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
-/** A log host on loopback: serves fixed paths, records every request, 404 for the rest. */
+/** A log host on loopback: serves fixed paths (or redirects them), records every request, 404 for the rest. */
 export class FakeLogHost {
   readonly requests: string[] = [];
   readonly files = new Map<string, string>();
+  readonly redirects = new Map<string, string>();
   private server?: http.Server;
   origin = "";
   port = 0;
@@ -38,6 +39,11 @@ export class FakeLogHost {
     this.server = http.createServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://x");
       this.requests.push(`${req.method} ${url.pathname}`);
+      const location = this.redirects.get(url.pathname);
+      if (location) {
+        res.writeHead(302, { location }).end();
+        return;
+      }
       const body = this.files.get(url.pathname);
       res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/plain" }).end(body ?? "not found");
     });
@@ -76,12 +82,13 @@ export interface World {
 /** The SKEWBOT_* environment that points the app at the loopback fakes. */
 export type WorldEnv = (w: { apiUrl: string; blob: FakeLogHost; stranger: FakeLogHost }) => Record<string, string>;
 
-export const defaultEnv: WorldEnv = ({ apiUrl }) => ({
+/** The fake GitHub as the API, and the blob host allowed by its origin, as a GitHub Enterprise set-up would name it. */
+export const defaultEnv: WorldEnv = ({ apiUrl, blob }) => ({
   SKEWBOT_GITHUB_API_URL: apiUrl,
   SKEWBOT_GITHUB_URL: "https://github.com",
-  SKEWBOT_ALLOWED_HOSTS: "127.0.0.1",
-  SKEWBOT_ALLOW_HTTP: "127.0.0.1",
-  SKEWBOT_ALLOW_PRIVATE_ADDRESSES: "127.0.0.1",
+  SKEWBOT_ALLOWED_HOSTS: `127.0.0.1:${blob.port}`,
+  SKEWBOT_ALLOW_HTTP: `127.0.0.1:${blob.port}`,
+  SKEWBOT_ALLOW_PRIVATE_ADDRESSES: `127.0.0.1:${blob.port}`,
   SKEWBOT_RETRIES: "0",
   SKEWBOT_REQUEST_TIMEOUT: "5s",
 });

@@ -49,7 +49,8 @@ describe("allowed hosts and schemes", () => {
     const message = await errorOf(openStream("http://storage.googleapis.com/b/x", testSettings(), { label: "x" }));
     expect(message).toMatch(/plain http is not allowed for storage.googleapis.com \(SKEWBOT_ALLOW_HTTP\)/);
     expect(scope.isDone()).toBe(false);
-    const allowed = testSettings({ allowHttp: ["storage.googleapis.com"] });
+    // Port 80 is its own origin: the allow-list names it, and plain http is allowed for the host.
+    const allowed = testSettings({ allowedHosts: ["storage.googleapis.com:80"], allowHttp: ["storage.googleapis.com"] });
     expect(await readAll(await openStream("http://storage.googleapis.com/b/x", allowed, { label: "x" }))).toBe("plain");
   });
 
@@ -83,7 +84,7 @@ describe("private, loopback and link-local addresses", () => {
   });
 
   it("refuses IP literals in private ranges even when the literal is an allowed host", async () => {
-    const settings = testSettings({ allowedHosts: ["169.254.169.254", "::1"], allowHttp: true });
+    const settings = testSettings({ allowedHosts: ["169.254.169.254:80", "[::1]:80"], allowHttp: true });
     expect(await errorOf(openStream("http://169.254.169.254/latest/meta-data/", settings, { label: "x" }))).toMatch(
       /refused 169.254.169.254: it resolves to 169.254.169.254, a link-local address/,
     );

@@ -57,8 +57,10 @@ beforeEach(() => {
   seen.length = 0;
 });
 
-function loopbackSettings(overrides: Partial<SourceSettings> = {}): SourceSettings {
-  return testSettings({ allowedHosts: ["127.0.0.1"], allowHttp: ["127.0.0.1"], allowPrivateAddresses: ["127.0.0.1"], ...overrides });
+/** Allows the stand-in's origin: 127.0.0.1 on its port (`on`), and no other port. */
+function loopbackSettings(overrides: Partial<SourceSettings> = {}, on = port): SourceSettings {
+  const origin = `127.0.0.1:${on}`;
+  return testSettings({ allowedHosts: [origin], allowHttp: [origin], allowPrivateAddresses: [origin], ...overrides });
 }
 
 /** Writes with backpressure, as a real server would. */
@@ -178,7 +180,7 @@ describe("timeouts and resets on real sockets", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const settings = loopbackSettings({ maxRetries: 2 });
+    const settings = loopbackSettings({ maxRetries: 2 }, closedPort);
     await expect(openStream(`http://127.0.0.1:${closedPort}/x`, settings, { label: "x" })).rejects.toThrow(
       "x: connection to 127.0.0.1 refused (after 2 retries)",
     );
@@ -191,9 +193,9 @@ describe("address checks on real sockets", () => {
     let lookups = 0;
     // `.test` names never resolve for real: success proves the connection used the checked address.
     const settings = loopbackSettings({
-      allowedHosts: ["logs.skewbot.test"],
-      allowHttp: ["logs.skewbot.test"],
-      allowPrivateAddresses: ["logs.skewbot.test"],
+      allowedHosts: [`logs.skewbot.test:${port}`],
+      allowHttp: [`logs.skewbot.test:${port}`],
+      allowPrivateAddresses: [`logs.skewbot.test:${port}`],
       resolve: async () => {
         lookups++;
         return [{ address: "127.0.0.1", family: 4 }];
@@ -215,7 +217,7 @@ describe("address checks on real sockets", () => {
 
   it("refuses a redirect from an allowed stand-in to a private address", async () => {
     routes.set("/to-metadata", (_req, res) => res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end());
-    const settings = loopbackSettings({ allowedHosts: ["127.0.0.1", "169.254.169.254"], allowHttp: true });
+    const settings = loopbackSettings({ allowedHosts: [`127.0.0.1:${port}`, "169.254.169.254:80"], allowHttp: true });
     await expect(openStream(`${base}/to-metadata`, settings, { label: "x" })).rejects.toThrow(
       "refused 169.254.169.254: it resolves to 169.254.169.254, a link-local address",
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultSourceSettings, sourceSettingsFromEnv } from "../../src/sources/index.js";
-import { hostMatches, isHostAllowed } from "../../src/sources/settings.js";
+import { hostMatches, isOriginAllowed } from "../../src/sources/settings.js";
 
 describe("sourceSettingsFromEnv", () => {
   it("gives the public defaults for an empty environment", () => {
@@ -44,9 +44,13 @@ describe("sourceSettingsFromEnv", () => {
     });
     expect(s.githubApiUrl).toBe("http://ghe.internal:8080/api/v3");
     expect(s.githubUrl).toBe("http://ghe.internal:8080");
-    expect(s.allowHttp).toEqual(["ghe.internal", "127.0.0.1"]);
-    expect(s.allowPrivateAddresses).toEqual(["ghe.internal", "127.0.0.1"]);
-    expect(isHostAllowed("ghe.internal", s)).toBe(true);
+    expect(s.allowHttp).toEqual(["ghe.internal:8080", "127.0.0.1:9000"]);
+    expect(s.allowPrivateAddresses).toEqual(["ghe.internal:8080", "127.0.0.1:9000"]);
+    expect(isOriginAllowed(new URL("http://ghe.internal:8080/api/v3/x"), s)).toBe(true);
+    // The endpoint's origin, not its host: no other port, no other scheme.
+    expect(isOriginAllowed(new URL("http://ghe.internal:8081/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("https://ghe.internal:8080/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("http://127.0.0.1:9001/x"), s)).toBe(false);
   });
 
   it("adds hosts, flags and Prow deployments", () => {
@@ -56,9 +60,9 @@ describe("sourceSettingsFromEnv", () => {
       SKEWBOT_ALLOW_PRIVATE_ADDRESSES: "logs.example.com",
       SKEWBOT_PROW_DEPLOYMENTS: "https://prow.example.com=bucket-a|bucket-b,https://prow.other.org",
     });
-    expect(isHostAllowed("logs.example.com", s)).toBe(true);
-    expect(isHostAllowed("a.ci.example.org", s)).toBe(true);
-    expect(isHostAllowed("storage.googleapis.com", s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://logs.example.com/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://a.ci.example.org/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://storage.googleapis.com/x"), s)).toBe(true);
     expect(s.allowHttp).toBe(true);
     expect(s.allowPrivateAddresses).toEqual(["logs.example.com"]);
     expect(s.prowDeployments).toEqual([
@@ -91,8 +95,22 @@ describe("host patterns", () => {
 
   it("allows the default hosts and nothing else", () => {
     const s = defaultSourceSettings();
-    expect(isHostAllowed("storage.googleapis.com", s)).toBe(true);
-    expect(isHostAllowed("example.com", s)).toBe(false);
-    expect(isHostAllowed("169.254.169.254", s)).toBe(false);
+    expect(isOriginAllowed(new URL("https://storage.googleapis.com/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://example.com/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("https://169.254.169.254/x"), s)).toBe(false);
+  });
+
+  it("reads an entry without a port as port 443, and host:port as that port only", () => {
+    const s = defaultSourceSettings({ allowedHosts: ["logs.example.com", "ci.example.org:8443", "[::1]:9000", "*.blob.example.net"] });
+    expect(isOriginAllowed(new URL("https://logs.example.com/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://logs.example.com:443/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://logs.example.com:8443/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("http://logs.example.com/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("https://ci.example.org:8443/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://ci.example.org/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("http://[::1]:9000/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("http://[::1]:9001/x"), s)).toBe(false);
+    expect(isOriginAllowed(new URL("https://a.blob.example.net/x"), s)).toBe(true);
+    expect(isOriginAllowed(new URL("https://a.blob.example.net:444/x"), s)).toBe(false);
   });
 });
