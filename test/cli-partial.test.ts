@@ -78,8 +78,10 @@ describe("skewbot analyze reads what it says it read", () => {
     const server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      Object.assign(process.env, { SKEWBOT_ALLOWED_HOSTS: "127.0.0.1", SKEWBOT_ALLOW_HTTP: "127.0.0.1", SKEWBOT_ALLOW_PRIVATE_ADDRESSES: "127.0.0.1", SKEWBOT_RETRIES: "0" });
-      const r = await cli(["analyze", `http://127.0.0.1:${(server.address() as AddressInfo).port}/build.log`, "--format", "json"]);
+      // Allowed by origin: this server's port of 127.0.0.1, no other.
+      const origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      Object.assign(process.env, { SKEWBOT_ALLOWED_HOSTS: origin, SKEWBOT_ALLOW_HTTP: origin, SKEWBOT_ALLOW_PRIVATE_ADDRESSES: origin, SKEWBOT_RETRIES: "0" });
+      const r = await cli(["analyze", `http://${origin}/build.log`, "--format", "json"]);
       expect(r.code).toBe(EXIT.INCOMPLETE);
       expect(JSON.parse(r.stdout).logs[0]).toMatchObject({ partial: true, problems: [expect.stringMatching(/connection reset after .*: partial scan/)] });
     } finally {
