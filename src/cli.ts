@@ -4,21 +4,14 @@ import { fileURLToPath } from "node:url";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { LogSource, Signature, VersionHint } from "./model.js";
-import { parseLogRef, resolveLogRef, sourceSettingsFromEnv, type SourceSettings } from "./sources/index.js";
-import { analyze } from "./pipeline.js";
-import { builtinHints, builtinSignatures, compileCatalog } from "./signatures/index.js";
-import { loadCustomSignatures } from "./signatures/custom.js";
-import { renderJson } from "./report/json.js";
-import { renderMarkdown } from "./report/markdown.js";
-import { renderHistoryText, renderText } from "./report/text.js";
-import type { JobRun } from "./model.js";
-import type { LogRef } from "./sources/index.js";
-import { latestProwBuild } from "./sources/prow-builds.js";
-import { DEFAULT_WINDOW_DAYS, historyFromEnv } from "./history/index.js";
-import { DEFAULT_WINDOW_LIMITS, windowFor } from "./history/windows.js";
-import { summaryLine } from "./report/common.js";
+import type { JobRun, LogSource, Report, Signature, VersionHint } from "./model.js";
+import type { LogRef, SourceSettings } from "./sources/index.js";
+import type { CompiledCatalog } from "./signatures/index.js";
+import type { DEFAULT_WINDOW_LIMITS } from "./history/windows.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
+
+// Start-up is most of what a short analysis costs: modules are loaded when a command needs them
+// (sources/ only for URLs, history only with --history, one renderer for the format asked), not all at the top.
 
 /** Exit codes, documented in README.md. */
 export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2, INCOMPLETE: 3 } as const;
@@ -95,7 +88,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`unknown --format "${values.format}" (text, markdown or json)`);
   const [command, ...refs] = positionals;
 
-  const signatures = [...builtinSignatures, ...(values.signatures ? await readCustomSignatures(values.signatures) : [])];
+  const { builtinHints, builtinSignatures, compileCatalog } = await import("./signatures/index.js");
+  // Custom signatures come compiled with the built-in catalog: compiled once, not once to check and again to scan.
+  const custom = values.signatures ? await readCustomSignatures(values.signatures) : undefined;
+  const signatures = [...builtinSignatures, ...(custom?.signatures ?? [])];
   if (command === "signatures") {
     io.stdout(format === "json" ? `${JSON.stringify(signatures, null, 2)}\n` : signatures.map((s) => `${s.id.padEnd(40)} ${s.severity.padEnd(8)} ${s.family.padEnd(14)} ${s.title}`).join("\n") + "\n");
     return EXIT.NOTHING_FOUND;
@@ -104,7 +100,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (command === "history" && refs.length !== 1) throw new UsageError("history takes one job or build: a Prow build or job URL, gs://bucket/path, or an Actions job or run URL");
   if (refs.length === 0) throw new UsageError("analyze needs a log: a file path, or - for standard input");
   const withHistory = command === "history" || values.history === true;
-  const windowDays = values.window === undefined ? DEFAULT_WINDOW_DAYS : Number(values.window);
+  const windowDays = values.window === undefined ? (withHistory ? (await import("./history/index.js")).DEFAULT_WINDOW_DAYS : 1) : Number(values.window);
   if (!(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 90)) throw new UsageError("--window takes a whole number of days from 1 to 90");
   const env = io.env ?? process.env;
 
@@ -114,7 +110,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === "history" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(refs[0]!)) throw new UsageError("history needs a CI job or build URL, not a file");
   const opened = await openReferences(refs, io, env);
-  const catalog = compileCatalog(signatures, builtinHints);
+  const catalog = custom?.catalog ?? compileCatalog(signatures, builtinHints);
+  const { analyze } = await import("./pipeline.js");
   const report = await analyze(opened.sources, {
     catalog,
     knownVersions: opened.hints,
@@ -130,21 +127,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (withHistory) await addHistory(report, opened, { env, windowDays, catalog, stderr: io.stderr });
 
-  if (format === "json") io.stdout(renderJson(report, summaryLine(report)));
-  else if (format === "markdown") io.stdout(renderMarkdown(report));
-  else io.stdout(command === "history" ? renderHistoryText(report) : renderText(report));
+  io.stdout(await render(report, format, command === "history"));
   if (command === "history") return EXIT.NOTHING_FOUND;
   if (report.causes.length > 0) return EXIT.CAUSE_FOUND;
   // "Nothing found" would be a claim about bytes that were never read.
   return report.logs.some((l) => l.partial) ? EXIT.INCOMPLETE : EXIT.NOTHING_FOUND;
 }
 
+async function render(report: Report, format: Format, historyOnly: boolean): Promise<string> {
+  if (format === "json") {
+    const [{ renderJson }, { summaryLine }] = await Promise.all([import("./report/json.js"), import("./report/common.js")]);
+    return renderJson(report, summaryLine(report));
+  }
+  if (format === "markdown") return (await import("./report/markdown.js")).renderMarkdown(report);
+  const { renderHistoryText, renderText } = await import("./report/text.js");
+  return historyOnly ? renderHistoryText(report) : renderText(report);
+}
+
 /** Records the first CI job in the history store, annotates recurrence, and computes its regression window. */
 async function addHistory(
-  report: Awaited<ReturnType<typeof analyze>>,
+  report: Report,
   opened: Opened,
-  options: { env: NodeJS.ProcessEnv; windowDays: number; catalog: ReturnType<typeof compileCatalog>; stderr: (s: string) => void },
+  options: { env: NodeJS.ProcessEnv; windowDays: number; catalog: CompiledCatalog; stderr: (s: string) => void },
 ): Promise<void> {
+  const [{ historyFromEnv }, { DEFAULT_WINDOW_LIMITS, windowFor }] = await Promise.all([import("./history/index.js"), import("./history/windows.js")]);
   const job = opened.jobs[0];
   if (!job || !opened.settings) {
     report.history = { status: "unavailable", note: "No CI job among the logs (files and plain URLs have no job history): no recurrence or regression window." };
@@ -205,6 +211,7 @@ async function openReferences(refs: string[], io: CliIo, env: NodeJS.ProcessEnv)
       opened.sources.push(await openFile(ref, io));
       continue;
     }
+    const [{ parseLogRef, resolveLogRef, sourceSettingsFromEnv }, { latestProwBuild }] = await Promise.all([import("./sources/index.js"), import("./sources/prow-builds.js")]);
     try {
       settings ??= sourceSettingsFromEnv(env);
       opened.settings = settings;
@@ -253,7 +260,7 @@ async function openFile(ref: string, io: CliIo): Promise<LogSource> {
   return { name, open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
 }
 
-async function readCustomSignatures(path: string): Promise<Signature[]> {
+async function readCustomSignatures(path: string): Promise<{ signatures: Signature[]; catalog: CompiledCatalog }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, "utf8"));
@@ -263,9 +270,10 @@ async function readCustomSignatures(path: string): Promise<Signature[]> {
   // The configuration's form too: `{ "signatures": [...] }`.
   const list = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && "signatures" in parsed ? (parsed as { signatures: unknown }).signatures : parsed;
   if (!Array.isArray(list)) throw new Error(`${path}: custom signatures must be a JSON array of signatures`);
+  const { loadCustomSignatures } = await import("./signatures/custom.js");
   const loaded = loadCustomSignatures(list);
-  if (loaded.errors.length > 0) throw new Error(`${path}: ${loaded.errors.join("; ")}`);
-  return loaded.signatures;
+  if (loaded.errors.length > 0 || !loaded.catalog) throw new Error(`${path}: ${loaded.errors.join("; ")}`);
+  return { signatures: loaded.signatures, catalog: loaded.catalog };
 }
 
 async function packageVersion(): Promise<string> {

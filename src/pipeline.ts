@@ -1,7 +1,6 @@
 import type { Finding, HintRule, LogSource, LogSummary, Report, Signature, Triaged, VersionHint } from "./model.js";
 import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
-import { diagnose } from "./diagnose/index.js";
 import { redactReport } from "./scan/redact.js";
 
 export interface AnalyzeOptions {
@@ -50,6 +49,8 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   const report: Report = { causes: [], warnings: [], dismissed: [], logs, hints };
   // One message seen in several logs is one finding, listed with the other places.
   const byMessage = new Map<string, Triaged>();
+  // The diagnosis (its tables, semver) is loaded only when there is something to diagnose.
+  const { diagnose } = scanned.some((s) => s.findings.length > 0) ? await import("./diagnose/index.js") : { diagnose: undefined };
   for (const { source, findings } of scanned) {
     // Versions seen in the same log describe the failing component best, the banners nearest the failure
     // first (a log may hold several kubeadm runs); others follow.
@@ -60,7 +61,7 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
       const signature = catalog.signatures.get(finding.signature);
       if (!signature) continue;
       if (signature.family === "generic" && findings.some((f) => f !== finding && overlaps(f, finding) && catalog.signatures.get(f.signature)?.family !== "generic")) continue;
-      const diagnosis = diagnose(finding, signature, { hints: ordered });
+      const diagnosis = diagnose!(finding, signature, { hints: ordered });
       const link = source.lineLink?.(finding.line);
       const key = `${signature.id}\u0000${finding.match.replace(/\s+/g, " ")}`;
       const seen = byMessage.get(key);

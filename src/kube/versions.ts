@@ -1,4 +1,5 @@
-import semver from "semver";
+import { createRequire } from "node:module";
+import type { SemVer } from "semver";
 import type { KubeVersion, TypedVersion, VersionKind } from "../model.js";
 
 /**
@@ -7,6 +8,12 @@ import type { KubeVersion, TypedVersion, VersionKind } from "../model.js";
  * No word-boundary guard here: patterns that use it supply their own literal context.
  */
 export const VERSION_TOKEN = String.raw`[vV]?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
+
+// semver is loaded on first use, not at start-up: loading it costs more than the rest of a short analysis,
+// and a log without findings never parses a version.
+const require = createRequire(import.meta.url);
+let semverModule: typeof import("semver") | undefined;
+const semver = (): typeof import("semver") => (semverModule ??= require("semver") as typeof import("semver"));
 
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"-]+$/;
 const LEADING_PUNCTUATION = /^[("'[]+/;
@@ -28,7 +35,7 @@ export function parseKubeVersion(token: string): KubeVersion | undefined {
   if (!Number.isSafeInteger(major) || !Number.isSafeInteger(minor)) return undefined;
   const patch = m[3] === undefined || m[3] === "x" ? undefined : Number(m[3]);
   // Round-trip through semver so that only tokens semver agrees with are treated as full versions.
-  const full = patch === undefined ? undefined : semver.parse(raw.replace(/^V/, "v"), { loose: true });
+  const full = patch === undefined ? undefined : semver().parse(raw.replace(/^V/, "v"), { loose: true });
   return {
     raw,
     major,
@@ -63,10 +70,10 @@ export function addMinors(v: KubeVersion, n: number): KubeVersion {
 }
 
 /** The semver form used for range checks (`1.31` → `1.31.0`), keeping pre-release and build parts. */
-export function toSemver(v: KubeVersion): semver.SemVer | null {
+export function toSemver(v: KubeVersion): SemVer | null {
   const pre = v.prerelease.length ? `-${v.prerelease.join(".")}` : "";
   const build = v.build.length ? `+${v.build.join(".")}` : "";
-  return semver.parse(`${v.major}.${v.minor}.${v.patch ?? 0}${pre}${build}`);
+  return semver().parse(`${v.major}.${v.minor}.${v.patch ?? 0}${pre}${build}`);
 }
 
 /** "1 minor" / "3 minors" */

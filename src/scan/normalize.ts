@@ -1,6 +1,11 @@
 import stripAnsi from "strip-ansi";
-import { decodeHTML } from "entities";
+import { createRequire } from "node:module";
 import type { KlogLevel } from "../model.js";
+
+// The HTML entity tables are loaded on the first line that needs them, not at start-up.
+const require = createRequire(import.meta.url);
+let decoder: ((text: string) => string) | undefined;
+const decodeHTML = () => (decoder ??= (require("entities") as typeof import("entities")).decodeHTML);
 
 /** A line with the transport around the message removed, so that patterns see the message itself. */
 export interface NormalizedLine {
@@ -63,7 +68,7 @@ export function normalizeLine(input: string): NormalizedLine {
   const logfmt = LOGFMT_MSG.exec(text);
   if (logfmt?.[1] !== undefined) text = `${text.slice(0, logfmt.index)}${logfmt[1]}`;
 
-  if (text.includes("&")) text = decodeHTML(text);
+  if (text.includes("&")) text = decodeHTML()(text);
   // Pasted from rendered pages: Markdown links around fragments ("batch[/](https://…)v1") and
   // inline-code backticks split the message.
   if (text.includes("](")) text = text.replace(MARKDOWN_LINK, "$1");

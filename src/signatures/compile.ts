@@ -159,21 +159,21 @@ export class AnchorMatcher {
     this.classes = classes;
     this.depth = depthWithin(this.anchors, (maxTableEntries - ROOT) / classes);
 
-    // The trie of all anchors (their first `depth` bytes); state 0 is the root.
-    const children: Map<number, number>[] = [new Map()];
+    // The trie of all anchors (their first `depth` bytes); state 0 is the root. Typed arrays, not maps: the
+    // catalog is compiled at start-up, before the JIT has warmed up, where every lookup counts.
+    const maxStates = this.anchors.reduce((n, a) => n + Math.min(a.length, this.depth), 1);
+    const child = new Int32Array(maxStates * classes).fill(-1);
     const ends: number[][] = [[]];
+    let count = 1;
     this.anchors.forEach((anchor, id) => {
       let state = 0;
       for (let i = 0; i < Math.min(anchor.length, this.depth); i++) {
-        const c = classOf[anchor.charCodeAt(i) & 0xff]!;
-        let next = children[state]!.get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
+        const at = state * classes + classOf[anchor.charCodeAt(i) & 0xff]!;
+        if (child[at] === -1) {
+          child[at] = count++;
           ends.push([]);
-          children[state]!.set(c, next);
         }
-        state = next;
+        state = child[at]!;
       }
       ends[state]!.push(id);
     });
@@ -181,27 +181,31 @@ export class AnchorMatcher {
     // Breadth first, so that each state's failure state (its longest proper suffix in the trie) is complete
     // before the state itself: a missing transition is the failure state's, and the anchors that end at
     // the failure state end here too.
-    const count = children.length;
     const delta = new Int32Array(count * classes);
     const failure = new Int32Array(count);
-    const queue: number[] = [];
-    for (const [c, child] of children[0]!) {
-      delta[c] = child;
-      queue.push(child);
+    const queue = new Int32Array(count);
+    let tail = 0;
+    for (let c = 0; c < classes; c++) {
+      const next = child[c]!;
+      if (next > 0) {
+        delta[c] = next;
+        queue[tail++] = next;
+      }
     }
-    for (let q = 0; q < queue.length; q++) {
+    for (let q = 0; q < tail; q++) {
       const state = queue[q]!;
       const fail = failure[state]!;
       if (ends[fail]!.length > 0) ends[state] = [...ends[state]!, ...ends[fail]!];
+      const row = state * classes;
+      const failRow = fail * classes;
       for (let c = 0; c < classes; c++) {
-        const child = children[state]!.get(c);
-        const viaFailure = delta[fail * classes + c]!;
-        if (child === undefined) {
-          delta[state * classes + c] = viaFailure;
+        const next = child[row + c]!;
+        if (next === -1) {
+          delta[row + c] = delta[failRow + c]!;
         } else {
-          failure[child] = viaFailure;
-          delta[state * classes + c] = child;
-          queue.push(child);
+          failure[next] = delta[failRow + c]!;
+          delta[row + c] = next;
+          queue[tail++] = next;
         }
       }
     }

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from "ajv";
 import { FAMILIES, VERSION_KINDS, type Signature } from "../model.js";
 import { builtinHints, builtinSignatures } from "./index.js";
-import { compileCatalog, SignatureError } from "./compile.js";
+import { compileCatalog, SignatureError, type CompiledCatalog } from "./compile.js";
 
 // The one loader for custom signatures: `.github/skewbot.yml` (src/config.ts) and `skewbot analyze
 // --signatures` (src/cli.ts) both come here, so a signature that one accepts the other runs the same way.
@@ -59,6 +59,8 @@ export interface LoadedSignatures {
   signatures: Signature[];
   /** Why the list was refused, one line each, naming the signature; empty when it is fine. */
   errors: string[];
+  /** The built-in catalog with these signatures, compiled (when there are no errors): compile once, use it. */
+  catalog?: CompiledCatalog;
 }
 
 type FileSignature = Pick<Signature, "id" | "title" | "family" | "severity" | "anchors" | "patterns"> & Partial<Signature>;
@@ -78,29 +80,35 @@ function describe(e: ErrorObject, list: unknown[]): string {
 }
 
 /**
- * Validates custom signatures (parsed YAML or JSON), fills in the optional fields and checks that they
- * compile alongside the built-in catalog. Never throws for bad input: it returns the reasons.
+ * Validates custom signatures (parsed YAML or JSON), fills in the optional fields and compiles them with the
+ * built-in catalog. Never throws for bad input: it returns the reasons.
  */
 export function loadCustomSignatures(raw: unknown): LoadedSignatures {
   if (raw === undefined || raw === null) return { signatures: [], errors: [] };
   if (!Array.isArray(raw)) return { signatures: [], errors: ["signatures: must be a list of signatures"] };
   const errors: string[] = [];
   if (!validateList(raw)) errors.push(...new Set((validateList.errors ?? []).map((e) => describe(e, raw))));
-  // Each signature whose fields have the right types is compiled on its own, so that every faulty one is
-  // named (the schema alone cannot say that a pattern is no regular expression).
-  const signatures: Signature[] = [];
-  for (const item of raw as FileSignature[]) {
-    if (!isCompilable(item)) continue;
-    const signature = withDefaults(item);
+  const signatures = (raw as unknown[]).filter(isCompilable).map(withDefaults);
+  if (errors.length === 0) {
+    try {
+      return { signatures, errors: [], catalog: compileCatalog([...builtinSignatures, ...signatures], builtinHints) };
+    } catch (err) {
+      if (!(err instanceof SignatureError)) throw err;
+    }
+  }
+  // Something is wrong: compile each signature on its own, so that every faulty one is named (the schema
+  // alone cannot say that a pattern is no regular expression), then all together for duplicate ids.
+  let alone = 0;
+  for (const signature of signatures) {
     try {
       compileCatalog([signature]);
-      signatures.push(signature);
     } catch (err) {
       if (!(err instanceof SignatureError)) throw err;
       errors.push(err.message);
+      alone++;
     }
   }
-  if (errors.length === 0) {
+  if (alone === 0) {
     try {
       compileCatalog([...builtinSignatures, ...signatures], builtinHints);
     } catch (err) {
@@ -108,7 +116,7 @@ export function loadCustomSignatures(raw: unknown): LoadedSignatures {
       errors.push(err.message);
     }
   }
-  return errors.length > 0 ? { signatures: [], errors } : { signatures, errors: [] };
+  return { signatures: [], errors };
 }
 
 function isCompilable(item: unknown): item is FileSignature {
