@@ -1,4 +1,5 @@
-// npm run bench: scan throughput against grep, peak memory, rule scaling and end-to-end overhead, every
+// npm run bench: scan throughput against grep, peak memory, rule scaling, end-to-end overhead and the history
+// store (bench/history.js: store latency at 1M findings, window parallel against sequential), every
 // figure measured in this run on this machine. Prints one table and writes it, with the machine's
 // description, to docs/benchmarks.md. Needs lib/ (npm run bench builds it first), GNU grep, and about
 // 450 MB free in the temp directory for the generated logs, which are deleted afterwards.
@@ -16,6 +17,7 @@ import { fileURLToPath, URL } from "node:url";
 import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatures/index.js";
 import { endToEndRun, runJsonChild } from "./e2e.js";
 import { generateLog, TRUE_FINDINGS } from "./generate.js";
+import { historyBench } from "./history.js";
 
 const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
 const SCALE = Number(process.env["BENCH_SCALE"] ?? 1);
@@ -151,7 +153,8 @@ async function main() {
       e2e.link.push(await endToEndRun(prow.path, { linkBytesPerSecond: LINK }));
     }
 
-    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e });
+    const history = await historyBench({ runs: Math.min(RUNS, 3), e2e: async (env) => (await endToEndRun(tiny.path, { env })).endToEndMs });
+    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history });
     process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
     writeFileSync(here("../docs/benchmarks.md"), report.markdown);
     log("written to docs/benchmarks.md");
@@ -160,7 +163,7 @@ async function main() {
   }
 }
 
-function buildReport({ started, host, big, small, prow, tiny, m, e2e }) {
+function buildReport({ started, host, big, small, prow, tiny, m, e2e, history }) {
   const grepRate = m.grep.map((g) => mbps(big.bytes, g.ms));
   const scanRate = m.scan.map((s) => mbps(big.bytes, s.scanMs));
   const bestGrep = max(grepRate);
@@ -264,6 +267,7 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e }) {
       "",
     ],
   ];
+  rows.push(...history.rows);
   const table = [rows[0], rows[0].map(() => "---"), ...rows.slice(1)].map((r) => `| ${r.join(" | ")} |`).join("\n");
 
   // Sanity: the figures only count if the scans found what was planted, and grep and the scanner agree on
@@ -310,6 +314,7 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e }) {
   }
   if (!targets.link) notes.push(`Even behind a ${LINK / MB} MB/s link, end to end is ${f2(linkRatio)}× the download.`);
   const idleRss = max(idle);
+  checks.push(...history.notes);
   return { table, notes: [...notes, ...checks], markdown: markdown({ started, host, table, notes, checks, big, small, prow, tiny, rules, idleRss }) };
 }
 

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 // A stand-in for Google Cloud Storage as Prow uses it: the JSON listing API and plain object reads,
@@ -14,11 +14,21 @@ export class FakeGcs {
   /** `pageSize` caps listing pages below what the client asks for, as GCS may. */
   constructor(
     private readonly objects: Map<string, ObjectBody>,
-    private readonly options: { pageSize?: number } = {},
+    private readonly options: { pageSize?: number; delayMs?: number } = {},
   ) {}
 
   async listen(): Promise<string> {
     this.server = createServer((req, res) => {
+      // A storage round trip's latency (benchmarks of parallel reads).
+      if (this.options.delayMs) setTimeout(() => this.handle(req, res), this.options.delayMs);
+      else this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    {
       const url = new URL(req.url ?? "/", "http://fake");
       this.requests.push(`${req.method} ${url.pathname}${url.search}`);
       const list = /^\/storage\/v1\/b\/([^/]+)\/o$/.exec(url.pathname);
@@ -65,9 +75,7 @@ export class FakeGcs {
       res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
       if ("text" in body) res.end(body.text);
       else createReadStream(body.file).pipe(res);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    }
   }
 
   async close(): Promise<void> {

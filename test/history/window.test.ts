@@ -134,6 +134,30 @@ describe("regression window from Prow storage", () => {
     expect(out.stdout).toContain("**History: new**");
   });
 
+  it("for a presubmit, follows Prow's pr-logs/directory index to the same job's builds on other pull requests", async () => {
+    const objects = new Map<string, ObjectBody>();
+    const PJOB = "pull-cluster-api-e2e";
+    const json = (v: unknown): ObjectBody => ({ text: JSON.stringify(v) });
+    for (let n = 0; n < 12; n++) {
+      const pull = 100 + n;
+      const dir = `pr-logs/pull/kubernetes-sigs_cluster-api/${pull}/${PJOB}/${id(n)}`;
+      const ok = n < 5;
+      objects.set(`${BUCKET}/pr-logs/directory/${PJOB}/${id(n)}.txt`, { text: `gs://${BUCKET}/${dir}` });
+      objects.set(`${BUCKET}/${dir}/finished.json`, json({ passed: ok, result: ok ? "SUCCESS" : "FAILURE" }));
+      objects.set(`${BUCKET}/${dir}/prowjob.json`, json({ spec: { job: PJOB, type: "presubmit", refs: { org: "kubernetes-sigs", repo: "cluster-api", base_ref: "main", pulls: [{ number: pull, sha: `sha${n}` }] } }, status: { state: ok ? "success" : "failure" } }));
+      objects.set(`${BUCKET}/${dir}/build-log.txt`, { text: `I0206 22:52:48.681002       1 server.go:150] Version: ${ok ? "v1.31.5" : "v1.31.6"}
+${ok ? "PASS" : `E0206 22:52:48.682710       1 run.go:72] ${SKEW}`}
+` });
+    }
+    const { env } = await serve(objects);
+    const out = await cli(["history", `gs://${BUCKET}/pr-logs/pull/kubernetes-sigs_cluster-api/111/${PJOB}/${id(11)}`, "--format", "json"], env);
+    const w = (JSON.parse(out.stdout) as JsonReport).window!;
+    expect(w.lastGood).toMatchObject({ id: id(4), url: `https://prow.k8s.io/view/gs/${BUCKET}/pr-logs/pull/kubernetes-sigs_cluster-api/104/${PJOB}/${id(4)}` });
+    expect(w.firstBad).toMatchObject({ id: id(5) });
+    expect(w.changed).toEqual([{ role: "binary", from: "v1.31.5", to: "v1.31.6" }]);
+    expect(w.buildsLooked).toBe(11);
+  });
+
   it("a partly missing, malformed and paginated history gives a bounded, partial window that says what it could not read", async () => {
     const objects = history(70, (n, spec) => ({ ...spec, ...(n === 50 ? { missingFinished: true } : {}), ...(n === 55 ? { brokenProwjob: true } : {}) }));
     // Not builds: a stray file and a directory that is not a build id.
