@@ -69,7 +69,10 @@ async function run(entries) {
   return [...scores.values()];
 }
 
-const files = readdirSync(join(root, "real-world")).filter((f) => f.endsWith(".jsonl") && f !== "fresh.jsonl").sort();
+const isFresh = (f) => /^fresh(?:-\d+)?\.jsonl$/.test(f);
+const all = readdirSync(join(root, "real-world")).filter((f) => f.endsWith(".jsonl")).sort();
+const files = all.filter((f) => !isFresh(f));
+const freshFiles = all.filter(isFresh);
 const corpus = files.flatMap(readJsonl);
 for (const path of listLogs(join(root, "signatures"))) {
   const fx = readFixture(path);
@@ -78,14 +81,19 @@ for (const path of listLogs(join(root, "signatures"))) {
   corpus.push({ expect: id, captures, log: fx.log, where: path.slice(root.length) });
 }
 for (const path of listLogs(join(root, "near-misses"))) corpus.push({ expect: "none", log: readFixture(path).log, where: path.slice(root.length) });
-const fresh = readJsonl("fresh.jsonl");
+const fresh = freshFiles.flatMap(readJsonl);
 
 const main = await run(corpus);
 const freshScores = await run(fresh);
 print(`## All corpora except the fresh split (${corpus.length} items: ${files.join(", ")}, fixture logs)\n`);
 print(scoreTable(main));
-print(`\n## Fresh split (${fresh.length} lines, fresh.jsonl)\n`);
+print(`\n## Fresh splits (${fresh.length} lines: ${freshFiles.join(", ")})\n`);
 print(scoreTable(freshScores));
+for (const file of freshFiles) {
+  const lines = fresh.filter((e) => e.where.startsWith(`${file}:`));
+  print(`\n### ${file} alone (${lines.length} lines)\n`);
+  print(scoreTable(await run(lines)));
+}
 if (verbose) {
   print("\n## Misses\n");
   for (const m of [...total(main).misses, ...total(freshScores).misses.map((m) => `fresh ${m}`)]) print(`- ${m}`);

@@ -1,7 +1,7 @@
 import semver from "semver";
 import type { VersionRole } from "../model.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS } from "./tables.js";
+import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 
 // Reasoning for the ecosystem around Kubernetes: component flags, kubectl's credential plugins and
@@ -229,5 +229,57 @@ export const diagnoseGeneric: Diagnoser = (input) => {
     headline: `Possible version skew (unrecognised wording): the error names ${tokens.join(" and ")} with "${input.capture("relation")}".`,
     versions: captureRoles(input),
     reasoning: ["No specific signature knows this wording; the versions and the relation come from the line as written. Check which component printed it and which range it supports."],
+  };
+};
+
+export const diagnoseWatchNotServed: Diagnoser = (input) => {
+  const kind = input.capture("kind") ?? "";
+  const version = input.capture("apiVersion") ?? "";
+  const resource = input.capture("resource");
+  const entry = KIND_API_VERSIONS[kind];
+  const life = entry?.versions[version];
+  if (!entry || !life) {
+    return {
+      verdict: "not-skew",
+      headline: `The server does not serve ${kind} ${version}: with no lifecycle known for this kind (a CRD?), this reads as a missing CRD or aggregated API rather than a version skew.`,
+    };
+  }
+  const group = resource?.endsWith(".extensions") ? "extensions" : entry.group;
+  const gv = `${group}/${version}`;
+  const versions = captureRoles(input);
+  versions.push({ name: "groupVersion", version: gv, role: "API group/version the controller lists", source: "kind lifecycle table" });
+  if (life.removedIn) versions.push(tableRow("removedIn", life.removedIn, `release that stopped serving ${gv}`, "kind lifecycle table"));
+  if (life.since) versions.push(tableRow("since", life.since, `first release that serves ${gv}`, "kind lifecycle table"));
+  const part: DiagnosisPart = {
+    headline: life.removedIn
+      ? `A controller lists ${kind} ${gv}, which Kubernetes stopped serving in ${life.removedIn}${life.since ? ` (and served from ${life.since})` : ""}: the controller was built for an older Kubernetes than the cluster.`
+      : `A controller lists ${kind} ${gv}, which Kubernetes serves from ${life.since} on: the cluster is older than the controller expects.`,
+    versions,
+  };
+  const server = input.hint("server", "kubernetes", "cluster");
+  if (server) {
+    part.versions = [...versions, { name: "server", version: server.hint.version, role: "API server version", source: server.hint.source }];
+    const edge = parseKubeVersion(life.removedIn ?? life.since ?? "");
+    if (edge) {
+      const minors = minorDelta(server.version, edge);
+      part.skew = life.removedIn
+        ? { minors, policy: `${gv} is served before ${life.removedIn} only`, supported: minors < 0 }
+        : { minors, policy: `${gv} is served from ${life.since} on`, supported: minors >= 0 };
+    }
+  }
+  return part;
+};
+
+export const diagnoseE2eVersions: Diagnoser = (input) => {
+  const server = input.version("server");
+  const client = input.version("client");
+  const minors = server && client ? minorDelta(client, server) : undefined;
+  return {
+    headline:
+      input.capture("server") && input.capture("client")
+        ? `kubectl ${input.capture("client")} and the cluster ${input.capture("server")} differ${minors ? ` by ${minorsText(minors)}` : " (same minor, another build)"}, and the e2e harness requires them to match (--match-server-version).`
+        : "The e2e harness found kubectl and the cluster at different versions, and requires them to match.",
+    versions: captureRoles(input),
+    ...(minors === undefined ? {} : { skew: { minors, policy: "the e2e harness requires kubectl and the cluster from the same build", supported: false } }),
   };
 };

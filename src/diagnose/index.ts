@@ -51,6 +51,8 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   "docker-api-version-too-new": eco.diagnoseDocker,
   "docker-api-version-too-old": eco.diagnoseDocker,
   "generic-version-skew": eco.diagnoseGeneric,
+  "api-watch-version-not-served": eco.diagnoseWatchNotServed,
+  "e2e-client-server-version-differs": eco.diagnoseE2eVersions,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

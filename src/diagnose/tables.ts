@@ -140,3 +140,33 @@ export const DOCKER_API_RELEASES: Record<string, string> = {
   "1.46": "27.0",
   "1.52": "29.0",
 };
+
+/**
+ * Built-in kinds by the group and versions their API served, for messages that name only `*v1beta1.Kind`
+ * (client-go reflectors). `since` and `removedIn` are Kubernetes minors (the deprecation guide,
+ * kubernetes.io/docs/reference/using-api/deprecation-guide/, and the release notes).
+ */
+export const KIND_API_VERSIONS: Record<string, { group: string; versions: Record<string, { since?: string; removedIn?: string }> }> = {
+  PodDisruptionBudget: { group: "policy", versions: { v1beta1: { removedIn: "1.25" }, v1: { since: "1.21" } } },
+  PodSecurityPolicy: { group: "policy", versions: { v1beta1: { removedIn: "1.25" } } },
+  CronJob: { group: "batch", versions: { v2alpha1: { removedIn: "1.21" }, v1beta1: { removedIn: "1.25" }, v1: { since: "1.21" } } },
+  Ingress: { group: "networking.k8s.io", versions: { v1beta1: { since: "1.14", removedIn: "1.22" }, v1: { since: "1.19" } } },
+  IngressClass: { group: "networking.k8s.io", versions: { v1beta1: { since: "1.18", removedIn: "1.22" }, v1: { since: "1.19" } } },
+  CertificateSigningRequest: { group: "certificates.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.19" } } },
+  EndpointSlice: { group: "discovery.k8s.io", versions: { v1beta1: { removedIn: "1.25" }, v1: { since: "1.21" } } },
+  HorizontalPodAutoscaler: { group: "autoscaling", versions: { v2beta1: { removedIn: "1.25" }, v2beta2: { removedIn: "1.26" }, v2: { since: "1.23" } } },
+  CSIStorageCapacity: { group: "storage.k8s.io", versions: { v1beta1: { removedIn: "1.27" }, v1: { since: "1.24" } } },
+  CSIDriver: { group: "storage.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.18" } } },
+  CSINode: { group: "storage.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.17" } } },
+  StorageClass: { group: "storage.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
+  VolumeAttachment: { group: "storage.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
+  RuntimeClass: { group: "node.k8s.io", versions: { v1beta1: { removedIn: "1.25" }, v1: { since: "1.20" } } },
+  Event: { group: "events.k8s.io", versions: { v1beta1: { removedIn: "1.25" }, v1: { since: "1.19" } } },
+  MutatingWebhookConfiguration: { group: "admissionregistration.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.16" } } },
+  ValidatingWebhookConfiguration: { group: "admissionregistration.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.16" } } },
+  CustomResourceDefinition: { group: "apiextensions.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.16" } } },
+  PriorityClass: { group: "scheduling.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
+  Lease: { group: "coordination.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
+  FlowSchema: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { removedIn: "1.26" }, v1beta2: { removedIn: "1.29" }, v1beta3: { removedIn: "1.32" }, v1: { since: "1.29" } } },
+  PriorityLevelConfiguration: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { removedIn: "1.26" }, v1beta2: { removedIn: "1.29" }, v1beta3: { removedIn: "1.32" }, v1: { since: "1.29" } } },
+};

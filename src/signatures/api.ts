@@ -56,4 +56,35 @@ export const apiSignatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "api-watch-version-not-served",
+    title: "Controller lists an API version the cluster does not serve",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["Failed to list *v", "failed to list *v", "Failed to watch *v"],
+    patterns: [
+      // client-go reflectors: "Failed to watch *v1beta1.Ingress: failed to list *v1beta1.Ingress: the server could not find the requested resource (get ingresses.extensions)"
+      String.raw`[Ff]ailed\s+to\s+(?:list|watch)\s+\*(?<apiVersion>v\d+(?:(?:alpha|beta)\d+)?)\.(?<kind>[A-Z]\w*)\s*:\s*(?:failed\s+to\s+list\s+\*[\w.]+\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource(?:\s+\(get\s+(?<resource>[\w.-]+)\))?`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API version the controller lists" },
+    versionKinds: { apiVersion: "api-version", groupVersion: "api-version" },
+    priority: 45,
+    meaning:
+      "A controller, operator or exporter (built on client-go) lists and watches a built-in kind at an API version that this cluster does not serve: removed since the controller was built, or newer than the cluster.",
+    causes: [
+      "An operator or controller release built for an older Kubernetes, running on a cluster that has removed that API version (policy/v1beta1 PodDisruptionBudget in 1.25, networking.k8s.io/v1beta1 Ingress in 1.22, …).",
+      "A controller built for a newer Kubernetes on an older cluster (policy/v1 PodDisruptionBudget before 1.21).",
+    ],
+    fixes: ["Upgrade the operator or controller to a release built for the cluster's Kubernetes version (or, for the opposite case, upgrade the cluster)."],
+    references: ["https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
+    examples: [
+      {
+        line: String.raw`E0928 13:34:32.356720       1 reflector.go:138] k8s.io/client-go/informers/factory.go:134: Failed to watch *v1beta1.PodDisruptionBudget: failed to list *v1beta1.PodDisruptionBudget: the server could not find the requested resource`,
+        captures: { apiVersion: "v1beta1", kind: "PodDisruptionBudget" },
+      },
+    ],
+    nearMisses: [String.raw`E0223 10:08:26.331124      12 reflector.go:199] controller.go:1037: Failed to list *api.Node: the server could not find the requested resource`],
+  },
 ];

@@ -75,4 +75,39 @@ export const distributionSignatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "openshift-upgrade-gate",
+    title: "OpenShift blocks the minor upgrade on a Kubernetes version gate",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["KubeletMinorVersionUpgradeable", "and therefore OpenShift"],
+    patterns: [
+      String.raw`KubeletMinorVersionUpgradeable\s*:\s*Kubelet\s+minor\s+versions?\s+on\s+(?<nodes>\d+)\s+nodes?\s+will\s+not\s+be\s+supported\s+in\s+the\s+next\s+OpenShift\s+minor\s+version\s+upgrade`,
+      String.raw`Kubernetes\s+(?<kubernetes>{V})\s+and\s+therefore\s+OpenShift\s+(?<openshift>{V})\s+remove\s+several\s+APIs`,
+    ],
+    versions: ["kubernetes", "openshift"],
+    roles: { kubernetes: "Kubernetes release of the target", openshift: "OpenShift release of the target" },
+    versionKinds: { openshift: { kind: "component", component: "OpenShift" } },
+    priority: 45,
+    meaning: "The cluster-version operator set Upgradeable=False: the next OpenShift minor would break the Kubernetes version skew (kubelets too old) or remove APIs the cluster may still use.",
+    causes: [
+      "Nodes (kubelets) still on an older minor: OpenShift supports kubelets one minor behind on odd releases, two on even (EUS) releases.",
+      "An OpenShift minor whose Kubernetes removes APIs, which needs an administrator's acknowledgement (admin-gates).",
+    ],
+    fixes: [
+      "Finish updating the machine config pools (nodes) to the current minor before the next minor upgrade.",
+      "Check the removed APIs in use (APIRequestCount), then acknowledge the admin gate in openshift-config/admin-acks.",
+    ],
+    references: ["https://docs.openshift.com/container-platform/latest/updating/preparing_for_updates/updating-cluster-prepare.html"],
+    examples: [
+      {
+        line: "Cluster operator kube-apiserver should not be upgraded between minor versions: KubeletMinorVersionUpgradeable: Kubelet minor versions on 6 nodes will not be supported in the next OpenShift minor version upgrade.",
+        captures: { nodes: "6" },
+      },
+    ],
+    nearMisses: [
+      "* Cluster operator machine-config should not be upgraded between minor versions: DegradedPool: One or more machine config pools are degraded",
+    ],
+  },
 ];

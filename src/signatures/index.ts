@@ -14,6 +14,7 @@ import { distributionSignatures } from "./distributions.js";
 import { addonSignatures } from "./addons.js";
 import { containerSignatures } from "./container.js";
 import { genericSignatures } from "./generic.js";
+import { e2eSignatures } from "./e2e.js";
 
 export { builtinHints } from "./hints.js";
 export { compileCatalog, type CompiledCatalog, SignatureError } from "./compile.js";
@@ -34,6 +35,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...distributionSignatures,
   ...addonSignatures,
   ...containerSignatures,
+  ...e2eSignatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];
