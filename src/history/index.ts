@@ -111,6 +111,8 @@ export class History {
     try {
       const store = await this.open();
       const since = this.now() - context.windowDays * DAY;
+      // A report tells only its own repository's history: sightings name repositories, jobs and links.
+      const scope = context.thread?.replace(/#\d+$/, "");
       for (const { run, report } of entries) {
         const shown = [...report.causes, ...report.warnings];
         const findings: FindingRecord[] = shown.map((t) => ({
@@ -132,7 +134,7 @@ export class History {
         );
         for (const [i, t] of shown.entries()) {
           const fingerprint = findings[i]!.fingerprint;
-          const stats = await this.timed("recurrence", () => store.sightings({ fingerprint, since, run }));
+          const stats = await this.timed("recurrence", () => store.sightings({ fingerprint, since, run, ...(scope ? { scope } : {}) }));
           t.history = classify(fingerprint, stats, run, context.windowDays, recordedAt);
         }
       }

@@ -33,6 +33,12 @@ export interface SightingsQuery {
   since: number;
   /** The run being reported: its job, pull request and head sha tell "other" from "this". */
   run: Pick<JobRun, "job" | "repository" | "pull" | "headSha">;
+  /**
+   * `owner/repo` of the thread the report goes to: only runs reported in that repository's threads, or runs
+   * of that repository, count. Sightings name their repository, job, pull request and link, so another
+   * repository's would cross the repository boundary (a private one's, told on a public thread).
+   */
+  scope?: string;
 }
 
 /** Raw facts about one fingerprint; recurrence.ts turns them into a classification. */
@@ -198,22 +204,29 @@ export class SqlHistoryStore implements HistoryStore {
 
   async sightings(q: SightingsQuery): Promise<SightingStats> {
     const { fingerprint: fp, since, run } = q;
-    const inWindow = "FROM findings f JOIN runs r ON r.id = f.run_id WHERE f.fingerprint = ? AND f.recorded_at >= ?";
+    const scope = q.scope?.toLowerCase();
+    // Compared by prefix length, not LIKE: "_" in a repository name would be a wildcard there.
+    const inScope = scope === undefined ? "" : " AND (LOWER(SUBSTR(COALESCE(r.thread, ''), 1, ?)) = ? OR LOWER(COALESCE(r.repository, '')) = ?)";
+    const inWindow = `FROM findings f JOIN runs r ON r.id = f.run_id WHERE f.fingerprint = ? AND f.recorded_at >= ?${inScope}`;
+    const scoped = (...params: unknown[]) => [fp, since, ...(scope === undefined ? [] : [scope.length + 1, `${scope}#`, scope]), ...params];
     const [agg] = await this.db.all<Row>(
       `SELECT COUNT(DISTINCT f.run_id) AS runs, COUNT(DISTINCT r.job) AS jobs,
          COUNT(DISTINCT CASE WHEN r.pull IS NOT NULL THEN COALESCE(r.repository, '') || '#' || CAST(r.pull AS TEXT) END) AS pulls,
          COUNT(DISTINCT CASE WHEN r.pull IS NULL THEN r.id END) AS base_runs
        ${inWindow}`,
-      [fp, since],
+      scoped(),
     );
-    const [first] = await this.db.all<Row>(`SELECT ${SIGHTING} ${inWindow} ORDER BY f.recorded_at ASC, f.id ASC LIMIT 1`, [fp, since]);
-    const [last] = await this.db.all<Row>(`SELECT ${SIGHTING} ${inWindow} ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1`, [fp, since]);
-    const [ever] = await this.db.all<Row>("SELECT MIN(recorded_at) AS at FROM findings WHERE fingerprint = ?", [fp]);
+    const [first] = await this.db.all<Row>(`SELECT ${SIGHTING} ${inWindow} ORDER BY f.recorded_at ASC, f.id ASC LIMIT 1`, scoped());
+    const [last] = await this.db.all<Row>(`SELECT ${SIGHTING} ${inWindow} ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1`, scoped());
+    const [ever] =
+      scope === undefined
+        ? await this.db.all<Row>("SELECT MIN(recorded_at) AS at FROM findings WHERE fingerprint = ?", [fp])
+        : await this.db.all<Row>(`SELECT MIN(f.recorded_at) AS at FROM findings f JOIN runs r ON r.id = f.run_id WHERE f.fingerprint = ?${inScope}`, [fp, scope.length + 1, `${scope}#`, scope]);
     // Newest first; one row per other pull request. Bounded: the dedupe happens over at most 200 rows.
     const others = await this.db.all<Row>(
       `SELECT ${SIGHTING} ${inWindow} AND r.pull IS NOT NULL AND NOT (r.pull = ? AND COALESCE(r.repository, '') = ?)
        ORDER BY f.recorded_at DESC LIMIT 200`,
-      [fp, since, run.pull ?? -1, run.repository ?? ""],
+      scoped(run.pull ?? -1, run.repository ?? ""),
     );
     const otherPulls: Sighting[] = [];
     const seen = new Set<string>();

@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
+import type { History } from "../../src/history/index.js";
 import { InProcessQueue } from "../../src/queue.js";
 import type { TriageJob } from "../../src/triage-job.js";
 import { FakeGitHub, type FakeComment } from "../../src/replay/fake-github.js";
@@ -93,7 +94,7 @@ export const defaultEnv: WorldEnv = ({ apiUrl, blob }) => ({
   SKEWBOT_REQUEST_TIMEOUT: "5s",
 });
 
-export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?: boolean } = {}): Promise<World> {
+export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?: boolean; history?: History } = {}): Promise<World> {
   const github = new FakeGitHub("skewbot");
   const apiUrl = `http://${await github.listen()}`;
   const blob = await new FakeLogHost().listen();
@@ -109,7 +110,7 @@ export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?:
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const queue = new InProcessQueue<TriageJob>(2, () => undefined);
-  await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: options.dryRun ?? false, editQuietMs: 0 }));
+  await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: options.dryRun ?? false, editQuietMs: 0, ...(options.history ? { history: options.history } : {}) }));
   return {
     github,
     apiUrl,
