@@ -16,6 +16,7 @@ import { payloadProblems } from "./triggers/payloads.js";
 import type { Thread } from "./publish/comment.js";
 import { isBot, type GitHub } from "./publish/github.js";
 import type { History } from "./history/index.js";
+import { actionsJobRun, type JobInfo } from "./sources/github-actions.js";
 
 export interface AppOptions {
   /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
@@ -453,6 +454,10 @@ export function createApp(options: AppOptions = {}) {
 
     app.on("check_run.completed", guard(async (context) => {
       const run = context.payload.check_run;
+      if (run.conclusion === "success") {
+        await passedOnRerun(context, run);
+        return;
+      }
       if (run.conclusion !== "failure" && run.conclusion !== "timed_out") return;
       const ref = checkRunRef(run.details_url ?? undefined, settings);
       if (!ref) return;
@@ -476,6 +481,42 @@ export function createApp(options: AppOptions = {}) {
       if (!target_url || "error" in parseLogRef(target_url, settings)) return;
       await triageCommit(context, sha, [target_url], []);
     }));
+
+    /**
+     * A job that passed at a commit where history holds its failure (a rerun that passed): the pass is
+     * recorded and the failure's report re-triaged, so that its section says "passed on rerun: intermittent".
+     * Any other successful check costs one store lookup and no API call.
+     */
+    async function passedOnRerun(context: Context<"check_run.completed">, run: Context<"check_run.completed">["payload"]["check_run"]): Promise<void> {
+      const history = options.history;
+      const ref = run.details_url ? parseLogRef(run.details_url, settings) : undefined;
+      if (!history || !ref || "error" in ref || ref.kind !== "github-actions-job") return;
+      const { owner, repo } = context.repo();
+      const repository = `${owner}/${repo}`;
+      let failures;
+      try {
+        failures = (await history.failuresAt(run.head_sha, repository)).filter(
+          (f) => f.source === "github-actions" && (f.job === run.name || f.job.endsWith(` / ${run.name}`)) && f.key !== `github-actions:${repository}/job/${ref.jobId}` && f.thread,
+        );
+      } catch (err) {
+        context.log.warn({ err, delivery: context.id }, "history store unavailable: a passing rerun was not recorded");
+        return;
+      }
+      if (failures.length === 0) return;
+      const loaded = await loadConfig(context);
+      if (!loaded.config.history.enabled) return;
+      const job = (await (context.octokit as GitHub).rest.actions.getJobForWorkflowRun({ owner, repo, job_id: ref.jobId })).data as JobInfo;
+      const passed = actionsJobRun(owner, repo, job, actionsJobUrl(settings, { owner, repo }, job.run_id, job.id));
+      if (failures.every((f) => f.job !== passed.job)) return;
+      await history.recordPass(passed);
+      for (const f of failures.filter((x) => x.job === passed.job)) {
+        const thread = /^([^/]+)\/([^#]+)#(\d+)$/.exec(f.thread ?? "");
+        const jobId = /\/job\/(\d+)$/.exec(f.key)?.[1];
+        if (!thread || thread[1] !== owner || thread[2] !== repo || !jobId || !f.buildId) continue;
+        const number = Number(thread[3]);
+        await schedule(context, { owner, repo, issue_number: number }, { refs: [actionsJobUrl(settings, { owner, repo }, Number(f.buildId), Number(jobId))], excerpts: [], explicit: false, problems: [], pull: number }, loaded);
+      }
+    }
 
     /** Reports on every open pull request of the commit. */
     async function triageCommit(context: Context, sha: string, refs: string[], known: number[]): Promise<void> {

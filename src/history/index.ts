@@ -8,7 +8,7 @@ import { findingMessage, fingerprintOfTriaged } from "./fingerprint.js";
 import { openPostgresStore } from "./postgres.js";
 import { classify } from "./recurrence.js";
 import { openSqliteStore, sqliteDriver, type SqliteDriverName } from "./sqlite.js";
-import type { FindingRecord, HistoryStore, StoreSize } from "./store.js";
+import type { FindingRecord, HistoryStore, StoredRun, StoreSize } from "./store.js";
 
 export type { HistoryStore, RunRecord, StoredRun, StoreSize } from "./store.js";
 export { fingerprintOf, normaliseMessage } from "./fingerprint.js";
@@ -149,6 +149,12 @@ export class History {
     }
     for (const { report } of entries) report.history = status;
     return error === undefined ? { status } : { status, error };
+  }
+
+  /** Recorded failures at a commit: a check run that passes there may be a rerun of one of them. */
+  async failuresAt(headSha: string, repository: string): Promise<StoredRun[]> {
+    const store = await this.open();
+    return this.timed("recurrence", () => store.failuresAt(headSha, repository, 50));
   }
 
   /** A run that passed (a rerun of a failed job): recorded so that the failure reads as intermittent. */

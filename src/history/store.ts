@@ -73,6 +73,8 @@ export interface HistoryStore {
   sightings(query: SightingsQuery): Promise<SightingStats>;
   /** The most recent runs of a job, newest first. */
   runsOfJob(job: string, limit: number): Promise<StoredRun[]>;
+  /** Runs at one head sha (of one repository) that did not pass, newest first, without their findings. */
+  failuresAt(headSha: string, repository: string, limit: number): Promise<StoredRun[]>;
   /** Deletes runs recorded before `before` (of one repository when given); returns how many. */
   prune(before: number, repository?: string): Promise<number>;
   size(): Promise<StoreSize>;
@@ -297,6 +299,14 @@ export class SqlHistoryStore implements HistoryStore {
       });
     }
     return runs;
+  }
+
+  async failuresAt(headSha: string, repository: string, limit: number): Promise<StoredRun[]> {
+    const rows = await this.db.all<Row>(
+      `SELECT id, ${RUN_COLUMNS} FROM runs WHERE head_sha = ? AND repository = ? AND (result IS NULL OR result <> 'success') ORDER BY recorded_at DESC, id DESC LIMIT ?`,
+      [headSha, repository, limit],
+    );
+    return rows.map(runOf);
   }
 
   async prune(before: number, repository?: string): Promise<number> {

@@ -11,7 +11,7 @@ import type { StepInfo } from "./steps.js";
 import { StepLineMapper, observeSteps, stepLineLink } from "./steps.js";
 import type { ResolvedRef } from "./types.js";
 
-interface JobInfo {
+export interface JobInfo {
   id: number;
   run_id: number;
   name: string;
@@ -36,7 +36,8 @@ export function actionsJobName(workflow: string | null | undefined, job: string)
   return workflow ? `${workflow} / ${job}` : job;
 }
 
-function jobRun(owner: string, repo: string, job: JobInfo, url: string): JobRun {
+/** A job's identity for history (a job object as the REST API returns it). */
+export function actionsJobRun(owner: string, repo: string, job: JobInfo, url: string): JobRun {
   const run: JobRun = {
     source: "github-actions",
     key: `github-actions:${owner}/${repo}/job/${job.id}`,
@@ -173,7 +174,7 @@ export async function resolveGithubJob(ref: GithubJobRef, settings: SourceSettin
   const outcome = job.conclusion ?? job.status;
   const title = `${owner}/${repo} · ${job.workflow_name ? `${job.workflow_name} / ` : ""}${job.name} (${outcome})`;
   const skipped = skipReason(job);
-  const run = jobRun(owner, repo, job, url);
+  const run = actionsJobRun(owner, repo, job, url);
   if (skipped) return { title, url, sources: [], problems: [], skipped, hints: [], run };
   return { title, url, sources: [jobSource(octokit, settings, budget, owner, repo, job, job.name)], problems: [], hints: [], run };
 }

@@ -118,6 +118,70 @@ forEachBackend("recurrence in the posted comment", (backend) => {
   });
 });
 
+describe("a failed Actions job that passes on rerun", () => {
+  const LOGS = "https://productionresultssa3.blob.core.windows.net";
+  const SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
+  const job = (id: number, conclusion: string) => ({
+    id,
+    run_id: 900,
+    name: "e2e (v1.31)",
+    workflow_name: "CI",
+    head_sha: SHA,
+    head_branch: "feature",
+    status: "completed",
+    conclusion,
+    started_at: "2026-11-30T10:00:00Z",
+    completed_at: "2026-11-30T10:30:00Z",
+    html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/900/job/${id}`,
+    steps: [],
+  });
+  const checkRun = (id: number, conclusion: string) =>
+    payload("check_run", "completed", (q) => {
+      q.check_run.conclusion = conclusion;
+      q.check_run.name = "e2e (v1.31)";
+      q.check_run.head_sha = SHA;
+      q.check_run.details_url = `https://github.com/${OWNER}/${REPO}/actions/runs/900/job/${id}`;
+      q.check_run.pull_requests = [{ number: 1, head: { sha: SHA }, base: { repo: { id: q.repository.id } } }];
+    });
+  const mockFailedJobLog = () => {
+    nock(API).get(`${REPO_PATH}/actions/jobs/501`).reply(200, job(501, "failure"));
+    nock(API).get(`${REPO_PATH}/actions/jobs/501/logs`).reply(302, "", { location: `${LOGS}/actions-results/501/job-logs.txt?sig=abc` });
+    nock(LOGS).get("/actions-results/501/job-logs.txt").query(true).reply(200, `2026-11-30T10:05:00.0000000Z ${HEADLINE}\n`);
+  };
+
+  it("records the pass and updates the failure's report: passed on rerun, intermittent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skewbot-rerun-"));
+    const history = new History(() => openSqliteStore({ path: join(dir, "h.sqlite") }), { description: "SQLite" });
+    try {
+      const app = await createTestApp({ history });
+      mockNoConfig();
+      mockFailedJobLog();
+      const first = expectComment(1);
+      await app.probot.receive({ id: "c-1", name: "check_run", payload: checkRun(501, "failure") });
+      await app.settle();
+      expect(first[0]).toContain("**History: new**");
+
+      // Any other green check: no API call at all (nock would refuse one).
+      await app.probot.receive({ id: "c-0", name: "check_run", payload: { ...checkRun(777, "success"), check_run: { ...checkRun(777, "success").check_run, name: "lint" } } });
+      await app.settle();
+
+      mockNoConfig();
+      nock(API).get(`${REPO_PATH}/actions/jobs/502`).reply(200, job(502, "success"));
+      mockFailedJobLog();
+      const second = expectComment(1);
+      await app.probot.receive({ id: "c-2", name: "check_run", payload: checkRun(502, "success") });
+      await app.settle();
+      expect(second).toHaveLength(1);
+      expect(second[0]).toContain("**History: intermittent** — the same job passed at the same commit: the failure does not follow from the change alone.");
+      expect(second[0]).toMatch(/Passed on rerun at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: \[CI \/ e2e \(v1\.31\) #\u200b?900/);
+      expect(nock.pendingMocks().filter((m) => !m.endsWith("/events"))).toEqual([]);
+    } finally {
+      await history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("history faults: the triage still posts, says so, and logs it", () => {
   const dir = mkdtempSync(join(tmpdir(), "skewbot-history-faults-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

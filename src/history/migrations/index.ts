@@ -4,6 +4,7 @@
 // `schema_migrations`, in order. Never edit a migration that has shipped; write the next one.
 // See docs/history.md ("Changing the schema").
 import { initial } from "./001-initial.js";
+import { runsByHeadSha } from "./002-runs-by-head-sha.js";
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, runsByHeadSha];
 
 /** The newest version this build knows: a store written by a newer skewbot is refused, not guessed at. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
