@@ -103,9 +103,18 @@ describe("two-sided skews state the minor distance and the policy", () => {
     expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 2, supported: false });
   });
 
-  it("a helm constraint that rejects a pre-release vendor version", async () => {
-    const { causes } = await triage("Error: chart requires kubeVersion: >= 1.27.0 which is incompatible with Kubernetes v1.28.15-gke.1090000");
-    expect(causes[0]!.diagnosis.headline).toMatch(/pre-release suffix/);
+  it("a helm constraint that rejects a pre-release vendor version: explained, but not as a version-skew cause", async () => {
+    const { causes, warnings } = await triage("Error: chart requires kubeVersion: >= 1.27.0 which is incompatible with Kubernetes v1.28.15-gke.1090000");
+    expect(causes).toEqual([]);
+    const d = warnings[0]!.diagnosis;
+    expect(d.headline).toMatch(/^Not a version skew: the cluster v1\.28\.15-gke\.1090000 satisfies ">= 1\.27\.0"/);
+    expect(d.headline).toMatch(/pre-release/);
+    expect(d.fixes.join(" ")).toContain('">= 1.27.0-0"');
+  });
+
+  it("a helm constraint below the vendor build's minor is still a cause", async () => {
+    const { causes } = await triage("Error: chart requires kubeVersion: >=1.22.0-0 which is incompatible with Kubernetes v1.21.14-eks-4062dfc");
+    expect(causes[0]!.diagnosis.headline).toMatch(/1 minor older than the 1\.22/);
   });
 
   it("a feature gate error takes the binary version from elsewhere in the job", async () => {
@@ -118,6 +127,34 @@ describe("two-sided skews state the minor distance and the policy", () => {
 });
 
 describe("near-misses and dismissals", () => {
+  it.each([
+    // helm/helm#3810: 1.21.9 meets >= 1.19; the -eks- suffix is a semver pre-release, excluded without -0.
+    ["Error: chart requires kubeVersion: >=1.19 which is incompatible with Kubernetes v1.21.9-eks-14c7a48", /satisfies ">=1\.19"/, '">=1.19.0-0"'],
+    ["Error: chart requires kubeVersion: >=1.19 which is incompatible with Kubernetes v1.22.0-rc.0+894a78b", /pre-release/, '">=1.19.0-0"'],
+    ["execute helm install: chart requires kubeVersion: ^1.8.0-0 which is incompatible with Kubernetes v999.999.999", /placeholder/, "--kube-version"],
+    ['unsupported upgrade path 1.29->1.3 (from "1.29.5" to "1.3.1")', /not newer than the cluster's lowest version 1\.29\.5/, "one minor above"],
+    ["kubelet exited: failed to parse kubelet flag: unknown flag: --single-Process-OOM-Kill", /capital letters/, "Kubelet" + "Configuration"],
+    ["ERROR: failed to create cluster: unknown apiVersion: kind.sigs.k8s.io/v1alpha4", /never existed/, "kind.x-k8s.io/v1alpha4"],
+    [
+      'Dec 20 15:27:03 node-2 kubelet[4562]: E1220 15:27:03.620975    4562 kuberuntime_sandbox.go:285] "Failed to list pod sandboxes" err="rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"',
+      /stopped serving CRI/,
+      "config.toml",
+    ],
+  ])("%s fails the job but is not version skew: a warning that says why", async (line, headline, fix) => {
+    const { causes, warnings } = await triage(line);
+    expect(causes).toEqual([]);
+    expect(warnings[0]!.diagnosis.headline).toMatch(/^Not a version skew: /);
+    expect(warnings[0]!.diagnosis.headline).toMatch(headline);
+    expect(warnings[0]!.diagnosis.fixes.join(" ")).toContain(fix);
+  });
+
+  it("the same CRI v1 error at the kubelet's start-up version check stays a cause", async () => {
+    const { causes } = await triage(
+      'E1212 10:25:58.816968    4943 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"',
+    );
+    expect(causes.map((c) => c.signature.id)).toEqual(["cri-api-unimplemented"]);
+  });
+
   it("a missing CRD is not version skew", async () => {
     const { causes, dismissed } = await triage('error: resource mapping not found for name: "w" namespace: "" from "w.yaml": no matches for kind "Widget" in version "widgets.example.io/v1alpha1"');
     expect(causes).toEqual([]);

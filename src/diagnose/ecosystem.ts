@@ -117,6 +117,19 @@ export const diagnoseKindConfig: Diagnoser = (input) => {
     return { verdict: "not-skew", headline: "The kind configuration has no kind: field (a configuration error, not a version mismatch)." };
   }
   const row = KIND_CONFIG_APIS[api];
+  // The group was renamed at v1alpha3 (kind v0.6): kind.sigs.k8s.io stops at v1alpha3 and kind.x-k8s.io
+  // starts there, so kind.sigs.k8s.io/v1alpha4 is a mistyped group no kind release ever read.
+  const version = /\/v1alpha(\d+)$/.exec(api);
+  if (!row && version && ((api.startsWith("kind.sigs.k8s.io/") && Number(version[1]) > 3) || (api.startsWith("kind.x-k8s.io/") && Number(version[1]) < 3))) {
+    const group = api.startsWith("kind.sigs.") ? "kind.x-k8s.io" : "kind.sigs.k8s.io";
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: ${api} never existed in any kind release; the group is mistyped (${group}/v1alpha${version[1]} is the real one).`,
+      versions: [{ name: "apiVersion", version: api, role: "kind configuration API version", source: `the failing line (${input.where})` }],
+      causes: ["A typo in the config's apiVersion group (often copied from a document that mixed the old and new group names)."],
+      fixes: [`Write apiVersion: ${group}/v1alpha${version[1]}.`],
+    };
+  }
   const versions: VersionRole[] = [{ name: "apiVersion", version: api, role: "kind configuration API version", source: `the failing line (${input.where})` }];
   if (row?.removedIn) versions.push(tableRow("removedIn", row.removedIn, `kind release that stopped reading ${api}`, "kind config API table"));
   if (row?.since) versions.push(tableRow("since", row.since, `first kind release that reads ${api}`, "kind config API table"));
@@ -161,7 +174,16 @@ export const diagnoseTalosPath: Diagnoser = (input) => {
   let headline = `talosctl does not know an upgrade path from ${input.capture("from")} to ${input.capture("to")}.`;
   if (minors !== undefined && minors > 1) headline = `The upgrade from ${input.capture("from")} to ${input.capture("to")} skips ${minorsText(minors - 1)}: talosctl upgrades Kubernetes one minor at a time.`;
   else if (minors === 1) headline = `The one-minor upgrade from ${input.capture("from")} to ${input.capture("to")} is not in this talosctl's list: talosctl is older than the Talos release that supports Kubernetes ${to ? majorMinor(to) : ""}.`;
-  else if (minors !== undefined && minors <= 0) headline = `The target ${input.capture("to")} is not newer than the cluster's lowest version ${input.capture("from")}: check the target version (a typo such as 1.3 for 1.30?).`;
+  else if (minors !== undefined && minors <= 0) {
+    // A target at or below the running version is a wrong target (1.3.1 typed for 1.30.1), not two versions that disagree.
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: the target ${input.capture("to")} is not newer than the cluster's lowest version ${input.capture("from")}; check the target version (a typo such as 1.3 for 1.30?).`,
+      versions: captureRoles(input),
+      skew: { minors, policy: "talosctl upgrades Kubernetes one minor at a time", supported: false },
+      fixes: ["Pass the intended target, one minor above the version talosctl detected (e.g. --to 1.30.x from 1.29.x)."],
+    };
+  }
   return {
     headline,
     versions: captureRoles(input),

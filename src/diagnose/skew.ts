@@ -247,6 +247,17 @@ export const diagnoseLockedGate: Diagnoser = (input) => {
 
 export const diagnoseKubeletFlag: Diagnoser = (input) => {
   const flag = input.capture("flag") ?? "";
+  // Every Kubernetes command-line flag is lower-case kebab-case: one with capitals never existed in any
+  // release (often a KubeletConfiguration field, singleProcessOOMKill, written as a flag).
+  if (/[A-Z]/.test(flag)) {
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: --${flag} has capital letters, and no kubelet release ever had such a flag (Kubernetes flags are lower-case).`,
+      versions: [],
+      causes: ["A typo, or a KubeletConfiguration field (camelCase) passed as a command-line flag."],
+      fixes: ["Set the field in the KubeletConfiguration file instead, or use the flag's exact lower-case spelling from `kubelet --help`."],
+    };
+  }
   const removedIn = REMOVED_KUBELET_FLAGS[flag];
   const part: DiagnosisPart = {
     headline: removedIn
@@ -260,14 +271,37 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
   return part;
 };
 
-export const diagnoseCri: Diagnoser = (input) => ({
-  headline: `The container runtime does not serve ${input.capture("criApi") ? `CRI ${input.capture("criApi")}` : "the CRI API version asked for"}: the runtime is too old for this kubelet/crictl, or its CRI plugin is disabled.`,
-  versions: captureRoles(input),
-  reasoning: [
-    "Kubelets from 1.26 on speak CRI v1 only, which needs containerd 1.6 or later; newer cri-tools with containerd 1.5 fail the same way.",
-    "A runtime that should serve v1 but answers Unimplemented most likely has the CRI plugin disabled (disabled_plugins = [\"cri\"] in containerd's config.toml).",
-  ],
-});
+// Calls a running kubelet makes all the time, after it validated the runtime's CRI version at start.
+const RUNNING_KUBELET_CALL = /\b(?:Failed to list pod sandboxes|ListPodSandbox|ListContainers|PodSandboxStatus|ContainerStatus|ImageFsInfo|ListImages|kuberuntime_(?:sandbox|container|image|manager)\.go)/;
+
+export const diagnoseCri: Diagnoser = (input) => {
+  const api = input.capture("criApi");
+  // A kubelet checks the runtime's CRI version once, at start (validate service connection, "Version from
+  // runtime service"): it would not be listing sandboxes had that failed. A v1 Unimplemented in a running
+  // kubelet's routine call means the runtime stopped serving CRI since (containerd restarted with a config
+  // its CRI plugin could not load), not that the two speak different versions.
+  if (api === "v1" && RUNNING_KUBELET_CALL.test(input.finding.text)) {
+    return {
+      verdict: "warning",
+      headline: "Not a version skew: a running kubelet's routine CRI call found no CRI v1 service, so the runtime stopped serving CRI after the kubelet had connected to it.",
+      versions: captureRoles(input),
+      reasoning: [
+        "The kubelet validates the runtime's CRI API version when it starts; routine calls such as listing pod sandboxes only happen after that check passed.",
+        "containerd drops the CRI service when its CRI plugin fails to load, most often after an edit to config.toml.",
+      ],
+      causes: ["containerd restarted with a config.toml its CRI plugin could not load (or with disabled_plugins = [\"cri\"])."],
+      fixes: ["Check containerd's log for 'failed to load plugin io.containerd.grpc.v1.cri' and `ctr plugins ls` for the cri plugin's status; fix config.toml and restart containerd."],
+    };
+  }
+  return {
+    headline: `The container runtime does not serve ${api ? `CRI ${api}` : "the CRI API version asked for"}: the runtime is too old for this kubelet/crictl, or its CRI plugin is disabled.`,
+    versions: captureRoles(input),
+    reasoning: [
+      "Kubelets from 1.26 on speak CRI v1 only, which needs containerd 1.6 or later; newer cri-tools with containerd 1.5 fail the same way.",
+      "A runtime that should serve v1 but answers Unimplemented most likely has the CRI plugin disabled (disabled_plugins = [\"cri\"] in containerd's config.toml).",
+    ],
+  };
+};
 
 export const diagnoseContract: Diagnoser = (input) => ({
   headline: input.capture("providerContract")
@@ -311,20 +345,53 @@ export const diagnoseHelm: Diagnoser = (input) => {
   const clusterSemver = cluster ? toSemver(cluster) : null;
   const reasoning: string[] = [];
   let headline = input.capture("cluster") ? `The chart requires Kubernetes ${constraint}, and the cluster runs ${input.capture("cluster")}.` : `The chart requires Kubernetes ${constraint}, which the cluster does not satisfy.`;
+  // Kubernetes has only ever had major version 1: v999.999.999 and the like are placeholders that
+  // rendering tools pass to helm, not a cluster that is too new.
+  if (cluster && cluster.major !== 1) {
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: ${input.capture("cluster")} is not a Kubernetes release but a placeholder the rendering tool passed to helm, and the chart's "${constraint}" rejects it.`,
+      versions: captureRoles(input),
+      reasoning: ["Kubernetes versions are all 1.x; the tool that rendered the chart set its own stand-in cluster version."],
+      fixes: ["Give the rendering tool a real Kubernetes version (helm template --kube-version 1.N.0, or the tool's own setting)."],
+    };
+  }
   if (clusterSemver && semver.validRange(constraint)) {
     const strict = semver.satisfies(clusterSemver, constraint);
     const loose = semver.satisfies(clusterSemver, constraint, { includePrerelease: true });
     if (!strict && loose) {
-      headline = `The cluster version ${input.capture("cluster")} carries a pre-release suffix, which the chart's constraint "${constraint}" excludes: semver ranges without -0 reject pre-release builds.`;
-      reasoning.push("Vendor and CI versions (-gke.N, -eks-…, -rc.N) are pre-releases to semver; a constraint such as '>= 1.27.0-0' admits them.");
-    } else {
-      const min = semver.minVersion(constraint);
-      if (min && cluster) {
-        const d = minorDelta(cluster, { raw: min.version, major: min.major, minor: min.minor, prerelease: [], build: [] });
-        if (d < 0) headline = `The cluster runs ${input.capture("cluster")}, ${minorsText(d)} older than the ${min.major}.${min.minor} the chart requires (${constraint}).`;
-        else reasoning.push(`The cluster is not below the chart's minimum ${min.version}; the constraint has an upper bound the cluster exceeds.`);
-      }
+      // The versions meet: helm's semver (Masterminds) leaves pre-release versions out of a range unless the
+      // range itself names a pre-release, so a vendor build of a supported minor fails the check.
+      const fixed = admitPrerelease(constraint);
+      return {
+        verdict: "warning",
+        headline: `Not a version skew: the cluster ${input.capture("cluster")} satisfies "${constraint}", but helm's semver treats its suffix as a pre-release, which a constraint without -0 excludes.`,
+        versions: captureRoles(input),
+        reasoning: [
+          "Vendor and CI versions (-eks-…, -gke.N, -rc.N) are pre-releases to semver; helm (Masterminds semver) only matches them against a constraint that has a pre-release part.",
+          `Checked with semver: ${clusterSemver.version} satisfies "${constraint}" once pre-releases are admitted, and fails it otherwise.`,
+        ],
+        causes: ["The chart's kubeVersion constraint lacks the -0 suffix that admits vendor builds (helm/helm#3810)."],
+        fixes: [`Write the chart's constraint as "${fixed}" (a chart release that does so, or a patched Chart.yaml).`],
+        references: ["https://github.com/helm/helm/issues/3810"],
+      };
+    }
+    const min = semver.minVersion(constraint);
+    if (min && cluster) {
+      const d = minorDelta(cluster, { raw: min.version, major: min.major, minor: min.minor, prerelease: [], build: [] });
+      if (d < 0) headline = `The cluster runs ${input.capture("cluster")}, ${minorsText(d)} older than the ${min.major}.${min.minor} the chart requires (${constraint}).`;
+      else reasoning.push(`The cluster is not below the chart's minimum ${min.version}; the constraint has an upper bound the cluster exceeds.`);
     }
   }
   return { headline, versions: captureRoles(input), reasoning };
 };
+
+/** The constraint with each bare version given the lowest pre-release (`>=1.19` → `>=1.19.0-0`). */
+export function admitPrerelease(constraint: string): string {
+  return constraint.replace(/(\d+(?:\.\d+){0,2})(-[0-9A-Za-z.-]+)?(?![\d.])/g, (all, v: string, pre?: string) => {
+    if (pre) return all;
+    const parts = v.split(".");
+    while (parts.length < 3) parts.push("0");
+    return `${parts.join(".")}-0`;
+  });
+}
