@@ -75,7 +75,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const rendered: { key: string; report: Report; title: string; url?: string }[] = [];
   const remembered: Remembered[] = [];
   const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
-  const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories };
+  const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories ?? [] };
   const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.github, repository, deps.log));
 
   for (const input of req.refs) {

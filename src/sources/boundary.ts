@@ -49,8 +49,10 @@ export async function checkBoundary(ref: LogRef, boundary: Boundary, lookup: Vis
   if (visibility === undefined) {
     return { allowed: false, reason: `not read: ${what}: its visibility could not be looked up, so it is not known to be as open as ${boundary.repository}` };
   }
-  if (OPENNESS[visibility] < OPENNESS[boundary.visibility]) {
-    return { allowed: false, reason: `not read: ${what}, which is ${visibility}, while ${boundary.repository} is ${boundary.visibility}: its logs would be shown to readers who cannot see them` };
+  // A request that does not say how open its repository is (a job queued by an older version) counts as public.
+  const home: Visibility = boundary.visibility in OPENNESS ? boundary.visibility : "public";
+  if (OPENNESS[visibility] < OPENNESS[home]) {
+    return { allowed: false, reason: `not read: ${what}, which is ${visibility}, while ${boundary.repository} is ${home}: its logs would be shown to readers who cannot see them` };
   }
   return { allowed: true };
 }

@@ -176,6 +176,21 @@ describe("linkedRepositories", () => {
     expectNothingReadOf(PRIVATE);
   });
 
+  it("takes a repository whose payload does not say how open it is as public", async () => {
+    w.github.repo(HOME).config = `linkedRepositories: [${PRIVATE}]\n`;
+    w.github.repo(PRIVATE).visibility = "internal";
+    const p = payload("issue_comment", "created", (q) => {
+      delete q.repository.private;
+      delete q.repository.visibility;
+      q.comment.body = `/triage ${foreignUrl}`;
+      q.comment.user = { ...q.issue.user };
+    });
+    await w.receive("issue_comment", p);
+    const body = w.comments(p.issue.number)[0]!.body;
+    expect(body).toMatch(/which is internal, while Codertocat\/Hello-World is public/);
+    expectNothingReadOf(PRIVATE);
+  });
+
   it("refuses a linked repository whose visibility cannot be looked up", async () => {
     const body = await triageLinked("private", undefined);
     expect(body).not.toContain(SECRET_MARKER);
