@@ -5,7 +5,9 @@
 // 450 MB free in the temp directory for the generated logs, which are deleted afterwards.
 //
 // Environment: BENCH_RUNS (repetitions of each measurement, default 5; the best counts, the spread is shown),
-// BENCH_SCALE (log sizes as a fraction of the full ones, default 1; for a quick try of the harness).
+// BENCH_SCALE (log sizes as a fraction of the full ones, default 1; for a quick try of the harness),
+// BENCH_MATCHING_LINES (matching lines of row 7, default 1 000 000, times BENCH_SCALE), BENCH_NO_INSTALL=1
+// (do not apt-get install ripgrep when it is absent: its rows are then skipped).
 
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,12 +20,15 @@ import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatur
 import { endToEndRun, runJsonChild } from "./e2e.js";
 import { generateLog, TRUE_FINDINGS } from "./generate.js";
 import { historyBench } from "./history.js";
+import { ensureRipgrep, generateMatchingLog, median, timeProcess, writeLinePatterns } from "./cli-rows.js";
 
 const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
 const SCALE = Number(process.env["BENCH_SCALE"] ?? 1);
 const MB = 1e6;
 const SIZES = { big: 300 * MB * SCALE, small: 30 * MB * SCALE, prow: 100 * MB * SCALE, tiny: 1 * MB };
 const CUSTOM = 300;
+/** Matching lines in the many-matches row (BENCH_MATCHING_LINES; scaled by BENCH_SCALE). */
+const MATCHING = Math.round(Number(process.env["BENCH_MATCHING_LINES"] ?? 1_000_000) * SCALE);
 /** The download speed of the "realistic link" end-to-end row. */
 const LINK = 50 * MB;
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -142,6 +147,33 @@ async function main() {
       m.small.push(await scanChild(small.path));
     }
 
+    // Whole processes, the CLI as a user runs it: against ripgrep and grep on the same files, start-up
+    // against `node -e 0`, and a log where very many lines match. Interleaved; medians.
+    const rg = ensureRipgrep(log);
+    if (!rg) log("ripgrep is not installed and could not be: its rows are skipped");
+    const cli = here("../lib/cli.js");
+    const linePatterns = join(dir, "anchors.txt");
+    writeLinePatterns(linePatterns, compileCatalog(builtinSignatures, builtinHints).anchors.anchors);
+    const oneLine = join(dir, "one-line.log");
+    writeFileSync(oneLine, "all good\n");
+    const matching = generateMatchingLog(join(dir, "matching.log"), MATCHING);
+    const analyzeCli = (file) => timeProcess(process.execPath, [cli, "analyze", file, "--format", "json"], { okCodes: [0, 1, 3] });
+    const rgCount = (file) => timeProcess("rg", ["-c", "-f", linePatterns, file], { okCodes: [0, 1] });
+    const w = { cliBig: [], rgBig: [], grepBig: [], cliSmall: [], rgSmall: [], grepSmall: [], start: [], node: [], cliMatch: [], grepMatch: [] };
+    for (let r = 1; r <= RUNS; r++) {
+      log(`whole-process round ${r}/${RUNS} …`);
+      w.cliBig.push((await analyzeCli(big.path)).ms);
+      w.grepBig.push((await grepCount(patternFile, big.path)).ms);
+      if (rg) w.rgBig.push((await rgCount(big.path)).ms);
+      w.cliSmall.push((await analyzeCli(small.path)).ms);
+      w.grepSmall.push((await grepCount(patternFile, small.path)).ms);
+      if (rg) w.rgSmall.push((await rgCount(small.path)).ms);
+      w.node.push((await timeProcess(process.execPath, ["-e", "0"])).ms);
+      w.start.push((await analyzeCli(oneLine)).ms);
+      w.cliMatch.push((await analyzeCli(matching.path)).ms);
+      w.grepMatch.push((await grepCount(patternFile, matching.path)).ms);
+    }
+
     const e2e = { loopback: [], link: [], tiny: [] };
     for (let r = 1; r <= RUNS; r++) {
       log(`end-to-end round ${r}/${RUNS} …`);
@@ -154,7 +186,7 @@ async function main() {
     }
 
     const history = await historyBench({ runs: Math.min(RUNS, 3), e2e: async (env) => (await endToEndRun(tiny.path, { env })).endToEndMs });
-    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history });
+    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching });
     process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
     writeFileSync(here("../docs/benchmarks.md"), report.markdown);
     log("written to docs/benchmarks.md");
@@ -163,7 +195,7 @@ async function main() {
   }
 }
 
-function buildReport({ started, host, big, small, prow, tiny, m, e2e, history }) {
+function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching }) {
   const grepRate = m.grep.map((g) => mbps(big.bytes, g.ms));
   const scanRate = m.scan.map((s) => mbps(big.bytes, s.scanMs));
   const bestGrep = max(grepRate);
@@ -268,6 +300,54 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history })
     ],
   ];
   rows.push(...history.rows);
+  // Whole-process rows (medians of interleaved runs, the issue's targets).
+  const med = (xs) => (xs.length ? median(xs) : NaN);
+  const vs = (a, b) => (Number.isFinite(b) ? `${f2(med(a) / b)}×` : "n/a");
+  const rgBig = med(w.rgBig);
+  const rgSmall = med(w.rgSmall);
+  const skipped = "skipped: ripgrep not installed";
+  const wholeTargets = {
+    big: Number.isFinite(rgBig) && med(w.cliBig) <= rgBig && med(w.cliBig) <= 0.7 * med(w.grepBig),
+    small: Number.isFinite(rgSmall) && med(w.cliSmall) <= 1.5 * rgSmall,
+    start: med(w.start) <= 2 * med(w.node),
+    match: med(w.cliMatch) <= 3 * med(w.grepMatch),
+  };
+  rows.push(
+    [
+      "5",
+      `Whole process, \`skewbot analyze --format json\` of the ${bigMB} MB log`,
+      secs(med(w.cliBig)),
+      spreadOf(w.cliBig, secs),
+      rg ? `rg -c -f: ${secs(rgBig)}; grep -E -c: ${secs(med(w.grepBig))}` : `${skipped}; grep -E -c: ${secs(med(w.grepBig))}`,
+      rg ? spreadOf(w.rgBig, secs) : "",
+      `${vs(w.cliBig, rgBig)} rg, ${vs(w.cliBig, med(w.grepBig))} grep`,
+      "≤ 1× rg, ≤ 0.7× grep",
+      ok(wholeTargets.big),
+    ],
+    [
+      "5b",
+      `Same, ${f0(small.bytes / MB)} MB log`,
+      secs(med(w.cliSmall)),
+      spreadOf(w.cliSmall, secs),
+      rg ? `rg -c -f: ${secs(rgSmall)}; grep -E -c: ${secs(med(w.grepSmall))}` : `${skipped}; grep -E -c: ${secs(med(w.grepSmall))}`,
+      rg ? spreadOf(w.rgSmall, secs) : "",
+      `${vs(w.cliSmall, rgSmall)} rg, ${vs(w.cliSmall, med(w.grepSmall))} grep`,
+      "≤ 1.5× rg",
+      ok(wholeTargets.small),
+    ],
+    ["6", "Start-up: `skewbot analyze` of a one-line file", secs(med(w.start)), spreadOf(w.start, secs), `node -e 0: ${secs(med(w.node))}`, spreadOf(w.node, secs), `${vs(w.start, med(w.node))} node`, "≤ 2× node -e 0", ok(wholeTargets.start)],
+    [
+      "7",
+      `${matching.matching.toLocaleString("en")} matching lines in a ${f0(matching.bytes / MB)} MB log`,
+      secs(med(w.cliMatch)),
+      spreadOf(w.cliMatch, secs),
+      `grep -E -c: ${secs(med(w.grepMatch))}`,
+      spreadOf(w.grepMatch, secs),
+      `${vs(w.cliMatch, med(w.grepMatch))} grep`,
+      "≤ 3× grep",
+      ok(wholeTargets.match),
+    ],
+  );
   const table = [rows[0], rows[0].map(() => "---"), ...rows.slice(1)].map((r) => `| ${r.join(" | ")} |`).join("\n");
 
   // Sanity: the figures only count if the scans found what was planted, and grep and the scanner agree on
@@ -312,6 +392,10 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history })
         "than the download.",
     );
   }
+  notes.push(
+    `Rows 5–7 are medians of ${RUNS} interleaved whole-process runs (the CLI as a user runs it, start-up and catalog compilation included; ` +
+      `ripgrep ${rg ?? "absent"}). Per matching line, row 7 costs ${f2((med(w.cliMatch) - med(w.start)) * 1000 / matching.matching)} µs of the CLI's time.`,
+  );
   if (!targets.link) notes.push(`Even behind a ${LINK / MB} MB/s link, end to end is ${f2(linkRatio)}× the download.`);
   const idleRss = max(idle);
   checks.push(...history.notes);

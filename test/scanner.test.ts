@@ -186,3 +186,29 @@ describe("scanner", () => {
     expect(peak - before).toBeLessThan(64 * 1024 * 1024);
   });
 });
+
+describe("scanner repeats", () => {
+  it("collapses repeats whose white space differs, and keeps messages that differ apart", async () => {
+    const warning = (space: string, client = "1.34") => `WARNING: version difference between client (${client}) and server (1.31) exceeds${space}the supported minor version skew of +/-1`;
+    const lines = [warning(" "), warning("  "), warning("\t"), warning("\u00a0"), warning(" ", "1.35"), warning(" ")];
+    const result = await scan([lines.join("\n") + "\n"], { log: "w", catalog });
+    expect(result.findings.map((f) => [f.captures["client"], f.count, f.line, f.lastLine])).toEqual([
+      ["1.34", 5, 1, 6],
+      ["1.35", 1, 5, 5],
+    ]);
+  });
+});
+
+describe("scanner caches", () => {
+  it("counts every repeat exactly when there are more distinct messages than the caches hold", async () => {
+    const warning = (i: number) => `WARNING: version difference between client (1.${i}) and server (1.31) exceeds the supported minor version skew of +/-1`;
+    const lines: string[] = [];
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 1500; i++) lines.push(warning(i));
+    const scanner = new Scanner({ log: "many", catalog, maxFindings: 2000, contextLines: 0 });
+    scanner.push(lines.join("\n") + "\n");
+    const result = scanner.end();
+    expect(result.findings).toHaveLength(1500);
+    expect(result.findings.every((f) => f.count === 3)).toBe(true);
+    expect(result.findings[1499]).toMatchObject({ line: 1500, lastLine: 4500, captures: { client: "1.1499" } });
+  });
+});

@@ -1,5 +1,5 @@
 import type { Finding, HintRule, LogLine, ScanResult, ScanStats, Signature, VersionHint } from "../model.js";
-import { compileCatalog, type CompiledCatalog, type CompiledRule } from "../signatures/compile.js";
+import { compileCatalog, type CompiledCatalog, type CompiledHint, type CompiledRule } from "../signatures/compile.js";
 import { cleanVersionToken } from "../kube/versions.js";
 import { normalizeLine, type NormalizedLine } from "./normalize.js";
 import { isKeyBodyLine, MASK, redact } from "./redact.js";
@@ -37,7 +37,33 @@ interface Candidate {
   match: RegExpExecArray;
   start: number;
   end: number;
+  /** Memoised, since a repeated line's candidates are reused: the dedup key and the capture counts. */
+  key?: string;
+  defined?: number;
+  total?: number;
 }
+
+/** What one distinct set of anchors wakes. */
+interface Plan {
+  rules: CompiledRule[];
+  specific: CompiledRule[];
+  fallback: CompiledRule[];
+  hints: CompiledHint[];
+  /** The specific rules' matches by line text, for identical repeats. */
+  repeats: Map<string, Candidate[]>;
+}
+
+/** Plans by the sequence of anchors on a line, one level per anchor: no key string is built per line. */
+interface PlanNode {
+  plan?: Plan;
+  next: Map<string, PlanNode>;
+}
+
+// Bounds of the per-scan caches (cleared when full, so memory stays bounded whatever the log).
+const MAX_PLANS = 1024;
+const MAX_REPEATS = 512;
+const MAX_CACHED_TEXT = 2048;
+const RECENT_LINES = 8;
 
 interface PendingContext {
   finding: Finding;
@@ -68,6 +94,11 @@ export class Scanner {
   private readonly findings = new Map<string, Finding>();
   private readonly hints = new Map<string, VersionHint>();
   private readonly pending: PendingContext[] = [];
+  private plans: PlanNode = { next: new Map() };
+  private planCount = 0;
+  private repeatCount = 0;
+  private readonly recentLines: { bytes: Buffer; normalized: NormalizedLine }[] = [];
+  private recentNext = 0;
   private readonly window: RawLine[] = [];
   /** Lines kept: context before a finding, the line being processed and the lookahead after it. */
   private readonly windowSize: number;
@@ -273,20 +304,19 @@ export class Scanner {
     this.stats.candidateLines++;
 
     const text = this.normalized(line).text;
-    this.collectHints(line, text);
-    const rules = this.rulesFor(line.anchors);
-    if (rules.length === 0) return;
+    const plan = this.planFor(line.anchors);
+    this.collectHints(line, text, plan.hints);
+    if (plan.rules.length === 0) return;
 
     // The generic layer (fallback rules) speaks only where no specific rule matches, alone or rejoined.
-    const specific = rules.filter((r) => !isFallback(r));
-    const alone = selectByPriority(matchAll(specific, text));
+    const { specific, fallback } = plan;
+    const alone = this.matchAlone(plan, text);
     if (alone.length > 0) {
       if (this.tryContinuation(line, specific, text, alone)) return;
       for (const c of alone) this.record(c, text, line.no, line.no, line);
       return;
     }
     if (specific.length > 0 && this.tryRejoin(line, specific)) return;
-    const fallback = rules.filter(isFallback);
     if (fallback.length > 0) for (const c of selectByPriority(matchAll(fallback, text))) this.record(c, text, line.no, line.no, line);
   }
 
@@ -298,7 +328,7 @@ export class Scanner {
     const next = this.lineAt(line.no + 1);
     const last = alone[alone.length - 1]!;
     // Only when a capture is still empty (an optional tail not on this line).
-    if (!next || definedGroups(last) === Object.keys(last.match.groups ?? {}).length) return false;
+    if (!next || definedGroups(last) === groupCount(last)) return false;
     const following = this.normalized(next).text;
     for (const sep of [" ", ""]) {
       const joined = `${text}${sep}${following}`;
@@ -352,28 +382,68 @@ export class Scanner {
     return true;
   }
 
-  private rulesFor(anchors: readonly string[]): CompiledRule[] {
+  /**
+   * The rules and hints that a line's anchors wake, worked out once per distinct set of anchors: a log
+   * where many lines match repeats few sets, and a line should not cost a Set and three arrays.
+   */
+  private planFor(anchors: readonly string[]): Plan {
+    let node = this.plans;
+    for (const a of anchors) {
+      let next = node.next.get(a);
+      if (!next) {
+        next = { next: new Map() };
+        node.next.set(a, next);
+      }
+      node = next;
+    }
+    if (node.plan) return node.plan;
     const rules: CompiledRule[] = [];
-    for (const a of new Set(anchors)) for (const r of this.catalog.rulesByAnchor.get(a) ?? []) if (!rules.includes(r)) rules.push(r);
-    return rules;
+    const hints: CompiledHint[] = [];
+    for (const a of new Set(anchors)) {
+      for (const r of this.catalog.rulesByAnchor.get(a) ?? []) if (!rules.includes(r)) rules.push(r);
+      hints.push(...(this.catalog.hintsByAnchor.get(a) ?? []));
+    }
+    if (++this.planCount > MAX_PLANS) this.forgetPlans();
+    node.plan = { rules, specific: rules.filter((r) => !isFallback(r)), fallback: rules.filter(isFallback), hints, repeats: new Map() };
+    return node.plan;
   }
 
-  private collectHints(line: RawLine, text: string): void {
-    for (const a of new Set(line.anchors)) {
-      for (const { hint, pattern } of this.catalog.hintsByAnchor.get(a) ?? []) {
-        const version = pattern.exec(text)?.groups?.["version"];
-        if (!version) continue;
-        const clean = cleanVersionToken(version);
-        const key = `${hint.role}\u0000${clean}`;
-        if (this.hints.has(key) || this.hints.size >= this.maxHints) continue;
-        this.hints.set(key, { role: hint.role, version: clean, source: `${this.log}:${line.no}`, rule: hint.id });
-      }
+  /** Bounded memory on a hostile log: plans and repeats start over (those of the current line stay valid). */
+  private forgetPlans(): void {
+    this.plans = { next: new Map() };
+    this.planCount = 0;
+    this.repeatCount = 0;
+  }
+
+  /**
+   * The specific rules' matches on one line by itself. Identical repeats (a crash loop, a warning printed by
+   * every command) are matched once: the result depends only on the text and the rules.
+   */
+  private matchAlone(plan: Plan, text: string): Candidate[] {
+    if (text.length > MAX_CACHED_TEXT) return selectByPriority(matchAll(plan.specific, text));
+    let found = plan.repeats.get(text);
+    if (!found) {
+      found = selectByPriority(matchAll(plan.specific, text));
+      if (++this.repeatCount > MAX_REPEATS) this.forgetPlans();
+      plan.repeats.set(text, found);
+    }
+    return found;
+  }
+
+  private collectHints(line: RawLine, text: string, hints: readonly CompiledHint[]): void {
+    for (const { hint, pattern } of hints) {
+      const version = pattern.exec(text)?.groups?.["version"];
+      if (!version) continue;
+      const clean = cleanVersionToken(version);
+      const key = `${hint.role}\u0000${clean}`;
+      if (this.hints.has(key) || this.hints.size >= this.maxHints) continue;
+      this.hints.set(key, { role: hint.role, version: clean, source: `${this.log}:${line.no}`, rule: hint.id });
     }
   }
 
   private record(c: Candidate, text: string, first: number, last: number, firstLine: RawLine): void {
     const sig = c.rule.signature;
-    const key = `${sig.id}\u0000${c.match[0].replace(/\s+/g, " ")}`;
+    const key = (c.key ??= `${sig.id}\u0000${collapseSpace(c.match[0])}`);
     this.lastFindingLine = Math.max(this.lastFindingLine, last);
     const seen = this.findings.get(key);
     if (seen) {
@@ -416,8 +486,17 @@ export class Scanner {
 
   private normalized(line: RawLine): NormalizedLine {
     if (!line.normalized) {
+      // The very same bytes as a recent line (a message printed again and again without a timestamp): the
+      // same normalised line, without decoding it again.
+      for (const r of this.recentLines) {
+        if (r.bytes.length === line.bytes.length && r.bytes.equals(line.bytes)) return (line.normalized = r.normalized);
+      }
       const n = normalizeLine(line.bytes.toString("utf8"));
       line.normalized = n.text.length > MAX_MATCH_CHARS ? { ...n, text: n.text.slice(0, MAX_MATCH_CHARS) } : n;
+      if (line.anchors.length > 0) {
+        this.recentLines[this.recentNext] = { bytes: line.bytes, normalized: line.normalized };
+        this.recentNext = (this.recentNext + 1) % RECENT_LINES;
+      }
     }
     return line.normalized;
   }
@@ -453,8 +532,37 @@ function isFallback(rule: CompiledRule): boolean {
   return rule.signature.family === "generic";
 }
 
+/** Named captures that took part in the match; counted without building arrays (called per candidate). */
 function definedGroups(c: Candidate): number {
-  return Object.values(c.match.groups ?? {}).filter((v) => v !== undefined).length;
+  if (c.defined === undefined) {
+    const groups = c.match.groups;
+    let n = 0;
+    if (groups) for (const name in groups) if (groups[name] !== undefined) n++;
+    c.defined = n;
+  }
+  return c.defined;
+}
+
+function groupCount(c: Candidate): number {
+  if (c.total === undefined) c.total = c.match.groups ? Object.keys(c.match.groups).length : 0;
+  return c.total;
+}
+
+/**
+ * `text` with each run of white space as one space, for dedup keys. Most matches have single spaces only:
+ * they are returned as they are, without a regex replace per hit.
+ */
+function collapseSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? i + 1 < text.length && isSpace(text.charCodeAt(i + 1)) : isSpace(c)) return text.replace(/\s+/g, " ");
+  }
+  return text;
+}
+
+/** What `\s` matches in the ASCII range, and the Unicode spaces beyond it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function matchAll(rules: CompiledRule[], text: string): Candidate[] {
