@@ -439,6 +439,45 @@ export function createApp(options: AppOptions = {}) {
       await schedule(context, thread, { refs: capped, excerpts, explicit: true, problems, ...(issue.pull_request ? { pull: issue.number } : {}) }, loaded);
     }));
 
+    // Prow's crier edits its failure report in place after a /retest: jobs that left the table passed on
+    // rerun (recorded, and their section re-triaged so that it says so); new build links are new failures.
+    app.on("issue_comment.edited", guard(async (context) => {
+      const { comment, issue } = context.payload;
+      const now = parseProwFailureReport(comment.body ?? "");
+      const before = parseProwFailureReport((context.payload.changes as { body?: { from?: string } } | undefined)?.body?.from ?? "");
+      if (now.length === 0 && before.length === 0) return;
+      const loaded = await loadConfig(context);
+      const { config } = loaded;
+      if (!isCiBot(comment.user?.login, config) || !config.triggers.ciComments) return;
+      const pull = issue.pull_request ? { pull: issue.number } : {};
+      const thread = context.issue();
+      const fresh = now.filter((j) => !before.some((b) => b.url === j.url));
+      if (fresh.length > 0) {
+        await schedule(context, thread, { refs: fresh.slice(0, config.limits.maxRefs).map((j) => j.url), excerpts: [], explicit: false, problems: [], ...pull }, loaded);
+      }
+      const passed = before.filter((b) => !now.some((n) => n.name === b.name));
+      const history = options.history;
+      if (!history || passed.length === 0 || !config.history.enabled) return;
+      const repository = `${thread.owner}/${thread.repo}`;
+      const threadName = `${repository}#${thread.issue_number}`;
+      const refs: string[] = [];
+      try {
+        const store = await history.open();
+        for (const b of passed) {
+          const failed = (await store.runsOfJob(b.name, 20)).find(
+            (r) => r.source === "prow" && r.thread === threadName && r.result !== "success" && r.headSha !== undefined && (!b.commit || r.headSha.startsWith(b.commit)),
+          );
+          if (!failed) continue;
+          await history.recordPass({ source: "prow", key: `prow-rerun:${threadName}:${b.name}:${failed.headSha}`, job: b.name, repository, pull: thread.issue_number, headSha: failed.headSha!, result: "success" }, threadName);
+          refs.push(b.url);
+        }
+      } catch (err) {
+        context.log.warn({ err, delivery: context.id }, "history store unavailable: a passing rerun was not recorded");
+        return;
+      }
+      if (refs.length > 0) await schedule(context, thread, { refs: refs.slice(0, config.limits.maxRefs), excerpts: [], explicit: false, problems: [], ...pull }, loaded);
+    }));
+
     app.on(["issues.opened", "issues.edited"], guard(async (context) => {
       const { issue, sender } = context.payload;
       if (sender.type === "Bot" || issue.user?.type === "Bot") return;

@@ -118,6 +118,36 @@ forEachBackend("recurrence in the posted comment", (backend) => {
   });
 });
 
+describe("Prow's crier edits its failure report after a rerun", () => {
+  it("a job that left the table passed on rerun: recorded, and its section says intermittent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skewbot-crier-"));
+    const history = new History(() => openSqliteStore({ path: join(dir, "h.sqlite") }), { description: "SQLite" });
+    try {
+      const app = await createTestApp({ history });
+      const created = ciBotReport(1, 1, 4001);
+      const first = await triage(app, 1, 1, 4001);
+      expect(first).toContain("**History: new**");
+
+      mockNoConfig();
+      mockBuild(1, 4001);
+      const bodies = expectComment(1);
+      const edited = payload("issue_comment", "edited", (p) => {
+        p.issue = created.issue;
+        p.comment = { ...created.comment, body: "@Codertocat: The following tests **failed**, say `/retest` to rerun all failed tests:\n\nTest name | Commit | Details | Required | Rerun command\n--- | --- | --- | --- | ---\n" };
+        p.changes = { body: { from: created.comment.body } };
+      });
+      await app.probot.receive({ id: "e-1", name: "issue_comment", payload: edited });
+      await app.settle();
+      expect(bodies).toHaveLength(1);
+      expect(bodies[0]).toContain("**History: intermittent** — the same job passed at the same commit");
+      expect(bodies[0]).toMatch(/Passed on rerun at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: pull-capi-e2e-conformance \(Codertocat\/Hello-World#\u200b1\) — intermittent\./);
+    } finally {
+      await history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a failed Actions job that passes on rerun", () => {
   const LOGS = "https://productionresultssa3.blob.core.windows.net";
   const SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
