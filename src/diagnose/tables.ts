@@ -83,7 +83,6 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
 export const ADDED_FLAGS: Record<string, FlagChange> = {
   "concurrent-service-endpoint-syncs": { release: "1.16", components: ["kube-controller-manager"] },
   "concurrent-statefulset-syncs": { release: "1.16", components: ["kube-controller-manager"] },
-  "permit-port-sharing": { release: "1.19", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
   "emulated-version": { release: "1.31", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
 };
 
