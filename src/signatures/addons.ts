@@ -54,4 +54,28 @@ export const addonSignatures: Signature[] = [
       { line: "* The Kubernetes API version: v1.14.0 is lower than the minimum version: 1.15", captures: { cluster: "v1.14.0", minimum: "1.15" } },
     ],
   },
+  {
+    id: "flux-kubernetes-version-check",
+    title: "flux check: the cluster's Kubernetes version is outside Flux's range",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["does not match"],
+    patterns: [
+      // flux check / flux bootstrap prerequisites; kops' "does not match range:" info lines have no operator here.
+      String.raw`Kubernetes\s+version\s+(?<cluster>{V})\s+does\s+not\s+match\s+(?<constraint>[<>=~^][^\n]*?{V}(?:\s+[<>=~^]+\s*{V})?)(?=\s*$|\s*[,;)])`,
+    ],
+    versions: ["cluster"],
+    roles: { cluster: "cluster version", constraint: "Kubernetes range this Flux release supports" },
+    priority: 50,
+    meaning: "flux check (run by flux bootstrap and install) compares the cluster's version with the range this Flux release supports, and the cluster is outside it.",
+    causes: ["A Flux CLI or chart upgraded past the cluster's Kubernetes: each Flux minor drops the oldest Kubernetes minors it tested."],
+    fixes: ["Upgrade the cluster into Flux's range, or pin the Flux release that still supports this Kubernetes (see the Flux release's supported versions)."],
+    references: ["https://fluxcd.io/flux/installation/#prerequisites"],
+    examples: [{ line: "✗ Kubernetes version v1.27.3 does not match >=1.30.0-0", captures: { cluster: "v1.27.3", constraint: ">=1.30.0-0" } }],
+    nearMisses: [
+      "✔ Kubernetes 1.18.9-eks-d1db3c >=1.16.0",
+      'I0502 10:26:00.780322    4445 channel.go:325] Kubernetes version "1.30.11" does not match range: >=1.4.0 <1.5.0',
+    ],
+  },
 ];

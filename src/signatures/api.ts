@@ -87,4 +87,33 @@ export const apiSignatures: Signature[] = [
     ],
     nearMisses: [String.raw`E0223 10:08:26.331124      12 reflector.go:199] controller.go:1037: Failed to list *api.Node: the server could not find the requested resource`],
   },
+  {
+    id: "api-builtin-resource-not-served",
+    title: "Client asks for a built-in API the cluster does not serve",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["could not find the requested resource"],
+    patterns: [
+      // "the server could not find the requested resource" is the 404 of a whole group/version/resource, not of
+      // one object (that is "<resource> \"name\" not found"): for a built-in kind it is served by other releases.
+      String.raw`(?:getting|get|listing|list|watching|creating|create|verify)\s+(?<kind>IngressClass|Ingress|CronJob|PodSecurityPolicy|PodDisruptionBudget|HorizontalPodAutoscaler|EndpointSlice|CSIDriver|CSINode|CSIStorageCapacity|RuntimeClass|PriorityClass|FlowSchema|PriorityLevelConfiguration|CRD|CustomResourceDefinition)(?:\s+creation|\s+[\w.-]+)?\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: [],
+    roles: { kind: "built-in kind asked for" },
+    priority: 40,
+    meaning:
+      "A controller or installer asked for a built-in kind at an API version this cluster does not serve: the cluster removed it since the client was built (networking.k8s.io/v1beta1 IngressClass in 1.22), or is older than the client (apiextensions.k8s.io/v1 CRDs before 1.16).",
+    causes: [
+      "A controller (ingress-nginx, an operator) released for older Kubernetes, on a cluster upgraded past the removal of the API version it uses.",
+      "An installer (istioctl, an operator) newer than the cluster: it needs an API version the cluster's release does not have yet.",
+    ],
+    fixes: ["Upgrade the controller to a release built for this Kubernetes version, or (for a too-old cluster) upgrade the cluster to the installer's supported range."],
+    references: ["https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
+    examples: [
+      { line: "F0101 00:00:00.000000       1 main.go:288] Error when getting IngressClass nginx: the server could not find the requested resource" },
+      { line: "✘ Istio core encountered an error: failed to wait for resource: failed to verify CRD creation: the server could not find the requested resource", captures: { kind: "CRD" } },
+    ],
+    nearMisses: ['Error from server (NotFound): ingressclasses.networking.k8s.io "nginx" not found'],
+  },
 ];

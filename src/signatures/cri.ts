@@ -30,4 +30,26 @@ export const criSignatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "containerd-config-version-unsupported",
+    title: "containerd config written for a newer containerd",
+    family: "cri",
+    severity: "error",
+    flake: true,
+    anchors: ["containerd config version"],
+    patterns: [
+      String.raw`unknown\s+containerd\s+config\s+version\s*:?\s*(?<config>\d+)(?:\s*\(\s*supported\s+versions?\s*:?\s*(?<oldest>\d+)(?:\s*,\s*\d+)*(?:\s*(?:,|and)\s*(?<newest>\d+))?\s*\))?`,
+    ],
+    versions: [],
+    roles: { config: "config.toml version written", oldest: "oldest config version this containerd reads", newest: "newest config version this containerd reads" },
+    priority: 45,
+    meaning:
+      "containerd reads config.toml versions 2 (1.x) and 3 (2.0 on); version 4 needs a newer containerd still. A tool (kind, an installer) wrote a config for a newer containerd than the one in the node or image.",
+    causes: ["A kind release newer than the node image: kind writes the containerd config for the containerd it expects in its own node images (kind v0.31 writes version 4), and an older kindest/node image ships an older containerd."],
+    fixes: ["Use a node image built for this kind release (the images listed in its release notes), or the kind release that matches the node image."],
+    references: ["https://github.com/containerd/containerd/blob/main/docs/PLUGINS.md#version-header"],
+    examples: [
+      { line: "containerd: failed to load TOML: unknown containerd config version: 4 (supported versions: 2 and 3)", captures: { config: "4", oldest: "2", newest: "3" } },
+    ],
+  },
 ];

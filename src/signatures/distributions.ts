@@ -110,4 +110,79 @@ export const distributionSignatures: Signature[] = [
       "* Cluster operator machine-config should not be upgraded between minor versions: DegradedPool: One or more machine config pools are degraded",
     ],
   },
+  {
+    id: "talos-provider-version-mismatch",
+    title: "Talos provider or machine config made for another Talos release",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["talos_version is not compatible", "unknown keys found during decoding"],
+    patterns: [
+      String.raw`talos_version\s+is\s+not\s+compatible\s+with\s+kubernetes_version`,
+      // Talos decodes machine config strictly: a key from a newer Talos (or a typo) is refused.
+      String.raw`code\s*=\s*InvalidArgument\s+desc\s*=\s*unknown\s+keys\s+found\s+during\s+decoding`,
+    ],
+    versions: [],
+    priority: 40,
+    meaning:
+      "The Talos Terraform provider or talosctl produced a machine config for another Talos release than the nodes run: a kubernetes_version outside the talos_version's support matrix, or config keys the nodes' Talos does not know yet.",
+    causes: [
+      "talos_version (the config contract) left at an old release while kubernetes_version was raised past what it supports.",
+      "A provider/talosctl newer than the nodes: it writes keys (hostDNS, …) that the nodes' older Talos rejects. A mistyped key is refused the same way.",
+    ],
+    fixes: ["Set talos_version to the Talos release the nodes run (or upgrade the nodes first), and keep kubernetes_version inside its support matrix; generate config with a talosctl/provider matching the nodes."],
+    references: ["https://www.talos.dev/latest/introduction/support-matrix/"],
+    examples: [
+      { line: "│ Error: talos_version is not compatible with kubernetes_version" },
+      { line: "error applying new configuration: rpc error: code = InvalidArgument desc = unknown keys found during decoding:" },
+    ],
+  },
+  {
+    id: "kubespray-kube-version-unknown",
+    title: "Kubespray does not know the requested Kubernetes version",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["dict object"],
+    patterns: [
+      // The checksum tables are keyed by version: a kube_version this release does not list fails the lookup.
+      String.raw`'dict\s+object'\s+has\s+no\s+attribute\s+'(?<requested>v\d+\.\d+\.\d+(?:-[\w.]+)?)'`,
+    ],
+    versions: ["requested"],
+    roles: { requested: "kube_version requested" },
+    priority: 45,
+    meaning: "Kubespray looks up the binaries' checksums by version; the requested kube_version is not in this Kubespray release's tables, so it does not support that version.",
+    causes: ["A kube_version newer (or older) than the Kubespray release in use knows: each release lists the patch versions it was tested with."],
+    fixes: ["Use a kube_version listed in this Kubespray's checksums (roles/kubespray-defaults), or the Kubespray release that supports it."],
+    references: ["https://github.com/kubernetes-sigs/kubespray#requirements"],
+    examples: [
+      {
+        line: "The error was: error while evaluating conditional (downloads.kubeadm.enabled): 'dict object' has no attribute 'v1.31.9'",
+        captures: { requested: "v1.31.9" },
+      },
+    ],
+    nearMisses: ["The error was: 'dict object' has no attribute 'ansible_default_ipv4'"],
+  },
+  {
+    id: "openshift-kubelet-skew-too-far",
+    title: "OpenShift upgrade blocked: kubelets too far behind",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["KubeletSkewTooFar"],
+    patterns: [String.raw`KubeletSkewTooFar\b(?:[^\n]*?current\s+version\s+(?<kubelet>{V}))?`],
+    versions: ["kubelet"],
+    roles: { kubelet: "node's kubelet version" },
+    priority: 45,
+    meaning: "OpenShift refuses to start the next minor upgrade while a node's kubelet would end up further behind the control plane than the skew policy allows.",
+    causes: ["Nodes (often a paused MachineConfigPool or a manually managed node) left on an older release through earlier upgrades."],
+    fixes: ["Update (unpause the pool) or remove the lagging nodes, then start the upgrade."],
+    references: ["https://kubernetes.io/releases/version-skew-policy/"],
+    examples: [
+      {
+        line: "KubeletSkewTooFar node/worker-2 must be updated or removed before the cluster can upgrade, current version v1.27",
+        captures: { kubelet: "v1.27" },
+      },
+    ],
+  },
 ];

@@ -155,4 +155,38 @@ export const kubectlSignatures: Signature[] = [
     ],
     nearMisses: ["+ /usr/local/bin/kubectl apply -f deploy.yaml", "▪ Want kubectl v1.27.4? Try 'minikube kubectl -- get pods -A'"],
   },
+  {
+    id: "kustomize-field-removed",
+    title: "kustomization written for an older kustomize than the one building it",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["json: unknown field", "Go struct field Kustomization."],
+    patterns: [
+      // Only fields kustomize removed or re-typed: any other unknown field is a typo, not a version skew.
+      String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>env|commands|imageTags)(?!\w)${Q}`,
+      String.raw`cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+Go\s+struct\s+field\s+Kustomization\.(?<field>[\w.]+)\s+of\s+type\s+(?<type>[\w.\[\]]+)`,
+    ],
+    versions: [],
+    roles: { field: "kustomization field" },
+    priority: 30,
+    meaning:
+      "kustomize (standalone, or embedded in kubectl) could not read a kustomization field in the shape it was written: the field was removed or re-typed between the kustomize the file was written for and the one running.",
+    causes: [
+      "A kustomization from kustomize 2.x examples (configMapGenerator env:, secretGenerator commands:, imageTags:) built with kustomize 3+ — they became envs:, files/envs and images:.",
+      "A field whose type changed between releases (patchesStrategicMerge as objects) read by an older kustomize, such as the one embedded in kubectl 1.14–1.20.",
+    ],
+    fixes: [
+      "Migrate the kustomization to the running kustomize (kustomize edit fix), or build with the kustomize release it was written for; for kubectl's embedded one, use a standalone kustomize.",
+    ],
+    references: ["https://github.com/kubernetes-sigs/kustomize/blob/master/examples/v3.md"],
+    examples: [
+      { line: `Error: json: unknown field "imageTags"`, captures: { field: "imageTags" } },
+      {
+        line: "error: json: cannot unmarshal string into Go struct field Kustomization.patchesJson6902 of type types.PatchJson6902",
+        captures: { field: "patchesJson6902", got: "string" },
+      },
+    ],
+    nearMisses: [`error: json: unknown field "spec"`, `Error: json: unknown field "environment"`],
+  },
 ];

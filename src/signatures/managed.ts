@@ -10,13 +10,14 @@ export const managedSignatures: Signature[] = [
     family: "managed",
     severity: "error",
     flake: false,
-    anchors: ["NodePoolMcVersionIncompatible", "and control plane version", "is bigger than control plane version", "cannot be greater than current master version"],
+    anchors: ["NodePoolMcVersionIncompatible", "and control plane version", "is bigger than control plane version", "cannot be greater than current master version", "greater minor version than master version"],
     patterns: [
       // AKS
       String.raw`Node\s+pool\s+version\s+(?<nodePool>{V})\s+and\s+control\s+plane\s+version\s+(?<controlPlane>{V})\s+are\s+incompatible`,
       String.raw`Minor\s+version\s+of\s+node\s+pool\s+version\s+(?<nodePoolMinor>\d+)\s+is\s+bigger\s+than\s+control\s+plane\s+version\s+(?<controlPlaneMinor>\d+)`,
       // GKE
-      String.raw`desired\s+node\s+version\s+${Q}(?<nodePool>{V})${Q}\s+cannot\s+be\s+greater\s+than\s+current\s+master\s+version\s+${Q}(?<controlPlane>{V})`,
+      String.raw`[Dd]esired\s+node\s+version\s+[("\\]*(?<nodePool>{V})[)"\\]*\s+cannot\s+be\s+greater\s+than\s+current\s+master\s+version\s+[("\\]*(?<controlPlane>{V})`,
+      String.raw`[Nn]ode\s+version\s+${Q}(?<nodePool>{V})${Q}\s+must\s+not\s+have\s+a\s+greater\s+minor\s+version\s+than\s+master\s+version\s+${Q}(?<controlPlane>{V})`,
     ],
     versions: ["nodePool", "controlPlane", "nodePoolMinor", "controlPlaneMinor"],
     roles: {
@@ -35,6 +36,14 @@ export const managedSignatures: Signature[] = [
       {
         line: String.raw`Code="NodePoolMcVersionIncompatible" Message="Node pool version 1.20.5 and control plane version 1.19.9 are incompatible. Minor version of node pool version 20 is bigger than control plane version 19.`,
         captures: { nodePool: "1.20.5", controlPlane: "1.19.9" },
+      },
+      {
+        line: String.raw`Error 400: Node version "1.31.4-gke.100" must not have a greater minor version than master version "1.30.8-gke.200"., badRequest`,
+        captures: { nodePool: "1.31.4-gke.100", controlPlane: "1.30.8-gke.200" },
+      },
+      {
+        line: String.raw`"statusMessage": "Failed to start node upgrade: Desired node version (1.31.0) cannot be greater than current master version (1.30.5)",`,
+        captures: { nodePool: "1.31.0", controlPlane: "1.30.5" },
       },
     ],
   },
@@ -122,6 +131,64 @@ export const managedSignatures: Signature[] = [
         line: "InvalidParameterException: Requested Nodegroup release version 1.15.10-20200228 is invalid. Allowed release version is 1.16.8-20200531",
         captures: { requested: "1.15.10-20200228", allowed: "1.16.8-20200531" },
       },
+    ],
+  },
+  {
+    id: "gke-node-version-too-far-behind",
+    title: "GKE node version too far behind the control plane",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["minor version of master version", "minor versions of master version"],
+    patterns: [
+      String.raw`[Nn]ode\s+version\s+${Q}(?<nodePool>{V})${Q}\s+must\s+be\s+within\s+(?<allowed>\w+)\s+minor\s+versions?\s+of\s+master\s+version\s+${Q}(?<controlPlane>{V})`,
+    ],
+    versions: ["nodePool", "controlPlane"],
+    roles: { nodePool: "requested node version", controlPlane: "control plane (master) version" },
+    priority: 50,
+    meaning: "GKE refused a node pool version further behind the control plane than it allows: with auto-upgrade on, nodes must stay within one minor of the master.",
+    causes: ["A pinned node_version (Terraform, a test fixture) left behind while the control plane auto-upgraded or was given a newer release."],
+    fixes: ["Raise the node pool version to within one minor of the control plane (or leave it unset to follow the master); disable auto-upgrade only if the old version is really needed."],
+    references: ["https://cloud.google.com/kubernetes-engine/versioning#version_skew"],
+    examples: [
+      {
+        line: String.raw`Error: googleapi: Error 400: Auto-upgrade is enabled, node version "1.29.1-gke.900" must be within one minor version of master version "1.31.2-gke.1000"., badRequest`,
+        captures: { nodePool: "1.29.1-gke.900", controlPlane: "1.31.2-gke.1000", allowed: "one" },
+      },
+    ],
+  },
+  {
+    id: "gke-auth-plugin-missing",
+    title: "kubectl needs gke-gcloud-auth-plugin, which the job does not have",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["gke-gcloud-auth-plugin"],
+    patterns: [
+      String.raw`gke-gcloud-auth-plugin\s*,\s*which\s+is\s+needed\s+for\s+continued\s+use\s+of\s+kubectl\s*,\s+was\s+not\s+found\s+or\s+is\s+not\s+executable`,
+      String.raw`exec\s*:\s*(?:exec\s*:\s*)?\\?"?gke-gcloud-auth-plugin\\?"?\s*:\s*executable\s+file\s+not\s+found`,
+      String.raw`exec\s*:\s*executable\s+gke-gcloud-auth-plugin\s+not\s+found`,
+    ],
+    versions: [],
+    priority: 50,
+    meaning:
+      "kubectl 1.26 removed the built-in GCP auth provider: GKE credentials now come from the gke-gcloud-auth-plugin exec plugin, and a kubeconfig written by a current gcloud names it. The job's kubectl (or image) is newer than its auth setup.",
+    causes: [
+      "A CI image or runner whose kubectl was upgraded past 1.25 (or a kubeconfig regenerated by a newer gcloud) without the gke-gcloud-auth-plugin component installed.",
+    ],
+    fixes: [
+      "Install the plugin in the job (gcloud components install gke-gcloud-auth-plugin, or the google-cloud-sdk-gke-gcloud-auth-plugin package; google-github-actions/get-gke-credentials installs it), then re-run gcloud container clusters get-credentials.",
+    ],
+    references: ["https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke"],
+    examples: [
+      {
+        line: "CRITICAL: ACTION REQUIRED: gke-gcloud-auth-plugin, which is needed for continued use of kubectl, was not found or is not executable. Install gke-gcloud-auth-plugin for use with kubectl",
+      },
+      { line: "Unable to connect to the server: getting credentials: exec: executable gke-gcloud-auth-plugin not found" },
+    ],
+    nearMisses: [
+      "W1014 10:44:08.794683   20354 gcp.go:120] WARNING: the gcp auth plugin is deprecated in v1.22+, unavailable in v1.25+; use gcloud instead.",
+      "Install gke-gcloud-auth-plugin for use with kubectl by following the guide",
     ],
   },
 ];
