@@ -190,7 +190,7 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
   if (removed) {
     const part: DiagnosisPart = {
       headline: `${kind} ${apiVersion} was removed in Kubernetes ${removed.removedIn}: the manifest targets an older Kubernetes than the cluster runs.`,
-      versions: [{ name: "removedIn", version: removed.removedIn, role: `release that stopped serving ${apiVersion}`, source: "removal table" }],
+      versions: [...captureRoles(input), { name: "removedIn", version: removed.removedIn, role: `release that stopped serving ${apiVersion}`, source: "removal table" }],
       fixes: [`Move the manifest to ${removed.replacement}.`, "Or run the job against a Kubernetes older than " + removed.removedIn + " if that is what the manifests are for."],
     };
     const server = withHint(input, part, "server", "API server version", "server", "kubernetes", "binary", "node-image");

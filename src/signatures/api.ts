@@ -15,7 +15,8 @@ export const apiSignatures: Signature[] = [
       // kubectl before 1.19: "no matches for batch/, Kind=CronJob"
       String.raw`[Nn]o\s+matches\s+for\s+(?<apiVersion>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<kind>\w+)`,
     ],
-    versions: [],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API group/version the manifest uses" },
     priority: 40,
     meaning: "A manifest uses a group/version the API server does not serve: removed in this Kubernetes version, not yet served by an older one, or a CRD that is not installed.",
     causes: [

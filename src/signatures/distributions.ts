@@ -13,8 +13,8 @@ export const distributionSignatures: Signature[] = [
     patterns: [
       String.raw`unsupported\s+upgrade\s+path\s+${Q}(?<fromMinor>\d+\.\d+)->(?<toMinor>\d+\.\d+)${Q}\s+\(from\s+${Q}(?<from>{V})${Q}\s+to\s+${Q}(?<to>{V})`,
     ],
-    versions: ["from", "to"],
-    roles: { from: "lowest Kubernetes version in the cluster", to: "upgrade target" },
+    versions: ["from", "to", "fromMinor", "toMinor"],
+    roles: { from: "lowest Kubernetes version in the cluster", to: "upgrade target", fromMinor: "minor upgraded from", toMinor: "minor upgraded to" },
     versionKinds: { fromMinor: "kubernetes", toMinor: "kubernetes" },
     priority: 45,
     meaning: "talosctl upgrade-k8s knows a fixed list of upgrade paths (one minor at a time); the requested one is not in this talosctl's list.",

@@ -200,8 +200,8 @@ export const kubeadmSignatures: Signature[] = [
     patterns: [
       String.raw`uses\s+an\s+old\s+API\s+spec\s*:\s*${Q}(?<configAPIVersion>[\w.-]+/v\w+)${Q}(?:\s*\(\s*kind\s*:\s*${Q}(?<kind>\w+)${Q}\s*\))?(?:\s*\.\s*Please\s+use\s+kubeadm\s+(?<lastKubeadmSupporting>{V}))?`,
     ],
-    versions: ["lastKubeadmSupporting"],
-    roles: { lastKubeadmSupporting: "last kubeadm that reads this configuration API" },
+    versions: ["configAPIVersion", "lastKubeadmSupporting"],
+    roles: { configAPIVersion: "kubeadm configuration API version", lastKubeadmSupporting: "last kubeadm that reads this configuration API" },
     priority: 65,
     meaning: "kubeadm no longer reads the configuration API version it was given: the tool that wrote the configuration is older than kubeadm.",
     causes: [
