@@ -288,7 +288,7 @@ export function createApp(options: AppOptions = {}) {
             catalog: catalogFor(job.config),
             log,
             dryRun: dryRunEnv || job.config.dryRun,
-            ...(options.history ? { history: options.history } : {}),
+            ...(options.history ? { history: options.history, ownComments: options.history.ownComments } : {}),
             onRead: (reports, fetched) => recordRead(metrics, reports, fetched, builtinIds),
           },
         );

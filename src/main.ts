@@ -4,6 +4,7 @@ import { createApp, type AppRuntime } from "./app.js";
 import { createLogger } from "./logging.js";
 import { createMetrics, historyObserver } from "./metrics.js";
 import { historyFromEnv, type History } from "./history/index.js";
+import { redactUrl } from "./queue/redis.js";
 import { fleetThrottle, sharedModeFromEnv, startSharedQueue, type SharedMode } from "./shared.js";
 
 // `npm start` (and the container's CMD): the GitHub App as a process. Probot reads APP_ID,
@@ -64,6 +65,17 @@ const queue = shared ? await startSharedQueue(shared, metrics, plainLog()).catch
   plainLog().fatal({ err }, `skewbot could not start: ${(err as Error).message}`);
   process.exit(1);
 }) : undefined;
+// In shared mode the store is where every replica finds each thread's comment: a PostgreSQL that does
+// not answer at start is named and the process exits, as for Redis. (A lone replica posts without
+// history instead, and opens the store later.)
+if (shared && history && process.env["DATABASE_URL"]) {
+  try {
+    await history.open();
+  } catch (err) {
+    plainLog().fatal(`skewbot could not start: DATABASE_URL (${redactUrl(process.env["DATABASE_URL"])}) is not reachable: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
 const throttle = shared
   ? await fleetThrottle(shared, metrics, plainLog()).catch((err: unknown) => {
       plainLog().fatal({ err }, `skewbot could not start: REDIS_URL: the GitHub throttle could not connect: ${(err as Error).message}`);

@@ -20,9 +20,11 @@ export interface SharedMode {
   retryMs: number;
   /** SKEWBOT_CONCURRENCY: triage runs at once in this replica. */
   concurrency: number;
+  /** SKEWBOT_WRITE_SPACING_MS: the least time between two writes to GitHub of one installation, fleet-wide. */
+  writeSpacingMs: number;
 }
 
-export const SHARED_DEFAULTS = { prefix: "skewbot", lockMs: 30_000, attempts: 3, retryMs: 5_000, concurrency: 2 } as const;
+export const SHARED_DEFAULTS = { prefix: "skewbot", lockMs: 30_000, attempts: 3, retryMs: 5_000, concurrency: 2, writeSpacingMs: 1100 } as const;
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
@@ -52,6 +54,7 @@ export function sharedModeFromEnv(env: NodeJS.ProcessEnv): SharedMode | undefine
     attempts: whole(env, "SKEWBOT_QUEUE_ATTEMPTS", SHARED_DEFAULTS.attempts, 1),
     retryMs: whole(env, "SKEWBOT_QUEUE_RETRY_MS", SHARED_DEFAULTS.retryMs, 0),
     concurrency: whole(env, "SKEWBOT_CONCURRENCY", SHARED_DEFAULTS.concurrency, 1),
+    writeSpacingMs: whole(env, "SKEWBOT_WRITE_SPACING_MS", SHARED_DEFAULTS.writeSpacingMs, 1000),
   };
 }
 
@@ -100,6 +103,8 @@ export async function startSharedQueue(mode: SharedMode, metrics: Metrics, log: 
 /** Probot's throttle options for the fleet: Bottleneck clustered on Redis. */
 export interface FleetThrottle {
   Bottleneck: typeof Bottleneck;
+  /** The spacing of one installation's writes, in ms. */
+  writeSpacingMs: number;
   connection: Bottleneck.IORedisConnection;
   close(): Promise<void>;
 }
@@ -111,6 +116,25 @@ export interface FleetThrottle {
  * (and so every delivery) hangs for seconds; this one fails a call after one attempt, the delivery is
  * answered, and the failure is counted.
  */
+/**
+ * Bottleneck, with plugin-throttling's write group spaced by `spacingMs` instead of its 1000 ms. The
+ * limiter spaces writes when it starts them; GitHub sees them after the network and a busy event loop,
+ * so at exactly 1000 ms two writes can arrive less than a second apart. The margin keeps them apart as
+ * GitHub sees them (it asks for at least a second between mutating requests).
+ */
+function spacedBottleneck(spacingMs: number): typeof Bottleneck {
+  type GroupOptions = ConstructorParameters<typeof Bottleneck.Group>[0];
+  class SpacedGroup extends Bottleneck.Group {
+    constructor(options?: GroupOptions) {
+      super((options as { id?: string } | undefined)?.id === "octokit-write" ? { ...options, minTime: spacingMs } : options);
+    }
+  }
+  class SpacedBottleneck extends Bottleneck {
+    static override Group = SpacedGroup;
+  }
+  return SpacedBottleneck;
+}
+
 export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Logger): Promise<FleetThrottle> {
   // No offline queue: a command while Redis is away fails at once instead of waiting for it. So the first
   // connection must be up before Bottleneck loads its scripts.
@@ -133,7 +157,8 @@ export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Log
     failing = false;
   });
   return {
-    Bottleneck,
+    Bottleneck: spacedBottleneck(mode.writeSpacingMs),
+    writeSpacingMs: mode.writeSpacingMs,
     connection,
     close: async () => {
       await connection.disconnect(false).catch(() => undefined);

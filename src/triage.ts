@@ -7,7 +7,7 @@ import { checkBoundary, parseLogRef, resolveLogRef, visibilityOf, type SourceSet
 import { renderMarkdown } from "./report/markdown.js";
 import { escapeMarkdown, inlineCode } from "./report/safe.js";
 import { redact } from "./scan/redact.js";
-import { sectionKey, upsertReport, type Thread, type Section } from "./publish/comment.js";
+import { sectionKey, upsertReport, type OwnComments, type Thread, type Section } from "./publish/comment.js";
 import { applyLabels } from "./publish/labels.js";
 import type { GitHub } from "./publish/github.js";
 import type { History, Remembered } from "./history/index.js";
@@ -40,6 +40,8 @@ export interface TriageDeps {
   dryRun: boolean;
   /** Records each job's run and annotates its causes with their recurrence; absent: no history. */
   history?: Pick<History, "remember">;
+  /** Where each thread's report comment is recorded, so that it is found before the listing shows it. */
+  ownComments?: OwnComments;
   /** Called once the logs are read and analysed, before anything is posted (metrics count reads that way even when posting fails). */
   onRead?: (reports: readonly Report[], fetch: FetchStats) => void;
 }
@@ -166,7 +168,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     deps.log.info({ thread: req.thread, sections: sections.map((s) => s.markdown), labels: wantedLabels }, "dry run: would post this report");
     return { ...outcome, comment: "dry-run", labels: wantedLabels };
   }
-  const comment = await upsertReport(deps.github, req.thread, deps.botLogin, sections, HEADER, onlyIfExists);
+  const comment = await upsertReport(deps.github, req.thread, deps.botLogin, sections, HEADER, onlyIfExists, {}, deps.ownComments);
   const labels = wantedLabels.length > 0 ? await applyLabels(deps.github, req.thread, deps.botLogin, wantedLabels) : [];
   return { ...outcome, comment, labels };
 }

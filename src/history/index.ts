@@ -4,6 +4,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { HistoryStatus, JobRun, Report, Triaged } from "../model.js";
+import type { OwnComments } from "../publish/comment.js";
 import { findingMessage, fingerprintOfTriaged } from "./fingerprint.js";
 import { openPostgresStore } from "./postgres.js";
 import { classify } from "./recurrence.js";
@@ -183,6 +184,18 @@ export class History {
     } catch {
       // Counted by timed(); the next triage tries again.
     }
+  }
+
+  /**
+   * The store's record of each thread's report comment, for publish (see OwnComments). Store faults
+   * propagate: the caller falls back to the thread's listing.
+   */
+  get ownComments(): OwnComments {
+    return {
+      get: async (thread) => (await this.open()).ownComment(thread),
+      set: async (thread, id) => (await this.open()).setOwnComment(thread, id, this.now()),
+      forget: async (thread, id) => (await this.open()).forgetOwnComment(thread, id),
+    };
   }
 
   async close(): Promise<void> {

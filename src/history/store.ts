@@ -78,6 +78,12 @@ export interface HistoryStore {
   /** Deletes runs recorded before `before` (of one repository when given); returns how many. */
   prune(before: number, repository?: string): Promise<number>;
   size(): Promise<StoreSize>;
+  /** The bot's report comment in a thread (`owner/repo#N`), as recorded when it was created. */
+  ownComment(thread: string): Promise<number | undefined>;
+  /** Records (or moves) a thread's report comment. */
+  setOwnComment(thread: string, commentId: number, at: number): Promise<void>;
+  /** Forgets a thread's report comment, only if it is still `commentId` (it was deleted on GitHub). */
+  forgetOwnComment(thread: string, commentId: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -323,6 +329,22 @@ export class SqlHistoryStore implements HistoryStore {
     const [runs] = await this.db.all<Row>("SELECT COUNT(*) AS n FROM runs");
     const [findings] = await this.db.all<Row>("SELECT COUNT(*) AS n FROM findings");
     return { runs: Number(runs?.["n"] ?? 0), findings: Number(findings?.["n"] ?? 0) };
+  }
+
+  async ownComment(thread: string): Promise<number | undefined> {
+    const [row] = await this.db.all<Row>("SELECT comment_id FROM own_comments WHERE thread = ?", [thread]);
+    return num(row?.["comment_id"]);
+  }
+
+  async setOwnComment(thread: string, commentId: number, at: number): Promise<void> {
+    await this.db.run(
+      "INSERT INTO own_comments (thread, comment_id, updated_at) VALUES (?, ?, ?) ON CONFLICT (thread) DO UPDATE SET comment_id = excluded.comment_id, updated_at = excluded.updated_at",
+      [thread, commentId, at],
+    );
+  }
+
+  async forgetOwnComment(thread: string, commentId: number): Promise<void> {
+    await this.db.run("DELETE FROM own_comments WHERE thread = ? AND comment_id = ?", [thread, commentId]);
   }
 
   close(): Promise<void> {

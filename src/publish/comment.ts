@@ -62,6 +62,23 @@ export function composeBody(sections: Section[], header: string): string {
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
 /**
+ * Where the bot's report comment of each thread (`owner/repo#N`) is recorded as soon as it is created
+ * (the history store's own_comments table), so that every replica finds it even while GitHub's listing of
+ * the thread does not show it yet. A failing store is not fatal: the listing is used alone.
+ */
+export interface OwnComments {
+  get(thread: string): Promise<number | undefined>;
+  set(thread: string, commentId: number): Promise<void>;
+  forget(thread: string, commentId: number): Promise<void>;
+}
+
+interface ListedComment {
+  id: number;
+  body?: string | null | undefined;
+  user?: { login?: string; type?: string } | null;
+}
+
+/**
  * Creates or updates the bot's one report comment in a thread, merging this triage's sections with the
  * sections already there. Extra copies (left by an old race) are deleted so that one remains.
  */
@@ -73,9 +90,26 @@ export async function upsertReport(
   header: string,
   onlyIfExists = false,
   retry: RetryOptions = {},
+  known?: OwnComments,
 ): Promise<UpsertOutcome | "skipped"> {
-  const comments = await withRetry(() => github.paginate(github.rest.issues.listComments, { ...thread, per_page: 100 }), retry);
-  const ours = comments.filter((c) => isBot(c.user, botLogin) && (c.body ?? "").includes(REPORT_MARKER));
+  const key = `${thread.owner}/${thread.repo}#${thread.issue_number}`;
+  const isReport = (c: ListedComment) => isBot(c.user, botLogin) && (c.body ?? "").includes(REPORT_MARKER);
+  const recorded = known ? await known.get(key).catch(() => undefined) : undefined;
+  const comments: ListedComment[] = await withRetry(() => github.paginate(github.rest.issues.listComments, { ...thread, per_page: 100 }), retry);
+  let ours = comments.filter(isReport);
+  if (recorded !== undefined && !ours.some((c) => c.id === recorded)) {
+    // Recorded but not listed: the listing lags a fresh create, or the comment was deleted. Ask for it.
+    try {
+      const res = await withRetry(() => github.rest.issues.getComment({ owner: thread.owner, repo: thread.repo, comment_id: recorded }), retry);
+      if (isReport(res.data)) ours = [res.data, ...ours];
+      else await known?.forget(key, recorded).catch(() => undefined);
+    } catch (err) {
+      if ((err as { status?: number }).status !== 404) throw err;
+      await known?.forget(key, recorded).catch(() => undefined);
+    }
+  }
+  // The recorded comment is the one kept; any other copy is an extra.
+  ours.sort((a, b) => Number(b.id === recorded) - Number(a.id === recorded));
   const existing = ours[0];
   for (const extra of ours.slice(1)) await github.rest.issues.deleteComment({ owner: thread.owner, repo: thread.repo, comment_id: extra.id }).catch(() => undefined);
 
@@ -84,6 +118,7 @@ export async function upsertReport(
   const sections = [...fresh, ...parseSections(existing?.body ?? "").filter((s) => !freshKeys.has(s.key))];
   const body = composeBody(sections, header);
   if (existing) {
+    if (existing.id !== recorded) await known?.set(key, existing.id).catch(() => undefined);
     if (existing.body === body) return "unchanged";
     try {
       await withRetry(() => github.rest.issues.updateComment({ owner: thread.owner, repo: thread.repo, comment_id: existing.id, body }), retry);
@@ -93,6 +128,8 @@ export async function upsertReport(
       if ((err as { status?: number }).status !== 404) throw err;
     }
   }
-  await withRetry(() => github.rest.issues.createComment({ ...thread, body }), retry);
+  const created = await withRetry(() => github.rest.issues.createComment({ ...thread, body }), retry);
+  // Recorded before any other replica can take this thread (we still hold its lease).
+  await known?.set(key, created.data.id).catch(() => undefined);
   return "created";
 }

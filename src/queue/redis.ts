@@ -63,10 +63,15 @@ export interface DeadLetter<J = unknown> extends EntryInfo {
   job: J;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- J: what `job` holds once parsed
 interface Entry<J> {
   thread: string;
   key: string;
-  job: J;
+  /**
+   * The job as JSON text. The Lua scripts decode and re-encode rows, and cjson turns an empty array into
+   * an object: the job stays a string that they never look into.
+   */
+  job: string;
   /** Not to start before (ms since the epoch): debounce and retry backoff. */
   notBefore: number;
   /** Failed runs. */
@@ -342,7 +347,7 @@ export class RedisQueue<J> implements TriageQueue<J> {
 
   private async push(thread: string, key: string, job: J, options: EnqueueOptions): Promise<EnqueueResult> {
     const h = this.hashOf(thread);
-    const entry: Entry<J> = { thread, key, job, notBefore: Date.now() + (options.quietMs ?? 0), attempts: 0 };
+    const entry: Entry<J> = { thread, key, job: JSON.stringify(job), notBefore: Date.now() + (options.quietMs ?? 0), attempts: 0 };
     const result = (await this.client.skewbotEnqueue(this.k(h, "pending"), this.k(h, "inflight"), `${this.keys}threads`, key, JSON.stringify(entry), options.replace ? "1" : "0", h)) as EnqueueResult;
     if (result !== "duplicate") await this.ticket(h, options.quietMs ?? 0);
     return result;
@@ -415,7 +420,7 @@ export class RedisQueue<J> implements TriageQueue<J> {
 
   private async runGroup(h: string, group: Entry<J>[]): Promise<void> {
     const worker = this.jobWorker!;
-    const jobs = group.map((r) => r.job);
+    const jobs = group.map((r) => JSON.parse(r.job) as J);
     const job = jobs.length > 1 && worker.merge ? worker.merge(jobs) : undefined;
     this.active++;
     try {
@@ -440,7 +445,7 @@ export class RedisQueue<J> implements TriageQueue<J> {
   }
 
   private async deadLetter(h: string, r: Entry<J>, reason: string): Promise<void> {
-    const letter: DeadLetter<J> = { thread: r.thread, key: r.key, attempts: r.attempts, reason, at: new Date().toISOString(), job: r.job };
+    const letter: DeadLetter<J> = { thread: r.thread, key: r.key, attempts: r.attempts, reason, at: new Date().toISOString(), job: JSON.parse(r.job) as J };
     await this.client.skewbotDeadLetter(this.k(h, "inflight"), `${this.keys}dead`, r.key, JSON.stringify(letter), String(DEAD_LETTER_CAP));
     this.observer.deadLettered?.({ thread: r.thread, key: r.key, attempts: r.attempts }, reason);
   }

@@ -47,6 +47,10 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+  /** When it arrived (ms since the epoch). */
+  at: number;
+  /** The installation token it carried ("ghs_fake_installation_<id>"), if any. */
+  token?: string;
 }
 
 export class FakeGitHub {
@@ -55,6 +59,12 @@ export class FakeGitHub {
   readonly unexpected: RecordedRequest[] = [];
   private server?: Server;
   private nextId = 1000;
+
+  /**
+   * Like GitHub's listing, which can lag a fresh create: a comment younger than this is left out of
+   * GET …/issues/N/comments (it is there for GET …/issues/comments/ID). 0: no lag.
+   */
+  listLagMs = 0;
 
   constructor(
     readonly appSlug = "skewbot",
@@ -97,7 +107,8 @@ export class FakeGitHub {
       body = raw;
     }
     const url = new URL(req.url ?? "/", "http://fake");
-    const record = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), body };
+    const auth = /^token (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const record: RecordedRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), body, at: Date.now(), ...(auth ? { token: auth } : {}) };
     this.requests.push(record);
     this.log(`${record.method} ${record.path}`);
     const reply = (status: number, data?: unknown) => {
@@ -140,7 +151,8 @@ export class FakeGitHub {
     let m: RegExpExecArray | null;
     const now = new Date().toISOString();
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(p)) {
-      return [201, { token: "ghs_fake_installation_token", expires_at: new Date(Date.now() + 3600_000).toISOString() }];
+      const id = /^\/app\/installations\/(\d+)\//.exec(p)![1];
+      return [201, { token: `ghs_fake_installation_${id}`, expires_at: new Date(Date.now() + 3600_000).toISOString() }];
     }
     if (method === "GET" && p === "/app") return [200, { id: 1, slug: this.appSlug, name: this.appSlug }];
 
@@ -178,7 +190,7 @@ export class FakeGitHub {
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const n = Number(m[1]);
       const list = repo.comments.get(n) ?? [];
-      if (method === "GET") return [200, list];
+      if (method === "GET") return [200, this.listLagMs > 0 ? list.filter((c) => Date.now() - Date.parse(c.created_at) >= this.listLagMs) : list];
       if (method === "POST") {
         const comment: FakeComment = { id: this.nextId++, body: String(body?.["body"] ?? ""), user: { login: `${this.appSlug}[bot]`, type: "Bot" }, created_at: now, updated_at: now };
         repo.comments.set(n, [...list, comment]);
@@ -191,6 +203,7 @@ export class FakeGitHub {
       for (const [n, list] of repo.comments) {
         const i = list.findIndex((c) => c.id === id);
         if (i === -1) continue;
+        if (method === "GET") return [200, list[i]];
         if (method === "PATCH") {
           list[i] = { ...list[i]!, body: String(body?.["body"] ?? ""), updated_at: now };
           return [200, list[i]];

@@ -77,7 +77,7 @@ describe("the app process: /ping, /metrics and logs", () => {
 
     expect(output).not.toContain("PRIVATE KEY");
     expect(output).not.toContain(WEBHOOK_SECRET);
-    expect(output).not.toContain("ghs_fake_installation_token");
+    expect(output).not.toContain("ghs_fake_installation_");
     expect(output).not.toContain(METRICS_TOKEN);
   });
 });

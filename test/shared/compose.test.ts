@@ -68,6 +68,18 @@ describe("compose.yaml, the shared-mode example", () => {
     expect(app.depends_on).toMatchObject({ [host]: { condition: "service_healthy" } });
   });
 
+  it("points DATABASE_URL at its PostgreSQL, with the same user, database and password, checked before the replicas start", () => {
+    const url = new URL(env["DATABASE_URL"]!.replace("${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}", "secret"));
+    expect(url.protocol).toBe("postgres:");
+    const pg = compose.services[url.hostname];
+    expect(pg, `a service named ${url.hostname}`).toBeDefined();
+    expect(pg!.image).toMatch(/^postgres:/);
+    expect(pg!.environment).toMatchObject({ POSTGRES_USER: url.username, POSTGRES_DB: url.pathname.slice(1) });
+    expect(env["DATABASE_URL"]).toContain(pg!.environment!["POSTGRES_PASSWORD"]!);
+    expect(pg!.healthcheck?.test).toContain("pg_isready");
+    expect(app.depends_on).toMatchObject({ [url.hostname]: { condition: "service_healthy" } });
+  });
+
   it("gives a stopped replica longer than its drain, and reads the private key from the secret", () => {
     const grace = /^(\d+)s$/.exec(app.stop_grace_period ?? "");
     expect(grace).not.toBeNull();

@@ -36,6 +36,8 @@ async function closedPort(): Promise<number> {
   });
 }
 
+const redisDownAtLoad = await redisProblem();
+
 describe("shared mode: fail fast", () => {
   it("REDIS_URL set but nothing listening: says which, and exits non-zero", async () => {
     const port = await closedPort();
@@ -43,6 +45,17 @@ describe("shared mode: fail fast", () => {
     expect(code).toBe(1);
     // The password is masked (by skewbot, and again by the log's redaction).
     expect(output).toMatch(new RegExp(`REDIS_URL \\(redis://:(\\*\\*\\*|\\[REDACTED\\])@127\\.0\\.0\\.1:${port}\\) is not reachable`));
+    expect(output).not.toContain("hunter2");
+  }, 20_000);
+
+  it("REDIS_URL with DATABASE_URL set but PostgreSQL not listening: says which, and exits non-zero", async () => {
+    if (redisDownAtLoad && !REQUIRE_SERVICES) return console.warn(`did not run: ${redisDownAtLoad}`);
+    const port = await closedPort();
+    const prefix = uniquePrefix("pgdown");
+    const { code, output } = await startAndExit({ REDIS_URL, SKEWBOT_REDIS_PREFIX: prefix, DATABASE_URL: `postgres://skewbot:hunter2@127.0.0.1:${port}/skewbot` });
+    await dropPrefix(prefix);
+    expect(code).toBe(1);
+    expect(output).toMatch(new RegExp(`DATABASE_URL \\(postgres://skewbot:(\\*\\*\\*|\\[REDACTED\\])@127\\.0\\.0\\.1:${port}/skewbot\\) is not reachable`));
     expect(output).not.toContain("hunter2");
   }, 20_000);
 

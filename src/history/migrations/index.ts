@@ -5,6 +5,7 @@
 // See docs/history.md ("Changing the schema").
 import { initial } from "./001-initial.js";
 import { runsByHeadSha } from "./002-runs-by-head-sha.js";
+import { ownComments } from "./003-own-comments.js";
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, runsByHeadSha];
+export const MIGRATIONS: readonly Migration[] = [initial, runsByHeadSha, ownComments];
 
 /** The newest version this build knows: a store written by a newer skewbot is refused, not guessed at. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
