@@ -97,6 +97,7 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -108,7 +109,7 @@ export class FakeGitHub {
     }
     const url = new URL(req.url ?? "/", "http://fake");
     const auth = /^token (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const record: RecordedRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), body, at: Date.now(), ...(auth ? { token: auth } : {}) };
+    const record: RecordedRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), body, at, ...(auth ? { token: auth } : {}) };
     this.requests.push(record);
     this.log(`${record.method} ${record.path}`);
     const reply = (status: number, data?: unknown) => {
