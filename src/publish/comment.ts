@@ -104,8 +104,8 @@ export async function upsertReport(
       if (isReport(res.data)) ours = [res.data, ...ours];
       else await known?.forget(key, recorded).catch(() => undefined);
     } catch (err) {
-      if ((err as { status?: number }).status !== 404) throw err;
-      await known?.forget(key, recorded).catch(() => undefined);
+      // Gone: forget it. Any other failure: the listing decides, as without a store.
+      if ((err as { status?: number }).status === 404) await known?.forget(key, recorded).catch(() => undefined);
     }
   }
   // The recorded comment is the one kept; any other copy is an extra.
