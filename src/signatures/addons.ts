@@ -78,4 +78,58 @@ export const addonSignatures: Signature[] = [
       'I0502 10:26:00.780322    4445 channel.go:325] Kubernetes version "1.30.11" does not match range: >=1.4.0 <1.5.0',
     ],
   },
+  {
+    id: "argocd-cli-server-skew",
+    title: "argocd CLI newer than the Argo CD server (gRPC service or method unknown)",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["unknown service applicationset.", "desc = unknown method"],
+    patterns: [
+      String.raw`code\s*=\s*Unimplemented\s+desc\s*=\s*unknown\s+service\s+(?<service>applicationset\.ApplicationSetService)`,
+      // Methods of Argo CD's own API services, as named by the server that lacks them.
+      String.raw`code\s*=\s*Unimplemented\s+desc\s*=\s*unknown\s+method\s+(?<method>\w+)\s+for\s+service\s+(?<service>(?:application|applicationset|repository|cluster|project|session|settings|account|certificate|gpgkey|repocreds|notification|version)\.\w+Service)`,
+      // Older servers name only the method: the repository API's, which the CLI reshaped in 1.5.
+      String.raw`code\s*=\s*Unimplemented\s+desc\s*=\s*unknown\s+method\s+(?<method>(?:List|Create|Update|Delete|Get|Validate)Repositor(?:y|ies)|ListRepositoryCredentials)\b`,
+    ],
+    versions: [],
+    roles: { service: "gRPC service the client called", method: "gRPC method the server does not have" },
+    priority: 50,
+    meaning:
+      "Argo CD's CLI (or one component) called a gRPC service or method that the Argo CD server it talks to does not have: the client is newer than the server. The ApplicationSet API, for one, is served from Argo CD 2.5 on.",
+    causes: [
+      "A CI job installing the latest argocd CLI (or a setup action's default) against an older Argo CD server.",
+      "Argo CD components from different releases: an argocd-server upgraded ahead of (or behind) argocd-repo-server.",
+    ],
+    fixes: ["Use the argocd CLI of the server's release (argocd version shows both), or upgrade the server; keep all Argo CD components on one release."],
+    references: ["https://argo-cd.readthedocs.io/en/stable/user-guide/commands/argocd_appset/", "https://github.com/argoproj/argo-cd/issues/3417"],
+    examples: [
+      {
+        // argoproj/applicationset#608
+        line: "FATA[0000] rpc error: code = Unimplemented desc = unknown service applicationset.ApplicationSetService",
+        captures: { service: "applicationset.ApplicationSetService" },
+      },
+      {
+        // argoproj/argo-cd#3402 (CLI v1.5.1, server v1.3.6)
+        line: "FATA[0001] rpc error: code = Unimplemented desc = unknown method ListRepositories",
+        captures: { method: "ListRepositories" },
+      },
+      {
+        // argoproj/argo-cd#3417 (maintainer: use the CLI of the server's version)
+        line: String.raw`returns level=fatal msg="rpc error: code = Unimplemented desc = unknown method CreateRepository"`,
+        captures: { method: "CreateRepository" },
+      },
+      {
+        // argoproj/argo-cd#11784 (argocd-server ahead of argocd-repo-server); the logfmt line's error= field, which
+        // the normaliser drops after msg= today.
+        line: String.raw`error="rpc error: code = Unimplemented desc = unknown method ListPlugins for service repository.RepoServerService" grpc.code=Unimplemented`,
+        captures: { method: "ListPlugins", service: "repository.RepoServerService" },
+      },
+    ],
+    nearMisses: [
+      // argoproj/argo-cd#3541: a --grpc-web path regression, not a version mismatch.
+      "FATA[0000] rpc error: code = Unimplemented desc = unknown service /version.VersionService",
+      "rpc error: code = Unimplemented desc = unknown method Frobnicate for service acme.WidgetService",
+    ],
+  },
 ];

@@ -116,26 +116,37 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["talos_version is not compatible", "unknown keys found during decoding"],
+    anchors: ["talos_version is not compatible", "unknown keys found during decoding", ": not registered"],
     patterns: [
       String.raw`talos_version\s+is\s+not\s+compatible\s+with\s+kubernetes_version`,
       // Talos decodes machine config strictly: a key from a newer Talos (or a typo) is refused.
       String.raw`code\s*=\s*InvalidArgument\s+desc\s*=\s*unknown\s+keys\s+found\s+during\s+decoding`,
+      // A config document kind (multi-doc machine config) that this talosctl's or Talos' registry lacks.
+      String.raw`${Q}(?<document>[A-Z]\w*Config)${Q}\s+${Q}(?<apiVersion>v1alpha\d)${Q}\s*:\s*not\s+registered`,
     ],
-    versions: [],
+    versions: ["apiVersion"],
+    roles: { document: "machine config document kind", apiVersion: "its config API version" },
+    versionKinds: { apiVersion: "api-version" },
     priority: 40,
     meaning:
       "The Talos Terraform provider or talosctl produced a machine config for another Talos release than the nodes run: a kubernetes_version outside the talos_version's support matrix, or config keys the nodes' Talos does not know yet.",
     causes: [
       "talos_version (the config contract) left at an old release while kubernetes_version was raised past what it supports.",
       "A provider/talosctl newer than the nodes: it writes keys (hostDNS, …) that the nodes' older Talos rejects. A mistyped key is refused the same way.",
+      "A talosctl older than the nodes: it cannot decode config documents (VolumeConfig, …) that the nodes' newer Talos serves, so upgrade-k8s and edits fail with \"not registered\".",
     ],
-    fixes: ["Set talos_version to the Talos release the nodes run (or upgrade the nodes first), and keep kubernetes_version inside its support matrix; generate config with a talosctl/provider matching the nodes."],
+    fixes: ["Use a talosctl of the nodes' Talos release (talosctl version shows client and server).", "Set talos_version to the Talos release the nodes run (or upgrade the nodes first), and keep kubernetes_version inside its support matrix; generate config with a talosctl/provider matching the nodes."],
     references: ["https://www.talos.dev/latest/introduction/support-matrix/"],
     examples: [
       { line: "│ Error: talos_version is not compatible with kubernetes_version" },
       { line: "error applying new configuration: rpc error: code = InvalidArgument desc = unknown keys found during decoding:" },
+      {
+        // siderolabs/talos#9469 (maintainer: outdated talosctl against Talos 1.8)
+        line: String.raw`failed upgrading kubelet: error updating node "10.0.0.7":  error patching node config: error fetching config resource: "VolumeConfig" "v1alpha1": not registered`,
+        captures: { document: "VolumeConfig", apiVersion: "v1alpha1" },
+      },
     ],
+    nearMisses: [String.raw`rpc error: code = NotFound desc = resource "kcpc" is not registered`],
   },
   {
     id: "kubespray-kube-version-unknown",
@@ -182,6 +193,63 @@ export const distributionSignatures: Signature[] = [
       {
         line: "KubeletSkewTooFar node/worker-2 must be updated or removed before the cluster can upgrade, current version v1.27",
         captures: { kubelet: "v1.27" },
+      },
+    ],
+  },
+  {
+    id: "kops-kubernetes-version-unsupported",
+    title: "kOps release does not support the cluster's Kubernetes version",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["kops upgrade is required", "upgrading kops is required", "upgrading Kubernetes is required"],
+    patterns: [
+      String.raw`This\s+version\s+of\s+kubernetes\s+is\s+not\s+yet\s+supported\s*;\s*upgrading\s+kops\s+is\s+required`,
+      String.raw`This\s+version\s+of\s+Kubernetes\s+is\s+no\s+longer\s+supported\s*;\s*upgrading\s+Kubernetes\s+is\s+required`,
+      String.raw`\bkops\s+upgrade\s+is\s+required\b`,
+    ],
+    versions: [],
+    priority: 45,
+    meaning:
+      "kOps supports Kubernetes up to its own minor and drops old minors on a schedule: this kops refuses a kubernetesVersion newer than itself (\"not yet supported\", the error \"kops upgrade is required\") or older than its oldest supported minor.",
+    causes: [
+      "A kubernetesVersion raised past the kops binary in the job (an old kops pinned in the image, or the terraform-provider-kops release).",
+      "A kops upgraded past the cluster's minor: each kOps release removes support for the oldest Kubernetes minors.",
+    ],
+    fixes: [
+      "Use the kops release of the cluster's Kubernetes minor (kops 1.N for Kubernetes 1.N), upgrading kops before Kubernetes.",
+      "Only as a stop-gap: export KOPS_RUN_TOO_NEW_VERSION=1.",
+    ],
+    references: ["https://kops.sigs.k8s.io/welcome/releases/", "https://github.com/kubernetes/kops/blob/master/permalinks/upgrade_k8s.md"],
+    examples: [
+      { line: "This version of kubernetes is not yet supported; upgrading kops is required" },
+      // kubernetes/test-infra#36207
+      { line: "This version of Kubernetes is no longer supported; upgrading Kubernetes is required" },
+      // eddycharly/terraform-provider-kops#193, #337, #1104
+      { line: "│ Error: kops upgrade is required" },
+    ],
+    nearMisses: ["A new kops version is available: 1.29.2", "No upgrade required"],
+  },
+  {
+    id: "kops-cluster-newer-than-channel",
+    title: "kOps: the cluster runs a newer Kubernetes than this kops recommends",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["is greater than recommended version"],
+    patterns: [String.raw`cluster\s+version\s+${Q}(?<cluster>{V})${Q}\s+is\s+greater\s+than\s+recommended\s+version\s+${Q}(?<recommended>{V})`],
+    versions: ["cluster", "recommended"],
+    roles: { cluster: "cluster's Kubernetes version", recommended: "version this kops' channel recommends" },
+    priority: 40,
+    meaning: "kops upgrade compares the cluster with the version its channel recommends for this kops release; a cluster newer than that was set up by a newer kops than the one running now.",
+    causes: ["An older kops binary in the job than the one that last updated the cluster (kops update then proposes versions the cluster is already past)."],
+    fixes: ["Upgrade kops to the cluster's minor (kops 1.N for Kubernetes 1.N) before running update or upgrade."],
+    references: ["https://github.com/kubernetes/kops/issues/2436"],
+    examples: [
+      {
+        // kubernetes/kops#2436
+        line: String.raw`W0307 10:16:37.953889   26885 upgrade_cluster.go:152] cluster version "1.9.2" is greater than recommended version "1.8.6"`,
+        captures: { cluster: "1.9.2", recommended: "1.8.6" },
       },
     ],
   },

@@ -29,4 +29,43 @@ export const kindSignatures: Signature[] = [
     ],
     nearMisses: ["apiVersion: kind.x-k8s.io/v1alpha4"],
   },
+  {
+    id: "ctlptl-kind-version-unknown",
+    title: "ctlptl does not know the node images of this kind release",
+    family: "kind",
+    severity: "error",
+    flake: true,
+    anchors: ["kindest/node versions for kind version", "unsupported Kind version"],
+    patterns: [
+      String.raw`No\s+available\s+kindest/node\s+versions\s+for\s+kind\s+version\s+(?<kind>{V})`,
+      String.raw`unsupported\s+Kind\s+version\s+(?<kind>{V})`,
+    ],
+    versions: ["kind"],
+    roles: { kind: "kind release on the PATH" },
+    versionKinds: { kind: { kind: "component", component: "kind" } },
+    priority: 50,
+    meaning:
+      "ctlptl maps a requested kubernetesVersion to the kindest/node image published with each kind release; it has no table for the kind binary installed, so it is older than that kind release.",
+    causes: ["An old ctlptl (pinned, or from a stale package) with a newer kind; or a kind built from master, which has no published node images."],
+    fixes: ["Upgrade ctlptl to a release that knows this kind version, or remove kubernetesVersion from the ctlptl cluster config to use kind's default image."],
+    references: ["https://github.com/tilt-dev/ctlptl/issues/129"],
+    examples: [
+      {
+        // tilt-dev/ctlptl#129 and #109
+        line: "creating cluster: No available kindest/node versions for kind version v0.11.1.",
+        captures: { kind: "v0.11.1" },
+      },
+      {
+        // tilt-dev/ctlptl#116 (kind from master)
+        line: "creating cluster: No available kindest/node versions for kind version v0.12.0-alpha+31d33511ae0a86.",
+        captures: { kind: "v0.12.0-alpha+31d33511ae0a86" },
+      },
+      {
+        // tilt-dev/ctlptl#376, #383, #387, #417
+        line: "creating cluster: unsupported Kind version v0.26.0.",
+        captures: { kind: "v0.26.0" },
+      },
+    ],
+    nearMisses: ["kind v0.26.0 go1.23.4 linux/amd64"],
+  },
 ];

@@ -48,12 +48,55 @@ export const managedSignatures: Signature[] = [
     ],
   },
   {
+    id: "aks-nodepool-too-old",
+    title: "AKS node pool too far behind the control plane",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["node pools in the cluster are using an older version", "versions less than control plane"],
+    patterns: [
+      String.raw`One\s+or\s+more\s+node\s+pools\s+in\s+the\s+cluster\s+are\s+using\s+an\s+older\s+version\s+of\s+Kubernetes\.\s+Upgrade\s+those\s+node\s+pools\s+to\s+version\s+(?<minimum>{V})\s+or\s+greater`,
+      String.raw`Node\s+pool\s+version\s+(?<nodePool>{V})\s+and\s+control\s+plane\s+version\s+(?<controlPlane>{V})\s+are\s+incompatible\.\s+Minor\s+version\s+of\s+node\s+pool\s+cannot\s+be\s+more\s+than\s+(?<allowed>\d+)\s+versions\s+less\s+than\s+control\s+plane`,
+    ],
+    versions: ["minimum", "nodePool", "controlPlane"],
+    roles: { minimum: "oldest node pool version the upgrade allows", nodePool: "node pool version", controlPlane: "control plane version" },
+    // Above managed-nodepool-newer-than-control-plane, whose first pattern also matches the second wording.
+    priority: 55,
+    meaning:
+      "AKS refused a control plane upgrade (or a node pool change) because a node pool would end up more minors behind the control plane than the version skew policy allows (n-2 before Kubernetes 1.28, n-3 from it).",
+    causes: ["Node pools left on an old minor while the control plane was upgraded (a portal upgrade of the control plane only, a Terraform config that pins the pools' orchestrator_version)."],
+    fixes: ["Upgrade the lagging node pools first (az aks nodepool upgrade), or upgrade the cluster with all its pools at once (az aks upgrade without --control-plane-only)."],
+    references: ["https://learn.microsoft.com/azure/aks/upgrade-cluster", "https://kubernetes.io/releases/version-skew-policy/"],
+    examples: [
+      {
+        // Azure/AKS#1827
+        line: "One or more node pools in the cluster are using an older version of Kubernetes. Upgrade those node pools to version 1.13.x or greater before upgrading cluster.",
+        captures: { minimum: "1.13.x" },
+      },
+      {
+        // MicrosoftDocs/azure-dev-docs#1034
+        line: "Original Error: Code='NodePoolMcVersionIncompatible' Message='Node pool version 1.20.9 and control plane version 1.23.12 are incompatible. Minor version of node pool cannot be more than 2 versions less than control plane's version. Minor version of node pool is 20 and control plane is 23.",
+        captures: { nodePool: "1.20.9", controlPlane: "1.23.12", allowed: "2" },
+      },
+    ],
+    nearMisses: ["This node pool is using the latest version of Kubernetes supported by the cluster. To upgrade to a later version of Kubernetes, upgrade the cluster control plane first in the 'Upgrade' menu item"],
+  },
+  {
     id: "managed-version-unsupported",
     title: "Managed Kubernetes does not offer the requested version",
     family: "managed",
     severity: "error",
     flake: true,
-    anchors: ["Master version", "unsupported Kubernetes version", "Orchestrator Version", "OrchestratorVersion is invalid"],
+    anchors: [
+      "Master version",
+      "unsupported Kubernetes version",
+      "Orchestrator Version",
+      "OrchestratorVersion is invalid",
+      "is not supported in this region",
+      "AgentPoolK8sVersionNotSupported",
+      "K8sVersionNotSupported",
+      "has invalid version",
+    ],
     patterns: [
       // GKE
       String.raw`Master\s+version\s+${Q}(?<requested>{V})${Q}\s+is\s+unsupported`,
@@ -61,7 +104,12 @@ export const managedSignatures: Signature[] = [
       String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version`,
       // AKS (the azurerm provider's wording, then the API's)
       String.raw`Kubernetes/Orchestrator\s+Version\s+${Q}(?<requested>{V})${Q}\s+is\s+not\s+available\s+for\s+Node\s+Pool`,
-      String.raw`parameter\s+orchestratorProfile\.OrchestratorVersion\s+is\s+invalid`,
+      // The same refusal for a node pool upgraded past its control plane (Azure/AKS#1096, azure-docs#35696).
+      String.raw`parameter\s+(?:orchestratorProfile|agentpool\.Properties)\.OrchestratorVersion\s+is\s+invalid`,
+      // az aks / New-AzAks / the ARM API: a version retired from (or not yet in) the region.
+      String.raw`Version\s+(?<requested>{V})\s+is\s+not\s+supported\s+in\s+this\s+region`,
+      String.raw`Managed\s+cluster\s+\S+\s+(?:has\s+invalid\s+version|is\s+on\s+version)\s+(?<requested>{V})`,
+      String.raw`AgentPoolK8sVersionNotSupported`,
     ],
     versions: ["requested"],
     roles: { requested: "requested Kubernetes version" },
@@ -70,18 +118,36 @@ export const managedSignatures: Signature[] = [
       "The provider no longer (or not yet) offers the Kubernetes version the job asked for: managed services retire patch and minor versions on a schedule, so a pinned version that worked last month fails today.",
     causes: [
       "A pinned patch version (GKE 1.x.y-gke.N, AKS 1.x.y) that the provider has retired.",
-      "A minor the provider does not offer yet, or has ended support for (EKS end of support).",
+      "A minor the provider does not offer yet, or has ended support for (EKS end of support; AKS moves versions out of standard support into LTS only).",
+      "AKS only: a node pool upgraded to a version newer than its control plane is refused with the same 'OrchestratorVersion is invalid'.",
     ],
     fixes: [
-      "Pin only the minor and let the provider pick the patch (gcloud --cluster-version=1.x, az aks get-versions, aws eks describe-addon-versions), or move to a supported minor.",
+      "Pin only the minor and let the provider pick the patch (gcloud --cluster-version=1.x, az aks get-versions --location <region>, aws eks describe-addon-versions), or move to a supported minor.",
+      "AKS node pool: upgrade the control plane first (az aks upgrade --control-plane-only), then the pool.",
     ],
-    references: ["https://cloud.google.com/kubernetes-engine/docs/release-notes", "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html"],
+    references: [
+      "https://cloud.google.com/kubernetes-engine/docs/release-notes",
+      "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html",
+      "https://aka.ms/supported-version-list",
+    ],
     examples: [
       {
         line: `ERROR: (gcloud.container.clusters.create) ResponseError: code=400, message=Master version "1.16.8-gke.15" is unsupported.`,
         captures: { requested: "1.16.8-gke.15" },
       },
+      {
+        // shahiddev/docker-k8s-workshop#1
+        line: "Operation failed with status: 'Bad Request'. Details: Version 1.15.7 is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region.",
+        captures: { requested: "1.15.7" },
+      },
+      {
+        // Azure/Microsoft-Defender-for-Cloud#923
+        line: "Preflight validation check for resource(s) for container service asclab-aks in resource group asclab failed. Message: Managed cluster asclab-aks has invalid version 1.31.3. Please use [az aks get-versions] command to get the supported version list in this region.",
+        captures: { requested: "1.31.3" },
+      },
+      { line: "Operation failed with status: 'Bad Request'. Details: The value of parameter agentpool.Properties.OrchestratorVersion is invalid. Please see https://aka.ms/aks-naming-rules for more details." },
     ],
+    nearMisses: ["Please use [az aks get-versions] command to get the supported version list in this region.", "az aks get-versions --location westus2 --query orchestrators -o table"],
   },
   {
     id: "eksctl-version-unknown",
