@@ -62,6 +62,9 @@ function reasonOf(err: unknown): string {
 export class History {
   private store: Promise<HistoryStore> | undefined;
   private lastPrune = new Map<string, number>();
+  /** Hourly pruning while the process runs, also when no triage comes (an idle replica still forgets old runs). */
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private pruning: Promise<unknown> = Promise.resolve();
   private lastSize = 0;
   private readonly now: () => number;
   readonly retentionDays: number;
@@ -90,16 +93,35 @@ export class History {
     }
   }
 
-  /** The open store; a failed open is forgotten, so that the next triage tries again. */
+  /**
+   * The open store; a failed open is forgotten, so that the next triage tries again. Once open, runs past
+   * the retention are pruned at once (the app opens the store at start) and then every hour.
+   */
   open(): Promise<HistoryStore> {
     if (!this.store) {
       const opening = this.timed("open", this.opener);
       this.store = opening;
-      opening.catch(() => {
-        if (this.store === opening) this.store = undefined;
-      });
+      opening.then(
+        (store) => {
+          if (this.store !== opening) return;
+          this.pruning = this.pruneAll(store);
+          this.pruneTimer ??= setInterval(() => {
+            void this.store?.then((s) => (this.pruning = this.pruneAll(s)), () => undefined);
+          }, PRUNE_EVERY_MS).unref();
+        },
+        () => {
+          if (this.store === opening) this.store = undefined;
+        },
+      );
     }
     return this.store;
+  }
+
+  /** Server-wide pruning (SKEWBOT_HISTORY_RETENTION_DAYS). Never throws: counted by timed(), retried next time. */
+  private async pruneAll(store: HistoryStore): Promise<void> {
+    const now = this.now();
+    this.lastPrune.set("", now);
+    await this.timed("prune", () => store.prune(now - this.retentionDays * DAY)).catch(() => undefined);
   }
 
   /**
@@ -168,10 +190,7 @@ export class History {
   private async housekeeping(store: HistoryStore, repository: string | undefined, repoRetentionDays: number | undefined): Promise<void> {
     const now = this.now();
     try {
-      if (now - (this.lastPrune.get("") ?? 0) >= PRUNE_EVERY_MS) {
-        this.lastPrune.set("", now);
-        await this.timed("prune", () => store.prune(now - this.retentionDays * DAY));
-      }
+      if (now - (this.lastPrune.get("") ?? 0) >= PRUNE_EVERY_MS) await this.pruneAll(store);
       if (repository && repoRetentionDays !== undefined && repoRetentionDays < this.retentionDays && now - (this.lastPrune.get(repository) ?? 0) >= PRUNE_EVERY_MS) {
         if (this.lastPrune.size > 10_000) this.lastPrune.clear();
         this.lastPrune.set(repository, now);
@@ -199,8 +218,12 @@ export class History {
   }
 
   async close(): Promise<void> {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer = undefined;
     const store = this.store;
     this.store = undefined;
+    // A prune in flight finishes before its connection goes.
+    await this.pruning;
     if (store) await (await store.catch(() => undefined))?.close();
   }
 }

@@ -28,7 +28,9 @@ export interface ProwBuildMeta {
 /** Build ids are decimal: longer is newer, then lexicographic. */
 const newerFirst = (a: string, b: string) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0);
 
-/** Listings stop after this many entries (a job with years of builds): the window is then partial. */
+/** A job listed in full up to this many entries; past it, the listing is narrowed to the builds just before this one. */
+const LIST_WHOLE = 1000;
+/** The narrowed listing stops after this many entries (a burst of builds): the window is then partial. */
 const MAX_LISTED = 20_000;
 
 export function viewUrl(ref: Pick<ProwRef, "bucket" | "prowUrl">, settings: SourceSettings, buildDir: string): string {
@@ -36,17 +38,45 @@ export function viewUrl(ref: Pick<ProwRef, "bucket" | "prowUrl">, settings: Sour
   return prow ? `${prow}/view/gs/${ref.bucket}/${buildDir}` : objectUrl(settings, ref.bucket, `${buildDir}/`);
 }
 
+type ListOptions = { delimiter?: string; endOffset: string };
+
+/**
+ * The listing entries (build prefixes or index entries) just before this build. GCS lists in name order
+ * only, oldest build first, so a job with years of builds (presubmit indexes hold hundreds of thousands)
+ * cannot be read from the end. Decimal build ids of one length sort by age, so the listing starts at a
+ * prefix of this build's id: dropping d trailing digits takes in about ten times more builds per digit.
+ * The shortest such prefix that holds more than `max` builds is found by bisection over d with one
+ * small page per probe, and only that range is listed in full.
+ */
+async function entriesBefore(ref: ProwRef, settings: SourceSettings, prefix: string, max: number, options: ListOptions, problems: string[]): Promise<{ items: string[]; prefixes: string[] }> {
+  const names = (l: { items: { name: string }[]; prefixes: string[] }) => ({ items: l.items.map((i) => i.name), prefixes: l.prefixes });
+  const whole = await listObjects(ref.bucket, prefix, settings, { ...options, max: LIST_WHOLE });
+  if (!whole.truncated || !/^\d+$/.test(ref.buildId)) {
+    if (whole.truncated) problems.push(`the job has more than ${LIST_WHOLE} builds in storage and build id ${ref.buildId} is not a number: only the oldest ${LIST_WHOLE} listed were considered`);
+    return names(whole);
+  }
+  const id = ref.buildId;
+  const startOf = (d: number) => `${prefix}${id.slice(0, id.length - d)}`;
+  // Does the range [startOf(d), this build) hold more than max entries? One page of max + 1 tells.
+  const enough = async (d: number) => (await listObjects(ref.bucket, prefix, settings, { ...options, startOffset: startOf(d), max: max + 1 })).truncated || false;
+  let lo = 1;
+  let hi = id.length; // d = id.length starts at the prefix itself: everything, known to be more than max.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (await enough(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  const listing = await listObjects(ref.bucket, prefix, settings, { ...options, startOffset: startOf(lo), max: MAX_LISTED });
+  if (listing.truncated) problems.push(`more than ${MAX_LISTED} builds of the job are close before this one: only the oldest ${MAX_LISTED} of them were considered`);
+  return names(listing);
+}
+
 /** Earlier builds of the job, newest first, at most `max`. */
 export async function listProwBuilds(ref: ProwRef, settings: SourceSettings, max: number): Promise<{ builds: ProwBuild[]; problems: string[] }> {
   const problems: string[] = [];
   const periodic = ref.buildDir.startsWith("logs/");
   const prefix = periodic ? `logs/${ref.job}/` : `pr-logs/directory/${ref.job}/`;
-  const listing = await listObjects(ref.bucket, prefix, settings, {
-    ...(periodic ? { delimiter: "/" } : {}),
-    max: MAX_LISTED,
-    endOffset: periodic ? `${prefix}${ref.buildId}` : `${prefix}${ref.buildId}.txt`,
-  });
-  if (listing.truncated) problems.push(`the job has more than ${MAX_LISTED} builds in storage: only the first ${MAX_LISTED} listed were considered`);
+  const listing = await entriesBefore(ref, settings, prefix, max, { ...(periodic ? { delimiter: "/" } : {}), endOffset: periodic ? `${prefix}${ref.buildId}` : `${prefix}${ref.buildId}.txt` }, problems);
   const ids = new Map<string, ProwBuild>();
   let skipped = 0;
   if (periodic) {
@@ -56,11 +86,12 @@ export async function listProwBuilds(ref: ProwRef, settings: SourceSettings, max
       if (/^\d+$/.test(id)) ids.set(id, { id, buildDir: `${prefix}${id}`, url: viewUrl(ref, settings, `${prefix}${id}`) });
       else skipped++;
     }
+    // Objects directly under logs/<job>/ (latest-build.txt) are not builds, and not worth a mention.
   } else {
-    for (const item of listing.items) {
-      const m = /^(\d+)\.txt$/.exec(item.name.slice(prefix.length));
+    for (const name of listing.items) {
+      const m = /^(\d+)\.txt$/.exec(name.slice(prefix.length));
       if (m?.[1] === ref.buildId) continue;
-      if (m) ids.set(m[1]!, { id: m[1]!, indexEntry: item.name });
+      if (m) ids.set(m[1]!, { id: m[1]!, indexEntry: name });
       else skipped++;
     }
   }

@@ -26,7 +26,7 @@ export async function listObjects(
   bucket: string,
   prefix: string,
   settings: SourceSettings,
-  options: { delimiter?: string; max: number; endOffset?: string },
+  options: { delimiter?: string; max: number; endOffset?: string; startOffset?: string },
 ): Promise<Listing> {
   const base = `${settings.gcsApiUrl.replace(/\/+$/, "")}/storage/v1/b/${encodeURIComponent(bucket)}/o`;
   const items: ListedObject[] = [];
@@ -41,6 +41,7 @@ export async function listObjects(
     if (options.delimiter) params.set("delimiter", options.delimiter);
     // Names (and prefixes) lexicographically before this one only: the builds older than a given build.
     if (options.endOffset) params.set("endOffset", options.endOffset);
+    if (options.startOffset) params.set("startOffset", options.startOffset);
     if (pageToken) params.set("pageToken", pageToken);
     const page = (await fetchJson(`${base}?${params.toString()}`, settings, {
       label: `listing of gs://${bucket}/${prefix}`,

@@ -118,6 +118,68 @@ forEachBackend("recurrence in the posted comment", (backend) => {
   });
 });
 
+forEachBackend("retention: a triage prunes what is past it", (backend) => {
+  const DAY = 86_400_000;
+  const old = (key: string, repository: string, ageDays: number) => ({
+    source: "prow" as const,
+    key,
+    job: JOB,
+    repository,
+    result: "failure",
+    logs: [],
+    hints: [],
+    findings: [{ fingerprint: "0123456789abcdef", signature: "k8s-compat-mincompat-out-of-range", verdict: "cause", message: "minCompatibilityVersion version v1.30 is not between [v1.31, v1.31]", versions: {} }],
+    recordedAt: Date.now() - ageDays * DAY,
+  });
+  const keys = async (b: ReturnType<typeof backend>) => {
+    const store = await b.open();
+    try {
+      return (await store.runsOfJob(JOB, 100)).map((r) => r.key).sort();
+    } finally {
+      await store.close();
+    }
+  };
+
+  it("runs older than the server's 90 days go at the first triage; recent ones stay", async () => {
+    const b = backend().fresh();
+    const seed = await b.open();
+    await seed.record(old("prow:old-100d", `${OWNER}/${REPO}`, 100));
+    await seed.record(old("prow:other-91d", "other/repo", 91));
+    await seed.record(old("prow:recent-89d", `${OWNER}/${REPO}`, 89));
+    await seed.close();
+    const history = new History(() => b.open(), { description: b.name });
+    try {
+      const app = await createTestApp({ history });
+      await triage(app, 1, 1, 5001);
+      expect(await keys(b)).toEqual([`prow:${PROW_BUCKET}/${buildDir(1, 5001)}`, "prow:recent-89d"]);
+    } finally {
+      await history.close();
+    }
+  });
+
+  it("a repository's shorter history.retentionDays prunes its own runs only", async () => {
+    const b = backend().fresh();
+    const seed = await b.open();
+    await seed.record(old("prow:mine-40d", `${OWNER}/${REPO}`, 40));
+    await seed.record(old("prow:mine-20d", `${OWNER}/${REPO}`, 20));
+    await seed.record(old("prow:other-40d", "other/repo", 40));
+    await seed.close();
+    const history = new History(() => b.open(), { description: b.name });
+    try {
+      const app = await createTestApp({ history });
+      mockConfig("history:\n  retentionDays: 30\n");
+      mockBuild(1, 5002);
+      const bodies = expectComment(1);
+      await app.probot.receive({ id: "d-retention", name: "issue_comment", payload: ciBotReport(1, 1, 5002) });
+      await app.settle();
+      expect(bodies).toHaveLength(1);
+      expect(await keys(b)).toEqual([`prow:${PROW_BUCKET}/${buildDir(1, 5002)}`, "prow:mine-20d", "prow:other-40d"]);
+    } finally {
+      await history.close();
+    }
+  });
+});
+
 describe("Prow's crier edits its failure report after a rerun", () => {
   it("a job that left the table passed on rerun: recorded, and its section says intermittent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "skewbot-crier-"));

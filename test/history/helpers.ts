@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, it } from "vitest";
 import type { JobRun, LogSource, Report } from "../../src/model.js";
@@ -15,6 +15,8 @@ export interface BackendUnderTest {
   open(): Promise<HistoryStore>;
   /** Opens a store on a fresh database. */
   fresh(): BackendUnderTest;
+  /** The environment that points a skewbot process (lib/main.js, the CLI) at this database. */
+  env: Record<string, string>;
   /** Runs SQL on the database directly, as an operator (or another skewbot version) would. */
   exec(sql: string): Promise<void>;
   cleanup(): Promise<void>;
@@ -26,7 +28,8 @@ export function sqliteBackend(): BackendUnderTest {
   const make = (path: string): BackendUnderTest => ({
     name: "SQLite file",
     open: () => openSqliteStore({ path }),
-    fresh: () => make(join(dir, `fresh-${++n}.sqlite`)),
+    fresh: () => make(join(dir, `fresh-${++n}`, "history.sqlite")),
+    env: { SKEWBOT_DATA_DIR: dirname(path) },
     exec: async (sql) => {
       const Database = createRequire(import.meta.url)("better-sqlite3") as new (p: string) => { exec(s: string): void; close(): void };
       const db = new Database(path);
@@ -49,6 +52,7 @@ export function postgresBackend(): BackendUnderTest {
       name: "PostgreSQL",
       open: () => openPostgresStore({ connectionString: DATABASE_URL, schema }),
       fresh: () => make(uniqueSchema()),
+      env: { DATABASE_URL, SKEWBOT_DATABASE_SCHEMA: schema },
       exec: async (sql) => {
         const client = new pg.Client({ connectionString: DATABASE_URL });
         await client.connect();

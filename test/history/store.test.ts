@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { History, fingerprintOf, type HistoryStore, type RunRecord } from "../../src/history/index.js";
 import type { JobRun } from "../../src/model.js";
 import { DAY, forEachBackend, incidentReport, prowRun } from "./helpers.js";
@@ -165,6 +165,36 @@ forEachBackend("history store", (backend) => {
       expect(report!.causes[0]!.history).toMatchObject({ kind: "persistent", runs: 3, baseRuns: 3, pulls: 0 });
       expect(report!.causes[0]!.history!.evidence).toContain("every recorded run of periodic-e2e");
     } finally {
+      await history.close();
+    }
+  });
+
+  it("History prunes past the retention when the store opens and every hour after, with no triage in between", async () => {
+    let now = NOW;
+    const b = backend().fresh();
+    const seed = await b.open();
+    await seed.record(record(prowRun(1), NOW - 40 * DAY));
+    await seed.record(record(prowRun(2), NOW - 20 * DAY));
+    await seed.close();
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const history = new History(() => b.open(), { description: b.name, now: () => now, retentionDays: 30 });
+    try {
+      const store = await history.open();
+      const buildsLeft = async (n: number) => {
+        for (let i = 0; i < 100; i++) {
+          const left = (await store.runsOfJob("pull-cluster-api-e2e", 10)).map((r) => r.buildId);
+          if (left.length <= n) return left;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return (await store.runsOfJob("pull-cluster-api-e2e", 10)).map((r) => r.buildId);
+      };
+      expect(await buildsLeft(1)).toEqual(["2"]);
+      // Eleven days on, build 2 is past the 30 days too; the hourly prune finds it.
+      now += 11 * DAY;
+      vi.advanceTimersByTime(3_600_000);
+      expect(await buildsLeft(0)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
       await history.close();
     }
   });

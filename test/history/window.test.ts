@@ -1,5 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
@@ -179,5 +181,56 @@ ${ok ? "PASS" : `E0206 22:52:48.682710       1 run.go:72] ${SKEW}`}
     expect(pages.length).toBe(Math.ceil(70 / 7));
     expect(pages.filter((r) => r.includes("pageToken=")).length).toBe(pages.length - 1);
     expect(w.buildsLooked).toBe(49);
+  });
+
+  it("a job with tens of thousands of builds: the listing is narrowed to the builds just before this one, in a few small requests", async () => {
+    // 25,000 builds (more than a whole listing is read), ids spaced like Prow's; only the last 100 have metadata and logs.
+    const HUGE = 25_000;
+    const spaced = (n: number) => String(FIRST + BigInt(n) * 7_919_000_003n);
+    const objects = new Map<string, ObjectBody>();
+    const small = history(100);
+    for (let n = 0; n < HUGE - 100; n++) objects.set(`${BUCKET}/logs/${JOB}/${spaced(n)}/started.json`, { text: "{}" });
+    for (const [key, body] of small) {
+      const m = new RegExp(`^${BUCKET}/logs/${JOB}/(\\d{19})/(.*)$`).exec(key);
+      if (m) objects.set(`${BUCKET}/logs/${JOB}/${spaced(HUGE - 100 + Number(BigInt(m[1]!) - FIRST))}/${m[2]}`, body);
+    }
+    const { env, gcs } = await serve(objects);
+    // The build at 3000 - 100 + 60: builds 0–39 of the recent hundred passed, 40 on fail (as in the small history).
+    const current = spaced(HUGE - 40);
+    const out = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${current}`, "--format", "json"], env);
+    const w = (JSON.parse(out.stdout) as JsonReport).window!;
+    expect(w.partial).toEqual([]);
+    expect(w.buildsLooked).toBe(50);
+    expect(w.lastGood?.id).toBe(spaced(HUGE - 100 + 39));
+    expect(w.firstBad?.id).toBe(spaced(HUGE - 100 + 40));
+    expect(w.summary).toContain("the Kubernetes build changed between them");
+    const listings = gcs.requests.filter((r) => r.includes(`prefix=logs%2F${JOB}%2F&`));
+    // One page of the whole listing, a bisection over the digits of the build id (at most 5 probes), the narrowed range.
+    expect(listings.length).toBeLessThanOrEqual(1 + 5 + 1 + 1);
+    expect(listings.filter((r) => r.includes("startOffset=")).length).toBeGreaterThan(0);
+  });
+
+  it("a listing that answers with something other than JSON: the window says the builds could not be listed, and the report still comes", async () => {
+    const { gcs, url } = await serve(history(50));
+    // In front of the fake GCS: the job's listing (the one with endOffset) is broken, everything else passes.
+    const front = http.createServer(async (req, res) => {
+      if (req.url?.includes("endOffset=")) return void res.writeHead(200, { "content-type": "application/json" }).end("<html>upstream error</html>");
+      const upstream = await fetch(`${url}${req.url}`);
+      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "text/plain" }).end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    try {
+      const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      const out = await cli(["history", `gs://${BUCKET}/logs/${JOB}/${id(45)}`, "--format", "json"], { SKEWBOT_STORAGE_URL: frontUrl, SKEWBOT_GCS_API_URL: frontUrl, SKEWBOT_RETRIES: "0", SKEWBOT_DATA_DIR: join(dataDir, "broken-listing") });
+      expect(out.code).toBe(0);
+      const report = JSON.parse(out.stdout) as JsonReport;
+      expect(report.findings.some((f) => f.signature === "k8s-compat-mincompat-out-of-range")).toBe(true);
+      const w = report.window!;
+      expect(w.partial).toEqual([expect.stringMatching(/^the job's earlier builds could not be listed: .*not valid JSON/)]);
+      expect(w.summary).toBe(`no earlier build could be listed: this run ${id(45)} (v1.31.0) is the first that failed this way (partial window).`);
+      expect(gcs.requests.some((r) => r.includes("endOffset="))).toBe(false);
+    } finally {
+      front.close();
+    }
   });
 });
