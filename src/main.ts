@@ -97,12 +97,10 @@ try {
       // (octokit.auth(), for log downloads) goes to api.github.com whenever no API call has cached one for
       // that installation yet: always so in a replica that runs a job another replica took in, and under GHE.
       ...(o.baseUrl && o.auth?.request ? { auth: { ...o.auth, request: o.auth.request.defaults({ baseUrl: o.baseUrl }) } } : {}),
-      // Probot shares its throttle through REDIS_URL (Bottleneck clustering): one write limit per installation
-      // for the whole fleet. Its keys are named by the throttle id: prefixed, so that deployments (and test
+      // Shared mode: Probot's throttle clustered on Redis and one write gate per installation for the whole
+      // fleet (src/shared.ts). Its keys are named by the throttle id: prefixed, so that deployments (and test
       // runs) sharing a Redis stay apart.
-      ...(shared && throttle && o.throttle
-        ? { throttle: { ...o.throttle, id: `${shared.prefix}-${o.throttle.id ?? "app"}`, Bottleneck: throttle.Bottleneck, connection: throttle.connection } }
-        : {}),
+      ...(shared && throttle && o.throttle ? { throttle: { ...o.throttle, ...throttle.options(o.throttle.id ?? "app") } } : {}),
     })),
   });
 } catch (err) {

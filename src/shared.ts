@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Metrics } from "./metrics.js";
 import { checkRedis, redactUrl, RedisQueue } from "./queue/redis.js";
 import type { TriageJob } from "./triage-job.js";
+import { WriteGate } from "./write-gate.js";
 
 // Shared mode: several replicas of one App behind a load balancer, one Redis between them. Everything
 // here is read from the environment (documented in README.md, "Scaling out", and in compose.yaml).
@@ -20,11 +21,11 @@ export interface SharedMode {
   retryMs: number;
   /** SKEWBOT_CONCURRENCY: triage runs at once in this replica. */
   concurrency: number;
-  /** SKEWBOT_WRITE_SPACING_MS: the least time between two writes to GitHub of one installation, fleet-wide. */
+  /** SKEWBOT_WRITE_SPACING_MS: the least time from one write to GitHub of an installation to the next, fleet-wide. */
   writeSpacingMs: number;
 }
 
-export const SHARED_DEFAULTS = { prefix: "skewbot", lockMs: 30_000, attempts: 3, retryMs: 5_000, concurrency: 2, writeSpacingMs: 1100 } as const;
+export const SHARED_DEFAULTS = { prefix: "skewbot", lockMs: 30_000, attempts: 3, retryMs: 5_000, concurrency: 2, writeSpacingMs: 1000 } as const;
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
@@ -100,41 +101,29 @@ export async function startSharedQueue(mode: SharedMode, metrics: Metrics, log: 
   return queue;
 }
 
-/** Probot's throttle options for the fleet: Bottleneck clustered on Redis. */
+/** Probot's throttle options for the fleet: Bottleneck clustered on Redis, and the fleet's write gate. */
 export interface FleetThrottle {
-  Bottleneck: typeof Bottleneck;
-  /** The spacing of one installation's writes, in ms. */
+  /** The least time from the end of one write of an installation to the start of the next, in ms. */
   writeSpacingMs: number;
-  connection: Bottleneck.IORedisConnection;
+  writes: WriteGate;
+  /** plugin-throttling's options for the octokit whose throttle id is `id` (the installation; "app" for the App itself). */
+  options(id: string): Record<string, unknown>;
   close(): Promise<void>;
 }
 
+type Scheduler = { key(id: string): { schedule(options: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> } };
+
 /**
  * The connection Probot's throttle (plugin-throttling's Bottleneck groups) shares through Redis, so that N
- * replicas keep one write limit per installation. Ours rather than the one Probot makes from REDIS_URL:
- * Probot's waits through 20 reconnection attempts per command, so while Redis is down every GitHub call
- * (and so every delivery) hangs for seconds; this one fails a call after one attempt, the delivery is
- * answered, and the failure is counted.
+ * replicas keep one limit per installation. Ours rather than the one Probot makes from REDIS_URL: Probot's
+ * waits through 20 reconnection attempts per command, so while Redis is down every GitHub call (and so
+ * every delivery) hangs for seconds; this one fails a call after one attempt, the delivery is answered,
+ * and the failure is counted.
+ *
+ * Writes do not go through plugin-throttling's write group (Bottleneck's minTime spaces them by when they
+ * start, and what GitHub sees can then be closer than a second): its request group hands every write to
+ * the WriteGate, which spaces one installation's writes from the end of the previous one, fleet-wide.
  */
-/**
- * Bottleneck, with plugin-throttling's write group spaced by `spacingMs` instead of its 1000 ms. The
- * limiter spaces writes when it starts them; GitHub sees them after the network and a busy event loop,
- * so at exactly 1000 ms two writes can arrive less than a second apart. The margin keeps them apart as
- * GitHub sees them (it asks for at least a second between mutating requests).
- */
-function spacedBottleneck(spacingMs: number): typeof Bottleneck {
-  type GroupOptions = ConstructorParameters<typeof Bottleneck.Group>[0];
-  class SpacedGroup extends Bottleneck.Group {
-    constructor(options?: GroupOptions) {
-      super((options as { id?: string } | undefined)?.id === "octokit-write" ? { ...options, minTime: spacingMs } : options);
-    }
-  }
-  class SpacedBottleneck extends Bottleneck {
-    static override Group = SpacedGroup;
-  }
-  return SpacedBottleneck;
-}
-
 export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Logger): Promise<FleetThrottle> {
   // No offline queue: a command while Redis is away fails at once instead of waiting for it. So the first
   // connection must be up before Bottleneck loads its scripts.
@@ -156,10 +145,34 @@ export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Log
     if (failing) log.info("GitHub throttle: Redis answers again");
     failing = false;
   });
+  const writes = new WriteGate({ redis: client, prefix: mode.prefix, spacingMs: mode.writeSpacingMs });
+  // plugin-throttling's own request group (its defaults, clustered), with writes passed through the gate.
+  const requests = new Bottleneck.Group({ id: "octokit-global", maxConcurrent: 10, timeout: 120_000, connection });
+  const isWrite = (options: unknown) => {
+    const method = (options as { method?: string } | undefined)?.method ?? "GET";
+    return method !== "GET" && method !== "HEAD";
+  };
+  const gated = (installation: string): Scheduler => ({
+    key: (id) => {
+      const limiter = requests.key(id);
+      return {
+        schedule: (jobOptions, fn, ...args) => {
+          const go = () => limiter.schedule(jobOptions as Bottleneck.JobOptions, () => Promise.resolve(fn(...args)));
+          return isWrite(args[0]) ? writes.run(installation, go) : go();
+        },
+      };
+    },
+  });
+  // The gate is the write limit: plugin-throttling's write group lets writes straight through.
+  const unlimited: Scheduler = { key: () => ({ schedule: async (_options, fn, ...args) => fn(...args) }) };
   return {
-    Bottleneck: spacedBottleneck(mode.writeSpacingMs),
     writeSpacingMs: mode.writeSpacingMs,
-    connection,
+    writes,
+    options: (id) => {
+      // An octokit made from another's options (Probot does so) comes with the id already prefixed.
+      const installation = id.startsWith(`${mode.prefix}-`) ? id.slice(mode.prefix.length + 1) : id;
+      return { id: `${mode.prefix}-${installation}`, Bottleneck, connection, global: gated(installation), write: unlimited };
+    },
     close: async () => {
       await connection.disconnect(false).catch(() => undefined);
       client.disconnect();
