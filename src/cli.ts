@@ -7,7 +7,6 @@ import { parseArgs } from "node:util";
 import type { JobRun, LogSource, Report, Signature, VersionHint } from "./model.js";
 import type { LogRef, SourceSettings } from "./sources/index.js";
 import type { CompiledCatalog } from "./signatures/index.js";
-import type { DEFAULT_WINDOW_LIMITS } from "./history/windows.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
 
 // Start-up is most of what a short analysis costs: modules are loaded when a command needs them
@@ -150,7 +149,7 @@ async function addHistory(
   opened: Opened,
   options: { env: NodeJS.ProcessEnv; windowDays: number; catalog: CompiledCatalog; stderr: (s: string) => void },
 ): Promise<void> {
-  const [{ historyFromEnv }, { DEFAULT_WINDOW_LIMITS, windowFor }] = await Promise.all([import("./history/index.js"), import("./history/windows.js")]);
+  const [{ historyFromEnv }, { windowFor }, { windowLimitsFromEnv }] = await Promise.all([import("./history/index.js"), import("./history/windows.js"), import("./history/window.js")]);
   const job = opened.jobs[0];
   if (!job || !opened.settings) {
     report.history = { status: "unavailable", note: "No CI job among the logs (files and plain URLs have no job history): no recurrence or regression window." };
@@ -167,7 +166,12 @@ async function addHistory(
     if (error !== undefined) options.stderr(`skewbot: history store unavailable: ${(error as Error).message?.split("\n")[0] ?? String(error)}\n`);
     await history.close().catch(() => undefined);
   }
-  const limits = { ...DEFAULT_WINDOW_LIMITS, ...windowLimitsFromEnv(options.env) };
+  let limits;
+  try {
+    limits = windowLimitsFromEnv(options.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const window = await windowFor(
     { ref: job.ref, report, job: job.run.job, buildId: job.run.buildId ?? job.run.key, ...(job.run.url ? { url: job.run.url } : {}), ...(job.run.result ? { result: job.run.result } : {}), hints: opened.hints },
     opened.settings,
@@ -175,23 +179,6 @@ async function addHistory(
     limits,
   );
   if (window) report.window = window;
-}
-
-/** SKEWBOT_WINDOW_MAX_BUILDS, SKEWBOT_WINDOW_MAX_SCANS, SKEWBOT_WINDOW_CONCURRENCY, SKEWBOT_WINDOW_TIME_BUDGET_MS. */
-function windowLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<typeof DEFAULT_WINDOW_LIMITS> {
-  const out: Partial<typeof DEFAULT_WINDOW_LIMITS> = {};
-  const read = (name: string, key: keyof typeof DEFAULT_WINDOW_LIMITS, max: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === "") return;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} must be a whole number from 1 to ${max}`);
-    out[key] = n;
-  };
-  read("SKEWBOT_WINDOW_MAX_BUILDS", "maxBuilds", 200);
-  read("SKEWBOT_WINDOW_MAX_SCANS", "maxScans", 30);
-  read("SKEWBOT_WINDOW_CONCURRENCY", "concurrency", 32);
-  read("SKEWBOT_WINDOW_TIME_BUDGET_MS", "timeBudgetMs", 600_000);
-  return out;
 }
 
 interface Opened {

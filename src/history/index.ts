@@ -3,15 +3,19 @@
 // without history, saying so. See docs/history.md.
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { HistoryStatus, JobRun, Report, Triaged } from "../model.js";
+import type { HistoryStatus, JobRun, Report, Triaged, VersionHint } from "../model.js";
 import type { OwnComments } from "../publish/comment.js";
 import { findingMessage, fingerprintOfTriaged } from "./fingerprint.js";
 import { openPostgresStore } from "./postgres.js";
 import { classify } from "./recurrence.js";
 import { openSqliteStore, sqliteDriver, type SqliteDriverName } from "./sqlite.js";
 import type { FindingRecord, HistoryStore, StoredRun, StoreSize } from "./store.js";
+import { DEFAULT_WINDOW_LIMITS, windowLimitsFromEnv, type RegressionWindow, type WindowLimits } from "./window.js";
+import type { CompiledCatalog } from "../signatures/index.js";
+import type { LogRef, SourceSettings } from "../sources/index.js";
 
 export type { HistoryStore, RunRecord, StoredRun, StoreSize } from "./store.js";
+export type { RegressionWindow, WindowLimits } from "./window.js";
 export { fingerprintOf, normaliseMessage } from "./fingerprint.js";
 export { openSqliteStore, sqliteDriver } from "./sqlite.js";
 export { openPostgresStore } from "./postgres.js";
@@ -39,6 +43,17 @@ export interface HistoryOptions {
   description: string;
   /** Where it is, for logs only (never posted): the file path. */
   location?: string;
+  /** Bounds of the regression window the app computes (SKEWBOT_WINDOW_*). */
+  windowLimits?: WindowLimits;
+}
+
+/** A triaged CI job, for its regression window. */
+export interface WindowRequest {
+  ref: LogRef;
+  run: JobRun;
+  report: Report;
+  /** Versions the job's metadata named (resolveLogRef's hints). */
+  hints: readonly VersionHint[];
 }
 
 export interface RememberContext {
@@ -186,6 +201,29 @@ export class History {
     await this.timed("record", () => store.record({ ...run, result: "success", ...(thread ? { thread } : {}), logs: [], hints: [], findings: [], recordedAt: this.now() }));
   }
 
+  /**
+   * The regression window of a failed CI job whose report found something, computed from the CI system's
+   * own history (Prow's storage, the Actions API) within the window limits: it needs nothing recorded, so it
+   * works from the first install. Undefined for a run that passed or found nothing. Errors are returned,
+   * never thrown: the report is posted without a window.
+   */
+  async window(request: WindowRequest, settings: SourceSettings, catalog: CompiledCatalog): Promise<{ window?: RegressionWindow; error?: unknown }> {
+    const { ref, run, report } = request;
+    if (run.result === "success" || report.causes.length + report.warnings.length === 0) return {};
+    try {
+      const { windowFor } = await import("./windows.js");
+      const window = await windowFor(
+        { ref, report, job: run.job, buildId: run.buildId ?? run.key, ...(run.url ? { url: run.url } : {}), ...(run.result ? { result: run.result } : {}), hints: request.hints },
+        settings,
+        catalog,
+        this.options.windowLimits ?? DEFAULT_WINDOW_LIMITS,
+      );
+      return window ? { window } : {};
+    } catch (error) {
+      return { error };
+    }
+  }
+
   /** Pruning and the size gauge, at most hourly and once a minute. Failures here do not fail the triage. */
   private async housekeeping(store: HistoryStore, repository: string | undefined, repoRetentionDays: number | undefined): Promise<void> {
     const now = this.now();
@@ -234,7 +272,7 @@ function versionsOf(t: Triaged): Record<string, string> {
   return out;
 }
 
-/** SKEWBOT_HISTORY (`off`), DATABASE_URL, SKEWBOT_DATABASE_SCHEMA, SKEWBOT_DATA_DIR, SKEWBOT_HISTORY_RETENTION_DAYS, SKEWBOT_SQLITE_DRIVER, XDG_STATE_HOME. */
+/** SKEWBOT_HISTORY (`off`), DATABASE_URL, SKEWBOT_DATABASE_SCHEMA, SKEWBOT_DATA_DIR, SKEWBOT_HISTORY_RETENTION_DAYS, SKEWBOT_SQLITE_DRIVER, SKEWBOT_WINDOW_*, XDG_STATE_HOME. */
 export type HistoryEnv = Readonly<Record<string, string | undefined>>;
 
 /** The data directory: SKEWBOT_DATA_DIR, else $XDG_STATE_HOME/skewbot, else ~/.local/state/skewbot. */
@@ -254,12 +292,13 @@ export function historyFromEnv(env: HistoryEnv, options: Omit<HistoryOptions, "d
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) {
     throw new Error(`SKEWBOT_HISTORY_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${rawRetention}"`);
   }
+  const windowLimits = windowLimitsFromEnv(env);
   if (env["DATABASE_URL"]) {
     const connectionString = env["DATABASE_URL"];
     const schema = env["SKEWBOT_DATABASE_SCHEMA"] || undefined;
-    return new History(() => openPostgresStore({ connectionString, ...(schema ? { schema } : {}) }), { ...options, retentionDays, description: "PostgreSQL" });
+    return new History(() => openPostgresStore({ connectionString, ...(schema ? { schema } : {}) }), { ...options, retentionDays, windowLimits, description: "PostgreSQL" });
   }
   const driver: SqliteDriverName = sqliteDriver(env["SKEWBOT_SQLITE_DRIVER"] || undefined);
   const path = join(dataDir(env), "history.sqlite");
-  return new History(() => openSqliteStore({ path, driver }), { ...options, retentionDays, description: "SQLite", location: path });
+  return new History(() => openSqliteStore({ path, driver }), { ...options, retentionDays, windowLimits, description: "SQLite", location: path });
 }

@@ -30,6 +30,8 @@ export interface BuildScan {
 
 /** How one CI system lists a job's earlier runs and reads them. */
 export interface BuildHistory {
+  /** What the CI system calls one run of a job, for the summary: Prow's "build", Actions' "run". */
+  noun?: string;
   /** Earlier runs of the job, newest first, without the current one; at most `max`. */
   list(max: number): Promise<{ builds: BuildRef[]; problems: string[] }>;
   meta(build: BuildRef): Promise<BuildMeta>;
@@ -48,6 +50,26 @@ export interface WindowLimits {
 }
 
 export const DEFAULT_WINDOW_LIMITS: WindowLimits = { maxBuilds: 50, maxScans: 10, concurrency: 8, timeBudgetMs: 60_000 };
+
+/**
+ * The limits as the environment sets them (SKEWBOT_WINDOW_MAX_BUILDS, _MAX_SCANS, _CONCURRENCY,
+ * _TIME_BUDGET_MS), for the app and the CLI alike. Throws on a value out of range (a clear start-up error).
+ */
+export function windowLimitsFromEnv(env: Readonly<Record<string, string | undefined>>): WindowLimits {
+  const out: WindowLimits = { ...DEFAULT_WINDOW_LIMITS };
+  const read = (name: string, key: keyof WindowLimits, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
+    out[key] = n;
+  };
+  read("SKEWBOT_WINDOW_MAX_BUILDS", "maxBuilds", 200);
+  read("SKEWBOT_WINDOW_MAX_SCANS", "maxScans", 30);
+  read("SKEWBOT_WINDOW_CONCURRENCY", "concurrency", 32);
+  read("SKEWBOT_WINDOW_TIME_BUDGET_MS", "timeBudgetMs", 600_000);
+  return out;
+}
 
 const passed = (r: string | undefined) => r === "success";
 const failed = (r: string | undefined) => r === "failure" || r === "error" || r === "timed_out";
@@ -175,15 +197,15 @@ export async function regressionWindow(
   // The current run is the first bad one when no earlier failure carried the fingerprint.
   window.firstBad ??= { ...currentBuild };
   if (window.lastGood) window.changed = versionChanges(window.lastGood.versions, window.firstBad.versions);
-  window.summary = summarise(window, builds.length, good === -1);
+  window.summary = summarise(window, builds.length, good === -1, history.noun ?? "build");
   return window;
 }
 
-function summarise(w: RegressionWindow, listed: number, noneGood: boolean): string {
+function summarise(w: RegressionWindow, listed: number, noneGood: boolean, noun: string): string {
   const bad = w.firstBad!;
-  const firstBadText = bad.id === w.current.id ? `this run ${describeBuild(bad)} is the first that failed this way` : `first bad ${describeBuild(bad)}`;
+  const firstBadText = bad.id === w.current.id ? `this ${noun} ${describeBuild(bad)} is the first that failed this way` : `first bad ${noun} ${describeBuild(bad)}`;
   if (!w.lastGood) {
-    const why = listed === 0 ? "no earlier build could be listed" : noneGood ? `no passing build among the last ${listed}` : "no passing build found";
+    const why = listed === 0 ? `no earlier ${noun} could be listed` : noneGood ? `no passing ${noun} among the last ${listed}` : `no passing ${noun} found`;
     return `${why}: ${firstBadText}${w.partial.length > 0 ? " (partial window)" : ""}.`;
   }
   const changes = w.changed.filter((c) => c.from && c.to);
@@ -193,7 +215,7 @@ function summarise(w: RegressionWindow, listed: number, noneGood: boolean): stri
       : `changed between them: ${w.changed.map((c) => `${c.role} ${c.from ?? "(none)"} → ${c.to ?? "(none)"}`).join(", ")}`;
   const kube = changes.find((c) => ["server", "kubernetes", "kubeadm", "kubelet", "binary", "node-image"].includes(c.role));
   const verdict = kube ? "; the Kubernetes build changed between them" : "";
-  return `last good ${describeBuild(w.lastGood)} → ${firstBadText}: ${changedText}${verdict}${w.partial.length > 0 ? " (partial window)" : ""}.`;
+  return `last good ${noun} ${describeBuild(w.lastGood)} → ${firstBadText}: ${changedText}${verdict}${w.partial.length > 0 ? " (partial window)" : ""}.`;
 }
 
 function messageOf(err: unknown): string {

@@ -36,6 +36,7 @@ async function scanRef(input: string, settings: SourceSettings, catalog: Compile
 function prowHistory(ref: Extract<LogRef, { kind: "prow" }>, settings: SourceSettings, catalog: CompiledCatalog): BuildHistory {
   const known = new Map<string, ProwBuild>();
   return {
+    noun: "build",
     async list(max) {
       const { builds, problems } = await listProwBuilds(ref, settings, max);
       for (const b of builds) known.set(b.id, b);
@@ -55,6 +56,7 @@ function actionsHistory(ref: Extract<LogRef, { kind: "github-actions-job" | "git
   let history: ActionsHistory | undefined;
   const builds = new Map<string, ActionsBuild & { jobId?: number }>();
   return {
+    noun: "run",
     job: () => history?.job,
     async list(max) {
       history = await listActionsRuns(ref, settings, max);

@@ -101,7 +101,7 @@ export async function listProwBuilds(ref: ProwRef, settings: SourceSettings, max
 }
 
 
-/** finished.json and prowjob.json of one build (and, for presubmits, the index entry that locates it). */
+/** finished.json and prowjob.json of one build (started.json when they give no start), and for presubmits the index entry that locates it. */
 export async function readProwBuildMeta(ref: ProwRef, settings: SourceSettings, build: ProwBuild): Promise<ProwBuildMeta> {
   let buildDir = build.buildDir;
   if (!buildDir) {
@@ -122,12 +122,22 @@ export async function readProwBuildMeta(ref: ProwRef, settings: SourceSettings, 
     }
   };
   const [finished, prowjob] = await Promise.all([read("finished.json"), read("prowjob.json")]);
+  // A build directory without either (a pod that never reported, a cleaned-up build) tells nothing: say so.
+  if (finished === undefined && prowjob === undefined) throw new SourceError("finished.json and prowjob.json are missing", "not-found");
   const hints = hintsFromProwJob(prowjob);
   const jv = jobVersionHint(finished, "finished.json");
   if (jv && !hints.some((h) => h.role === jv.role && h.version === jv.version)) hints.push(jv);
   const result = resultOf(finished, prowjob)?.toLowerCase();
   const status = typeof prowjob === "object" && prowjob !== null ? (prowjob as { status?: { startTime?: unknown } }).status : undefined;
-  const startedAt = typeof status?.startTime === "string" ? Date.parse(status.startTime) : NaN;
+  let startedAt = typeof status?.startTime === "string" ? Date.parse(status.startTime) : NaN;
+  if (!Number.isFinite(startedAt)) {
+    // Older builds have no prowjob.json: started.json's timestamp (seconds) and job version then.
+    const started = await read("started.json").catch(() => undefined);
+    const ts = typeof started === "object" && started !== null ? (started as { timestamp?: unknown }).timestamp : undefined;
+    if (typeof ts === "number" && Number.isFinite(ts)) startedAt = ts * 1000;
+    const sv = jobVersionHint(started, "started.json");
+    if (sv && !hints.some((h) => h.role === sv.role)) hints.push(sv);
+  }
   return { ...(result ? { result } : {}), ...(Number.isFinite(startedAt) ? { startedAt } : {}), hints, buildDir };
 }
 

@@ -24,14 +24,16 @@ interface BuildSpec {
   skew: boolean;
   missingFinished?: boolean;
   brokenProwjob?: boolean;
+  /** Neither finished.json nor prowjob.json (a pod that never reported). */
+  noMetadata?: boolean;
 }
 
 function addBuild(objects: Map<string, ObjectBody>, n: number, spec: BuildSpec): void {
   const dir = `${BUCKET}/logs/${JOB}/${id(n)}`;
   const json = (v: unknown): ObjectBody => ({ text: JSON.stringify(v) });
   objects.set(`${dir}/started.json`, json({ timestamp: 1_764_000_000 + n * 3600 }));
-  if (!spec.missingFinished) objects.set(`${dir}/finished.json`, json({ timestamp: 1_764_000_000 + n * 3600 + 1800, passed: spec.result === "SUCCESS", result: spec.result }));
-  objects.set(
+  if (!spec.missingFinished && !spec.noMetadata) objects.set(`${dir}/finished.json`, json({ timestamp: 1_764_000_000 + n * 3600 + 1800, passed: spec.result === "SUCCESS", result: spec.result }));
+  if (!spec.noMetadata) objects.set(
     `${dir}/prowjob.json`,
     spec.brokenProwjob
       ? { text: "{not json" }
@@ -89,7 +91,7 @@ describe("regression window from Prow storage", () => {
     const farWindow = (JSON.parse(far.stdout) as JsonReport).window!;
     expect(farWindow.lastGood).toBeNull();
     expect(farWindow.buildsLooked).toBe(50);
-    expect(farWindow.summary).toMatch(/^no passing build among the last 50: first bad \d+/);
+    expect(farWindow.summary).toMatch(/^no passing build among the last 50: first bad build \d+/);
 
     // Build 60: the 50 before it reach back to build 10, past the last good build (39).
     big.gcs.requests.length = 0;
@@ -99,7 +101,7 @@ describe("regression window from Prow storage", () => {
     expect(w.lastGood).toMatchObject({ id: id(39), result: "success", versions: { binary: "v1.31.5", kubernetes: "v1.31.0" } });
     expect(w.firstBad).toMatchObject({ id: id(40), result: "failure", versions: { binary: "v1.31.6-rc.0.12+4e7b5ad1b1f1c2" } });
     expect(w.changed).toEqual([{ role: "binary", from: "v1.31.5", to: "v1.31.6-rc.0.12+4e7b5ad1b1f1c2" }]);
-    expect(w.summary).toBe(`last good ${id(39)} (v1.31.0) → first bad ${id(40)} (v1.31.0): changed between them: binary v1.31.5 → v1.31.6-rc.0.12+4e7b5ad1b1f1c2; the Kubernetes build changed between them.`);
+    expect(w.summary).toBe(`last good build ${id(39)} (v1.31.0) → first bad build ${id(40)} (v1.31.0): changed between them: binary v1.31.5 → v1.31.6-rc.0.12+4e7b5ad1b1f1c2; the Kubernetes build changed between them.`);
     expect(w.buildsLooked).toBe(50);
     expect(w.partial).toEqual([]);
     // Bounded: metadata of 50 builds, the logs of at most 10 of them (bisection over 20 failures, plus the good one).
@@ -117,7 +119,7 @@ describe("regression window from Prow storage", () => {
     const env = { ...big.env, SKEWBOT_WINDOW_MAX_BUILDS: "100", SKEWBOT_DATA_DIR: join(dataDir, "text") };
     const out = await cli(["history", `gs://${BUCKET}/logs/${JOB}`], env);
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain(`Regression window (${JOB}): last good ${id(39)}`);
+    expect(out.stdout).toContain(`Regression window (${JOB}): last good build ${id(39)}`);
     expect(out.stdout).toMatch(/last good +\d+ {2}success {2}kubernetes v1\.31\.0, binary v1\.31\.5/);
     expect(out.stdout).toContain("History: new — first sighting");
     // Recorded in the store: the same build again is not a new sighting, but the same run.
@@ -161,7 +163,7 @@ ${ok ? "PASS" : `E0206 22:52:48.682710       1 run.go:72] ${SKEW}`}
   });
 
   it("a partly missing, malformed and paginated history gives a bounded, partial window that says what it could not read", async () => {
-    const objects = history(70, (n, spec) => ({ ...spec, ...(n === 50 ? { missingFinished: true } : {}), ...(n === 55 ? { brokenProwjob: true } : {}) }));
+    const objects = history(70, (n, spec) => ({ ...spec, ...(n === 50 ? { missingFinished: true } : {}), ...(n === 55 ? { brokenProwjob: true } : {}), ...(n === 52 ? { noMetadata: true } : {}) }));
     // Not builds: a stray file and a directory that is not a build id.
     objects.set(`${BUCKET}/logs/${JOB}/.trash/readme.txt`, { text: "x" });
     const { env, gcs } = await serve(objects, { pageSize: 7 });
@@ -171,6 +173,7 @@ ${ok ? "PASS" : `E0206 22:52:48.682710       1 run.go:72] ${SKEW}`}
       expect.arrayContaining([
         "1 entry of the listing were not builds and were skipped",
         `build ${id(55)}: metadata not read (prowjob.json: not valid JSON)`,
+        `build ${id(52)}: metadata not read (finished.json and prowjob.json are missing)`,
         "scan limit reached (2 builds or the time budget): the window may be wider than shown",
       ]),
     );
@@ -180,7 +183,7 @@ ${ok ? "PASS" : `E0206 22:52:48.682710       1 run.go:72] ${SKEW}`}
     const pages = gcs.requests.filter((r) => r.includes(`prefix=logs%2F${JOB}%2F&`) && r.includes("endOffset="));
     expect(pages.length).toBe(Math.ceil(70 / 7));
     expect(pages.filter((r) => r.includes("pageToken=")).length).toBe(pages.length - 1);
-    expect(w.buildsLooked).toBe(49);
+    expect(w.buildsLooked).toBe(48);
   });
 
   it("a job with tens of thousands of builds: the listing is narrowed to the builds just before this one, in a few small requests", async () => {
@@ -227,7 +230,7 @@ ${ok ? "PASS" : `E0206 22:52:48.682710       1 run.go:72] ${SKEW}`}
       expect(report.findings.some((f) => f.signature === "k8s-compat-mincompat-out-of-range")).toBe(true);
       const w = report.window!;
       expect(w.partial).toEqual([expect.stringMatching(/^the job's earlier builds could not be listed: .*not valid JSON/)]);
-      expect(w.summary).toBe(`no earlier build could be listed: this run ${id(45)} (v1.31.0) is the first that failed this way (partial window).`);
+      expect(w.summary).toBe(`no earlier build could be listed: this build ${id(45)} (v1.31.0) is the first that failed this way (partial window).`);
       expect(gcs.requests.some((r) => r.includes("endOffset="))).toBe(false);
     } finally {
       front.close();
