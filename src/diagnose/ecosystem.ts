@@ -106,6 +106,14 @@ export const diagnoseMinikubeSkew: Diagnoser = (input) => {
 };
 
 export const diagnoseKindConfig: Diagnoser = (input) => {
+  const field = input.capture("field");
+  if (field) {
+    return {
+      headline: `The kind config sets ${field} in ${input.capture("type")} (${input.capture("configVersion")}), a field this kind binary does not know: it was added in a later kind release than the one in the job.`,
+      versions: captureRoles(input),
+      fixes: ["Upgrade kind (pin the release the config was written for in the CI action), or drop the field for this kind release."],
+    };
+  }
   let api = input.capture("apiVersion") ?? "";
   const kind = input.capture("kind");
   // Some kind releases print "unknown kind <apiVersion> for apiVersion: <kind>".
@@ -305,3 +313,25 @@ export const diagnoseE2eVersions: Diagnoser = (input) => {
     ...(minors === undefined ? {} : { skew: { minors, policy: "the e2e harness requires kubectl and the cluster from the same build", supported: false } }),
   };
 };
+
+/**
+ * "request to convert CR from an invalid group/version" means the CRDs are installed and no longer serve the
+ * version; "no matches for kind … in version cert-manager.io/v1alpha2" reads the same when the CRDs are not
+ * installed at all (cert-manager before 1.7 served v1alpha2), so it is a warning that says both.
+ */
+export const diagnoseCertManagerApi: Diagnoser = (input) => {
+  const api = input.capture("apiVersion") ?? "";
+  if (input.capture("kind") !== undefined) {
+    return {
+      verdict: "warning",
+      headline: `${api} is not served: cert-manager 1.7 and later removed it, so with cert-manager ≥ 1.7 installed the manifest is older than the cluster's cert-manager (or cert-manager's CRDs are not installed at all).`,
+      versions: captureRoles(input),
+      reasoning: ["On its own line this reads the same as CRDs never installed; check `kubectl get crd certificates.cert-manager.io -o jsonpath='{.spec.versions[*].name}'`."],
+    };
+  }
+  return {
+    headline: `Objects at ${api} cannot be converted: the installed cert-manager (1.7 or later) no longer serves that version, and the CRDs still list it as stored.`,
+    versions: captureRoles(input),
+  };
+};
+

@@ -53,6 +53,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   "generic-version-skew": eco.diagnoseGeneric,
   "api-watch-version-not-served": eco.diagnoseWatchNotServed,
   "e2e-client-server-version-differs": eco.diagnoseE2eVersions,
+  "cert-manager-api-version-removed": eco.diagnoseCertManagerApi,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -32,8 +32,12 @@ export const BUILTIN_GROUPS = new Set([
   "resource.k8s.io", "internal.apiserver.k8s.io", "storagemigration.k8s.io",
 ]);
 
-/** kubelet flag → minor that removed it. */
+/**
+ * kubelet flag → minor that removed it. Checked against the removing PR's release note and the release it
+ * merged into (CHANGELOG-1.N.md lists the same notes under "Deprecation" / "Removed").
+ */
 export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
+  // Dockershim removal (CHANGELOG-1.24, "Urgent Upgrade Notes"; Azure/AgentBaker#1841 strips them for 1.24+). Not re-checked PR by PR.
   "network-plugin": "1.24",
   "network-plugin-mtu": "1.24",
   "cni-bin-dir": "1.24",
@@ -42,8 +46,11 @@ export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
   "docker-endpoint": "1.24",
   "image-pull-progress-deadline": "1.24",
   "experimental-dockershim-root-directory": "1.24",
+  // kubernetes/kubernetes#107096 (merged 2021-12, in 1.24; aks-engine#4829, cri-o#5639 hit it).
   "non-masquerade-cidr": "1.24",
+  // DynamicKubeletConfig removed from the kubelet in 1.24 (CHANGELOG-1.24). Not re-checked this session.
   "dynamic-config-dir": "1.24",
+  // Deprecated in 1.24, removed in 1.27 (CHANGELOG-1.27). Not re-checked this session.
   "container-runtime": "1.27",
 };
 
@@ -57,24 +64,51 @@ export interface FlagChange {
 
 /**
  * Control-plane and node flags removed by release, from the Kubernetes changelogs (CHANGELOG-1.N.md,
- * "Deprecation" / "Removed" sections). Only removals that make the binary refuse to start are listed.
+ * "Deprecation" / "Removed" sections) and the release notes of the PRs that removed them, cited per entry.
+ * Only removals that make the binary refuse to start are listed.
  * The kubelet's own table (REMOVED_KUBELET_FLAGS) is merged in below.
  */
 export const REMOVED_FLAGS: Record<string, FlagChange> = {
+  // CHANGELOG-1.19 (basic authentication removed). Not re-checked this session.
   "basic-auth-file": { release: "1.19", components: ["kube-apiserver"], instead: "token or client-certificate authentication" },
+  // kubernetes/kubernetes#105032 (merged 2022-01, 1.24; openshift/cluster-kube-apiserver-operator#1343 saw it in the 1.24 rebase).
   "enable-swagger-ui": { release: "1.24", components: ["kube-apiserver"], instead: "the /openapi/v2 and /openapi/v3 documents" },
+  // No-op since 1.20 (kubernetes/kubernetes#95856 set "v1.24 as a target removal"), removed in 1.24.
   "insecure-port": { release: "1.24", components: ["kube-apiserver"], instead: "--secure-port" },
   "insecure-bind-address": { release: "1.24", components: ["kube-apiserver"], instead: "--bind-address" },
+  // kube-apiserver: #95856; kube-controller-manager: #96216 (no-op in 1.22, "would be removed in v1.24"), #106860;
+  // kube-scheduler: #96345 (same note).
   address: { release: "1.24", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"], instead: "--bind-address" },
   port: { release: "1.24", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"], instead: "--secure-port" },
+  // The scheduler Policy API and its flags (CHANGELOG-1.23; alibaba/open-local#134 hit it on 1.23.6). Not re-checked PR by PR.
   "policy-config-file": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
   "policy-configmap": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
   "policy-configmap-namespace": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
   "use-legacy-policy-config": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
+  // CHANGELOG-1.25. Not re-checked this session.
   "experimental-cluster-signing-duration": { release: "1.25", components: ["kube-controller-manager"], instead: "--cluster-signing-duration" },
-  "deployment-controller-sync-period": { release: "1.26", components: ["kube-controller-manager"] },
+  // kubernetes/kubernetes#107178, merged 2022-03-30 for 1.24 (was listed as 1.26 here, the release kubeadm#2839 ran).
+  "deployment-controller-sync-period": { release: "1.24", components: ["kube-controller-manager"] },
+  // kubernetes/kubernetes#109612 (milestone v1.25): deprecated since 1.10.
+  "deleting-pods-qps": { release: "1.25", components: ["kube-controller-manager"] },
+  "deleting-pods-burst": { release: "1.25", components: ["kube-controller-manager"] },
+  "register-retry-count": { release: "1.25", components: ["kube-controller-manager"] },
+  // kubernetes/kubernetes#59359 (merged 2018-02, 1.10).
+  "service-sync-period": { release: "1.10", components: ["kube-controller-manager"] },
+  // kubernetes/kubernetes#50678 (merged 2017-08, 1.8).
+  "replication-controller-lookup-cache-size": { release: "1.8", components: ["kube-controller-manager"] },
+  "replicaset-lookup-cache-size": { release: "1.8", components: ["kube-controller-manager"] },
+  "daemonset-lookup-cache-size": { release: "1.8", components: ["kube-controller-manager"] },
+  // kubernetes/kubernetes#90368 (merged 2020-04, 1.19): Heapster support in the HPA, deprecated in 1.12 (#68089).
+  "horizontal-pod-autoscaler-use-rest-clients": { release: "1.19", components: ["kube-controller-manager"], instead: "the metrics API (metrics-server)" },
+  // kubernetes/kubernetes#124948 (release notes of v1.31.0-alpha.2): no-op since 1.12.
+  "horizontal-pod-autoscaler-upscale-delay": { release: "1.31", components: ["kube-controller-manager"], instead: "the HPA's behavior field" },
+  "horizontal-pod-autoscaler-downscale-delay": { release: "1.31", components: ["kube-controller-manager"], instead: "--horizontal-pod-autoscaler-downscale-stabilization" },
+  // CHANGELOG-1.27. Not re-checked this session.
   "pod-eviction-timeout": { release: "1.27", components: ["kube-controller-manager"], instead: "taint-based eviction (tolerationSeconds)" },
+  // CHANGELOG-1.15. Not re-checked this session.
   "allow-privileged": { release: "1.15", components: ["kubelet"], instead: "PodSecurity admission" },
+  // CHANGELOG-1.12. Not re-checked this session.
   "cadvisor-port": { release: "1.12", components: ["kubelet"] },
   ...Object.fromEntries(Object.entries(REMOVED_KUBELET_FLAGS).map(([flag, release]) => [flag, { release, components: ["kubelet"] }])),
 };

@@ -132,4 +132,55 @@ export const addonSignatures: Signature[] = [
       "rpc error: code = Unimplemented desc = unknown method Frobnicate for service acme.WidgetService",
     ],
   },
+  {
+    id: "cert-manager-api-version-removed",
+    title: "cert-manager API version removed (v1alpha2, v1alpha3, v1beta1 since cert-manager 1.7)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["cert-manager.io/v1alpha", "cert-manager.io/v1beta1"],
+    patterns: [
+      String.raw`request\s+to\s+convert\s+CR\s+(?:from|to)\s+an\s+invalid\s+group/version\s*:\s*(?<apiVersion>(?:acme\.)?cert-manager\.io/v1(?:alpha2|alpha3|beta1))`,
+      String.raw`no\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+version\s+${Q}(?<apiVersion>(?:acme\.)?cert-manager\.io/v1(?:alpha2|alpha3|beta1))\b`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "cert-manager API version asked for", kind: "cert-manager kind" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above api-no-kind-match, which reads any CRD group as "CRD not installed".
+    priority: 55,
+    meaning:
+      "cert-manager 1.7 removed its v1alpha2, v1alpha3 and v1beta1 APIs (deprecated since 1.4): manifests, charts or stored objects still at those versions are not served by the installed cert-manager. (The older certmanager.k8s.io group is left to api-no-kind-match: on its own line it reads like CRDs not installed.)",
+    causes: [
+      "Issuer/Certificate manifests (or a chart) written for cert-manager < 1.7, applied to a cluster whose cert-manager is 1.7 or newer.",
+      "Objects stored at an old version before the upgrade (the CRDs' storedVersions still list it), so the conversion webhook refuses them.",
+    ],
+    fixes: [
+      "Move the manifests to cert-manager.io/v1 (acme.cert-manager.io/v1), and run cmctl upgrade migrate-api-version before upgrading past 1.6.",
+      "Or pin cert-manager below 1.7 until the manifests are migrated.",
+    ],
+    references: ["https://cert-manager.io/docs/installation/upgrading/remove-deprecated-apis/"],
+    examples: [
+      {
+        // cert-manager/cert-manager#5385
+        line: String.raw`Error: UPGRADE FAILED: unable to build kubernetes objects from current release manifest: resource mapping not found for name: "letsencrypt-staging" namespace: "" from "": no matches for kind "ClusterIssuer" in version "cert-manager.io/v1alpha2"`,
+        captures: { kind: "ClusterIssuer", apiVersion: "cert-manager.io/v1alpha2" },
+      },
+      {
+        // cert-manager/cert-manager#5301
+        line: "Error from server: request to convert CR from an invalid group/version: acme.cert-manager.io/v1alpha2",
+        captures: { apiVersion: "acme.cert-manager.io/v1alpha2" },
+      },
+      {
+        // cert-manager/cert-manager#4900
+        line: String.raw`Keep getting "request to convert CR from an invalid group/version: cert-manager.io/v1alpha2" when upgrading cert-manager`,
+        captures: { apiVersion: "cert-manager.io/v1alpha2" },
+      },
+    ],
+    nearMisses: [
+      // cert-manager 0.x's own group with its CRDs not installed (fbeltrao/aks-letsencrypt#2).
+      String.raw`validation failed: - no matches for kind "Certificate" in version "certmanager.k8s.io/v1alpha1"`,
+      // The current version missing means the CRDs are not installed at all, not a removed version.
+      String.raw`error: resource mapping not found for name: "selfsigned" namespace: "" from "issuer.yaml": no matches for kind "ClusterIssuer" in version "cert-manager.io/v1"`,
+    ],
+  },
 ];

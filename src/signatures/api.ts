@@ -98,10 +98,13 @@ export const apiSignatures: Signature[] = [
     patterns: [
       // "the server could not find the requested resource" is the 404 of a whole group/version/resource, not of
       // one object (that is "<resource> \"name\" not found"): for a built-in kind it is served by other releases.
-      String.raw`(?:getting|get|listing|list|watching|creating|create|verify)\s+(?<kind>IngressClass|Ingress|CronJob|PodSecurityPolicy|PodDisruptionBudget|HorizontalPodAutoscaler|EndpointSlice|CSIDriver|CSINode|CSIStorageCapacity|RuntimeClass|PriorityClass|FlowSchema|PriorityLevelConfiguration|CRD|CustomResourceDefinition)(?:\s+creation|\s+[\w.-]+)?\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+      String.raw`(?:getting|get|listing|list|watching|creating|create|verify)\s+(?<kind>IngressClass|Ingress|CronJob|PodSecurityPolicy|PodDisruptionBudget|HorizontalPodAutoscaler|EndpointSlice|CSIDriver|CSINode|CSIStorageCapacity|RuntimeClass|PriorityClass|FlowSchema|PriorityLevelConfiguration|CRD|CustomResourceDefinition)(?:\s+creation|\s+[\w.-]+)?\s*[:;]\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+      // client-go's "(get <resource>.<group>)" suffix, for groups no current release serves at any version:
+      // extensions (its last resource, ingresses, removed in 1.22) and PodSecurityPolicy (policy, 1.25).
+      String.raw`[Tt]he\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?:get|list|watch|post|patch|put|delete)\s+(?<resource>(?:ingresses|deployments|daemonsets|replicasets|networkpolicies|podsecuritypolicies)\.extensions|podsecuritypolicies\.policy)\s*\)`,
     ],
     versions: [],
-    roles: { kind: "built-in kind asked for" },
+    roles: { kind: "built-in kind asked for", resource: "resource.group asked for (no longer served)" },
     priority: 40,
     meaning:
       "A controller or installer asked for a built-in kind at an API version this cluster does not serve: the cluster removed it since the client was built (networking.k8s.io/v1beta1 IngressClass in 1.22), or is older than the client (apiextensions.k8s.io/v1 CRDs before 1.16).",
@@ -114,7 +117,19 @@ export const apiSignatures: Signature[] = [
     examples: [
       { line: "F0101 00:00:00.000000       1 main.go:288] Error when getting IngressClass nginx: the server could not find the requested resource" },
       { line: "✘ Istio core encountered an error: failed to wait for resource: failed to verify CRD creation: the server could not find the requested resource", captures: { kind: "CRD" } },
+      // istio/istio#33200: the operator's installer joins the two with a semicolon.
+      { line: "2021-06-01T12:02:29.509703Z\terror\tinstaller\tfailed to verify CRD creation; the server could not find the requested resource", captures: { kind: "CRD" } },
+      {
+        // feloy/kubectl-service-tree#3, kj187/kubernetes-ingress-linklist#3, kubernetes-retired/dashboard#6650
+        line: "The server could not find the requested resource (get ingresses.extensions)",
+        captures: { resource: "ingresses.extensions" },
+      },
     ],
-    nearMisses: ['Error from server (NotFound): ingressclasses.networking.k8s.io "nginx" not found'],
+    nearMisses: [
+      'Error from server (NotFound): ingressclasses.networking.k8s.io "nginx" not found',
+      // The core group's 404 for one named object, and a CRD's group: neither says a built-in API is gone.
+      'Error from server (NotFound): the server could not find the requested resource (get services http:heapster:)',
+      "the server could not find the requested resource (get widgets.example.io)",
+    ],
   },
 ];

@@ -158,6 +158,8 @@ export const distributionSignatures: Signature[] = [
     patterns: [
       // The checksum tables are keyed by version: a kube_version this release does not list fails the lookup.
       String.raw`'dict\s+object'\s+has\s+no\s+attribute\s+'(?<requested>v\d+\.\d+\.\d+(?:-[\w.]+)?)'`,
+      // Tables keyed by the minor (etcd_supported_versions[kube_major_version]).
+      String.raw`_supported_versions\[kube_major_version\][^\n]*?'dict\s+object'\s+has\s+no\s+attribute\s+'(?<requested>v\d+\.\d+)'`,
     ],
     versions: ["requested"],
     roles: { requested: "kube_version requested" },
@@ -170,6 +172,11 @@ export const distributionSignatures: Signature[] = [
       {
         line: "The error was: error while evaluating conditional (downloads.kubeadm.enabled): 'dict object' has no attribute 'v1.31.9'",
         captures: { requested: "v1.31.9" },
+      },
+      {
+        // kubernetes-sigs/kubespray#12056
+        line: "The error was: error while evaluating conditional (not etcd_version.startswith('v')): {{ etcd_supported_versions[kube_major_version] }}: 'dict object' has no attribute 'v1.32'",
+        captures: { requested: "v1.32" },
       },
     ],
     nearMisses: ["The error was: 'dict object' has no attribute 'ansible_default_ipv4'"],

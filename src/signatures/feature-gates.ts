@@ -45,9 +45,11 @@ export const featureGateSignatures: Signature[] = [
     family: "feature-gates",
     severity: "error",
     flake: true,
-    anchors: ["cannot set feature gate", "feature is locked to", "feature is PreAlpha"],
+    anchors: ["cannot set feature gate", "feature is locked to", "feature is PreAlpha", "flag: cannot se"],
     patterns: [
       String.raw`cannot\s+set\s+feature\s+gate\s+(?<gate>\w+)\s+to\s+(?<value>\w+)\s*,\s*feature\s+is\s+locked\s+to\s+(?<locked>\w+)`,
+      // systemctl status cuts the line ("cannot se>"): pflag's wrapper still names the gate being set.
+      String.raw`invalid\s+argument\s+\\?"(?<gate>[A-Z]\w*)=(?<value>true|false)\\?"\s+for\s+\\?"--feature-gates\\?"\s+flag\s*:\s*cannot\s+se(?!t\s+feature\s+gate\s+\w+\s+to\s+\w+\s*,)`,
       String.raw`cannot\s+set\s+feature\s+gate\s+(?<gate>\w+)\s+to\s+(?<value>\w+)\s*,\s*feature\s+is\s+PreAlpha\s+at\s+emulated\s+version\s+(?<emulationVersion>{V})(?:\s*,\s*min\s+compatibility\s+version\s+(?<minCompatibilityVersion>{V}))?`,
     ],
     versions: ["emulationVersion", "minCompatibilityVersion"],
@@ -67,6 +69,17 @@ export const featureGateSignatures: Signature[] = [
       {
         line: String.raw`E0808 08:08:08.123456       1 run.go:72] "command failed" err="cannot set feature gate WidgetAutoscaling to true, feature is PreAlpha at emulated version 1.33"`,
         captures: { gate: "WidgetAutoscaling", value: "true", emulationVersion: "1.33" },
+      },
+      {
+        // gardener/gardener#5362
+        line: String.raw`Error: invalid argument "BoundServiceAccountTokenVolume=false,CSIMigration=true" for "--feature-gates" flag: cannot set feature gate BoundServiceAccountTokenVolume to false, feature is locked to true`,
+        captures: { gate: "BoundServiceAccountTokenVolume", value: "false", locked: "true" },
+      },
+      {
+        // f5devcentral/modern_app_jumpstart_workshop#172: k3s's journal line, cut by systemctl
+        line: String.raw`Aug 07 22:30:03 k3s k3s[16577]: Error: invalid argument "LegacyServiceAccountTokenNoAutoGeneration=false" for "--feature-gates" flag: cannot se>`,
+        // (The gate's name holds "Token", so the redactor masks it in the report.)
+        captures: { value: "false" },
       },
     ],
   },
@@ -99,5 +112,37 @@ export const featureGateSignatures: Signature[] = [
       },
     ],
     nearMisses: ["Flag --widget-cache-dir has been deprecated, will be removed in 1.40. Use the config file instead."],
+  },
+  {
+    id: "component-config-featuregates-string",
+    title: "Component configuration writes featureGates as a string (pre-1.10 format)",
+    family: "feature-gates",
+    severity: "error",
+    flake: false,
+    anchors: ["FeatureGates: ReadMapCB"],
+    patterns: [
+      String.raw`(?<config>v1alpha1\.(?:KubeProxyConfiguration|KubeletConfiguration))\s*:\s*\**FeatureGates\s*:\s*ReadMapCB\s*:\s*expect\s+\{\s+or\s+n`,
+    ],
+    versions: [],
+    roles: { config: "component configuration type" },
+    priority: 50,
+    meaning:
+      "kube-proxy 1.10 (and the kubelet from 1.9) read featureGates in their configuration file as a map; a configuration written for an older release gives them as a \"Gate=true,…\" string, and the newer binary cannot decode it.",
+    causes: ["A kube-proxy ConfigMap or kubelet config (or a kubeadm config embedding it) generated for 1.9 or older, read by a newer binary after an upgrade."],
+    fixes: ["Write featureGates as a map (featureGates: {SupportIPVSProxyMode: true}) in the configuration, or run the binary of the release the configuration was written for."],
+    references: ["https://github.com/kubernetes/kubernetes/pull/57962", "https://github.com/kubernetes/kubernetes/pull/53025"],
+    examples: [
+      {
+        // kubernetes/kubernetes#60426 (kube-proxy from master with a 1.9 ConfigMap)
+        line: String.raw`error: v1alpha1.KubeProxyConfiguration: FeatureGates: ReadMapCB: expect { or n, but found ", error found in #10 byte of ...|reGates":"","healthz|...`,
+        captures: { config: "v1alpha1.KubeProxyConfiguration" },
+      },
+      {
+        // kubernetes-retired/kubernetes-anywhere#527 (kubeadm 1.10 reading a string featureGates)
+        line: String.raw`unable to decode config from "/etc/kubeadm/kubeadm.yaml" [v1alpha1.MasterConfiguration: KubeProxy: v1alpha1.KubeProxy: Config: v1alpha1.KubeProxyConfiguration: FeatureGates: ReadMapCB: expect { or n, but found ", error found in #10 byte of ...|reGates":"SupportIPV|...`,
+        captures: { config: "v1alpha1.KubeProxyConfiguration" },
+      },
+    ],
+    nearMisses: ["v1alpha1.KubeProxyConfiguration: Mode: ReadString: expects \" or n, but found 1"],
   },
 ];

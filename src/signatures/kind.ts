@@ -7,27 +7,38 @@ export const kindSignatures: Signature[] = [
     family: "kind",
     severity: "error",
     flake: true,
-    anchors: ["unknown apiVersion", "for apiVersion"],
+    anchors: ["unknown apiVersion", "for apiVersion", "not found in type v1alpha4."],
     patterns: [
       String.raw`unknown\s+apiVersion\s*:\s*(?<apiVersion>kind\.(?:sigs|x-k8s)\.(?:k8s\.)?io/v\w+)`,
       // kind's "unknown kind %s for apiVersion: %s" (some releases print the two the other way round).
       String.raw`unknown\s+kind\s+(?<kind>\S*)\s+for\s+apiVersion\s*:\s*(?<apiVersion>\S+)`,
+      // kind decodes its config strictly: a field a later kind release added is unknown to an older binary.
+      // Only fields that do exist in some release (a made-up field, gpus: true, is the user's mistake).
+      String.raw`field\s+(?<field>featureGates|runtimeConfig|kubeProxyMode|dnsSearch|ipFamily|labels|containerdConfigPatchesJSON6902|kubeadmConfigPatchesJSON6902|extraPortMappings|apiServerAddress|podSubnet|serviceSubnet|disableDefaultCNI)\s+not\s+found\s+in\s+type\s+(?<configVersion>v1alpha4)\.(?<type>Cluster|Networking|Node)\b`,
     ],
-    versions: ["apiVersion"],
-    roles: { apiVersion: "kind configuration API version" },
-    versionKinds: { since: { kind: "component", component: "kind" }, removedIn: { kind: "component", component: "kind" } },
+    versions: ["apiVersion", "configVersion"],
+    roles: { apiVersion: "kind configuration API version", configVersion: "kind configuration API version", field: "config field this kind does not know" },
+    versionKinds: { configVersion: "api-version", since: { kind: "component", component: "kind" }, removedIn: { kind: "component", component: "kind" } },
     priority: 45,
     meaning: "kind could not read its cluster configuration: the config's apiVersion belongs to another kind release than the binary.",
     causes: [
       "A config file written for an old kind (kind.sigs.k8s.io/v1alpha3) used with kind v0.9.0 or later.",
       "A config for kind.x-k8s.io/v1alpha4 used with a kind older than v0.6.0 (an old kind pinned in the CI action).",
+      "A v1alpha4 config using a field (featureGates, runtimeConfig, kubeProxyMode, …) that a later kind release added.",
     ],
     fixes: ["Move the config to kind.x-k8s.io/v1alpha4 with kind: Cluster, or pin the kind binary the config was written for."],
     references: ["https://kind.sigs.k8s.io/docs/user/configuration/"],
     examples: [
       { line: "ERROR: failed to create cluster: unknown apiVersion: kind.sigs.k8s.io/v1alpha3", captures: { apiVersion: "kind.sigs.k8s.io/v1alpha3" } },
+      // kubernetes-sigs/kind#1992 (kind v0.7.0 with a config using featureGates)
+      { line: "  line 4: field featureGates not found in type v1alpha4.Cluster", captures: { field: "featureGates", configVersion: "v1alpha4" } },
     ],
-    nearMisses: ["apiVersion: kind.x-k8s.io/v1alpha4"],
+    nearMisses: [
+      "apiVersion: kind.x-k8s.io/v1alpha4",
+      // Fields no kind release has (found in public troubleshooting notes): a mistake, not a skew.
+      "  line 7: field gpus not found in type v1alpha4.Node",
+      '### "field ports not found in type v1alpha4.Node" (KIND YAML Error)',
+    ],
   },
   {
     id: "ctlptl-kind-version-unknown",

@@ -116,6 +116,7 @@ export const kubectlSignatures: Signature[] = [
     // ones written in other scripts, the kubectl path that precedes them.
     anchors: [
       "which may have incompatibilities",
+      "which may be incompatible with Kubernetes",
       "and is incompatible with Kubernetes",
       "welche inkompatibel ist",
       "qui peut comporter des",
@@ -126,7 +127,8 @@ export const kubectlSignatures: Signature[] = [
       "kubectl.exe ",
     ],
     patterns: [
-      String.raw`is\s+version\s+(?<client>{V}),\s+(?:which\s+may\s+have\s+incompatibilities|and\s+is\s+incompatible)\s+with\s+Kubernetes\s+(?<cluster>{V})`,
+      // minikube ≥ 1.9 (kubernetes/minikube#6998) printed "is v1.16.3, which may be incompatible with".
+      String.raw`is\s+(?:version\s+)?(?<client>{V}),\s+(?:which\s+may\s+have\s+incompatibilities|which\s+may\s+be\s+incompatible|and\s+is\s+incompatible)\s+with\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`ist\s+Version\s+(?<client>{V}),\s+welche\s+inkompatibel\s+ist\s+mit\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`est\s+la\s+version\s+(?<client>{V}),\s+qui\s+peut\s+comporter\s+des\s+incompatibilités\s+avec\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`menggunakan\s+versi\s+(?<client>{V}),\s+yang\s+mungkin\s+tidak\s+kompatibel\s+dengan\s+Kubernetes\s+(?<cluster>{V})`,
@@ -147,6 +149,11 @@ export const kubectlSignatures: Signature[] = [
       {
         line: "❗  /usr/local/bin/kubectl is version 1.24.1, which may have incompatibilities with Kubernetes 1.27.4.",
         captures: { client: "1.24.1", cluster: "1.27.4" },
+      },
+      {
+        // kubernetes/minikube#6998 and many tutorials of 2020 (minikube 1.9–1.12)
+        line: "❗  /usr/local/bin/kubectl is v1.13.4, which may be incompatible with Kubernetes v1.18.0.",
+        captures: { client: "v1.13.4", cluster: "v1.18.0" },
       },
       {
         line: "❗  /usr/local/bin/kubectl のバージョンは 1.24.1 で、Kubernetes 1.27.4 と互換性がないかもしれません。",
