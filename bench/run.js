@@ -20,6 +20,7 @@ import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatur
 import { endToEndRun, runJsonChild } from "./e2e.js";
 import { generateLog, TRUE_FINDINGS } from "./generate.js";
 import { historyBench } from "./history.js";
+import { fleetBench } from "./fleet.js";
 import { ensureRipgrep, generateMatchingLog, median, timeProcess, writeLinePatterns } from "./cli-rows.js";
 
 const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
@@ -186,6 +187,10 @@ async function main() {
     }
 
     const history = await historyBench({ runs: Math.min(RUNS, 3), e2e: async (env) => (await endToEndRun(tiny.path, { env })).endToEndMs });
+    // Shared mode (bench/fleet.js): its rows and notes go with the history's.
+    const fleet = await fleetBench({ runs: RUNS, prowLog: prow, dir, scale: SCALE });
+    history.rows.push(...fleet.rows);
+    history.notes.push(...fleet.notes);
     const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching });
     process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
     writeFileSync(here("../docs/benchmarks.md"), report.markdown);

@@ -420,32 +420,56 @@ export class RedisQueue<J> implements TriageQueue<J> {
 
   private async runGroup(h: string, group: Entry<J>[]): Promise<void> {
     const worker = this.jobWorker!;
-    const jobs = group.map((r) => JSON.parse(r.job) as J);
-    const job = jobs.length > 1 && worker.merge ? worker.merge(jobs) : undefined;
+    let jobs: J[];
+    let merged: J | undefined;
+    try {
+      jobs = group.map((r) => JSON.parse(r.job) as J);
+      merged = jobs.length > 1 && worker.merge ? worker.merge(jobs) : undefined;
+    } catch (err) {
+      // A row that cannot be read or merged (a job of another release, say): each runs alone, so that the
+      // bad one fails (and is retried, then dead-lettered) by itself and the rest of the burst goes on.
+      if (group.length > 1) {
+        for (const r of group) await this.runGroup(h, [r]);
+        return;
+      }
+      await this.failed(h, group, err);
+      return;
+    }
     this.active++;
     try {
-      if (job !== undefined) await worker.run(job);
+      if (merged !== undefined) await worker.run(merged);
       else for (const j of jobs) await worker.run(j);
       await this.client.hdel(this.k(h, "inflight"), ...group.map((r) => r.key));
     } catch (err) {
-      for (const r of group) {
-        const attempts = r.attempts + 1;
-        if (attempts >= this.attempts) {
-          await this.deadLetter(h, { ...r, attempts }, reasonOf(err));
-          continue;
-        }
-        const delayMs = this.retryBaseMs * 2 ** (attempts - 1);
-        const again: Entry<J> = { ...r, attempts, solo: true, notBefore: Date.now() + delayMs };
-        await this.client.skewbotRequeue(this.k(h, "pending"), this.k(h, "inflight"), r.key, JSON.stringify(again));
-        this.observer.retried?.({ thread: r.thread, key: r.key, attempts }, err, delayMs);
-      }
+      await this.failed(h, group, err);
     } finally {
       this.active--;
     }
   }
 
+  /** A failed run: each of its rows again, alone and later, or dead-lettered after its last attempt. */
+  private async failed(h: string, group: Entry<J>[], err: unknown): Promise<void> {
+    for (const r of group) {
+      const attempts = r.attempts + 1;
+      if (attempts >= this.attempts) {
+        await this.deadLetter(h, { ...r, attempts }, reasonOf(err));
+        continue;
+      }
+      const delayMs = this.retryBaseMs * 2 ** (attempts - 1);
+      const again: Entry<J> = { ...r, attempts, solo: true, notBefore: Date.now() + delayMs };
+      await this.client.skewbotRequeue(this.k(h, "pending"), this.k(h, "inflight"), r.key, JSON.stringify(again));
+      this.observer.retried?.({ thread: r.thread, key: r.key, attempts }, err, delayMs);
+    }
+  }
+
   private async deadLetter(h: string, r: Entry<J>, reason: string): Promise<void> {
-    const letter: DeadLetter<J> = { thread: r.thread, key: r.key, attempts: r.attempts, reason, at: new Date().toISOString(), job: JSON.parse(r.job) as J };
+    let job: unknown;
+    try {
+      job = JSON.parse(r.job);
+    } catch {
+      job = r.job;
+    }
+    const letter: DeadLetter<unknown> = { thread: r.thread, key: r.key, attempts: r.attempts, reason, at: new Date().toISOString(), job };
     await this.client.skewbotDeadLetter(this.k(h, "inflight"), `${this.keys}dead`, r.key, JSON.stringify(letter), String(DEAD_LETTER_CAP));
     this.observer.deadLettered?.({ thread: r.thread, key: r.key, attempts: r.attempts }, reason);
   }

@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { RedisQueue } from "../../src/queue/redis.js";
 import { ciRobotCommentPayload, startReplay } from "../../src/replay/scenario.js";
 import { parseMetrics, root } from "../ops/helpers.js";
+import { DATABASE_URL, dropSchema, postgresAvailability, uniqueSchema } from "../helpers/postgres.js";
 import { cuttableProxy, dropPrefix, REDIS_URL, redisProblem, REQUIRE_SERVICES, uniquePrefix } from "../helpers/services.js";
 
 // The app process (lib/main.js) in shared mode: asked for with REDIS_URL, it refuses to start without
@@ -117,7 +119,12 @@ if (problem && !REQUIRE_SERVICES) {
         // outlasts its own bound (seen on this machine under a full test run's load).
         expect([200, 202]).toContain(await replay.deliver("issue_comment", ciRobotCommentPayload(), "shared-down-1"));
         expect(Date.now() - started).toBeLessThan(10_000);
-        const m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
+        // The delivery was answered before its triage was queued (in the thread's turn): wait for that enqueue.
+        let m = new Map<string, number>();
+        for (let i = 0; i < 100 && !(m.get('skewbot_queue_errors_total{op="enqueue"}')! >= 1); i++) {
+          if (i > 0) await new Promise((r) => setTimeout(r, 100));
+          m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
+        }
         expect(m.get('skewbot_queue_errors_total{op="enqueue"}')).toBeGreaterThanOrEqual(1);
         expect(replay.github.botComments("kubernetes-sigs/cluster-api", 11840)).toHaveLength(0);
         await proxy.restore();
@@ -130,6 +137,88 @@ if (problem && !REQUIRE_SERVICES) {
       } finally {
         await replay.stop();
         await proxy.close();
+      }
+    }, 60_000);
+
+    it("PostgreSQL lost mid-run: deliveries are still answered and triaged, the failure logged and counted, one comment kept, and the store used again once it is back", async () => {
+      if (postgresAvailability && !REQUIRE_SERVICES) return console.warn(`did not run: ${postgresAvailability}`);
+      const pgProxy = await cuttableProxy(DATABASE_URL);
+      const viaProxy = new URL(DATABASE_URL);
+      viaProxy.host = new URL(pgProxy.url).host;
+      const schema = uniqueSchema("skewbot_pgdown");
+      const replay = await startReplay({ env: { REDIS_URL, SKEWBOT_REDIS_PREFIX: prefix, DATABASE_URL: viaProxy.toString(), SKEWBOT_DATABASE_SCHEMA: schema } });
+      const metrics = async () => parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
+      const sum = (m: Map<string, number>, name: string, label = "") => [...m].filter(([k]) => k.startsWith(name) && k.includes(label)).reduce((n, [, v]) => n + v, 0);
+      const triaged = async (n: number) => {
+        for (let i = 0; i < 300 && sum(await metrics(), "skewbot_triages_total") < n; i++) await new Promise((r) => setTimeout(r, 100));
+        return metrics();
+      };
+      // A new report comment of k8s-ci-robot each time (same job, same thread): each is triaged again.
+      const report = (n: number) => {
+        const p = ciRobotCommentPayload() as { comment: Record<string, unknown> };
+        return { ...p, comment: { ...p.comment, id: 2_650_000_100 + n } };
+      };
+      try {
+        expect(await replay.deliver("issue_comment", report(1), "pg-up-1")).toBe(200);
+        const before = await triaged(1);
+        expect(before.get('skewbot_triages_total{outcome="created"}')).toBe(1);
+        expect(sum(before, "skewbot_history_store_seconds_count", 'result="error"')).toBe(0);
+
+        await pgProxy.cut();
+        expect(await replay.deliver("issue_comment", report(2), "pg-down-2")).toBe(200);
+        const during = await triaged(2);
+        expect(sum(during, "skewbot_triages_total")).toBe(2);
+        expect(during.get('skewbot_triages_total{outcome="error"}') ?? 0).toBe(0);
+        expect(sum(during, "skewbot_history_store_seconds_count", 'result="error"')).toBeGreaterThanOrEqual(1);
+        expect(replay.output.join("")).toContain("history store unavailable");
+        expect(replay.github.botComments("kubernetes-sigs/cluster-api", 11840)).toHaveLength(1);
+
+        await pgProxy.restore();
+        const okAtCut = sum(during, "skewbot_history_store_seconds_count", 'result="ok"');
+        expect(await replay.deliver("issue_comment", report(3), "pg-back-3")).toBe(200);
+        const after = await triaged(3);
+        expect(sum(after, "skewbot_triages_total")).toBe(3);
+        expect(sum(after, "skewbot_history_store_seconds_count", 'result="ok"')).toBeGreaterThan(okAtCut);
+        expect(replay.github.botComments("kubernetes-sigs/cluster-api", 11840)).toHaveLength(1);
+      } finally {
+        await replay.stop();
+        await pgProxy.close();
+        await dropSchema(schema).catch(() => undefined);
+      }
+    }, 90_000);
+
+    it("a poisoned job (one this release cannot run) is retried, then dead-lettered, counted on /metrics and named in the log; its thread goes on", async () => {
+      const own = uniquePrefix("poison");
+      const replay = await startReplay({ env: { REDIS_URL, SKEWBOT_REDIS_PREFIX: own, SKEWBOT_QUEUE_ATTEMPTS: "2", SKEWBOT_QUEUE_RETRY_MS: "100" } });
+      // A replica of another release put it on the queue, for the thread that a delivery is about to triage.
+      const other = new RedisQueue<unknown>({ url: REDIS_URL, prefix: own });
+      try {
+        expect(await other.enqueue("kubernetes-sigs/cluster-api#11840", "from-a-newer-release", { v: 99, thread: "?" })).toBe("queued");
+        expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "after-poison")).toBe(200);
+        const { comments } = await replay.settled(30_000);
+        expect(comments).toHaveLength(1);
+        expect(comments[0]!.body).toContain("Minimum compatibility version out of range");
+        let m = new Map<string, number>();
+        for (let i = 0; i < 200 && m.get("skewbot_queue_dead_letters") !== 1; i++) {
+          if (i > 0) await new Promise((r) => setTimeout(r, 100));
+          m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
+        }
+        expect(m.get("skewbot_queue_dead_letters")).toBe(1);
+        expect(m.get("skewbot_queue_dead_lettered_total")).toBe(1);
+        expect(m.get("skewbot_queue_retried_total")).toBe(1);
+        expect(m.get("skewbot_queue_stalled_total")).toBe(0);
+        expect(m.get("skewbot_queue_depth")).toBe(0);
+        const [letter] = await other.deadLetters();
+        expect(letter).toMatchObject({ thread: "kubernetes-sigs/cluster-api#11840", key: "from-a-newer-release", attempts: 2, job: { v: 99 } });
+        expect(letter!.reason).toContain("unknown job version 99");
+        const logs = replay.output.join("");
+        expect(logs).toContain("triage dead-lettered");
+        expect(logs).toContain("unknown job version 99");
+      } finally {
+        await other.close();
+        await replay.stop();
+        await dropPrefix(own);
+        await dropPrefix(`b_octokit-*-${own}`);
       }
     }, 60_000);
   });

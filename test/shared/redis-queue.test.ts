@@ -183,6 +183,30 @@ if (problem && !REQUIRE_SERVICES) {
       expect((await q.stats()).deadLetters).toBe(1);
     });
 
+    it("a request that cannot even be merged (a job of another release) runs alone; its burst goes on, and no replica counts as died", async () => {
+      const { q, observer } = replicas(1, { attempts: 2, retryBaseMs: 50 })[0]!;
+      const done: string[] = [];
+      await q.start({
+        merge: (jobs) => {
+          if (jobs.some((j) => !Array.isArray(j.refs))) throw new TypeError("not iterable");
+          return merge(jobs);
+        },
+        async run(job) {
+          if (!Array.isArray(job.refs)) throw new Error("not a job this release can run");
+          done.push(...job.refs);
+        },
+      });
+      // Both wait out the same quiet time, so that one run takes them together.
+      await q.enqueue("t", "healthy", { refs: ["healthy"] }, { quietMs: 150 });
+      await q.enqueue("t", "foreign", { refs: "from a newer release" } as unknown as Job, { quietMs: 150 });
+      await until("the dead letter", () => observer.counts["deadLettered"] === 1);
+      await q.idle();
+      expect(done).toEqual(["healthy"]);
+      expect(observer.counts["stalled"]).toBe(0);
+      expect(observer.reasons).toEqual(["Error: not a job this release can run"]);
+      expect((await q.deadLetters())[0]).toMatchObject({ key: "foreign", attempts: 2 });
+    });
+
     it("Redis down mid-run: enqueues are still answered and counted as errors, and the work runs once Redis is back", async () => {
       const proxy = await cuttableProxy(REDIS_URL);
       try {
