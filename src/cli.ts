@@ -8,6 +8,8 @@ import type { JobRun, LogSource, Report, Signature, VersionHint } from "./model.
 import type { LogRef, SourceSettings } from "./sources/index.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
+import type { LocalFileSource } from "./pipeline.js";
+import { availableParallelism } from "node:os";
 
 // Start-up is most of what a short analysis costs: modules are loaded when a command needs them
 // (sources/ only for URLs, history only with --history, one renderer for the format asked), not all at the top.
@@ -16,7 +18,7 @@ import { gunzipFile, isGzipFile } from "./local-log.js";
 export const EXIT = { NOTHING_FOUND: 0, CAUSE_FOUND: 1, CANNOT_ANALYSE: 2, INCOMPLETE: 3 } as const;
 
 const USAGE = `Usage:
-  skewbot analyze <log>… [--format text|markdown|json] [--signatures custom.json] [--context N] [--history]
+  skewbot analyze <log>… [--format text|markdown|json] [--signatures custom.json] [--context N] [--jobs N] [--history]
   skewbot history <job or build> [--format text|markdown|json] [--window DAYS]
 
   <log> is a file, - for standard input, a Prow job (Spyglass view URL, gcsweb URL, storage URL or
@@ -25,6 +27,8 @@ const USAGE = `Usage:
   says how often each cause was seen before, and adds the regression window: the job's last passing and
   first failing run and the versions that changed between them. \`history\` prints only that, for one build
   (or a job directory such as gs://bucket/logs/<job>, meaning its latest build).
+  --jobs N scans a large local file on N threads (default: the cores, at most 4; SKEWBOT_SCAN_THREADS);
+  --jobs 1 scans on one thread. The report is the same either way.
   skewbot signatures [--format text|json]
   skewbot --help | --version
 
@@ -67,6 +71,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         context: { type: "string" },
         history: { type: "boolean" },
         window: { type: "string" },
+        jobs: { type: "string", short: "j" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -108,6 +113,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError("--context takes a whole number from 0 to 20");
   }
   if (command === "history" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(refs[0]!)) throw new UsageError("history needs a CI job or build URL, not a file");
+  const threads = scanThreads(values.jobs, env);
   const opened = await openReferences(refs, io, env);
   const catalog = custom?.catalog ?? compileCatalog(signatures, builtinHints);
   const { analyze } = await import("./pipeline.js");
@@ -116,6 +122,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     knownVersions: opened.hints,
     problems: opened.problems,
     ...(contextLines !== undefined ? { contextLines } : {}),
+    ...threads,
   });
 
   // Nothing could be read at all: that is "could not analyse", not "found nothing".
@@ -181,6 +188,29 @@ async function addHistory(
   if (window) report.window = window;
 }
 
+/**
+ * --jobs, else SKEWBOT_SCAN_THREADS, else the cores (at most 4: beyond that the threads' memory outweighs
+ * what they save on a log). SKEWBOT_SCAN_PARALLEL_MIN_BYTES and SKEWBOT_SCAN_THREAD_TIMEOUT_MS tune when
+ * threads are used and how long a silent one is waited for (for tests and debugging).
+ */
+function scanThreads(jobs: string | undefined, env: NodeJS.ProcessEnv): { scanThreads: number; parallelMinBytes?: number; scanThreadTimeoutMs?: number } {
+  const whole = (raw: string, what: string, max: number) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${what} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  const fromEnv = env["SKEWBOT_SCAN_THREADS"];
+  const scanThreads =
+    jobs !== undefined ? whole(jobs, "--jobs", 64) : fromEnv !== undefined && fromEnv !== "" ? whole(fromEnv, "SKEWBOT_SCAN_THREADS", 64) : Math.min(4, availableParallelism());
+  const minBytes = env["SKEWBOT_SCAN_PARALLEL_MIN_BYTES"];
+  const timeout = env["SKEWBOT_SCAN_THREAD_TIMEOUT_MS"];
+  return {
+    scanThreads,
+    ...(minBytes ? { parallelMinBytes: whole(minBytes, "SKEWBOT_SCAN_PARALLEL_MIN_BYTES", Number.MAX_SAFE_INTEGER) } : {}),
+    ...(timeout ? { scanThreadTimeoutMs: whole(timeout, "SKEWBOT_SCAN_THREAD_TIMEOUT_MS", 3_600_000) } : {}),
+  };
+}
+
 interface Opened {
   sources: LogSource[];
   hints: VersionHint[];
@@ -244,7 +274,9 @@ async function openFile(ref: string, io: CliIo): Promise<LogSource> {
     }
     return { name, open: async () => gunzipFile(ref, name, maxBytes, formatBytes) };
   }
-  return { name, open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
+  // A plain file can also be read in ranges, on several threads (src/parallel/).
+  const source: LocalFileSource = { name, localFile: { path: ref, size: info.size }, open: async () => createReadStream(ref, { highWaterMark: 256 * 1024 }) };
+  return source;
 }
 
 async function readCustomSignatures(path: string): Promise<{ signatures: Signature[]; catalog: CompiledCatalog }> {

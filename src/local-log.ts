@@ -1,8 +1,13 @@
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { pipeline } from "node:stream";
 import type { Readable } from "node:stream";
+import type { ScanResult } from "./model.js";
+import type { CompiledCatalog } from "./signatures/index.js";
+import { mergeSegments, SCANNER_LIMITS } from "./scan/merge.js";
+import { scanRange } from "./scan/segment.js";
+import { readAt } from "./parallel/read.js";
 
 // A log file on disk, as the CLI reads it. A gzipped one (as downloaded from GCS or an artifact store,
 // whatever its name) is recognised by its magic bytes and decompressed, with the byte cap that applies
@@ -44,5 +49,20 @@ export async function* gunzipFile(path: string, label: string, maxBytes: number,
     throw new LocalLogError(`${label}: corrupt compressed data after ${formatBytes(bytes)} (${e.code ?? e.message}): partial scan`);
   } finally {
     stream.destroy();
+  }
+}
+
+/**
+ * A plain file scanned on this thread: synchronous reads into one reused buffer, without a stream (the CLI
+ * has nothing else to do meanwhile). The same result as a stream of it, as one range that starts the log.
+ */
+export function scanFileHere(options: { path: string; log: string; catalog: CompiledCatalog; contextLines?: number }): ScanResult {
+  const fd = openSync(options.path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const result = scanRange(readAt(fd), [size], 0, { log: options.log, catalog: options.catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) });
+    return mergeSegments(options.log, size, [result], SCANNER_LIMITS)!;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,4 +1,4 @@
-import type { Finding, HintRule, LogSource, LogSummary, Report, Signature, Triaged, VersionHint } from "./model.js";
+import type { Finding, HintRule, LogSource, LogSummary, Report, ScanResult, Signature, Triaged, VersionHint } from "./model.js";
 import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { redactReport } from "./scan/redact.js";
@@ -14,7 +14,23 @@ export interface AnalyzeOptions {
   /** Problems met before any log was opened (a reference that could not be resolved). */
   problems?: readonly string[];
   contextLines?: number;
+  /**
+   * Threads that scan one large local file (`LocalFileSource`), the calling one included; 1 scans on the
+   * calling thread only. Files under `parallelMinBytes` are scanned on one thread whatever this says.
+   */
+  scanThreads?: number;
+  parallelMinBytes?: number;
+  /** A scan thread that makes no progress this long fails its log. */
+  scanThreadTimeoutMs?: number;
 }
+
+/** A log that is a plain file on disk: it can be read at any offset, so in ranges on several threads. */
+export interface LocalFileSource extends LogSource {
+  localFile: { path: string; size: number };
+}
+
+/** Below this a file is scanned on one thread: starting a scan thread costs about as much as scanning it. */
+export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 
 /**
  * scan → diagnose for every log of one triage. Never throws for a bad log: a log that cannot be
@@ -31,14 +47,18 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
     logs.push(summary);
     hints.push(...(source.hints ?? []));
     const scanner = new Scanner({ log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) });
+    let result: ScanResult | undefined;
     try {
-      const body = await source.open();
-      for await (const chunk of body) scanner.push(chunk);
+      result = await scanLocalFile(source, catalog, options);
+      if (!result) {
+        const body = await source.open();
+        for await (const chunk of body) scanner.push(chunk);
+      }
     } catch (err) {
       summary.problems.push(messageOf(err));
       summary.partial = true;
     }
-    const result = scanner.end();
+    result ??= scanner.end();
     summary.stats = result.stats;
     if (result.stats.longLines > 0) summary.problems.push(`${result.stats.longLines} over-long line(s) examined only around their matches`);
     if (result.stats.droppedFindings > 0) summary.problems.push(`${result.stats.droppedFindings} further distinct finding(s) not kept`);
@@ -83,6 +103,20 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   // Whatever the output format, nothing leaves analysis unredacted: problem lines quote URLs and server
   // answers, diagnoses quote captured values, and the scanner's own redaction sees one line at a time.
   return redactReport(report);
+}
+
+/**
+ * A local file: on several threads when it is large, otherwise read here without a stream. Undefined when
+ * the source is not a local file or its ranges could not be joined (it is then read as a stream).
+ */
+async function scanLocalFile(source: LogSource, catalog: CompiledCatalog, options: AnalyzeOptions): Promise<ScanResult | undefined> {
+  const file = (source as Partial<LocalFileSource>).localFile;
+  if (!file) return undefined;
+  const common = { path: file.path, log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) };
+  const threads = options.scanThreads ?? 1;
+  if (threads <= 1 || file.size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return (await import("./local-log.js")).scanFileHere(common);
+  const { scanFileInParallel } = await import("./parallel/file-scan.js");
+  return scanFileInParallel({ ...common, threads, ...(options.scanThreadTimeoutMs !== undefined ? { timeoutMs: options.scanThreadTimeoutMs } : {}) });
 }
 
 /** Hints of one log by distance to `line`; at equal distance the one before the line first. */

@@ -22,6 +22,58 @@ export interface ScanOptions {
   /** Distinct findings kept; further ones are only counted. */
   maxFindings?: number;
   maxHints?: number;
+  /**
+   * Scan one byte range of a log that other scanners scan in other ranges (src/parallel/): see
+   * `SegmentResult`. `first` is true for the range that starts the log.
+   */
+  segment?: { first: boolean };
+  /**
+   * The caller reuses a chunk's memory once `push` returns (a read buffer): the few lines kept past the
+   * call (the context window, recent lines) are copied out of it.
+   */
+  transientChunks?: boolean;
+}
+
+/**
+ * What one range of a log contributes, with line numbers counted from the range's first line. A range
+ * owns the lines from its sync line (the first line preceded, within the range, by `syncRun` lines without
+ * anchors; line 1 for the first range) up to the next range's sync line, which the scanner reads on into
+ * the following ranges to find. After that many anchor-free lines nothing earlier can change how a line is
+ * matched, rejoined or given context, so owned lines give what a scan of the whole log gives them.
+ */
+export interface SegmentResult {
+  /** The sync line in this range, or undefined when it has none (the range before owns all of it). */
+  syncLine: number | undefined;
+  /** Lines in this range itself (up to its first boundary, or the end of the log). */
+  rangeLines: number;
+  /** The sync line found past each boundary crossed: [range index offset (1 = the next range), line in that range]. */
+  endSync: [number, number] | undefined;
+  /** Findings of owned lines in the order first seen, with their dedup keys. */
+  findings: [string, Finding][];
+  /** Hints of owned lines in the order first seen, with their keys and (range-relative) lines. */
+  hints: [string, VersionHint, number][];
+  candidateLines: number;
+  longLines: number;
+  /** A cap was reached inside the range: the merged result could differ from one scan's, so the log is scanned whole. */
+  capped: boolean;
+}
+
+interface SegmentState {
+  first: boolean;
+  /** Anchor-free lines in a row, counted within the current range. */
+  run: number;
+  /** Owned lines are [ownFrom, ownUntil). */
+  ownFrom: number;
+  ownUntil: number;
+  syncLine: number | undefined;
+  /** Lines before the current range (range-relative numbering continues across boundaries). */
+  rangeStart: number;
+  rangesCrossed: number;
+  rangeLines: number | undefined;
+  endSync: [number, number] | undefined;
+  /** Line numbers of hints, by key. */
+  hintLines: Map<string, number>;
+  capped: boolean;
 }
 
 interface RawLine {
@@ -116,6 +168,10 @@ export class Scanner {
   /** Last line that produced a finding: it must not be rejoined with the next one. */
   private lastFindingLine = 0;
   private ended = false;
+  private readonly seg: SegmentState | undefined;
+  /** Anchor-free lines in a row that make a sync line (enough for the context window to hold only them). */
+  private readonly syncRun: number;
+  private readonly transient: boolean;
 
   constructor(options: ScanOptions) {
     this.catalog = options.catalog ?? compileCatalog(options.signatures ?? [], options.hints ?? []);
@@ -127,6 +183,107 @@ export class Scanner {
     this.maxFindings = options.maxFindings ?? 200;
     this.maxHints = options.maxHints ?? 100;
     this.longestAnchor = Math.max(1, ...this.catalog.anchors.anchors.map((a) => a.length));
+    this.syncRun = this.windowSize + 1;
+    this.transient = options.transientChunks === true;
+    if (options.segment) {
+      const first = options.segment.first;
+      this.seg = {
+        first,
+        run: 0,
+        ownFrom: first ? 1 : Number.POSITIVE_INFINITY,
+        ownUntil: Number.POSITIVE_INFINITY,
+        syncLine: first ? 1 : undefined,
+        rangeStart: 0,
+        rangesCrossed: 0,
+        rangeLines: undefined,
+        endSync: undefined,
+        hintLines: new Map(),
+        capped: false,
+      };
+    }
+  }
+
+  /**
+   * Segment mode: every byte of the current range has been pushed (it ends after a newline); what follows
+   * belongs to the next range, read only up to that range's sync line.
+   */
+  crossBoundary(): void {
+    const seg = this.seg;
+    if (!seg) throw new Error("Scanner: crossBoundary outside segment mode");
+    if (this.partial) throw new Error("Scanner: a range must end after a newline");
+    seg.rangeLines ??= this.stats.lines;
+    seg.rangesCrossed++;
+    seg.rangeStart = this.stats.lines;
+    seg.run = 0;
+  }
+
+  /** Segment mode: the next range's sync line was reached and every owned finding has its context: stop reading. */
+  get settled(): boolean {
+    const seg = this.seg;
+    return seg !== undefined && seg.endSync !== undefined && this.processedThrough >= seg.ownUntil - 1 && this.pending.length === 0;
+  }
+
+  /** Segment mode: whether a sync line was found in the range (the first range always owns its start). */
+  get owns(): boolean {
+    return this.seg?.syncLine !== undefined;
+  }
+
+  /** Segment mode: the owned part, after `end()` or once `settled`. */
+  segmentResult(): SegmentResult {
+    const seg = this.seg;
+    if (!seg) throw new Error("Scanner: segmentResult outside segment mode");
+    return {
+      syncLine: seg.syncLine,
+      rangeLines: seg.rangeLines ?? this.stats.lines,
+      endSync: seg.endSync,
+      findings: [...this.findings],
+      hints: [...this.hints].map(([key, hint]) => [key, hint, seg.hintLines.get(key)!]),
+      candidateLines: this.stats.candidateLines,
+      longLines: this.stats.longLines,
+      capped: seg.capped || this.stats.droppedFindings > 0,
+    };
+  }
+
+  private owned(no: number): boolean {
+    const seg = this.seg;
+    return seg === undefined || (no >= seg.ownFrom && no < seg.ownUntil);
+  }
+
+  private countLong(no: number): void {
+    if (this.owned(no)) this.stats.longLines++;
+  }
+
+  /** Segment mode: line `no` was added; a run of anchor-free lines long enough makes the next line a sync line. */
+  private trackRun(hasAnchors: boolean, no: number): void {
+    const seg = this.seg!;
+    if (hasAnchors) {
+      seg.run = 0;
+      return;
+    }
+    if (++seg.run === this.syncRun) this.sync(no + 1);
+  }
+
+  /** The line after `syncRun` anchor-free lines of a range: where ownership starts (leading) or stops (trailing). */
+  private sync(line: number): void {
+    const seg = this.seg!;
+    if (seg.rangesCrossed === 0) {
+      if (seg.syncLine !== undefined) return;
+      // Everything so far belongs to the range before: start over from here (no line at or after the sync
+      // line has been processed yet, and none before it holds an anchor within the run).
+      seg.syncLine = line;
+      seg.ownFrom = line;
+      this.findings.clear();
+      this.hints.clear();
+      seg.hintLines.clear();
+      this.pending.length = 0;
+      this.stats.candidateLines = 0;
+      this.stats.longLines = 0;
+      this.stats.droppedFindings = 0;
+      return;
+    }
+    if (seg.endSync !== undefined) return;
+    seg.endSync = [seg.rangesCrossed, line - seg.rangeStart];
+    seg.ownUntil = line;
   }
 
   push(chunk: Uint8Array | string): void {
@@ -150,6 +307,13 @@ export class Scanner {
     if (lastNl >= pos) this.scanRegion(buf.subarray(pos, lastNl + 1));
     const tailStart = Math.max(pos, lastNl + 1);
     if (tailStart < buf.length) this.appendCarry(buf.subarray(tailStart));
+    if (this.transient) this.detach(buf.buffer);
+  }
+
+  /** Copies the kept lines that are views of `memory` (the carry and over-long lines are copies already). */
+  private detach(memory: ArrayBufferLike): void {
+    for (const line of this.window) if (line.bytes.buffer === memory) line.bytes = Buffer.from(line.bytes);
+    for (const r of this.recentLines) if (r.bytes.buffer === memory) r.bytes = Buffer.from(r.bytes);
   }
 
   end(): ScanResult {
@@ -192,7 +356,7 @@ export class Scanner {
     if (this.long) {
       const examined = this.long.finish();
       this.long = undefined;
-      this.stats.longLines++;
+      this.countLong(this.stats.lines + 1);
       this.addLine(examined.bytes, examined.anchors);
       return;
     }
@@ -230,7 +394,7 @@ export class Scanner {
       }
       if (nl - start > this.maxLineBytes) {
         const examined = examineWholeLine(region.subarray(start, nl), anchors.length > 0 ? firstHit : undefined, this.catalog.anchors);
-        this.stats.longLines++;
+        this.countLong(this.stats.lines + 1);
         this.addLine(examined.bytes, examined.anchors);
       } else {
         this.addLine(stripEol(region.subarray(start, nl)), anchors);
@@ -241,6 +405,7 @@ export class Scanner {
 
   private addLine(bytes: Buffer, anchors: readonly string[]): void {
     this.stats.lines++;
+    if (this.seg) this.trackRun(anchors.length > 0, this.stats.lines);
     this.window.push({ no: this.stats.lines, bytes, anchors });
     if (this.window.length > this.windowSize) this.window.shift();
     if (this.nextToProcess() !== undefined && this.nextToProcess()!.no <= this.stats.lines - LOOKAHEAD) this.processNext();
@@ -269,13 +434,22 @@ export class Scanner {
     const size = ring.length;
     let count = 0;
     let start = from;
+    const first = this.stats.lines + 1;
+    // Over-long lines are counted once ownership is known (segment mode may find a sync line among these).
+    let long: number[] | undefined;
     for (let nl = region.indexOf(10, from); nl !== -1 && nl < to; nl = region.indexOf(10, nl + 1)) {
-      if (nl - start > this.maxLineBytes) this.stats.longLines++;
+      if (nl - start > this.maxLineBytes) (long ??= []).push(first + count);
       ring[count++ % size] = nl;
       start = nl + 1;
     }
-    const first = this.stats.lines + 1;
     this.stats.lines += count;
+    const seg = this.seg;
+    if (seg && count > 0) {
+      const before = seg.run;
+      seg.run += count;
+      if (before < this.syncRun && seg.run >= this.syncRun) this.sync(first + this.syncRun - before);
+    }
+    if (long) for (const no of long) this.countLong(no);
     for (let i = Math.max(0, count - this.windowSize); i < count; i++) {
       const begin = i === 0 ? from : ring[(i - 1) % size]! + 1;
       const raw = region.subarray(begin, ring[i % size]!);
@@ -301,6 +475,8 @@ export class Scanner {
     this.processedThrough = line.no;
     this.feedAfterContext(line);
     if (line.anchors.length === 0 || line.no <= this.consumedThrough) return;
+    // Past the next range's sync line: that range's scanner owns it.
+    if (this.seg && line.no >= this.seg.ownUntil) return;
     this.stats.candidateLines++;
 
     const text = this.normalized(line).text;
@@ -436,8 +612,13 @@ export class Scanner {
       if (!version) continue;
       const clean = cleanVersionToken(version);
       const key = `${hint.role}\u0000${clean}`;
-      if (this.hints.has(key) || this.hints.size >= this.maxHints) continue;
+      if (this.hints.has(key)) continue;
+      if (this.hints.size >= this.maxHints) {
+        if (this.seg) this.seg.capped = true;
+        continue;
+      }
       this.hints.set(key, { role: hint.role, version: clean, source: `${this.log}:${line.no}`, rule: hint.id });
+      this.seg?.hintLines.set(key, line.no);
     }
   }
 

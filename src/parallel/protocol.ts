@@ -1,0 +1,41 @@
+import type { HintRule, Signature } from "../model.js";
+import type { CompiledCatalog } from "../signatures/index.js";
+
+// What the main thread tells a scan thread. The catalog goes as data (compiled objects do not cross
+// threads): the built-in catalog by name, so that it is neither copied nor validated against itself.
+
+export interface CatalogSpec {
+  builtin: boolean;
+  /** Signatures and hints besides the built-in ones (all of them when `builtin` is false). */
+  signatures: Signature[];
+  hints: HintRule[];
+}
+
+export interface RangeJob {
+  path: string;
+  log: string;
+  ends: number[];
+  /** The next range to take: one Int32 over a SharedArrayBuffer, shared by every thread of the scan. */
+  next: Int32Array;
+  catalog: CatalogSpec;
+  options: { contextLines?: number; maxLineBytes?: number };
+}
+
+/**
+ * The catalog as data, when it can be rebuilt exactly (the same rules in the same order, which decides
+ * ties between matches): the built-in catalog followed by custom signatures, as the CLI compiles it.
+ * Otherwise undefined, and the log is scanned on one thread.
+ */
+export async function specOf(catalog: CompiledCatalog): Promise<CatalogSpec | undefined> {
+  const { builtinHints, builtinSignatures } = await import("../signatures/index.js");
+  const signatures = [...catalog.signatures.values()];
+  const hints = new Set([...catalog.hintsByAnchor.values()].flat().map((h) => h.hint));
+  if (hints.size !== builtinHints.length || !builtinHints.every((h) => hints.has(h))) return undefined;
+  if (!builtinSignatures.every((s, i) => signatures[i] === s)) return undefined;
+  return { builtin: true, signatures: signatures.slice(builtinSignatures.length), hints: [] };
+}
+
+export async function catalogFromSpec(spec: CatalogSpec): Promise<CompiledCatalog> {
+  const { builtinHints, builtinSignatures, compileCatalog } = await import("../signatures/index.js");
+  return spec.builtin ? compileCatalog([...builtinSignatures, ...spec.signatures], [...builtinHints, ...spec.hints]) : compileCatalog(spec.signatures, spec.hints);
+}
