@@ -18,10 +18,28 @@ function componentOf(text: string): string | undefined {
 
 export const diagnoseUnknownFlag: Diagnoser = (input) => {
   const flag = (input.capture("flag") ?? "").replace(/_/g, "-");
+  // "unknown flag: --kubeconfig /var/lib/kubelet/kubeconfig.yml": pflag names the whole argv element, so the
+  // value came in the same element as the flag (a quoting mistake in a unit or script), whatever the release.
+  const glued = new RegExp(`unknown flag\\s*:\\s*--${flag.replace(/[-]/g, "[-_]")}[ \\t]+[^\\s"\\\\]`).test(input.finding.text);
+  if (glued) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: the flag --${flag} and its value arrived as one argument (a space inside one quoted word), so no release would accept it.`,
+    };
+  }
   const component = componentOf(input.finding.text) ?? componentOf(input.finding.context.before.map((l) => l.text).join("\n"));
   const removed = REMOVED_FLAGS[flag];
   const added = ADDED_FLAGS[flag];
   const who = component ?? removed?.components.join(" / ") ?? added?.components.join(" / ");
+  if (removed?.alsoIn && (!component || !removed.components.includes(component))) {
+    // kube-scheduler never had --cloud-provider: a bare line cannot tell a 1.33 apiserver from a component that
+    // never took the flag (puppetlabs-kubernetes#541 passed it to the scheduler).
+    return {
+      verdict: "warning",
+      headline: `--${flag} was removed from ${removed.components.join(" / ")} in Kubernetes ${removed.release}; ${removed.alsoIn.join(", ")} still take it, and other components never did, so check which binary refused it.`,
+      versions: [tableRow("flagRemovedIn", removed.release, `release that removed --${flag} from ${removed.components.join(" / ")}`, "flag removal table (Kubernetes changelogs)")],
+    };
+  }
   if (removed) {
     const last = parseKubeVersion(removed.release);
     const previous = last ? `${last.major}.${last.minor - 1}` : "";
@@ -333,5 +351,22 @@ export const diagnoseCertManagerApi: Diagnoser = (input) => {
     headline: `Objects at ${api} cannot be converted: the installed cert-manager (1.7 or later) no longer serves that version, and the CRDs still list it as stored.`,
     versions: captureRoles(input),
   };
+};
+
+/**
+ * EKS's "InvalidParameterException: unsupported Kubernetes version" names no version: a retired or not yet
+ * offered minor reads the same as a malformed one ("abc", "1.2O"), so without a version it is a warning.
+ */
+export const diagnoseManagedVersion: Diagnoser = (input) => {
+  const requested = input.capture("requested") ?? input.capture("newest");
+  if (!requested && /unsupported\s+Kubernetes\s+version/.test(input.finding.text)) {
+    return {
+      verdict: "warning",
+      headline: "EKS refused the requested Kubernetes version, which the line does not name: a minor EKS no longer (or does not yet) offer, or a malformed version string.",
+      versions: captureRoles(input),
+      reasoning: ["Check the version the job passed (eksctl --version, the Terraform cluster_version) against aws eks describe-cluster-versions."],
+    };
+  }
+  return { headline: `${input.signature.title}${requested ? ` (${requested})` : ""}.`, versions: captureRoles(input) };
 };
 

@@ -54,6 +54,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   "api-watch-version-not-served": eco.diagnoseWatchNotServed,
   "e2e-client-server-version-differs": eco.diagnoseE2eVersions,
   "cert-manager-api-version-removed": eco.diagnoseCertManagerApi,
+  "managed-version-unsupported": eco.diagnoseManagedVersion,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

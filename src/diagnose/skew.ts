@@ -160,8 +160,22 @@ export const diagnoseConfigApiRemoved: Diagnoser = (input) => ({
   ],
 });
 
+// clientcmd (the kubeconfig loader) decodes with a scheme that only knows kubeconfig's own kinds: a component
+// configuration handed to it (--kubeconfig pointing at the KubeletConfiguration file) fails "not registered"
+// whatever the versions.
+const KUBECONFIG_LOADER = /clientcmd\/api\/latest|\b[Ee]rror loading config file\b/;
+
 export const diagnoseSchemeKind: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
+  if (KUBECONFIG_LOADER.test(input.finding.text) && input.capture("kind") !== "Config") {
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: ${input.capture("kind")} was read by the kubeconfig loader, which knows only kubeconfig files; a component configuration was passed where a kubeconfig is expected.`,
+      versions: captureRoles(input),
+      causes: ["A --kubeconfig flag (or KUBECONFIG) pointing at a component configuration file (the kubelet's config.yaml, kube-proxy's config), often from a systemd drop-in."],
+      fixes: ["Pass the component configuration with --config and the kubeconfig with --kubeconfig."],
+    };
+  }
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
   // Dotted groups outside Kubernetes are CRD types a program forgot to register; dotless groups
   // (batch, bootstraptoken) and *.k8s.io belong to Kubernetes and its tools.

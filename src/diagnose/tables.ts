@@ -60,6 +60,8 @@ export interface FlagChange {
   components: string[];
   /** What to use instead, where there is something. */
   instead?: string;
+  /** Components that still have the flag: on a line that names no component, the removal is only a guess. */
+  alsoIn?: string[];
 }
 
 /**
@@ -106,6 +108,10 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
   "horizontal-pod-autoscaler-downscale-delay": { release: "1.31", components: ["kube-controller-manager"], instead: "--horizontal-pod-autoscaler-downscale-stabilization" },
   // CHANGELOG-1.27. Not re-checked this session.
   "pod-eviction-timeout": { release: "1.27", components: ["kube-controller-manager"], instead: "taint-based eviction (tolerationSeconds)" },
+  // kubernetes/kubernetes#130162 (CHANGELOG-1.33, "Other (Cleanup or Flake)"); kube-controller-manager and the
+  // kubelet keep --cloud-provider (cluster-api-provider-aws#5865, kops#17270 drop it for the apiserver only).
+  "cloud-provider": { release: "1.33", components: ["kube-apiserver"], instead: "nothing: the apiserver no longer takes cloud-provider settings", alsoIn: ["kube-controller-manager", "cloud-controller-manager", "kubelet"] },
+  "cloud-config": { release: "1.33", components: ["kube-apiserver"], alsoIn: ["kube-controller-manager", "cloud-controller-manager"] },
   // CHANGELOG-1.15. Not re-checked this session.
   "allow-privileged": { release: "1.15", components: ["kubelet"], instead: "PodSecurity admission" },
   // CHANGELOG-1.12. Not re-checked this session.

@@ -38,13 +38,16 @@ export const addonSignatures: Signature[] = [
     family: "addons",
     severity: "error",
     flake: false,
-    anchors: ["is lower than the minimum version", "by this version of Istio"],
+    anchors: ["is lower than the minimum version", "by this version of Istio", "k8s server version for Istio"],
     patterns: [
       String.raw`Kubernetes\s+API\s+version\s*:\s*(?<cluster>{V})\s+is\s+lower\s+than\s+the\s+minimum\s+version\s*:\s*(?<minimum>{V})`,
       String.raw`kubernetes\s+version\s+is\s+not\s+supported\s+by\s+this\s+version\s+of\s+Istio\.\s+The\s+minimum\s+supported\s+kubernetes\s+version\s+is\s+(?<minimum>{V})`,
+      // istioctl 1.5–1.7 (istio/istio#20945)
+      String.raw`failed\s+to\s+meet\s+the\s+requirements\s+of\s+k8s\s+server\s+version\s+for\s+Istio\s+(?<istio>{V})\s*:\s*current\s+k8s\s+server\s+version\s*:\s*(?<cluster>{V})\s*,\s*supported\s+version\s+range\s*:\s*>=\s*(?<minimum>{V})`,
     ],
     versions: ["cluster", "minimum"],
-    roles: { cluster: "cluster (API server) version", minimum: "minimum Kubernetes this Istio supports" },
+    roles: { cluster: "cluster (API server) version", minimum: "minimum Kubernetes this Istio supports", istio: "Istio release" },
+    versionKinds: { istio: { kind: "component", component: "Istio" } },
     priority: 50,
     meaning: "istioctl's precheck (or install) found a cluster older than the Istio release supports.",
     causes: ["An istioctl newer than the cluster's support window (Istio supports about four Kubernetes minors per release)."],
@@ -52,6 +55,10 @@ export const addonSignatures: Signature[] = [
     references: ["https://istio.io/latest/docs/releases/supported-releases/"],
     examples: [
       { line: "* The Kubernetes API version: v1.14.0 is lower than the minimum version: 1.15", captures: { cluster: "v1.14.0", minimum: "1.15" } },
+      {
+        line: "failed to meet the requirements of k8s server version for Istio 1.5.0: current k8s server version: 1.13.11, supported version range: >=1.14",
+        captures: { istio: "1.5.0", cluster: "1.13.11", minimum: "1.14" },
+      },
     ],
   },
   {

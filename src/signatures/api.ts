@@ -14,6 +14,8 @@ export const apiSignatures: Signature[] = [
       String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
       // kubectl before 1.19: "no matches for batch/, Kind=CronJob"
       String.raw`[Nn]o\s+matches\s+for\s+(?<apiVersion>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<kind>\w+)`,
+      // An excerpt cut after "in version" for a built-in kind (the version that was asked for is lost).
+      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>CSIDriver|CSINode|IngressClass|Ingress|CronJob|PodDisruptionBudget|PodSecurityPolicy|EndpointSlice|RuntimeClass|PriorityClass|CustomResourceDefinition|MutatingWebhookConfiguration|ValidatingWebhookConfiguration|HorizontalPodAutoscaler|FlowSchema|PriorityLevelConfiguration|CSIStorageCapacity)${Q}\s+in\s+version\s*$`,
     ],
     versions: ["apiVersion"],
     roles: { apiVersion: "API group/version the manifest uses" },

@@ -1,5 +1,7 @@
 import type { Signature } from "../model.js";
 
+const Q = String.raw`\\?"?`;
+
 export const criSignatures: Signature[] = [
   {
     id: "cri-api-unimplemented",
@@ -36,20 +38,30 @@ export const criSignatures: Signature[] = [
     family: "cri",
     severity: "error",
     flake: true,
-    anchors: ["containerd config version"],
+    anchors: ["containerd config version", "expect io.containerd.x.vx"],
     patterns: [
+      // containerd 2.0 dropped config version 1 (no version header): a v1 plugin name is refused.
+      String.raw`invalid\s+disabled\s+plugin\s+URI\s+${Q}(?<plugin>\w+)${Q}\s+expect\s+io\.containerd\.x\.vx`,
       String.raw`unknown\s+containerd\s+config\s+version\s*:?\s*(?<config>\d+)(?:\s*\(\s*supported\s+versions?\s*:?\s*(?<oldest>\d+)(?:\s*,\s*\d+)*(?:\s*(?:,|and)\s*(?<newest>\d+))?\s*\))?`,
     ],
     versions: [],
     roles: { config: "config.toml version written", oldest: "oldest config version this containerd reads", newest: "newest config version this containerd reads" },
     priority: 45,
     meaning:
-      "containerd reads config.toml versions 2 (1.x) and 3 (2.0 on); version 4 needs a newer containerd still. A tool (kind, an installer) wrote a config for a newer containerd than the one in the node or image.",
+      "containerd reads config.toml versions 2 (1.x) and 3 (2.0 on); version 4 needs a newer containerd still, and containerd 2.0 no longer reads version 1 (no version header, short plugin names such as \"cri\"). A tool wrote a config for another containerd than the one in the node or image.",
     causes: ["A kind release newer than the node image: kind writes the containerd config for the containerd it expects in its own node images (kind v0.31 writes version 4), and an older kindest/node image ships an older containerd."],
-    fixes: ["Use a node image built for this kind release (the images listed in its release notes), or the kind release that matches the node image."],
+    fixes: [
+      "Use a node image built for this kind release (the images listed in its release notes), or the kind release that matches the node image.",
+      "containerd 2.0 with a version-1 config: add version = 3 (or 2) and the full plugin IDs (disabled_plugins = [\"io.containerd.grpc.v1.cri\"]), or run containerd config migrate.",
+    ],
     references: ["https://github.com/containerd/containerd/blob/main/docs/PLUGINS.md#version-header"],
     examples: [
       { line: "containerd: failed to load TOML: unknown containerd config version: 4 (supported versions: 2 and 3)", captures: { config: "4", oldest: "2", newest: "3" } },
+      {
+        // containerd/containerd#10905 (config v1 support removed from containerd v2.0)
+        line: String.raw`containerd: failed to load TOML from ./disable_cri.toml: invalid disabled plugin URI "cri" expect io.containerd.x.vx`,
+        captures: { plugin: "cri" },
+      },
     ],
   },
 ];

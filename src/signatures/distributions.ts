@@ -81,14 +81,16 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["KubeletMinorVersionUpgradeable", "and therefore OpenShift"],
+    anchors: ["KubeletMinorVersionUpgradeable", "and therefore OpenShift", "with OpenShift minor versions greater than", "with Openshift minor versions greater than"],
     patterns: [
       String.raw`KubeletMinorVersionUpgradeable\s*:\s*Kubelet\s+minor\s+versions?\s+on\s+(?<nodes>\d+)\s+nodes?\s+will\s+not\s+be\s+supported\s+in\s+the\s+next\s+OpenShift\s+minor\s+version\s+upgrade`,
       String.raw`Kubernetes\s+(?<kubernetes>{V})\s+and\s+therefore\s+OpenShift\s+(?<openshift>{V})\s+remove\s+several\s+APIs`,
+      // OLM: an installed operator's olm.maxOpenShiftVersion is below the next minor.
+      String.raw`(?<operator>[\w./-]+?)(?:\s+|\.v\.?)(?<operatorVersion>{V})\s+is\s+incompatible\s+with\s+Open[Ss]hift\s+minor\s+versions\s+greater\s+than\s+(?<openshift>{V})`,
     ],
-    versions: ["kubernetes", "openshift"],
-    roles: { kubernetes: "Kubernetes release of the target", openshift: "OpenShift release of the target" },
-    versionKinds: { openshift: { kind: "component", component: "OpenShift" } },
+    versions: ["kubernetes", "openshift", "operatorVersion"],
+    roles: { kubernetes: "Kubernetes release of the target", openshift: "OpenShift release of the target (or the operator's maximum)", operator: "operator blocking the upgrade", operatorVersion: "operator release" },
+    versionKinds: { openshift: { kind: "component", component: "OpenShift" }, operatorVersion: { kind: "component", component: "operator" } },
     priority: 45,
     meaning: "The cluster-version operator set Upgradeable=False: the next OpenShift minor would break the Kubernetes version skew (kubelets too old) or remove APIs the cluster may still use.",
     causes: [
@@ -98,12 +100,23 @@ export const distributionSignatures: Signature[] = [
     fixes: [
       "Finish updating the machine config pools (nodes) to the current minor before the next minor upgrade.",
       "Check the removed APIs in use (APIRequestCount), then acknowledge the admin gate in openshift-config/admin-acks.",
+      "An operator whose olm.maxOpenShiftVersion is the current minor: upgrade the operator to a release that supports the next OpenShift minor (z-stream updates stay allowed).",
     ],
     references: ["https://docs.openshift.com/container-platform/latest/updating/preparing_for_updates/updating-cluster-prepare.html"],
     examples: [
       {
         line: "Cluster operator kube-apiserver should not be upgraded between minor versions: KubeletMinorVersionUpgradeable: Kubelet minor versions on 6 nodes will not be supported in the next OpenShift minor version upgrade.",
         captures: { nodes: "6" },
+      },
+      {
+        // openshift/oadp-operator#559
+        line: `"Cluster operator operator-lifecycle-manager cannot be upgraded between minor versions: ClusterServiceVersioins blocking cluster upgrade: oadp 0.2.6 is incompatible with Openshift minor versions greater than 4.8"`,
+        captures: { operator: "oadp", operatorVersion: "0.2.6", openshift: "4.8" },
+      },
+      {
+        // dell/csm#214
+        line: "ClusterServiceVersions blocking cluster upgrade: dell-csi-operator/dell-csi-operator.v.1.6.0 is incompatible with OpenShift minor versions greater than 4.9",
+        captures: { operator: "dell-csi-operator/dell-csi-operator", operatorVersion: "1.6.0", openshift: "4.9" },
       },
     ],
     nearMisses: [
@@ -257,6 +270,63 @@ export const distributionSignatures: Signature[] = [
         // kubernetes/kops#2436
         line: String.raw`W0307 10:16:37.953889   26885 upgrade_cluster.go:152] cluster version "1.9.2" is greater than recommended version "1.8.6"`,
         captures: { cluster: "1.9.2", recommended: "1.8.6" },
+      },
+    ],
+  },
+  {
+    id: "k3s-removed-flag",
+    title: "k3s removed a flag the install still passes",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["flag is deprecated. Use --", "is deprecated. Use --"],
+    patterns: [
+      // k3s 1.25 turned these deprecation warnings into fatal errors (k3s-io/k3s#6069); the level= is gone after
+      // normalisation, so only the flags k3s removed are listed.
+      String.raw`(?<flag>no-deploy|cluster-secret|no-flannel)\s+(?:flag\s+)?is\s+deprecated\.\s+Use\s+--(?<instead>[\w-]+)\s+instead`,
+    ],
+    versions: [],
+    roles: { flag: "removed k3s flag", instead: "flag to use instead" },
+    priority: 50,
+    meaning: "From k3s v1.25 the flags --no-deploy, --cluster-secret and --no-flannel are fatal errors (deprecated since 1.17–1.20): an install script, k3d or Ansible role written for an older k3s still passes them.",
+    causes: ["An unpinned k3s (or k3d's default image) moved to 1.25+ while the install arguments stayed those of older releases."],
+    fixes: ["Replace the flag (--no-deploy → --disable, --cluster-secret → --token, --no-flannel → --flannel-backend=none), or pin the k3s release the arguments were written for."],
+    references: ["https://github.com/k3s-io/k3s/pull/6069", "https://docs.k3s.io/cli/server#deprecated-options"],
+    examples: [
+      {
+        // k3s-io/k3s#6366, linkerd/linkerd2#9448, k8gb-io/k8gb#961, Substra/substra-documentation#285
+        line: String.raw`Oct 27 11:10:00 dev-k8s-infra-01 k3s[1261643]: time="2022-10-27T11:10:00Z" level=fatal msg="no-deploy flag is deprecated. Use --disable instead."`,
+        captures: { flag: "no-deploy", instead: "disable" },
+      },
+      {
+        // k3s-io/k3s#6110
+        line: String.raw`Sep 08 20:32:52 ip-172-31-44-235 k3s[12870]: time="2022-09-08T20:32:52Z" level=fatal msg="cluster-secret is deprecated. Use --token instead."`,
+        captures: { flag: "cluster-secret", instead: "token" },
+      },
+    ],
+    nearMisses: ["Flag --insecure-port has been deprecated, This flag has no effect now and will be removed in v1.24."],
+  },
+  {
+    id: "k3s-agent-newer-than-server",
+    title: "k3s agent newer than the k3s server it joins",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["incompatible down-level server detected"],
+    patterns: [String.raw`incompatible\s+down-level\s+server\s+detected\s*;\s*servers\s+must\s+be\s+upgraded\s+to\s+at\s+least\s+(?<minimum>{V})`],
+    versions: ["minimum"],
+    roles: { minimum: "oldest server release this agent works with" },
+    versionKinds: { minimum: { kind: "component", component: "k3s" } },
+    priority: 50,
+    meaning: "A k3s (or RKE2) agent found that the server it joined is older than itself: servers must be upgraded before agents.",
+    causes: ["An agent installed from 'latest' (or upgraded first by a plan) while the servers still run an older release."],
+    fixes: ["Upgrade the servers to at least the named release first, or install the agent with INSTALL_K3S_VERSION set to the servers' release."],
+    references: ["https://github.com/k3s-io/k3s/issues/2996", "https://docs.k3s.io/upgrades"],
+    examples: [
+      {
+        // k3s-io/k3s#2996 (the message k3s-io/k3s#3000 added)
+        line: String.raw`"Failed to retrieve agent config: incompatible down-level server detected; servers must be upgraded to at least v1.20.4+k3s-36b8c9fc, or restarted with --disable-network-policy"`,
+        captures: { minimum: "v1.20.4+k3s-36b8c9fc" },
       },
     ],
   },

@@ -32,4 +32,34 @@ export const e2eSignatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "sonobuoy-kubernetes-version-unsupported",
+    title: "Sonobuoy older (or newer) than the cluster's Kubernetes",
+    family: "kubectl",
+    severity: "warning",
+    flake: true,
+    anchors: ["The maximum supported Kubernetes version is", "The minimum supported Kubernetes version is"],
+    patterns: [
+      String.raw`The\s+(?<bound>maximum|minimum)\s+supported\s+Kubernetes\s+version\s+is\s+(?<supported>{V})\s*,\s*but\s+the\s+server\s+version\s+is\s+(?<server>{V})`,
+    ],
+    versions: ["supported", "server"],
+    roles: { supported: "newest (or oldest) Kubernetes this Sonobuoy supports", server: "cluster (server) version" },
+    priority: 40,
+    meaning: "Sonobuoy supports three Kubernetes minors per release; the cluster is outside them, so conformance results may not mean what they say (it continues with a warning above the maximum).",
+    causes: ["A Sonobuoy pinned in CI (or its image) older than the cluster under test."],
+    fixes: ["Use the Sonobuoy release that supports the cluster's minor."],
+    references: ["https://github.com/vmware-tanzu/sonobuoy#supported-versions"],
+    examples: [
+      {
+        // k3s-io/k3s#2840
+        line: String.raw`[SERIAL-postgres] time="2021-01-22T02:54:37Z" level=warning msg="The maximum supported Kubernetes version is 1.19.99, but the server version is v1.20.2+k3s-c75e11c3. Sonobuoy will continue but unexpected results may occur."`,
+        captures: { bound: "maximum", supported: "1.19.99", server: "v1.20.2+k3s-c75e11c3" },
+      },
+      {
+        // k3s-io/k3s#1999
+        line: "`The maximum supported Kubernetes version is 1.17.99, but the server version is v1.18.4+k3s-4637816f. Sonobuoy will continue but unexpected results may occur.`",
+        captures: { supported: "1.17.99", server: "v1.18.4+k3s-4637816f" },
+      },
+    ],
+  },
 ];

@@ -1,5 +1,7 @@
 import type { Signature } from "../model.js";
 
+const Q = String.raw`\\?"?`;
+
 export const kindSignatures: Signature[] = [
   {
     id: "kind-config-api-version",
@@ -78,5 +80,38 @@ export const kindSignatures: Signature[] = [
       },
     ],
     nearMisses: ["kind v0.26.0 go1.23.4 linux/amd64"],
+  },
+  {
+    id: "kind-kubeadm-patch-api-version",
+    title: "kind config patches a kubeadm config API version the node image does not use",
+    family: "kind",
+    severity: "error",
+    flake: true,
+    anchors: ["to apply the patch"],
+    patterns: [
+      String.raw`failed\s+to\s+find\s+an\s+object\s+with\s+gvk\.Gvk\{Group:${Q}kubeadm\.k8s\.io${Q},\s*Version:${Q}(?<patchVersion>v1\w+)${Q},\s*Kind:${Q}(?<kind>\w+)${Q}\}\s+to\s+apply\s+the\s+patch`,
+      String.raw`failed\s+to\s+find\s+an\s+object\s+with\s+kubeadm\.k8s\.io_(?<patchVersion>v1\w+)_(?<kind>\w+)\|[\w-]+\s+to\s+apply\s+the\s+patch`,
+    ],
+    versions: ["patchVersion"],
+    roles: { patchVersion: "kubeadm config API version the patch targets", kind: "kubeadm config kind" },
+    versionKinds: { patchVersion: "api-version" },
+    priority: 45,
+    meaning:
+      "kind applies kubeadmConfigPatches to the kubeadm config it generates for the node image's Kubernetes version; a patch naming another kubeadm.k8s.io version (or a kind that version does not have) matches nothing, so the node image's Kubernetes is newer (or older) than the patch was written for.",
+    causes: ["A kind config (often copied from a tutorial) whose patches name kubeadm.k8s.io/v1alpha2/v1beta1 while the node image's kubeadm generates a newer API (v1alpha3 for 1.12, v1beta2 for 1.15, v1beta3 for 1.22+)."],
+    fixes: ["Drop the apiVersion from the patch (kind then matches on kind alone) or set it to the node image's kubeadm API; or pin the node image the config was written for."],
+    references: ["https://kind.sigs.k8s.io/docs/user/configuration/#kubeadm-config-patches"],
+    examples: [
+      {
+        // kubernetes-sigs/kind#126 (kindest/node:v1.12.2 generates v1alpha3)
+        line: String.raw`FATA[18:33:57] Failed to create cluster: failed to create kubeadm config: failed to find an object with gvk.Gvk{Group:"kubeadm.k8s.io", Version:"v1alpha2", Kind:"MasterConfiguration"} to apply the patch`,
+        captures: { patchVersion: "v1alpha2", kind: "MasterConfiguration" },
+      },
+      {
+        // kubernetes-sigs/kind#666 (a v1.15.0 node image generates v1beta2)
+        line: "Error: failed to create cluster: failed to generate kubeadm config content: failed to find an object with kubeadm.k8s.io_v1beta1_ClusterConfiguration|config to apply the patch",
+        captures: { patchVersion: "v1beta1", kind: "ClusterConfiguration" },
+      },
+    ],
   },
 ];

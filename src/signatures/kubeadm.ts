@@ -232,6 +232,8 @@ export const kubeadmSignatures: Signature[] = [
     anchors: ["is registered for version", "no kind"],
     patterns: [
       String.raw`no\s+kind\s+${Q}(?<kind>\w+)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\w+)${Q}(?:\s+in\s+scheme\s+${Q}(?<scheme>[^"\s]+))?`,
+      // A line cut after "for version" (a pasted excerpt), for a component configuration kind.
+      String.raw`no\s+kind\s+${Q}(?<kind>Kube\w+Configuration|KubeletConfiguration|InitConfiguration|ClusterConfiguration|JoinConfiguration|MasterConfiguration)${Q}\s+is\s+registered\s+for\s+version\s*$`,
     ],
     versions: ["apiVersion"],
     roles: { apiVersion: "API group/version the decoder does not know" },
@@ -270,6 +272,67 @@ export const kubeadmSignatures: Signature[] = [
         line: "\t[ERROR ExternalEtcdVersion]: this version of kubeadm only supports external etcd version >= 3.5.10. Current version: 3.4.27",
         captures: { minEtcd: "3.5.10", etcd: "3.4.27" },
       },
+    ],
+  },
+  {
+    id: "kubeadm-join-kubelet-config-other-minor",
+    title: "kubeadm join asks for the kubelet config of another minor than the cluster's",
+    family: "kubeadm",
+    // A warning: the same refusal follows RBAC set up by hand, or a pre-release build that names a minor
+    // before its config exists (kubernetes/kubernetes#64241).
+    severity: "warning",
+    flake: false,
+    anchors: ["kubelet-config-1."],
+    patterns: [
+      // kubeadm 1.11–1.23 named the ConfigMap by its own minor; the bootstrap token may only read the cluster's.
+      String.raw`configmaps\s+\\?"kubelet-config-(?<kubeadmMinor>\d+\.\d+)\\?"\s+is\s+forbidden\s*:\s*User\s+\\?"system:bootstrap:`,
+    ],
+    versions: ["kubeadmMinor"],
+    roles: { kubeadmMinor: "minor of the joining kubeadm (the ConfigMap it asked for)" },
+    versionKinds: { kubeadmMinor: "kubernetes" },
+    priority: 45,
+    meaning:
+      "kubeadm join (1.11–1.23) downloads the kubelet configuration from the ConfigMap kubelet-config-<its own minor>; the cluster only has (and only lets bootstrap tokens read) the one for its own minor, so the joining node's kubeadm is another minor than the control plane.",
+    causes: ["A node provisioned with the latest kubeadm/kubelet packages (unpinned apt/yum) joining an older cluster, or an old node image joining an upgraded cluster."],
+    fixes: ["Install the kubeadm, kubelet and kubectl packages of the cluster's minor on the joining node (pin them), then join again."],
+    references: ["https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/", "https://github.com/kubernetes/kubeadm/issues/1624"],
+    examples: [
+      {
+        // kubernetes/kubernetes#69221
+        line: String.raw`configmaps "kubelet-config-1.12" is forbidden: User "system:bootstrap:n31b8f" cannot get configmaps in the namespace "kube-system"`,
+        captures: { kubeadmMinor: "1.12" },
+      },
+      {
+        // kubernetes/kubeadm#1624
+        line: String.raw`error execution phase kubelet-start: configmaps "kubelet-config-1.15" is forbidden: User "system:bootstrap:g0toug" cannot get resource "configmaps" in API group "" in the namespace "kube-system"`,
+        captures: { kubeadmMinor: "1.15" },
+      },
+      {
+        // geerlingguy/ansible-role-kubernetes#14 (the Ansible task's JSON-escaped stderr)
+        line: String.raw`\nconfigmaps \"kubelet-config-1.11\" is forbidden: User \"system:bootstrap:xfr3l9\" cannot get configmaps in the namespace \"kube-system\"`,
+        captures: { kubeadmMinor: "1.11" },
+      },
+    ],
+    nearMisses: [String.raw`configmaps "kube-proxy" is forbidden: User "system:bootstrap:f9n19k" cannot get resource "configmaps" in API group "" in the namespace "kube-system"`],
+  },
+  {
+    id: "kubeadm-upgrade-version-invalid",
+    title: "kubeadm upgrade refused the target version",
+    family: "kubeadm",
+    severity: "error",
+    flake: false,
+    anchors: ["argument is invalid due to these fatal errors"],
+    patterns: [String.raw`\[upgrade/version\]\s+FATAL\s*:\s*The\s+--version\s+argument\s+is\s+invalid\s+due\s+to\s+these\s+fatal\s+errors`],
+    versions: [],
+    // Below every kubeadm signature that reads the error lines that follow this header.
+    priority: 20,
+    meaning: "kubeadm upgrade checks the target version against its version-skew policy (its own minor, one minor at a time, kubelets and control plane not too far apart) and lists the violations under this header.",
+    causes: ["A target more than one minor ahead, a kubeadm older than the target, or kubelets too far behind: the lines after this header say which."],
+    fixes: ["Read the errors listed after the header; upgrade one minor at a time with the kubeadm of the target minor."],
+    references: ["https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-upgrade/"],
+    examples: [
+      // kubernetes/kubernetes#61794
+      { line: "[upgrade/version] FATAL: The --version argument is invalid due to these fatal errors:" },
     ],
   },
 ];

@@ -96,6 +96,9 @@ export const managedSignatures: Signature[] = [
       "AgentPoolK8sVersionNotSupported",
       "K8sVersionNotSupported",
       "has invalid version",
+      "bad desired node version",
+      "channel supported versions",
+      "Addon version specified is not supported",
     ],
     patterns: [
       // GKE
@@ -110,9 +113,14 @@ export const managedSignatures: Signature[] = [
       String.raw`Version\s+(?<requested>{V})\s+is\s+not\s+supported\s+in\s+this\s+region`,
       String.raw`Managed\s+cluster\s+\S+\s+(?:has\s+invalid\s+version|is\s+on\s+version)\s+(?<requested>{V})`,
       String.raw`AgentPoolK8sVersionNotSupported`,
+      // GKE: a version the node pools (or the release channel) do not offer.
+      String.raw`bad\s+desired\s+node\s+version\s+\(\s*(?<requested>{V})\s*\)`,
+      String.raw`Master\s+version\s+must\s+be\s+one\s+of\s+${Q}(?<channel>[A-Z]+)${Q}\s+channel\s+supported\s+versions\s*\[\s*(?<oldest>{V})(?:\s*,\s*{V})*?(?:\s*,\s*(?<newest>{V}))?\s*\]`,
+      // EKS add-ons: the add-on version is not offered for the cluster's Kubernetes minor.
+      String.raw`InvalidParameterException\s*:\s*Addon\s+version\s+specified\s+is\s+not\s+supported`,
     ],
-    versions: ["requested"],
-    roles: { requested: "requested Kubernetes version" },
+    versions: ["requested", "oldest", "newest"],
+    roles: { requested: "requested Kubernetes version", oldest: "oldest version the channel offers", newest: "newest version the channel offers", channel: "release channel" },
     priority: 45,
     meaning:
       "The provider no longer (or not yet) offers the Kubernetes version the job asked for: managed services retire patch and minor versions on a schedule, so a pinned version that worked last month fails today.",
@@ -146,6 +154,20 @@ export const managedSignatures: Signature[] = [
         captures: { requested: "1.31.3" },
       },
       { line: "Operation failed with status: 'Bad Request'. Details: The value of parameter agentpool.Properties.OrchestratorVersion is invalid. Please see https://aka.ms/aks-naming-rules for more details." },
+      {
+        // terraform-google-modules/terraform-google-kubernetes-engine#2177 (1.31.1 not yet in STABLE)
+        line: `│ Error: googleapi: Error 400: Master version must be one of "STABLE" channel supported versions [1.28.14-gke.1099000, 1.29.9-gke.1177000, 1.30.5-gke.1014003].`,
+        captures: { channel: "STABLE", oldest: "1.28.14-gke.1099000", newest: "1.30.5-gke.1014003" },
+      },
+      {
+        // hashicorp/terraform-provider-google#503
+        line: "* google_container_cluster.primary: googleapi: Error 400: bad desired node version (1.7.6-gke.1)., badRequest",
+        captures: { requested: "1.7.6-gke.1" },
+      },
+      {
+        // awsdocs/amazon-eks-user-guide#1170 (kube-proxy add-on version not offered for 1.33/1.34)
+        line: "Error: updating EKS Add-On (eks-cluster02:kube-proxy): operation error EKS: UpdateAddon, https response error StatusCode: 400, RequestID: 10765569-aacd-4203-998f-c09d780b6b74, InvalidParameterException: Addon version specified is not supported",
+      },
     ],
     nearMisses: ["Please use [az aks get-versions] command to get the supported version list in this region.", "az aks get-versions --location westus2 --query orchestrators -o table"],
   },
@@ -256,5 +278,50 @@ export const managedSignatures: Signature[] = [
       "W1014 10:44:08.794683   20354 gcp.go:120] WARNING: the gcp auth plugin is deprecated in v1.22+, unavailable in v1.25+; use gcloud instead.",
       "Install gke-gcloud-auth-plugin for use with kubectl by following the guide",
     ],
+  },
+  {
+    id: "eks-nodegroup-version-mismatch",
+    title: "EKS node groups and control plane on different minors",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["must be updated to match cluster version", "while control plane version is", "version must match cluster"],
+    patterns: [
+      // EKS: a control-plane upgrade while managed node groups are still a minor behind.
+      String.raw`Nodegroups?\s+(?<nodegroups>[\w,\s.-]+?)\s+must\s+be\s+updated\s+to\s+match\s+cluster\s+version\s+(?<controlPlane>{V})\s+before\s+updating\s+cluster\s+version`,
+      // eksctl: a new node group asked for another minor than the control plane.
+      String.raw`will\s+use\s+version\s+(?<nodePool>{V})\s+for\s+new\s+nodegroup\(s\)\s*,\s*while\s+control\s+plane\s+version\s+is\s+(?<controlPlane>{V})`,
+      // Rancher's eks-operator
+      String.raw`nodegroup\s+\[(?<nodegroups>[^\]]+)\]\s+version\s+must\s+match\s+cluster\s+\[[^\]]+\]\s+version`,
+    ],
+    versions: ["controlPlane", "nodePool"],
+    roles: { controlPlane: "control plane version", nodePool: "node group version asked for", nodegroups: "node groups" },
+    priority: 50,
+    meaning:
+      "EKS upgrades the control plane one minor at a time and only when every managed node group is on its minor; node groups may lag the control plane, never lead it.",
+    causes: [
+      "A Terraform/CloudFormation change that bumps the cluster version while the node groups' version stays pinned (or is not set, and so stays at the old minor).",
+      "eksctl asked for a node group on another minor than the control plane.",
+    ],
+    fixes: ["Upgrade the node groups to the control plane's minor first (or set the node group version from the cluster's), then upgrade the control plane; for eksctl, use --version=auto."],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html"],
+    examples: [
+      {
+        // hashicorp/terraform-provider-aws#19478; awsdocs/amazon-eks-user-guide#475 quotes the same message
+        line: String.raw`│   Message_: "Nodegroups eks-stg-gp must be updated to match cluster version 1.18 before updating cluster version"`,
+        captures: { nodegroups: "eks-stg-gp", controlPlane: "1.18" },
+      },
+      {
+        // eksctl-io/eksctl#3807
+        line: `2021-06-04 12:33:00 [!]  will use version 1.19 for new nodegroup(s), while control plane version is 1.18; to automatically inherit the version use "--version=auto"`,
+        captures: { nodePool: "1.19", controlPlane: "1.18" },
+      },
+      {
+        // rancher/rancher#28745
+        line: "E0904 00:22:50.819067       1 controller.go:166] error syncing 'cattle-global-data/c-ttfzb': handler eks-controller: nodegroup [sow] version must match cluster [c-ttfzb] version on create, requeuing",
+        captures: { nodegroups: "sow" },
+      },
+    ],
+    nearMisses: ["2021-06-04 12:33:00 [ℹ]  will use version 1.18 for new nodegroup(s) based on control plane version"],
   },
 ];
