@@ -1,6 +1,7 @@
 import { pino } from "pino";
-import { ProbotOctokit, run, type Logger } from "probot";
+import { run, type Logger } from "probot";
 import { createApp, type AppRuntime } from "./app.js";
+import { skewbotOctokit } from "./github/octokit.js";
 import { createLogger } from "./logging.js";
 import { createMetrics, historyObserver } from "./metrics.js";
 import { historyFromEnv, type History } from "./history/index.js";
@@ -91,7 +92,8 @@ try {
     ...(logger ? { log: logger } : {}),
     // Probot would open its own throttle connection from REDIS_URL; ours (fleetThrottle) replaces it.
     ...(shared ? { env: { ...process.env, REDIS_URL: "" } } : {}),
-    Octokit: ProbotOctokit.defaults((o: OctokitOptions) => ({
+    // Every GitHub call goes through the one retry policy (src/github/octokit.ts), with the adjustments below.
+    Octokit: skewbotOctokit().defaults((o: OctokitOptions) => ({
       ...o,
       // Probot gives the App's auth a request without the API's base URL, so a token asked for directly
       // (octokit.auth(), for log downloads) goes to api.github.com whenever no API call has cached one for

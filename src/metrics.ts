@@ -98,7 +98,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       }),
     )
       .then((all) => all.reduce((a, b) => ({ depth: a.depth + b.depth, active: a.active + b.active, deadLetters: a.deadLetters + b.deadLetters }), { depth: 0, active: 0, deadLetters: 0 }))
-      .finally(() => setTimeout(() => (snapshot = undefined), 0)));
+      // The gauges of one scrape all ask before it answers; the next scrape asks again.
+      .finally(() => (snapshot = undefined)));
   new Gauge({
     name: "skewbot_queue_depth",
     help: "Triage requests queued or running: in this process, or with a shared queue (REDIS_URL) in the whole fleet as this replica sees it.",

@@ -1,5 +1,6 @@
 import type { SkewbotConfig } from "./config.js";
-import type { Thread } from "./publish/comment.js";
+import type { Thread } from "./github/port.js";
+import { logRefKey } from "./sources/index.js";
 import type { TriageRequest } from "./triage.js";
 
 /**
@@ -46,7 +47,10 @@ export function mergeTriageJobs(jobs: TriageJob[]): TriageJob {
     request: {
       // Visibility and pull request come from the thread's repository and pull request: the same for all.
       ...last.request,
-      refs: union(jobs.map((j) => j.request.refs)),
+      refs: union(
+        jobs.map((j) => j.request.refs),
+        logRefKey,
+      ),
       excerpts: union(
         jobs.map((j) => j.request.excerpts),
         (e) => e.text,

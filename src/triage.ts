@@ -3,20 +3,28 @@ import type { LogSource, Report } from "./model.js";
 import type { SkewbotConfig } from "./config.js";
 import { analyze } from "./pipeline.js";
 import type { CompiledCatalog } from "./signatures/index.js";
-import { checkBoundary, parseLogRef, resolveLogRef, visibilityOf, type SourceSettings, type Visibility } from "./sources/index.js";
+import { checkBoundary, logRefKey, resolveLogRef, type LogRef, type SourceSettings, type Visibility } from "./sources/index.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { escapeMarkdown, inlineCode } from "./report/safe.js";
 import { redact } from "./scan/redact.js";
-import { sectionKey, upsertReport, type OwnComments, type Thread, type Section } from "./publish/comment.js";
+import { type OwnComments, sectionKey, upsertReport, type Section } from "./publish/comment.js";
 import { applyLabels } from "./publish/labels.js";
-import type { GitHub } from "./publish/github.js";
+import type { GitHubPort, Thread } from "./github/port.js";
 import type { History, Remembered } from "./history/index.js";
 
-/** One triage of one thread: what to read and why. */
+/**
+ * One triage of one thread: what to read and why. Plain data (JSON in, the same JSON out), so that a
+ * shared queue can carry it between processes; this is the one place its type is defined.
+ */
 export interface TriageRequest {
   thread: Thread;
-  /** Log references (URLs, gs:// paths) to resolve. */
-  refs: string[];
+  /** The delivery and event that asked for it, for logs. */
+  delivery: string;
+  event: string;
+  /** The installation whose token reads the repository. */
+  installation: number;
+  /** Log references, parsed once where they entered and deduplicated by their canonical key. */
+  refs: LogRef[];
   /** Log text pasted into an issue or comment. */
   excerpts: { name: string; text: string }[];
   /** A person asked (/triage): answer even when nothing is found. */
@@ -30,9 +38,9 @@ export interface TriageRequest {
 }
 
 export interface TriageDeps {
-  github: GitHub;
-  /** The app's login; undefined when the API could not tell (our comments are then found by marker and app account). */
-  botLogin: string | undefined;
+  port: GitHubPort;
+  /** The report comment's id per thread, kept across triages (and recorded in the store, so that every replica finds it before the listing shows it). */
+  ownComments?: OwnComments;
   config: SkewbotConfig;
   settings: SourceSettings;
   catalog: CompiledCatalog;
@@ -40,8 +48,6 @@ export interface TriageDeps {
   dryRun: boolean;
   /** Records each job's run and annotates its causes with their recurrence; absent: no history. */
   history?: Pick<History, "remember">;
-  /** Where each thread's report comment is recorded, so that it is found before the listing shows it. */
-  ownComments?: OwnComments;
   /** Called once the logs are read and analysed, before anything is posted (metrics count reads that way even when posting fails). */
   onRead?: (reports: readonly Report[], fetch: FetchStats) => void;
 }
@@ -78,14 +84,10 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const remembered: Remembered[] = [];
   const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
   const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories ?? [] };
-  const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.github, repository, deps.log));
+  const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.port, repository, deps.log));
 
-  for (const input of req.refs) {
-    const ref = parseLogRef(input, deps.settings);
-    if ("error" in ref) {
-      refusals.push(`${shownRef(input)}: ${ref.error}`);
-      continue;
-    }
+  for (const ref of req.refs) {
+    const input = ref.input;
     // Before any fetch: a log of another repository is not even looked at.
     const decision = await checkBoundary(ref, boundary, lookUpVisibility);
     if (!decision.allowed) {
@@ -100,7 +102,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
       continue;
     }
     if (resolved.skipped) {
-      sections.push({ key: sectionKey(input), markdown: `#### ${escapeMarkdown(redact(resolved.title))}\n\n${escapeMarkdown(redact(resolved.skipped))}` });
+      sections.push({ key: sectionKey(logRefKey(ref)), markdown: `#### ${escapeMarkdown(redact(resolved.title))}\n\n${escapeMarkdown(redact(resolved.skipped))}` });
       continue;
     }
     const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
@@ -112,7 +114,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
       fetched.bytes += log.stats.bytes;
       if (log.partial) fetched.broken++;
     }
-    rendered.push({ key: sectionKey(input), report, title: redact(resolved.title), ...(resolved.url ? { url: redact(resolved.url) } : {}) });
+    rendered.push({ key: sectionKey(logRefKey(ref)), report, title: redact(resolved.title), ...(resolved.url ? { url: redact(resolved.url) } : {}) });
   }
   if (req.excerpts.length > 0) {
     const sources: LogSource[] = req.excerpts.map((e) => ({
@@ -130,7 +132,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     // First, so that the comment's size limit never drops the explanation of what was not read.
     const listed = refusals.slice(0, MAX_REFUSALS).map((r) => `- ${escapeMarkdown(redact(r).slice(0, 400))}`);
     if (refusals.length > MAX_REFUSALS) listed.push(`- … and ${refusals.length - MAX_REFUSALS} more`);
-    sections.unshift({ key: sectionKey(`refused:${req.refs.join(" ")}`), markdown: ["#### References not triaged", "", ...listed].join("\n") });
+    sections.unshift({ key: sectionKey(`refused:${req.refs.map(logRefKey).join(" ")}`), markdown: ["#### References not triaged", "", ...listed].join("\n") });
   }
   if (deps.history && deps.config.history.enabled && remembered.length > 0) {
     const { thread } = req;
@@ -168,17 +170,16 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     deps.log.info({ thread: req.thread, sections: sections.map((s) => s.markdown), labels: wantedLabels }, "dry run: would post this report");
     return { ...outcome, comment: "dry-run", labels: wantedLabels };
   }
-  const comment = await upsertReport(deps.github, req.thread, deps.botLogin, sections, HEADER, onlyIfExists, {}, deps.ownComments);
-  const labels = wantedLabels.length > 0 ? await applyLabels(deps.github, req.thread, deps.botLogin, wantedLabels) : [];
+  const comment = await upsertReport(deps.port, req.thread, sections, HEADER, onlyIfExists, deps.ownComments);
+  const labels = wantedLabels.length > 0 ? await applyLabels(deps.port, req.thread, wantedLabels) : [];
   return { ...outcome, comment, labels };
 }
 
 /** GET /repos/{owner}/{repo} with the installation token; undefined when GitHub does not answer plainly. */
-async function repositoryVisibility(github: GitHub, repository: string, log: Logger): Promise<Visibility | undefined> {
+async function repositoryVisibility(port: GitHubPort, repository: string, log: Logger): Promise<Visibility | undefined> {
   const [owner = "", repo = ""] = repository.split("/");
   try {
-    const res = await github.rest.repos.get({ owner, repo });
-    return visibilityOf(res.data);
+    return await port.visibility({ owner, repo });
   } catch (err) {
     log.warn({ err, repository }, "could not look up a linked repository's visibility; its logs are not read");
     return undefined;
@@ -203,7 +204,7 @@ function onceEach<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<
  * A reference as the comment may repeat it: a URL without its user, password and query (signed URLs carry
  * their credential there), anything else redacted; either way short enough for one line.
  */
-function shownRef(input: string): string {
+export function shownRef(input: string): string {
   const text = input.trim();
   let shown = text;
   try {

@@ -4,7 +4,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { HistoryStatus, JobRun, Report, Triaged, VersionHint } from "../model.js";
-import type { OwnComments } from "../publish/comment.js";
+import type { CommentRecord } from "../publish/comment.js";
 import { findingMessage, fingerprintOfTriaged } from "./fingerprint.js";
 import { openPostgresStore } from "./postgres.js";
 import { classify } from "./recurrence.js";
@@ -244,10 +244,10 @@ export class History {
   }
 
   /**
-   * The store's record of each thread's report comment, for publish (see OwnComments). Store faults
+   * The store's record of each thread's report comment, for publish (see CommentRecord). Store faults
    * propagate: the caller falls back to the thread's listing.
    */
-  get ownComments(): OwnComments {
+  get ownComments(): CommentRecord {
     return {
       get: async (thread) => (await this.open()).ownComment(thread),
       set: async (thread, id) => (await this.open()).setOwnComment(thread, id, this.now()),

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { withoutCommandLines } from "../report/safe.js";
-import { isBot, withRetry, type GitHub, type RetryOptions } from "./github.js";
+import { isOwn, threadKey, type GitHubPort, type IssueComment, type Thread } from "../github/port.js";
 
 /** Marks the bot's report comment; together with the bot's login it identifies the one comment we own. */
 export const REPORT_MARKER = "<!-- skewbot:report -->";
@@ -9,11 +9,7 @@ const SECTION = /<!-- skewbot:section ([0-9a-f]{12}) -->\n([\s\S]*?)\n<!-- skewb
 export const MAX_COMMENT_CHARS = 65_000;
 const MAX_SECTIONS = 10;
 
-export interface Thread {
-  owner: string;
-  repo: string;
-  issue_number: number;
-}
+export type { Thread };
 
 export interface Section {
   /** Stable per job, so that a new triage of the same job replaces its section. */
@@ -62,74 +58,101 @@ export function composeBody(sections: Section[], header: string): string {
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
 /**
- * Where the bot's report comment of each thread (`owner/repo#N`) is recorded as soon as it is created
- * (the history store's own_comments table), so that every replica finds it even while GitHub's listing of
- * the thread does not show it yet. A failing store is not fatal: the listing is used alone.
+ * Where each thread's report comment is recorded beyond this process (the history store's own_comments
+ * table), so that every replica finds it even while GitHub's listing of the thread does not show it yet.
+ * Keyed by `owner/repo#N`. A failing store is not fatal: the listing is used alone.
  */
-export interface OwnComments {
+export interface CommentRecord {
   get(thread: string): Promise<number | undefined>;
   set(thread: string, commentId: number): Promise<void>;
   forget(thread: string, commentId: number): Promise<void>;
 }
 
-interface ListedComment {
-  id: number;
-  body?: string | null | undefined;
-  user?: { login?: string; type?: string } | null;
+/**
+ * The id of the bot's report comment per thread: for the life of the process (bounded), backed by the
+ * shared record when there is one, so that a thread is listed once rather than on every triage. An id is
+ * only a hint: it is verified by reading that one comment, and a comment that is gone (404) or no longer
+ * ours means the thread is listed again.
+ */
+export class OwnComments {
+  private readonly ids = new Map<string, number>();
+  constructor(
+    private readonly record?: CommentRecord,
+    private readonly max = 10_000,
+  ) {}
+  /** This process's id, else the shared record's (a store fault reads as "not recorded"). */
+  async get(thread: Thread): Promise<number | undefined> {
+    const key = threadKey(thread);
+    const id = this.ids.get(key);
+    if (id !== undefined || !this.record) return id;
+    return this.record.get(key).catch(() => undefined);
+  }
+  async set(thread: Thread, id: number): Promise<void> {
+    const key = threadKey(thread);
+    const had = this.ids.get(key);
+    this.ids.delete(key);
+    this.ids.set(key, id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.keys().next().value!);
+    if (had !== id) await this.record?.set(key, id).catch(() => undefined);
+  }
+  /** `gone`: the comment is deleted or not ours, so the shared record forgets it too; otherwise (unreadable) only this process does. */
+  async forget(thread: Thread, id: number, gone: boolean): Promise<void> {
+    const key = threadKey(thread);
+    this.ids.delete(key);
+    if (gone) await this.record?.forget(key, id).catch(() => undefined);
+  }
+}
+
+const isReport = (c: IssueComment | null | undefined, me: string | undefined): c is IssueComment => !!c && isOwn(c.user, me) && c.body.includes(REPORT_MARKER);
+
+/** The bot's report comment in a thread: from the known id when it still holds, else by listing (extra copies deleted). */
+async function findReport(port: GitHubPort, thread: Thread, me: string | undefined, own: OwnComments): Promise<IssueComment | undefined> {
+  const known = await own.get(thread);
+  if (known !== undefined) {
+    // undefined: gone (404); null: unreadable (another fault), and the listing below decides, as without a record.
+    const comment = await port.getComment(thread, known).catch(() => null);
+    if (isReport(comment, me)) {
+      await own.set(thread, comment.id);
+      return comment;
+    }
+    await own.forget(thread, known, comment !== null);
+  }
+  const ours = (await port.listComments(thread)).filter((c) => isReport(c, me));
+  // Extra copies (left by an old race) are deleted so that one remains.
+  for (const extra of ours.slice(1)) await port.deleteComment(thread, extra.id).catch(() => undefined);
+  if (ours[0]) await own.set(thread, ours[0].id);
+  return ours[0];
 }
 
 /**
  * Creates or updates the bot's one report comment in a thread, merging this triage's sections with the
- * sections already there. Extra copies (left by an old race) are deleted so that one remains.
+ * sections already there.
  */
 export async function upsertReport(
-  github: GitHub,
+  port: GitHubPort,
   thread: Thread,
-  botLogin: string | undefined,
   fresh: Section[],
   header: string,
   onlyIfExists = false,
-  retry: RetryOptions = {},
-  known?: OwnComments,
+  own: OwnComments = new OwnComments(),
 ): Promise<UpsertOutcome | "skipped"> {
-  const key = `${thread.owner}/${thread.repo}#${thread.issue_number}`;
-  const isReport = (c: ListedComment) => isBot(c.user, botLogin) && (c.body ?? "").includes(REPORT_MARKER);
-  const recorded = known ? await known.get(key).catch(() => undefined) : undefined;
-  const comments: ListedComment[] = await withRetry(() => github.paginate(github.rest.issues.listComments, { ...thread, per_page: 100 }), retry);
-  let ours = comments.filter(isReport);
-  if (recorded !== undefined && !ours.some((c) => c.id === recorded)) {
-    // Recorded but not listed: the listing lags a fresh create, or the comment was deleted. Ask for it.
-    try {
-      const res = await withRetry(() => github.rest.issues.getComment({ owner: thread.owner, repo: thread.repo, comment_id: recorded }), retry);
-      if (isReport(res.data)) ours = [res.data, ...ours];
-      else await known?.forget(key, recorded).catch(() => undefined);
-    } catch (err) {
-      // Gone: forget it. Any other failure: the listing decides, as without a store.
-      if ((err as { status?: number }).status === 404) await known?.forget(key, recorded).catch(() => undefined);
+  const me = await port.botLogin();
+  let existing = await findReport(port, thread, me, own);
+  for (let attempt = 0; ; attempt++) {
+    if (!existing && onlyIfExists) return "skipped";
+    const freshKeys = new Set(fresh.map((s) => s.key));
+    const sections = [...fresh, ...parseSections(existing?.body ?? "").filter((s) => !freshKeys.has(s.key))];
+    const body = composeBody(sections, header);
+    if (!existing) {
+      const created = await port.createComment(thread, body, REPORT_MARKER);
+      // Recorded before any other replica can take this thread (we still hold its lease).
+      await own.set(thread, created.id);
+      return "created";
     }
-  }
-  // The recorded comment is the one kept; any other copy is an extra.
-  ours.sort((a, b) => Number(b.id === recorded) - Number(a.id === recorded));
-  const existing = ours[0];
-  for (const extra of ours.slice(1)) await github.rest.issues.deleteComment({ owner: thread.owner, repo: thread.repo, comment_id: extra.id }).catch(() => undefined);
-
-  if (!existing && onlyIfExists) return "skipped";
-  const freshKeys = new Set(fresh.map((s) => s.key));
-  const sections = [...fresh, ...parseSections(existing?.body ?? "").filter((s) => !freshKeys.has(s.key))];
-  const body = composeBody(sections, header);
-  if (existing) {
-    if (existing.id !== recorded) await known?.set(key, existing.id).catch(() => undefined);
     if (existing.body === body) return "unchanged";
-    try {
-      await withRetry(() => github.rest.issues.updateComment({ owner: thread.owner, repo: thread.repo, comment_id: existing.id, body }), retry);
-      return "updated";
-    } catch (err) {
-      // Someone deleted the comment since we listed it: post a new one.
-      if ((err as { status?: number }).status !== 404) throw err;
-    }
+    if ((await port.updateComment(thread, existing.id, body)) === "updated") return "updated";
+    // Someone deleted the comment since we read it: look again (another copy may remain), then post.
+    await own.forget(thread, existing.id, true);
+    existing = attempt === 0 ? await findReport(port, thread, me, own) : undefined;
   }
-  const created = await withRetry(() => github.rest.issues.createComment({ ...thread, body }), retry);
-  // Recorded before any other replica can take this thread (we still hold its lease).
-  await known?.set(key, created.data.id).catch(() => undefined);
-  return "created";
 }

@@ -26,6 +26,35 @@ export interface FakeRepo {
   jobs: Map<number, FakeJob>;
   /** GitHub Actions runs, by id: the ids of their jobs. */
   runs: Map<number, { jobIds: number[]; conclusion: string }>;
+  /** Commit statuses by commit, the latest per context (what the combined status lists). */
+  statuses: Map<string, FakeStatus[]>;
+  /** Check runs by commit. */
+  checkRuns: Map<string, FakeCheckRun[]>;
+}
+
+export interface FakeStatus {
+  state: "success" | "failure" | "error" | "pending";
+  context: string;
+  target_url: string | null;
+}
+
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  conclusion: string | null;
+  details_url: string | null;
+  app: { slug: string };
+}
+
+/** A list GitHub serves in pages (`per_page`, default 30, at most 100; `page`), linked by a Link header. */
+class Paged {
+  constructor(
+    readonly items: unknown[],
+    /** The list sits under this key next to `total_count` (check runs, jobs), or is the body itself. */
+    readonly key?: string,
+    /** More fields of the answer (the combined status's `state`). */
+    readonly extra: Record<string, unknown> = {},
+  ) {}
 }
 
 export interface FakeJob {
@@ -74,7 +103,18 @@ export class FakeGitHub {
   repo(fullName: string): FakeRepo {
     let repo = this.repos.get(fullName);
     if (!repo) {
-      repo = { comments: new Map(), labels: new Map(), issueLabels: new Map(), events: new Map(), permissions: new Map(), pulls: new Map(), jobs: new Map(), runs: new Map() };
+      repo = {
+        comments: new Map(),
+        labels: new Map(),
+        issueLabels: new Map(),
+        events: new Map(),
+        permissions: new Map(),
+        pulls: new Map(),
+        jobs: new Map(),
+        runs: new Map(),
+        statuses: new Map(),
+        checkRuns: new Map(),
+      };
       this.repos.set(fullName, repo);
     }
     return repo;
@@ -117,6 +157,22 @@ export class FakeGitHub {
       if (data instanceof Redirect) {
         res.writeHead(status, { location: data.location });
         res.end();
+        return;
+      }
+      if (data instanceof Paged) {
+        const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 30) || 30));
+        const page = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
+        const items = data.items.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+        if (page * perPage < data.items.length) {
+          const next = new URL(`http://${req.headers.host ?? "127.0.0.1"}${url.pathname}`);
+          url.searchParams.forEach((v, k) => next.searchParams.set(k, v));
+          next.searchParams.set("page", String(page + 1));
+          next.searchParams.set("per_page", String(perPage));
+          headers["link"] = `<${next.toString()}>; rel="next"`;
+        }
+        res.writeHead(status, headers);
+        res.end(JSON.stringify(data.key ? { ...data.extra, total_count: data.items.length, [data.key]: items } : items));
         return;
       }
       if (data instanceof RawText) {
@@ -180,7 +236,7 @@ export class FakeGitHub {
       if (!run) return [404, { message: "Not Found" }];
       if (!m[2]) return [200, { id, name: "CI", status: "completed", conclusion: run.conclusion, html_url: `https://github.com/${full}/actions/runs/${id}`, run_attempt: 1 }];
       const jobs = run.jobIds.flatMap((j) => (repo.jobs.has(j) ? [this.jobJson(full, j, repo.jobs.get(j)!)] : []));
-      return [200, { total_count: jobs.length, jobs }];
+      return [200, new Paged(jobs, "jobs")];
     }
 
     if (method === "GET" && (m = /^\/contents\/(.+)$/.exec(rest))) {
@@ -191,7 +247,7 @@ export class FakeGitHub {
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const n = Number(m[1]);
       const list = repo.comments.get(n) ?? [];
-      if (method === "GET") return [200, this.listLagMs > 0 ? list.filter((c) => Date.now() - Date.parse(c.created_at) >= this.listLagMs) : list];
+      if (method === "GET") return [200, new Paged(this.listLagMs > 0 ? list.filter((c) => Date.now() - Date.parse(c.created_at) >= this.listLagMs) : list)];
       if (method === "POST") {
         const comment: FakeComment = { id: this.nextId++, body: String(body?.["body"] ?? ""), user: { login: `${this.appSlug}[bot]`, type: "Bot" }, created_at: now, updated_at: now };
         repo.comments.set(n, [...list, comment]);
@@ -226,9 +282,9 @@ export class FakeGitHub {
         for (const name of add) (repo.events.get(n) ?? repo.events.set(n, []).get(n)!).push({ event: "labeled", actor: { login: `${this.appSlug}[bot]` }, label: { name } });
         return [200, merged.map((name) => ({ name }))];
       }
-      if (method === "GET") return [200, names.map((name) => ({ name }))];
+      if (method === "GET") return [200, new Paged(names.map((name) => ({ name })))];
     }
-    if (method === "GET" && (m = /^\/issues\/(\d+)\/events$/.exec(rest))) return [200, repo.events.get(Number(m[1])) ?? []];
+    if (method === "GET" && (m = /^\/issues\/(\d+)\/events$/.exec(rest))) return [200, new Paged(repo.events.get(Number(m[1])) ?? [])];
     if ((m = /^\/labels(?:\/(.+))?$/.exec(rest))) {
       if (method === "GET" && m[1]) {
         const label = repo.labels.get(decodeURIComponent(m[1]));
@@ -250,8 +306,12 @@ export class FakeGitHub {
       const pr = repo.pulls.get(Number(m[1]));
       return pr ? [200, { number: Number(m[1]), state: "open", ...pr }] : [404, { message: "Not Found" }];
     }
-    if (method === "GET" && /^\/commits\/[^/]+\/check-runs$/.test(rest)) return [200, { total_count: 0, check_runs: [] }];
-    if (method === "GET" && /^\/commits\/[^/]+\/status$/.test(rest)) return [200, { state: "success", statuses: [] }];
+    if (method === "GET" && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) return [200, new Paged(repo.checkRuns.get(m[1]!) ?? [], "check_runs")];
+    if (method === "GET" && (m = /^\/commits\/([^/]+)\/status$/.exec(rest))) {
+      const statuses = repo.statuses.get(m[1]!) ?? [];
+      const state = statuses.some((s) => s.state === "failure" || s.state === "error") ? "failure" : statuses.some((s) => s.state === "pending") ? "pending" : "success";
+      return [200, new Paged(statuses, "statuses", { state, sha: m[1] })];
+    }
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
       const sha = m[1]!;
       return [200, [...repo.pulls].filter(([, pr]) => pr.head.sha === sha).map(([number, pr]) => ({ number, state: "open", ...pr }))];

@@ -8,7 +8,7 @@ import type { ResolvedRef } from "./types.js";
 import { resolveUrl } from "./url.js";
 
 export type { GithubJobRef, GithubRunRef, LogRef, ParseSettings, ProwRef, UrlRef } from "./refs.js";
-export { parseLogRef } from "./refs.js";
+export { logRefKey, parseLogRef } from "./refs.js";
 export type { Boundary, BoundaryDecision, Visibility, VisibilityLookup } from "./boundary.js";
 export { checkBoundary, logRepository, visibilityOf } from "./boundary.js";
 export type { ProwDeployment, ResolvedAddress, SourceSettings } from "./settings.js";

@@ -299,3 +299,27 @@ export function prowUrlForBucket(bucket: string, settings: ParseSettings): strin
   const deployments = settings.prowDeployments ?? DEFAULT_PROW_DEPLOYMENTS;
   return deployments.find((d) => d.buckets.includes(bucket))?.url;
 }
+
+/**
+ * The same log however it was written: a Spyglass URL, a gcsweb URL and a gs:// path of one build share a
+ * key, as do an Actions job's web URL, API URL and `github:` form. One key is one section of a report.
+ */
+export function logRefKey(ref: LogRef): string {
+  switch (ref.kind) {
+    case "prow":
+      return `prow:${ref.bucket}/${ref.buildDir}${ref.file ? `/${ref.file}` : ""}`;
+    case "github-actions-job":
+      return `actions-job:${ref.owner.toLowerCase()}/${ref.repo.toLowerCase()}/${ref.jobId}`;
+    case "github-actions-run":
+      return `actions-run:${ref.owner.toLowerCase()}/${ref.repo.toLowerCase()}/${ref.runId}${ref.attempt !== undefined ? `/${ref.attempt}` : ""}`;
+    case "url": {
+      try {
+        const u = new URL(ref.url);
+        u.hash = "";
+        return `url:${u.toString()}`;
+      } catch {
+        return `url:${ref.url}`;
+      }
+    }
+  }
+}

@@ -16,6 +16,8 @@ export interface CommandAudience {
   allowAuthor: boolean;
   /** The repository has a Prow CI bot, which also reads `/triage <…>` and answers it. */
   prow: boolean;
+  /** What the other triggers answer without a command, one line each (their `help`). */
+  automatic?: readonly string[];
 }
 
 interface CommandSpec {
@@ -113,6 +115,7 @@ export function renderHelp(audience: CommandAudience): string {
     if (!h) continue;
     lines.push(`- \`${h.usage}\` — ${h.what}. Example: \`${h.example}\`${h.note ? `. Note: ${h.note}.` : ""}`);
   }
+  if (audience.automatic?.length) lines.push("", "Without a command, skewbot also triages:", "", ...audience.automatic.map((a) => `- ${a}`));
   lines.push("", "Other `/triage …` words (such as `/triage accepted`) and `/remove-triage` are Prow's label commands; skewbot leaves them alone.");
   return lines.join("\n");
 }

@@ -79,7 +79,7 @@ describe("CI-bot failure reports", () => {
     expect(labels.added).toEqual([["kind/flake", "flake/version-skew"]]);
   });
 
-  it("updates its own comment in place (found by marker and login) and skips an unchanged body", async () => {
+  it("updates its own comment in place (found by marker and login, then by its remembered id) and skips an unchanged body", async () => {
     mockNoConfig();
     mockProwBuild();
     const first = expectNewComment();
@@ -88,7 +88,9 @@ describe("CI-bot failure reports", () => {
     await t.settle();
     const posted = first.bodies[0]!;
 
-    // A copied marker in someone else's comment must not be taken for ours.
+    // A fresh process knows no comment id: it lists the thread, and a copied marker in someone else's
+    // comment must not be taken for ours.
+    const restarted = await createTestApp();
     const impostor = { id: 1, user: { login: "someone" }, body: `${REPORT_MARKER}\nnot the bot` };
     mockNoConfig();
     mockProwBuild({ apiserverLog: `${HEADLINE}\n${HEADLINE}\n` });
@@ -100,20 +102,21 @@ describe("CI-bot failure reports", () => {
       .patch(`${REPO_PATH}/issues/comments/555`, (b: { body: string }) => edits.push(b.body) > 0)
       .reply(200, {});
     expectLabels({ existing: ["kind/flake", "flake/version-skew"], add: [] });
-    await t.probot.receive({ id: "d-3", name: "issue_comment", payload: ciRobotComment() });
-    await t.settle();
+    await restarted.probot.receive({ id: "d-3", name: "issue_comment", payload: ciRobotComment() });
+    await restarted.settle();
     expect(update.pendingMocks()).toEqual([]);
     expect(edits).toHaveLength(1);
     expect(edits[0]).toContain("2 times");
 
-    // Same logs again: the rendered body is identical, so no write at all.
+    // Same logs again: the remembered comment is read by id (no listing), its body is identical, so no write.
     mockNoConfig();
     mockProwBuild({ apiserverLog: `${HEADLINE}\n${HEADLINE}\n` });
-    const unchanged = nock(API).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(200, [{ id: 555, user: { login: BOT }, body: edits[0] }]);
+    const unchanged = nock(API).get(`${REPO_PATH}/issues/comments/555`).reply(200, { id: 555, user: { login: BOT }, body: edits[0] });
     expectLabels({ existing: ["kind/flake", "flake/version-skew"], add: [] });
-    await t.probot.receive({ id: "d-4", name: "issue_comment", payload: ciRobotComment() });
-    await t.settle();
+    await restarted.probot.receive({ id: "d-4", name: "issue_comment", payload: ciRobotComment() });
+    await restarted.settle();
     expect(unchanged.pendingMocks()).toEqual([]);
+    expect(restarted.logs.find((l) => l["msg"] === "triage done" && l["delivery"] === "d-4")).toMatchObject({ comment: "unchanged" });
   });
 
   it("posts a new comment when its old one was deleted meanwhile (404 on update)", async () => {
@@ -126,6 +129,10 @@ describe("CI-bot failure reports", () => {
       .reply(200, [{ id: 555, user: { login: BOT }, body: `${REPORT_MARKER}\nold` }])
       .patch(`${REPO_PATH}/issues/comments/555`)
       .reply(404, { message: "Not Found" })
+      // A 404 means: look again (another copy may be there), then post.
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 556 });
     expectLabels({ existing: ["kind/flake", "flake/version-skew"], add: [] });
@@ -210,7 +217,9 @@ describe("a GitHub that serves only the essentials", () => {
     expect(added).toEqual([["kind/flake", "flake/version-skew"]]);
     expect(minimal.logs.some((l) => String(l["msg"]).includes("could not look up the app's own login"))).toBe(true);
 
-    // Its own comment is then found by marker and app account, and updated rather than duplicated.
+    // After a restart (no remembered comment id), its own comment is found by marker and app account, and
+    // updated rather than duplicated.
+    const again = await createTestApp({ lookUpLogin: true });
     mockNoConfig();
     mockProwBuild({ apiserverLog: `${HEADLINE}\n${HEADLINE}\n` });
     nock(API).get("/app").reply(404, { message: "Not Found" });
@@ -224,8 +233,8 @@ describe("a GitHub that serves only the essentials", () => {
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [{ name: "kind/flake" }, { name: "flake/version-skew" }]);
-    await minimal.probot.receive({ id: "m-2", name: "issue_comment", payload: ciRobotComment() });
-    await minimal.settle();
+    await again.probot.receive({ id: "m-2", name: "issue_comment", payload: ciRobotComment() });
+    await again.settle();
     expect(edits).toHaveLength(1);
   });
 });
@@ -239,8 +248,8 @@ describe("/triage", () => {
     const comment = expectNewComment();
     expectLabels({ add: ["kind/flake", "flake/version-skew"] });
     await t.probot.receive({ id: "c-1", name: "issue_comment", payload: command(`Looks odd.\n/triage ${PROW_VIEW}\nthanks`) });
-    expect(reaction.pendingMocks()).toEqual([]);
     await t.settle();
+    expect(reaction.pendingMocks()).toEqual([]);
     expect(perm.pendingMocks()).toEqual([]);
     expect(comment.bodies[0]).toContain("k8s-compat-mincompat-out-of-range");
   });
@@ -275,28 +284,28 @@ describe("/triage", () => {
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => refusal.push(b.body) > 0)
       .reply(201, { id: 700 });
     await t.probot.receive({ id: "c-4", name: "issue_comment", payload: command(`/triage ${PROW_VIEW}`, "drive-by") });
+    await t.settle();
     expect(refusal[0]).toMatch(/Sorry, `\/triage` is open to the author of this thread and to collaborators with triage access/);
 
     mockNoConfig();
     nock(API).get(`${REPO_PATH}/collaborators/drive-by/permission`).reply(200, { permission: "read", role_name: "read" });
     const again = nock(API).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(200, [{ id: 700, user: { login: BOT }, body: refusal[0] }]);
     await t.probot.receive({ id: "c-5", name: "issue_comment", payload: command("/triage", "drive-by") });
+    await t.settle();
     expect(again.pendingMocks()).toEqual([]);
+    expect(refusal).toHaveLength(1);
   });
 
-  it("ignores commands from bots, including itself, and commands inside code blocks or quotes", async () => {
+  it("ignores commands from bots, including itself, and commands inside code blocks or quotes, without reading anything", async () => {
     const bot = command("/triage", "dependabot[bot]", (p) => (p.comment.user.type = "Bot"));
     const self = command("/triage", BOT, (p) => (p.comment.user.type = "Bot"));
-    mockNoConfig();
-    mockNoConfig();
     await t.probot.receive({ id: "c-6", name: "issue_comment", payload: bot });
     await t.probot.receive({ id: "c-7", name: "issue_comment", payload: self });
-    mockNoConfig();
-    mockNoConfig();
     await t.probot.receive({ id: "c-8", name: "issue_comment", payload: command("```\n/triage\n```") });
     await t.probot.receive({ id: "c-9", name: "issue_comment", payload: command("> /triage\nquoting someone") });
     await t.settle();
-    expect(nock.pendingMocks()).toEqual([]);
+    // Not even the configuration was read, nor an installation token asked for.
+    expect(nock.pendingMocks()).toEqual([`POST ${API}:443/app/installations/2/access_tokens`]);
   });
 
   it("answers /skewbot help (/triage help is Prow's)", async () => {
@@ -405,11 +414,10 @@ describe("issues, checks and statuses", () => {
     expect(comment.bodies[0]).toContain("k8s-compat-mincompat-out-of-range");
   });
 
-  it("ignores issues without log links or excerpts", async () => {
-    mockNoConfig();
+  it("ignores issues without log links or excerpts, without reading anything", async () => {
     await t.probot.receive({ id: "i-2", name: "issues", payload: payload("issues", "opened", (q) => (q.issue.body = "Feature request: dark mode")) });
     await t.settle();
-    expect(nock.pendingMocks()).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([`POST ${API}:443/app/installations/2/access_tokens`]);
   });
 
   it("triages a failed check run whose details URL is a Prow job, on its pull request", async () => {
@@ -431,7 +439,7 @@ describe("issues, checks and statuses", () => {
   it("triages a failed Prow status on every open pull request of the commit", async () => {
     mockNoConfig();
     mockProwBuild();
-    nock(API).get(`${REPO_PATH}/commits/6113728f27ae82c7b1a177c8d03f9e96e0adf246/pulls`).reply(200, [{ number: 1, state: "open" }, { number: 7, state: "closed" }]);
+    nock(API).get(`${REPO_PATH}/commits/6113728f27ae82c7b1a177c8d03f9e96e0adf246/pulls`).query(true).reply(200, [{ number: 1, state: "open" }, { number: 7, state: "closed" }]);
     const comment = expectNewComment();
     expectLabels({ add: ["kind/flake", "flake/version-skew"] });
     const p = payload("status", undefined, (q) => {

@@ -92,6 +92,7 @@ describe("/triage on a pull request", () => {
         ],
       })
       .get(`${REPO_PATH}/commits/${SHA}/status`)
+      .query(true)
       .reply(200, { state: "failure", statuses: [{ state: "failure", context: "pull-capi-e2e-conformance", target_url: PROW_VIEW }] })
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)

@@ -3,7 +3,7 @@ import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
 import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { createApp } from "../../src/app.js";
+import { createApp, type AppRuntime } from "../../src/app.js";
 import { InProcessQueue } from "../../src/queue.js";
 import type { TriageJob } from "../../src/triage-job.js";
 import { defaultSourceSettings } from "../../src/sources/index.js";
@@ -49,8 +49,19 @@ export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: n
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const queue = new InProcessQueue<TriageJob>(2, () => undefined);
-  await probot.load(createApp({ settings: testSettings(), ...(options.lookUpLogin ? {} : { botLogin: BOT }), queue, dryRun: options.dryRun ?? false, editQuietMs: options.editQuietMs ?? 0, ...(options.history ? { history: options.history } : {}) }));
-  return { probot, queue, logs, settle: () => queue.idle() };
+  let runtime: AppRuntime | undefined;
+  await probot.load(
+    createApp({
+      settings: testSettings(),
+      ...(options.lookUpLogin ? {} : { botLogin: BOT }),
+      queue,
+      dryRun: options.dryRun ?? false,
+      editQuietMs: options.editQuietMs ?? 0,
+      ...(options.history ? { history: options.history } : {}),
+      onReady: (r) => (runtime = r),
+    }),
+  );
+  return { probot, queue, logs, settle: () => runtime!.idle() };
 }
 
 /**

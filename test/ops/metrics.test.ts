@@ -55,6 +55,23 @@ async function harness(options: { dryRun?: boolean; metricsToken?: string } = {}
   return { probot, metrics, runtime: runtime!, queue, handlers, logs };
 }
 
+/**
+ * No configuration, answered only once `release()` is called: the delivery is then known to be waiting in
+ * the queue (the webhook handler itself never waits on GitHub).
+ */
+function heldNoConfig(): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  nock(API)
+    .get(/\/contents\/\.github%2Fskewbot\.yml$/)
+    .times(2)
+    .reply(async () => {
+      await gate;
+      return [404, { message: "Not Found" }];
+    });
+  return release;
+}
+
 /** k8s-ci-robot's failure report on PR #1. */
 function ciRobotComment() {
   return payload("issue_comment", "created", (p) => {
@@ -87,7 +104,7 @@ describe("metrics and logs of a triage", () => {
 
   it("counts the delivery, the triage by outcome, findings by signature, bytes and duration; the queue gauge follows the queue", async () => {
     const t = await harness();
-    mockNoConfig();
+    const release = heldNoConfig();
     mockProwBuild();
     const before = await values(t.metrics);
     expect(before.get('skewbot_triages_total{outcome="dry-run"}')).toBe(0);
@@ -95,7 +112,8 @@ describe("metrics and logs of a triage", () => {
 
     await t.probot.receive({ id: "delivery-m1", name: "issue_comment", payload: ciRobotComment() });
     expect((await values(t.metrics)).get("skewbot_queue_depth")).toBe(1);
-    await t.queue.idle();
+    release();
+    await t.runtime.idle();
 
     const after = await values(t.metrics);
     expect(after.get('skewbot_webhook_deliveries_total{event="issue_comment",action="created"}')).toBe(1);
@@ -137,7 +155,7 @@ describe("metrics and logs of a triage", () => {
     // Posting the comment fails: the installation may not read the thread's comments.
     nock(API).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(403, { message: "Resource not accessible by integration" });
     await t.probot.receive({ id: "delivery-m2", name: "issue_comment", payload: ciRobotComment() });
-    await t.queue.idle();
+    await t.runtime.idle();
 
     const m = await values(t.metrics);
     expect(m.get('skewbot_log_fetch_errors_total{stage="read"}')).toBe(1);
@@ -161,11 +179,13 @@ describe("drain", () => {
 
   it("waits for triage in flight, then refuses deliveries with an error", async () => {
     const t = await harness();
-    mockNoConfig();
+    const release = heldNoConfig();
     mockProwBuild();
     await t.probot.receive({ id: "delivery-d1", name: "issue_comment", payload: ciRobotComment() });
-    expect(t.queue.depth()).toBe(1);
-    expect(await t.runtime.drain(10_000)).toEqual([]);
+    expect((await values(t.metrics)).get("skewbot_queue_depth")).toBe(1);
+    const drained = t.runtime.drain(10_000);
+    release();
+    expect(await drained).toEqual([]);
     expect(t.queue.depth()).toBe(0);
     expect((await values(t.metrics)).get('skewbot_triages_total{outcome="dry-run"}')).toBe(1);
 

@@ -47,7 +47,7 @@ describe("hostile comments", () => {
     await t.probot.receive({ id: "h-2", name: "issue_comment", payload: command(`/triage ${refs.join(" ")}`) });
     await t.settle();
     const body = bodies[0]!;
-    expect(body).toContain("4990 further reference(s) ignored: at most 10 per comment");
+    expect(body).toContain("4990 further reference(s) ignored: at most 10 per triage");
     // Only the first ten references were looked at (each refused line names its URL once).
     expect(new Set(body.match(/logs\/\d+\.txt/g)).size).toBe(10);
   });

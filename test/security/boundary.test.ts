@@ -67,7 +67,8 @@ describe("repository boundary for logs (D1)", () => {
     await w.receive("issue_comment", p);
     const body = expectReportWithRefusal(p.issue.number);
     expect(body).toContain(OWN_MARKER);
-    expect(body.split("\n").filter((l) => l.startsWith("- ") && l.includes("org/private"))).toHaveLength(2);
+    // The two spellings name one job (one canonical reference), refused in one line; neither is read.
+    expect(body.split("\n").filter((l) => l.startsWith("- ") && l.includes("org/private"))).toHaveLength(1);
     expectNothingReadOf(PRIVATE);
     expectOwnJobRead();
   });

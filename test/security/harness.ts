@@ -11,7 +11,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { createApp } from "../../src/app.js";
+import { createApp, type AppRuntime } from "../../src/app.js";
 import type { History } from "../../src/history/index.js";
 import { InProcessQueue } from "../../src/queue.js";
 import type { TriageJob } from "../../src/triage-job.js";
@@ -110,7 +110,8 @@ export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?:
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const queue = new InProcessQueue<TriageJob>(2, () => undefined);
-  await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: options.dryRun ?? false, editQuietMs: 0, ...(options.history ? { history: options.history } : {}) }));
+  let runtime: AppRuntime | undefined;
+  await probot.load(createApp({ settings, botLogin: "skewbot[bot]", queue, dryRun: options.dryRun ?? false, editQuietMs: 0, ...(options.history ? { history: options.history } : {}), onReady: (r) => (runtime = r) }));
   return {
     github,
     apiUrl,
@@ -119,7 +120,7 @@ export async function startWorld(env: WorldEnv = defaultEnv, options: { dryRun?:
     logs,
     async receive(name, payload) {
       await probot.receive({ id: crypto.randomUUID(), name, payload } as Parameters<typeof probot.receive>[0]);
-      await queue.idle();
+      await runtime!.idle();
     },
     comments: (issue) => github.botComments(HOME, issue),
     apiRequests: () => github.requests.map((r) => `${r.method} ${r.path}`),
