@@ -17,7 +17,7 @@ import type { OwnComments } from "./publish/comment.js";
 import type { EnqueueResult, Task, TriageQueue } from "./queue.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { logRefKey, type SourceSettings } from "./sources/index.js";
-import { runTriage, type TriageDeps, type TriageRequest } from "./triage.js";
+import { runTriage, type TriageRequest } from "./triage.js";
 import { triageJobProblem, type TriageJob } from "./triage-job.js";
 import type { History } from "./history/index.js";
 import { TRIGGERS, type Lane, type Trigger, type TriggerContext, type TriggerEvent } from "./triggers/index.js";
