@@ -310,7 +310,7 @@ export class FakeGitHub {
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/status$/.exec(rest))) {
       const statuses = repo.statuses.get(m[1]!) ?? [];
       const state = statuses.some((s) => s.state === "failure" || s.state === "error") ? "failure" : statuses.some((s) => s.state === "pending") ? "pending" : "success";
-      return [200, new Paged(statuses, "statuses", { state, sha: m[1] })];
+      return [200, new Paged(statuses, "statuses", { state, sha: m[1], url: `https://api.github.com/repos/${full}/commits/${m[1]}/status` })];
     }
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
       const sha = m[1]!;
