@@ -163,6 +163,10 @@ export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Log
       };
     },
   });
+  // Token requests one at a time per process, not per fleet: clustered, a replica killed while it asks for
+  // a token holds the fleet's only slot until the job expires (a minute), and meanwhile no replica can act
+  // as an installation it has no token for yet. GitHub asks no spacing of token requests.
+  const tokens = new Bottleneck.Group({ id: "octokit-auth", maxConcurrent: 1, timeout: 120_000 });
   // The gate is the write limit: plugin-throttling's write group lets writes straight through.
   const unlimited: Scheduler = { key: () => ({ schedule: async (_options, fn, ...args) => fn(...args) }) };
   return {
@@ -171,7 +175,7 @@ export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Log
     options: (id) => {
       // An octokit made from another's options (Probot does so) comes with the id already prefixed.
       const installation = id.startsWith(`${mode.prefix}-`) ? id.slice(mode.prefix.length + 1) : id;
-      return { id: `${mode.prefix}-${installation}`, Bottleneck, connection, global: gated(installation), write: unlimited };
+      return { id: `${mode.prefix}-${installation}`, Bottleneck, connection, global: gated(installation), auth: tokens, write: unlimited };
     },
     close: async () => {
       await connection.disconnect(false).catch(() => undefined);

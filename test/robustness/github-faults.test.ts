@@ -65,7 +65,7 @@ describe("GitHub API faults while publishing", () => {
     const own = new OwnComments();
     expect(await upsertReport(port(), thread, [section], "### h", false, own)).toBe("created");
     expect(posts).toHaveLength(1);
-    expect(own.get(thread)).toBe(41);
+    expect(await own.get(thread)).toBe(41);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
@@ -139,6 +139,6 @@ describe("GitHub API faults while publishing", () => {
       .patch(`${REPO}/issues/comments/9`, (b: { body: string }) => posts.push(b.body) > 0).reply(200, {});
     expect(await upsertReport(port(), thread, [section], "### h", false, own)).toBe("updated");
     expect(scope.pendingMocks()).toEqual([]);
-    expect(own.get(thread)).toBe(9);
+    expect(await own.get(thread)).toBe(9);
   });
 });

@@ -308,7 +308,7 @@ if (problem && !REQUIRE_SERVICES) {
 
       const redis = new Redis(REDIS_URL);
       cleanup.push(async () => redis.disconnect());
-      const deadLetters = async () => (await redis.lrange(`${prefix}:q:dead`, 0, -1)).map((s) => JSON.parse(s) as { thread: string; reason: string; job: { request: { refs: string[] } } });
+      const deadLetters = async () => (await redis.lrange(`${prefix}:q:dead`, 0, -1)).map((s) => JSON.parse(s) as { thread: string; reason: string; job: { request: { refs: { input: string }[] } } });
       const missing = async () => {
         const letters = await deadLetters();
         const lost: string[] = [];
@@ -316,7 +316,7 @@ if (problem && !REQUIRE_SERVICES) {
           const bodies = github.botComments(spec.repo, spec.pr).map((c) => c.body).join("\n");
           for (const build of spec.builds) {
             const inComment = bodies.includes(build);
-            const dead = letters.some((l) => l.reason && l.job.request.refs.includes(viewUrl(spec, build)));
+            const dead = letters.some((l) => l.reason && l.job.request.refs.some((r) => r.input === viewUrl(spec, build)));
             if (!inComment && !dead) lost.push(`${spec.repo}#${spec.pr} ${build}`);
           }
         }
@@ -340,7 +340,7 @@ if (problem && !REQUIRE_SERVICES) {
         expect(comments, `${spec.repo}#${spec.pr}`).toHaveLength(1);
         const letters = (await deadLetters()).filter((l) => l.thread === `${spec.repo}#${spec.pr}`);
         for (const build of spec.builds) {
-          if (!letters.some((l) => l.job.request.refs.includes(viewUrl(spec, build)))) expect(comments[0]!.body, `${spec.repo}#${spec.pr} has ${build}`).toContain(build);
+          if (!letters.some((l) => l.job.request.refs.some((r) => r.input === viewUrl(spec, build)))) expect(comments[0]!.body, `${spec.repo}#${spec.pr} has ${build}`).toContain(build);
         }
         expect(comments[0]!.body).toContain("Minimum compatibility version out of range");
       }
