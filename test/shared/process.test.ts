@@ -121,7 +121,7 @@ if (problem && !REQUIRE_SERVICES) {
         expect(Date.now() - started).toBeLessThan(10_000);
         // The delivery was answered before its triage was queued (in the thread's turn): wait for that enqueue.
         let m = new Map<string, number>();
-        for (let i = 0; i < 100 && !(m.get('skewbot_queue_errors_total{op="enqueue"}')! >= 1); i++) {
+        for (let i = 0; i < 300 && !(m.get('skewbot_queue_errors_total{op="enqueue"}')! >= 1); i++) {
           if (i > 0) await new Promise((r) => setTimeout(r, 100));
           m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
         }
