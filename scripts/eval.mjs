@@ -1,7 +1,8 @@
 // npm run eval: recall, typed-version accuracy and false causes per family over the project's real-world
 // corpora (test/fixtures/real-world/*.jsonl) and the fixture logs (test/fixtures/signatures,
 // test/fixtures/near-misses), with the fresh split (fresh.jsonl: lines never used to tune the rules)
-// reported on its own. Needs lib/ (npm run eval builds it first). Prints Markdown; the figures in
+// reported on its own, and the held-out directory's sets (test/fixtures/held-out: per collector family for
+// the tuning sets, the total alone for fresh-4b). Needs lib/ (npm run eval builds it first). Prints Markdown; the figures in
 // docs/accuracy.md come from this output.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -93,6 +94,48 @@ for (const file of freshFiles) {
   const lines = fresh.filter((e) => e.where.startsWith(`${file}:`));
   print(`\n### ${file} alone (${lines.length} lines)\n`);
   print(scoreTable(await run(lines)));
+}
+// The held-out directory's sets use the collectors' format ({line, skew, versions, family}): recognised = any
+// cause or warning, as scripts/score-held-out.mjs scores them. fresh-2b and fresh-4a are tuning sets now and get
+// a row per collector family; fresh-4b stays held out, so only its total is printed (never its lines).
+const heldOutDir = join(root, "held-out");
+const HELD_OUT_TOTAL_ONLY = new Set(["fresh-4b.jsonl"]);
+async function scoreHeldOut(file) {
+  const rows = readFileSync(join(heldOutDir, file), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const byFamily = new Map();
+  const bare = (v) => String(v).replace(/^v/i, "");
+  for (const r of rows) {
+    const family = r.skew ? r.family : "near-misses";
+    const f = byFamily.get(family) ?? { pos: 0, hit: 0, vWant: 0, vGot: 0, neg: 0, cause: 0, warned: 0 };
+    byFamily.set(family, f);
+    const report = await analyze([source("line.log", `${r.line}\n`)], { catalog });
+    const found = [...report.causes, ...report.warnings];
+    if (r.skew) {
+      f.pos++;
+      if (found.length === 0) continue;
+      f.hit++;
+      const text = JSON.stringify(found.map((t) => t.diagnosis.versions));
+      for (const v of r.versions ?? []) { f.vWant++; if (text.includes(bare(v))) f.vGot++; }
+    } else {
+      f.neg++;
+      if (report.causes.length > 0) f.cause++;
+      else if (report.warnings.length > 0) f.warned++;
+    }
+  }
+  return byFamily;
+}
+const pctOf = (a, b) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)} % (${a}/${b})`);
+const heldOutFiles = readdirSync(heldOutDir).filter((f) => f.endsWith(".jsonl")).sort();
+for (const file of heldOutFiles) {
+  const byFamily = await scoreHeldOut(file);
+  const all = { pos: 0, hit: 0, vWant: 0, vGot: 0, neg: 0, cause: 0, warned: 0 };
+  for (const f of byFamily.values()) for (const k of Object.keys(all)) all[k] += f[k];
+  const row = (name, f) => `| ${name} | ${pctOf(f.hit, f.pos)} | ${pctOf(f.vGot, f.vWant)} | ${f.neg} | ${f.cause} | ${pctOf(f.warned, f.neg)} |`;
+  print(`\n### held-out/${file} (${HELD_OUT_TOTAL_ONLY.has(file) ? "held out: total only" : "collector families"}; recognised = any cause or warning)\n`);
+  print("| family | recall | versions named | near-misses | false causes | near-misses with a warning |");
+  print("| --- | --- | --- | --- | --- | --- |");
+  if (!HELD_OUT_TOTAL_ONLY.has(file)) for (const [name, f] of [...byFamily].sort(([a], [b]) => a.localeCompare(b))) print(row(name, f));
+  print(row("**all**", all));
 }
 if (verbose) {
   print("\n## Misses\n");
