@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { createReadStream, realpathSync } from "node:fs";
+import { createReadStream, realpathSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { JobRun, LogSource, Report, Signature, VersionHint } from "./model.js";
@@ -256,14 +256,14 @@ async function openFile(ref: string, io: CliIo): Promise<LogSource> {
   if (ref === "-") return { name: "stdin", open: async () => io.stdin };
   let info;
   try {
-    info = await stat(ref);
+    info = statSync(ref);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === "ENOENT" ? `${ref}: no such file` : `${ref}: cannot read (${code ?? (err as Error).message})`);
   }
   if (!info.isFile()) throw new Error(`${ref}: not a regular file`);
   const name = basename(ref);
-  if (await isGzipFile(ref)) {
+  if (isGzipFile(ref)) {
     // Only a compressed file needs the fetch settings (its byte cap): a plain one starts without them.
     const [{ sourceSettingsFromEnv }, { formatBytes }] = await Promise.all([import("./sources/settings.js"), import("./sources/http.js")]);
     let maxBytes: number;

@@ -1,5 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { pipeline } from "node:stream";
 import type { Readable } from "node:stream";
@@ -15,15 +14,18 @@ import { readAt } from "./parallel/read.js";
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
-/** Whether the file starts with the gzip magic bytes. */
-export async function isGzipFile(path: string): Promise<boolean> {
-  const handle = await open(path, "r");
+/**
+ * Whether the file starts with the gzip magic bytes. Synchronous, as the CLI's other checks of a local
+ * file: the first asynchronous file operation starts libuv's thread pool, a cost of its own at start-up.
+ */
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, "r");
   try {
     const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    const bytesRead = readSync(fd, head, 0, 2, 0);
     return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

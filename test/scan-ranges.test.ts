@@ -60,7 +60,14 @@ function generatedLog(seed: number, lines: number): Buffer {
     if (r < 0.55) out.push(`I0206 22:52:${String(i % 60).padStart(2, "0")}.000000       1 reflector.go:${i % 997}] Listing and watching *v1.Pod — ünïcödé ${i}`);
     else if (r < 0.62) out.push(HEADLINE.replace("1.30", `1.${20 + (i % 9)}`));
     else if (r < 0.66) for (let k = 0; k < 1 + Math.floor(rand() * 12); k++) out.push(HEADLINE);
-    else if (r < 0.7) out.push(...WRAPPED);
+    else if (r < 0.68) out.push(...WRAPPED);
+    else if (r < 0.7) {
+      // A chain of wrapped messages, each line the tail of one and the head of the next: how its lines
+      // pair up depends on where the chain starts, so no range may start owning lines inside it.
+      out.push(WRAPPED[0]!);
+      for (let k = 0; k < 1 + Math.floor(rand() * 15); k++) out.push(`between [1.31, 1.31]" err="minCompatibilityVersion version 1.${10 + k} is not`);
+      out.push(WRAPPED[1]!);
+    }
     else if (r < 0.73) out.push(KUBECTL.replace("1.34", `1.${30 + (i % 6)}`));
     else if (r < 0.76) out.push(`Client Version: v1.3${i % 5}.1`, `Server Version: v1.2${i % 7}.0`);
     else if (r < 0.78) out.push(`${"x".repeat(2000)} ${HEADLINE}`);
@@ -137,10 +144,10 @@ describe("a log scanned in ranges and joined", () => {
   it("applies the finding cap in log order, or declines to join when a range reached it by itself", () => {
     const bytes = generatedLog(5, 3000);
     let joined = 0;
-    for (const maxFindings of [1, 3, 6, 12]) {
-      const options = { maxFindings, maxHints: 6 };
+    for (const maxFindings of [3, 8, 16]) {
+      const options = { maxFindings };
       const whole = scanWhole(bytes, options);
-      expect(JSON.parse(whole).stats.droppedFindings).toBeGreaterThan(0);
+      expect(JSON.parse(whole).stats.droppedFindings, `cap ${maxFindings}`).toBeGreaterThan(0);
       for (let parts = 2; parts <= 40; parts += 3) {
         const cuts = Array.from({ length: parts - 1 }, (_, k) => Math.floor(((k + 1) * bytes.length) / parts));
         const got = scanInRanges(bytes, rangeEnds(bytes, cuts), options);
@@ -159,5 +166,16 @@ describe("a log scanned in ranges and joined", () => {
     expect(JSON.parse(whole).findings[0].count).toBeGreaterThan(100);
     const cuts = Array.from({ length: 9 }, (_, k) => Math.floor(((k + 1) * bytes.length) / 10));
     expect(scanInRanges(bytes, rangeEnds(bytes, cuts), {})).toBe(whole);
+  });
+
+  it("finds sync lines in a log where every line matches by itself, so that each range owns its part", () => {
+    const bytes = Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 2 ? KUBECTL.replace("1.34", `1.${30 + (i % 5)}`) : HEADLINE)).join("\n") + "\n");
+    const ends = rangeEnds(bytes, Array.from({ length: 9 }, (_, k) => Math.floor(((k + 1) * bytes.length) / 10)));
+    const read = (position: number, length: number) => bytes.subarray(position, position + length);
+    const segments = ends.map((_, k) => scanRange(read, ends, k, { log: "ranges.log", catalog }));
+    expect(segments.every((s) => s.syncLine !== undefined)).toBe(true);
+    // Each owner stops soon after the next range's start instead of reading on to the end.
+    expect(segments.slice(0, -1).every((s) => s.endSync?.[0] === 1)).toBe(true);
+    expect(JSON.stringify(mergeSegments("ranges.log", bytes.length, segments, { maxFindings: 200, maxHints: 100 }))).toBe(scanWhole(bytes, {}));
   });
 });

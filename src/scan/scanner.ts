@@ -36,10 +36,12 @@ export interface ScanOptions {
 
 /**
  * What one range of a log contributes, with line numbers counted from the range's first line. A range
- * owns the lines from its sync line (the first line preceded, within the range, by `syncRun` lines without
- * anchors; line 1 for the first range) up to the next range's sync line, which the scanner reads on into
- * the following ranges to find. After that many anchor-free lines nothing earlier can change how a line is
- * matched, rejoined or given context, so owned lines give what a scan of the whole log gives them.
+ * owns the lines from its sync line (line 1 for the first range) up to the next range's sync line, which
+ * its scanner reads on into the following ranges to find. A sync line is the first line, at least a context
+ * window into the range (and at most SYNC_SEARCH_LINES), whose three predecessors are inert: without
+ * anchors, or matched by themselves completely, so that none of them can be joined with a neighbour. No line
+ * before them can then change how the sync line and those after it are matched, joined or given context,
+ * and a scanner that started at the range's start gives owned lines what a scan of the whole log gives them.
  */
 export interface SegmentResult {
   /** The sync line in this range, or undefined when it has none (the range before owns all of it). */
@@ -60,8 +62,10 @@ export interface SegmentResult {
 
 interface SegmentState {
   first: boolean;
-  /** Anchor-free lines in a row, counted within the current range. */
+  /** Inert lines in a row, the last processed one included. */
   run: number;
+  /** Line numbers of recent over-long lines: counted again when ownership starts or stops among them. */
+  longAt: number[];
   /** Owned lines are [ownFrom, ownUntil). */
   ownFrom: number;
   ownUntil: number;
@@ -129,6 +133,10 @@ const MAX_CONTEXT_CHARS = 400;
 const MAX_TEXT_CHARS = 2000;
 const MAX_MATCH_CHARS = 8192;
 const NO_ANCHORS: readonly string[] = Object.freeze([]);
+/** Inert lines before a sync line. */
+const SYNC_RUN = 3;
+/** A range without a sync line this far in has none: the range before owns all of it. */
+export const SYNC_SEARCH_LINES = 20_000;
 
 /**
  * A push-based scanner: feed chunks of any size, then `end()`. Memory is bounded by the line limit,
@@ -169,8 +177,6 @@ export class Scanner {
   private lastFindingLine = 0;
   private ended = false;
   private readonly seg: SegmentState | undefined;
-  /** Anchor-free lines in a row that make a sync line (enough for the context window to hold only them). */
-  private readonly syncRun: number;
   private readonly transient: boolean;
 
   constructor(options: ScanOptions) {
@@ -183,13 +189,13 @@ export class Scanner {
     this.maxFindings = options.maxFindings ?? 200;
     this.maxHints = options.maxHints ?? 100;
     this.longestAnchor = Math.max(1, ...this.catalog.anchors.anchors.map((a) => a.length));
-    this.syncRun = this.windowSize + 1;
     this.transient = options.transientChunks === true;
     if (options.segment) {
       const first = options.segment.first;
       this.seg = {
         first,
         run: 0,
+        longAt: [],
         ownFrom: first ? 1 : Number.POSITIVE_INFINITY,
         ownUntil: Number.POSITIVE_INFINITY,
         syncLine: first ? 1 : undefined,
@@ -214,7 +220,6 @@ export class Scanner {
     seg.rangeLines ??= this.stats.lines;
     seg.rangesCrossed++;
     seg.rangeStart = this.stats.lines;
-    seg.run = 0;
   }
 
   /** Segment mode: the next range's sync line was reached and every owned finding has its context: stop reading. */
@@ -223,18 +228,28 @@ export class Scanner {
     return seg !== undefined && seg.endSync !== undefined && this.processedThrough >= seg.ownUntil - 1 && this.pending.length === 0;
   }
 
+  /** Lines pushed so far (complete ones). */
+  get linesRead(): number {
+    return this.stats.lines;
+  }
+
   /** Segment mode: whether a sync line was found in the range (the first range always owns its start). */
   get owns(): boolean {
     return this.seg?.syncLine !== undefined;
   }
 
-  /** Segment mode: the owned part, after `end()` or once `settled`. */
-  segmentResult(): SegmentResult {
+  /**
+   * Segment mode: the owned part, after `end()` or once `settled`; or, for a range without a sync line,
+   * only its line count (`moreLines` that were counted without being scanned).
+   */
+  segmentResult(moreLines = 0): SegmentResult {
     const seg = this.seg;
     if (!seg) throw new Error("Scanner: segmentResult outside segment mode");
+    const rangeLines = (seg.rangeLines ?? this.stats.lines) + moreLines;
+    if (seg.syncLine === undefined) return { syncLine: undefined, rangeLines, endSync: undefined, findings: [], hints: [], candidateLines: 0, longLines: 0, capped: false };
     return {
       syncLine: seg.syncLine,
-      rangeLines: seg.rangeLines ?? this.stats.lines,
+      rangeLines,
       endSync: seg.endSync,
       findings: [...this.findings],
       hints: [...this.hints].map(([key, hint]) => [key, hint, seg.hintLines.get(key)!]),
@@ -250,26 +265,38 @@ export class Scanner {
   }
 
   private countLong(no: number): void {
+    const seg = this.seg;
+    if (seg) {
+      // Ownership of a line added but not processed yet may still be decided: remember it.
+      if (seg.longAt.length > 0 && seg.longAt[0]! < this.processedThrough) seg.longAt = seg.longAt.filter((n) => n >= this.processedThrough);
+      seg.longAt.push(no);
+    }
     if (this.owned(no)) this.stats.longLines++;
   }
 
-  /** Segment mode: line `no` was added; a run of anchor-free lines long enough makes the next line a sync line. */
-  private trackRun(hasAnchors: boolean, no: number): void {
+  /** Segment mode: lines `from`–`to` were processed, inert or not; a run long enough makes the next line a sync line. */
+  private inert(from: number, to: number, inert: boolean): void {
     const seg = this.seg!;
-    if (hasAnchors) {
+    if (!inert) {
       seg.run = 0;
       return;
     }
-    if (++seg.run === this.syncRun) this.sync(no + 1);
+    const before = seg.run;
+    seg.run += to - from + 1;
+    if (seg.run < SYNC_RUN) return;
+    // The first line after a run of SYNC_RUN, as far into the range as a full context window.
+    const earliest = Math.max(from + Math.max(0, SYNC_RUN - before - 1) + 1, seg.rangeStart + this.windowSize + 1);
+    if (earliest <= to + 1 && earliest <= seg.rangeStart + SYNC_SEARCH_LINES) this.sync(earliest);
   }
 
-  /** The line after `syncRun` anchor-free lines of a range: where ownership starts (leading) or stops (trailing). */
+  /** Where ownership starts (the range's own sync line) or stops (the next range's). */
   private sync(line: number): void {
     const seg = this.seg!;
+    const countFrom = (n: number) => seg.longAt.filter((at) => at >= n).length;
     if (seg.rangesCrossed === 0) {
       if (seg.syncLine !== undefined) return;
-      // Everything so far belongs to the range before: start over from here (no line at or after the sync
-      // line has been processed yet, and none before it holds an anchor within the run).
+      // Everything so far belongs to the range before: start over from here (the sync line is not
+      // processed yet).
       seg.syncLine = line;
       seg.ownFrom = line;
       this.findings.clear();
@@ -277,13 +304,23 @@ export class Scanner {
       seg.hintLines.clear();
       this.pending.length = 0;
       this.stats.candidateLines = 0;
-      this.stats.longLines = 0;
+      this.stats.longLines = countFrom(line);
       this.stats.droppedFindings = 0;
       return;
     }
     if (seg.endSync !== undefined) return;
     seg.endSync = [seg.rangesCrossed, line - seg.rangeStart];
     seg.ownUntil = line;
+    this.stats.longLines -= countFrom(line);
+  }
+
+  /** Whether a line cannot be joined with a neighbour: no rule it wakes could, or it is matched completely by itself. */
+  private isInert(line: RawLine): boolean {
+    if (line.anchors.length === 0) return true;
+    const plan = this.planFor(line.anchors);
+    if (plan.specific.length === 0) return true;
+    const alone = this.matchAlone(plan, this.normalized(line).text);
+    return alone.length > 0 && definedGroups(alone[alone.length - 1]!) === groupCount(alone[alone.length - 1]!);
   }
 
   push(chunk: Uint8Array | string): void {
@@ -405,7 +442,6 @@ export class Scanner {
 
   private addLine(bytes: Buffer, anchors: readonly string[]): void {
     this.stats.lines++;
-    if (this.seg) this.trackRun(anchors.length > 0, this.stats.lines);
     this.window.push({ no: this.stats.lines, bytes, anchors });
     if (this.window.length > this.windowSize) this.window.shift();
     if (this.nextToProcess() !== undefined && this.nextToProcess()!.no <= this.stats.lines - LOOKAHEAD) this.processNext();
@@ -443,12 +479,6 @@ export class Scanner {
       start = nl + 1;
     }
     this.stats.lines += count;
-    const seg = this.seg;
-    if (seg && count > 0) {
-      const before = seg.run;
-      seg.run += count;
-      if (before < this.syncRun && seg.run >= this.syncRun) this.sync(first + this.syncRun - before);
-    }
     if (long) for (const no of long) this.countLong(no);
     for (let i = Math.max(0, count - this.windowSize); i < count; i++) {
       const begin = i === 0 ? from : ring[(i - 1) % size]! + 1;
@@ -458,7 +488,9 @@ export class Scanner {
       this.window.push({ no: first + i, bytes, anchors: NO_ANCHORS });
     }
     if (this.window.length > this.windowSize) this.window.splice(0, this.window.length - this.windowSize);
-    this.processedThrough = Math.max(this.processedThrough, this.stats.lines - LOOKAHEAD);
+    const through = Math.max(this.processedThrough, this.stats.lines - LOOKAHEAD);
+    if (this.seg && through > this.processedThrough) this.inert(this.processedThrough + 1, through, true);
+    this.processedThrough = through;
   }
 
   // --- matching ------------------------------------------------------------------------------
@@ -474,9 +506,23 @@ export class Scanner {
     if (!line) return;
     this.processedThrough = line.no;
     this.feedAfterContext(line);
+    const seg = this.seg;
+    if (seg) {
+      // Past the next range's sync line: that range's scanner owns it.
+      if (line.no >= seg.ownUntil) return;
+      if (line.anchors.length === 0 || line.no <= this.consumedThrough) {
+        this.inert(line.no, line.no, this.isInert(line));
+        return;
+      }
+      this.match(line);
+      this.inert(line.no, line.no, this.isInert(line));
+      return;
+    }
     if (line.anchors.length === 0 || line.no <= this.consumedThrough) return;
-    // Past the next range's sync line: that range's scanner owns it.
-    if (this.seg && line.no >= this.seg.ownUntil) return;
+    this.match(line);
+  }
+
+  private match(line: RawLine): void {
     this.stats.candidateLines++;
 
     const text = this.normalized(line).text;

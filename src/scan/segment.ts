@@ -1,4 +1,4 @@
-import { Scanner, type ScanOptions, type SegmentResult } from "./scanner.js";
+import { Scanner, SYNC_SEARCH_LINES, type ScanOptions, type SegmentResult } from "./scanner.js";
 
 // One range of a log, scanned apart from the others (src/parallel/ runs ranges on several threads; the
 // results are joined by src/scan/merge.ts). The bytes come from `read`, so that the core stays free of I/O.
@@ -28,6 +28,9 @@ export function scanRange(read: ReadAt, ends: readonly number[], index: number, 
       scanner.push(buf);
       pos += buf.length;
       if (range > index && scanner.settled) return scanner.segmentResult();
+      // Past the farthest a sync line can be (a log where every line joins its neighbours): the range
+      // before owns this one, which is only counted.
+      if (range === index && index > 0 && !scanner.owns && scanner.linesRead > SYNC_SEARCH_LINES + 16) return scanner.segmentResult(countLines(read, pos, end, chunkBytes));
     }
     if (range === ends.length - 1) {
       scanner.end();
@@ -37,4 +40,15 @@ export function scanRange(read: ReadAt, ends: readonly number[], index: number, 
     if (range === index && !scanner.owns) return scanner.segmentResult();
     scanner.crossBoundary();
   }
+}
+
+function countLines(read: ReadAt, from: number, to: number, chunkBytes: number): number {
+  let lines = 0;
+  for (let pos = from; pos < to; ) {
+    const buf = read(pos, Math.min(chunkBytes, to - pos));
+    if (buf.length === 0) break;
+    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, nl + 1)) lines++;
+    pos += buf.length;
+  }
+  return lines;
 }
