@@ -68,7 +68,7 @@ export function runJsonChild(script, args) {
   });
 }
 
-export async function endToEndRun(logPath, { timeoutMs = 180_000, nodeArgs = [], env = {}, linkBytesPerSecond } = {}) {
+export async function endToEndRun(logPath, { timeoutMs = 180_000, nodeArgs = [], env = {}, linkBytesPerSecond, objects } = {}) {
   let commentArrived;
   const arrived = new Promise((resolve) => (commentArrived = resolve));
   let proxy;
@@ -76,6 +76,7 @@ export async function endToEndRun(logPath, { timeoutMs = 180_000, nodeArgs = [],
     buildLog: logPath,
     nodeArgs,
     env,
+    ...(objects ? { objects } : {}),
     // The fake GitHub reports each request once its body has been read: the comment has arrived.
     onGitHubRequest: (line) => {
       if (/^POST .*\/issues\/\d+\/comments$/.test(line)) commentArrived(performance.now());

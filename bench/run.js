@@ -186,7 +186,7 @@ async function main() {
       e2e.link.push(await endToEndRun(prow.path, { linkBytesPerSecond: LINK }));
     }
 
-    const history = await historyBench({ runs: Math.min(RUNS, 3), e2e: async (env) => (await endToEndRun(tiny.path, { env })).endToEndMs });
+    const history = await historyBench({ runs: Math.min(RUNS, 3), e2e: async (env, objects) => (await endToEndRun(tiny.path, { env, ...(objects ? { objects } : {}) })).endToEndMs });
     // Shared mode (bench/fleet.js): its rows and notes go with the history's.
     const fleet = await fleetBench({ runs: RUNS, prowLog: prow, dir, scale: SCALE });
     history.rows.push(...fleet.rows);

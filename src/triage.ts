@@ -47,7 +47,7 @@ export interface TriageDeps {
   log: Logger;
   dryRun: boolean;
   /** Records each job's run and annotates its causes with their recurrence; absent: no history. */
-  history?: Pick<History, "remember">;
+  history?: Pick<History, "remember" | "window">;
   /** Called once the logs are read and analysed, before anything is posted (metrics count reads that way even when posting fails). */
   onRead?: (reports: readonly Report[], fetch: FetchStats) => void;
 }
@@ -107,6 +107,12 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     }
     const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
     reports.push(report);
+    // A failed CI job with findings: its regression window, from the CI system's own history (not the store).
+    if (deps.history && deps.config.history.enabled && resolved.run) {
+      const { window, error } = await deps.history.window({ ref, run: resolved.run, report, hints: resolved.hints }, deps.settings, deps.catalog);
+      if (window) report.window = window;
+      if (error !== undefined) deps.log.warn({ err: error }, "regression window failed: reporting without it");
+    }
     if (resolved.run) remembered.push({ run: { ...resolved.run, ...(resolved.run.pull === undefined && req.pull !== undefined ? { pull: req.pull } : {}) }, report });
     for (const log of report.logs) {
       // The "(references)" entry holds resolution problems and was not read.

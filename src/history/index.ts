@@ -204,7 +204,8 @@ export class History {
   /**
    * The regression window of a failed CI job whose report found something, computed from the CI system's
    * own history (Prow's storage, the Actions API) within the window limits: it needs nothing recorded, so it
-   * works from the first install. Undefined for a run that passed or found nothing. Errors are returned,
+   * works from the first install. Undefined for a run that passed or found nothing, and for a job with no
+   * earlier run at all (and nothing it could not read). Errors are returned,
    * never thrown: the report is posted without a window.
    */
   async window(request: WindowRequest, settings: SourceSettings, catalog: CompiledCatalog): Promise<{ window?: RegressionWindow; error?: unknown }> {
@@ -218,7 +219,9 @@ export class History {
         catalog,
         this.options.windowLimits ?? DEFAULT_WINDOW_LIMITS,
       );
-      return window ? { window } : {};
+      // The first run of a job, with nothing earlier and nothing unread, has no window worth a section.
+      if (!window || (window.buildsLooked === 0 && window.partial.length === 0)) return {};
+      return { window };
     } catch (error) {
       return { error };
     }

@@ -205,7 +205,7 @@ function summarise(w: RegressionWindow, listed: number, noneGood: boolean, noun:
   const bad = w.firstBad!;
   const firstBadText = bad.id === w.current.id ? `this ${noun} ${describeBuild(bad)} is the first that failed this way` : `first bad ${noun} ${describeBuild(bad)}`;
   if (!w.lastGood) {
-    const why = listed === 0 ? `no earlier ${noun} could be listed` : noneGood ? `no passing ${noun} among the last ${listed}` : `no passing ${noun} found`;
+    const why = listed === 0 ? (w.partial.length > 0 ? `no earlier ${noun} could be listed` : `no earlier ${noun} of the job in storage`) : noneGood ? `no passing ${noun} among the last ${listed}` : `no passing ${noun} found`;
     return `${why}: ${firstBadText}${w.partial.length > 0 ? " (partial window)" : ""}.`;
   }
   const changes = w.changed.filter((c) => c.from && c.to);

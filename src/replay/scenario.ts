@@ -54,6 +54,48 @@ function prowObjects(buildLog?: string): Map<string, ObjectBody> {
   ]);
 }
 
+const EARLIER_SKEW = 'E0206 22:52:48.682710       1 run.go:72] "command failed" err="minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"';
+
+/** The id of the job's n-th earlier build (all before the replayed build 1889000000000000001). */
+export const earlierBuildId = (n: number) => String(1_888_999_999_999_999_900n + BigInt(n));
+
+/**
+ * The replayed job's earlier builds on other pull requests, as Prow stores them (the pr-logs/directory
+ * index, metadata, a build log), for the regression window's tests and bench. Builds 0 … good-1 passed on
+ * v1.31.5; from `good` on they failed with the skew, on a binary built from newer source. `broken` makes
+ * one build's prowjob.json not JSON and points one index entry into another bucket.
+ */
+export function earlierBuilds(total: number, good: number, broken: { notJson?: number; elsewhere?: number } = {}): Map<string, ObjectBody> {
+  const objects = new Map<string, ObjectBody>();
+  const json = (v: unknown): ObjectBody => ({ text: JSON.stringify(v) });
+  for (let n = 0; n < total; n++) {
+    const pull = 11000 + n;
+    const dir = `pr-logs/pull/sigs.k8s.io_cluster-api/${pull}/${JOB}/${earlierBuildId(n)}`;
+    const ok = n < good;
+    // Prow's index: one small object per build, holding the gs:// path of the build directory.
+    objects.set(`${BUCKET}/pr-logs/directory/${JOB}/${earlierBuildId(n)}.txt`, { text: n === broken.elsewhere ? `gs://another-bucket/${dir}` : `gs://${BUCKET}/${dir}` });
+    objects.set(`${BUCKET}/${dir}/finished.json`, json({ timestamp: 1738000000 + n * 3600, passed: ok, result: ok ? "SUCCESS" : "FAILURE" }));
+    objects.set(
+      `${BUCKET}/${dir}/prowjob.json`,
+      n === broken.notJson
+        ? { text: "{truncated" }
+        : json({
+            spec: {
+              type: "presubmit",
+              job: JOB,
+              refs: { org: "kubernetes-sigs", repo: "cluster-api", base_ref: "release-1.7", pulls: [{ number: pull, sha: `sha${n}` }] },
+              pod_spec: { containers: [{ env: [{ name: "KUBERNETES_VERSION", value: "v1.31.0" }] }] },
+            },
+            status: { state: ok ? "success" : "failure", startTime: new Date((1738000000 + n * 3600) * 1000).toISOString() },
+          }),
+    );
+    objects.set(`${BUCKET}/${dir}/build-log.txt`, {
+      text: `I0206 22:52:48.681002       1 server.go:150] Version: ${ok ? "v1.31.5" : "v1.31.6-rc.0.12+4e7b5ad1b1f1c2"}\n${ok ? "PASS" : EARLIER_SKEW}\n`,
+    });
+  }
+  return objects;
+}
+
 function failureReport(): string {
   return [
     "@contributor: The following test **failed**, say `/retest` to rerun all failed tests or `/retest-required` to rerun all mandatory failed tests:",
@@ -147,13 +189,15 @@ export interface ReplayOptions {
   gcsFront?: (gcsUrl: string) => Promise<string>;
   /** Sees each request the fake GitHub has read, as "METHOD /path". */
   onGitHubRequest?: (line: string) => void;
+  /** More objects in the fake GCS (`bucket/name` → body), e.g. the job's earlier builds. */
+  objects?: Map<string, ObjectBody>;
 }
 
 /** Starts the fakes and the app process (lib/main.js); the caller delivers webhooks and stops it. */
 export async function startReplay(options: ReplayOptions = {}): Promise<Replay> {
   const github = new FakeGitHub("skewbot", options.onGitHubRequest);
   github.repo(REPO).pulls.set(PR, { head: { sha: HEAD_SHA } });
-  const gcs = new FakeGcs(prowObjects(options.buildLog));
+  const gcs = new FakeGcs(new Map([...prowObjects(options.buildLog), ...(options.objects ?? [])]));
   const githubHost = await github.listen();
   const gcsDirect = await gcs.listen();
   const gcsUrl = options.gcsFront ? await options.gcsFront(gcsDirect) : gcsDirect;
