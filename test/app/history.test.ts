@@ -210,6 +210,63 @@ describe("Prow's crier edits its failure report after a rerun", () => {
   });
 });
 
+describe("Prow's crier deletes its failure report once every job passed on rerun", () => {
+  const CI_BOT = { login: "k8s-ci-robot", id: 20407524, node_id: "MDQ6VXNlcjIwNDA3NTI0", type: "User" };
+  const deleted = (created: ReturnType<typeof ciBotReport>, sender: Record<string, unknown>, body?: string) =>
+    payload("issue_comment", "deleted", (p) => {
+      p.issue = created.issue;
+      p.comment = { ...created.comment, ...(body !== undefined ? { body } : {}) };
+      p.sender = { ...p.sender, ...sender };
+    });
+  const passesRecorded = async (history: History) =>
+    (await (await history.open()).runsOfJob(JOB, 20)).filter((r) => r.result === "success").map((r) => r.key);
+
+  it("by the CI bot: the jobs its table listed passed on rerun, recorded, and the section says intermittent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skewbot-crier-delete-"));
+    const history = new History(() => openSqliteStore({ path: join(dir, "h.sqlite") }), { description: "SQLite" });
+    try {
+      const app = await createTestApp({ history });
+      const created = ciBotReport(1, 1, 6001);
+      expect(await triage(app, 1, 1, 6001)).toContain("**History: new**");
+
+      mockNoConfig();
+      mockBuild(1, 6001);
+      const bodies = expectComment(1);
+      await app.probot.receive({ id: "del-1", name: "issue_comment", payload: deleted(created, CI_BOT) });
+      await app.settle();
+      expect(bodies).toHaveLength(1);
+      expect(bodies[0]).toContain("**History: intermittent** — the same job passed at the same commit");
+      expect(bodies[0]).toMatch(/Passed on rerun at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: pull-capi-e2e-conformance \(Codertocat\/Hello-World#\u200b1\) — intermittent\./);
+      expect(await passesRecorded(history)).toHaveLength(1);
+    } finally {
+      await history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("by a person, or of a comment that is not a failure report: nothing is recorded or posted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skewbot-crier-delete-human-"));
+    const history = new History(() => openSqliteStore({ path: join(dir, "h.sqlite") }), { description: "SQLite" });
+    try {
+      const app = await createTestApp({ history });
+      const created = ciBotReport(1, 1, 6002);
+      await triage(app, 1, 1, 6002);
+      // No mocks: any call to GitHub or storage would fail the delivery (nock refuses it) and be logged.
+      nock.cleanAll();
+      mockToken();
+      const errorsBefore = app.logs.filter((l) => (l["level"] as number) >= 50).length;
+      await app.probot.receive({ id: "del-human", name: "issue_comment", payload: deleted(created, { login: "a-maintainer", id: 99, type: "User" }) });
+      await app.probot.receive({ id: "del-other", name: "issue_comment", payload: deleted(created, CI_BOT, "[APPROVALNOTIFIER] This PR is **APPROVED**") });
+      await app.settle();
+      expect(await passesRecorded(history)).toEqual([]);
+      expect(app.logs.filter((l) => (l["level"] as number) >= 50).length).toBe(errorsBefore);
+    } finally {
+      await history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a failed Actions job that passes on rerun", () => {
   const LOGS = "https://productionresultssa3.blob.core.windows.net";
   const SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
