@@ -196,4 +196,27 @@ export const kubectlSignatures: Signature[] = [
     ],
     nearMisses: [`error: json: unknown field "spec"`, `Error: json: unknown field "environment"`],
   },
+  {
+    id: "kubectl-openapi-fallback-swagger",
+    title: "kubectl newer than the cluster: no OpenAPI document, fell back to swagger",
+    family: "kubectl",
+    severity: "warning",
+    flake: false,
+    anchors: ["falling back to swagger"],
+    patterns: [String.raw`Failed\s+to\s+download\s+OpenAPI\s+\(the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\)\s*,\s*falling\s+back\s+to\s+swagger`],
+    versions: [],
+    priority: 40,
+    meaning:
+      "kubectl 1.8 fetches the server's OpenAPI document (for validation and apply); an API server older than 1.7 does not serve it, so kubectl warns and falls back to swagger 1.2: the client is more than one minor newer than the cluster.",
+    causes: ["A recent kubectl in the CI image or on the runner against an old cluster (1.6 and older)."],
+    fixes: ["Use a kubectl within one minor of the cluster (or upgrade the cluster); the warning goes away with a matching kubectl."],
+    references: ["https://github.com/kubernetes/kubernetes/issues/53683", "https://kubernetes.io/releases/version-skew-policy/#kubectl"],
+    examples: [
+      {
+        // kubernetes/kubernetes#53683 (kubectl 1.8.0, GKE 1.6.10), Azure/ACS#69 (kubectl 1.8.0, server 1.6.6)
+        line: "W1010 15:13:19.027707    6796 factory_object_mapping.go:423] Failed to download OpenAPI (the server could not find the requested resource), falling back to swagger",
+      },
+    ],
+    nearMisses: ["W1010 15:13:19.027707    6796 factory_object_mapping.go:423] Failed to download OpenAPI (Get https://10.0.0.1/openapi/v2: dial tcp 10.0.0.1:443: i/o timeout), falling back to swagger"],
+  },
 ];
