@@ -8,7 +8,7 @@ import type { JobRun, LogSource, Report, Signature, VersionHint } from "./model.
 import type { LogRef, SourceSettings } from "./sources/index.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
-import type { LocalFileSource } from "./pipeline.js";
+import { PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
 import { availableParallelism } from "node:os";
 
 // Start-up is most of what a short analysis costs: modules are loaded when a command needs them
@@ -91,6 +91,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const format = values.format as Format;
   if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`unknown --format "${values.format}" (text, markdown or json)`);
   const [command, ...refs] = positionals;
+  const threads = scanThreads(values.jobs, io.env ?? process.env);
+  if (command === "analyze") await prestartScanThreads(refs, threads);
 
   const { builtinHints, builtinSignatures, compileCatalog } = await import("./signatures/index.js");
   // Custom signatures come compiled with the built-in catalog: compiled once, not once to check and again to scan.
@@ -113,7 +115,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError("--context takes a whole number from 0 to 20");
   }
   if (command === "history" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(refs[0]!)) throw new UsageError("history needs a CI job or build URL, not a file");
-  const threads = scanThreads(values.jobs, env);
   const opened = await openReferences(refs, io, env);
   const catalog = custom?.catalog ?? compileCatalog(signatures, builtinHints);
   const { analyze } = await import("./pipeline.js");
@@ -186,6 +187,25 @@ async function addHistory(
     limits,
   );
   if (window) report.window = window;
+}
+
+/**
+ * Starts the scan threads at once when a large plain file is among the logs: their start-up (a thread,
+ * the modules, the catalog) then overlaps this thread's instead of following it.
+ */
+async function prestartScanThreads(refs: string[], threads: ReturnType<typeof scanThreads>): Promise<void> {
+  if (threads.scanThreads <= 1) return;
+  const min = threads.parallelMinBytes ?? PARALLEL_MIN_BYTES;
+  const large = (ref: string) => {
+    if (ref === "-" || /^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return false;
+    try {
+      const info = statSync(ref);
+      return info.isFile() && info.size >= min && !isGzipFile(ref);
+    } catch {
+      return false;
+    }
+  };
+  if (refs.some(large)) (await import("./parallel/pool.js")).scanPool(threads.scanThreads - 1);
 }
 
 /**

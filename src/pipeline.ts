@@ -2,6 +2,7 @@ import type { Finding, HintRule, LogSource, LogSummary, Report, ScanResult, Sign
 import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { redactReport } from "./scan/redact.js";
+import { PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
 
 export interface AnalyzeOptions {
   /** Defaults to the built-in catalog; custom signatures are appended by the caller. */
@@ -24,13 +25,6 @@ export interface AnalyzeOptions {
   scanThreadTimeoutMs?: number;
 }
 
-/** A log that is a plain file on disk: it can be read at any offset, so in ranges on several threads. */
-export interface LocalFileSource extends LogSource {
-  localFile: { path: string; size: number };
-}
-
-/** Below this a file is scanned on one thread: starting a scan thread costs about as much as scanning it. */
-export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 
 /**
  * scan → diagnose for every log of one triage. Never throws for a bad log: a log that cannot be

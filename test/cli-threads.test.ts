@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +28,8 @@ function bigLog(name: string): string {
 }
 
 const big = bigLog("build-log.txt");
+const second = join(dir, "e2e.log");
+copyFileSync(big, second);
 const small = join(dir, "kubelet.log");
 writeFileSync(small, `${HEADLINE}\n`);
 
@@ -54,6 +56,15 @@ describe("skewbot analyze on several threads", () => {
       expect(many.stdout, `--jobs ${jobs}`).toBe(one.stdout);
     }
     expect(run(["analyze", big, "--format", "json"], { SKEWBOT_SCAN_THREADS: "2", SKEWBOT_SCAN_MAIN_THREAD: "0" }).stdout).toBe(one.stdout);
+  });
+
+  it("reuses its threads from log to log, with the same report as one thread", () => {
+    const args = ["analyze", big, second, small, "--format", "json"];
+    const one = run([...args, "--jobs", "1"]);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).logs.map((l: { name: string }) => l.name)).toEqual(["build-log.txt", "e2e.log", "kubelet.log"]);
+    expect(run([...args, "--jobs", "2"], { SKEWBOT_SCAN_MAIN_THREAD: "0" }).stdout).toBe(one.stdout);
+    expect(run([...args, "--jobs", "3"]).stdout).toBe(one.stdout);
   });
 
   it("fails only the log whose scan thread crashed, with a problem line", () => {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ScanResult } from "../model.js";
 import type { CompiledCatalog } from "../signatures/index.js";
 import { mergeSegments, SCANNER_LIMITS } from "../scan/merge.js";
@@ -7,6 +7,7 @@ import { scanRange } from "../scan/segment.js";
 import { readAt } from "./read.js";
 import type { SegmentResult } from "../scan/scanner.js";
 import { specOf, type RangeJob } from "./protocol.js";
+import { scanPool } from "./pool.js";
 
 // A large local file scanned on several threads: cut into ranges at newlines, which the main thread and
 // the scan threads take one after another from a shared counter (a thread that starts late takes fewer),
@@ -25,10 +26,10 @@ export interface ParallelScanOptions {
 
 export class ScanThreadError extends Error {}
 
+let jobs = 0;
+
 const MIN_RANGE = 4 * 1024 * 1024;
 const MAX_RANGE = 32 * 1024 * 1024;
-/** A scan thread's heap: enough for any range (lines are bounded), and the process stays within its memory budget. */
-const THREAD_HEAP_MB = 96;
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 
@@ -37,7 +38,9 @@ export async function scanFileInParallel(options: ParallelScanOptions): Promise<
   const spec = await specOf(options.catalog);
   if (!spec) return undefined;
   const fd = openSync(options.path, "r");
-  const workers: Worker[] = [];
+  let workers: Worker[] = [];
+  let settled: ReturnType<typeof watch> | undefined;
+  const pool = scanPool(options.threads - 1);
   try {
     const size = fstatSync(fd).size;
     const rangeBytes = Math.min(MAX_RANGE, Math.max(MIN_RANGE, Math.ceil(size / (options.threads * 6))));
@@ -45,14 +48,12 @@ export async function scanFileInParallel(options: ParallelScanOptions): Promise<
     if (ends.length < 2) return undefined;
     const next = new Int32Array(new SharedArrayBuffer(4));
     const scanOptions = { ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) };
-    const job: RangeJob = { path: options.path, log: options.log, ends, next, catalog: spec, options: scanOptions };
+    const job: RangeJob = { id: ++jobs, path: options.path, log: options.log, ends, next, catalog: spec, options: scanOptions };
     const results: (SegmentResult | undefined)[] = Array.from({ length: ends.length }, () => undefined);
     const threads = Math.min(options.threads - 1, ends.length - 1);
-    const settled = watch(workers, results, ends, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    for (let i = 0; i < threads; i++) {
-      workers.push(new Worker(new URL("./worker.js", import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }));
-    }
-    settled.start();
+    workers = pool.take(threads);
+    settled = watch(workers, results, ends, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    settled.start(job);
 
     // The main thread scans too, while the others start up (SKEWBOT_SCAN_MAIN_THREAD=0 leaves every range to
     // the threads: for tests and debugging).
@@ -65,7 +66,8 @@ export async function scanFileInParallel(options: ParallelScanOptions): Promise<
     return mergeSegments(options.log, size, results as SegmentResult[], SCANNER_LIMITS);
   } finally {
     closeSync(fd);
-    await Promise.all(workers.map((w) => w.terminate()));
+    const finished = settled?.stop() ?? new Set<Worker>();
+    await Promise.all(workers.map((w) => (finished.has(w) ? pool.release(w) : pool.discard(w))));
   }
 }
 
@@ -91,7 +93,7 @@ function rangeEnds(fd: number, size: number, rangeBytes: number): number[] {
   return ends;
 }
 
-/** Follows the scan threads: which range each holds, their results, and their failures. */
+/** Follows the scan threads through one job: which range each holds, their results, their failures. */
 function watch(workers: Worker[], results: (SegmentResult | undefined)[], ends: number[], timeoutMs: number) {
   let resolve!: () => void;
   let reject!: (err: Error) => void;
@@ -100,56 +102,73 @@ function watch(workers: Worker[], results: (SegmentResult | undefined)[], ends: 
     reject = rej;
   });
   const held = new Map<Worker, number>();
-  const alive = new Set<Worker>();
+  /** Threads that have not said "done" nor ended. */
+  const working = new Set<Worker>();
+  const finished = new Set<Worker>();
+  const detach: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let finished = false;
+  let over = false;
   let mainDone = false;
   const where = (range: number | undefined) => (range === undefined ? "a range" : `bytes ${range === 0 ? 0 : ends[range - 1]}–${ends[range]}`);
   const fail = (message: string) => {
-    if (finished) return;
-    finished = true;
+    if (over) return;
+    over = true;
     clearTimeout(timer);
     reject(new ScanThreadError(`${message}: the log was not scanned`));
   };
   const check = () => {
-    if (finished || !mainDone) return;
+    if (over || !mainDone) return;
     if (results.every((r) => r !== undefined)) {
-      finished = true;
+      over = true;
       clearTimeout(timer);
       resolve();
-    } else if (alive.size === 0) {
+    } else if (working.size === 0) {
       fail("scan threads ended without a result");
     }
   };
   const arm = () => {
     clearTimeout(timer);
-    if (finished) return;
+    if (over) return;
     timer = setTimeout(() => fail(`scan thread hung (no progress for ${Math.round(timeoutMs / 1000)} s on ${where([...held.values()][0])})`), timeoutMs);
     // The threads keep the process alive while they run; the timer alone must not.
     timer.unref();
   };
   return {
-    start() {
+    start(job: RangeJob) {
       for (const w of workers) {
-        alive.add(w);
-        w.on("message", (m: { range?: number; taken?: boolean; result?: SegmentResult }) => {
+        working.add(w);
+        const onMessage = (m: { id: number; range?: number; taken?: boolean; result?: SegmentResult; done?: boolean }) => {
+          if (m.id !== job.id) return;
           if (m.taken && m.range !== undefined) held.set(w, m.range);
           if (m.result && m.range !== undefined) {
             results[m.range] = m.result;
             held.delete(w);
           }
+          if (m.done) {
+            working.delete(w);
+            finished.add(w);
+          }
           if (mainDone) arm();
           check();
-        });
+        };
         // A thread that fails before it holds a range loses nothing: the others take the ranges. (Its error
         // may arrive before the message saying which range it took: the exit decides.)
         let error: Error | undefined;
-        w.on("error", (err) => (error = err));
-        w.on("exit", (code) => {
-          alive.delete(w);
+        const onError = (err: Error) => (error = err);
+        const onExit = (code: number) => {
+          working.delete(w);
           if (held.has(w)) fail(error ? `scan thread failed on ${where(held.get(w))} (${error.message.split("\n")[0]})` : `scan thread exited with code ${code} on ${where(held.get(w))}`);
           check();
+        };
+        w.on("message", onMessage);
+        w.on("error", onError);
+        w.on("exit", onExit);
+        detach.push(() => {
+          w.off("message", onMessage);
+          w.off("error", onError);
+          w.off("exit", onExit);
         });
+        w.postMessage(job);
       }
     },
     /** The main thread has taken its last range: wait for the others. */
@@ -158,6 +177,13 @@ function watch(workers: Worker[], results: (SegmentResult | undefined)[], ends: 
       arm();
       check();
       return promise;
+    },
+    /** The threads that can be used again: those that finished or hold no range (the others are to be ended). */
+    stop(): Set<Worker> {
+      over = true;
+      clearTimeout(timer);
+      for (const d of detach) d();
+      return new Set(workers.filter((w) => finished.has(w) || (working.has(w) && !held.has(w))));
     },
   };
 }

@@ -12,6 +12,8 @@ export interface CatalogSpec {
 }
 
 export interface RangeJob {
+  /** Echoed in every message, so that a thread's late "done" from one job is not taken for the next one's. */
+  id: number;
   path: string;
   log: string;
   ends: number[];

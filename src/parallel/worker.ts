@@ -1,27 +1,40 @@
 import { closeSync, openSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
+import type { CompiledCatalog } from "../signatures/index.js";
 import { scanRange } from "../scan/segment.js";
 import { readAt } from "./read.js";
-import { catalogFromSpec, type RangeJob } from "./protocol.js";
+import { catalogFromSpec, type CatalogSpec, type RangeJob } from "./protocol.js";
 
-// A scan thread: takes the next range of the file from the shared counter until none is left, and posts
-// each range's result. It holds no state between ranges but the compiled catalog.
+// A scan thread of the pool (src/parallel/pool.ts): for each job, takes the next range of the file from the
+// shared counter until none is left, posts each range's result, then "done". The built-in catalog is
+// compiled as soon as the thread starts, which may be before the first job is known.
 
-const job = workerData as RangeJob;
-const catalog = await catalogFromSpec(job.catalog);
-const fd = openSync(job.path, "r");
-const read = readAt(fd);
-try {
-  for (let k = Atomics.add(job.next, 0, 1); k < job.ends.length; k = Atomics.add(job.next, 0, 1)) {
-    parentPort!.postMessage({ range: k, taken: true });
-    injectFault();
-    const result = scanRange(read, job.ends, k, { log: job.log, catalog, ...job.options });
-    parentPort!.postMessage({ range: k, result });
-  }
-} finally {
-  closeSync(fd);
+const builtin = catalogFromSpec({ builtin: true, signatures: [], hints: [] });
+let custom: { key: string; catalog: Promise<CompiledCatalog> } | undefined;
+
+function catalogFor(spec: CatalogSpec): Promise<CompiledCatalog> {
+  if (spec.builtin && spec.signatures.length === 0 && spec.hints.length === 0) return builtin;
+  const key = JSON.stringify(spec);
+  if (custom?.key !== key) custom = { key, catalog: catalogFromSpec(spec) };
+  return custom.catalog;
 }
-parentPort!.postMessage({ done: true });
+
+parentPort!.on("message", async (job: RangeJob) => {
+  const catalog = await catalogFor(job.catalog);
+  const fd = openSync(job.path, "r");
+  const read = readAt(fd);
+  try {
+    for (let k = Atomics.add(job.next, 0, 1); k < job.ends.length; k = Atomics.add(job.next, 0, 1)) {
+      parentPort!.postMessage({ id: job.id, range: k, taken: true });
+      injectFault();
+      const result = scanRange(read, job.ends, k, { log: job.log, catalog, ...job.options });
+      parentPort!.postMessage({ id: job.id, range: k, result });
+    }
+  } finally {
+    closeSync(fd);
+  }
+  parentPort!.postMessage({ id: job.id, done: true });
+});
 
 /**
  * SKEWBOT_SCAN_THREAD_FAULT=crash|hang: a scan thread that fails, or spins without end, on its first range,
