@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -12,7 +13,10 @@ import { DATABASE_URL, dropSchema, postgresAvailability, REQUIRED, uniqueSchema 
 /** A backend under test: opens stores on one database (each call is another connection, as another process would be). */
 export interface BackendUnderTest {
   name: string;
-  open(): Promise<HistoryStore>;
+  /** `waitMs`: how long a statement waits for another session's lock (SQLite's busy timeout, PostgreSQL's statement timeout). */
+  open(options?: { waitMs?: number }): Promise<HistoryStore>;
+  /** Another process or session takes the store's write lock and keeps it until the returned function is called. */
+  holdLock(): Promise<() => Promise<void>>;
   /** Opens a store on a fresh database. */
   fresh(): BackendUnderTest;
   /** The environment that points a skewbot process (lib/main.js, the CLI) at this database. */
@@ -27,7 +31,18 @@ export function sqliteBackend(): BackendUnderTest {
   let n = 0;
   const make = (path: string): BackendUnderTest => ({
     name: "SQLite file",
-    open: () => openSqliteStore({ path }),
+    open: (options) => openSqliteStore({ path, ...(options?.waitMs !== undefined ? { busyTimeoutMs: options.waitMs } : {}) }),
+    holdLock: async () => {
+      const holder = spawn(
+        process.execPath,
+        ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(path)});d.exec("BEGIN EXCLUSIVE");console.log("locked");setTimeout(()=>{},60000)`],
+        { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+      );
+      await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+      return async () => {
+        holder.kill();
+      };
+    },
     fresh: () => make(join(dir, `fresh-${++n}`, "history.sqlite")),
     env: { SKEWBOT_DATA_DIR: dirname(path) },
     exec: async (sql) => {
@@ -50,7 +65,18 @@ export function postgresBackend(): BackendUnderTest {
     schemas.push(schema);
     return {
       name: "PostgreSQL",
-      open: () => openPostgresStore({ connectionString: DATABASE_URL, schema }),
+      open: (options) => openPostgresStore({ connectionString: DATABASE_URL, schema, ...(options?.waitMs !== undefined ? { statementTimeoutMs: options.waitMs } : {}) }),
+      holdLock: async () => {
+        const client = new pg.Client({ connectionString: DATABASE_URL });
+        await client.connect();
+        await client.query(`SET search_path = ${schema}`);
+        await client.query("BEGIN");
+        await client.query("LOCK TABLE runs IN ACCESS EXCLUSIVE MODE");
+        return async () => {
+          await client.query("ROLLBACK").catch(() => undefined);
+          await client.end();
+        };
+      },
       fresh: () => make(uniqueSchema()),
       env: { DATABASE_URL, SKEWBOT_DATABASE_SCHEMA: schema },
       exec: async (sql) => {
