@@ -385,12 +385,14 @@ export async function fleetBench({ runs = 3, prowLog, dir, scale = 1 }) {
     const burstLog = generateLog(join(dir, "build-log-burst.txt"), Math.max(1e6, Math.round(10e6 * scale)), { seed: 0xf1ee7 });
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
     const burst = { one: [], three: [] };
+    const loadBefore = os.loadavg()[0];
     for (let r = 1; r <= runs; r++) {
       log(`fleet: burst of ${BURST} triages, one replica and ${REPLICAS}, round ${r}/${runs} …`);
       burst.one.push(await burstRun(1, burstLog.path, privateKey));
       burst.three.push(await burstRun(REPLICAS, burstLog.path, privateKey));
     }
     const speedup = median(burst.one) / median(burst.three);
+    const load = `${loadBefore.toFixed(2)} before the bursts, ${os.loadavg()[0].toFixed(2)} after`;
     rows.push([
       "F3",
       `Burst of ${BURST} triages (${BURST} threads, ${f0(burstLog.bytes / 1e6)} MB log each), ${REPLICAS} replicas on one Redis and one PostgreSQL: first delivery → last comment`,
@@ -405,7 +407,7 @@ export async function fleetBench({ runs = 3, prowLog, dir, scale = 1 }) {
     notes.push(
       `Row F3: every replica with SKEWBOT_CONCURRENCY=2 (the default) on a machine with ${os.availableParallelism?.() ?? os.cpus().length} cores; ` +
         "each of the 50 threads is its own installation, so that the fleet's write limit (one write per second per installation) does not set the pace. " +
-        "A replica uses about one core (one JavaScript thread), so the speed-up is bounded by the cores the machine has free.",
+        `A replica uses about one core (one JavaScript thread), so the speed-up is bounded by the cores the machine has free (1-minute load average ${load}).`,
     );
   }
   notes.push(

@@ -384,7 +384,7 @@ if (problem && !REQUIRE_SERVICES) {
       const survivors = replicas.filter((r) => r !== a && r !== b);
       const stalled = (await Promise.all(survivors.map(async (r) => parseMetrics(await (await fetch(`${r.url}/metrics`)).text()).get("skewbot_queue_stalled_total") ?? 0))).reduce((x, y) => x + y, 0);
       console.info(
-        `replica chaos: ${sent} deliveries (${distinct.length} distinct), ${statuses.filter((s) => s >= 500 || s === 0).length} refused or cut and redelivered; ` +
+        `replica chaos: ${sent} deliveries (${distinct.length} distinct) on ${all.length} threads, ${all.reduce((n, s) => n + github.botComments(s.repo, s.pr).length, 0)} bot comments, ${statuses.filter((s) => s >= 500 || s === 0).length} refused or cut and redelivered; ` +
           `${writes.length} writes to GitHub; ${(await deadLetters()).length} dead-lettered (${(await deadLetters()).map((l) => l.reason).join("; ")}); ${stalled} taken over from the killed replica; closest writes of one installation ${closest} ms apart, at most ${densest} in any second`,
       );
     }, 150_000);
