@@ -18,7 +18,7 @@ import type { EnqueueResult, Task, TriageQueue } from "./queue.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { logRefKey, type SourceSettings } from "./sources/index.js";
 import { runTriage, type TriageRequest } from "./triage.js";
-import { triageJobProblem, type TriageJob } from "./triage-job.js";
+import { TRIAGE_JOB_VERSION, triageJobProblem, type TriageJob } from "./triage-job.js";
 import type { History } from "./history/index.js";
 import { TRIGGERS, type Lane, type Trigger, type TriggerContext, type TriggerEvent } from "./triggers/index.js";
 
@@ -182,7 +182,7 @@ export class Dispatcher {
     const thread = threadKey(req.thread);
     const log = this.logFor(item.context, item.event, thread);
     const problems = [...req.problems, ...loaded.errors.map((e) => `.github/skewbot.yml: ${e}`)];
-    const job: TriageJob = { v: 1, id: randomUUID(), deliveries: [req.delivery], event: item.context.name, installation: req.installation, thread: req.thread, request: { ...req, problems }, config: loaded.config };
+    const job: TriageJob = { v: TRIAGE_JOB_VERSION, id: randomUUID(), deliveries: [req.delivery], event: item.context.name, installation: req.installation, thread: req.thread, request: { ...req, problems }, config: loaded.config };
     const jobs = this.deps.jobs;
     const pendingKey = `${thread}\u0000${key}`;
     const before = this.pendingJobs.get(pendingKey);

@@ -1,6 +1,6 @@
 import type { SkewbotConfig } from "./config.js";
 import type { Thread } from "./github/port.js";
-import { logRefKey } from "./sources/index.js";
+import { logRefKey, type LogRef } from "./sources/index.js";
 import type { TriageRequest } from "./triage.js";
 
 /**
@@ -9,8 +9,11 @@ import type { TriageRequest } from "./triage.js";
  * the installation again, and takes a fresh token when the triage runs.
  */
 export interface TriageJob {
-  /** The shape's version, so that replicas of two releases can tell a job they do not understand. */
-  v: 1;
+  /**
+   * The shape's version, so that replicas of two releases can tell a job they do not understand. 2: the
+   * request is the typed TriageRequest, its references parsed LogRefs (1 carried them as text).
+   */
+  v: typeof TRIAGE_JOB_VERSION;
   /** Unique per enqueue (a replacement is a new job). */
   id: string;
   /** The deliveries this job answers (one, or several after a burst was merged). */
@@ -22,6 +25,8 @@ export interface TriageJob {
   /** `.github/skewbot.yml` as read for the (latest) delivery; its errors are already in `request.problems`. */
   config: SkewbotConfig;
 }
+
+export const TRIAGE_JOB_VERSION = 2;
 
 export function threadKey(thread: Thread): string {
   return `${thread.owner}/${thread.repo}#${thread.issue_number}`;
@@ -41,6 +46,12 @@ export function mergeTriageJobs(jobs: TriageJob[]): TriageJob {
   const last = jobs[jobs.length - 1];
   if (!last) throw new Error("mergeTriageJobs: no jobs");
   if (jobs.length === 1) return last;
+  // A job this release cannot read (another release's, say) is not merged into a healthy one: the shared
+  // queue then runs each alone, and that one fails, and is dead-lettered, by itself.
+  for (const j of jobs) {
+    const problem = triageJobProblem(j);
+    if (problem) throw new Error(`not a triage job this release can merge: ${problem}`);
+  }
   return {
     ...last,
     deliveries: union(jobs.map((j) => j.deliveries)),
@@ -61,16 +72,19 @@ export function mergeTriageJobs(jobs: TriageJob[]): TriageJob {
   };
 }
 
+const REF_KINDS = new Set<string>(["prow", "github-actions-job", "github-actions-run", "url"] satisfies LogRef["kind"][]);
+
 /** Why a value read back from the shared queue is not a job this release can run (undefined: it is one). */
 export function triageJobProblem(value: unknown): string | undefined {
   const j = value as Partial<TriageJob> | null;
   if (typeof j !== "object" || j === null) return "not an object";
-  if (j.v !== 1) return `unknown job version ${String(j.v)}`;
+  if (j.v !== TRIAGE_JOB_VERSION) return `unknown job version ${String(j.v)}`;
   if (typeof j.installation !== "number") return "no installation id";
   const t = j.thread;
   if (!t || typeof t.owner !== "string" || typeof t.repo !== "string" || typeof t.issue_number !== "number") return "no thread";
   const r = j.request;
   if (!r || !Array.isArray(r.refs) || !Array.isArray(r.excerpts) || !Array.isArray(r.problems)) return "no request";
+  if (!r.refs.every((ref: unknown) => typeof ref === "object" && ref !== null && typeof (ref as LogRef).input === "string" && REF_KINDS.has((ref as LogRef).kind))) return "a reference that is not a parsed LogRef";
   if (!j.config || typeof j.config !== "object") return "no configuration";
   return undefined;
 }
