@@ -15,6 +15,9 @@ import type { History } from "./history/index.js";
 
 export type { PendingTriage } from "./dispatch.js";
 
+/** Shared mode: how long a delivery's answer waits for its triage to reach the shared queue. */
+const HANDOVER_MS = 8000;
+
 export interface AppOptions {
   /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
   settings?: SourceSettings;
@@ -102,8 +105,8 @@ export function createApp(options: AppOptions = {}) {
       log,
       metrics,
       async drain(timeoutMs) {
-        // The handler never waits, so nothing is half-handled: stop taking deliveries, let the lanes queue
-        // their triage, then drain the triage queue, all within the bound.
+        // Nothing is half-handled (a handler waits at most for its lane's turn): stop taking deliveries, let
+        // the lanes queue their triage, then drain the triage queue, all within the bound.
         closing = true;
         const deadline = Date.now() + timeoutMs;
         await lanes.drain(timeoutMs);
@@ -125,7 +128,9 @@ export function createApp(options: AppOptions = {}) {
       metrics.deliveries.inc({ event: context.name, action: typeof action === "string" ? action : "" });
     });
 
-    // Answers at once: no API call here, whatever the load; the queue does the rest.
+    // No API call here, whatever the load; the queue does the rest. In-process, the delivery is answered at
+    // once. Shared, once its lane has put its triage in Redis (within HANDOVER_MS, below the 9 s after which
+    // Probot answers 202 anyway): a replica killed after answering has then lost nothing another cannot run.
     app.on(TRIGGER_EVENTS as Parameters<typeof app.on>[0], async (context: Context) => {
       if (closing) throw new ShuttingDownError(context.id);
       const problems = payloadProblems(context.name, context.payload);
@@ -133,6 +138,7 @@ export function createApp(options: AppOptions = {}) {
       const event = normaliseEvent(context.name, context.id, context.payload as Record<string, unknown>, visibilityOf);
       if ("drop" in event) return context.log.warn({ delivery: context.id, event: context.name, reason: event.drop }, "dropping a delivery");
       if (dispatcher.accept(context, event) === "closed") throw new ShuttingDownError(context.id);
+      if (queue.shared) await dispatcher.handedOver(context.id, HANDOVER_MS);
     });
   };
 }

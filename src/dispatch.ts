@@ -94,7 +94,9 @@ function memo(port: GitHubPort): TriggerContext["shared"] {
 }
 
 export class Dispatcher {
-  private readonly batches = new Map<string, { lane: Lane; items: Item[] }>();
+  private readonly batches = new Map<string, { lane: Lane; items: Item[]; done: Promise<void>; finish: () => void }>();
+  /** Deliveries whose lane has not had its turn yet: resolved once it has queued their triage (or found none). */
+  private readonly handing = new Map<string, Promise<void>>();
   /** Lanes and jobs of this process not finished, by queue entry (one that takes another's place takes it here too). */
   private readonly pendingLanes = new Map<string, PendingTriage>();
   private readonly pendingJobs = new Map<string, { job: string; pending: PendingTriage }>();
@@ -112,19 +114,46 @@ export class Dispatcher {
     if (triggers.length === 0) return "ignored";
     const lane = triggers[0]!.lane(event, { editQuietMs: this.deps.editQuietMs });
     const id = `${lane.key}\u0000${lane.batch}`;
-    const batch = this.batches.get(id) ?? { lane, items: [] };
+    const batch = this.batches.get(id) ?? Dispatcher.newBatch(lane);
     if (lane.latestOnly) batch.items = [];
     batch.items.push({ event, context, triggers });
     this.batches.set(id, batch);
+    this.handing.set(context.id, batch.done);
+    void batch.done.then(() => {
+      if (this.handing.get(context.id) === batch.done) this.handing.delete(context.id);
+    });
     const result = this.deps.lanes.enqueue(lane.key, lane.batch, () => this.runBatch(id), { replace: true, quietMs: lane.quietMs ?? 0 }) as EnqueueResult;
     if (result === "closed") {
       batch.items.pop();
-      if (batch.items.length === 0) this.batches.delete(id);
+      this.handing.delete(context.id);
+      if (batch.items.length === 0) {
+        this.batches.delete(id);
+        batch.finish();
+      }
       this.deps.metrics.requests.inc({ result: "shutting-down" });
     } else {
       this.pendingLanes.set(id, { delivery: context.id, event: context.name, repository: `${event.repo.owner}/${event.repo.repo}`, thread: lane.key });
     }
     return result;
+  }
+
+  private static newBatch(lane: Lane): { lane: Lane; items: Item[]; done: Promise<void>; finish: () => void } {
+    let finish: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    return { lane, items: [], done, finish };
+  }
+
+  /**
+   * Resolves once the lane holding `delivery` has had its turn (its triage is in the triage queue: with a
+   * shared queue, in Redis), or after `timeoutMs`. A shared-mode replica answers a delivery only then, so
+   * that one killed a moment later has lost nothing: what it answered, another replica can run.
+   */
+  async handedOver(delivery: string, timeoutMs: number): Promise<void> {
+    const done = this.handing.get(delivery);
+    if (!done) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   private async runBatch(id: string): Promise<void> {
@@ -133,6 +162,14 @@ export class Dispatcher {
     this.batches.delete(id);
     const pending = this.pendingLanes.get(id);
     if (pending) pending.startedAt = Date.now();
+    try {
+      await this.runItems(batch, id, pending);
+    } finally {
+      batch.finish();
+    }
+  }
+
+  private async runItems(batch: { lane: Lane; items: Item[] }, id: string, pending: PendingTriage | undefined): Promise<void> {
     try {
       // A precheck (the history store) may rule deliveries out before anything is asked of GitHub.
       const items: Item[] = [];
