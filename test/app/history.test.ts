@@ -243,6 +243,24 @@ describe("Prow's crier deletes its failure report once every job passed on rerun
     }
   });
 
+  it("with the store unavailable: logged, nothing posted, the delivery does not fail", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skewbot-crier-delete-corrupt-"));
+    const path = join(dir, "h.sqlite");
+    writeFileSync(path, "not a database\n".repeat(200));
+    const history = new History(() => openSqliteStore({ path }), { description: "SQLite" });
+    try {
+      const app = await createTestApp({ history });
+      mockNoConfig();
+      await app.probot.receive({ id: "del-corrupt", name: "issue_comment", payload: deleted(ciBotReport(1, 1, 6003), CI_BOT) });
+      await app.settle();
+      expect(app.logs.some((l) => l["msg"] === "history store unavailable: a passing rerun was not recorded" && l["level"] === 40)).toBe(true);
+      expect(app.logs.filter((l) => (l["level"] as number) >= 50)).toEqual([]);
+    } finally {
+      await history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("by a person, or of a comment that is not a failure report: nothing is recorded or posted", async () => {
     const dir = mkdtempSync(join(tmpdir(), "skewbot-crier-delete-human-"));
     const history = new History(() => openSqliteStore({ path: join(dir, "h.sqlite") }), { description: "SQLite" });
