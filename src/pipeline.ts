@@ -3,6 +3,7 @@ import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { redactReport } from "./scan/redact.js";
 import { PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
+import type { StreamScan } from "./parallel/stream-scan.js";
 
 export interface AnalyzeOptions {
   /** Defaults to the built-in catalog; custom signatures are appended by the caller. */
@@ -42,15 +43,27 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
     hints.push(...(source.hints ?? []));
     const scanner = new Scanner({ log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) });
     let result: ScanResult | undefined;
+    let thread: StreamScan | undefined;
     try {
       result = await scanLocalFile(source, catalog, options);
       if (!result) {
         const body = await source.open();
-        for await (const chunk of body) scanner.push(chunk);
+        thread = (options.scanThreads ?? 1) > 1 ? await streamOnThread(source.name, catalog, options) : undefined;
+        if (thread) for await (const chunk of body) await thread.push(chunk);
+        else for await (const chunk of body) scanner.push(chunk);
       }
     } catch (err) {
       summary.problems.push(messageOf(err));
       summary.partial = true;
+    }
+    // What was read of a stream that broke off still counts.
+    if (!result && thread && !thread.failed) {
+      try {
+        result = await thread.end();
+      } catch (err) {
+        summary.problems.push(messageOf(err));
+        summary.partial = true;
+      }
     }
     result ??= scanner.end();
     summary.stats = result.stats;
@@ -101,16 +114,29 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
 
 /**
  * A local file: on several threads when it is large, otherwise read here without a stream. Undefined when
- * the source is not a local file or its ranges could not be joined (it is then read as a stream).
+ * the source is not a local file (it is then read as a stream).
  */
 async function scanLocalFile(source: LogSource, catalog: CompiledCatalog, options: AnalyzeOptions): Promise<ScanResult | undefined> {
   const file = (source as Partial<LocalFileSource>).localFile;
   if (!file) return undefined;
   const common = { path: file.path, log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) };
   const threads = options.scanThreads ?? 1;
-  if (threads <= 1 || file.size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return (await import("./local-log.js")).scanFileHere(common);
+  const { scanFileHere } = await import("./local-log.js");
+  if (threads <= 1 || file.size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return scanFileHere(common);
   const { scanFileInParallel } = await import("./parallel/file-scan.js");
-  return scanFileInParallel({ ...common, threads, ...(options.scanThreadTimeoutMs !== undefined ? { timeoutMs: options.scanThreadTimeoutMs } : {}) });
+  // Ranges that cannot be joined exactly (or too few of them): the file on this thread.
+  return (await scanFileInParallel({ ...common, threads, ...(options.scanThreadTimeoutMs !== undefined ? { timeoutMs: options.scanThreadTimeoutMs } : {}) })) ?? scanFileHere(common);
+}
+
+/** A stream scanned on a scan thread while this one receives it; undefined where there is none to use. */
+async function streamOnThread(log: string, catalog: CompiledCatalog, options: AnalyzeOptions): Promise<StreamScan | undefined> {
+  const { streamScan } = await import("./parallel/stream-scan.js");
+  return streamScan({
+    log,
+    catalog,
+    ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}),
+    ...(options.scanThreadTimeoutMs !== undefined ? { timeoutMs: options.scanThreadTimeoutMs } : {}),
+  });
 }
 
 /** Hints of one log by distance to `line`; at equal distance the one before the line first. */

@@ -1,9 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
+import { createReadStream } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // A large local file is scanned on several threads. Checked on the built CLI (npm test builds lib/ first),
 // whose report must be the same byte for byte as with --jobs 1; a thread that fails or hangs fails its log
@@ -98,5 +103,58 @@ describe("skewbot analyze on several threads", () => {
     expect(signal ?? String(code)).toBe("SIGTERM");
     // The process is gone: threads live inside it.
     expect(() => process.kill(child.pid!, 0)).toThrow();
+  });
+});
+
+describe("skewbot analyze of a stream on a scan thread", () => {
+  let server: Server;
+  let origin = "";
+  beforeAll(async () => {
+    const gz = gzipSync(readFileSync(big));
+    server = createServer((req, res) => {
+      if (req.url === "/build-log.txt.gz") {
+        res.writeHead(200, { "content-type": "application/gzip" });
+        res.end(gz);
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/plain" });
+      createReadStream(big).pipe(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const http = (args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      // Asynchronous: the server answers from this process.
+      const child = spawn(process.execPath, [cli, ...args], {
+        env: { ...process.env, SKEWBOT_ALLOWED_HOSTS: origin, SKEWBOT_ALLOW_HTTP: origin, SKEWBOT_ALLOW_PRIVATE_ADDRESSES: origin, SKEWBOT_RETRIES: "0", ...env },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("reports over HTTP (plain and gzipped) exactly what it reports on one thread, and what the file gives", async () => {
+    const file = JSON.parse(run(["analyze", big, "--format", "json", "--jobs", "1"]).stdout);
+    for (const path of ["/build-log.txt", "/build-log.txt.gz"]) {
+      const one = await http(["analyze", `http://${origin}${path}`, "--format", "json", "--jobs", "1"]);
+      expect(one.code, one.stderr).toBe(1);
+      const two = await http(["analyze", `http://${origin}${path}`, "--format", "json", "--jobs", "2"]);
+      expect(two.stdout, path).toBe(one.stdout);
+      expect(JSON.parse(two.stdout).findings.map((f: { line: number; count: number }) => [f.line, f.count])).toEqual(file.findings.map((f: { line: number; count: number }) => [f.line, f.count]));
+    }
+  });
+
+  it("fails the log with a problem line when its scan thread crashes", async () => {
+    const r = await http(["analyze", `http://${origin}/build-log.txt`, small, "--format", "json", "--jobs", "2"], { SKEWBOT_SCAN_THREAD_FAULT: "crash" });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.logs[0].partial).toBe(true);
+    expect(report.logs[0].problems.join("\n")).toMatch(/scan thread failed \(injected fault\): the log was not scanned/);
+    expect(report.findings.map((f: { log: string }) => f.log)).toEqual(["kubelet.log"]);
   });
 });

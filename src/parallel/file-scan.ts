@@ -6,7 +6,7 @@ import { mergeSegments, SCANNER_LIMITS } from "../scan/merge.js";
 import { scanRange } from "../scan/segment.js";
 import { readAt } from "./read.js";
 import type { SegmentResult } from "../scan/scanner.js";
-import { specOf, type RangeJob } from "./protocol.js";
+import { nextJobId, specOf, type RangeJob } from "./protocol.js";
 import { scanPool } from "./pool.js";
 
 // A large local file scanned on several threads: cut into ranges at newlines, which the main thread and
@@ -25,8 +25,6 @@ export interface ParallelScanOptions {
 }
 
 export class ScanThreadError extends Error {}
-
-let jobs = 0;
 
 const MIN_RANGE = 4 * 1024 * 1024;
 const MAX_RANGE = 32 * 1024 * 1024;
@@ -48,7 +46,7 @@ export async function scanFileInParallel(options: ParallelScanOptions): Promise<
     if (ends.length < 2) return undefined;
     const next = new Int32Array(new SharedArrayBuffer(4));
     const scanOptions = { ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) };
-    const job: RangeJob = { id: ++jobs, path: options.path, log: options.log, ends, next, catalog: spec, options: scanOptions };
+    const job: RangeJob = { id: nextJobId(), path: options.path, log: options.log, ends, next, catalog: spec, options: scanOptions };
     const results: (SegmentResult | undefined)[] = Array.from({ length: ends.length }, () => undefined);
     const threads = Math.min(options.threads - 1, ends.length - 1);
     workers = pool.take(threads);

@@ -41,3 +41,16 @@ export async function catalogFromSpec(spec: CatalogSpec): Promise<CompiledCatalo
   const { builtinHints, builtinSignatures, compileCatalog } = await import("../signatures/index.js");
   return spec.builtin ? compileCatalog([...builtinSignatures, ...spec.signatures], [...builtinHints, ...spec.hints]) : compileCatalog(spec.signatures, spec.hints);
 }
+
+let lastJob = 0;
+
+/** Jobs of every kind get distinct ids: a thread's messages name the job they belong to. */
+export function nextJobId(): number {
+  return ++lastJob;
+}
+
+/** A log that arrives as a stream, scanned on a thread: "stream" once, then "chunk"s (each acknowledged), then "end". */
+export type StreamMessage =
+  | { kind: "stream"; id: number; log: string; catalog: CatalogSpec; options: { contextLines?: number } }
+  | { kind: "chunk"; id: number; bytes: Uint8Array }
+  | { kind: "end"; id: number };

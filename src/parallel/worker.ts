@@ -3,7 +3,8 @@ import { parentPort } from "node:worker_threads";
 import type { CompiledCatalog } from "../signatures/index.js";
 import { scanRange } from "../scan/segment.js";
 import { readAt } from "./read.js";
-import { catalogFromSpec, type CatalogSpec, type RangeJob } from "./protocol.js";
+import { catalogFromSpec, type CatalogSpec, type RangeJob, type StreamMessage } from "./protocol.js";
+import { Scanner } from "../scan/scanner.js";
 
 // A scan thread of the pool (src/parallel/pool.ts): for each job, takes the next range of the file from the
 // shared counter until none is left, posts each range's result, then "done". The built-in catalog is
@@ -19,7 +20,29 @@ function catalogFor(spec: CatalogSpec): Promise<CompiledCatalog> {
   return custom.catalog;
 }
 
-parentPort!.on("message", async (job: RangeJob) => {
+/** Logs arriving as streams, by job id: their scanners, once the catalog is ready. */
+const streams = new Map<number, Promise<Scanner>>();
+
+async function onStream(m: StreamMessage): Promise<void> {
+  if (m.kind === "stream") {
+    // The chunks' memory goes back to be filled again: the scanner copies out the lines it keeps.
+    streams.set(m.id, catalogFor(m.catalog).then((catalog) => new Scanner({ log: m.log, catalog, ...m.options, transientChunks: true })));
+    return;
+  }
+  const scanner = await streams.get(m.id);
+  if (!scanner) return;
+  if (m.kind === "chunk") {
+    injectFault();
+    scanner.push(m.bytes);
+    parentPort!.postMessage({ id: m.id, ack: true, bytes: m.bytes }, [m.bytes.buffer as ArrayBuffer]);
+    return;
+  }
+  streams.delete(m.id);
+  parentPort!.postMessage({ id: m.id, result: scanner.end() });
+}
+
+parentPort!.on("message", async (job: RangeJob | StreamMessage) => {
+  if ("kind" in job) return onStream(job);
   const catalog = await catalogFor(job.catalog);
   const fd = openSync(job.path, "r");
   const read = readAt(fd);
