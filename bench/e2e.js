@@ -1,4 +1,4 @@
-// End to end on loopback, through src/replay/scenario.ts (startReplay): the real app
+// End to end on loopback, through tools/replay/scenario.ts (startReplay): the real app
 // process (lib/main.js) pointed at a fake GitHub and a fake GCS, with the Prow build log replaced by a large
 // generated one. One run measures, against the same fake GCS:
 //   - download: a plain streaming GET of build-log.txt that discards the bytes (bench/download-child.js);
@@ -11,7 +11,7 @@ import process from "node:process";
 import { Transform } from "node:stream";
 import { clearTimeout, setTimeout } from "node:timers";
 import { fileURLToPath, URL } from "node:url";
-import { BUCKET, BUILD_DIR, ciRobotCommentPayload, PR, REPO, startReplay } from "../lib/replay/scenario.js";
+import { BUCKET, BUILD_DIR, ciRobotCommentPayload, PR, REPO, startReplay } from "../build/tools/replay/scenario.js";
 
 
 function throttle(bytesPerSecond) {

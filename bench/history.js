@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { main as cli } from "../lib/cli.js";
 import { fingerprintOf, openPostgresStore, openSqliteStore } from "../lib/history/index.js";
-import { FakeGcs } from "../lib/replay/fake-gcs.js";
+import { FakeGcs } from "../build/tools/replay/fake-gcs.js";
 
 const FINDINGS = 1_000_000;
 const PER_RUN = 5;
@@ -232,7 +232,7 @@ export async function historyBench({ runs = 3, e2e } = {}) {
     const off = [];
     const withWindow = [];
     // 60 earlier builds of the job in storage: the comment carries a regression window over 50 of them.
-    const { earlierBuilds } = await import("../lib/replay/scenario.js");
+    const { earlierBuilds } = await import("../build/tools/replay/scenario.js");
     const objects = earlierBuilds(60, 25);
     for (let r = 0; r < runs; r++) {
       on.push(await e2e({}));

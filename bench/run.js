@@ -462,7 +462,7 @@ MB is 10^6 bytes, MiB 2^20 bytes.
    are full of, and a pattern with two version captures), ${rules.customAnchors} distinct anchors in all.
    Ratio of the best times.
 4. **End to end.** The real app process (\`lib/main.js\`), a fake GitHub and a fake GCS on loopback, as
-   \`src/replay/scenario.ts\` sets them up, with build-log.txt replaced by a generated ${f0(prow.bytes / MB)} MB
+   \`tools/replay/scenario.ts\` sets them up, with build-log.txt replaced by a generated ${f0(prow.bytes / MB)} MB
    log (the headline finding at 99.5 %). Time from sending the signed \`issue_comment\` webhook delivery to
    the report comment's POST arriving at the fake GitHub (its body read), against a plain streaming HTTP GET
    of the same object from the same fake GCS that discards the bytes, in its own process like the app

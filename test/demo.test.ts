@@ -1,6 +1,18 @@
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
+
+/** Runs a compiled file (built by the test setup, test/helpers/build.ts) as `npm run demo` does. */
+function run(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: fileURLToPath(new URL("..", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject).on("exit", (code) => resolve({ code, out }));
+  });
+}
 
 const SAMPLE = fileURLToPath(new URL("../samples/capi-11833-kind-bringup.log", import.meta.url));
 
@@ -18,4 +30,21 @@ describe("the bundled Cluster API sample (npm run demo)", () => {
     expect(json.dismissed).toEqual([]);
     expect(json.logs[0].stats.lines).toBeGreaterThan(3000);
   });
+});
+
+describe("npm run demo (build/tools/demo.js, outside the product)", () => {
+  it("replays the incident through the app process and prints the comment it posted", async () => {
+    const { code, out } = await run(["build/tools/demo.js"]);
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/3\. Delivered the signed issue_comment webhook: HTTP 200/);
+    expect(out).toMatch(/5\. skewbot posted 1 comment on kubernetes-sigs\/cluster-api#11840 and added the labels: kind\/flake, flake\/version-skew/);
+    expect(out).toContain("<!-- skewbot:report -->");
+  }, 60_000);
+
+  it("runs the CLI on the sample with --cli, as the lib/cli.js process", async () => {
+    const { code, out } = await run(["build/tools/demo.js", "--cli"]);
+    expect(code, out).toBe(0);
+    expect(out).toContain("$ skewbot analyze samples/capi-11833-kind-bringup.log");
+    expect(out).toMatch(/reports 1\.31 but was built from newer source/);
+  }, 60_000);
 });

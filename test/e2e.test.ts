@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciRobotCommentPayload, PR, REPO, startReplay, type Replay } from "../src/replay/scenario.js";
+import { ciRobotCommentPayload, PR, REPO, startReplay, type Replay } from "../tools/replay/scenario.js";
 
 // The real server process (lib/main.js, the entry `npm start` uses) against a fake GitHub (through
 // GHE_HOST/GHE_PROTOCOL) and a fake Prow/GCS, both real HTTP servers on loopback.
+// Each test stands alone (any order, any one of them alone, --sequence.shuffle): the tests that need the
+// report already posted ask for it through reported(), which delivers it once per process.
 describe("end to end: app process, fake GitHub, fake Prow", () => {
   let replay: Replay;
+  let report: Promise<{ status: number; settled: Awaited<ReturnType<Replay["settled"]>> }> | undefined;
+  const writes = () => replay.github.requests.filter((r) => r.method !== "GET" && !r.path.endsWith("/access_tokens")).length;
+  const reported = () =>
+    (report ??= (async () => {
+      const status = await replay.deliver("issue_comment", ciRobotCommentPayload(), "delivery-1");
+      return { status, settled: await replay.settled() };
+    })());
   beforeAll(async () => {
     replay = await startReplay();
   }, 30_000);
@@ -13,13 +22,17 @@ describe("end to end: app process, fake GitHub, fake Prow", () => {
   });
 
   it("rejects a delivery with a wrong signature and posts nothing", async () => {
+    const before = replay.github.botComments(REPO, PR).length;
+    const writesBefore = writes();
     expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "bad-1", "not-the-secret")).toBe(400);
-    expect(replay.github.botComments(REPO, PR)).toEqual([]);
+    expect(replay.github.botComments(REPO, PR)).toHaveLength(before);
+    expect(writes()).toBe(writesBefore);
   });
 
   it("answers a CI-bot failure report with one comment and the flake labels", async () => {
-    expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), "delivery-1")).toBe(200);
-    const { comments, labels } = await replay.settled();
+    const { status, settled } = await reported();
+    expect(status).toBe(200);
+    const { comments, labels } = settled;
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("<!-- skewbot:report -->");
     expect(comments[0]!.body).toMatch(/default minimum compatibility version 1\.30 \(binary 1\.31 − 1\) fell below a 1\.31 floor/);
@@ -31,7 +44,7 @@ describe("end to end: app process, fake GitHub, fake Prow", () => {
   }, 30_000);
 
   it("keeps exactly one comment, in its final state, on 10 redeliveries and 20 concurrent deliveries", async () => {
-    const writes = () => replay.github.requests.filter((r) => r.method !== "GET" && !r.path.endsWith("/access_tokens")).length;
+    await reported();
     const before = replay.github.botComments(REPO, PR)[0]!;
     const writesBefore = writes();
     // The same delivery ten times, and twenty distinct deliveries for the same PR at once.
@@ -50,14 +63,24 @@ describe("end to end: app process, fake GitHub, fake Prow", () => {
   }, 30_000);
 
   it("rejects an oversized, unsigned delivery and keeps serving", async () => {
+    const before = replay.github.botComments(REPO, PR).length;
+    const writesBefore = writes();
     const huge = { ...ciRobotCommentPayload(), padding: "x".repeat(30 * 1024 * 1024) };
     expect(await replay.deliver("issue_comment", huge, "huge-1", "wrong-secret")).toBe(400);
     expect((await fetch(`${replay.appUrl}/ping`)).status).toBe(200);
-    expect(replay.github.botComments(REPO, PR)).toHaveLength(1);
+    expect(replay.github.botComments(REPO, PR)).toHaveLength(before);
+    expect(writes()).toBe(writesBefore);
   }, 30_000);
 
   it("stops on SIGTERM after draining, with exit code 0", async () => {
-    expect(await replay.stop()).toBe(0);
-    expect(replay.output.join("")).toContain("shutting down");
-  }, 30_000);
+    // Its own process, so that stopping it leaves the shared one to the other tests.
+    const own = await startReplay();
+    try {
+      expect(await own.deliver("issue_comment", ciRobotCommentPayload(), "delivery-stop")).toBe(200);
+      expect((await own.settled()).comments).toHaveLength(1);
+    } finally {
+      expect(await own.stop()).toBe(0);
+    }
+    expect(own.output.join("")).toContain("shutting down");
+  }, 60_000);
 });

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ObjectBody } from "../../src/replay/fake-gcs.js";
-import { BUCKET, JOB, ciRobotCommentPayload, earlierBuildId, earlierBuilds, startReplay } from "../../src/replay/scenario.js";
+import type { ObjectBody } from "../../tools/replay/fake-gcs.js";
+import { BUCKET, JOB, ciRobotCommentPayload, earlierBuildId, earlierBuilds, startReplay } from "../../tools/replay/scenario.js";
 
 // The regression window in the app's comment: k8s-ci-robot reports the Cluster API incident's failed
 // presubmit; the real app process (lib/main.js) finds the job's earlier builds on other pull requests

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import { FakeGcs, type ObjectBody } from "../../src/replay/fake-gcs.js";
+import { FakeGcs, type ObjectBody } from "../../tools/replay/fake-gcs.js";
 import type { JsonReport } from "../../src/report/json.js";
 
 // The regression window through the CLI (`skewbot history`, `analyze --history`) against the loopback fake

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { BUCKET, BUILD_DIR } from "../../src/replay/scenario.js";
+import { BUCKET, BUILD_DIR } from "../../tools/replay/scenario.js";
 
 export const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 

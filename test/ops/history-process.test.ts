@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import type { HistoryStore, RunRecord } from "../../src/history/index.js";
-import { startReplay } from "../../src/replay/scenario.js";
+import { startReplay } from "../../tools/replay/scenario.js";
 import { forEachBackend, type BackendUnderTest } from "../history/helpers.js";
 import { root } from "./helpers.js";
 

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
@@ -79,6 +79,17 @@ describe("Dockerfile", () => {
     expect(copies.some((c) => /\bsrc\b|\btest\b|^\. /.test(c))).toBe(false);
   });
 
+  it("copies only the product: package files and lib/ from the build stage, no tooling (fakes, demo)", () => {
+    const copies = final.filter((i) => i.op === "COPY").map((i) => i.args);
+    expect(copies.sort()).toEqual(["--from=build /app/lib ./lib", "package.json package-lock.json ./"]);
+    // The build stage compiles the product's tsconfig alone: tsconfig.tools.json and tools/ never reach it.
+    const built = build.filter((i) => i.op === "COPY").flatMap((i) => i.args.split(" ").slice(0, -1));
+    expect(built.sort()).toEqual(["package-lock.json", "package.json", "src", "tsconfig.json"]);
+    expect(build.filter((i) => i.op === "RUN").map((i) => i.args)).toContain("npm run build");
+    const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+    expect(pkg.scripts["build"]).toMatch(/tsc -p tsconfig\.json$/);
+  });
+
   it("runs as the unprivileged node user, listens on 0.0.0.0:3000 and logs JSON in production mode", () => {
     const users = final.filter((i) => i.op === "USER").map((i) => i.args);
     expect(users.at(-1)).toBe("node");
@@ -97,7 +108,7 @@ describe("Dockerfile", () => {
     const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
     expect(pkg.scripts["start"]).toBe("node lib/main.js");
     // The end-to-end harness runs the same file with node (benchmarks may add node options before it).
-    expect(read("src/replay/scenario.ts")).toMatch(/spawn\(process\.execPath, \[(?:\.\.\.\(options\.nodeArgs \?\? \[\]\), )?root\("lib\/main\.js"\)\]/);
+    expect(read("tools/replay/scenario.ts")).toMatch(/spawn\(process\.execPath, \[(?:\.\.\.\(options\.nodeArgs \?\? \[\]\), )?root\("lib\/main\.js"\)\]/);
   });
 
   it("keeps the history store in a volume at SKEWBOT_DATA_DIR that the node user can write", () => {
@@ -147,6 +158,38 @@ describe("Dockerfile", () => {
   });
 });
 
+describe("the product's lib/ (what the image's build stage compiles)", () => {
+  const product = execFileSync(process.execPath, [root("node_modules/typescript/bin/tsc"), "-p", root("tsconfig.json"), "--listFilesOnly"], { encoding: "utf8" })
+    .split("\n")
+    .filter((f) => f && !f.includes("/node_modules/"));
+  const tooling = /(^|\/)(replay|fake-[\w-]+|demo|scenario)(\.ts|\/)/;
+
+  it("compiles src/ alone: no fake, replay or demo file, nothing from tools/", () => {
+    expect(product.length).toBeGreaterThan(50);
+    for (const file of product) expect(file.startsWith(root("src/")), file).toBe(true);
+    expect(product.filter((f) => tooling.test(f))).toEqual([]);
+    expect(product).toContain(root("src/main.ts"));
+  });
+
+  it("lib/ as built holds no fake, replay or demo file", () => {
+    // The test setup (test/helpers/build.ts) rebuilt lib/ if it held a file no source produces.
+    const lib = readdirSync(root("lib"), { recursive: true }).map(String);
+    expect(lib).toContain("main.js");
+    expect(lib.filter((f) => tooling.test(f))).toEqual([]);
+  });
+
+  it("the fakes and the demo live in tools/, compiled by their own tsconfig outside lib/", () => {
+    const tools = JSON.parse(read("tsconfig.tools.json")) as { compilerOptions: { rootDir: string; outDir: string }; include: string[] };
+    expect(tools.include).toEqual(["tools"]);
+    expect(tools.compilerOptions.outDir).not.toMatch(/^(\.\/)?lib\b/);
+    for (const f of ["tools/replay/fake-github.ts", "tools/replay/fake-gcs.ts", "tools/replay/scenario.ts", "tools/demo.ts"]) expect(read(f).length).toBeGreaterThan(0);
+    const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string>; files: string[] };
+    expect(pkg.scripts["demo"]).toBe(`node ${tools.compilerOptions.outDir}/demo.js`);
+    // The npm package ships lib/ and samples/ only.
+    expect(pkg.files).toEqual(["lib", "samples"]);
+  });
+});
+
 describe(".dockerignore", () => {
   const patterns = read(".dockerignore")
     .split("\n")
@@ -159,6 +202,8 @@ describe(".dockerignore", () => {
 
   it("keeps what only development needs out: tests and their fixtures, samples, benchmarks, docs", () => {
     for (const p of ["test", "samples", "bench", "docs", "coverage"]) expect(patterns).toContain(p);
+    // The tooling tree (fakes, replay, demo) and its output.
+    for (const p of ["tools", "build", "tsconfig.tools.json"]) expect(patterns).toContain(p);
   });
 
   it("does not exclude what the build stage copies", () => {

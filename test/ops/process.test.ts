@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciRobotCommentPayload, REPO, PR, startReplay, WEBHOOK_SECRET, type Replay } from "../../src/replay/scenario.js";
+import { ciRobotCommentPayload, REPO, PR, startReplay, WEBHOOK_SECRET, type Replay } from "../../tools/replay/scenario.js";
 import { jsonLines, parseMetrics } from "./helpers.js";
 
 // Observability of the real process (lib/main.js): /ping, /metrics behind a bearer token, and JSON logs

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ciRobotCommentPayload, PR, REPO, startReplay, type Replay } from "../../src/replay/scenario.js";
+import { ciRobotCommentPayload, PR, REPO, startReplay, type Replay } from "../../tools/replay/scenario.js";
 import { jsonLines, startSlowProw, type SlowProw } from "./helpers.js";
 
 // SIGTERM while a triage is in flight, against the real process (lib/main.js, as `npm start` and the

@@ -15,7 +15,7 @@ import { createApp, type AppRuntime } from "../../src/app.js";
 import type { History } from "../../src/history/index.js";
 import { InProcessQueue } from "../../src/queue.js";
 import type { TriageJob } from "../../src/triage-job.js";
-import { FakeGitHub, type FakeComment } from "../../src/replay/fake-github.js";
+import { FakeGitHub, type FakeComment } from "../../tools/replay/fake-github.js";
 import { sourceSettingsFromEnv } from "../../src/sources/index.js";
 
 export const OWNER = "Codertocat";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { RedisQueue } from "../../src/queue/redis.js";
-import { ciRobotCommentPayload, startReplay } from "../../src/replay/scenario.js";
+import { ciRobotCommentPayload, startReplay } from "../../tools/replay/scenario.js";
 import { parseMetrics, root } from "../ops/helpers.js";
 import { DATABASE_URL, dropSchema, postgresAvailability, uniqueSchema } from "../helpers/postgres.js";
 import { cuttableProxy, dropPrefix, REDIS_URL, redisProblem, REQUIRE_SERVICES, uniquePrefix } from "../helpers/services.js";

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { FakeGcs, type ObjectBody } from "./fake-gcs.js";
@@ -22,7 +22,19 @@ export const VIEW_URL = `https://prow.k8s.io/view/gs/${BUCKET}/${BUILD_DIR}`;
 export const WEBHOOK_SECRET = "replay-secret";
 const HEAD_SHA = "57d7e84618a2d3f06c9b0c9a1e4b2d7f3a9c0e11";
 
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+/** The checkout's root: the nearest directory with a package.json, whether this runs from tools/ (the
+ * tests, through vitest) or compiled from build/tools/ (the demo and the benchmarks). */
+function checkoutRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = checkoutRoot();
+export const root = (path: string) => join(ROOT, path);
 
 function prowObjects(buildLog?: string): Map<string, ObjectBody> {
   const sample = root("samples/capi-11833-kind-bringup.log");
