@@ -2,6 +2,7 @@ import type { ApplicationFunctionOptions, Context, Logger, Probot } from "probot
 import type { SkewbotConfig } from "./config.js";
 import { Dispatcher, type PendingTriage } from "./dispatch.js";
 import { octokitPort, type GitHub } from "./github/octokit.js";
+import type { GitHubPort } from "./github/port.js";
 import { redactingChild } from "./logging.js";
 import { createMetrics, metricsHandler, type Metrics } from "./metrics.js";
 import { OwnComments } from "./publish/comment.js";
@@ -37,6 +38,11 @@ export interface AppOptions {
   history?: History;
   /** Called once the app is loaded, so that the process can drain it on shutdown. */
   onReady?: (runtime: AppRuntime) => void;
+  /**
+   * GitHub behind the port for an installation, instead of Octokit (tests: an in-process fake GitHub).
+   * The configuration is still read through Probot.
+   */
+  port?: (installation: number) => GitHubPort;
 }
 
 /** What the process needs to stop the app gracefully. */
@@ -91,8 +97,8 @@ export function createApp(options: AppOptions = {}) {
       settings,
       editQuietMs: options.editQuietMs ?? Number(process.env["SKEWBOT_EDIT_QUIET_MS"] ?? 2000),
       dryRun: options.dryRun ?? /^(1|true|yes)$/i.test(process.env["SKEWBOT_DRY_RUN"] ?? ""),
-      portFor: (context) => octokitPort(context.octokit as GitHub, { botLogin }),
-      portForInstallation: async (installation) => octokitPort((await app.auth(installation)) as GitHub, { botLogin }),
+      portFor: (context) => (options.port ? options.port((context.payload as { installation: { id: number } }).installation.id) : octokitPort(context.octokit as GitHub, { botLogin })),
+      portForInstallation: async (installation) => (options.port ? options.port(installation) : octokitPort((await app.auth(installation)) as GitHub, { botLogin })),
       catalogFor: catalogCache(),
       builtinIds: new Set(builtinSignatures.map((s) => s.id)),
       ownComments: new OwnComments(options.history?.ownComments),

@@ -156,13 +156,8 @@ describe("CI-bot failure reports", () => {
 
   it("reports an aborted job as such, without labels", async () => {
     mockNoConfig();
-    nock("https://storage.googleapis.com")
-      .get(/started\.json$/)
-      .reply(200, {})
-      .get(/finished\.json$/)
-      .reply(200, { passed: false, result: "ABORTED" })
-      .get(/prowjob\.json$/)
-      .reply(200, { status: { state: "aborted" } });
+    // The whole build is there, crash loop included: only the ABORTED result keeps it from being triaged.
+    mockProwBuild({ result: "ABORTED" });
     const comment = expectNewComment();
     await t.probot.receive({ id: "d-7", name: "issue_comment", payload: ciRobotComment() });
     await t.settle();

@@ -9,6 +9,7 @@ import type { TriageJob } from "../../src/triage-job.js";
 import { defaultSourceSettings } from "../../src/sources/index.js";
 import type { SourceSettings } from "../../src/sources/index.js";
 import type { History } from "../../src/history/index.js";
+import type { GitHubPort } from "../../src/github/port.js";
 
 export { payload, type Payload } from "./payloads.js";
 
@@ -39,7 +40,7 @@ export interface TestApp {
   settle(): Promise<void>;
 }
 
-export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: number; lookUpLogin?: boolean; history?: History } = {}): Promise<TestApp> {
+export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: number; lookUpLogin?: boolean; history?: History; port?: (installation: number) => GitHubPort } = {}): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
   const stream = { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) };
   const probot = new Probot({
@@ -58,6 +59,7 @@ export async function createTestApp(options: { dryRun?: boolean; editQuietMs?: n
       dryRun: options.dryRun ?? false,
       editQuietMs: options.editQuietMs ?? 0,
       ...(options.history ? { history: options.history } : {}),
+      ...(options.port ? { port: options.port } : {}),
       onReady: (r) => (runtime = r),
     }),
   );
