@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { FakeGcs, type ObjectBody } from "../../src/replay/fake-gcs.js";
-import { FakeGitHub } from "../../src/replay/fake-github.js";
-import { BUCKET, BUILD_DIR, ciRobotCommentPayload, PR, REPO, sign, WEBHOOK_SECRET } from "../../src/replay/scenario.js";
+import { FakeGcs, type ObjectBody } from "../../tools/replay/fake-gcs.js";
+import { FakeGitHub } from "../../tools/replay/fake-github.js";
+import { BUCKET, BUILD_DIR, ciRobotCommentPayload, PR, REPO, sign, WEBHOOK_SECRET } from "../../tools/replay/scenario.js";
 import { root } from "../ops/helpers.js";
 import { dropPrefix, REDIS_URL, redisProblem, REQUIRE_SERVICES, uniquePrefix } from "../helpers/services.js";
 
