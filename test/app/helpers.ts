@@ -123,7 +123,7 @@ export const PROW_VIEW = `https://prow.k8s.io/view/gs/${PROW_BUCKET}/${PROW_DIR}
 export const HEADLINE = '2025-02-06T22:52:48.682840017Z stderr F E0206 22:52:48.682710       1 run.go:72] "command failed" err="minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"';
 
 /** A failed Prow build: metadata, a build log, and a kube-apiserver log under artifacts/ that crash-loops. */
-export function mockProwBuild(options: { result?: string; apiserverLog?: string } = {}): nock.Scope {
+export function mockProwBuild(options: { result?: string; apiserverLog?: string; sha?: string } = {}): nock.Scope {
   const dir = PROW_DIR;
   const apiserver = "artifacts/kind-control-plane/containers/kube-apiserver-kind-control-plane_kube-system_kube-apiserver-1a2b.log";
   return nock(GCS)
@@ -132,7 +132,7 @@ export function mockProwBuild(options: { result?: string; apiserverLog?: string 
     .get(`/${PROW_BUCKET}/${dir}/finished.json`)
     .reply(200, { timestamp: 1738882000, passed: false, result: options.result ?? "FAILURE" })
     .get(`/${PROW_BUCKET}/${dir}/prowjob.json`)
-    .reply(200, { spec: { job: "pull-capi-e2e-conformance", refs: { org: OWNER, repo: REPO, pulls: [{ number: 1 }] } }, status: { state: (options.result ?? "failure").toLowerCase() } })
+    .reply(200, { spec: { job: "pull-capi-e2e-conformance", refs: { org: OWNER, repo: REPO, pulls: [{ number: 1, ...(options.sha ? { sha: options.sha } : {}) }] } }, status: { state: (options.result ?? "failure").toLowerCase() } })
     .get(`/storage/v1/b/${PROW_BUCKET}/o`)
     .query((q) => q["prefix"] === `${dir}/` && q["delimiter"] === "/")
     .reply(200, { items: ["build-log.txt", "prowjob.json"].map((n) => ({ name: `${dir}/${n}`, size: "100" })), prefixes: [`${dir}/artifacts/`] })

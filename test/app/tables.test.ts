@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nock from "nock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { History, openSqliteStore } from "../../src/history/index.js";
 import { FakeGitHubPort, type ThreadView } from "../helpers/fake-port.js";
-import { API, BOT, HEADLINE, mockProwBuild, OWNER, payload, prowFailureComment, PROW_VIEW, REPO, REPO_PATH, useTestApp, type Payload } from "./helpers.js";
+import { API, BOT, createTestApp, HEADLINE, mockProwBuild, mockToken, OWNER, payload, prowFailureComment, PROW_VIEW, REPO, REPO_PATH, type Payload } from "./helpers.js";
 
 // Table-driven, one table per trigger and one for publishing: a webhook in GitHub's documented shape
 // (@octokit/webhooks-examples) goes into the real app (Probot, the dispatcher, triage, publish), whose
@@ -16,41 +20,69 @@ const FLAKE = ["kind/flake", "flake/version-skew"];
 const LOGS = "https://productionresultssa3.blob.core.windows.net";
 
 let fake: FakeGitHubPort;
-const t = useTestApp({ port: () => fake });
+let cleanup: (() => Promise<void>)[] = [];
 
 beforeEach(() => {
+  nock.disableNetConnect();
+  mockToken();
   fake = new FakeGitHubPort({ bot: BOT });
   // No .github/skewbot.yml (read through Probot, not the port), for every delivery of the test.
   nock(API).persist().get(`${REPO_PATH}/contents/.github%2Fskewbot.yml`).reply(404).get(`/repos/${OWNER}/.github/contents/.github%2Fskewbot.yml`).reply(404);
 });
+afterEach(async () => {
+  for (const c of cleanup) await c();
+  cleanup = [];
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
 
-interface Row {
-  name: string;
+interface Delivery {
   event: string;
   payload: () => Payload;
-  /** The repository before the delivery. */
-  given?: (fake: FakeGitHubPort) => void;
-  /** The logs the triage may read. */
+  /** The logs its triage may read. */
   logs?: () => void;
+}
+
+interface Row extends Delivery {
+  name: string;
+  /** The repository before the deliveries. */
+  given?: (fake: FakeGitHubPort) => void;
+  /** Deliveries before the one the row is about (a report that a rerun then edits away). */
+  before?: Delivery[];
+  /** A history store (a fresh SQLite file) for the app. */
+  history?: boolean;
   /** skewbot's comments on the thread, in order, each matching its patterns. */
   comments: RegExp[][];
   labels: string[];
   reactions?: string[];
-  /** Comments of others the thread keeps (seeded ones); default: as many as were seeded. */
 }
 
 function ownView(view: ThreadView) {
   return view.comments.filter((c) => c.author === BOT).map((c) => c.body);
 }
 
+async function appFor(row: Row) {
+  if (!row.history) return createTestApp({ port: () => fake });
+  const dir = mkdtempSync(join(tmpdir(), "skewbot-tables-"));
+  const history = new History(() => openSqliteStore({ path: join(dir, "h.sqlite") }), { description: "SQLite" });
+  cleanup.push(async () => {
+    await history.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return createTestApp({ port: () => fake, history });
+}
+
 function table(title: string, rows: Row[]) {
   describe(title, () => {
     it.each(rows.map((r) => [r.name, r] as const))("%s", async (_name, row) => {
+      const app = await appFor(row);
       row.given?.(fake);
       const others = fake.view(THREAD).comments.filter((c) => c.author !== BOT);
-      row.logs?.();
-      await t.probot.receive({ id: `d-${row.name}`, name: row.event as never, payload: row.payload() });
-      await t.settle();
+      for (const [i, d] of [...(row.before ?? []), row].entries()) {
+        d.logs?.();
+        await app.probot.receive({ id: `d-${i}-${row.name}`, name: d.event as never, payload: d.payload() });
+        await app.settle();
+      }
       const view = fake.view(THREAD);
       const own = ownView(view);
       expect(own, own.join("\n----\n")).toHaveLength(row.comments.length);
@@ -209,9 +241,10 @@ table("trigger: issues", [
   { name: "an issue without links or excerpts: nothing", event: "issues", payload: () => payload("issues", "opened", (q) => ((q.issue.number = 1), (q.issue.body = "Feature request: dark mode"))), comments: [], labels: [] },
 ]);
 
-const checkRun = (conclusion: string, details: string) => () =>
+const checkRun = (conclusion: string, details: string, name = "e2e (v1.31)") => () =>
   payload("check_run", "completed", (q) => {
     q.check_run.conclusion = conclusion;
+    q.check_run.name = name;
     q.check_run.head_sha = SHA;
     q.check_run.details_url = details;
     q.check_run.pull_requests = [{ ...q.check_run.pull_requests[0], number: 1, base: { ...q.check_run.pull_requests[0].base, repo: { ...q.check_run.pull_requests[0].base.repo, id: q.repository.id } } }];
@@ -303,6 +336,7 @@ table("publish: the report comment and the labels", [
 
 describe("publish: a second identical delivery", () => {
   it("changes nothing: same comment, same labels, no write", async () => {
+    const t = await createTestApp({ port: () => fake });
     mockProwBuild();
     await t.probot.receive({ id: "p-1", name: "issue_comment", payload: report() });
     await t.settle();
@@ -316,3 +350,82 @@ describe("publish: a second identical delivery", () => {
     expect(ownView(first)).toHaveLength(1);
   });
 });
+
+// Prow's crier edits or deletes its report after a /retest; the jobs that left it passed on rerun.
+const OLD_VIEW = PROW_VIEW.replace(/1888000000000000001$/, "1887000000000000009");
+const EMPTY_TABLE = "@Codertocat: The following tests **failed**, say `/retest` to rerun all failed tests:\n\nTest name | Commit | Details | Required | Rerun command\n--- | --- | --- | --- | ---\n";
+const CI_BOT = { login: "k8s-ci-robot", id: 20407524, type: "User" };
+const edited = (body: string, from: string, login = "k8s-ci-robot") => () =>
+  payload("issue_comment", "edited", (p) => {
+    const created = comment(from, login)();
+    p.issue = created.issue;
+    p.comment = { ...created.comment, body };
+    p.changes = { body: { from } };
+    p.sender = { ...p.sender, login, type: "User" };
+  });
+const deleted = (sender: { login: string; id: number; type: string }) => () =>
+  payload("issue_comment", "deleted", (p) => {
+    const created = comment(prowFailureComment(), "k8s-ci-robot")();
+    p.issue = created.issue;
+    p.comment = created.comment;
+    p.sender = { ...p.sender, ...sender };
+  });
+// The build's prowjob.json names the head commit: history records the failure at it.
+const presubmit = () => mockProwBuild({ sha: SHA });
+const reported: Delivery = { event: "issue_comment", payload: comment(prowFailureComment(), "k8s-ci-robot"), logs: presubmit };
+
+table("trigger: a CI bot's failure report, edited", [
+  { name: "a new build link in the edited table: that build reported", event: "issue_comment", payload: edited(prowFailureComment(), prowFailureComment(OLD_VIEW)), logs: () => mockProwBuild(), comments: [[/<!-- skewbot:report -->/, CAUSE]], labels: FLAKE },
+  {
+    name: "with history, the job left the table after a rerun: its section says intermittent",
+    history: true,
+    before: [reported],
+    event: "issue_comment",
+    payload: edited(EMPTY_TABLE, prowFailureComment()),
+    logs: presubmit,
+    comments: [[CAUSE, /\*\*History: intermittent\*\* — the same job passed at the same commit/]],
+    labels: FLAKE,
+  },
+  { name: "a person's edit of a comment quoting the table: nothing", event: "issue_comment", payload: edited(prowFailureComment(), prowFailureComment(OLD_VIEW), "maintainer"), logs: () => mockProwBuild(), comments: [], labels: [] },
+]);
+
+table("trigger: a CI bot's failure report, deleted", [
+  {
+    name: "deleted by the CI bot after every job passed on rerun (history on): intermittent",
+    history: true,
+    before: [reported],
+    event: "issue_comment",
+    payload: deleted(CI_BOT),
+    logs: presubmit,
+    comments: [[CAUSE, /\*\*History: intermittent\*\* — the same job passed at the same commit/]],
+    labels: FLAKE,
+  },
+  { name: "deleted by a person: the report stays as it was", history: true, before: [reported], event: "issue_comment", payload: deleted({ login: "maintainer", id: 99, type: "User" }), logs: presubmit, comments: [[CAUSE, /\*\*History: new\*\*/]], labels: FLAKE },
+  { name: "without history: nothing", before: [reported], event: "issue_comment", payload: deleted(CI_BOT), logs: presubmit, comments: [[CAUSE]], labels: FLAKE },
+]);
+
+const ACTIONS_JOB = (id: number) => `https://github.com/${OWNER}/${REPO}/actions/runs/30433642/job/${id}`;
+table("trigger: an Actions job that passed on rerun", [
+  {
+    name: "the rerun passed at the commit where it failed: the failure's section says intermittent",
+    history: true,
+    given: (f) => (f.pullRequest(1, SHA), f.workflowRun(30433642, [actionsJob(399444496), actionsJob(399444497, "success")])),
+    before: [{ event: "check_run", payload: checkRun("failure", ACTIONS_JOB(399444496)), logs: () => mockActionsLog(399444496) }],
+    event: "check_run",
+    payload: checkRun("success", ACTIONS_JOB(399444497)),
+    logs: () => mockActionsLog(399444496),
+    comments: [[CAUSE, /\*\*History: intermittent\*\* — the same job passed at the same commit/]],
+    labels: FLAKE,
+  },
+  {
+    name: "another job passing at that commit: the report stays as it was",
+    history: true,
+    given: (f) => (f.pullRequest(1, SHA), f.workflowRun(30433642, [actionsJob(399444496), { ...actionsJob(399444498, "success"), name: "lint" }])),
+    before: [{ event: "check_run", payload: checkRun("failure", ACTIONS_JOB(399444496)), logs: () => mockActionsLog(399444496) }],
+    event: "check_run",
+    payload: checkRun("success", ACTIONS_JOB(399444498), "lint"),
+    comments: [[CAUSE, /\*\*History: new\*\*/]],
+    labels: FLAKE,
+  },
+  { name: "a green check without history: nothing", given: (f) => f.pullRequest(1, SHA), event: "check_run", payload: checkRun("success", ACTIONS_JOB(399444497)), comments: [], labels: [] },
+]);
