@@ -18,6 +18,8 @@ export type { PendingTriage } from "./dispatch.js";
 
 /** Shared mode: how long a delivery's answer waits for its triage to reach the shared queue. */
 const HANDOVER_MS = 8000;
+/** Shared mode: lanes (reading configuration, collecting requests) that may have their turn at once. */
+const SHARED_LANES = 16;
 
 export interface AppOptions {
   /** Where logs may be fetched from; defaults to the SKEWBOT_* environment. */
@@ -76,7 +78,9 @@ export function createApp(options: AppOptions = {}) {
     // A failed triage is logged (and counted) by the job itself; the queue only decides whether it runs again.
     const queue: TriageQueue<TriageJob> = options.queue ?? new InProcessQueue<TriageJob>(concurrency, () => undefined);
     // Deliveries wait for their thread's turn here, in this process, whatever the triage queue is.
-    const lanes = new InProcessQueue<Task>(concurrency, (err, thread) => log.error({ err, thread }, "triage failed"));
+    // Shared mode: a delivery is answered only after its lane's turn, and a turn mostly waits on GitHub (the
+    // configuration, a listing): more of them at once, so that answers do not queue behind triage's limit.
+    const lanes = new InProcessQueue<Task>(queue.shared ? Math.max(concurrency, SHARED_LANES) : concurrency, (err, thread) => log.error({ err, thread }, "triage failed"));
     const metrics = options.metrics ?? createMetrics();
     metrics.watchQueue(queue);
     metrics.watchQueue(lanes);
