@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeLine } from "../src/scan/normalize.js";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
 
 const MSG = 'minCompatibilityVersion version 1.30 is not between [1.31, 1.31]';
 
@@ -52,6 +54,22 @@ describe("normalizeLine", () => {
 
   it("extracts the message from logrus/crictl logfmt lines", () => {
     expect(normalizeLine(String.raw`time="2026-05-21T10:11:12Z" level=fatal msg="validate \"x\": boom"`).text).toBe('time="2026-05-21T10:11:12Z" validate "x": boom');
+  });
+
+  it("keeps a logfmt line's error=/err= field after its message", () => {
+    expect(normalizeLine(String.raw`time="2022-07-20T02:33:08Z" level=error msg="failed to list" err="client version 1.41 is too new" x=1`).text).toBe(
+      'time="2022-07-20T02:33:08Z" failed to list: client version 1.41 is too new',
+    );
+    expect(normalizeLine(String.raw`level=info msg="done" error="rpc error: json: unknown field \"images\"" grpc.code=3`).text).toBe(
+      'done: rpc error: json: unknown field "images"',
+    );
+    expect(normalizeLine(String.raw`level=info msg="done" user="x"`).text).toBe("done");
+  });
+
+  it("finds a failure that sits in a logfmt err= field (Docker, moby/moby)", async () => {
+    const line = String.raw`time="2022-07-20T02:33:08Z" level=error msg="failed to get the list of containers" err="Error response from daemon: client version 1.41 is too new. Maximum supported API version is 1.40"`;
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    expect(report.causes.map((c) => c.signature.id)).toEqual(["docker-api-version-too-new"]);
   });
 
   it("unwraps docker json-file lines", () => {

@@ -37,6 +37,8 @@ const KLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ ([^\s\]]+:\d+)\] /;
 
 // logrus/crictl: time="…" level=fatal msg="…"
 const LOGFMT_MSG = /\blevel=\w+\s+msg="((?:[^"\\]|\\.)*)"?/;
+// The cause often sits in a later field (Argo CD, Docker, kustomize): error="…" or err="…".
+const LOGFMT_ERR = /\berr(?:or)?="((?:[^"\\]|\\.)*)"?/;
 
 // docker json-file: {"log":"…","stream":"stderr","time":"…"}
 const DOCKER_JSON = /^\{"log":"((?:[^"\\]|\\.)*)"/;
@@ -66,7 +68,10 @@ export function normalizeLine(input: string): NormalizedLine {
   }
 
   const logfmt = LOGFMT_MSG.exec(text);
-  if (logfmt?.[1] !== undefined) text = `${text.slice(0, logfmt.index)}${logfmt[1]}`;
+  if (logfmt?.[1] !== undefined) {
+    const err = LOGFMT_ERR.exec(text.slice(logfmt.index + logfmt[0].length));
+    text = `${text.slice(0, logfmt.index)}${logfmt[1]}${err?.[1] ? `: ${err[1]}` : ""}`;
+  }
 
   if (text.includes("&")) text = decodeHTML()(text);
   // Pasted from rendered pages: Markdown links around fragments ("batch[/](https://…)v1") and
