@@ -32,6 +32,53 @@ describe("generic layer for unrecognised wordings", () => {
     expect(report.dismissed.map((d) => d.signature.id)).toEqual(["generic-version-skew", "generic-version-skew", "generic-version-skew"]);
   });
 
+  it("reads the wider family of relations, one refused version and unknown API versions, always as a warning", async () => {
+    const lines = [
+      "Error: widgetctl v0.4.1 only supports Kubernetes 1.26 to 1.29, found v1.31.2",
+      "FATAL: agent version 2.1.0 is not supported by server 2.3.4",
+      "Error: version mismatch between agent 1.4.2 and controller 1.6.0",
+      "failed: control plane version >= 1.19.0 required, current version v1.18.2",
+      'error: release version "3.2.1" is unknown to this installer',
+      'Error: unsupported API version "widgets.example.io/v2" in config.yaml',
+      '{"level":"fatal","msg":"startup check","error":"kubernetes version \\"1.24.3\\" is incompatible with gizmo 0.9.0"}',
+    ];
+    for (const line of lines) {
+      const report = await run(`${line}\n`);
+      expect(report.causes, line).toEqual([]);
+      expect(report.warnings.map((w) => w.signature.id), line).toEqual(["generic-version-skew"]);
+      expect(report.warnings[0]!.diagnosis.versions.length, line).toBeGreaterThan(0);
+    }
+  });
+
+  it("stays silent on the same relations where the line is not an error or names no version", async () => {
+    const lines = [
+      "I1201 10:00:00.000000 1 main.go:1] agent version 2.1.0 is not supported by server 2.3.4, using the legacy protocol",
+      "error: retry budget 2.5 must be at least 3.0",
+      "error: sha256 mismatch for layer 1.2 (expected 3.4)",
+      "[✖]  invalid version auto, supported values: auto, latest, 1.10, 1.11",
+      "error: image tag 1.2.3 is invalid",
+    ];
+    for (const line of lines) {
+      const report = await run(`${line}\n`);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+    }
+  });
+
+  it("draws no generic warning on the near-misses of the held-out tuning sets (fresh-2b, fresh-4a)", async () => {
+    for (const file of ["fresh-2b.jsonl", "fresh-4a.jsonl"]) {
+      const rows = readFileSync(`${FIXTURES}held-out/${file}`, "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { skew: boolean; line: string })
+        .filter((r) => !r.skew);
+      expect(rows.length).toBeGreaterThan(50);
+      for (const r of rows) {
+        const report = await run(`${r.line}\n`);
+        expect(report.warnings.filter((w) => w.signature.family === "generic").map((w) => w.finding.text), r.line).toEqual([]);
+      }
+    }
+  });
+
   it("gives way to a specific signature on the same line", async () => {
     const report = await run("Error response from daemon: client version 1.52 is too new. Maximum supported API version is 1.43\n");
     const ids = [...report.causes, ...report.warnings, ...report.dismissed].map((t) => t.signature.id);

@@ -258,7 +258,7 @@ export const diagnoseDocker: Diagnoser = (input) => {
 };
 
 // Where the generic layer may speak: an error (klog E/F, "error", "failed", "fatal", JSON or logfmt level).
-const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO)\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|\[✖\]/;
+const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied)\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|\[✖\]/;
 // Where the numbers are versions: the text says "version", names Kubernetes, or a token is v-prefixed or a group/version.
 const VERSION_CONTEXT = /[Vv]ersion|[Kk]ubernetes|\bk8s\b|\bAPI\b|\bapiVersion\b/;
 const STRONG_TOKEN = /^[vV]\d|\/v\d|^v\d+(?:alpha|beta)/;
@@ -268,7 +268,10 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   const isError = finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text);
   if (!isError) return { verdict: "not-skew", headline: "Versions in a relation on a line that is not an error: not reported." };
   const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
-  if (!VERSION_CONTEXT.test(finding.match) && !tokens.some((t) => STRONG_TOKEN.test(t))) {
+  // "kubernetes version \"1.25.2\" is not compatible with …": the word that makes the numbers versions may sit just before the match.
+  const at = finding.text.indexOf(finding.match);
+  const around = at < 0 ? finding.match : finding.text.slice(Math.max(0, at - 40), at + finding.match.length);
+  if (!VERSION_CONTEXT.test(around) && !tokens.some((t) => STRONG_TOKEN.test(t))) {
     return { verdict: "not-skew", headline: "The numbers in the relation do not read as versions: not reported." };
   }
   if (tokens.length === 2 && tokens[0] === tokens[1]) return { verdict: "not-skew", headline: "The same version on both sides: no skew." };

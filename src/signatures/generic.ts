@@ -9,7 +9,8 @@ import type { Signature } from "../model.js";
 // (apps/v1, kubeadm.k8s.io/v1beta3), or a bare API/contract version (v1beta1). Not part of a longer
 // dotted number (an IP address, a timestamp).
 const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+|[vV]?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?)(?![\w/]|\.\d)`;
-const RELATION = String.raw`(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+than)`;
+// Word relations carry their own \b; the comparison operators (">= 1.19") cannot.
+const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+than|[Mm]ismatch(?:ed)?|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path)\b|[<>]=?(?=\s*[vV]?\d))`;
 const GAP = String.raw`[^\n]{0,100}?`;
 
 export const genericSignatures: Signature[] = [
@@ -27,11 +28,19 @@ export const genericSignatures: Signature[] = [
       "minimum", "Minimum", "maximum", "Maximum", "at least", "at most", "not between",
       "newer than", "older than", "greater than", "lower than", "less than", "higher than", "bigger than", "smaller than",
       "unknown apiVersion",
+      "mismatch", "Mismatch", "skew", "differ", "difference between", "exceeds", "only support", "only compatible", "only works",
+      "can only be used", "must be", "cannot be upgraded", "cannot upgrade", "cannot be downgraded", "cannot downgrade", "upgrade path",
+      "is invalid", "not available", "not known", "not valid",
+      "not allowed", "not recognized", "is unknown", "API version", "api version",
     ],
     patterns: [
-      String.raw`(?<a>${T})${GAP}\b(?<relation>${RELATION})\b${GAP}(?<b>${T})`,
-      String.raw`\b(?<relation>${RELATION})\b${GAP}(?<a>${T})${GAP}(?<b>${T})`,
+      String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`,
+      String.raw`(?<relation>${RELATION})${GAP}(?<a>${T})${GAP}(?<b>${T})`,
       String.raw`(?<relation>unknown\s+apiVersion)\s*:?\s*\\?"?(?<a>${T})`,
+      // One version, said to be refused: "Master version \"1.14.3-gke.9\" is unsupported", "version 1.16 is not supported".
+      String.raw`\b[Vv]ersion\s*:?\s*\\?["'(]?(?<a>${T})\\?["')]?\s+(?:is\s+|are\s+)?(?<relation>(?:not|no\s+longer)\s+(?:supported|available|known|valid|allowed|served|recognized)|unsupported|invalid|unknown|too\s+(?:old|new|low|high))\b`,
+      // An API version the reader does not know, in wordings beyond apimachinery's: "unsupported API version \"x/v1\"".
+      String.raw`(?<relation>(?:unknown|unsupported|invalid|unrecognized|unrecognised)\s+(?:apiVersion|API\s+version|api\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
     ],
     versions: ["a", "b"],
     roles: { a: "first version named", b: "second version named" },
@@ -49,10 +58,23 @@ export const genericSignatures: Signature[] = [
         line: "Error: frobnicator v2.3.0 requires Kubernetes 1.29 or newer, found v1.27.4",
         captures: { a: "v2.3.0", b: "1.29", relation: "requires" },
       },
+      { line: "Error: widgetctl v0.4.1 only supports Kubernetes 1.26 to 1.29, found v1.31.2", captures: { a: "v0.4.1", relation: "only supports", b: "1.26" } },
+      { line: "FATAL: agent version 2.1.0 is not supported by server 2.3.4", captures: { a: "2.1.0", relation: "not supported", b: "2.3.4" } },
+      { line: "Error: version mismatch between agent 1.4.2 and controller 1.6.0", captures: { relation: "mismatch", a: "1.4.2", b: "1.6.0" } },
+      // One version, refused: the shape of GKE's 'Master version "1.14.3-gke.9" is unsupported' in another tool's words.
+      { line: 'error: release version "3.2.1" is unknown to this installer', captures: { a: "3.2.1", relation: "unknown" } },
+      { line: 'Error: unsupported API version "widgets.example.io/v2" in config.yaml', captures: { relation: "unsupported API version", a: "widgets.example.io/v2" } },
+      // The word that makes the numbers versions sits before the match; a time-out is a failure too.
+      { line: 'Timed out waiting for widget-operator: the kubernetes version "1.25.3" is incompatible with this release "3.0.1"', captures: { a: "1.25.3", relation: "incompatible", b: "3.0.1" } },
     ],
     nearMisses: [
       "invalid sampling ratio 1.7: value is not between 0 and 1",
       "INFO: plugin v1.2.0 requires a restart to load, see 1.3 notes",
+      "error: retry budget 2.5 must be at least 3.0",
+      "error: sha256 mismatch for layer 1.2 (expected 3.4)",
+      // eksctl given a bad value: the list of supported values is not a relation between two versions (fresh-4a).
+      "[✖]  invalid version auto, supported values: auto, latest, 1.10, 1.11",
+      "I1201 10:00:00.000000 1 main.go:1] agent version 2.1.0 is not supported by server 2.3.4, using the legacy protocol",
     ],
   },
 ];
