@@ -9,7 +9,7 @@ import type { LogRef, SourceSettings } from "./sources/index.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
 import { PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 
 // Start-up is most of what a short analysis costs: modules are loaded when a command needs them
 // (sources/ only for URLs, history only with --history, one renderer for the format asked), not all at the top.
@@ -27,7 +27,7 @@ const USAGE = `Usage:
   says how often each cause was seen before, and adds the regression window: the job's last passing and
   first failing run and the versions that changed between them. \`history\` prints only that, for one build
   (or a job directory such as gs://bucket/logs/<job>, meaning its latest build).
-  --jobs N scans a large local file on N threads (default: the cores, at most 4; SKEWBOT_SCAN_THREADS);
+  --jobs N scans a large local file on N threads (default: the idle cores, at most 4; SKEWBOT_SCAN_THREADS);
   --jobs 1 scans on one thread. The report is the same either way.
   skewbot signatures [--format text|json]
   skewbot --help | --version
@@ -209,8 +209,17 @@ async function prestartScanThreads(refs: string[], threads: ReturnType<typeof sc
 }
 
 /**
- * --jobs, else SKEWBOT_SCAN_THREADS, else the cores (at most 4: beyond that the threads' memory outweighs
- * what they save on a log). SKEWBOT_SCAN_PARALLEL_MIN_BYTES and SKEWBOT_SCAN_THREAD_TIMEOUT_MS tune when
+ * The cores that other processes leave free (by the load average), at least 1 and at most 4 (beyond that
+ * the threads' memory outweighs what they save on a log). On a busy machine a second thread only takes
+ * turns with the first on the same core, and its start-up is then pure cost.
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(4, cores, Math.round(cores + 0.5 - loadavg()[0]!)));
+}
+
+/**
+ * --jobs, else SKEWBOT_SCAN_THREADS, else the idle cores. SKEWBOT_SCAN_PARALLEL_MIN_BYTES and SKEWBOT_SCAN_THREAD_TIMEOUT_MS tune when
  * threads are used and how long a silent one is waited for (for tests and debugging).
  */
 function scanThreads(jobs: string | undefined, env: NodeJS.ProcessEnv): { scanThreads: number; parallelMinBytes?: number; scanThreadTimeoutMs?: number } {
@@ -221,7 +230,7 @@ function scanThreads(jobs: string | undefined, env: NodeJS.ProcessEnv): { scanTh
   };
   const fromEnv = env["SKEWBOT_SCAN_THREADS"];
   const scanThreads =
-    jobs !== undefined ? whole(jobs, "--jobs", 64) : fromEnv !== undefined && fromEnv !== "" ? whole(fromEnv, "SKEWBOT_SCAN_THREADS", 64) : Math.min(4, availableParallelism());
+    jobs !== undefined ? whole(jobs, "--jobs", 64) : fromEnv !== undefined && fromEnv !== "" ? whole(fromEnv, "SKEWBOT_SCAN_THREADS", 64) : idleCores();
   const minBytes = env["SKEWBOT_SCAN_PARALLEL_MIN_BYTES"];
   const timeout = env["SKEWBOT_SCAN_THREAD_TIMEOUT_MS"];
   return {
