@@ -12,7 +12,7 @@ import process from "node:process";
 import { setTimeout } from "node:timers";
 import { pathToFileURL, URL } from "node:url";
 
-const replayModule = process.env["BENCH_REPLAY_MODULE"] ? pathToFileURL(process.env["BENCH_REPLAY_MODULE"]).href : new URL("../build/tools/replay/scenario.js", import.meta.url).href;
+const replayModule = process.env["BENCH_REPLAY_MODULE"] ? pathToFileURL(process.env["BENCH_REPLAY_MODULE"]).href : new URL("../lib/replay/scenario.js", import.meta.url).href;
 const { ciRobotCommentPayload, PR, REPO, startReplay, VIEW_URL } = await import(replayModule);
 
 const HEAD_SHA = "57d7e84618a2d3f06c9b0c9a1e4b2d7f3a9c0e11";
@@ -100,6 +100,28 @@ export async function requestBudget() {
     }
   }
   return results;
+}
+
+/** Before issue 12's GitHub port (main at e21f801, the same fakes): 12, 11 (missing the failed status on page 2) and 182 requests. */
+const BEFORE = { ciReport: 12, manyContexts: 11, burst: 182 };
+
+/** Rows R1–R3 of `npm run bench` and their note. */
+export async function requestRows() {
+  const r = await requestBudget();
+  const cell = (x) => `${x.total} requests (${x.commentListings} comment listing(s))${x.found ? "" : ", **failure not found**"}`;
+  // Issue 12's target: half of the 163 requests measured when it was filed.
+  const target = 81;
+  return {
+    rows: [
+      ["R1", "GitHub requests: a CI bot's failure report on a pull request, to the report", cell(r.ciReport), "", `before the port: ${BEFORE.ciReport}`, "", "", "", ""],
+      ["R2", "GitHub requests: `/triage` on a pull request with 45 statuses (the failed one on page 2) and 10 check runs", cell(r.manyContexts), "", `before the port: ${BEFORE.manyContexts} (did not find it)`, "", "", "finds it", r.manyContexts.found ? "met" : "**missed**"],
+      ["R3", "GitHub requests: 20 concurrent `/triage` on one pull request", cell(r.burst), "", `before the port: ${BEFORE.burst}`, "", `${(r.burst.total / BEFORE.burst).toFixed(2)}× before`, `≤ ${target}`, r.burst.total <= target && r.burst.botComments === 1 ? "met" : "**missed**"],
+    ],
+    notes: [
+      "Rows R1–R3 count the requests the app process (lib/main.js) makes to the replay's fake GitHub until it is quiet, installation-token exchanges apart; one run each (the counts do not vary with load). " +
+        "\"Before the port\" is the same bench with BENCH_REPLAY_MODULE pointing at a build of main before issue 12's restructure (e21f801), run once.",
+    ],
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

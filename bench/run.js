@@ -21,6 +21,7 @@ import { endToEndRun, runJsonChild } from "./e2e.js";
 import { generateLog, TRUE_FINDINGS } from "./generate.js";
 import { historyBench } from "./history.js";
 import { fleetBench } from "./fleet.js";
+import { requestRows } from "./requests.js";
 import { ensureRipgrep, generateMatchingLog, median, timeProcess, writeLinePatterns } from "./cli-rows.js";
 
 const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
@@ -191,6 +192,11 @@ async function main() {
     const fleet = await fleetBench({ runs: RUNS, prowLog: prow, dir, scale: SCALE });
     history.rows.push(...fleet.rows);
     history.notes.push(...fleet.notes);
+    // GitHub requests per triage (bench/requests.js): counts, not timings.
+    log("GitHub requests per triage …");
+    const requests = await requestRows();
+    history.rows.push(...requests.rows);
+    history.notes.push(...requests.notes);
     const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching });
     process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
     writeFileSync(here("../docs/benchmarks.md"), report.markdown);

@@ -84,7 +84,8 @@ export const command: Trigger = {
     const found: LogRef[] = [];
     let excerpts: { name: string; text: string }[] = [];
     if (wantsSearch) {
-      if (issue.pull_request) found.push(...(await failuresOfPullRequest(event, ctx, thread)));
+      // Once per batch: a burst of commands on one pull request reads its head commit's checks once.
+      if (issue.pull_request) found.push(...(await ctx.shared.once(`pull-failures:${issue.number}`, () => failuresOfPullRequest(event, ctx, thread))));
       else {
         const me = await port.botLogin();
         const texts = [issue.body ?? "", ...(await ctx.shared.comments(thread)).filter((c) => !isOwn(c.user, me)).map((c) => c.body)];

@@ -188,6 +188,88 @@ describe("deliveries", () => {
   });
 });
 
+describe("request budget", () => {
+  it("20 concurrent /triage on one pull request: the thread is listed and the head commit read per batch, not per command", async () => {
+    mockNoConfig();
+    mockNoConfig();
+    mockNoConfig();
+    const calls = { listings: 0, heads: 0, checkRuns: 0, statuses: 0 };
+    const reactions = new Set<number>();
+    const posts: string[] = [];
+    nock(API).get(`${REPO_PATH}/collaborators/maintainer/permission`).reply(200, { role_name: "write" }).persist();
+    nock(API)
+      .post(/\/issues\/comments\/\d+\/reactions$/)
+      .reply((uri) => [201, { id: reactions.add(Number(/comments\/(\d+)/.exec(uri)![1])).size }])
+      .persist();
+    const counted = <T>(kind: keyof typeof calls, body: () => T) => () => {
+      calls[kind]++;
+      return [200, body()] as [number, T];
+    };
+    const ours = (i: number) => ({ id: 800 + i, body: posts[i], user: { login: BOT, type: "Bot" } });
+    nock(API).get(`${REPO_PATH}/pulls/1`).reply(counted("heads", () => ({ number: 1, head: { sha: SHA } }))).persist();
+    nock(API).get(`${REPO_PATH}/commits/${SHA}/check-runs`).query(true).reply(counted("checkRuns", () => ({ total_count: 0, check_runs: [] }))).persist();
+    const statusUrl = `${API}${REPO_PATH}/commits/${SHA}/status`;
+    const failed = { state: "failure", context: "pull-capi-e2e-conformance", target_url: PROW_VIEW };
+    nock(API).get(`${REPO_PATH}/commits/${SHA}/status`).query(true).reply(counted("statuses", () => ({ state: "failure", sha: SHA, total_count: 1, statuses: [failed], url: statusUrl }))).persist();
+    nock(API).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(counted("listings", () => posts.map((_, i) => ours(i)))).persist();
+    nock(API)
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => posts.push(b.body) > 0)
+      .reply(201, () => ours(posts.length - 1))
+      .persist();
+    nock(API)
+      .get(/\/issues\/comments\/8\d\d$/)
+      .reply((uri) => {
+        const i = Number(/(\d+)$/.exec(uri)![1]) - 800;
+        return posts[i] === undefined ? [404, {}] : [200, ours(i)];
+      })
+      .persist();
+    nock(API).get(`${REPO_PATH}/issues/1/labels`).query(true).reply(200, [{ name: "kind/flake" }, { name: "flake/version-skew" }]).persist();
+    mockProwBuild().persist();
+
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.probot.receive({ id: `budget-${i}`, name: "issue_comment", payload: comment("/triage", { pr: true, id: 30_000 + i }) })));
+    await t.settle();
+    // Every command acknowledged, one report.
+    expect(reactions.size).toBe(20);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain("k8s-compat-mincompat-out-of-range");
+    // Deliveries that arrive together share their lane's turn: a handful of reads, never one per command.
+    expect(calls.heads).toBeLessThanOrEqual(3);
+    expect(calls.checkRuns).toBe(calls.heads);
+    expect(calls.statuses).toBe(calls.heads);
+    expect(calls.listings).toBeLessThanOrEqual(calls.heads + 1);
+    nock.cleanAll();
+  });
+});
+
+describe("integrity under faults", () => {
+  it("a report GitHub stored but whose answer was lost (502) is found by listing again, not posted a second time", async () => {
+    mockNoConfig();
+    nock(API).get(`${REPO_PATH}/collaborators/maintainer/permission`).reply(200, { role_name: "write" }).post(`${REPO_PATH}/issues/comments/9001/reactions`).reply(201, {});
+    mockProwBuild();
+    const posts: string[] = [];
+    const thread = nock(API)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      // GitHub stores the comment, and its answer is lost on the way back.
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => posts.push(b.body) > 0)
+      .reply(502, { message: "Bad Gateway" })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(() => [200, [{ id: 556, body: posts[0], user: { login: BOT, type: "Bot" } }]])
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [{ name: "kind/flake" }, { name: "flake/version-skew" }]);
+    await t.probot.receive({ id: "lost-502", name: "issue_comment", payload: comment(`/skewbot ${PROW_VIEW}`) });
+    await t.settle();
+    expect(thread.pendingMocks()).toEqual([]);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain("k8s-compat-mincompat-out-of-range");
+    expect(t.logs.find((l) => l["msg"] === "triage done")).toMatchObject({ delivery: "lost-502", comment: "created" });
+    expect(t.logs.filter((l) => l["msg"] === "triage failed")).toEqual([]);
+  });
+});
+
 describe("the cap on references, said one way everywhere", () => {
   it("an issue with 500 job links triages the first ten and says how many it left out", async () => {
     mockNoConfig();
