@@ -111,6 +111,9 @@ export interface FleetThrottle {
   close(): Promise<void>;
 }
 
+/** How long a new installation's limiter may take to be set up in Redis before its call fails. */
+const LIMITER_READY_MS = 5000;
+
 type Scheduler = { key(id: string): { schedule(options: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> } };
 
 /**
@@ -152,12 +155,37 @@ export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Log
     const method = (options as { method?: string } | undefined)?.method ?? "GET";
     return method !== "GET" && method !== "HEAD";
   };
+  // Bottleneck sets up a clustered limiter (one per installation) by subscribing to its channels, and the
+  // subscription's failure is never reported: a limiter first asked for while Redis is away waits forever,
+  // and with it every call of that installation. So a call fails at once while Redis is away, and a limiter
+  // that is not set up within LIMITER_READY_MS is dropped (the next call makes a new one) and its call fails.
+  const ready = new WeakSet<Bottleneck>();
+  const limiterFor = async (id: string): Promise<Bottleneck> => {
+    if (client.status !== "ready") throw new Error("GitHub throttle: Redis is not reachable");
+    const limiter = requests.key(id);
+    if (ready.has(limiter)) return limiter;
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([limiter.ready().then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), LIMITER_READY_MS)))]);
+    clearTimeout(timer);
+    if (!inTime) {
+      await requests.deleteKey(id).catch(() => undefined);
+      throw new Error(`GitHub throttle: Redis did not set up the limiter of ${id} within ${LIMITER_READY_MS} ms`);
+    }
+    ready.add(limiter);
+    return limiter;
+  };
   const gated = (installation: string): Scheduler => ({
     key: (id) => {
-      const limiter = requests.key(id);
       return {
         schedule: (jobOptions, fn, ...args) => {
-          const go = () => limiter.schedule(jobOptions as Bottleneck.JobOptions, () => Promise.resolve(fn(...args)));
+          const go = () =>
+            limiterFor(id).then(
+              (limiter) => limiter.schedule(jobOptions as Bottleneck.JobOptions, () => Promise.resolve(fn(...args))),
+              (err: unknown) => {
+                failed(err);
+                throw err;
+              },
+            );
           return isWrite(args[0]) ? writes.run(installation, go) : go();
         },
       };

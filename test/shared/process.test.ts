@@ -125,7 +125,7 @@ if (problem && !REQUIRE_SERVICES) {
           if (i > 0) await new Promise((r) => setTimeout(r, 100));
           m = parseMetrics(await (await fetch(`${replay.appUrl}/metrics`)).text());
         }
-        expect(m.get('skewbot_queue_errors_total{op="enqueue"}')).toBeGreaterThanOrEqual(1);
+        expect(m.get('skewbot_queue_errors_total{op="enqueue"}'), `no failed enqueue counted; the app said:\n${replay.output.join("").slice(-6000)}`).toBeGreaterThanOrEqual(1);
         expect(replay.github.botComments("kubernetes-sigs/cluster-api", 11840)).toHaveLength(0);
         await proxy.restore();
         const { comments } = await replay.settled(30_000);
