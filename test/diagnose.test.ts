@@ -178,3 +178,26 @@ describe("near-misses and dismissals", () => {
     expect(warnings).toHaveLength(1);
   });
 });
+
+describe("unknown flags of client tools and add-ons (a tool older or newer than its script)", () => {
+  const run = async (text: string) => analyze([textSource("job.log", text)]);
+  it("metrics-server's own flag is a cause, with the release that added it typed as metrics-server's", async () => {
+    const report = await run("Error: unknown flag: --kubelet-use-node-status-port\nUsage:\n   [flags]\n");
+    const [c] = report.causes;
+    expect(c?.diagnosis.headline).toMatch(/metrics-server 0\.4\.0/);
+    expect(c?.diagnosis.versions.map((v) => [v.version, v.typed?.kind, v.typed?.component])).toEqual([["0.4.0", "component", "metrics-server"]]);
+  });
+
+  it("kubectl's removed --short is a cause where kubectl is named nearby, a warning on a bare line", async () => {
+    const named = await run("error: unknown flag: --short\nSee 'kubectl version --help' for usage.\n");
+    expect(named.causes.map((c) => c.diagnosis.headline)).toEqual([expect.stringMatching(/removed from kubectl version in kubectl 1\.28/)]);
+    const bare = await run("error: unknown flag: --short\n");
+    expect(bare.causes).toEqual([]);
+    expect(bare.warnings.map((w) => w.diagnosis.versions[0]?.version)).toEqual(["1.28"]);
+  });
+
+  it("a flag that no table knows, of a program that is not a component, stays dismissed", async () => {
+    const report = await run("Error: unknown flag: --l\n");
+    expect([...report.causes, ...report.warnings]).toEqual([]);
+  });
+});

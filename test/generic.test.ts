@@ -50,6 +50,18 @@ describe("generic layer for unrecognised wordings", () => {
     }
   });
 
+  it("reads a refusal without an error word, and a line under an error header, as an error", async () => {
+    const cases = [
+      "widgetctl version v2.0.1 can only be used with clusters of version 1.30",
+      "[ERROR WidgetVersion]: preflight failed\nthe widget agent version 2.9.4 is older than controller 3.1.0",
+    ];
+    for (const text of cases) {
+      const report = await run(`${text}\n`);
+      expect(report.causes, text).toEqual([]);
+      expect(report.warnings.map((w) => w.signature.id), text).toEqual(["generic-version-skew"]);
+    }
+  });
+
   it("stays silent on the same relations where the line is not an error or names no version", async () => {
     const lines = [
       "I1201 10:00:00.000000 1 main.go:1] agent version 2.1.0 is not supported by server 2.3.4, using the legacy protocol",
@@ -57,6 +69,9 @@ describe("generic layer for unrecognised wordings", () => {
       "error: sha256 mismatch for layer 1.2 (expected 3.4)",
       "[✖]  invalid version auto, supported values: auto, latest, 1.10, 1.11",
       "error: image tag 1.2.3 is invalid",
+      "[WARNING SystemVerification]: kernel release 5.14.0-570.el9 is unsupported. Supported versions are 5.4, 5.10 and 5.15",
+      "- widgetctl version 1.5 is not compatible with clusters of version 1.7 (see the table below)",
+      "I1201 10:00:00.000000 1 main.go:1] widget version 2.0.1 can only be used with clusters of version 1.30",
     ];
     for (const line of lines) {
       const report = await run(`${line}\n`);

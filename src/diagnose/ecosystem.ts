@@ -1,7 +1,8 @@
 import semver from "semver";
 import type { VersionRole } from "../model.js";
+import { classifyVersion } from "../kube/versions.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS } from "./tables.js";
+import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS, TOOL_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 
 // Reasoning for the ecosystem around Kubernetes: component flags, kubectl's credential plugins and
@@ -54,6 +55,23 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
       headline: `${who} was started with --${flag}, which exists from Kubernetes ${added.release} on: the manifest was written for a newer release than the binary.`,
       versions: [tableRow("flagAddedIn", added.release, `first release with --${flag}`, "flag addition table (Kubernetes changelogs)")],
       fixes: [`Run a ${added.release} or newer binary, or drop --${flag} for this release.`],
+    };
+  }
+  const tool = TOOL_FLAGS[flag];
+  if (tool && !component) {
+    const nearby = [...input.finding.context.before, ...input.finding.context.after].map((l) => l.text).join("\n");
+    const named = new RegExp(`(?:^|[^\\w-])${tool.tool}(?:[^\\w-]|$)`, "i").test(`${input.finding.text}\n${nearby}`);
+    const older = tool.change === "added";
+    const typed = classifyVersion(tool.release, tool.kind === "component" ? { kind: "component", component: tool.tool } : "kubernetes");
+    return {
+      verdict: tool.unique || named ? "cause" : "warning",
+      headline: older
+        ? `${tool.command} has --${flag} from ${tool.tool} ${tool.release} on: the ${tool.tool} that ran is older than the script or manifest that passes the flag${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`
+        : `--${flag} was removed from ${tool.command} in ${tool.tool} ${tool.release}: the script was written for an older ${tool.tool} than the one that ran${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`,
+      versions: [{ name: older ? "flagAddedIn" : "flagRemovedIn", version: tool.release, role: `${tool.tool} release that ${older ? "added" : "removed"} --${flag}`, source: tool.source, ...(typed ? { typed } : {}) }],
+      fixes: older
+        ? [`Upgrade ${tool.tool} to ${tool.release} or newer in the job (or the image), or drop --${flag} for the older release.`]
+        : [`Drop --${flag} from the script (${tool.tool} ${tool.release} and later), or pin ${tool.tool} to the release the script was written for.`],
     };
   }
   if (!component) {
@@ -259,13 +277,20 @@ export const diagnoseDocker: Diagnoser = (input) => {
 
 // Where the generic layer may speak: an error (klog E/F, "error", "failed", "fatal", JSON or logfmt level).
 const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied)\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|\[✖\]/;
+// Relations that are a refusal on their own ("… is not supported", "can only be used …"), not a comparison.
+const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|served)|[Uu]nsupported|[Ii]ncompatible|too\s+(?:old|new|low|high)|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?))$/;
 // Where the numbers are versions: the text says "version", names Kubernetes, or a token is v-prefixed or a group/version.
 const VERSION_CONTEXT = /[Vv]ersion|[Kk]ubernetes|\bk8s\b|\bAPI\b|\bapiVersion\b/;
 const STRONG_TOKEN = /^[vV]\d|\/v\d|^v\d+(?:alpha|beta)/;
 
 export const diagnoseGeneric: Diagnoser = (input) => {
   const { finding } = input;
-  const isError = finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text);
+  // kubeadm's and installers' refusals often print the error word on the line above ("[ERROR …]:", "error
+  // execution phase …") and the versions on their own line: an error just before counts, a refusal too.
+  const before = finding.context.before.slice(-2).map((l) => l.text).join("\n");
+  const isError =
+    finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text) || (finding.klog === undefined && ERROR_LINE.test(before)) ||
+    (REFUSAL.test(input.capture("relation") ?? "") && /[Vv]ersion/.test(finding.text) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text));
   if (!isError) return { verdict: "not-skew", headline: "Versions in a relation on a line that is not an error: not reported." };
   const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
   // "kubernetes version \"1.25.2\" is not compatible with …": the word that makes the numbers versions may sit just before the match.

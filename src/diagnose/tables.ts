@@ -130,6 +130,37 @@ export const ADDED_FLAGS: Record<string, FlagChange> = {
   "emulated-version": { release: "1.31", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
 };
 
+/**
+ * Flags of client tools and add-ons that one release added or removed, so that "unknown flag" from them means a
+ * tool older (or newer) than the script or manifest that calls it. pflag's line names no program: `unique` says
+ * the flag name belongs to that tool alone (a cause); otherwise it is a warning unless the tool is named nearby
+ * ("See 'kubectl version --help' for usage.").
+ */
+export interface ToolFlag {
+  tool: string;
+  /** The command that has (or had) the flag. */
+  command: string;
+  change: "added" | "removed";
+  release: string;
+  /** The tool's release is a Kubernetes release (kubectl) or the tool's own. */
+  kind: "kubernetes" | "component";
+  unique: boolean;
+  /** Where the release comes from. */
+  source: string;
+}
+
+export const TOOL_FLAGS: Record<string, ToolFlag> = {
+  // kubernetes/kubernetes#39858 (merged 2017-01, kubectl 1.6); weaveworks/launcher#159, kubernetes/minikube#7350 (kubectl 1.5.2).
+  output: { tool: "kubectl", command: "kubectl version", change: "added", release: "1.6", kind: "kubernetes", unique: false, source: "kubernetes/kubernetes#39858" },
+  // kubernetes/kubernetes#116720 (kubectl 1.28; deprecated in 1.24 by #108987); kubernetes/kubectl#1518, tilt-dev/tilt-extensions#520.
+  short: { tool: "kubectl", command: "kubectl version", change: "removed", release: "1.28", kind: "kubernetes", unique: false, source: "kubernetes/kubernetes#116720" },
+  // Helm 4.0 (released 2025-11-12) added server-side apply to install/upgrade; SREGym/SREGym#665 (Helm 3.19), helmfile/helmfile#2640.
+  // kubectl apply has had --server-side since 1.16, so an old kubectl reads the same.
+  "server-side": { tool: "Helm", command: "helm install / helm upgrade", change: "added", release: "4.0.0", kind: "component", unique: false, source: "Helm 4.0 release (SREGym/SREGym#665)" },
+  // kubernetes-sigs/metrics-server#538 ("this change gonna go in 0.4.0"); k0sproject/k0s#1100 and #1621 (older image, newer manifest).
+  "kubelet-use-node-status-port": { tool: "metrics-server", command: "metrics-server", change: "added", release: "0.4.0", kind: "component", unique: true, source: "kubernetes-sigs/metrics-server#538" },
+};
+
 /** The components whose unknown flags mean a version mismatch between a manifest and a binary. */
 export const KUBE_COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy", "kubelet", "cloud-controller-manager"];
 

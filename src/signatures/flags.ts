@@ -37,10 +37,15 @@ export const flagSignatures: Signature[] = [
         captures: { flag: "enable-swagger-ui" },
       },
       { line: "Error: unknown flag: --deployment-controller-sync-period", captures: { flag: "deployment-controller-sync-period" } },
+      // Client tools and add-ons (diagnose/tables.ts TOOL_FLAGS): kubernetes/kubectl#1518, k0sproject/k0s#1100.
+      { line: "error: unknown flag: --short", captures: { flag: "short" } },
+      { line: "Error: unknown flag: --kubelet-use-node-status-port", captures: { flag: "kubelet-use-node-status-port" } },
     ],
     nearMisses: [
       "Flag --insecure-port has been deprecated, This flag has no effect now and will be removed in v1.24.",
       "W0412 09:14:03.100200     871 flags.go:59] FLAG: --address=\"0.0.0.0\"",
+      // kyverno/reports-server#218: a typo in Helm's usage, not a release difference.
+      "Error: unknown flag: --l",
     ],
   },
   {
