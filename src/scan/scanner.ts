@@ -510,12 +510,14 @@ export class Scanner {
     if (seg) {
       // Past the next range's sync line: that range's scanner owns it.
       if (line.no >= seg.ownUntil) return;
+      const searching = seg.rangesCrossed === 0 ? seg.syncLine === undefined : seg.endSync === undefined;
       if (line.anchors.length === 0 || line.no <= this.consumedThrough) {
-        this.inert(line.no, line.no, this.isInert(line));
+        if (searching) this.inert(line.no, line.no, this.isInert(line));
         return;
       }
       this.match(line);
-      this.inert(line.no, line.no, this.isInert(line));
+      // Inertness matters only while a sync line is looked for (not in a range that owns its lines already).
+      if (searching) this.inert(line.no, line.no, this.isInert(line));
       return;
     }
     if (line.anchors.length === 0 || line.no <= this.consumedThrough) return;
