@@ -1,9 +1,11 @@
 import type { Signature } from "../model.js";
 
-// The generic layer: an error line that names two versions (or API versions) in a skew relation, in a
-// wording no specific signature knows. It is reported as a warning at most ("possible version skew"),
-// ranked below every specific signature, and dismissed where the line is not an error or the numbers
-// are not versions (diagnose/generic.ts decides).
+// The generic layer: an error line that names two versions (or API versions) in a skew relation, or one
+// version it refuses, in a wording no specific signature knows. It is reported as a warning at most
+// ("possible version skew"), ranked below every specific signature, and dismissed where the line is not an
+// error or the numbers are not versions (diagnoseGeneric in diagnose/ecosystem.ts decides). "no matches for
+// kind … in version" and "no kind … is registered for version" are left to their specific signatures: read
+// generically they warn on CRDs never installed.
 
 // A version-like token: a release (v1.28, 1.28.3, 1.33.0-alpha.0.1+abc), an API group/version
 // (apps/v1, kubeadm.k8s.io/v1beta3), or a bare API/contract version (v1beta1). Not part of a longer
@@ -47,7 +49,7 @@ export const genericSignatures: Signature[] = [
     // The lowest of all: any specific signature that matches the same text wins.
     priority: 1,
     meaning:
-      "An error names two versions in a relation such as too old / too new, not supported, requires or minimum: the wording is not in the catalog, but it reads like a version skew between two components.",
+      "An error names two versions in a relation such as too old / too new, not supported, requires, minimum or only supports (or refuses one version, or an API version it does not know): the wording is not in the catalog, but it reads like a version skew between two components.",
     causes: ["Two components (a client and a server, a tool and a cluster, an operator and Kubernetes) outside each other's supported versions."],
     fixes: [
       "Check which component printed the error and which version range it supports; align the older side (or pin the newer one back).",
