@@ -79,6 +79,36 @@ describe("CI-bot failure reports", () => {
     expect(labels.added).toEqual([["kind/flake", "flake/version-skew"]]);
   });
 
+  it("crier's edit of its report after a rerun: a new build link is triaged, an unchanged table triages nothing", async () => {
+    const older = "https://prow.k8s.io/view/gs/kubernetes-ci-logs/pr-logs/pull/Codertocat_Hello-World/1/pull-capi-e2e-conformance/1887000000000000001";
+    const edited = (from: string, to: string) =>
+      payload("issue_comment", "edited", (p) => {
+        p.issue.pull_request = { url: `https://api.github.com${REPO_PATH}/pulls/1` };
+        p.comment.body = to;
+        p.comment.user = { ...p.comment.user, login: "k8s-ci-robot", type: "User" };
+        p.changes = { body: { from } };
+      });
+    // The table's link moved to a new build of the job: that build is triaged (the old one is not read again).
+    const config = mockNoConfig();
+    const prow = mockProwBuild();
+    const comment = expectNewComment();
+    const labels = expectLabels({ add: ["kind/flake", "flake/version-skew"] });
+    await t.probot.receive({ id: "crier-1", name: "issue_comment", payload: edited(prowFailureComment(older), prowFailureComment()) });
+    await t.settle();
+    for (const s of [config, prow, comment.scope, labels.scope]) expect(s.pendingMocks()).toEqual([]);
+    expect(comment.bodies).toHaveLength(1);
+    expect(comment.bodies[0]).toContain("Minimum compatibility version out of range");
+    expect(comment.bodies[0]).not.toContain("1887000000000000001");
+
+    // An edit that leaves the table as it was (a typo fixed in the prose) triages nothing: its configuration is read, nothing else.
+    const same = mockNoConfig();
+    await t.probot.receive({ id: "crier-2", name: "issue_comment", payload: edited(prowFailureComment(), `${prowFailureComment()}\n`) });
+    await t.settle();
+    expect(same.pendingMocks()).toEqual([]);
+    expect(t.logs.filter((l) => l["delivery"] === "crier-2" && /^triage/.test(String(l["msg"])))).toEqual([]);
+    expect(t.logs.filter((l) => l["delivery"] === "crier-1" && l["msg"] === "triage done")).toHaveLength(1);
+  });
+
   it("updates its own comment in place (found by marker and login, then by its remembered id) and skips an unchanged body", async () => {
     mockNoConfig();
     mockProwBuild();
