@@ -5,14 +5,14 @@
 //      beyond the combined status's first page of 30) and 10 check runs;
 //   c. 20 concurrent `/triage` comments on one pull request.
 // Each case runs in a fresh app process against a fresh fake GitHub. Run alone with `node bench/requests.js`
-// (after `npm run build`); `npm run bench` includes it. BENCH_REPLAY_MODULE points at another build's replay
+// (after `npm run build && npm run build:tools`); `npm run bench` includes it. BENCH_REPLAY_MODULE points at another build's replay
 // (used once to measure the code before the GitHub port).
 
 import process from "node:process";
 import { setTimeout } from "node:timers";
 import { pathToFileURL, URL } from "node:url";
 
-const replayModule = process.env["BENCH_REPLAY_MODULE"] ? pathToFileURL(process.env["BENCH_REPLAY_MODULE"]).href : new URL("../lib/replay/scenario.js", import.meta.url).href;
+const replayModule = process.env["BENCH_REPLAY_MODULE"] ? pathToFileURL(process.env["BENCH_REPLAY_MODULE"]).href : new URL("../build/tools/replay/scenario.js", import.meta.url).href;
 const { ciRobotCommentPayload, PR, REPO, startReplay, VIEW_URL } = await import(replayModule);
 
 const HEAD_SHA = "57d7e84618a2d3f06c9b0c9a1e4b2d7f3a9c0e11";
