@@ -83,6 +83,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const rendered: { key: string; report: Report; title: string; url?: string }[] = [];
   const remembered: Remembered[] = [];
   const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
+  const windows: (() => Promise<boolean>)[] = [];
   const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories ?? [] };
   const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.port, repository, deps.log));
 
@@ -108,10 +109,17 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
     const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
     reports.push(report);
     // A failed CI job with findings: its regression window, from the CI system's own history (not the store).
+    // It reads up to 50 earlier builds, so it is computed after the comment is posted and added by an edit.
     if (deps.history && deps.config.history.enabled && resolved.run) {
-      const { window, error } = await deps.history.window({ ref, run: resolved.run, report, hints: resolved.hints }, deps.settings, deps.catalog);
-      if (window) report.window = window;
-      if (error !== undefined) deps.log.warn({ err: error }, "regression window failed: reporting without it");
+      const history = deps.history;
+      const window = { ref, run: resolved.run, report, hints: resolved.hints };
+      windows.push(async () => {
+        const { window: found, error } = await history.window(window, deps.settings, deps.catalog);
+        if (error !== undefined) deps.log.warn({ err: error }, "regression window failed: reporting without it");
+        if (!found) return false;
+        report.window = found;
+        return true;
+      });
     }
     if (resolved.run) remembered.push({ run: { ...resolved.run, ...(resolved.run.pull === undefined && req.pull !== undefined ? { pull: req.pull } : {}) }, report });
     for (const log of report.logs) {
@@ -151,9 +159,14 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   }
   // Each job's report gets an equal share of the comment, so one noisy job cannot crowd out the others.
   const budget = Math.floor(SECTION_BUDGET / Math.max(1, rendered.length));
-  for (const r of rendered) {
-    sections.push({ key: r.key, markdown: renderMarkdown(r.report, { title: r.title, ...(r.url ? { titleUrl: r.url } : {}), headingLevel: 4, maxChars: budget }) });
-  }
+  const fixed = sections.length;
+  const renderReports = (): void => {
+    sections.length = fixed;
+    for (const r of rendered) {
+      sections.push({ key: r.key, markdown: redact(renderMarkdown(r.report, { title: r.title, ...(r.url ? { titleUrl: r.url } : {}), headingLevel: 4, maxChars: budget })) });
+    }
+  };
+  renderReports();
   if (sections.length === 0 && req.explicit) {
     sections.push({ key: sectionKey("nothing"), markdown: `#### Nothing to triage\n\nNo failed checks, CI failure reports or log links were found here. Try ${inlineCode("/skewbot <log URL>")} or ${inlineCode("/skewbot help")}.` });
   }
@@ -173,12 +186,31 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const onlyIfExists = !req.explicit && causes + warnings === 0;
   const wantedLabels = flake && deps.config.labels.enabled ? deps.config.labels.flake : [];
   if (deps.dryRun) {
+    if (await addWindows(windows)) renderReports();
     deps.log.info({ thread: req.thread, sections: sections.map((s) => s.markdown), labels: wantedLabels }, "dry run: would post this report");
     return { ...outcome, comment: "dry-run", labels: wantedLabels };
   }
-  const comment = await upsertReport(deps.port, req.thread, sections, HEADER, onlyIfExists, deps.ownComments);
+  let comment = await upsertReport(deps.port, req.thread, sections, HEADER, onlyIfExists, deps.ownComments);
   const labels = wantedLabels.length > 0 ? await applyLabels(deps.port, req.thread, wantedLabels) : [];
+  // The comment is up; the regression windows follow as an edit of it, so that they never delay the answer.
+  if (comment !== "skipped" && (await addWindows(windows))) {
+    renderReports();
+    try {
+      const edited = await upsertReport(deps.port, req.thread, sections, HEADER, true, deps.ownComments);
+      if (comment === "unchanged" && edited === "updated") comment = "updated";
+    } catch (err) {
+      // The report itself is posted; only the window is missing from it.
+      deps.log.warn({ err, thread: req.thread }, "could not add the regression window to the posted report");
+    }
+  }
   return { ...outcome, comment, labels };
+}
+
+/** Runs the deferred regression windows one after another; true when any of them found a window. */
+async function addWindows(windows: readonly (() => Promise<boolean>)[]): Promise<boolean> {
+  let found = false;
+  for (const add of windows) if (await add()) found = true;
+  return found;
 }
 
 /** GET /repos/{owner}/{repo} with the installation token; undefined when GitHub does not answer plainly. */

@@ -106,6 +106,13 @@ it("a failed Actions job: last good run and first bad run of the workflow on the
         return true;
       })
       .reply(201, { id: 555 })
+      .get(`${REPO_PATH}/issues/comments/555`)
+      .reply(200, () => ({ id: 555, body: bodies[0], user: { login: "skewbot[bot]", type: "Bot" } }))
+      .patch(`${REPO_PATH}/issues/comments/555`, (b: { body: string }) => {
+        bodies.push(b.body);
+        return true;
+      })
+      .reply(200, { id: 555 })
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [{ name: "kind/flake" }, { name: "flake/version-skew" }])
@@ -121,8 +128,11 @@ it("a failed Actions job: last good run and first bad run of the workflow on the
     });
     await app.probot.receive({ id: "w-1", name: "check_run", payload: check });
     await app.settle();
-    expect(bodies).toHaveLength(1);
-    const body = bodies[0]!;
+    // The report is posted first; the window, which reads earlier runs, follows as an edit of that comment.
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toContain("**History: new**");
+    expect(bodies[0]).not.toContain("Regression window");
+    const body = bodies[1]!;
     if (process.env["SHOW"]) console.log(body);
     expect(body).toContain("Regression window: CI / e2e (v1.31)");
     expect(body).toContain(`Last good run ${FIRST_BAD - 1} (v1.31.5) → first bad run ${FIRST_BAD} (v1.31.6-rc.0.12+4e7b5ad1b1f1c2)`);
