@@ -260,10 +260,10 @@ export async function historyBench({ runs = 3, e2e } = {}) {
       `history off: ${(Math.min(...off) / 1000).toFixed(2)} s`,
       `${off.map((x) => (x / 1000).toFixed(2)).join(", ")} s`,
       `${windowCost.toFixed(2)}×`,
-      "(reported)",
-      "—",
+      "≤ 1.10×",
+      windowCost <= 1.1 ? "met" : "**missed**",
     ]);
-    notes.push("H5's window reads the metadata of 50 earlier builds and the logs of a few (bisection) before the comment is posted; over a real link each storage request adds its latency (H3).");
+    notes.push("H5 times the webhook to the report with 50 earlier builds in storage: the window (the metadata of 50 earlier builds and the logs of a few, by bisection) is computed after the report is posted and added by an edit of it, so over a real link its requests (H3) delay the edit, not the report.");
   }
   return { rows, notes };
 }
