@@ -10,7 +10,7 @@
 
 import { Buffer } from "node:buffer";
 import { spawn } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import os from "node:os";
@@ -23,7 +23,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { FakeGcs } from "../build/tools/replay/fake-gcs.js";
 import { FakeGitHub } from "../build/tools/replay/fake-github.js";
-import { ciRobotCommentPayload, sign, startReplay, WEBHOOK_SECRET } from "../build/tools/replay/scenario.js";
+import { appPrivateKey, appProcessEnv, ciRobotCommentPayload, sign, startReplay } from "../build/tools/replay/scenario.js";
 import { median } from "./cli-rows.js";
 import { endToEndRun } from "./e2e.js";
 import { generateLog } from "./generate.js";
@@ -259,24 +259,7 @@ async function burstRun(replicaCount, logPath, privateKey) {
   const gcsUrl = await gcs.listen();
   const prefix = uniquePrefix("burst");
   const schema = `skewbot_bench_fleet_${randomBytes(4).toString("hex")}`;
-  const env = {
-    PATH: process.env["PATH"] ?? "",
-    NODE_ENV: "production",
-    APP_ID: "1",
-    PRIVATE_KEY: privateKey,
-    WEBHOOK_SECRET,
-    GHE_HOST: githubHost,
-    GHE_PROTOCOL: "http",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    LOG_FORMAT: "json",
-    SKEWBOT_GCS_API_URL: gcsUrl,
-    SKEWBOT_STORAGE_URL: gcsUrl,
-    REDIS_URL,
-    SKEWBOT_REDIS_PREFIX: prefix,
-    DATABASE_URL,
-    SKEWBOT_DATABASE_SCHEMA: schema,
-  };
+  const env = appProcessEnv(githubHost, gcsUrl, { LOG_LEVEL: "warn", REDIS_URL, SKEWBOT_REDIS_PREFIX: prefix, DATABASE_URL, SKEWBOT_DATABASE_SCHEMA: schema }, privateKey);
   const replicas = [];
   let lb;
   try {
@@ -383,7 +366,7 @@ export async function fleetBench({ runs = 3, prowLog, dir, scale = 1 }) {
     notes.push(`Row F3 (replicas): not measured: ${pgDown}.`);
   } else {
     const burstLog = generateLog(join(dir, "build-log-burst.txt"), Math.max(1e6, Math.round(10e6 * scale)), { seed: 0xf1ee7 });
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const privateKey = appPrivateKey();
     const burst = { one: [], three: [] };
     const loadBefore = os.loadavg()[0];
     for (let r = 1; r <= runs; r++) {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,7 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { FakeGcs, type ObjectBody } from "../../tools/replay/fake-gcs.js";
 import { FakeGitHub } from "../../tools/replay/fake-github.js";
-import { ciRobotCommentPayload, sign, WEBHOOK_SECRET } from "../../tools/replay/scenario.js";
+import { appProcessEnv, ciRobotCommentPayload, sign } from "../../tools/replay/scenario.js";
 import { parseMetrics, root } from "../ops/helpers.js";
 import { DATABASE_URL, dropSchema, postgresAvailability, uniqueSchema } from "../helpers/postgres.js";
 import { dropPrefix, REDIS_URL, redisProblem, REQUIRE_SERVICES, uniquePrefix } from "../helpers/services.js";
@@ -224,20 +223,7 @@ if (problem && !REQUIRE_SERVICES) {
       const front = await slowGcs(gcsDirect, 300);
       cleanup.push(() => github.close(), () => gcs.close(), () => front.close());
 
-      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-      const env = {
-        PATH: process.env["PATH"] ?? "",
-        NODE_ENV: "production",
-        APP_ID: "1",
-        PRIVATE_KEY: privateKey,
-        WEBHOOK_SECRET,
-        GHE_HOST: githubHost,
-        GHE_PROTOCOL: "http",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "info",
-        LOG_FORMAT: "json",
-        SKEWBOT_GCS_API_URL: front.url,
-        SKEWBOT_STORAGE_URL: front.url,
+      const env = appProcessEnv(githubHost, front.url, {
         SKEWBOT_DRAIN_TIMEOUT_MS: "8000",
         REDIS_URL,
         SKEWBOT_REDIS_PREFIX: prefix,
@@ -246,7 +232,7 @@ if (problem && !REQUIRE_SERVICES) {
         SKEWBOT_QUEUE_ATTEMPTS: "4",
         DATABASE_URL,
         SKEWBOT_DATABASE_SCHEMA: schema,
-      };
+      });
       const replicas = await Promise.all(["a", "b", "c"].map((n) => startReplica(n, env)));
       cleanup.push(...replicas.map((r) => async () => {
         if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { FakeGcs, type ObjectBody } from "../../tools/replay/fake-gcs.js";
 import { FakeGitHub } from "../../tools/replay/fake-github.js";
-import { BUCKET, BUILD_DIR, ciRobotCommentPayload, PR, REPO, sign, WEBHOOK_SECRET } from "../../tools/replay/scenario.js";
+import { appProcessEnv, BUCKET, BUILD_DIR, ciRobotCommentPayload, PR, REPO, sign } from "../../tools/replay/scenario.js";
 import { root } from "../ops/helpers.js";
 import { dropPrefix, REDIS_URL, redisProblem, REQUIRE_SERVICES, uniquePrefix } from "../helpers/services.js";
 
@@ -108,24 +107,12 @@ if (problem && !REQUIRE_SERVICES) {
       const gcsUrl = await gcs.listen();
       const front = await slowConfig(`http://${githubHost}`, 1500);
       cleanup.push(() => github.close(), () => gcs.close(), () => front.close());
-      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-      const env = {
-        PATH: process.env["PATH"] ?? "",
-        NODE_ENV: "production",
-        APP_ID: "1",
-        PRIVATE_KEY: privateKey,
-        WEBHOOK_SECRET,
-        GHE_HOST: front.host,
-        GHE_PROTOCOL: "http",
-        HOST: "127.0.0.1",
-        LOG_FORMAT: "json",
-        SKEWBOT_GCS_API_URL: gcsUrl,
-        SKEWBOT_STORAGE_URL: gcsUrl,
+      const env = appProcessEnv(front.host, gcsUrl, {
         SKEWBOT_HISTORY: "off",
         REDIS_URL,
         SKEWBOT_REDIS_PREFIX: prefix,
         SKEWBOT_QUEUE_LOCK_MS: "2000",
-      };
+      });
       const [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
       cleanup.push(...[a!, b!].map((r) => async () => {
         if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");

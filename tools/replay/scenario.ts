@@ -206,6 +206,33 @@ export interface ReplayOptions {
 }
 
 /** Starts the fakes and the app process (lib/main.js); the caller delivers webhooks and stops it. */
+/** A private key for the fake App: each app process gets one, as a real installation has its own. */
+export function appPrivateKey(): string {
+  return generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+}
+
+/**
+ * The environment of an app process (lib/main.js) on loopback: a fake GitHub at `githubHost` over plain
+ * HTTP, fake storage at `storageUrl`, JSON logs; `extra` adds or overrides settings (queue, store, ports).
+ */
+export function appProcessEnv(githubHost: string, storageUrl: string, extra: Record<string, string> = {}, privateKey = appPrivateKey()): Record<string, string> {
+  return {
+    PATH: process.env["PATH"] ?? "",
+    NODE_ENV: "production",
+    APP_ID: "1",
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET,
+    GHE_HOST: githubHost,
+    GHE_PROTOCOL: "http",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    LOG_FORMAT: "json",
+    SKEWBOT_GCS_API_URL: storageUrl,
+    SKEWBOT_STORAGE_URL: storageUrl,
+    ...extra,
+  };
+}
+
 export async function startReplay(options: ReplayOptions = {}): Promise<Replay> {
   const github = new FakeGitHub("skewbot", options.onGitHubRequest);
   github.repo(REPO).pulls.set(PR, { head: { sha: HEAD_SHA } });
@@ -214,30 +241,12 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
   const gcsDirect = await gcs.listen();
   const gcsUrl = options.gcsFront ? await options.gcsFront(gcsDirect) : gcsDirect;
   const port = await freePort();
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
   const output: string[] = [];
   // Each replay remembers only its own triages (a fresh SQLite history) unless the caller says otherwise.
   const dataDir = mkdtempSync(join(tmpdir(), "skewbot-replay-"));
   const app = spawn(process.execPath, [...(options.nodeArgs ?? []), root("lib/main.js")], {
-    env: {
-      PATH: process.env["PATH"] ?? "",
-      NODE_ENV: "production",
-      APP_ID: "1",
-      PRIVATE_KEY: privateKey,
-      WEBHOOK_SECRET,
-      GHE_HOST: githubHost,
-      GHE_PROTOCOL: "http",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-      SKEWBOT_GCS_API_URL: gcsUrl,
-      SKEWBOT_STORAGE_URL: gcsUrl,
-      SKEWBOT_DRAIN_TIMEOUT_MS: "10000",
-      SKEWBOT_DATA_DIR: dataDir,
-      ...options.env,
-    },
+    env: appProcessEnv(githubHost, gcsUrl, { PORT: String(port), SKEWBOT_DRAIN_TIMEOUT_MS: "10000", SKEWBOT_DATA_DIR: dataDir, ...options.env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   app.stdout!.on("data", (d: Buffer) => output.push(d.toString()));
