@@ -79,8 +79,8 @@ describe("generic layer for unrecognised wordings", () => {
     }
   });
 
-  it("draws no generic warning on the near-misses of the held-out tuning sets (fresh-2b, fresh-4a)", async () => {
-    for (const file of ["fresh-2b.jsonl", "fresh-4a.jsonl"]) {
+  it("draws no generic warning on the near-misses of the held-out tuning sets (fresh-2b, fresh-4a, fresh-4b)", async () => {
+    for (const file of ["fresh-2b.jsonl", "fresh-4a.jsonl", "fresh-4b.jsonl"]) {
       const rows = readFileSync(`${FIXTURES}held-out/${file}`, "utf8")
         .split("\n")
         .filter((l) => l.trim())
