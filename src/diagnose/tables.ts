@@ -112,6 +112,19 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
   // kubelet keep --cloud-provider (cluster-api-provider-aws#5865, kops#17270 drop it for the apiserver only).
   "cloud-provider": { release: "1.33", components: ["kube-apiserver"], instead: "nothing: the apiserver no longer takes cloud-provider settings", alsoIn: ["kube-controller-manager", "cloud-controller-manager", "kubelet"] },
   "cloud-config": { release: "1.33", components: ["kube-apiserver"], alsoIn: ["kube-controller-manager", "cloud-controller-manager"] },
+  // kubernetes/kubernetes#69209 (CHANGELOG-1.13: "Remove kube-controller-manager flag
+  // '--insecure-experimental-approve-all-kubelet-csrs-for-group' (deprecated in v1.7)"); a no-op since 1.7
+  // (#45619). kubernetes-retired/kube-aws#1578 and ovn-kubernetes/ovn-kubernetes#544 hit it.
+  "insecure-experimental-approve-all-kubelet-csrs-for-group": { release: "1.13", components: ["kube-controller-manager"], instead: "the csrapproving controller with RBAC for the bootstrap group (1.7+)" },
+  // kubernetes/kubernetes#69527 (CHANGELOG-1.13, "Action Required"): quorum reads are always on.
+  "etcd-quorum-read": { release: "1.13", components: ["kube-apiserver"], instead: "nothing: quorum reads are always enabled" },
+  // kubernetes/kubernetes#58367 (1.10); kubernetes-retired/kubeadm-dind-cluster#82, rootsongjc/kubernetes-vagrant-centos-cluster#7.
+  "require-kubeconfig": { release: "1.10", components: ["kubelet"], instead: "--kubeconfig alone (the kubelet requires it since 1.8)" },
+  // The kubelet's --config was the static-pod path until kubernetes/kubernetes#40048 (1.6; deprecated in 1.4 by
+  // #29999); 1.8 brought --config back for the KubeletConfiguration file, so only 1.6 and 1.7 kubelets refuse it
+  // (kubernetes-retired/dashboard#1987, sttts/kubernetes-dind-cluster#8, SUSE/caasp-salt#38). kube-proxy and
+  // kube-scheduler take --config too: a line that names no component is only a guess.
+  config: { release: "1.6", components: ["kubelet"], instead: "--pod-manifest-path for the static-pod directory (kubelet 1.8+ takes --config again, for a KubeletConfiguration file)", alsoIn: ["kube-proxy", "kube-scheduler", "kubelet 1.8+"] },
   // CHANGELOG-1.15. Not re-checked this session.
   "allow-privileged": { release: "1.15", components: ["kubelet"], instead: "PodSecurity admission" },
   // CHANGELOG-1.12. Not re-checked this session.
@@ -180,6 +193,8 @@ export const EXEC_CREDENTIAL_APIS: Record<string, { since: string; removedIn?: s
  * 1.24 v4.5.4; 1.25 v4.5.7; 1.26 v4.5.7; 1.27 v5.0.1).
  */
 export const KUSTOMIZE_FIELDS: Record<string, { kustomize: string; kubectl: string }> = {
+  // kubernetes-sigs/kustomize#1114 / #1139 (merged 2019-06, kustomize v2.1.0); kustomize#2047 hit it with kubectl 1.17.
+  replicas: { kustomize: "v2.1.0", kubectl: "1.21" },
   metadata: { kustomize: "v3.0.0", kubectl: "1.21" },
   components: { kustomize: "v3.7.0", kubectl: "1.21" },
   openapi: { kustomize: "v3.8.0", kubectl: "1.21" },
@@ -243,4 +258,59 @@ export const KIND_API_VERSIONS: Record<string, { group: string; versions: Record
   Lease: { group: "coordination.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
   FlowSchema: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { removedIn: "1.26" }, v1beta2: { removedIn: "1.29" }, v1beta3: { removedIn: "1.32" }, v1: { since: "1.29" } } },
   PriorityLevelConfiguration: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { removedIn: "1.26" }, v1beta2: { removedIn: "1.29" }, v1beta3: { removedIn: "1.32" }, v1: { since: "1.29" } } },
+};
+
+/**
+ * The built-in API groups that have ever served each kind (any version), from the Kubernetes API reference and
+ * the deprecation guide (kubernetes.io/docs/reference/using-api/deprecation-guide/). A "no matches for kind"
+ * that pairs a kind with a built-in group not listed here (Ingress in apps/v1) is a wrong apiVersion in the
+ * manifest: no release of Kubernetes served it, so no version of the cluster would. "" is the core group.
+ */
+export const KIND_GROUPS: Record<string, string[]> = {
+  Deployment: ["apps", "extensions"],
+  DaemonSet: ["apps", "extensions"],
+  ReplicaSet: ["apps", "extensions"],
+  StatefulSet: ["apps"],
+  ControllerRevision: ["apps"],
+  Ingress: ["extensions", "networking.k8s.io"],
+  IngressClass: ["networking.k8s.io"],
+  NetworkPolicy: ["extensions", "networking.k8s.io"],
+  PodSecurityPolicy: ["extensions", "policy"],
+  PodDisruptionBudget: ["policy"],
+  Job: ["batch", "extensions"],
+  CronJob: ["batch"],
+  HorizontalPodAutoscaler: ["autoscaling", "extensions"],
+  CustomResourceDefinition: ["apiextensions.k8s.io"],
+  MutatingWebhookConfiguration: ["admissionregistration.k8s.io"],
+  ValidatingWebhookConfiguration: ["admissionregistration.k8s.io"],
+  ClusterRole: ["rbac.authorization.k8s.io"],
+  ClusterRoleBinding: ["rbac.authorization.k8s.io"],
+  Role: ["rbac.authorization.k8s.io"],
+  RoleBinding: ["rbac.authorization.k8s.io"],
+  StorageClass: ["storage.k8s.io"],
+  VolumeAttachment: ["storage.k8s.io"],
+  CSIDriver: ["storage.k8s.io"],
+  CSINode: ["storage.k8s.io"],
+  CSIStorageCapacity: ["storage.k8s.io"],
+  PriorityClass: ["scheduling.k8s.io"],
+  EndpointSlice: ["discovery.k8s.io"],
+  RuntimeClass: ["node.k8s.io"],
+  Lease: ["coordination.k8s.io"],
+  CertificateSigningRequest: ["certificates.k8s.io"],
+  FlowSchema: ["flowcontrol.apiserver.k8s.io"],
+  PriorityLevelConfiguration: ["flowcontrol.apiserver.k8s.io"],
+  APIService: ["apiregistration.k8s.io"],
+  Event: ["", "events.k8s.io"],
+  Pod: [""],
+  Service: [""],
+  ConfigMap: [""],
+  Secret: [""],
+  Namespace: [""],
+  ServiceAccount: [""],
+  PersistentVolume: [""],
+  PersistentVolumeClaim: [""],
+  Endpoints: [""],
+  LimitRange: [""],
+  ResourceQuota: [""],
+  ReplicationController: [""],
 };

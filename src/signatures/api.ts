@@ -1,6 +1,26 @@
 import type { Signature } from "../model.js";
+import { BUILTIN_GROUPS, KIND_GROUPS } from "../diagnose/tables.js";
 
 const Q = String.raw`"?`;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * After `no matches for kind "`: a kind paired with a built-in group that never served it (Ingress in apps/v1,
+ * a chart's typo), which no Kubernetes version would serve: a wrong apiVersion, not a version skew.
+ */
+const NEVER_SERVED = (() => {
+  const named = [...BUILTIN_GROUPS].filter((g) => g !== "");
+  const alternatives = Object.entries(KIND_GROUPS).map(([kind, groups]) => {
+    const allowed = groups.filter((g) => g !== "").map(escape);
+    const notAllowed = allowed.length > 0 ? `(?!(?:${allowed.join("|")})/)` : "";
+    return `${kind}${Q}\\s+in\\s+(?:version|group|versions)\\s+${Q}${notAllowed}(?:${named.map(escape).join("|")})/`;
+  });
+  return `(?!(?:${alternatives.join("|")}))`;
+})();
+
+/** Built-in kinds (KIND_GROUPS) and the pre-1.5 name of CronJob, for kubectl's validation message. */
+const BUILTIN_KINDS = [...Object.keys(KIND_GROUPS), "ScheduledJob"].sort((a, b) => b.length - a.length).join("|");
 
 export const apiSignatures: Signature[] = [
   {
@@ -11,7 +31,7 @@ export const apiSignatures: Signature[] = [
     flake: false,
     anchors: ["matches for kind", "no matches for"],
     patterns: [
-      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
+      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}${NEVER_SERVED}(?<kind>\w+)${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
       // kubectl before 1.19: "no matches for batch/, Kind=CronJob"
       String.raw`[Nn]o\s+matches\s+for\s+(?<apiVersion>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<kind>\w+)`,
       // An excerpt cut after "in version" for a built-in kind (the version that was asked for is lost).
@@ -35,6 +55,51 @@ export const apiSignatures: Signature[] = [
         captures: { kind: "CronJob", apiVersion: "batch/v1beta1" },
       },
     ],
+    nearMisses: [
+      // aquasecurity/aqua-helm#66: a chart template put Ingress under apps/v1, which never served it.
+      'Error: UPGRADE FAILED: unable to recognize "": no matches for kind "Ingress" in version "apps/v1"',
+      'error: unable to recognize "svc.yaml": no matches for kind "Service" in version "apps/v1"',
+    ],
+  },
+  {
+    id: "kubectl-validation-type-not-served",
+    title: "kubectl validation: the server publishes no schema for this kind at this version",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["find type: v"],
+    patterns: [
+      // kubectl (≤ 1.8) validated against the server's swagger document: a group/version the API server does not
+      // serve has no type there. Only built-in kinds at alpha/beta versions (a CRD's type is the CRD's business).
+      String.raw`couldn.t\s+find\s+type\s*:\s*(?<apiVersion>v\d+(?:alpha|beta)\d+)\.(?<kind>${BUILTIN_KINDS})(?![\w])`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API version the manifest uses (the server does not serve it)" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 40,
+    meaning:
+      "kubectl validates manifests against the schema the API server publishes; the server publishes none for this kind at this version, so it does not serve that group/version: an alpha API that this cluster does not enable (batch/v2alpha1 CronJob needed --runtime-config=batch/v2alpha1=true), a version newer than the cluster, or one it has removed.",
+    causes: [
+      "A manifest from docs for another Kubernetes release (CronJob in batch/v2alpha1 on a 1.6–1.7 cluster without the alpha API enabled; batch/v1beta1 from 1.8).",
+      "A cluster older or newer than the API version the manifest was written for.",
+    ],
+    fixes: [
+      "Use an apiVersion the cluster serves (kubectl api-versions lists them), or enable the alpha group in kube-apiserver's --runtime-config if that is intended.",
+      "Do not turn validation off: the server would reject the object the same way.",
+    ],
+    references: ["https://github.com/kubernetes/website/issues/2325", "https://github.com/kubernetes/kubernetes/issues/50126"],
+    examples: [
+      // kubernetes/website#2325 (cluster 1.7.5)
+      {
+        line: String.raw`error: error validating "elastic/es-curator.yaml": error validating data: couldn't find type: v2alpha1.CronJob; if you choose to ignore these errors, turn validation off with --validate=false`,
+        captures: { apiVersion: "v2alpha1", kind: "CronJob" },
+      },
+      // kubernetes-sigs/kubespray#1485 (server 1.6.7), kubernetes/kubernetes#50126 (1.6.4)
+      { line: String.raw`error: error validating "my_app.yaml": error validating data: couldn't find type: v2alpha1.CronJob; if you choose to ignore these errors, turn validation off with --validate=false`, captures: { apiVersion: "v2alpha1" } },
+      // kubernetes/kubernetes#50100
+      { line: String.raw`          error validating "scheduled-job.yml": error validating data: couldn't find type: v2alpha1.ScheduledJob; if you choose to ignore these errors, turn validation off with --validate=false `, captures: { kind: "ScheduledJob" } },
+    ],
+    nearMisses: [String.raw`error: error validating "widget.yaml": error validating data: couldn't find type: v1alpha1.Widget; if you choose to ignore these errors, turn validation off with --validate=false`],
   },
   {
     id: "api-deprecation-warning",

@@ -38,9 +38,11 @@ export const e2eSignatures: Signature[] = [
     family: "kubectl",
     severity: "warning",
     flake: true,
-    anchors: ["The maximum supported Kubernetes version is", "The minimum supported Kubernetes version is"],
+    anchors: ["The maximum supported Kubernetes version is", "The minimum supported Kubernetes version is", "maximum kubernetes version is", "minimum kubernetes version is"],
     patterns: [
       String.raw`The\s+(?<bound>maximum|minimum)\s+supported\s+Kubernetes\s+version\s+is\s+(?<supported>{V})\s*,\s*but\s+the\s+server\s+version\s+is\s+(?<server>{V})`,
+      // Sonobuoy before 0.15.1 (vmware-tanzu/sonobuoy#815) failed its preflight checks instead of warning.
+      String.raw`(?<bound>maximum|minimum)\s+kubernetes\s+version\s+is\s+(?<supported>{V})\s*,\s*got\s+(?<server>{V})`,
     ],
     versions: ["supported", "server"],
     roles: { supported: "newest (or oldest) Kubernetes this Sonobuoy supports", server: "cluster (server) version" },
@@ -60,6 +62,17 @@ export const e2eSignatures: Signature[] = [
         line: "`The maximum supported Kubernetes version is 1.17.99, but the server version is v1.18.4+k3s-4637816f. Sonobuoy will continue but unexpected results may occur.`",
         captures: { supported: "1.17.99", server: "v1.18.4+k3s-4637816f" },
       },
+      {
+        // aws/aws-k8s-tester#205 (Sonobuoy v0.18.3 on EKS 1.19)
+        line: String.raw`time="2021-02-17T12:44:53-08:00" level=warning msg="The maximum supported Kubernetes version is 1.18.99, but the server version is v1.19.6-eks-49a6c0. Sonobuoy will continue but unexpected results may occur."`,
+        captures: { bound: "maximum", supported: "1.18.99", server: "v1.19.6-eks-49a6c0" },
+      },
+      {
+        // cncf/k8s-conformance#630 (Sonobuoy 0.14 on 1.15.0, under "ERRO[0000] Preflight checks failed")
+        line: "ERRO[0000] maximum kubernetes version is 1.14.99, got v1.15.0 ",
+        captures: { bound: "maximum", supported: "1.14.99", server: "v1.15.0" },
+      },
     ],
+    nearMisses: ["ERRO[0000] Preflight checks failed", "INFO[0000] created object                                name=sonobuoy namespace= resource=namespaces"],
   },
 ];

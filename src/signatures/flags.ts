@@ -49,6 +49,76 @@ export const flagSignatures: Signature[] = [
     ],
   },
   {
+    id: "controller-manager-unknown-controller",
+    title: "Controller manager asked to run (or skip) a controller its version does not have",
+    family: "feature-gates",
+    severity: "error",
+    flake: true,
+    anchors: ["in the list of known controllers"],
+    patterns: [
+      // k8s.io/controller-manager/options (kube-controller-manager, cloud-controller-manager and the providers'
+      // managers built on it) validates --controllers, even the names it is told to disable ("-name").
+      String.raw`\\?"(?<controller>[a-z][\w-]*)\\?"\s+is\s+not\s+in\s+the\s+list\s+of\s+known\s+controllers`,
+    ],
+    versions: [],
+    roles: { controller: "controller named in --controllers" },
+    priority: 55,
+    meaning:
+      "kube-controller-manager or a cloud-controller-manager refused to start because its --controllers list names a controller this binary does not have; the list was written for another release (a controller added later, or one that was removed or moved out, such as the cloud controllers that left kube-controller-manager).",
+    causes: [
+      "An installer (kOps, k3s-based distributions, a Helm chart) that passes a controller list for a newer cloud-controller-manager or kube-controller-manager than the image it runs: even disabling an unknown controller (-name) fails validation (kubernetes/kubernetes#116186).",
+      "A controller list kept across an upgrade that removed the controller from this binary.",
+    ],
+    fixes: [
+      "Drop the unknown name from --controllers (or its '-name' exclusion), or run the controller-manager release the list was written for.",
+      "Check `<binary> --help` of the running image for the controllers it knows.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/116186"],
+    examples: [
+      // kubernetes/kubernetes#116186 (an older GCE cloud-controller-manager, kOps passing -gkenetworkparams)
+      { line: String.raw`The error was ` + "`" + String.raw`"gkenetworkparams" is not in the list of known controllers` + "`", captures: { controller: "gkenetworkparams" } },
+      // xiaods/k8e#595 (cloud controllers gone from the embedded kube-controller-manager)
+      {
+        line: String.raw`Error: ["service" is not in the list of known controllers, "route" is not in the list of known controllers, "cloud-node-lifecycle" is not in the list of known controllers]`,
+        captures: { controller: "service" },
+      },
+      // kubernetes/kops#15186, kubernetes/cloud-provider-gcp#482 (the CCM's own "Error: " line)
+      { line: String.raw`Error: "gkenetworkparams" is not in the list of known controllers`, captures: { controller: "gkenetworkparams" } },
+    ],
+    nearMisses: ["I0301 10:02:11.120012       1 controllermanager.go:638] \"Started controller\" controller=\"nodeipam\""],
+  },
+  {
+    id: "apiserver-runtime-config-value-required",
+    title: "kube-apiserver --runtime-config key without a value",
+    family: "feature-gates",
+    severity: "error",
+    flake: false,
+    anchors: ["invalid value api/"],
+    patterns: [
+      // Older apiservers read a bare "api/all" as "api/all=true"; 1.18 and later want key=true|false.
+      String.raw`[Ee]rror\s*:\s*invalid\s+value\s+(?<key>api/(?:all|ga|beta|alpha))=\s*$`,
+    ],
+    versions: [],
+    roles: { key: "--runtime-config key given without a value" },
+    priority: 50,
+    meaning:
+      "kube-apiserver rejected its --runtime-config: a key such as api/all without '=true' or '=false'. Apiservers before 1.18 accepted the bare key; the unit or manifest was written for them.",
+    causes: ["A systemd unit or manifest from an older guide (Kubernetes the Hard Way variants) passing --runtime-config=api/all to a 1.18+ kube-apiserver."],
+    fixes: ["Write the value out: --runtime-config=api/all=true (or the group/versions you mean, each =true or =false)."],
+    references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://github.com/kelseyhightower/kubernetes-the-hard-way/issues/578"],
+    examples: [
+      // mmumshad/kubernetes-the-hard-way#179 (v1.19.0), #116; alta3/kubernetes-the-alta3-way#3
+      { line: "kube-apiserver[41463]: Error: invalid value api/all=", captures: { key: "api/all" } },
+      { line: "master-1 kube-apiserver[7809]: Error: invalid value api/all=", captures: { key: "api/all" } },
+      { line: "Feb 19 13:16:43 k8s-848-master-02 kube-apiserver[9623]: Error: invalid value api/all=", captures: { key: "api/all" } },
+    ],
+    nearMisses: [
+      // kelseyhightower/kubernetes-the-hard-way#619: literal quotes kept by the unit (a quoting mistake).
+      "Nov 18 22:55:28 controller-1.maas kube-apiserver[15474]: Error: unknown api groups 'api",
+      "      --runtime-config=api/all=true \\",
+    ],
+  },
+  {
     id: "apiserver-insecure-port-nonzero",
     title: "kube-apiserver given a non-zero --insecure-port",
     family: "compatibility",

@@ -87,8 +87,11 @@ export const kindSignatures: Signature[] = [
     family: "kind",
     severity: "error",
     flake: true,
-    anchors: ["to apply the patch"],
+    anchors: ["to apply the patch", "no matches for OriginalId", "unique target for patch"],
     patterns: [
+      // kind 0.5 (kustomize's resource ids): "no matches for OriginalId kubeadm.k8s.io_v1beta2_ClusterConfiguration|~X|config".
+      String.raw`no\s+matches\s+for\s+(?:Original|Current)Id\s+kubeadm\.k8s\.io_(?<patchVersion>v1\w+)_(?<kind>\w+)\|`,
+      String.raw`failed\s+to\s+find\s+unique\s+target\s+for\s+patch\s+kubeadm\.k8s\.io_(?<patchVersion>v1\w+)_(?<kind>\w+)\|`,
       String.raw`failed\s+to\s+find\s+an\s+object\s+with\s+gvk\.Gvk\{Group:${Q}kubeadm\.k8s\.io${Q},\s*Version:${Q}(?<patchVersion>v1\w+)${Q},\s*Kind:${Q}(?<kind>\w+)${Q}\}\s+to\s+apply\s+the\s+patch`,
       String.raw`failed\s+to\s+find\s+an\s+object\s+with\s+kubeadm\.k8s\.io_(?<patchVersion>v1\w+)_(?<kind>\w+)\|[\w-]+\s+to\s+apply\s+the\s+patch`,
     ],
@@ -112,6 +115,12 @@ export const kindSignatures: Signature[] = [
         line: "Error: failed to create cluster: failed to generate kubeadm config content: failed to find an object with kubeadm.k8s.io_v1beta1_ClusterConfiguration|config to apply the patch",
         captures: { patchVersion: "v1beta1", kind: "ClusterConfiguration" },
       },
+      {
+        // kubernetes-sigs/kind#1053 (kind 0.5.1 generates v1beta1; the patch was written for v1beta2, kind 0.6+)
+        line: "Error: failed to create cluster: failed to generate kubeadm config content: no matches for OriginalId kubeadm.k8s.io_v1beta2_ClusterConfiguration|~X|config; no matches for CurrentId kubeadm.k8s.io_v1beta2_ClusterConfiguration|~X|config; failed to find unique target for patch kubeadm.k8s.io_v1beta2_ClusterConfiguration|config",
+        captures: { patchVersion: "v1beta2", kind: "ClusterConfiguration" },
+      },
     ],
+    nearMisses: ["no matches for OriginalId apps_v1_Deployment|~X|web; no matches for CurrentId apps_v1_Deployment|~X|web; failed to find unique target for patch apps_v1_Deployment|web"],
   },
 ];

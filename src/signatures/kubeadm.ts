@@ -231,7 +231,11 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["is registered for version", "no kind"],
     patterns: [
-      String.raw`no\s+kind\s+${Q}(?<kind>\w+)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\w+)${Q}(?:\s+in\s+scheme\s+${Q}(?<scheme>[^"\s]+))?`,
+      // Not kind "Config" (a kubeconfig: only ever v1) and not a kind at bare "v1" (the core group, served by every
+      // release) other than the scheduler's Policy: a kubeconfig given as a component config (kubernetes/kubeadm#905,
+      // kubernetes/kubernetes#121467), a kubeconfig whose top-level apiVersion was edited (kodermax/kubectl-aws-eks#6)
+      // or a Pod manifest written over ~/.kube/config (kubernetes/kubectl#1212): the wrong file, whatever the versions.
+      String.raw`no\s+kind\s+${Q}(?!Config${Q}\s)(?!(?!Policy${Q}\s)\w+${Q}\s+is\s+registered\s+for\s+version\s+${Q}v1${Q}(?![\w/.]))(?<kind>\w+)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\w+)${Q}(?:\s+in\s+scheme\s+${Q}(?<scheme>[^"\s]+))?`,
       // A line cut after "for version" (a pasted excerpt), for a component configuration kind.
       String.raw`no\s+kind\s+${Q}(?<kind>Kube\w+Configuration|KubeletConfiguration|InitConfiguration|ClusterConfiguration|JoinConfiguration|MasterConfiguration)${Q}\s+is\s+registered\s+for\s+version\s*$`,
     ],
@@ -249,6 +253,14 @@ export const kubeadmSignatures: Signature[] = [
         line: String.raw`no kind "JoinConfiguration" is registered for version "kubeadm.k8s.io/v1beta4" in scheme "k8s.io/kubernetes/cmd/kubeadm/app/apis/kubeadm/scheme/scheme.go:30"`,
         captures: { kind: "JoinConfiguration", apiVersion: "kubeadm.k8s.io/v1beta4" },
       },
+    ],
+    nearMisses: [
+      // kubernetes/kubeadm#905: a kubeconfig passed as kube-proxy's --config.
+      String.raw`F0625 19:33:36.516452       1 server.go:463] failed complete: no kind "Config" is registered for version "v1" in scheme "k8s.io/kubernetes/pkg/proxy/apis/config/scheme/scheme.go:29"`,
+      // kodermax/kubectl-aws-eks#6: the kubeconfig's own apiVersion edited instead of the exec entry's.
+      String.raw`"no kind "Config" is registered for version "client.authentication.k8s.io/v1beta1" in scheme "k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50"`,
+      // kubernetes/kubectl#1212: a Pod manifest written over ~/.kube/config.
+      String.raw`"no kind "Pod" is registered for version "v1" in scheme "vendor/k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50"`,
     ],
   },
   {
@@ -286,6 +298,9 @@ export const kubeadmSignatures: Signature[] = [
     patterns: [
       // kubeadm 1.11–1.23 named the ConfigMap by its own minor; the bootstrap token may only read the cluster's.
       String.raw`configmaps\s+\\?"kubelet-config-(?<kubeadmMinor>\d+\.\d+)\\?"\s+is\s+forbidden\s*:\s*User\s+\\?"system:bootstrap:`,
+      // kubeadm 1.24+ writes the unversioned "kubelet-config"; a kubeadm 1.23 or older joining or upgrading
+      // against it (or a control plane that only wrote the new name: clastix/kamaji#320) finds no versioned one.
+      String.raw`configmaps\s+\\?"kubelet-config-(?<kubeadmMinor>\d+\.\d+)\\?"\s+not\s+found`,
     ],
     versions: ["kubeadmMinor"],
     roles: { kubeadmMinor: "minor of the joining kubeadm (the ConfigMap it asked for)" },
@@ -312,8 +327,16 @@ export const kubeadmSignatures: Signature[] = [
         line: String.raw`\nconfigmaps \"kubelet-config-1.11\" is forbidden: User \"system:bootstrap:xfr3l9\" cannot get configmaps in the namespace \"kube-system\"`,
         captures: { kubeadmMinor: "1.11" },
       },
+      {
+        // clastix/kamaji#320 (a kubeadm 1.22 worker, a control plane that wrote only the 1.24+ unversioned name)
+        line: String.raw`[   21.259830] cloud-init[889]: error execution phase preflight: unable to fetch the kubeadm-config ConfigMap: failed to get component configs: configmaps "kubelet-config-1.22" not found`,
+        captures: { kubeadmMinor: "1.22" },
+      },
     ],
-    nearMisses: [String.raw`configmaps "kube-proxy" is forbidden: User "system:bootstrap:f9n19k" cannot get resource "configmaps" in API group "" in the namespace "kube-system"`],
+    nearMisses: [
+      String.raw`configmaps "kube-proxy" is forbidden: User "system:bootstrap:f9n19k" cannot get resource "configmaps" in API group "" in the namespace "kube-system"`,
+      String.raw`[kubelet-start] Downloading configuration for the kubelet from the "kubelet-config-1.15" ConfigMap in the kube-system namespace`,
+    ],
   },
   {
     id: "kubeadm-upgrade-version-invalid",
@@ -334,5 +357,9 @@ export const kubeadmSignatures: Signature[] = [
       // kubernetes/kubernetes#61794
       { line: "[upgrade/version] FATAL: The --version argument is invalid due to these fatal errors:" },
     ],
+    // Later kubeadm releases print "the --version argument" (and, phased, "the version argument"): the header
+    // alone names no reason, and the real lines in lines-2.jsonl (74, 79) are labelled near-misses; the lines
+    // after it are matched by the specific kubeadm upgrade signatures.
+    nearMisses: ["[upgrade/version] FATAL: the --version argument is invalid due to these fatal errors:", "error execution phase preflight: the version argument is invalid due to these errors:"],
   },
 ];

@@ -94,7 +94,7 @@ export const kubectlSignatures: Signature[] = [
     anchors: ["json: unknown field"],
     patterns: [
       // Only fields that a newer kustomize added: any other unknown field is a typo, not a version skew.
-      String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>labels|replacements|metadata|components|openapi|helmCharts|buildMetadata|sortOptions)${Q}`,
+      String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>labels|replacements|replicas|metadata|components|openapi|helmCharts|buildMetadata|sortOptions)${Q}`,
     ],
     versions: [],
     versionKinds: { kustomizeSince: { kind: "component", component: "kustomize" } },
@@ -103,7 +103,14 @@ export const kubectlSignatures: Signature[] = [
     causes: ["kubectl 1.14–1.20 embed kustomize v2.0.3; later fields (labels, replacements, components, …) need a newer kubectl or a standalone kustomize."],
     fixes: ["Upgrade kubectl, or build with a standalone kustomize (kustomize build | kubectl apply -f -)."],
     references: ["https://github.com/kubernetes-sigs/kustomize#kubectl-integration"],
-    examples: [{ line: `error: json: unknown field "labels"`, captures: { field: "labels" } }],
+    examples: [
+      { line: `error: json: unknown field "labels"`, captures: { field: "labels" } },
+      // kubernetes-sigs/kustomize#2047 (kubectl 1.17: kustomize v2.0.3), #3769 (kubectl kustomize)
+      { line: `error: json: unknown field "replicas"`, captures: { field: "replicas" } },
+      { line: `Error: json: unknown field "replicas"`, captures: { field: "replicas" } },
+      // kubernetes/kubectl#1277 (kubectl 1.21.4)
+      { line: `\`kubectl kustomize\` throws \`Error: json: unknown field "replacements"\``, captures: { field: "replacements" } },
+    ],
     nearMisses: [`error: json: unknown field "spec"`],
   },
   {
@@ -161,6 +168,128 @@ export const kubectlSignatures: Signature[] = [
       },
     ],
     nearMisses: ["+ /usr/local/bin/kubectl apply -f deploy.yaml", "▪ Want kubectl v1.27.4? Try 'minikube kubectl -- get pods -A'"],
+  },
+  {
+    id: "kubectl-apply-k-too-old",
+    title: "kubectl older than 1.14: no -k (kustomize) flag",
+    family: "kubectl",
+    // A warning: the same words come from kubectl run without a subcommand ("kubectl -k dir", a typo for
+    // "kubectl apply -k", cert-manager/signer-ca#5) and from other tools that have no -k.
+    severity: "warning",
+    flake: false,
+    anchors: ["unknown shorthand flag"],
+    patterns: [String.raw`unknown\s+shorthand\s+flag\s*:\s*'k'\s+in\s+-k(?![\w-])`],
+    versions: [],
+    priority: 40,
+    meaning:
+      "kubectl apply/delete/kustomize -k (kustomize built into kubectl) exists from kubectl 1.14 on; an older kubectl does not know the flag, so the kubectl in the job is older than the script or docs it follows.",
+    causes: ["An old kubectl on the runner or in the CI image (a distribution package, a pinned download) used with instructions written for kubectl 1.14+ (kubernetes/kubectl#1016: kubectl 1.12 against a 1.18 server)."],
+    fixes: ["Install a kubectl within one minor of the cluster (1.14 or newer), or build with a standalone kustomize: kustomize build DIR | kubectl apply -f -."],
+    references: ["https://kubernetes.io/blog/2019/03/25/kubernetes-1-14-release-announcement/", "https://github.com/kubernetes/kubectl/issues/1016"],
+    examples: [
+      // kubernetes/kubectl#1016, kubernetes/website#13847 and #22897 (kubectl 1.10), kubernetes/website#17025
+      { line: "Error: unknown shorthand flag: 'k' in -k" },
+      { line: "unknown shorthand flag: 'k' in -k" },
+      { line: "It throws Error: unknown shorthand flag: 'k' in -k" },
+    ],
+    nearMisses: ["Error: unknown shorthand flag: 'f' in -f", "error: unknown shorthand flag: 'c' in -client"],
+  },
+  {
+    id: "kustomize-replacement-target-missing",
+    title: "kustomize 5 fails on a replacement target that older releases skipped",
+    family: "kubectl",
+    // A warning: the same error follows a mistyped fieldPath in a kustomization that never worked.
+    severity: "warning",
+    flake: false,
+    anchors: ["in replacement target"],
+    patterns: [String.raw`unable\s+to\s+find\s+field\s+\\?"(?<fieldPath>[^"\\]+)\\?"\s+in\s+replacement\s+target`],
+    versions: [],
+    roles: { fieldPath: "replacement target field path" },
+    priority: 30,
+    meaning:
+      "kustomize 5.0 (kubernetes-sigs/kustomize#4789) made a replacement fail when a selected target lacks the field and options.create is false; kustomize 4.x (and kubectl ≤ 1.26, which embeds it) silently skipped such targets. A kustomization that built with the older kustomize fails with the newer one.",
+    causes: ["A kustomization (often a shared component applied to resources that only partly have the field) written against kustomize 4.x, built with kustomize 5.x or kubectl 1.27+."],
+    fixes: [
+      "Narrow the replacement's select (or add reject) so that it only targets resources that have the field, or set options.create: true where the field should be added.",
+      "Or pin the kustomize (kubectl) release the kustomization was written for until it is migrated.",
+    ],
+    references: ["https://github.com/kubernetes-sigs/kustomize/pull/4789", "https://github.com/kubernetes-sigs/kustomize/issues/5440"],
+    examples: [
+      // kubernetes-sigs/kustomize#5128 (two reporters)
+      { line: '`Error: unable to find field "spec.xx.xxx" in replacement target`', captures: { fieldPath: "spec.xx.xxx" } },
+      {
+        line: String.raw`> Error: unable to render the source configs in /path/to/directory: failed to run kustomize build in /path/to/directory, stdout: : Error: accumulating components: accumulateDirectory: "recursed accumulation of path '/path/to/directory/components': unable to find field \"parameters.network\" in replacement target`,
+        captures: { fieldPath: "parameters.network" },
+      },
+    ],
+    // kubernetes-sigs/kustomize#5814: an invalid replacement, not a release difference.
+    nearMisses: ['Error: failed to generate manifests: failed to run kustomize build for "foo/": failed to build kustomization: replacements must specify a source and at least one target'],
+  },
+  {
+    id: "kubectl-crd-validation-schema-too-old",
+    title: "kubectl too old to validate this CustomResourceDefinition",
+    family: "kubectl",
+    severity: "error",
+    flake: true,
+    anchors: ["apiextensions.v1beta1.JSON"],
+    patterns: [
+      // kubectl 1.9/1.10 validated CRDs against OpenAPI models that gave JSONSchemaPropsOrArray (items), …OrBool
+      // and JSON no type at all: every value then fails with 'expected ""'. The empty expected type is the sign.
+      String.raw`invalid\s+type\s+for\s+io\.k8s\.apiextensions-apiserver\.pkg\.apis\.apiextensions\.v1beta1\.(?<schemaType>JSONSchemaPropsOrArray|JSONSchemaPropsOrBool|JSONSchemaPropsOrStringArray|JSON)\s*:\s*got\s+\\?"(?<got>\w+)\\?"\s*,\s*expected\s+\\?"\\?"`,
+    ],
+    versions: [],
+    roles: { schemaType: "CRD schema type kubectl could not validate", got: "type found in the manifest" },
+    priority: 45,
+    meaning:
+      "An old kubectl (1.9 and 1.10 in the reports) validated a CustomResourceDefinition against OpenAPI models that leave the types of items, additionalProperties and enum values empty, so every such value fails with 'expected \"\"'; newer kubectl releases (and the API server) accept the same CRD.",
+    causes: [
+      "A kubectl bundled in a CI or GitOps image (fluxcd/flux 1.x shipped kubectl 1.9) or installed long ago, applying CRDs written for a newer Kubernetes (prometheus-operator, OLM).",
+    ],
+    fixes: ["Use a kubectl within one minor of the cluster (1.11 or newer for these CRDs); --validate=false works around an old one."],
+    references: ["https://github.com/fluxcd/flux/issues/1392", "https://github.com/prometheus-operator/prometheus-operator/issues/2034"],
+    examples: [
+      {
+        // fluxcd/flux#1392 (flux's bundled kubectl 1.9, cluster 1.11)
+        line: String.raw`2018-09-25T13:02:35.693380942Z caller=sync.go:164 component=cluster method=Sync cmd="kubectl apply -f -" took=171.998444ms err="running kubectl: error: error validating \"STDIN\": error validating data: ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.profiles.items): invalid type for io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaPropsOrArray: got \"map\", expected \"\"; if`,
+        captures: { schemaType: "JSONSchemaPropsOrArray", got: "map" },
+      },
+      {
+        // prometheus-operator/prometheus-operator#2034
+        line: String.raw`map", expected "", ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.secrets.items): invalid type for io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaPropsOrArray: got "map", expected "", ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.securityContext.properties.supplementalGroups.items): invalid type for io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaPropsOrArray: got "map", expected ""`,
+        captures: { schemaType: "JSONSchemaPropsOrArray", got: "map" },
+      },
+      {
+        // operator-framework/operator-lifecycle-manager#544
+        line: String.raw`ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.maturity.enum[0]): invalid type for io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSON: got "string", expected "", ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.maturity.enum[1]): invalid type`,
+        captures: { schemaType: "JSON", got: "string" },
+      },
+    ],
+    // kubernetes/kubectl#332: a real type error (the manifest is wrong), with a non-empty expected type.
+    nearMisses: [String.raw`error: error validating "./ingress-controller-tcp-udp-map": error validating data: ValidationError(ConfigMap.data): invalid type for io.k8s.api.core.v1.ConfigMap.data: got "map", expected "array"; if you choose to ignore these errors, turn validation off with --validate=false`],
+  },
+  {
+    id: "minikube-kubectl-probe-failed",
+    title: "minikube could not run kubectl to compare its version with the cluster's",
+    family: "kubectl",
+    // A warning: the probe also fails for a broken or wrong-architecture kubectl binary.
+    severity: "warning",
+    flake: false,
+    anchors: ["kubectl info: exec:"],
+    patterns: [String.raw`kubectl\s+info\s*:\s*exec\s*:\s*exit\s+status\s+(?<status>\d+)`],
+    versions: [],
+    roles: { status: "exit status of the kubectl version probe" },
+    priority: 35,
+    meaning:
+      "After starting the cluster minikube runs the kubectl on the PATH (kubectl version --client -o json) to warn about a client/cluster skew; that kubectl failed, most often because it is too old to know the command's flags (kubectl before 1.6 has no --output for version).",
+    causes: ["A very old kubectl on the PATH (kubernetes/minikube#7350: kubectl 1.5.2), or a kubectl binary that cannot run on this machine."],
+    fixes: ["Run `kubectl version --client` to see what fails; install a kubectl within one minor of the cluster, or use 'minikube kubectl --'."],
+    references: ["https://github.com/kubernetes/minikube/issues/7350"],
+    examples: [
+      // kubernetes/minikube#7350 (kubectl 1.5.2), #9455, #9976
+      { line: "E0331 21:01:18.230181   16751 start.go:383] kubectl info: exec: exit status 1", captures: { status: "1" } },
+      { line: "E1216 11:24:31.467901   25710 start.go:266] kubectl info: exec: exit status 2", captures: { status: "2" } },
+    ],
+    nearMisses: ["I1216 11:28:23.304254   25968 start.go:203] waiting for startup goroutines ..."],
   },
   {
     id: "kustomize-field-removed",
