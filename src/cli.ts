@@ -124,6 +124,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     problems: opened.problems,
     ...(contextLines !== undefined ? { contextLines } : {}),
     ...threads,
+    // Several logs are read at once; should a reference's shared byte budget cut one short, all are read again
+    // one after another (standard input cannot be read twice: with it, they are read one after another).
+    ...(refs.includes("-") ? {} : { reopen: async () => (await openReferences(refs, io, env)).sources }),
   });
 
   // Nothing could be read at all: that is "could not analyse", not "found nothing".

@@ -2,7 +2,7 @@ import type { Finding, HintRule, LogSource, LogSummary, Report, ScanResult, Sign
 import { Scanner } from "./scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog, type CompiledCatalog } from "./signatures/index.js";
 import { redactReport } from "./scan/redact.js";
-import { PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
+import { logTurns, MAX_LOGS_AT_ONCE, PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
 import type { StreamScan } from "./parallel/stream-scan.js";
 
 export interface AnalyzeOptions {
@@ -24,54 +24,57 @@ export interface AnalyzeOptions {
   parallelMinBytes?: number;
   /** A scan thread that makes no progress this long fails its log. */
   scanThreadTimeoutMs?: number;
+  /**
+   * Logs that arrive as streams read at once (default: `scanThreads`), when `scanThreads` > 1 and
+   * `reopen` is given; at most MAX_LOGS_AT_ONCE, counted over the whole process.
+   */
+  logsAtOnce?: number;
+  /**
+   * The same logs opened afresh, with a fresh byte budget: called only when logs read at once met the budget
+   * they share, to read them again one after another. Without it, logs are read one after another.
+   */
+  reopen?: () => Promise<readonly LogSource[]>;
 }
 
+/** What reading one log gave: its summary, and the scan's result (what was read of it, when it broke off). */
+interface Read {
+  summary: LogSummary;
+  result: ScanResult;
+  /** It met the byte budget its reference shares with other logs (a SourceError of kind "budget"). */
+  budget: boolean;
+}
 
 /**
  * scan → diagnose for every log of one triage. Never throws for a bad log: a log that cannot be
  * opened or breaks off mid-stream becomes a problem line, and what was read of it still counts.
+ *
+ * Logs that arrive as streams are read several at once when threads are allowed (`scanThreads` > 1), up
+ * to the threads and `MAX_LOGS_AT_ONCE` in the whole process, each scanned on its own thread while this
+ * one receives them all; local files are scanned first, one after another, each on all the threads. The
+ * report is the same as one read after the other: results are kept in the logs' order, and joined only
+ * when all are in.
  */
 export async function analyze(sources: readonly LogSource[], options: AnalyzeOptions = {}): Promise<Report> {
   const catalog = options.catalog ?? compileCatalog(options.signatures ?? builtinSignatures, options.hints ?? builtinHints);
-  const logs: LogSummary[] = [];
+  let reads = await readAll(sources, catalog, options);
+  // Logs read at once share their reference's byte budget in whatever order their bytes arrive, so which
+  // of them it cut short depends on timing. When it cut any short, they are read again (afresh, with a new
+  // budget) one after another, as a sequential read would have cut them: the report never depends on timing.
+  if (reads.concurrent && reads.logs.some((r) => r.budget) && options.reopen) {
+    const again = await options.reopen().catch(() => undefined);
+    if (again) {
+      sources = again;
+      reads = await readAll(sources, catalog, { ...options, logsAtOnce: 1 });
+    }
+  }
+  const logs: LogSummary[] = reads.logs.map((r) => r.summary);
   const hints: VersionHint[] = [...(options.knownVersions ?? [])];
   const scanned: { source: LogSource; findings: ReturnType<Scanner["end"]>["findings"] }[] = [];
-
-  for (const source of sources) {
-    const summary: LogSummary = { name: source.name, ...(source.url ? { url: source.url } : {}), problems: [], partial: false };
-    logs.push(summary);
-    hints.push(...(source.hints ?? []));
-    const scanner = new Scanner({ log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) });
-    let result: ScanResult | undefined;
-    let thread: StreamScan | undefined;
-    try {
-      result = await scanLocalFile(source, catalog, options);
-      if (!result) {
-        const body = await source.open();
-        thread = (options.scanThreads ?? 1) > 1 ? await streamOnThread(source.name, catalog, options) : undefined;
-        if (thread) for await (const chunk of body) await thread.push(chunk);
-        else for await (const chunk of body) scanner.push(chunk);
-      }
-    } catch (err) {
-      summary.problems.push(messageOf(err));
-      summary.partial = true;
-    }
-    // What was read of a stream that broke off still counts.
-    if (!result && thread && !thread.failed) {
-      try {
-        result = await thread.end();
-      } catch (err) {
-        summary.problems.push(messageOf(err));
-        summary.partial = true;
-      }
-    }
-    result ??= scanner.end();
-    summary.stats = result.stats;
-    if (result.stats.longLines > 0) summary.problems.push(`${result.stats.longLines} over-long line(s) examined only around their matches`);
-    if (result.stats.droppedFindings > 0) summary.problems.push(`${result.stats.droppedFindings} further distinct finding(s) not kept`);
-    hints.push(...result.hints);
+  sources.forEach((source, i) => {
+    const { result } = reads.logs[i]!;
+    hints.push(...(source.hints ?? []), ...result.hints);
     scanned.push({ source, findings: result.findings });
-  }
+  });
 
   const report: Report = { causes: [], warnings: [], dismissed: [], logs, hints };
   // One message seen in several logs is one finding, listed with the other places.
@@ -110,6 +113,76 @@ export async function analyze(sources: readonly LogSource[], options: AnalyzeOpt
   // Whatever the output format, nothing leaves analysis unredacted: problem lines quote URLs and server
   // answers, diagnoses quote captured values, and the scanner's own redaction sees one line at a time.
   return redactReport(report);
+}
+
+/** How many logs may be read at once: several only when each can have a thread and a second read cannot change the result. */
+function logsAtOnce(sources: readonly LogSource[], options: AnalyzeOptions): number {
+  const threads = options.scanThreads ?? 1;
+  const streams = sources.filter((s) => !(s as Partial<LocalFileSource>).localFile).length;
+  // Without `reopen` a shared byte budget could not be put right after a concurrent read: one at a time.
+  if (threads <= 1 || streams < 2 || !options.reopen) return 1;
+  return Math.max(1, Math.min(options.logsAtOnce ?? threads, threads, MAX_LOGS_AT_ONCE, streams));
+}
+
+async function readAll(sources: readonly LogSource[], catalog: CompiledCatalog, options: AnalyzeOptions): Promise<{ logs: Read[]; concurrent: boolean }> {
+  const lanes = logsAtOnce(sources, options);
+  const logs: Read[] = new Array<Read>(sources.length);
+  if (lanes <= 1) {
+    for (let i = 0; i < sources.length; i++) logs[i] = await readOne(sources[i]!, catalog, options);
+    return { logs, concurrent: false };
+  }
+  // Local files first, one after another (each uses every thread by itself, and scanning one here blocks
+  // this thread, which would stall the downloads); then the streams, `lanes` at a time, in order.
+  const local = sources.flatMap((s, i) => ((s as Partial<LocalFileSource>).localFile ? [i] : []));
+  for (const i of local) logs[i] = await readOne(sources[i]!, catalog, options);
+  const streams = sources.flatMap((s, i) => ((s as Partial<LocalFileSource>).localFile ? [] : [i]));
+  let next = 0;
+  const lane = async () => {
+    for (let k = next++; k < streams.length; k = next++) {
+      const i = streams[k]!;
+      logs[i] = await logTurns.run(lanes, () => readOne(sources[i]!, catalog, options));
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return { logs, concurrent: true };
+}
+
+/** Reads and scans one log; a log that cannot be read, or breaks off, gives a problem line and what was read. */
+async function readOne(source: LogSource, catalog: CompiledCatalog, options: AnalyzeOptions): Promise<Read> {
+  const summary: LogSummary = { name: source.name, ...(source.url ? { url: source.url } : {}), problems: [], partial: false };
+  let budget = false;
+  const problem = (err: unknown) => {
+    summary.problems.push(messageOf(err));
+    summary.partial = true;
+    if ((err as { kind?: unknown } | null)?.kind === "budget") budget = true;
+  };
+  const scanner = new Scanner({ log: source.name, catalog, ...(options.contextLines !== undefined ? { contextLines: options.contextLines } : {}) });
+  let result: ScanResult | undefined;
+  let thread: StreamScan | undefined;
+  try {
+    result = await scanLocalFile(source, catalog, options);
+    if (!result) {
+      const body = await source.open();
+      thread = (options.scanThreads ?? 1) > 1 ? await streamOnThread(source.name, catalog, options) : undefined;
+      if (thread) for await (const chunk of body) await thread.push(chunk);
+      else for await (const chunk of body) scanner.push(chunk);
+    }
+  } catch (err) {
+    problem(err);
+  }
+  // What was read of a stream that broke off still counts.
+  if (!result && thread && !thread.failed) {
+    try {
+      result = await thread.end();
+    } catch (err) {
+      problem(err);
+    }
+  }
+  result ??= scanner.end();
+  summary.stats = result.stats;
+  if (result.stats.longLines > 0) summary.problems.push(`${result.stats.longLines} over-long line(s) examined only around their matches`);
+  if (result.stats.droppedFindings > 0) summary.problems.push(`${result.stats.droppedFindings} further distinct finding(s) not kept`);
+  return { summary, result, budget };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { LogSource, Report } from "./model.js";
 import type { SkewbotConfig } from "./config.js";
 import { analyze } from "./pipeline.js";
+import { appScanThreads } from "./parallel/limits.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { checkBoundary, logRefKey, resolveLogRef, type LogRef, type SourceSettings, type Visibility } from "./sources/index.js";
 import { renderMarkdown } from "./report/markdown.js";
@@ -50,6 +51,8 @@ export interface TriageDeps {
   history?: Pick<History, "remember" | "window">;
   /** Called once the logs are read and analysed, before anything is posted (metrics count reads that way even when posting fails). */
   onRead?: (reports: readonly Report[], fetch: FetchStats) => void;
+  /** Threads that scan a build's logs, several logs at once (default: SKEWBOT_SCAN_THREADS, else the cores, at most 4); 1 reads them one after another on this thread. */
+  scanThreads?: number;
 }
 
 /** What reading the referenced logs took (pasted excerpts are not counted). */
@@ -85,6 +88,7 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
   const fetched: FetchStats = { bytes: 0, unresolved: 0, broken: 0 };
   const windows: (() => Promise<boolean>)[] = [];
   const boundary = { repository: `${req.thread.owner}/${req.thread.repo}`, visibility: req.visibility, linked: deps.config.linkedRepositories ?? [] };
+  const scanThreads = deps.scanThreads ?? appScanThreads();
   const lookUpVisibility = onceEach((repository: string) => repositoryVisibility(deps.port, repository, deps.log));
 
   for (const ref of req.refs) {
@@ -106,7 +110,16 @@ export async function runTriage(req: TriageRequest, deps: TriageDeps): Promise<T
       sections.push({ key: sectionKey(logRefKey(ref)), markdown: `#### ${escapeMarkdown(redact(resolved.title))}\n\n${escapeMarkdown(redact(resolved.skipped))}` });
       continue;
     }
-    const report = await analyze(resolved.sources, { catalog: deps.catalog, knownVersions: resolved.hints, problems: resolved.problems });
+    // A build's logs are read several at once, each scanned on a thread; the report is the one a read of
+    // one after the other gives (should the logs' shared byte budget cut any short, they are read again
+    // that way, from a fresh resolution: `reopen`).
+    const report = await analyze(resolved.sources, {
+      catalog: deps.catalog,
+      knownVersions: resolved.hints,
+      problems: resolved.problems,
+      scanThreads,
+      reopen: async () => (await resolveLogRef(ref, deps.settings)).sources,
+    });
     reports.push(report);
     // A failed CI job with findings: its regression window, from the CI system's own history (not the store).
     // It reads up to 50 earlier builds, so it is computed after the comment is posted and added by an edit.

@@ -21,19 +21,28 @@ function catalogFor(spec: CatalogSpec): Promise<CompiledCatalog> {
 }
 
 /** Logs arriving as streams, by job id: their scanners, once the catalog is ready. */
-const streams = new Map<number, Promise<Scanner>>();
+const streams = new Map<number, { log: string; scanner: Promise<Scanner>; failed?: Error }>();
 
 async function onStream(m: StreamMessage): Promise<void> {
   if (m.kind === "stream") {
     // The chunks' memory goes back to be filled again: the scanner copies out the lines it keeps.
-    streams.set(m.id, catalogFor(m.catalog).then((catalog) => new Scanner({ log: m.log, catalog, ...m.options, transientChunks: true })));
+    streams.set(m.id, { log: m.log, scanner: catalogFor(m.catalog).then((catalog) => new Scanner({ log: m.log, catalog, ...m.options, transientChunks: true })) });
     return;
   }
-  const scanner = await streams.get(m.id);
-  if (!scanner) return;
+  const stream = streams.get(m.id);
+  if (!stream) return;
+  const scanner = await stream.scanner;
+  if (stream.failed) throw stream.failed;
   if (m.kind === "chunk") {
-    injectFault();
-    scanner.push(m.bytes);
+    try {
+      injectFault(stream.log);
+      scanner.push(m.bytes);
+    } catch (err) {
+      // The thread dies of it, but not before the messages already queued behind this one are handled (they
+      // wait for the same catalog): the "end" among them must not answer with a scan that lacks this chunk.
+      stream.failed = err as Error;
+      throw err;
+    }
     parentPort!.postMessage({ id: m.id, ack: true, bytes: m.bytes }, [m.bytes.buffer as ArrayBuffer]);
     return;
   }
@@ -49,7 +58,7 @@ parentPort!.on("message", async (job: RangeJob | StreamMessage) => {
   try {
     for (let k = Atomics.add(job.next, 0, 1); k < job.ends.length; k = Atomics.add(job.next, 0, 1)) {
       parentPort!.postMessage({ id: job.id, range: k, taken: true });
-      injectFault();
+      injectFault(job.log);
       const result = scanRange(read, job.ends, k, { log: job.log, catalog, ...job.options });
       parentPort!.postMessage({ id: job.id, range: k, result });
     }
@@ -61,9 +70,12 @@ parentPort!.on("message", async (job: RangeJob | StreamMessage) => {
 
 /**
  * SKEWBOT_SCAN_THREAD_FAULT=crash|hang: a scan thread that fails, or spins without end, on its first range,
- * to test what the process does then (with SKEWBOT_SCAN_MAIN_THREAD=0, so that a thread meets it).
+ * to test what the process does then (with SKEWBOT_SCAN_MAIN_THREAD=0, so that a thread meets it); with
+ * SKEWBOT_SCAN_THREAD_FAULT_LOG=<name>, only on that log (the others read at the same time are scanned).
  */
-function injectFault(): void {
+function injectFault(log: string): void {
+  const only = process.env["SKEWBOT_SCAN_THREAD_FAULT_LOG"];
+  if (only && only !== log) return;
   const fault = process.env["SKEWBOT_SCAN_THREAD_FAULT"];
   if (fault === "crash") throw new Error("injected fault");
   // eslint-disable-next-line no-empty
