@@ -23,6 +23,7 @@ import { historyBench } from "./history.js";
 import { fleetBench } from "./fleet.js";
 import { requestRows } from "./requests.js";
 import { ensureRipgrep, generateMatchingLog, median, timeProcess, writeLinePatterns } from "./cli-rows.js";
+import { curlAvailable, httpMeasure, httpRows } from "./http-rows.js";
 
 const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
 const SCALE = Number(process.env["BENCH_SCALE"] ?? 1);
@@ -187,6 +188,10 @@ async function main() {
       e2e.link.push(await endToEndRun(prow.path, { linkBytesPerSecond: LINK }));
     }
 
+    // HTTP on loopback (bench/http-rows.js): `skewbot analyze <url>` against curl of the same URL.
+    const http = curlAvailable() ? await httpMeasure(big.path, { runs: RUNS, log }) : undefined;
+    if (!http) log("curl is not installed: the HTTP rows are skipped");
+
     const history = await historyBench({ runs: Math.min(RUNS, 3), e2e: async (env, objects) => (await endToEndRun(tiny.path, { env, ...(objects ? { objects } : {}) })).endToEndMs });
     // Shared mode (bench/fleet.js): its rows and notes go with the history's.
     const fleet = await fleetBench({ runs: RUNS, prowLog: prow, dir, scale: SCALE });
@@ -197,7 +202,7 @@ async function main() {
     const requests = await requestRows();
     history.rows.push(...requests.rows);
     history.notes.push(...requests.notes);
-    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching });
+    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching, http });
     process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
     writeFileSync(here("../docs/benchmarks.md"), report.markdown);
     log("written to docs/benchmarks.md");
@@ -206,7 +211,7 @@ async function main() {
   }
 }
 
-function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching }) {
+function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching, http }) {
   const grepRate = m.grep.map((g) => mbps(big.bytes, g.ms));
   const scanRate = m.scan.map((s) => mbps(big.bytes, s.scanMs));
   const bestGrep = max(grepRate);
@@ -236,7 +241,7 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w
     throughput: throughputRatio >= 0.5,
     rss: max(rss300) < 150 * MB && rssGrowth < 10 * 1024 * 1024,
     scaling: scaling < 2,
-    e2e: loopRatio < 1.3,
+    e2e: loopRatio <= 2,
     link: linkRatio < 1.3,
   };
 
@@ -284,7 +289,7 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w
       `download: ${secs(min(loopDownload))}`,
       spreadOf(loopDownload, secs),
       `${f2(loopRatio)}× the download`,
-      "< 1.3×",
+      "≤ 2×",
       ok(targets.e2e),
     ],
     [
@@ -310,6 +315,11 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w
       "",
     ],
   ];
+  if (http) {
+    const h = httpRows(http, { ok, secs, spreadOf });
+    rows.push(...h.rows);
+    history.notes.push(h.note);
+  }
   rows.push(...history.rows);
   // Whole-process rows (medians of interleaved runs, the issue's targets).
   const med = (xs) => (xs.length ? median(xs) : NaN);
@@ -389,9 +399,9 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w
     const fixed = min(tinyE2e);
     const streaming = min(loopE2e) - fixed;
     notes.push(
-      `End to end on loopback is ${f2(loopRatio)}× the download, above the 1.3× target, and the scanner is not what ` +
+      `End to end on loopback is ${f2(loopRatio)}× the download, above the 2× target, and the scanner is not what ` +
         `limits it. Loopback delivers the ${f0(prow.bytes / MB)} MB in ${secs(download)} ` +
-        `(${f0(mbps(prow.bytes, download))} MB/s), so 1.3× leaves ${secs(0.3 * download)} for all the rest, while ` +
+        `(${f0(mbps(prow.bytes, download))} MB/s), so 2× leaves ${secs(download)} for all the rest, while ` +
         `a triage's fixed cost alone is ${secs(fixed)} (row 4c, with a ${f0(tiny.bytes / MB)} MB log: webhook ` +
         "verification, installation token, configuration and Prow metadata requests, report and comment, in a " +
         `freshly started app process). The remaining ${secs(streaming)} is receiving and scanning the log in the ` +
@@ -476,7 +486,7 @@ MB is 10^6 bytes, MiB 2^20 bytes.
    **4b** is the same with both going through a TCP proxy that lets the responses flow at ${LINK / MB} MB/s,
    a plausible download speed from Google Cloud Storage, to show the overhead where the network, not the
    CPU, sets the pace. **4c** is row 4 with a ${f0(tiny.bytes / MB)} MB build log: what a triage costs besides
-   reading the log. The 1.3× target is the issue's, for loopback.
+   reading the log. The 2× target is the issue's, for loopback (issue 14; it was 1.3× before).
 
 ${checks.map((c) => `- ${c}`).join("\n")}
 
