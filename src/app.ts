@@ -60,6 +60,8 @@ export interface AppRuntime {
   drain(timeoutMs: number): Promise<PendingTriage[]>;
   /** For tests and tools: resolves once no delivery waits for its lane and no triage of this process is queued or running. */
   idle(): Promise<void>;
+  /** Runs once, offline, what a first triage would otherwise run for the first time (main.ts, once the server listens). */
+  warmUp(): Promise<void>;
 }
 
 /** Thrown by the webhook handler while the app shuts down: Probot answers the delivery with a 500. */
@@ -123,6 +125,7 @@ export function createApp(options: AppOptions = {}) {
         await queue.drain(Math.max(0, deadline - Date.now()));
         return dispatcher.unfinished();
       },
+      warmUp: () => dispatcher.warmUp(),
       async idle() {
         // A lane's turn queues triage, and nothing queues a lane from triage: lanes first, then jobs.
         while (lanes.depth() > 0 || queue.depth() > 0) {

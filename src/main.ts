@@ -113,6 +113,14 @@ for (const listener of process.listeners("SIGINT")) if (!sigintBefore.has(listen
 
 const log = runtime?.log ?? plainLog();
 const DRAIN_MS = drainTimeout(log);
+// Listening: what a first triage would run for the first time runs now, off the path of any delivery.
+setImmediate(() => {
+  const started = performance.now();
+  void runtime?.warmUp().then(
+    () => log.info({ durationMs: Math.round(performance.now() - started) }, "warmed up"),
+    (err: unknown) => log.warn({ err }, "warm-up failed (the first triage runs cold)"),
+  );
+});
 
 // Migrations are applied now rather than at the first triage; a store that cannot be opened is retried
 // then, and triage meanwhile posts without history.

@@ -105,19 +105,23 @@ export class OwnComments {
 
 const isReport = (c: IssueComment | null | undefined, me: string | undefined): c is IssueComment => !!c && isOwn(c.user, me) && c.body.includes(REPORT_MARKER);
 
-/** The bot's report comment in a thread: from the known id when it still holds, else by listing (extra copies deleted). */
-async function findReport(port: GitHubPort, thread: Thread, me: string | undefined, own: OwnComments): Promise<IssueComment | undefined> {
+/**
+ * The bot's report comment in a thread: from the known id when it still holds, else by listing (extra copies
+ * deleted). `login` is the bot's login on its way: the reads go out without waiting for it.
+ */
+async function findReport(port: GitHubPort, thread: Thread, login: Promise<string | undefined>, own: OwnComments): Promise<IssueComment | undefined> {
   const known = await own.get(thread);
   if (known !== undefined) {
     // undefined: gone (404); null: unreadable (another fault), and the listing below decides, as without a record.
-    const comment = await port.getComment(thread, known).catch(() => null);
+    const [comment, me] = await Promise.all([port.getComment(thread, known).catch(() => null), login]);
     if (isReport(comment, me)) {
       await own.set(thread, comment.id);
       return comment;
     }
     await own.forget(thread, known, comment !== null);
   }
-  const ours = (await port.listComments(thread)).filter((c) => isReport(c, me));
+  const [listed, me] = await Promise.all([port.listComments(thread), login]);
+  const ours = listed.filter((c) => isReport(c, me));
   // Extra copies (left by an old race) are deleted so that one remains.
   for (const extra of ours.slice(1)) await port.deleteComment(thread, extra.id).catch(() => undefined);
   if (ours[0]) await own.set(thread, ours[0].id);
@@ -136,8 +140,10 @@ export async function upsertReport(
   onlyIfExists = false,
   own: OwnComments = new OwnComments(),
 ): Promise<UpsertOutcome | "skipped"> {
-  const me = await port.botLogin();
-  let existing = await findReport(port, thread, me, own);
+  const login = port.botLogin();
+  // Awaited below on every path; this only keeps a failure from being reported as unhandled meanwhile.
+  login.catch(() => undefined);
+  let existing = await findReport(port, thread, login, own);
   for (let attempt = 0; ; attempt++) {
     if (!existing && onlyIfExists) return "skipped";
     const freshKeys = new Set(fresh.map((s) => s.key));
@@ -153,6 +159,6 @@ export async function upsertReport(
     if ((await port.updateComment(thread, existing.id, body)) === "updated") return "updated";
     // Someone deleted the comment since we read it: look again (another copy may remain), then post.
     await own.forget(thread, existing.id, true);
-    existing = attempt === 0 ? await findReport(port, thread, me, own) : undefined;
+    existing = attempt === 0 ? await findReport(port, thread, login, own) : undefined;
   }
 }
