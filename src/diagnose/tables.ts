@@ -52,6 +52,12 @@ export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
   "dynamic-config-dir": "1.24",
   // Deprecated in 1.24, removed in 1.27 (CHANGELOG-1.27). Not re-checked this session.
   "container-runtime": "1.27",
+  // kubernetes/kubernetes#58367 (1.10); kubernetes-retired/kubeadm-dind-cluster#82, rootsongjc/kubernetes-vagrant-centos-cluster#7.
+  "require-kubeconfig": "1.10",
+  // kubernetes/kubernetes#40050, noted in CHANGELOG-1.8 by #53397; kubernetes-retired/contrib#2830 (Fedora 27).
+  "api-servers": "1.8",
+  // kubernetes/kubernetes#103172 (CHANGELOG v1.23.0-alpha.3, "Deprecation"): use --bootstrap-kubeconfig.
+  "experimental-bootstrap-kubeconfig": "1.23",
 };
 
 export interface FlagChange {
@@ -87,6 +93,13 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
   "policy-configmap": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
   "policy-configmap-namespace": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
   "use-legacy-policy-config": { release: "1.23", components: ["kube-scheduler"], instead: "a KubeSchedulerConfiguration with profiles" },
+  // kubernetes/kubernetes#102805 (1.22: "The deprecated flag --hard-pod-affinity-symmetric-weight and --scheduler-name
+  // have been removed from kube-scheduler"); pingcap/tidb-operator#4155, piraeusdatastore/piraeus-operator#205 and
+  // vesoft-inc/nebula-operator#162 ran second schedulers from charts written for older images.
+  "scheduler-name": { release: "1.22", components: ["kube-scheduler"], instead: "profiles[].schedulerName in a KubeSchedulerConfiguration" },
+  "hard-pod-affinity-symmetric-weight": { release: "1.22", components: ["kube-scheduler"], instead: "the InterPodAffinity plugin's hardPodAffinityWeight in a KubeSchedulerConfiguration" },
+  // kubernetes/kubernetes#73663 (1.14); Azure/aks-engine#490 (apiserver v1.14.0-alpha.3 refusing it).
+  "repair-malformed-updates": { release: "1.14", components: ["kube-apiserver"] },
   // CHANGELOG-1.25. Not re-checked this session.
   "experimental-cluster-signing-duration": { release: "1.25", components: ["kube-controller-manager"], instead: "--cluster-signing-duration" },
   // kubernetes/kubernetes#107178, merged 2022-03-30 for 1.24 (was listed as 1.26 here, the release kubeadm#2839 ran).
@@ -118,13 +131,23 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
   "insecure-experimental-approve-all-kubelet-csrs-for-group": { release: "1.13", components: ["kube-controller-manager"], instead: "the csrapproving controller with RBAC for the bootstrap group (1.7+)" },
   // kubernetes/kubernetes#69527 (CHANGELOG-1.13, "Action Required"): quorum reads are always on.
   "etcd-quorum-read": { release: "1.13", components: ["kube-apiserver"], instead: "nothing: quorum reads are always enabled" },
-  // kubernetes/kubernetes#58367 (1.10); kubernetes-retired/kubeadm-dind-cluster#82, rootsongjc/kubernetes-vagrant-centos-cluster#7.
-  "require-kubeconfig": { release: "1.10", components: ["kubelet"], instead: "--kubeconfig alone (the kubelet requires it since 1.8)" },
   // The kubelet's --config was the static-pod path until kubernetes/kubernetes#40048 (1.6; deprecated in 1.4 by
   // #29999); 1.8 brought --config back for the KubeletConfiguration file, so only 1.6 and 1.7 kubelets refuse it
   // (kubernetes-retired/dashboard#1987, sttts/kubernetes-dind-cluster#8, SUSE/caasp-salt#38). kube-proxy and
   // kube-scheduler take --config too: a line that names no component is only a guess.
   config: { release: "1.6", components: ["kubelet"], instead: "--pod-manifest-path for the static-pod directory (kubelet 1.8+ takes --config again, for a KubeletConfiguration file)", alsoIn: ["kube-proxy", "kube-scheduler", "kubelet 1.8+"] },
+  // kubernetes/kubernetes#101178 (1.22; deprecated in 1.19 by #91630): openshift/ibm-roks-toolkit#271 and
+  // openshift/cluster-kube-apiserver-operator#1184 dropped it for 1.22.
+  "kubelet-https": { release: "1.22", components: ["kube-apiserver"], instead: "nothing: connections to kubelets always use HTTPS" },
+  // kubernetes/kubernetes#108624 (1.25; aks-engine drops it from 1.25 on).
+  "service-account-api-audiences": { release: "1.25", components: ["kube-apiserver"], instead: "--api-audiences" },
+  // kubernetes/kubernetes#114446 (1.27; aks-engine drops it from 1.27 on).
+  "master-service-namespace": { release: "1.27", components: ["kube-apiserver"] },
+  // kubernetes/kubernetes#115840 (1.27, with --pod-eviction-timeout; aks-engine drops both from 1.27 on).
+  "enable-taint-manager": { release: "1.27", components: ["kube-controller-manager"], instead: "nothing: taint-based eviction is always on" },
+  // kubernetes/kubernetes#78294 (1.16, "ACTION REQUIRED"); eksctl-io/eksctl#2695 and kubernetes/kops#7224 had to drop
+  // it. (The kubelet's own --resource-container went in 1.6, kubernetes/kubernetes#40048.)
+  "resource-container": { release: "1.16", components: ["kube-proxy"], instead: "nothing: kube-proxy behaves as with --resource-container=\"\"" },
   // CHANGELOG-1.15. Not re-checked this session.
   "allow-privileged": { release: "1.15", components: ["kubelet"], instead: "PodSecurity admission" },
   // CHANGELOG-1.12. Not re-checked this session.

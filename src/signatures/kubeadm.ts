@@ -362,4 +362,49 @@ export const kubeadmSignatures: Signature[] = [
     // after it are matched by the specific kubeadm upgrade signatures.
     nearMisses: ["[upgrade/version] FATAL: the --version argument is invalid due to these fatal errors:", "error execution phase preflight: the version argument is invalid due to these errors:"],
   },
+  {
+    id: "component-config-field-other-release",
+    title: "Component configuration has a field of another release",
+    family: "kubeadm",
+    // A warning: kube-proxy and the kubelet fall back to lenient decoding and start; kubeadm reports the field.
+    severity: "warning",
+    flake: false,
+    anchors: ["resourceContainer", "udpIdleTimeout", "crashLoopBackOff"],
+    patterns: [
+      // Only fields that one release removed or added: any other unknown field is a typo, not a version skew.
+      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>resourceContainer|udpIdleTimeout|crashLoopBackOff)(?![\w])`,
+    ],
+    versions: [],
+    roles: { field: "configuration field the component does not know" },
+    priority: 45,
+    meaning:
+      "A component decoded its configuration (KubeProxyConfiguration, KubeletConfiguration) strictly and met a field its release does not have: kube-proxy's resourceContainer was removed in 1.16 (kubernetes/kubernetes#78294) and udpIdleTimeout in 1.26 (#112133); the kubelet's crashLoopBackOff exists from 1.32 on. The configuration was written for another release than the binary reading it.",
+    causes: [
+      "A kube-proxy ConfigMap or template carried over from 1.15 or older (resourceContainer: /kube-proxy), or from 1.25 or older (udpIdleTimeout).",
+      "A KubeletConfiguration written for a newer kubelet (crashLoopBackOff) read by an older kubelet or kubeadm.",
+    ],
+    fixes: ["Remove the field from the configuration (or regenerate it for the running release); for a newer field, run a binary of the release that has it."],
+    references: ["https://github.com/kubernetes/kubernetes/pull/78294"],
+    examples: [
+      {
+        // puppetlabs/puppetlabs-kubernetes#448 (kube-proxy 1.17.2)
+        line: String.raw`W1105 15:55:06.751793   19570 strict.go:54] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeproxy.config.k8s.io", Version:"v1alpha1", Kind:"KubeProxyConfiguration"}: error unmarshaling JSON: while decoding JSON: json: unknown field "resourceContainer"`,
+        captures: { field: "resourceContainer" },
+      },
+      {
+        // giantswarm/k8scloudconfig#728 (kube-proxy 1.17.6)
+        line: String.raw`: v1alpha1.KubeProxyConfiguration.ReadObject: found unknown field: resourceContainer, error found in #10 byte of ...|Container":"/kube-pr|..., bigger context ...|0.0.0:10249","mode":"iptables","resourceContainer":"/kube-proxy"}|...`,
+        captures: { field: "resourceContainer" },
+      },
+      {
+        // zalando-incubator/kubernetes-on-aws#9017
+        line: String.raw`I0304 09:05:19.643699       1 options.go:480] "Using lenient decoding as strict decoding failed" err="strict decoding error: unknown field \"resourceContainer\", unknown field \"udpIdleTimeout\"`,
+        captures: { field: "resourceContainer" },
+      },
+    ],
+    nearMisses: [
+      String.raw`W0527 16:33:40.443251       1 server.go:427] using lenient decoding as strict decoding failed: strict decoder error for apiVersion: kubeproxy.config.k8s.io/v1alpha1`,
+      "Warning  BackOff  3m (x25 over 8m)  kubelet  Back-off restarting failed container web in pod web-7c9d (CrashLoopBackOff)",
+    ],
+  },
 ];
