@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { HintRule, Signature } from "../model.js";
 import { VERSION_TOKEN } from "../kube/versions.js";
 
@@ -83,25 +84,118 @@ export function compileCatalog(signatures: readonly Signature[], hints: readonly
   }
 
   const keys = [...new Set([...rulesByAnchor.keys(), ...hintsByAnchor.keys()])];
-  widenToContainedAnchors(rulesByAnchor, keys);
-  widenToContainedAnchors(hintsByAnchor, keys);
-  return { anchors: new AnchorMatcher(keys), rulesByAnchor, hintsByAnchor, signatures: byId };
+  const { matcher, contained } = anchorIndex(keys);
+  widenToContainedAnchors(rulesByAnchor, keys, contained);
+  widenToContainedAnchors(hintsByAnchor, keys, contained);
+  return { anchors: matcher, rulesByAnchor, hintsByAnchor, signatures: byId };
 }
 
 /**
  * The matcher reports the longest anchor at a position, so an anchor that contains another must also
- * wake the rules of the one it contains.
+ * wake the rules of the one it contains. `contained` holds the pairs (outer, inner) of `containedPairs`.
  */
-function widenToContainedAnchors<T>(map: Map<string, T[]>, keys: readonly string[]): void {
-  for (const outer of keys) {
-    for (const inner of keys) {
-      const contained = outer !== inner && outer.includes(inner) ? map.get(inner) : undefined;
-      if (!contained) continue;
-      const list = map.get(outer) ?? [];
-      for (const item of contained) if (!list.includes(item)) list.push(item);
-      map.set(outer, list);
-    }
+function widenToContainedAnchors<T>(map: Map<string, T[]>, keys: readonly string[], contained: readonly number[]): void {
+  for (let k = 0; k < contained.length; k += 2) {
+    const outer = keys[contained[k]!]!;
+    const inner = map.get(keys[contained[k + 1]!]!);
+    if (!inner) continue;
+    const list = map.get(outer) ?? [];
+    for (const item of inner) if (!list.includes(item)) list.push(item);
+    map.set(outer, list);
   }
+}
+
+/** Pairs (outer, inner) of indexes into `keys`, flat, where one anchor contains another: outer first, then inner, in key order. */
+function containedPairs(keys: readonly string[]): number[] {
+  const pairs: number[] = [];
+  for (let o = 0; o < keys.length; o++) {
+    for (let i = 0; i < keys.length; i++) if (o !== i && keys[o]!.includes(keys[i]!)) pairs.push(o, i);
+  }
+  return pairs;
+}
+
+/**
+ * The anchor automaton and the contained pairs of `keys`. For the built-in catalog they come precomputed
+ * from the build (`npm run build` writes them next to this module, src/signatures/write-anchor-tables.ts):
+ * building the automaton is most of what compiling the catalog costs at start-up. The file is used only
+ * for the very anchors it was built from, and only when this module's builders are the ones that built
+ * it; otherwise both are built here, as they always are for custom signatures.
+ */
+function anchorIndex(keys: readonly string[]): { matcher: AnchorMatcher; contained: readonly number[] } {
+  const stored = (precomputed ??= readPrecomputed());
+  if (stored && stored.tables.anchors.length === keys.length && stored.tables.anchors.every((a, i) => a === keys[i])) {
+    return { matcher: AnchorMatcher.fromTables(stored.tables), contained: stored.contained };
+  }
+  return { matcher: new AnchorMatcher(keys), contained: containedPairs(keys) };
+}
+
+/** Where the build writes the built-in catalog's anchor index. */
+export const ANCHOR_TABLES_FILE = new URL("./anchor-tables.bin", import.meta.url);
+
+interface AnchorIndexFile {
+  tables: AnchorTables;
+  contained: readonly number[];
+}
+
+let precomputed: AnchorIndexFile | null | undefined;
+
+function readPrecomputed(): AnchorIndexFile | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(ANCHOR_TABLES_FILE);
+  } catch {
+    return null;
+  }
+  return decodeAnchorIndex(bytes);
+}
+
+/** Identifies the code that builds an index: a file built by other code is not used. */
+function builders(): string {
+  return [ROOT, MAX_TABLE_ENTRIES, buildAnchorTables, depthWithin, containedPairs].map(String).join("\n");
+}
+
+const MAGIC = "SKAT";
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const align4 = (n: number) => (n + 3) & ~3;
+
+/**
+ * The anchor index of `keys`, built afresh, as bytes: "SKAT", the header's length (uint32), the header
+ * (JSON: the builders, the anchors, the matcher's other fields and the contained pairs), padding to a
+ * multiple of 4, then the automaton's table (int32, little-endian), to be read back as a typed array.
+ */
+export function encodeAnchorIndex(keys: readonly string[]): Uint8Array {
+  const { table, ...rest } = buildAnchorTables(keys, MAX_TABLE_ENTRIES);
+  const header = Buffer.from(JSON.stringify({ builders: builders(), ...rest, contained: containedPairs(keys) }));
+  const start = align4(8 + header.length);
+  const out = Buffer.alloc(start + table.byteLength);
+  out.write(MAGIC, 0, "latin1");
+  out.writeUInt32LE(header.length, 4);
+  header.copy(out, 8);
+  for (let i = 0; i < table.length; i++) out.writeInt32LE(table[i]!, start + 4 * i);
+  return out;
+}
+
+/** What `encodeAnchorIndex` wrote, or null when it was written by other builders (or is no such file). */
+export function decodeAnchorIndex(bytes: Uint8Array): AnchorIndexFile | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!LITTLE_ENDIAN || buffer.length < 8 || buffer.toString("latin1", 0, 4) !== MAGIC) return null;
+  const length = buffer.readUInt32LE(4);
+  const start = align4(8 + length);
+  if (start > buffer.length || (buffer.length - start) % 4 !== 0) return null;
+  let header: Omit<AnchorTables, "table"> & { builders: string; contained: number[] };
+  try {
+    header = JSON.parse(buffer.toString("utf8", 8, 8 + length)) as typeof header;
+  } catch {
+    return null;
+  }
+  if (header.builders !== builders()) return null;
+  const { builders: _builders, contained, ...rest } = header;
+  const entries = (buffer.length - start) / 4;
+  // A view of the file's bytes where they are aligned (a whole file read is), else a copy.
+  const at = buffer.byteOffset + start;
+  const table = at % 4 === 0 ? new Int32Array(buffer.buffer, at, entries) : new Int32Array(new Uint8Array(buffer.buffer, at, entries * 4).slice().buffer);
+  if (entries < ROOT || (entries - ROOT) % rest.classes !== 0) return null;
+  return { tables: { ...rest, table }, contained };
 }
 
 export interface AnchorHit {
@@ -147,82 +241,30 @@ export class AnchorMatcher {
   private readonly depth: number;
 
   constructor(anchors: readonly string[], maxTableEntries = MAX_TABLE_ENTRIES) {
-    this.anchors = [...anchors];
-    const classOf = new Int32Array(256);
-    let classes = 1;
-    for (const anchor of anchors) {
-      for (let i = 0; i < anchor.length; i++) {
-        const byte = anchor.charCodeAt(i) & 0xff;
-        if (classOf[byte] === 0) classOf[byte] = classes++;
-      }
-    }
-    this.classes = classes;
-    this.depth = depthWithin(this.anchors, (maxTableEntries - ROOT) / classes);
+    // Tables read back from the build's precomputed file (`fromTables`), or built here.
+    const tables = prebuilt?.anchors === anchors ? prebuilt : buildAnchorTables(anchors, maxTableEntries);
+    this.anchors = tables.anchors;
+    this.table = tables.table;
+    this.classes = tables.classes;
+    this.firstAccepting = tables.firstAccepting;
+    this.accepted = tables.accepted;
+    this.depth = tables.depth;
+  }
 
-    // The trie of all anchors (their first `depth` bytes); state 0 is the root. Typed arrays, not maps: the
-    // catalog is compiled at start-up, before the JIT has warmed up, where every lookup counts.
-    const maxStates = this.anchors.reduce((n, a) => n + Math.min(a.length, this.depth), 1);
-    const child = new Int32Array(maxStates * classes).fill(-1);
-    const ends: number[][] = [[]];
-    let count = 1;
-    this.anchors.forEach((anchor, id) => {
-      let state = 0;
-      for (let i = 0; i < Math.min(anchor.length, this.depth); i++) {
-        const at = state * classes + classOf[anchor.charCodeAt(i) & 0xff]!;
-        if (child[at] === -1) {
-          child[at] = count++;
-          ends.push([]);
-        }
-        state = child[at]!;
-      }
-      ends[state]!.push(id);
-    });
+  /** The matcher that `tables` describe (as `tables()` gave them), without building its automaton again. */
+  static fromTables(tables: AnchorTables): AnchorMatcher {
+    prebuilt = tables;
+    try {
+      return new AnchorMatcher(tables.anchors);
+    } finally {
+      prebuilt = undefined;
+    }
+  }
 
-    // Breadth first, so that each state's failure state (its longest proper suffix in the trie) is complete
-    // before the state itself: a missing transition is the failure state's, and the anchors that end at
-    // the failure state end here too.
-    const delta = new Int32Array(count * classes);
-    const failure = new Int32Array(count);
-    const queue = new Int32Array(count);
-    let tail = 0;
-    for (let c = 0; c < classes; c++) {
-      const next = child[c]!;
-      if (next > 0) {
-        delta[c] = next;
-        queue[tail++] = next;
-      }
-    }
-    for (let q = 0; q < tail; q++) {
-      const state = queue[q]!;
-      const fail = failure[state]!;
-      if (ends[fail]!.length > 0) ends[state] = [...ends[state]!, ...ends[fail]!];
-      const row = state * classes;
-      const failRow = fail * classes;
-      for (let c = 0; c < classes; c++) {
-        const next = child[row + c]!;
-        if (next === -1) {
-          delta[row + c] = delta[failRow + c]!;
-        } else {
-          failure[next] = delta[failRow + c]!;
-          delta[row + c] = next;
-          queue[tail++] = next;
-        }
-      }
-    }
-
-    // Lay the states out in the table: the root first, the accepting states last (the scan loop then needs
-    // one comparison per byte to notice a match).
-    const order = [...ends.keys()].sort((a, b) => Number(ends[a]!.length > 0) - Number(ends[b]!.length > 0) || a - b);
-    const offset = new Int32Array(count);
-    order.forEach((state, i) => (offset[state] = ROOT + i * classes));
-    this.table = new Int32Array(ROOT + count * classes);
-    this.table.set(classOf);
-    for (let state = 0; state < count; state++) {
-      for (let c = 0; c < classes; c++) this.table[offset[state]! + c] = offset[delta[state * classes + c]!]!;
-    }
-    const accepting = order.filter((state) => ends[state]!.length > 0);
-    this.firstAccepting = ROOT + (count - accepting.length) * classes;
-    this.accepted = accepting.map((state) => ends[state]!);
+  /** What the matcher is made of: what `fromTables` takes back. */
+  tables(): AnchorTables {
+    const { anchors, table, classes, firstAccepting, accepted, depth } = this;
+    return { anchors, table, classes, firstAccepting, accepted, depth };
   }
 
   /** The anchors in `bytes`, leftmost first, not overlapping. */
@@ -272,6 +314,98 @@ export class AnchorMatcher {
     }
     return hits;
   }
+}
+
+/** What an `AnchorMatcher` is made of: built by `buildAnchorTables`, or read back from the build's precomputed file. */
+export interface AnchorTables {
+  readonly anchors: readonly string[];
+  readonly table: Int32Array;
+  readonly classes: number;
+  readonly firstAccepting: number;
+  readonly accepted: number[][];
+  readonly depth: number;
+}
+
+/** Tables that `AnchorMatcher.fromTables` is handing to the constructor. */
+let prebuilt: AnchorTables | undefined;
+
+/** Builds the automaton of `AnchorMatcher` (see there). */
+function buildAnchorTables(anchors: readonly string[], maxTableEntries: number): AnchorTables {
+  const list = [...anchors];
+  const classOf = new Int32Array(256);
+  let classes = 1;
+  for (const anchor of anchors) {
+    for (let i = 0; i < anchor.length; i++) {
+      const byte = anchor.charCodeAt(i) & 0xff;
+      if (classOf[byte] === 0) classOf[byte] = classes++;
+    }
+  }
+  const depth = depthWithin(list, (maxTableEntries - ROOT) / classes);
+
+  // The trie of all anchors (their first `depth` bytes); state 0 is the root. Typed arrays, not maps: the
+  // catalog is compiled at start-up, before the JIT has warmed up, where every lookup counts.
+  const maxStates = list.reduce((n, a) => n + Math.min(a.length, depth), 1);
+  const child = new Int32Array(maxStates * classes).fill(-1);
+  const ends: number[][] = [[]];
+  let count = 1;
+  list.forEach((anchor, id) => {
+    let state = 0;
+    for (let i = 0; i < Math.min(anchor.length, depth); i++) {
+      const at = state * classes + classOf[anchor.charCodeAt(i) & 0xff]!;
+      if (child[at] === -1) {
+        child[at] = count++;
+        ends.push([]);
+      }
+      state = child[at]!;
+    }
+    ends[state]!.push(id);
+  });
+
+  // Breadth first, so that each state's failure state (its longest proper suffix in the trie) is complete
+  // before the state itself: a missing transition is the failure state's, and the anchors that end at
+  // the failure state end here too.
+  const delta = new Int32Array(count * classes);
+  const failure = new Int32Array(count);
+  const queue = new Int32Array(count);
+  let tail = 0;
+  for (let c = 0; c < classes; c++) {
+    const next = child[c]!;
+    if (next > 0) {
+      delta[c] = next;
+      queue[tail++] = next;
+    }
+  }
+  for (let q = 0; q < tail; q++) {
+    const state = queue[q]!;
+    const fail = failure[state]!;
+    if (ends[fail]!.length > 0) ends[state] = [...ends[state]!, ...ends[fail]!];
+    const row = state * classes;
+    const failRow = fail * classes;
+    for (let c = 0; c < classes; c++) {
+      const next = child[row + c]!;
+      if (next === -1) {
+        delta[row + c] = delta[failRow + c]!;
+      } else {
+        failure[next] = delta[failRow + c]!;
+        delta[row + c] = next;
+        queue[tail++] = next;
+      }
+    }
+  }
+
+  // Lay the states out in the table: the root first, the accepting states last (the scan loop then needs
+  // one comparison per byte to notice a match).
+  const order = [...ends.keys()].sort((a, b) => Number(ends[a]!.length > 0) - Number(ends[b]!.length > 0) || a - b);
+  const offset = new Int32Array(count);
+  order.forEach((state, i) => (offset[state] = ROOT + i * classes));
+  const table = new Int32Array(ROOT + count * classes);
+  table.set(classOf);
+  for (let state = 0; state < count; state++) {
+    for (let c = 0; c < classes; c++) table[offset[state]! + c] = offset[delta[state * classes + c]!]!;
+  }
+  const accepting = order.filter((state) => ends[state]!.length > 0);
+  const firstAccepting = ROOT + (count - accepting.length) * classes;
+  return { anchors: list, table, classes, firstAccepting, accepted: accepting.map((state) => ends[state]!), depth };
 }
 
 /** The largest depth (at most the longest anchor's length, at least 1) at which the trie has at most `maxStates` states. */

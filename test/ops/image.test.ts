@@ -87,7 +87,8 @@ describe("Dockerfile", () => {
     expect(built.sort()).toEqual(["package-lock.json", "package.json", "src", "tsconfig.json"]);
     expect(build.filter((i) => i.op === "RUN").map((i) => i.args)).toContain("npm run build");
     const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
-    expect(pkg.scripts["build"]).toMatch(/tsc -p tsconfig\.json$/);
+    // tsc, then what a start reads precomputed (src/signatures/precompute.ts), written into lib/ and so into the image.
+    expect(pkg.scripts["build"]).toMatch(/tsc -p tsconfig\.json && node lib\/signatures\/precompute\.js$/);
   });
 
   it("runs as the unprivileged node user, listens on 0.0.0.0:3000 and logs JSON in production mode", () => {
@@ -175,6 +176,7 @@ describe("the product's lib/ (what the image's build stage compiles)", () => {
     // The test setup (test/helpers/build.ts) rebuilt lib/ if it held a file no source produces.
     const lib = readdirSync(root("lib"), { recursive: true }).map(String);
     expect(lib).toContain("main.js");
+    expect(lib).toEqual(expect.arrayContaining(["signatures/builtin.json", "signatures/anchor-tables.bin"]));
     expect(lib.filter((f) => tooling.test(f))).toEqual([]);
   });
 

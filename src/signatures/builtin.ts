@@ -1,0 +1,43 @@
+import type { Signature } from "../model.js";
+import { compatibilitySignatures } from "./compatibility.js";
+import { featureGateSignatures } from "./feature-gates.js";
+import { kubectlSignatures } from "./kubectl.js";
+import { kubeadmSignatures } from "./kubeadm.js";
+import { apiSignatures } from "./api.js";
+import { criSignatures } from "./cri.js";
+import { clusterApiSignatures } from "./cluster-api.js";
+import { helmSignatures } from "./helm.js";
+import { flagSignatures } from "./flags.js";
+import { kindSignatures } from "./kind.js";
+import { managedSignatures } from "./managed.js";
+import { distributionSignatures } from "./distributions.js";
+import { addonSignatures } from "./addons.js";
+import { containerSignatures } from "./container.js";
+import { genericSignatures } from "./generic.js";
+import { e2eSignatures } from "./e2e.js";
+
+export { builtinHints } from "./hints.js";
+
+// The built-in catalog as written. Code reads it through index.ts (which a start reads from the build's JSON
+// copy of it, one file instead of these modules); only the build's precompute.ts imports this module.
+
+/** The built-in catalog, the headline minCompatibilityVersion check first. */
+export const builtinSignatures: readonly Signature[] = [
+  ...compatibilitySignatures,
+  ...featureGateSignatures,
+  ...kubectlSignatures,
+  ...kubeadmSignatures,
+  ...apiSignatures,
+  ...criSignatures,
+  ...clusterApiSignatures,
+  ...helmSignatures,
+  ...flagSignatures,
+  ...kindSignatures,
+  ...managedSignatures,
+  ...distributionSignatures,
+  ...addonSignatures,
+  ...containerSignatures,
+  ...e2eSignatures,
+  // Last and lowest: wordings no signature above knows.
+  ...genericSignatures,
+];
