@@ -173,7 +173,7 @@ describe("what the build precomputes for a start", () => {
 
   it("is not used once a module it came from was compiled after it (tsc alone, without the build's precompute step)", () => {
     const copy = mkdtempSync(join(dir, "lib-"));
-    cpSync(join(root, "lib"), join(copy, "lib"), { recursive: true });
+    cpSync(join(root, "lib"), join(copy, "lib"), { recursive: true, preserveTimestamps: true });
     symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
     writeFileSync(join(copy, "package.json"), readFileSync(join(root, "package.json")));
     const later = new Date(Date.now() + 60_000);
