@@ -111,6 +111,11 @@ describe("skewbot start-up", () => {
     expect(count(r, "signatures/compile.js buildAnchorTables")).toBe(0);
     expect(count(r, "signatures/compile.js containedPairs")).toBe(0);
     expect(count(r, "signatures/index.js fromModules")).toBe(0);
+    // Checked by the build, not again; only the patterns of the rules the line woke are compiled.
+    expect(count(r, "signatures/compile.js checkAnchors")).toBe(0);
+    const all = builtinSignatures.reduce((n, s) => n + s.patterns.length, builtinHints.length);
+    expect(count(r, "signatures/compile.js compilePattern")).toBeGreaterThan(0);
+    expect(count(r, "signatures/compile.js compilePattern")).toBeLessThan(all / 4);
   });
 
   it("compiles the catalog once with --signatures, building the automaton for the new anchors", () => {
@@ -126,6 +131,8 @@ describe("skewbot start-up", () => {
     expect(JSON.parse(r.stdout).findings.map((f: { signature: string }) => f.signature)).toEqual(["acme-too-old"]);
     expect(count(r, "signatures/compile.js compileCatalog")).toBe(1);
     expect(count(r, "signatures/compile.js buildAnchorTables")).toBe(1);
+    // Only the custom signature is checked: the built-in ones were, by the build.
+    expect(count(r, "signatures/compile.js checkAnchors")).toBe(1);
   });
 });
 

@@ -53,6 +53,38 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Signatures and hints that passed these checks when the build wrote them (the built-in catalog as index.ts
+ * reads it from the build's JSON, see precompute.ts): they are not checked again, and their patterns are
+ * compiled when a line first wakes them (most never are in a log) rather than all at every start.
+ */
+const checked = new WeakSet<Signature | HintRule>();
+
+/** Marks signatures and hints as checked by the build (only index.ts does, for the catalog precompute.ts compiled). */
+export function markChecked(items: Iterable<Signature | HintRule>): void {
+  for (const item of items) checked.add(item);
+}
+
+function checkedRule(owner: string, signature: Signature): CompiledRule {
+  let patterns: RegExp[] | undefined;
+  return {
+    signature,
+    get patterns() {
+      return (patterns ??= signature.patterns.map((p) => compilePattern(owner, p)));
+    },
+  };
+}
+
+function checkedHint(owner: string, hint: HintRule): CompiledHint {
+  let pattern: RegExp | undefined;
+  return {
+    hint,
+    get pattern() {
+      return (pattern ??= compilePattern(owner, hint.pattern));
+    },
+  };
+}
+
 /** Validates and compiles signatures and hints; throws SignatureError naming the faulty rule. */
 export function compileCatalog(signatures: readonly Signature[], hints: readonly HintRule[] = []): CompiledCatalog {
   const rulesByAnchor = new Map<string, CompiledRule[]>();
@@ -61,6 +93,13 @@ export function compileCatalog(signatures: readonly Signature[], hints: readonly
 
   for (const signature of signatures) {
     const owner = `signature ${signature.id || "(no id)"}`;
+    if (checked.has(signature)) {
+      if (byId.has(signature.id)) throw new SignatureError(`${owner}: duplicate id`);
+      byId.set(signature.id, signature);
+      const rule = checkedRule(owner, signature);
+      for (const anchor of new Set(signature.anchors)) push(rulesByAnchor, anchor, rule);
+      continue;
+    }
     if (!/^[a-z0-9][a-z0-9.-]*$/.test(signature.id)) throw new SignatureError(`${owner}: id must be lower-case letters, digits, dots and dashes`);
     if (byId.has(signature.id)) throw new SignatureError(`${owner}: duplicate id`);
     if (signature.patterns.length === 0) throw new SignatureError(`${owner}: needs at least one pattern`);
@@ -77,6 +116,11 @@ export function compileCatalog(signatures: readonly Signature[], hints: readonly
 
   for (const hint of hints) {
     const owner = `hint ${hint.id}`;
+    if (checked.has(hint)) {
+      const compiled = checkedHint(owner, hint);
+      for (const anchor of new Set(hint.anchors)) push(hintsByAnchor, anchor, compiled);
+      continue;
+    }
     checkAnchors(owner, hint.anchors);
     if (!hint.pattern.includes("(?<version>")) throw new SignatureError(`${owner}: pattern must capture "version"`);
     const compiled = { hint, pattern: compilePattern(owner, hint.pattern) };

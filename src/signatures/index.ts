@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import type { HintRule, Signature } from "../model.js";
 
+import { markChecked } from "./compile.js";
+
 export { compileCatalog, type CompiledCatalog, SignatureError } from "./compile.js";
 
 /** What `npm run build` writes next to this module (precompute.ts): the built-in catalog as JSON. */
@@ -29,6 +31,8 @@ function readCatalogFile(): CatalogFile | undefined {
   } catch {
     return undefined;
   }
+  // precompute.ts compiled this very catalog before writing it.
+  markChecked([...file.signatures, ...file.hints]);
   return file;
 }
 
