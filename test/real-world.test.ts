@@ -15,7 +15,7 @@ interface Entry {
   where: string;
 }
 
-const entries: Entry[] = ["lines.jsonl", "lines-2.jsonl", "lines-3.jsonl", "lines-4.jsonl", "lines-5.jsonl", "lines-6.jsonl", "lines-7a.jsonl"].flatMap((file) =>
+const entries: Entry[] = ["lines.jsonl", "lines-2.jsonl", "lines-3.jsonl", "lines-4.jsonl", "lines-5.jsonl", "lines-6.jsonl", "lines-7a.jsonl", "lines-7b.jsonl"].flatMap((file) =>
   readFileSync(new URL(`./fixtures/real-world/${file}`, import.meta.url), "utf8")
     .split("\n")
     .map((l, i) => ({ l, where: `${file}:${i + 1}` }))

@@ -247,6 +247,16 @@ export const diagnoseMinimum: Diagnoser = (input) => {
       // Same minor or newer and still rejected: a pre-release suffix (-eks-…, -gke.N) below an x.y.0 minimum.
       const c = toSemver(cluster);
       const m = toSemver(minimum);
+      if (c && m && semver.lt(c, m) && c.prerelease.length > 0 && semver.eq(`${c.major}.${c.minor}.${c.patch}`, `${m.major}.${m.minor}.${m.patch}`)) {
+        // tektoncd/pipeline#3335: "1.15.11-eks-065dce" is not compatible, need at least "1.15.11" — the very release
+        // asked for, refused only because semver sorts a vendor suffix below the bare version: a comparison quirk.
+        return {
+          verdict: "not-skew",
+          headline: `Not a version skew: the cluster ${cluster.raw} is the ${input.capture("minimum")} release itself; its vendor suffix sorts below the bare version in semver, so the check refused a supported cluster.`,
+          versions: captureRoles(input),
+          reasoning: ["Use a minimum of the form 1.x.0-0 (which admits -eks-…, -gke.N builds), or set the override the component offers."],
+        };
+      }
       if (c && m && semver.lt(c, m)) {
         part.headline = `The cluster version ${cluster.raw} carries a pre-release suffix, which sorts below ${input.capture("minimum")}: a vendor build of the supported minor is rejected.`;
         part.reasoning = ["Use a minimum of the form 1.x.0-0 (which admits -eks-…, -gke.N builds), or set the override the component offers."];
@@ -393,6 +403,15 @@ export const diagnoseManagedVersion: Diagnoser = (input) => {
       headline: "EKS refused the requested Kubernetes version, which the line does not name: a minor EKS no longer (or does not yet) offer, or a malformed version string.",
       versions: captureRoles(input),
       reasoning: ["Check the version the job passed (eksctl --version, the Terraform cluster_version) against aws eks describe-cluster-versions."],
+    };
+  }
+  if (!requested && /Addon\s+version\s+specified\s+is\s+not\s+supported/.test(input.finding.text)) {
+    // terraform-provider-aws#32238: the same refusal for an add-on version given to the wrong add-on (names swapped).
+    return {
+      verdict: "warning",
+      headline: "EKS refused the add-on version, which the line does not name: most often a build made for another Kubernetes minor than the cluster's (after an upgrade), but a version given to the wrong add-on reads the same.",
+      versions: captureRoles(input),
+      reasoning: ["Compare the pinned add-on version with aws eks describe-addon-versions --kubernetes-version <cluster minor> --addon-name <addon>."],
     };
   }
   return { headline: `${input.signature.title}${requested ? ` (${requested})` : ""}.`, versions: captureRoles(input) };

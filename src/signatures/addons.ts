@@ -190,4 +190,143 @@ export const addonSignatures: Signature[] = [
       String.raw`error: resource mapping not found for name: "selfsigned" namespace: "" from "issuer.yaml": no matches for kind "ClusterIssuer" in version "cert-manager.io/v1"`,
     ],
   },
+  {
+    id: "csi-driver-lifecycle-modes-skew",
+    title: "CSIDriver object and cluster disagree on volumeLifecycleModes (added in Kubernetes 1.16)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["not supported by driver", "volumeLifecycleModes"],
+    patterns: [
+      // Kubernetes 1.16 reads CSIDriver.spec.volumeLifecycleModes and defaults it to [Persistent] only for objects it
+      // creates: a CSIDriver stored by 1.15 has an empty list, so the 1.16 kubelet refuses every persistent volume.
+      String.raw`volume\s+mode\s+${Q}(?<mode>Persistent)${Q}\s+not\s+supported\s+by\s+driver\s+(?<driver>[\w.-]+)\s+\(\s*only\s+supports\s+\[\s*\]\s*\)`,
+      // The opposite: a manifest written for 1.16+ applied to an older cluster, whose schema lacks the field.
+      String.raw`unknown\s+field\s+${Q}volumeLifecycleModes${Q}\s+in\s+io\.k8s\.api\.storage\.(?<apiVersion>v1beta1|v1)\.CSIDriverSpec`,
+    ],
+    versions: [],
+    roles: { mode: "volume mode the kubelet needs", driver: "CSI driver", apiVersion: "CSIDriver API version of the manifest" },
+    priority: 52,
+    meaning:
+      "CSIDriver.spec.volumeLifecycleModes exists from Kubernetes 1.16 on. A CSIDriver object created on 1.15 and kept through the upgrade to 1.16 has no modes (the defaulting to Persistent only applies to objects written by 1.16+), so the kubelet refuses its volumes; and a manifest that sets the field is refused by a cluster older than 1.16.",
+    causes: [
+      "A cluster upgraded from 1.15 to 1.16 with the CSI driver's CSIDriver object left as it was created (EKS, DigitalOcean and kOps upgrades hit this).",
+      "A driver manifest or chart written for 1.16+ (with volumeLifecycleModes) installed on 1.14/1.15.",
+    ],
+    fixes: [
+      "After the upgrade, delete and re-create the CSIDriver object (kubectl delete csidriver <name>, then re-apply the driver's manifest) so that 1.16 defaults its modes, or set volumeLifecycleModes: [Persistent] explicitly.",
+      "On a cluster older than 1.16, drop volumeLifecycleModes from the manifest (or use the driver release made for that Kubernetes).",
+    ],
+    references: ["https://kubernetes-csi.github.io/docs/csi-driver-object.html", "https://github.com/kubernetes-sigs/aws-ebs-csi-driver/issues/419"],
+    examples: [
+      {
+        // kubernetes-sigs/aws-ebs-csi-driver#419 (CSIDriver created under 1.15; control plane upgraded to 1.16)
+        line: String.raw`volume mode "Persistent" not supported by driver ebs.csi.aws.com (only supports [])`,
+        captures: { mode: "Persistent", driver: "ebs.csi.aws.com" },
+      },
+      {
+        // digitalocean/csi-digitalocean#276 (Kubernetes 1.16.0, CSIDriver from the 1.15 era)
+        line: String.raw`MountVolume.NewMounter initialization failed for volume "pvc-4765c451-c31c-4090-807c-66c251247126" : volume mode "Persistent" not supported by driver dobs.csi.digitalocean.com (only supports [])`,
+        captures: { mode: "Persistent", driver: "dobs.csi.digitalocean.com" },
+      },
+      {
+        // metal-stack/csi-driver-lvm#51 (chart written for 1.16+, cluster v1.14.8)
+        line: String.raw`Error: unable to build kubernetes objects from release manifest: error validating "": error validating data: ValidationError(CSIDriver.spec): unknown field "volumeLifecycleModes" in io.k8s.api.storage.v1beta1.CSIDriverSpec`,
+        captures: { apiVersion: "v1beta1" },
+      },
+    ],
+    nearMisses: [
+      // A driver that really supports only persistent volumes, asked for an inline (ephemeral) one: not a version matter.
+      String.raw`MountVolume.NewMounter initialization failed for volume "data" : volume mode "Ephemeral" not supported by driver ebs.csi.aws.com (only supports ["Persistent"])`,
+      "  volumeLifecycleModes:",
+    ],
+  },
+  {
+    id: "csi-snapshot-api-not-served",
+    title: "Snapshot client and the cluster's snapshot CRDs serve different API versions",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["snapshot.storage.k8s.io"],
+    patterns: [
+      String.raw`(?:\*(?<apiVersion>v1(?:alpha1|beta1)?)\.VolumeSnapshot\w*\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?<verb>get|list|post|put|patch|delete|watch)\s+(?<resource>volumesnapshot(?:s|contents|classes))\.snapshot\.storage\.k8s\.io\b`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "snapshot API version the client asks for", resource: "snapshot resource", verb: "request" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 55,
+    meaning:
+      "A CSI snapshot client (csi-snapshotter sidecar, external-provisioner, a test suite or operator) asked for a snapshot.storage.k8s.io version that the installed snapshot CRDs do not serve: the API went v1alpha1 (Kubernetes ≤ 1.16), v1beta1 (1.17–1.19), v1 (1.20+), and external-snapshotter 4.x/5.x/6.x stopped serving the older ones. The same 404 is returned when no snapshot CRDs are installed at all, so this is a warning.",
+    causes: [
+      "A CSI driver's sidecars (or a test's client) built for another snapshot API version than the cluster's snapshot CRDs and controller, typically after upgrading one of them.",
+      "The snapshot CRDs (and snapshot-controller) were never installed on the cluster.",
+    ],
+    fixes: [
+      "Install the snapshot CRDs and snapshot-controller of the external-snapshotter release that matches the driver's sidecars (kubectl get crd volumesnapshots.snapshot.storage.k8s.io -o jsonpath='{.spec.versions[*].name}' shows what is served), or upgrade the client to the served version.",
+    ],
+    references: ["https://github.com/kubernetes-csi/external-snapshotter#usage"],
+    examples: [
+      {
+        // rook/rook#6067 (Rook 1.4's csi-snapshotter asks for v1beta1; the cluster kept the v1alpha1 CRDs)
+        line: String.raw`E0813 11:41:22.198321       1 reflector.go:156] github.com/kubernetes-csi/external-snapshotter/pkg/client/informers/externalversions/factory.go:117: Failed to list *v1beta1.VolumeSnapshotContent: the server could not find the requested resource (get volumesnapshotcontents.snapshot.storage.k8s.io)`,
+        captures: { apiVersion: "v1beta1", verb: "get", resource: "volumesnapshotcontents" },
+      },
+      {
+        // kubernetes-csi/external-snapshotter#313 (external-provisioner v1.4.0 too old for the beta snapshot CRDs)
+        line: String.raw`failed to provision volume with StorageClass "sc-snapshot": error getting handle for DataSource Type VolumeSnapshot by Name snap1: error getting snapshot snap1 from api server: the server could not find the requested resource (get volumesnapshots.snapshot.storage.k8s.io snap1)`,
+        captures: { verb: "get", resource: "volumesnapshots" },
+      },
+      {
+        // portworx/torpedo#1445 (the suite posted v1beta1 objects to a cluster whose snapshot controller serves only v1)
+        line: String.raw`19:53:05 2023-03-10 03:53:05 +0000:[ERROR] [{Longevity}] [tests.TriggerCsiSnapShot.func2:#5143] - Create volume snapshot class failed with error: [Failed to create snapshot for volume: px-pure-snapshotclass03-10-03h53m05s due to err: the server could not find the requested resource (post volumesnapshotclasses.snapshot.storage.k8s.io)]`,
+        captures: { verb: "post", resource: "volumesnapshotclasses" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes-csi/external-snapshotter#245: the CRDs were not installed (left to api-no-kind-match, which says so).
+      String.raw`error: unable to recognize "snapshot.yaml": no matches for kind "VolumeSnapshot" in version "snapshot.storage.k8s.io/v1beta1"`,
+      "snapshot.storage.k8s.io/v1beta1",
+    ],
+  },
+  {
+    id: "crd-schema-needs-newer-kubernetes",
+    title: "CRD manifest uses schema features this (old) Kubernetes does not accept",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["at the root if the status subresource is enabled", "CustomResourceDefinition.status): missing required field"],
+    patterns: [
+      // Kubernetes 1.11 allowed only properties, required and description at the schema root with the status subresource.
+      String.raw`must\s+only\s+have\s+${Q}properties${Q}\s*,\s*${Q}required${Q}\s+or\s+${Q}description${Q}\s+at\s+the\s+root\s+if\s+the\s+status\s+subresource\s+is\s+enabled`,
+      // Manifests generated with an empty status stanza (controller-tools for 1.13+) against a 1.11/1.12 schema.
+      String.raw`ValidationError\(CustomResourceDefinition\.status\)\s*:\s*missing\s+required\s+field\s+${Q}(?<field>conditions|storedVersions)${Q}\s+in\s+io\.k8s\.apiextensions-apiserver\.pkg\.apis\.apiextensions\.(?<apiVersion>v1beta1)\.CustomResourceDefinitionStatus`,
+    ],
+    versions: [],
+    roles: { field: "status field the old schema requires", apiVersion: "apiextensions version of the manifest" },
+    priority: 50,
+    meaning:
+      "The operator's CRDs were generated for a newer Kubernetes than the cluster: Kubernetes 1.11 rejects any schema root keyword other than properties, required and description when the status subresource is enabled, and kubectl validation against 1.11/1.12 requires status.conditions and status.storedVersions, which newer generators write as null.",
+    causes: ["An operator or chart release whose CRDs were generated (controller-gen, operator-sdk) for Kubernetes 1.12/1.13+, installed on a 1.11 or 1.12 cluster."],
+    fixes: [
+      "Upgrade the cluster to a Kubernetes release the operator supports, or install the operator release made for the cluster's version.",
+      "As a stop-gap: remove the extra root keywords (type: object, …) or the empty status: stanza from the CRD manifests.",
+    ],
+    references: ["https://github.com/cert-manager/cert-manager/issues/2200", "https://github.com/helm/charts/pull/21353"],
+    examples: [
+      {
+        // open-telemetry/opentelemetry-operator#10 (Kubernetes 1.11.10), helm/charts#21353 (a chart fixed for 1.11)
+        line: String.raw`It says at the end must only have "properties", "required" or "description" at the root if the status subresource is enabled.`,
+      },
+      {
+        // kubernetes-retired/cluster-registry#255 (kube 1.11.1), pusher/faros#75 (1.12)
+        line: String.raw`error: error validating "cluster-registry-crd.yaml": error validating data: [ValidationError(CustomResourceDefinition.status): missing required field "conditions" in io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.CustomResourceDefinitionStatus, ValidationError(CustomResourceDefinition.status): missing required field "storedVersions" in io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.CustomResourceDefinitionStatus]; if you choose to ignore these errors, turn validation off with --validate=false`,
+        captures: { field: "conditions", apiVersion: "v1beta1" },
+      },
+    ],
+    nearMisses: [
+      // A CRD's own schema mistake (kubernetes 1.16+ structural-schema check), not a version mismatch.
+      String.raw`spec.validation.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields`,
+      String.raw`ValidationError(Deployment.spec): missing required field "selector" in io.k8s.api.apps.v1.DeploymentSpec`,
+    ],
+  },
 ];

@@ -81,15 +81,28 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["KubeletMinorVersionUpgradeable", "and therefore OpenShift", "with OpenShift minor versions greater than", "with Openshift minor versions greater than"],
+    anchors: [
+      "KubeletMinorVersionUpgradeable",
+      "KubeletMinorVersion_KubeletMinorVersion",
+      "will not be supported in the next OpenShift minor",
+      "is too far behind the target API server version",
+      "and therefore OpenShift",
+      "with OpenShift minor versions greater than",
+      "with Openshift minor versions greater than",
+    ],
     patterns: [
       String.raw`KubeletMinorVersionUpgradeable\s*:\s*Kubelet\s+minor\s+versions?\s+on\s+(?<nodes>\d+)\s+nodes?\s+will\s+not\s+be\s+supported\s+in\s+the\s+next\s+OpenShift\s+minor\s+version\s+upgrade`,
+      // cluster-kube-apiserver-operator's KubeletVersionSkewController: one node named, or a list of node names.
+      String.raw`Kubelet\s+minor\s+versions?\s+(?:\(\s*(?<kubelet>{V})\s*\)\s+)?on\s+(?:nodes?\s+)?[^\n]*?will\s+not\s+be\s+supported\s+in\s+the\s+next\s+OpenShift\s+minor\s+version`,
+      String.raw`Unsupported\s+Kubelet\s+version\s+\(\s*(?<kubelet>{V})\s*\)\s+on\s+node\s+\S+\s+is\s+too\s+far\s+behind\s+the\s+target\s+API\s+server\s+version\s+\(\s*(?<kubernetes>{V})\s*\)`,
+      // The condition's reason, as oc adm upgrade and the CI monitor print it ("Reason: …", "Upgradeable=False …").
+      String.raw`KubeletMinorVersion_KubeletMinorVersion(?<reason>UnsupportedNextUpgrade|Unsupported|Ahead)\b`,
       String.raw`Kubernetes\s+(?<kubernetes>{V})\s+and\s+therefore\s+OpenShift\s+(?<openshift>{V})\s+remove\s+several\s+APIs`,
       // OLM: an installed operator's olm.maxOpenShiftVersion is below the next minor.
       String.raw`(?<operator>[\w./-]+?)(?:\s+|\.v\.?)(?<operatorVersion>{V})\s+is\s+incompatible\s+with\s+Open[Ss]hift\s+minor\s+versions\s+greater\s+than\s+(?<openshift>{V})`,
     ],
-    versions: ["kubernetes", "openshift", "operatorVersion"],
-    roles: { kubernetes: "Kubernetes release of the target", openshift: "OpenShift release of the target (or the operator's maximum)", operator: "operator blocking the upgrade", operatorVersion: "operator release" },
+    versions: ["kubernetes", "openshift", "operatorVersion", "kubelet"],
+    roles: { kubelet: "a node's kubelet version", reason: "Upgradeable=False reason", kubernetes: "Kubernetes release of the target", openshift: "OpenShift release of the target (or the operator's maximum)", operator: "operator blocking the upgrade", operatorVersion: "operator release" },
     versionKinds: { openshift: { kind: "component", component: "OpenShift" }, operatorVersion: { kind: "component", component: "operator" } },
     priority: 45,
     meaning: "The cluster-version operator set Upgradeable=False: the next OpenShift minor would break the Kubernetes version skew (kubelets too old) or remove APIs the cluster may still use.",
@@ -117,6 +130,17 @@ export const distributionSignatures: Signature[] = [
         // dell/csm#214
         line: "ClusterServiceVersions blocking cluster upgrade: dell-csi-operator/dell-csi-operator.v.1.6.0 is incompatible with OpenShift minor versions greater than 4.9",
         captures: { operator: "dell-csi-operator/dell-csi-operator", operatorVersion: "1.6.0", openshift: "4.9" },
+      },
+      // okd-project/okd#1577 (oc adm upgrade; the nodes' kubelets lagged a minor behind)
+      { line: "  Reason: KubeletMinorVersion_KubeletMinorVersionUnsupportedNextUpgrade", captures: { reason: "UnsupportedNextUpgrade" } },
+      {
+        // openshift/origin's monitor output, as quoted in its sources (ci failure of Oct 17)
+        line: "fail [github.com/onsi/ginkgo@v4.7.0-origin.0+incompatible/internal/leafnodes/runner.go:113]: Oct 17 23:28:57.284: Some cluster operators are not ready: kube-apiserver (Upgradeable=False KubeletMinorVersion_KubeletMinorVersionUnsupportedNextUpgrade: KubeletMinorVersionUpgradeable: Kubelet minor versions on nodes ip-10-0-135-91.ec2.internal, ip-10-0-168-151.ec2.internal, and ip-10-0-192-244.ec2.internal will not be supported in the next OpenShift minor version upgrade.)",
+      },
+      {
+        // cluster-kube-apiserver-operator's condition message for a node three minors behind
+        line: "Unsupported Kubelet version (1.34.0) on node test001 is too far behind the target API server version (1.37.0).",
+        captures: { kubelet: "1.34.0", kubernetes: "1.37.0" },
       },
     ],
     nearMisses: [
@@ -167,12 +191,15 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["dict object"],
+    anchors: ["dict object", "not kubeadm_version == downloads.kubeadm.version"],
     patterns: [
       // The checksum tables are keyed by version: a kube_version this release does not list fails the lookup.
       String.raw`'dict\s+object'\s+has\s+no\s+attribute\s+'(?<requested>v\d+\.\d+\.\d+(?:-[\w.]+)?)'`,
       // Tables keyed by the minor (etcd_supported_versions[kube_major_version]).
       String.raw`_supported_versions\[kube_major_version\][^\n]*?'dict\s+object'\s+has\s+no\s+attribute\s+'(?<requested>v\d+\.\d+)'`,
+      // "Check kubeadm version matches kubernetes version": the same lookup, reported with the whole downloads dict
+      // (which the log cuts off before the missing key is named).
+      String.raw`conditional\s+check\s+'not\s+kubeadm_version\s+==\s+downloads\.kubeadm\.version'\s+failed`,
     ],
     versions: ["requested"],
     roles: { requested: "kube_version requested" },
@@ -191,8 +218,24 @@ export const distributionSignatures: Signature[] = [
         line: "The error was: error while evaluating conditional (not etcd_version.startswith('v')): {{ etcd_supported_versions[kube_major_version] }}: 'dict object' has no attribute 'v1.32'",
         captures: { requested: "v1.32" },
       },
+      {
+        // kubernetes-sigs/kubespray#8318 (kube_version v1.21.8 has no checksums in the Kubespray release in use)
+        line: `fatal: [k8st1]: FAILED! => {"msg": "The conditional check 'not kubeadm_version == downloads.kubeadm.version' failed. The error was: error while evaluating conditional (not kubeadm_version == downloads.kubeadm.version): ...... (too much)`,
+      },
+      {
+        // kubernetes-sigs/kubespray#10915 (kube_version v1.29.1 with release-2.24), #7200, #10874: the dict dump follows
+        line: `fatal: [node1]: FAILED! => {"msg": "The conditional check 'not kubeadm_version == downloads.kubeadm.version' failed. The error was: error while evaluating conditional (not kubeadm_version == downloads.kubeadm.version): {'netcheck_server': {'enabled': '{{ deploy_netchecker }}', 'container': True,`,
+      },
+      {
+        // kubernetes-sigs/kubespray#7184 (v1.20.2 on tag v2.15.0, which does not list it)
+        line: `fatal: [master-0]: FAILED! => {"msg": "The conditional check 'not kubeadm_version == downloads.kubeadm.version' failed. The error was: error while evaluating conditional (not kubeadm_version == downloads.kubeadm.version): 'dict object' has no attribute 'v1.20.2'`,
+        captures: { requested: "v1.20.2" },
+      },
     ],
-    nearMisses: ["The error was: 'dict object' has no attribute 'ansible_default_ipv4'"],
+    nearMisses: [
+      "The error was: 'dict object' has no attribute 'ansible_default_ipv4'",
+      "TASK [download : prep_kubeadm_images | Check kubeadm version matches kubernetes version] ****",
+    ],
   },
   {
     id: "openshift-kubelet-skew-too-far",
@@ -328,6 +371,47 @@ export const distributionSignatures: Signature[] = [
         line: String.raw`"Failed to retrieve agent config: incompatible down-level server detected; servers must be upgraded to at least v1.20.4+k3s-36b8c9fc, or restarted with --disable-network-policy"`,
         captures: { minimum: "v1.20.4+k3s-36b8c9fc" },
       },
+    ],
+  },
+  {
+    id: "rke2-cis-profile-removed",
+    title: "RKE2 1.30+ refuses the versioned CIS profile (profile: cis-1.23)",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["profile is deprecated. Please use"],
+    patterns: [
+      // rancher/rke2#5781: a warning up to 1.29 ("… will be removed in v1.29"), fatal from v1.30.
+      String.raw`(?<profile>cis-1\.\d+)\s+profile\s+is\s+deprecated\.\s+Please\s+use\s+'?cis'?\s+instead`,
+    ],
+    versions: [],
+    roles: { profile: "CIS profile value in the RKE2 config" },
+    priority: 50,
+    meaning:
+      "RKE2 replaced its versioned CIS profiles (cis-1.5, cis-1.6, cis-1.23) with the generic profile: cis (from the October 2023 releases); from v1.30 the old cis-1.23 value is a fatal error, so a config or Ansible role written for RKE2 ≤ 1.29 stops the server at start-up.",
+    causes: ["An RKE2 upgraded (or installed from the latest channel) to v1.30+ while the config, Ansible role, NixOS module or Rancher template still sets profile: cis-1.23."],
+    fixes: ["Set profile: cis (supported from v1.25.15/v1.26.10/v1.27.7/v1.28.3), or pin the RKE2 release the configuration was written for."],
+    references: ["https://github.com/rancher/rke2/pull/5781", "https://docs.rke2.io/security/hardening_guide"],
+    examples: [
+      {
+        // rancher/rke2#5781 (the change's own verification)
+        line: "FATA[0000] cis-1.23 profile is deprecated. Please use 'cis' instead.",
+        captures: { profile: "cis-1.23" },
+      },
+      {
+        // NixOS/nixpkgs#449578 (the NixOS module still passed --profile=cis-1.23 to RKE2 1.30+)
+        line: `time="2025-10-07T17:34:35Z" level=fatal msg="cis-1.23 profile is deprecated. Please use 'cis' instead."`,
+        captures: { profile: "cis-1.23" },
+      },
+      {
+        // ranchergovernment/rke2-ansible#262 (the role wrote cis-1.23 for v1.30.5+rke2r1)
+        line: `level=fatal msg="cis-1.23 profile is deprecated. Please use 'cis' instead."`,
+        captures: { profile: "cis-1.23" },
+      },
+    ],
+    nearMisses: [
+      // RKE2 1.28/1.29: the same notice as a warning, and the server starts.
+      `time="2024-01-22T10:00:00Z" level=warning msg="cis-1.23 profile is deprecated and will be removed in v1.29. Please use cis instead."`,
     ],
   },
 ];

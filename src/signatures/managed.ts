@@ -118,6 +118,8 @@ export const managedSignatures: Signature[] = [
       String.raw`Master\s+version\s+must\s+be\s+one\s+of\s+${Q}(?<channel>[A-Z]+)${Q}\s+channel\s+supported\s+versions\s*\[\s*(?<oldest>{V})(?:\s*,\s*{V})*?(?:\s*,\s*(?<newest>{V}))?\s*\]`,
       // EKS add-ons: the add-on version is not offered for the cluster's Kubernetes minor.
       String.raw`InvalidParameterException\s*:\s*Addon\s+version\s+specified\s+is\s+not\s+supported`,
+      // The same refusal through CloudFormation (AWS::EKS::Addon, CDK): the service's message with its request metadata.
+      String.raw`Addon\s+version\s+specified\s+is\s+not\s+supported\s*\(\s*Service\s*:\s*(?:Eks|AmazonEKS)\b`,
     ],
     versions: ["requested", "oldest", "newest"],
     roles: { requested: "requested Kubernetes version", oldest: "oldest version the channel offers", newest: "newest version the channel offers", channel: "release channel" },
@@ -167,6 +169,14 @@ export const managedSignatures: Signature[] = [
       {
         // awsdocs/amazon-eks-user-guide#1170 (kube-proxy add-on version not offered for 1.33/1.34)
         line: "Error: updating EKS Add-On (eks-cluster02:kube-proxy): operation error EKS: UpdateAddon, https response error StatusCode: 400, RequestID: 10765569-aacd-4203-998f-c09d780b6b74, InvalidParameterException: Addon version specified is not supported",
+      },
+      {
+        // nebari-dev/nebari#3016 (an EBS CSI add-on build left behind by the cluster's upgrade to 1.28)
+        line: "[tofu]: │ Error: updating EKS Add-On (nebari-bamboo-dev:aws-ebs-csi-driver): operation error EKS: UpdateAddon, https response error StatusCode: 400, RequestID: 8392ca71-ee3a-413c-872f-9e5ea8d2de13, InvalidParameterException: Addon version specified is not supported",
+      },
+      {
+        // awslabs/cdk-eks-blueprints#1101 (a kube-proxy build mapped to EKS 1.31 that EKS does not offer for it)
+        line: String.raw`Resource handler returned message: "Addon version specified is not supported (Service: Eks, Status Code: 400, Request ID: 5011efa8-0c30-4b51-9838-9a16e11518bd)" (RequestToken: 3efef0f1-7248-45a3-4665-f`,
       },
     ],
     nearMisses: ["Please use [az aks get-versions] command to get the supported version list in this region.", "az aks get-versions --location westus2 --query orchestrators -o table"],
@@ -323,5 +333,49 @@ export const managedSignatures: Signature[] = [
       },
     ],
     nearMisses: ["2021-06-04 12:33:00 [ℹ]  will use version 1.18 for new nodegroup(s) based on control plane version"],
+  },
+  {
+    id: "eks-addon-not-offered-for-version",
+    title: "EKS add-on (or add-on version) not offered for the cluster's Kubernetes version",
+    family: "managed",
+    severity: "warning",
+    flake: true,
+    anchors: ["no version(s) found matching", "specified is not supported in "],
+    patterns: [
+      // eksctl resolves an add-on version against aws eks describe-addon-versions for the cluster's minor.
+      String.raw`no\s+version\(s\)\s+found\s+matching\s+${Q}(?<addonVersion>[\w.+-]+)${Q}\s+for\s+${Q}(?<addon>[\w.-]+)`,
+      // The EKS API: an add-on name it does not offer for this minor (a retired or not yet published add-on; or a name
+      // that was never an EKS add-on).
+      String.raw`Addon\s+(?<addon>[\w.-]+)\s+specified\s+is\s+not\s+supported\s+in\s+(?<kubernetes>\d+\.\d+)\s+kubernetes\s+version`,
+    ],
+    versions: ["addonVersion", "kubernetes"],
+    roles: { addonVersion: "add-on version asked for", addon: "EKS add-on", kubernetes: "cluster's Kubernetes minor" },
+    versionKinds: { addonVersion: { kind: "component", component: "EKS add-on" }, kubernetes: "kubernetes" },
+    priority: 44,
+    meaning:
+      "EKS publishes each add-on's versions per Kubernetes minor (aws eks describe-addon-versions --kubernetes-version 1.N): the add-on, or the version asked for, is not among those offered for the cluster's minor. On its own line this reads the same as an add-on name that EKS never offered (a typo, a Helm-installed controller), so it is reported as a warning.",
+    causes: [
+      "A pinned add-on version (or a tool's default) made for another Kubernetes minor than the cluster's, typically after a cluster upgrade or on a new minor.",
+      "An add-on whose publisher has not (yet) released a build for this minor.",
+    ],
+    fixes: [
+      "List what EKS offers for the minor (aws eks describe-addon-versions --kubernetes-version 1.N --addon-name <addon>) and pin one of those, or omit the version to take the default.",
+    ],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/eks-add-ons.html"],
+    examples: [
+      {
+        // eksctl-io/eksctl#5074 (eksctl's default vpc-cni 1.10.0 not offered for an IPv6 EKS 1.22 cluster)
+        line: String.raw`2022-04-05 12:14:25 [✖]  failed to fetch version  for addon vpc-cni: no version(s) found matching "1.10.0" for "vpc-cni"`,
+        captures: { addonVersion: "1.10.0", addon: "vpc-cni" },
+      },
+      {
+        // marcincuber/eks#10 (kubecost published no build for 1.28 yet)
+        line: "│ Error: creating EKS Add-On (eks-eu-dev:kubecost_kubecost): operation error EKS: CreateAddon, https response error StatusCode: 400, RequestID: 1b959a68-9ab8-4e0b-8419-db26e3d38077, InvalidParameterException: Addon kubecost_kubecost specified is not supported in 1.28 kubernetes version",
+        captures: { addon: "kubecost_kubecost", kubernetes: "1.28" },
+      },
+      // A repository's notes: the AWS Load Balancer Controller was never an EKS add-on (a warning, not a cause).
+      { line: "Addon aws-load-balancer-controller specified is not supported in 1.33 kubernetes version", captures: { addon: "aws-load-balancer-controller", kubernetes: "1.33" } },
+    ],
+    nearMisses: ["2024-01-22 10:39:27 [ℹ]  describing addon versions for addon: kubecost_kubecost", "the kubernetes version of the cluster is 1.28"],
   },
 ];
