@@ -193,14 +193,16 @@ async function addHistory(
 }
 
 /**
- * Starts the scan threads at once when a large plain file is among the logs: their start-up (a thread,
- * the modules, the catalog) then overlaps this thread's instead of following it.
+ * Starts the scan threads at once when a large plain file or a stream (a URL, standard input) is among the
+ * logs: their start-up (a thread, the modules, the catalog) then overlaps this thread's, and the request's,
+ * instead of following it.
  */
 async function prestartScanThreads(refs: string[], threads: ReturnType<typeof scanThreads>): Promise<void> {
   if (threads.scanThreads <= 1) return;
   const min = threads.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const large = (ref: string) => {
-    if (ref === "-" || /^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return false;
+    // A log read as a stream (a URL, standard input) is scanned on a thread whatever its size.
+    if (ref === "-" || /^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return true;
     try {
       const info = statSync(ref);
       return info.isFile() && info.size >= min && !isGzipFile(ref);

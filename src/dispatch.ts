@@ -15,6 +15,7 @@ import { redactingChild } from "./logging.js";
 import { recordRead, recordTriage, recordTriageError, type Metrics } from "./metrics.js";
 import { composeBody, sectionKey, type OwnComments } from "./publish/comment.js";
 import { analyze } from "./pipeline.js";
+import { appScanThreads } from "./parallel/limits.js";
 import { renderMarkdown } from "./report/markdown.js";
 import type { EnqueueResult, Task, TriageQueue } from "./queue.js";
 import type { CompiledCatalog } from "./signatures/index.js";
@@ -295,9 +296,12 @@ export class Dispatcher {
    * ICU's collation (listings are sorted with it), the first runs of the scanner, the regexes and the
    * renderer. A fresh replica's first triage would pay for all of it (some 0.1 s) while the thread waits for
    * its answer; main.ts has this pay it at start-up instead, on an excerpt that is analysed and rendered like
-   * a report. Nothing is fetched, posted, recorded or counted.
+   * a report, and the scan threads that triage reads logs on are started (each compiles the catalog as it
+   * starts). Nothing is fetched, posted, recorded or counted.
    */
   async warmUp(): Promise<void> {
+    const threads = appScanThreads();
+    if (threads > 1) (await import("./parallel/pool.js")).scanPool(threads);
     void "build-log.txt".localeCompare("kube-apiserver.log");
     const excerpt = Buffer.from(`I0206 22:52:48.681002       1 server.go:150] Version: v1.31.6\n${WARM_UP_LINE}\n`);
     const report = await analyze([{ name: "warm-up.log", open: async () => (async function* () { yield excerpt; })() }], { catalog: this.deps.catalogFor(DEFAULT_CONFIG) });

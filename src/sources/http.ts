@@ -6,7 +6,8 @@ import https from "node:https";
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { LookupFunction } from "node:net";
 import { isIPv4 } from "node:net";
-import { Readable, pipeline } from "node:stream";
+import { Readable, finished, pipeline } from "node:stream";
+import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import { classifyAddress, isIpLiteral } from "./address.js";
 import type { ResolvedAddress, SourceSettings } from "./settings.js";
@@ -363,11 +364,11 @@ function decoderFor(encoding: string, label: string): zlib.Gunzip | zlib.Inflate
       return undefined;
     case "gzip":
     case "x-gzip":
-      return zlib.createGunzip();
+      return zlib.createGunzip({ chunkSize: DECODED_CHUNK_BYTES });
     case "deflate":
-      return zlib.createInflate();
+      return zlib.createInflate({ chunkSize: DECODED_CHUNK_BYTES });
     case "br":
-      return zlib.createBrotliDecompress();
+      return zlib.createBrotliDecompress({ chunkSize: DECODED_CHUNK_BYTES });
     default:
       throw new SourceError(`${label}: unsupported content-encoding "${encoding}"`, "decode");
   }
@@ -402,6 +403,130 @@ function isGzipType(contentType: string | undefined): boolean {
   return /^application\/(?:x-)?gzip\b/i.test(contentType ?? "");
 }
 
+/** Decoded bytes read ahead of the consumer before the response is paused (back-pressure). */
+const READ_AHEAD_BYTES = 1024 * 1024;
+/** Decompressed output comes in pieces of this size (zlib's default, 16 KiB, means four times the pieces). */
+const DECODED_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * A body's chunks as they arrive, read ahead up to READ_AHEAD_BYTES, with the idle and whole-download
+ * timeouts counted only while the consumer waits for data (a slow consumer is back-pressure, not a stall).
+ * One timer for the whole body, looked at again only when it fires, rather than one set and cleared per chunk.
+ */
+class BodyReader {
+  private readonly queue: Buffer[] = [];
+  private head = 0;
+  private queued = 0;
+  private paused = false;
+  private done = false;
+  private error: unknown;
+  /** When the consumer began to wait, while it waits. */
+  private waitingSince: number | undefined;
+  private wake: { resolve: () => void; reject: (err: unknown) => void } | undefined;
+  /** Time spent waiting in earlier waits. */
+  private waited = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** What was received so far, for messages. */
+  received = 0;
+
+  constructor(
+    private readonly stream: Readable,
+    private readonly idleMs: number,
+    private readonly totalMs: number,
+    private readonly timeoutError: (kind: "idle" | "total") => Error,
+  ) {
+    stream.on("data", (chunk: Buffer) => {
+      this.queue.push(chunk);
+      this.queued += chunk.length;
+      this.received += chunk.length;
+      if (this.queued >= READ_AHEAD_BYTES && !this.paused) {
+        this.paused = true;
+        stream.pause();
+      }
+      this.settle();
+    });
+    finished(stream, (err) => {
+      if (err && this.error === undefined) this.error = err;
+      this.done = true;
+      this.settle();
+    });
+  }
+
+  /** The next chunk, null at the end; throws what broke the body once what came before it was taken. */
+  async next(): Promise<Buffer | null> {
+    for (;;) {
+      if (this.head < this.queue.length) {
+        const chunk = this.queue[this.head]!;
+        this.queue[this.head++] = undefined as unknown as Buffer;
+        if (this.head === this.queue.length) {
+          this.queue.length = 0;
+          this.head = 0;
+        }
+        this.queued -= chunk.length;
+        if (this.paused && this.queued < READ_AHEAD_BYTES / 2 && !this.done) {
+          this.paused = false;
+          this.stream.resume();
+        }
+        return chunk;
+      }
+      if (this.error !== undefined) throw this.error;
+      if (this.done) return null;
+      await new Promise<void>((resolve, reject) => {
+        this.wake = { resolve, reject };
+        this.waitingSince = performance.now();
+        this.arm(this.waitingSince);
+      });
+    }
+  }
+
+  /** Ends a wait: data, the end or an error arrived. */
+  private settle(): void {
+    const wake = this.wake;
+    if (!wake) return;
+    this.wake = undefined;
+    this.waited += performance.now() - this.waitingSince!;
+    this.waitingSince = undefined;
+    wake.resolve();
+  }
+
+  /** The current wait's deadline: `idleMs` after it began, or when the waits add up to `totalMs`. */
+  private deadline(): { at: number; kind: "idle" | "total" } {
+    const since = this.waitingSince!;
+    const left = Math.max(0, this.totalMs - this.waited);
+    return left < this.idleMs ? { at: since + left, kind: "total" } : { at: since + this.idleMs, kind: "idle" };
+  }
+
+  /**
+   * Arms the one timer unless it is armed: a later wait's deadline is never earlier than an earlier one's,
+   * so a timer armed for an earlier wait fires in time, and is moved on from there.
+   */
+  private arm(now: number): void {
+    if (this.timer) return;
+    const { at } = this.deadline();
+    this.timer = setTimeout(() => this.fire(), Math.max(0, Math.ceil(at - now)));
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    if (this.waitingSince === undefined) return;
+    const now = performance.now();
+    const { at, kind } = this.deadline();
+    if (now + 1 < at) return this.arm(now);
+    const err = this.timeoutError(kind);
+    const wake = this.wake;
+    this.wake = undefined;
+    this.waitingSince = undefined;
+    this.error = err;
+    this.stream.destroy(err);
+    wake?.reject(err);
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
 async function* guardedBody(
   req: ClientRequest,
   res: IncomingMessage,
@@ -416,37 +541,21 @@ async function* guardedBody(
   const transportDecoder = decoderFor(encoding, label);
   if (transportDecoder) stream = pipeline(stream, transportDecoder, () => {});
   const storedGzip = encoding !== "gzip" && (options.gunzip === true || isGzipType(res.headers["content-type"]));
-  if (storedGzip) stream = pipeline(stream, zlib.createGunzip(), () => {});
+  if (storedGzip) stream = pipeline(stream, zlib.createGunzip({ chunkSize: DECODED_CHUNK_BYTES }), () => {});
 
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let bytes = 0;
-  let waited = 0;
+  const reader = new BodyReader(stream, settings.idleTimeoutMs, settings.streamTimeoutMs, (kind) => {
+    const err =
+      kind === "idle"
+        ? new SourceError(`${label}: no data for ${formatDuration(settings.idleTimeoutMs)} after ${formatBytes(bytes)}: partial scan`, "timeout")
+        : new SourceError(`${label}: download took longer than ${formatDuration(settings.streamTimeoutMs)}, stopped after ${formatBytes(bytes)}: partial scan`, "timeout");
+    res.destroy(err);
+    return err;
+  });
   try {
     for (;;) {
-      const idle = settings.idleTimeoutMs;
-      const left = settings.streamTimeoutMs - waited;
-      const limit = Math.max(0, Math.min(idle, left));
-      const started = Date.now();
-      let timer: NodeJS.Timeout | undefined;
-      // Only time spent waiting on the server counts; a slow consumer is backpressure, not a stall.
-      const step = await new Promise<IteratorResult<Buffer>>((resolve, reject) => {
-        timer = setTimeout(() => {
-          const err =
-            limit === idle
-              ? new SourceError(`${label}: no data for ${formatDuration(idle)} after ${formatBytes(bytes)}: partial scan`, "timeout")
-              : new SourceError(
-                  `${label}: download took longer than ${formatDuration(settings.streamTimeoutMs)}, stopped after ${formatBytes(bytes)}: partial scan`,
-                  "timeout",
-                );
-          stream.destroy(err);
-          res.destroy(err);
-          reject(err);
-        }, limit);
-        iterator.next().then(resolve, reject);
-      }).finally(() => clearTimeout(timer));
-      waited += Date.now() - started;
-      if (step.done) return;
-      const chunk = step.value;
+      const chunk = await reader.next();
+      if (chunk === null) return;
       const byCap = maxBytes - bytes;
       const byBudget = budget ? budget.remaining() : Number.POSITIVE_INFINITY;
       const room = Math.min(byCap, byBudget);
@@ -471,6 +580,7 @@ async function* guardedBody(
   } catch (err) {
     throw describeStreamError(err, label, bytes);
   } finally {
+    reader.close();
     stream.destroy();
     res.destroy();
     req.destroy();

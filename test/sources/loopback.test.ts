@@ -163,6 +163,37 @@ describe("timeouts and resets on real sockets", () => {
     expect(result.error).toMatch(/^slow\.log: download took longer than 300 ms, stopped after \d+ B: partial scan$/);
   });
 
+  it("does not count a slow consumer's time as a stall (back-pressure, not an idle server)", async () => {
+    routes.set("/fast", async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      for (let i = 0; i < 48; i++) await write(res, Buffer.alloc(64 * 1024, 0x62));
+      res.end();
+    });
+    const body = await openStream(`${base}/fast`, loopbackSettings({ idleTimeoutMs: 100, streamTimeoutMs: 400 }), { label: "fast.log" });
+    let bytes = 0;
+    let chunks = 0;
+    for await (const chunk of body) {
+      bytes += chunk.length;
+      // Far longer, in all, than both timeouts, while the server has long sent everything.
+      if (chunks++ < 4) await sleep(150);
+    }
+    expect(bytes).toBe(48 * 64 * 1024);
+  });
+
+  it("decodes a large gzip-encoded body exactly, and caps what it decodes", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const text = Array.from({ length: 60_000 }, (_, i) => `I0516 10:00:00.000000    4711 reflector.go:351] line ${i} ${"y".repeat(i % 97)}\n`).join("");
+    const packed = gzipSync(text);
+    routes.set("/gz", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip", "content-length": String(packed.length) });
+      res.end(packed);
+    });
+    expect(await readAll(await openStream(`${base}/gz`, loopbackSettings(), { label: "kubelet.log" }))).toBe(text);
+    const capped = await readUntilError(await openStream(`${base}/gz`, loopbackSettings({ maxLogBytes: 3 * MB }), { label: "kubelet.log" }));
+    expect(capped.bytes).toBe(3 * MB);
+    expect(capped.error).toBe("kubelet.log: stopped after 3 MB (byte cap): partial scan");
+  });
+
   it("reports a connection reset mid-body with the bytes read", async () => {
     routes.set("/reset", async (req, res) => {
       res.writeHead(200, { "content-length": String(4 * MB) });

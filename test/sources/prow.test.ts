@@ -72,6 +72,38 @@ describe("Prow build", () => {
     ],
   ];
 
+  it("asks for both listings together with the metadata reads, not after them", async () => {
+    let listings = 0;
+    let release: () => void = () => undefined;
+    const bothListed = new Promise<void>((r) => (release = r));
+    const gate = () => Promise.race([bothListed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+    const bodies = { "started.json": JSON.parse(fixture("started.json")) as unknown, "finished.json": JSON.parse(fixture("finished.json")) as unknown, "prowjob.json": prowjob };
+    // The metadata answers only once both listings have been asked for; otherwise with an error the report shows.
+    for (const [name, body] of Object.entries(bodies)) {
+      nock(GCS)
+        .get(`/${BUCKET}/${DIR}/${name}`)
+        .times(3)
+        .reply(async () => ((await gate()) ? [200, body] : [404, "the listings were not asked for"]));
+    }
+    const listed = (items: { name: string; size: string }[], extra: object = {}) => () => {
+      if (++listings === 2) release();
+      return [200, { items, ...extra }] as [number, object];
+    };
+    nock(GCS)
+      .get(`/storage/v1/b/${BUCKET}/o`)
+      .query((q: Query) => q.prefix === `${DIR}/` && q.delimiter === "/")
+      .reply(listed([{ name: `${DIR}/build-log.txt`, size: "120" }], { prefixes: [`${DIR}/artifacts/`] }));
+    nock(GCS)
+      .get(`/storage/v1/b/${BUCKET}/o`)
+      .query((q: Query) => q.prefix === `${DIR}/artifacts/`)
+      .reply(listed([{ name: `${DIR}/artifacts/kind-control-plane/kubelet.log`, size: "500" }]));
+    const resolved = await resolve(VIEW);
+    expect(listings).toBe(2);
+    expect(resolved.title).toBe("ci-kubernetes-e2e-kind-skew #1791000000000000001 (FAILURE)");
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.sources.map((s) => s.name)).toEqual(["build-log.txt", "artifacts/kind-control-plane/kubelet.log"]);
+  });
+
   it("resolves a view URL into the build log and the component logs, with metadata and hints", async () => {
     mockMetadata(DIR, { started: JSON.parse(fixture("started.json")), finished: JSON.parse(fixture("finished.json")), prowjob });
     mockListing(DIR, ["build-log.txt", "started.json", "finished.json", "prowjob.json", "podinfo.json"], artifactPages);
