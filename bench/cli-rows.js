@@ -62,10 +62,17 @@ export function writeLinePatterns(path, anchors) {
 }
 
 /**
- * A log in which `matching` lines match a signature (kubectl's skew warning with changing versions and
- * timestamps, so that they are distinct lines, as in a log where a loop prints it), between filler lines.
+ * A log in which `matching` lines hold an anchor, between filler lines. Two variants:
+ * - "repeated" (row 7): kubectl's skew warning with changing versions and RFC3339 timestamps, as in a log where a
+ *   loop prints it: distinct raw lines, but only 21 distinct messages once the timestamp is stripped.
+ * - "distinct" (row 7b): what a real CI log holds besides loops: four kinds of line in turn, each with its own
+ *   timestamp, pid, pod, hash and request id, so that half of the messages never repeat once normalised: a
+ *   client-go watch failure in a CRI line (repeats after the CRI and klog prefixes), the kubectl warning behind
+ *   an RFC3339 timestamp, a controller's nodegroup error in a docker JSON line (a distinct finding per line,
+ *   past the finding cap), and a CAPI "Required value" reconciler error that wakes the generic layer without
+ *   matching. The filler lines carry distinct pods and timestamps too.
  */
-export function generateMatchingLog(path, matching) {
+export function generateMatchingLog(path, matching, variant = "repeated") {
   const fd = openSync(path, "w");
   let bytes = 0;
   let lines = 0;
@@ -76,14 +83,62 @@ export function generateMatchingLog(path, matching) {
     bytes += buf.length;
     batch.length = 0;
   };
+  const line = variant === "distinct" ? distinctLines() : repeatedLines;
   for (let i = 0; i < matching; i++) {
-    const s = String(i % 60).padStart(2, "0");
-    batch.push(`2025-02-06T22:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${s}.${String(i % 1e7).padStart(7, "0")}Z WARNING: version difference between client (1.${30 + (i % 7)}) and server (1.${27 + (i % 3)}) exceeds the supported minor version skew of +/-1\n`);
-    batch.push(`I0206 22:52:${s}.000000       1 reflector.go:${i % 997}] Listing and watching *v1.Pod from pkg/mod/k8s.io/client-go/tools/cache/reflector.go:243\n`);
+    batch.push(...line(i));
     lines += 2;
     if (batch.length >= 4096) flush();
   }
   flush();
   closeSync(fd);
-  return { path, bytes, lines, matching };
+  return { path, bytes, lines, matching, variant };
+}
+
+function repeatedLines(i) {
+  const s = String(i % 60).padStart(2, "0");
+  return [
+    `2025-02-06T22:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${s}.${String(i % 1e7).padStart(7, "0")}Z WARNING: version difference between client (1.${30 + (i % 7)}) and server (1.${27 + (i % 3)}) exceeds the supported minor version skew of +/-1\n`,
+    `I0206 22:52:${s}.000000       1 reflector.go:${i % 997}] Listing and watching *v1.Pod from pkg/mod/k8s.io/client-go/tools/cache/reflector.go:243\n`,
+  ];
+}
+
+function distinctLines() {
+  // A fixed pseudo-random sequence (the same log on every run).
+  let seed = 0x2545f491;
+  const rand = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const hex = (n) => rand().toString(16).padStart(8, "0").slice(0, n);
+  const alnum = (n) => rand().toString(36).padStart(7, "0").slice(0, n);
+  const p2 = (n) => String(n).padStart(2, "0");
+  return (i) => {
+    // Time moves on by a few milliseconds per line: every timestamp differs.
+    const ms = 1_733_011_200_000 + i * 7 + (rand() % 5);
+    const d = new Date(ms);
+    const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+    const frac = `${String(d.getUTCMilliseconds()).padStart(3, "0")}${String(rand() % 1e6).padStart(6, "0")}`;
+    const rfc = `2024-12-01T${hms}.${frac}Z`;
+    const klogTs = `${hms}.${frac.slice(0, 6)}`;
+    const pid = String(1 + (rand() % 30000)).padStart(7, " ");
+    const pod = `app-${hex(10)}-${alnum(5)}`;
+    const ns = `ns-${i % 53}`;
+    let matched;
+    switch (i % 4) {
+      case 0:
+        matched = `${rfc} stderr F E1201 ${klogTs} ${pid} reflector.go:138] k8s.io/client-go/informers/factory.go:134: Failed to watch *v1beta1.PodDisruptionBudget: failed to list *v1beta1.PodDisruptionBudget: the server could not find the requested resource\n`;
+        break;
+      case 1:
+        matched = `${rfc} WARNING: version difference between client (1.${30 + (i % 7)}) and server (1.${27 + (i % 3)}) exceeds the supported minor version skew of +/-1\n`;
+        break;
+      case 2:
+        matched = `{"log":"E1201 ${klogTs} ${pid} controller.go:166] error syncing '${ns}/c-${alnum(5)}': handler eks-controller: nodegroup [ng-${hex(6)}] version must match cluster [c-${alnum(5)}] version on create, requeuing\\n","stream":"stderr","time":"${rfc}"}\n`;
+        break;
+      default:
+        matched = `${rfc} stderr F E1201 ${klogTs} ${pid} controller.go:329] "Reconciler error" err="Machine.cluster.x-k8s.io \\"md-0-${alnum(5)}\\" is invalid: spec.bootstrap.dataSecretName: Required value" controller="machine" namespace="${ns}" name="md-0-${alnum(5)}" reconcileID="${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(8)}${hex(4)}"\n`;
+    }
+    return [matched, `${rfc} stdout F I1201 ${klogTs} ${pid} reflector.go:${rand() % 997}] Listing and watching *v1.Pod ${ns}/${pod} from pkg/mod/k8s.io/client-go/tools/cache/reflector.go:243\n`];
+  };
 }

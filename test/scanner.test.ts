@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { scan, Scanner } from "../src/scan/scanner.js";
 import { builtinHints, builtinSignatures, compileCatalog } from "../src/signatures/index.js";
+import { FIXTURES, listFixtures, readFixture } from "./helpers/logs.js";
 
 const catalog = compileCatalog(builtinSignatures, builtinHints);
 const HEADLINE = '2025-02-06T22:52:48.682840017Z stderr F E0206 22:52:48.682710       1 run.go:72] "command failed" err="minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"';
@@ -210,5 +211,78 @@ describe("scanner caches", () => {
     expect(result.findings).toHaveLength(1500);
     expect(result.findings.every((f) => f.count === 3)).toBe(true);
     expect(result.findings[1499]).toMatchObject({ line: 1500, lastLine: 4500, captures: { client: "1.1499" } });
+  });
+});
+
+describe("scanner repeat cache", () => {
+  /** Lines that repeat under prefixes the normaliser strips, near-identical ones, and the messages around them. */
+  function repeatingLog(count: number, seed: number): string {
+    let s = seed;
+    const rand = (n: number) => {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      return (s >>> 0) % n;
+    };
+    const p2 = (n: number) => String(n).padStart(2, "0");
+    const messages = [
+      'err="minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"',
+      "WARNING: version difference between client (1.34) and server (1.31) exceeds the supported minor version skew of +/-1",
+      "WARNING: version difference between client (1.35) and server (1.31) exceeds the supported minor version skew of +/-1",
+      "k8s.io/client-go/informers/factory.go:134: Failed to watch *v1beta1.PodDisruptionBudget: failed to list *v1beta1.PodDisruptionBudget: the server could not find the requested resource",
+      "error: unknown flag: --kubelet-use-node-status-port",
+      "Error: chart requires kubeVersion: >= 1.27.0-0 which is incompatible with Kubernetes",
+      "v1.26.15-gke.1090000",
+      "Listing and watching *v1.Pod from pkg/mod/k8s.io/client-go/tools/cache/reflector.go:243",
+    ];
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const ts = `2025-02-06T${p2(rand(24))}:${p2(rand(60))}:${p2(rand(60))}.${rand(1e9)}Z`;
+      const klog = `${"IWE"[rand(3)]}0206 ${p2(rand(24))}:${p2(rand(60))}:${p2(rand(60))}.${rand(1e6)} ${" ".repeat(rand(6))}${rand(9999)} ${["run.go:72", "run.go:74", "reflector.go:138"][rand(3)]}] `;
+      const message = `${messages[rand(messages.length)]}${rand(8) === 0 ? ` pod=app-${rand(1e6).toString(36)}` : ""}`;
+      const forms = [
+        `${ts} stderr F ${klog}${message}`,
+        `${ts} ${message}`,
+        `${ts}  ${message}`,
+        `${klog}${message}`,
+        JSON.stringify({ log: `${klog}${message}\n`, stream: "stderr", time: ts }),
+        message,
+      ];
+      lines.push(forms[rand(forms.length)]!);
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  const scanBoth = (text: Buffer | string, options: { contextLines?: number } = {}) => {
+    const run = (repeatCache: boolean) => {
+      const scanner = new Scanner({ log: "l", catalog, repeatCache, ...options });
+      scanner.push(text);
+      return scanner.end();
+    };
+    return { cached: run(true), uncached: run(false) };
+  };
+
+  it("gives the same result with the cache as without it, on the corpora", () => {
+    const files = listFixtures(FIXTURES);
+    expect(files.length).toBeGreaterThan(100);
+    let findings = 0;
+    for (const file of files) {
+      const { cached, uncached } = scanBoth(readFixture(file).log);
+      expect(cached, file).toEqual(uncached);
+      findings += cached.findings.length;
+    }
+    expect(findings).toBeGreaterThan(100);
+  });
+
+  it("gives the same result with the cache as without it, on logs where many lines repeat under other prefixes", () => {
+    for (const [seed, context] of [
+      [0x1234, 4],
+      [0x9876, 0],
+      [0x5555, 2],
+    ] as const) {
+      const { cached, uncached } = scanBoth(repeatingLog(4000, seed), { contextLines: context });
+      expect(cached.findings.length).toBeGreaterThan(5);
+      expect(cached).toEqual(uncached);
+    }
   });
 });

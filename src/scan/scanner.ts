@@ -1,7 +1,7 @@
 import type { Finding, HintRule, LogLine, ScanResult, ScanStats, Signature, VersionHint } from "../model.js";
 import { compileCatalog, type CompiledCatalog, type CompiledHint, type CompiledRule } from "../signatures/compile.js";
 import { cleanVersionToken } from "../kube/versions.js";
-import { normalizeLine, type NormalizedLine } from "./normalize.js";
+import { normalizeLine, RepeatCache, type NormalizedLine } from "./normalize.js";
 import { isKeyBodyLine, MASK, redact } from "./redact.js";
 import { examineWholeLine, LongLine, stripEol } from "./long-line.js";
 
@@ -32,6 +32,11 @@ export interface ScanOptions {
    * call (the context window, recent lines) are copied out of it.
    */
   transientChunks?: boolean;
+  /**
+   * Reuse the normalised text of a line that repeats another but for a prefix the normaliser strips (default
+   * true; false only to check, in tests, that the cache changes nothing).
+   */
+  repeatCache?: boolean;
 }
 
 /**
@@ -119,7 +124,6 @@ interface PlanNode {
 const MAX_PLANS = 1024;
 const MAX_REPEATS = 512;
 const MAX_CACHED_TEXT = 2048;
-const RECENT_LINES = 8;
 
 interface PendingContext {
   finding: Finding;
@@ -133,6 +137,8 @@ const MAX_CONTEXT_CHARS = 400;
 const MAX_TEXT_CHARS = 2000;
 const MAX_MATCH_CHARS = 8192;
 const NO_ANCHORS: readonly string[] = Object.freeze([]);
+/** A wrapped message is rejoined with a space, then without one. */
+const SEPARATORS = [" ", ""] as const;
 /** Inert lines before a sync line. */
 const SYNC_RUN = 3;
 /** A range without a sync line this far in has none: the range before owns all of it. */
@@ -157,8 +163,8 @@ export class Scanner {
   private plans: PlanNode = { next: new Map() };
   private planCount = 0;
   private repeatCount = 0;
-  private readonly recentLines: { bytes: Buffer; normalized: NormalizedLine }[] = [];
-  private recentNext = 0;
+  /** Normalised lines with anchors by repeat key (src/scan/normalize.ts); undefined when the cache is off. */
+  private readonly normalizedRepeats: RepeatCache | undefined;
   private readonly window: RawLine[] = [];
   /** Lines kept: context before a finding, the line being processed and the lookahead after it. */
   private readonly windowSize: number;
@@ -190,6 +196,7 @@ export class Scanner {
     this.maxHints = options.maxHints ?? 100;
     this.longestAnchor = Math.max(1, ...this.catalog.anchors.anchors.map((a) => a.length));
     this.transient = options.transientChunks === true;
+    this.normalizedRepeats = options.repeatCache === false ? undefined : new RepeatCache(MAX_CACHED_TEXT);
     if (options.segment) {
       const first = options.segment.first;
       this.seg = {
@@ -350,7 +357,6 @@ export class Scanner {
   /** Copies the kept lines that are views of `memory` (the carry and over-long lines are copies already). */
   private detach(memory: ArrayBufferLike): void {
     for (const line of this.window) if (line.bytes.buffer === memory) line.bytes = Buffer.from(line.bytes);
-    for (const r of this.recentLines) if (r.bytes.buffer === memory) r.bytes = Buffer.from(r.bytes);
   }
 
   end(): ScanResult {
@@ -554,12 +560,19 @@ export class Scanner {
     // Only when a capture is still empty (an optional tail not on this line).
     if (!next || definedGroups(last) === groupCount(last)) return false;
     const following = this.normalized(next).text;
-    for (const sep of [" ", ""]) {
+    const lastRule = [last.rule];
+    for (const sep of SEPARATORS) {
       const joined = `${text}${sep}${following}`;
       // Only a continuation that fills a capture the line alone left empty: gluing the next line's first
       // word onto a version ("1.31" + "after") would also make a longer match.
+      const fills = (c: Candidate) => c.start === last.start && c.end > text.length + sep.length && definedGroups(c) > definedGroups(last);
+      // The rule that matched alone decides first, by itself: unless its match on the joined text fills a
+      // capture, no selection among all the rules can yield one that does (matchAll gives each rule's match
+      // alone as it does among others), and the other rules need not run.
+      const own = matchAll(lastRule, joined)[0];
+      if (!own || !fills(own)) continue;
       const longer = selectByPriority(matchAll(rules, joined)).find(
-        (c) => c.rule === last.rule && c.start === last.start && c.end > text.length + sep.length && definedGroups(c) > definedGroups(last),
+        (c) => c.rule === last.rule && fills(c),
       );
       if (!longer) continue;
       for (const c of alone) if (c !== last) this.record(c, text, line.no, line.no, line);
@@ -586,7 +599,7 @@ export class Scanner {
     // over three lines also matches, shorter, when only two are joined.
     let best: { group: RawLine[]; joined: string; found: Candidate[]; covered: number } | undefined;
     for (const group of groups) {
-      for (const sep of [" ", ""]) {
+      for (const sep of SEPARATORS) {
         const parts = group.map((l) => this.normalized(l).text);
         const joined = parts.join(sep);
         // The match must involve this line and cross into a neighbour, or it belongs to the neighbour.
@@ -715,17 +728,11 @@ export class Scanner {
 
   private normalized(line: RawLine): NormalizedLine {
     if (!line.normalized) {
-      // The very same bytes as a recent line (a message printed again and again without a timestamp): the
-      // same normalised line, without decoding it again.
-      for (const r of this.recentLines) {
-        if (r.bytes.length === line.bytes.length && r.bytes.equals(line.bytes)) return (line.normalized = r.normalized);
-      }
-      const n = normalizeLine(line.bytes.toString("utf8"));
-      line.normalized = n.text.length > MAX_MATCH_CHARS ? { ...n, text: n.text.slice(0, MAX_MATCH_CHARS) } : n;
-      if (line.anchors.length > 0) {
-        this.recentLines[this.recentNext] = { bytes: line.bytes, normalized: line.normalized };
-        this.recentNext = (this.recentNext + 1) % RECENT_LINES;
-      }
+      // A line that repeats a recent one, but for a prefix that the normaliser strips (a timestamp, a klog
+      // header's time and pid, a CRI tag), or exactly (a message printed again and again): the same
+      // normalised line, without decoding it again. Only lines with anchors: the lines around them, normalised
+      // for context or a rejoin, rarely repeat and would only push them out.
+      line.normalized = this.normalizedRepeats && line.anchors.length > 0 ? this.normalizedRepeats.normalize(line.bytes, normalizeBytes) : normalizeBytes(line.bytes);
     }
     return line.normalized;
   }
@@ -756,6 +763,12 @@ export class Scanner {
   }
 }
 
+/** A line's bytes normalised, cut to the longest text matched. */
+function normalizeBytes(bytes: Buffer): NormalizedLine {
+  const n = normalizeLine(bytes.toString("utf8"));
+  return n.text.length > MAX_MATCH_CHARS ? { ...n, text: n.text.slice(0, MAX_MATCH_CHARS) } : n;
+}
+
 /** Rules of the generic layer: matched on single lines only, and only where nothing specific matched. */
 function isFallback(rule: CompiledRule): boolean {
   return rule.signature.family === "generic";
@@ -773,7 +786,12 @@ function definedGroups(c: Candidate): number {
 }
 
 function groupCount(c: Candidate): number {
-  if (c.total === undefined) c.total = c.match.groups ? Object.keys(c.match.groups).length : 0;
+  if (c.total === undefined) {
+    const groups = c.match.groups;
+    let n = 0;
+    if (groups) for (const _ in groups) n++;
+    c.total = n;
+  }
   return c.total;
 }
 

@@ -337,24 +337,52 @@ export class AnchorMatcher {
     return ended.length > 0 ? this.leftmostLongest(bytes, ended) : [];
   }
 
+  /** Anchor ids by length, longest first, and each id's place in that order: made on the first hit. */
+  private byRank: Int32Array | undefined;
+  private rankOf: Int32Array | undefined;
+  /** Scratch for `leftmostLongest`, grown as needed. */
+  private packed = new Float64Array(0);
+
+  /**
+   * The hits that a leftmost-longest regex reports, from the ends the walks saw (in no particular order).
+   * Each candidate is one number, start × 2^21 + the anchor's rank by length (longest first), so that one
+   * native numeric sort orders them by start and then longest first, without an object per candidate.
+   */
   private leftmostLongest(bytes: Uint8Array, ended: number[]): AnchorHit[] {
-    const all: { index: number; end: number; anchor: string }[] = [];
+    const { anchors, depth, accepted, firstAccepting, classes } = this;
+    let byRank = this.byRank;
+    let rankOf = this.rankOf;
+    if (!byRank || !rankOf) {
+      const order = [...anchors.keys()].sort((a, b) => anchors[b]!.length - anchors[a]!.length || a - b);
+      byRank = this.byRank = Int32Array.from(order);
+      rankOf = this.rankOf = new Int32Array(anchors.length);
+      order.forEach((id, rank) => (rankOf![id] = rank));
+    }
+    let capacity = 0;
+    for (let k = 1; k < ended.length; k += 2) capacity += accepted[(ended[k]! - firstAccepting) / classes]!.length;
+    if (this.packed.length < capacity) this.packed = new Float64Array(Math.max(capacity, 2 * this.packed.length));
+    const packed = this.packed;
+    let n = 0;
     for (let k = 0; k < ended.length; k += 2) {
-      for (const id of this.accepted[(ended[k + 1]! - this.firstAccepting) / this.classes]!) {
-        const anchor = this.anchors[id]!;
-        const entered = Math.min(anchor.length, this.depth);
+      for (const id of accepted[(ended[k + 1]! - firstAccepting) / classes]!) {
+        const anchor = anchors[id]!;
+        const entered = Math.min(anchor.length, depth);
         const index = ended[k]! - entered;
         if (entered < anchor.length && !bytesEqual(bytes, index + entered, anchor, entered)) continue;
-        all.push({ index, end: index + anchor.length, anchor });
+        packed[n++] = index * RANKS + rankOf[id]!;
       }
     }
-    all.sort((a, b) => a.index - b.index || b.end - a.end);
+    const sorted = packed.subarray(0, n).sort();
     const hits: AnchorHit[] = [];
     let from = 0;
-    for (const h of all) {
-      if (h.index < from) continue;
-      hits.push({ index: h.index, anchor: h.anchor });
-      from = h.end;
+    for (let k = 0; k < n; k++) {
+      const p = sorted[k]!;
+      const rank = p % RANKS;
+      const index = (p - rank) / RANKS;
+      if (index < from) continue;
+      const anchor = anchors[byRank[rank]!]!;
+      hits.push({ index, anchor });
+      from = index + anchor.length;
     }
     return hits;
   }
@@ -451,6 +479,9 @@ function buildAnchorTables(anchors: readonly string[], maxTableEntries: number):
   const firstAccepting = ROOT + (count - accepting.length) * classes;
   return { anchors: list, table, classes, firstAccepting, accepted: accepting.map((state) => ends[state]!), depth };
 }
+
+/** Anchor ranks per start in `leftmostLongest`'s packed candidates (starts below 2^32 stay exact in a double). */
+const RANKS = 2 ** 21;
 
 /** The largest depth (at most the longest anchor's length, at least 1) at which the trie has at most `maxStates` states. */
 function depthWithin(anchors: readonly string[], maxStates: number): number {
