@@ -3,7 +3,7 @@
 
 import { Buffer } from "node:buffer";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readSync, writeFileSync, writeSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 
@@ -23,6 +23,57 @@ export function timeProcess(command, args, { env = {}, okCodes = [0] } = {}) {
       else resolve({ ms, out, code });
     });
   });
+}
+
+const GNU_TIME = "/usr/bin/time";
+
+/** Whether the rusage rows can be measured: GNU time reports a child's CPU time and peak RSS. */
+export const haveGnuTime = () => existsSync(GNU_TIME);
+
+/**
+ * Like timeProcess, and the process's CPU time (user + system) and peak RSS (all its threads: scan threads
+ * live in the process) as GNU time reports them. Its stdout is read through a pipe, never /dev/null (GNU grep
+ * stops at the first match when its output is /dev/null).
+ */
+export async function timeWithUsage(command, args, options = {}) {
+  if (!haveGnuTime()) return { ...(await timeProcess(command, args, options)), cpuMs: NaN, maxRssBytes: NaN };
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(GNU_TIME, ["-f", "skewbot-bench-usage %U %S %M", command, ...args], { env: { ...process.env, ...(options.env ?? {}) }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const ms = performance.now() - start;
+      const usage = /skewbot-bench-usage ([\d.]+) ([\d.]+) (\d+)/.exec(err);
+      if (!(options.okCodes ?? [0]).includes(code) || !usage) reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${err.split("\n")[0]}`));
+      else resolve({ ms, out, code, cpuMs: (Number(usage[1]) + Number(usage[2])) * 1000, maxRssBytes: Number(usage[3]) * 1024 });
+    });
+  });
+}
+
+/**
+ * A log of about `bytes`, made of copies of `unit` (a generated log) end to end: the whole-process rows need
+ * 300 MB and 1 GB whatever BENCH_SCALE says (threads start at 64 MiB), and copying is 20× faster than
+ * generating. Every copy holds the unit's planted findings, so each is found once per copy.
+ */
+export function repeatLog(unit, path, bytes) {
+  const copies = Math.max(1, Math.round(bytes / unit.bytes));
+  copyFileSync(unit.path, path);
+  const out = openSync(path, "a");
+  const src = openSync(unit.path, "r");
+  const buf = Buffer.allocUnsafe(8 * 1024 * 1024);
+  try {
+    for (let c = 1; c < copies; c++) {
+      for (let at = 0, n; (n = readSync(src, buf, 0, buf.length, at)) > 0; at += n) writeSync(out, buf, 0, n);
+    }
+  } finally {
+    closeSync(out);
+    closeSync(src);
+  }
+  return { path, bytes: unit.bytes * copies, lines: unit.lines * copies, copies };
 }
 
 export const median = (xs) => {

@@ -1,13 +1,15 @@
 // npm run bench: scan throughput against grep, peak memory, rule scaling, end-to-end overhead and the history
 // store (bench/history.js: store latency at 1M findings, window parallel against sequential), every
 // figure measured in this run on this machine. Prints one table and writes it, with the machine's
-// description, to docs/benchmarks.md. Needs lib/ (npm run bench builds it first), GNU grep, and about
-// 450 MB free in the temp directory for the generated logs, which are deleted afterwards.
+// description, to docs/benchmarks.md. Needs lib/ (npm run bench builds it first), GNU grep, GNU time for the
+// CPU and memory columns of the whole-process rows, and about 1.9 GB free in the temp directory for the
+// generated logs (1.4 GB of them for the 300 MB and 1 GB whole-process rows), which are deleted afterwards.
 //
 // Environment: BENCH_RUNS (repetitions of each measurement, default 5; the best counts, the spread is shown),
 // BENCH_SCALE (log sizes as a fraction of the full ones, default 1; for a quick try of the harness),
 // BENCH_MATCHING_LINES (matching lines of row 7, default 1 000 000, times BENCH_SCALE), BENCH_NO_INSTALL=1
-// (do not apt-get install ripgrep when it is absent: its rows are then skipped).
+// (do not apt-get install ripgrep when it is absent: its rows are then skipped), BENCH_WHOLE_SCALE (the sizes
+// of the 300 MB and 1 GB whole-process rows, default 1: unlike BENCH_SCALE, since threads start at 64 MiB).
 
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,13 +24,19 @@ import { generateLog, TRUE_FINDINGS } from "./generate.js";
 import { historyBench } from "./history.js";
 import { fleetBench } from "./fleet.js";
 import { requestRows } from "./requests.js";
-import { ensureRipgrep, generateMatchingLog, median, timeProcess, writeLinePatterns } from "./cli-rows.js";
+import { ensureRipgrep, generateMatchingLog, haveGnuTime, median, repeatLog, timeProcess, timeWithUsage, writeLinePatterns } from "./cli-rows.js";
 import { curlAvailable, httpMeasure, httpRows } from "./http-rows.js";
+import { idleCores } from "../lib/parallel/limits.js";
 
 const RUNS = Math.max(1, Number(process.env["BENCH_RUNS"] ?? 5));
 const SCALE = Number(process.env["BENCH_SCALE"] ?? 1);
 const MB = 1e6;
 const SIZES = { big: 300 * MB * SCALE, small: 30 * MB * SCALE, prow: 100 * MB * SCALE, tiny: 1 * MB };
+/** The whole-process rows against ripgrep and grep: the issue's 300 MB and 1 GB, whatever BENCH_SCALE says. */
+const WHOLE_SCALE = Number(process.env["BENCH_WHOLE_SCALE"] ?? 1);
+const WHOLE = { mid: 300 * MB * WHOLE_SCALE, large: 1000 * MB * WHOLE_SCALE, unit: 100 * MB * WHOLE_SCALE };
+/** Rounds of those rows: at most 3 (a round reads 1.3 GB six times over), to keep the bench within minutes. */
+const WHOLE_RUNS = Math.min(RUNS, 3);
 const CUSTOM = 300;
 /** Matching lines in the many-matches row (BENCH_MATCHING_LINES; scaled by BENCH_SCALE). */
 const MATCHING = Math.round(Number(process.env["BENCH_MATCHING_LINES"] ?? 1_000_000) * SCALE);
@@ -162,12 +170,35 @@ async function main() {
     const matching = generateMatchingLog(join(dir, "matching.log"), MATCHING);
     const analyzeCli = (file) => timeProcess(process.execPath, [cli, "analyze", file, "--format", "json"], { okCodes: [0, 1, 3] });
     const rgCount = (file) => timeProcess("rg", ["-c", "-f", linePatterns, file], { okCodes: [0, 1] });
-    const w = { cliBig: [], rgBig: [], grepBig: [], cliSmall: [], rgSmall: [], grepSmall: [], start: [], node: [], cliMatch: [], grepMatch: [] };
+    const w = { cliSmall: [], rgSmall: [], grepSmall: [], start: [], node: [], cliMatch: [], grepMatch: [] };
+
+    // The 300 MB and 1 GB rows: the CLI with --jobs as a user runs it (the default), --jobs 2 and --jobs 1, ripgrep and
+    // grep, each as a whole process with its CPU time and peak RSS (GNU time), interleaved.
+    log(`generating the ${f0(WHOLE.mid / MB)} MB and ${f0(WHOLE.large / MB)} MB logs for the whole-process rows …`);
+    const unit = generateLog(join(dir, "whole-unit.txt"), WHOLE.unit, { seed: 0x1000 });
+    const wholeLogs = { mid: repeatLog(unit, join(dir, "whole-mid.txt"), WHOLE.mid), large: repeatLog(unit, join(dir, "whole-large.txt"), WHOLE.large) };
+    rmSync(unit.path);
+    const usage = (command, args, okCodes) => timeWithUsage(command, args, { okCodes, ...(command === "grep" ? { env: { LC_ALL: "C" } } : {}) });
+    const wholeRuns = { mid: { auto: [], j2: [], j1: [], rg: [], grep: [], threads: [], load: [] }, large: { auto: [], j2: [], j1: [], rg: [], grep: [], threads: [], load: [] } };
+    for (const size of ["mid", "large"]) await grepCount(patternFile, wholeLogs[size].path);
+    for (let r = 1; r <= WHOLE_RUNS; r++) {
+      log(`whole-process round ${r}/${WHOLE_RUNS} (${f0(WHOLE.mid / MB)} MB, ${f0(WHOLE.large / MB)} MB) …`);
+      for (const size of ["mid", "large"]) {
+        const { path } = wholeLogs[size];
+        const runs = wholeRuns[size];
+        runs.load.push(os.loadavg()[0]);
+        // What the default would choose now (the CLI asks the same rule as it starts).
+        runs.threads.push(idleCores());
+        runs.auto.push(await usage(process.execPath, [cli, "analyze", path, "--format", "json"], [0, 1, 3]));
+        runs.j2.push(await usage(process.execPath, [cli, "analyze", path, "--format", "json", "--jobs", "2"], [0, 1, 3]));
+        runs.j1.push(await usage(process.execPath, [cli, "analyze", path, "--format", "json", "--jobs", "1"], [0, 1, 3]));
+        if (rg) runs.rg.push(await usage("rg", ["-c", "-f", linePatterns, path], [0, 1]));
+        runs.grep.push(await usage("grep", ["-E", "-c", "-f", patternFile, path], [0, 1]));
+      }
+    }
+
     for (let r = 1; r <= RUNS; r++) {
       log(`whole-process round ${r}/${RUNS} …`);
-      w.cliBig.push((await analyzeCli(big.path)).ms);
-      w.grepBig.push((await grepCount(patternFile, big.path)).ms);
-      if (rg) w.rgBig.push((await rgCount(big.path)).ms);
       w.cliSmall.push((await analyzeCli(small.path)).ms);
       w.grepSmall.push((await grepCount(patternFile, small.path)).ms);
       if (rg) w.rgSmall.push((await rgCount(small.path)).ms);
@@ -209,7 +240,7 @@ async function main() {
     const requests = await requestRows();
     history.rows.push(...requests.rows);
     history.notes.push(...requests.notes);
-    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching, http });
+    const report = buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching, http, whole: { runs: wholeRuns, logs: wholeLogs } });
     process.stdout.write(`${report.table}\n\n${report.notes.map((n) => `- ${n}`).join("\n")}\n`);
     writeFileSync(here("../docs/benchmarks.md"), report.markdown);
     log("written to docs/benchmarks.md");
@@ -218,7 +249,7 @@ async function main() {
   }
 }
 
-function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching, http }) {
+function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w, rg, matching, http, whole }) {
   const grepRate = m.grep.map((g) => mbps(big.bytes, g.ms));
   const scanRate = m.scan.map((s) => mbps(big.bytes, s.scanMs));
   const bestGrep = max(grepRate);
@@ -331,30 +362,62 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w
   // Whole-process rows (medians of interleaved runs, the issue's targets).
   const med = (xs) => (xs.length ? median(xs) : NaN);
   const vs = (a, b) => (Number.isFinite(b) ? `${f2(med(a) / b)}×` : "n/a");
-  const rgBig = med(w.rgBig);
   const rgSmall = med(w.rgSmall);
   const skipped = "skipped: ripgrep not installed";
+  const ms = (runs) => runs.map((x) => x.ms);
+  const cpu = (runs) => runs.map((x) => x.cpuMs);
+  const rss = (runs) => runs.map((x) => x.maxRssBytes);
   const wholeTargets = {
-    big: Number.isFinite(rgBig) && med(w.cliBig) <= rgBig && med(w.cliBig) <= 0.7 * med(w.grepBig),
     small: Number.isFinite(rgSmall) && med(w.cliSmall) <= 1.5 * rgSmall,
     start: med(w.start) <= 2 * med(w.node),
     match: med(w.cliMatch) <= 3 * med(w.grepMatch),
   };
+  // The 300 MB and 1 GB rows: the default (the target's), then --jobs 2 and --jobs 1 for reference.
+  for (const [size, label] of [
+    ["mid", "5"],
+    ["large", "5c"],
+  ]) {
+    const runs = whole.runs[size];
+    const mb = f0(whole.logs[size].bytes / MB);
+    const rgMs = med(ms(runs.rg));
+    const grepMs = med(ms(runs.grep));
+    const base = rg ? `rg -c -f: ${secs(rgMs)}; grep -E -c: ${secs(grepMs)}` : `${skipped}; grep -E -c: ${secs(grepMs)}`;
+    const met = (runsOf) => Number.isFinite(rgMs) && med(ms(runsOf)) <= rgMs && med(ms(runsOf)) <= 0.7 * grepMs;
+    const chose = runs.threads.filter((t) => t > 1).length;
+    rows.push(
+      [
+        label,
+        `Whole process, \`skewbot analyze --format json\` of a ${mb} MB log, \`--jobs\` by default (2 threads in ${chose} of ${runs.threads.length} runs)`,
+        secs(med(ms(runs.auto))),
+        spreadOf(ms(runs.auto), secs),
+        base,
+        rg ? spreadOf(ms(runs.rg), secs) : "",
+        `${vs(ms(runs.auto), rgMs)} rg, ${vs(ms(runs.auto), grepMs)} grep`,
+        "≤ 1× rg, ≤ 0.7× grep",
+        ok(met(runs.auto)),
+      ],
+      [`${label}-j2`, "Same, `--jobs 2`", secs(med(ms(runs.j2))), spreadOf(ms(runs.j2), secs), "", "", `${vs(ms(runs.j2), rgMs)} rg, ${vs(ms(runs.j2), grepMs)} grep`, "(reference)", met(runs.j2) ? "(met)" : "(missed)"],
+      [`${label}-j1`, "Same, `--jobs 1`", secs(med(ms(runs.j1))), spreadOf(ms(runs.j1), secs), "", "", `${vs(ms(runs.j1), rgMs)} rg, ${vs(ms(runs.j1), grepMs)} grep`, "(reference)", met(runs.j1) ? "(met)" : "(missed)"],
+    );
+  }
+  const large = whole.runs.large;
+  const peak = (runs) => max(rss(runs));
+  const rssMet = haveGnuTime() && Math.max(peak(large.auto), peak(large.j2), peak(large.j1)) <= 150 * 1024 * 1024;
+  rows.push([
+    "5d",
+    `Peak RSS of the whole process at ${f0(whole.logs.large.bytes / MB)} MB, \`--jobs 2\` (its scan thread counted: threads share the process)`,
+    haveGnuTime() ? mib(peak(large.j2)) : "skipped: no GNU time",
+    haveGnuTime() ? spreadOf(rss(large.j2), mib) : "",
+    haveGnuTime() ? `--jobs 1: ${mib(peak(large.j1))}; default: ${mib(peak(large.auto))}` : "",
+    haveGnuTime() ? spreadOf(rss(large.j1), mib) : "",
+    "",
+    "≤ 150 MiB",
+    ok(rssMet),
+  ]);
   rows.push(
     [
-      "5",
-      `Whole process, \`skewbot analyze --format json\` of the ${bigMB} MB log`,
-      secs(med(w.cliBig)),
-      spreadOf(w.cliBig, secs),
-      rg ? `rg -c -f: ${secs(rgBig)}; grep -E -c: ${secs(med(w.grepBig))}` : `${skipped}; grep -E -c: ${secs(med(w.grepBig))}`,
-      rg ? spreadOf(w.rgBig, secs) : "",
-      `${vs(w.cliBig, rgBig)} rg, ${vs(w.cliBig, med(w.grepBig))} grep`,
-      "≤ 1× rg, ≤ 0.7× grep",
-      ok(wholeTargets.big),
-    ],
-    [
       "5b",
-      `Same, ${f0(small.bytes / MB)} MB log`,
+      `Whole process, \`skewbot analyze --format json\` of the ${f0(small.bytes / MB)} MB log`,
       secs(med(w.cliSmall)),
       spreadOf(w.cliSmall, secs),
       rg ? `rg -c -f: ${secs(rgSmall)}; grep -E -c: ${secs(med(w.grepSmall))}` : `${skipped}; grep -E -c: ${secs(med(w.grepSmall))}`,
@@ -420,8 +483,26 @@ function buildReport({ started, host, big, small, prow, tiny, m, e2e, history, w
         "than the download.",
     );
   }
+  {
+    const cpuOf = (runs) => (haveGnuTime() ? secs(med(cpu(runs))) : "n/a");
+    const describe = (size) => {
+      const runs = whole.runs[size];
+      return (
+        `${f0(whole.logs[size].bytes / MB)} MB: default ${cpuOf(runs.auto)}, --jobs 2 ${cpuOf(runs.j2)}, --jobs 1 ${cpuOf(runs.j1)}` +
+        `${rg ? `, rg ${cpuOf(runs.rg)}` : ""}, grep ${cpuOf(runs.grep)} (load average ${f2(med(runs.load))}, ${spreadOf(runs.load, f2)})`
+      );
+    };
+    notes.push(
+      `Rows 5 and 5c use logs of ${f0(whole.logs.mid.bytes / MB)} MB and ${f0(whole.logs.large.bytes / MB)} MB whatever BENCH_SCALE says ` +
+        `(BENCH_WHOLE_SCALE sets them): the issue's sizes, and below 64 MiB the CLI uses one thread. Each is copies of one generated ` +
+        `${f0(WHOLE.unit / MB)} MB log end to end (generating 1 GB would take longer than all its runs). Medians of ${WHOLE_RUNS} interleaved runs of the ` +
+        "CLI with `--jobs` left to its default (the cores the machine leaves idle: the row says how many runs it gave 2 threads), with " +
+        "`--jobs 2` and `--jobs 1`, ripgrep and grep, each a whole process. CPU time (user + system, medians; a steadier measure than wall " +
+        `time on a loaded machine): ${describe("mid")}; ${describe("large")}.`,
+    );
+  }
   notes.push(
-    `Rows 5–7 are medians of ${RUNS} interleaved whole-process runs (the CLI as a user runs it, start-up and catalog compilation included; ` +
+    `Rows 5b–7 are medians of ${RUNS} interleaved whole-process runs (the CLI as a user runs it, start-up and catalog compilation included; ` +
       `ripgrep ${rg ?? "absent"}). Per matching line, row 7 costs ${f2((med(w.cliMatch) - med(w.start)) * 1000 / matching.matching)} µs of the CLI's time.`,
   );
   if (!targets.link) notes.push(`Even behind a ${LINK / MB} MB/s link, end to end is ${f2(linkRatio)}× the download.`);

@@ -8,8 +8,7 @@ import type { JobRun, LogSource, Report, Signature, VersionHint } from "./model.
 import type { LogRef, SourceSettings } from "./sources/index.js";
 import type { CompiledCatalog } from "./signatures/index.js";
 import { gunzipFile, isGzipFile } from "./local-log.js";
-import { PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
-import { availableParallelism, loadavg } from "node:os";
+import { idleCores, PARALLEL_MIN_BYTES, type LocalFileSource } from "./parallel/limits.js";
 
 // Start-up is most of what a short analysis costs: modules are loaded when a command needs them
 // (sources/ only for URLs, history only with --history, one renderer for the format asked), not all at the top.
@@ -211,16 +210,6 @@ async function prestartScanThreads(refs: string[], threads: ReturnType<typeof sc
     }
   };
   if (refs.some(large)) (await import("./parallel/pool.js")).scanPool(threads.scanThreads - 1);
-}
-
-/**
- * The cores that other processes leave free (by the load average), at least 1 and at most 4 (beyond that
- * the threads' memory outweighs what they save on a log). On a busy machine a second thread only takes
- * turns with the first on the same core, and its start-up is then pure cost.
- */
-function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(4, cores, Math.round(cores + 0.5 - loadavg()[0]!)));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { availableParallelism } from "node:os";
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import type { LogSource } from "../model.js";
 
 /** A log that is a plain file on disk: it can be read at any offset, so in ranges on several threads. */
@@ -18,6 +19,29 @@ export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
  * (src/parallel/stream-scan.ts), so the bound is on memory as well as on the cores.
  */
 export const MAX_LOGS_AT_ONCE = 4;
+
+/**
+ * The cores that other processes leave free, at least 1 and at most 4 (beyond that the threads' memory
+ * outweighs what they save on a log). On a busy machine a second thread only takes turns with the first on
+ * the same core, and its start-up (some 0.1 s of CPU: a thread, the modules, the catalog) is then pure cost.
+ *
+ * Busy cores are the fewer of the 1-minute load average and the threads runnable right now besides this
+ * one (the fourth field of /proc/loadavg, on Linux). The average alone lags a minute behind: on an idle
+ * machine it still counts the analyses that just ended (a loop over logs, a benchmark), about 1 on 2 cores,
+ * which made the default one thread where two would pay. The count alone is one instant; under a steady
+ * load both are high.
+ */
+export function idleCores(): number {
+  const cores = availableParallelism();
+  let busy = loadavg()[0]!;
+  try {
+    const running = Number(/^\S+ \S+ \S+ (\d+)\//.exec(readFileSync("/proc/loadavg", "utf8"))?.[1]);
+    if (Number.isFinite(running)) busy = Math.min(busy, Math.max(0, running - 1));
+  } catch {
+    // Not Linux: the load average alone.
+  }
+  return Math.max(1, Math.min(MAX_LOGS_AT_ONCE, cores, Math.round(cores + 0.5 - busy)));
+}
 
 /**
  * The scan threads of the app (a process that serves many triages, so the load average says more about
