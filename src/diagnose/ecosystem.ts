@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { VersionRole } from "../model.js";
+import type { KubeVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS, TOOL_FLAGS } from "./tables.js";
@@ -396,6 +396,9 @@ export const diagnoseCertManagerApi: Diagnoser = (input) => {
  * offered minor reads the same as a malformed one ("abc", "1.2O"), so without a version it is a warning.
  */
 export const diagnoseManagedVersion: Diagnoser = (input) => {
+  const from = input.version("from");
+  const to = input.version("to");
+  if (from && to) return upgradePath(input, from, to);
   const requested = input.capture("requested") ?? input.capture("newest");
   if (!requested && /unsupported\s+Kubernetes\s+version/.test(input.finding.text)) {
     return {
@@ -417,3 +420,38 @@ export const diagnoseManagedVersion: Diagnoser = (input) => {
   return { headline: `${input.signature.title}${requested ? ` (${requested})` : ""}.`, versions: captureRoles(input) };
 };
 
+/**
+ * EKS and AKS refuse an upgrade that skips a minor, and any downgrade. A skip is the job's version jumping ahead of
+ * the cluster; a downgrade is a spec (Terraform default, Rancher's stored config) older than the cluster, which a
+ * person wants to know but which is not two components disagreeing at run time; the same version is a tool's bug.
+ */
+function upgradePath(input: Parameters<Diagnoser>[0], from: KubeVersion, to: KubeVersion): DiagnosisPart {
+  const minors = minorDelta(to, from);
+  const policy = "managed control planes and node pools upgrade one minor at a time, never down";
+  const versions = captureRoles(input);
+  const a = input.capture("from");
+  const b = input.capture("to");
+  if (a === b) {
+    return { verdict: "not-skew", headline: `Not a version skew: the update asked for ${b}, the version the cluster already runs (a tool re-sending a stale update).`, versions };
+  }
+  const fs = toSemver(from);
+  const ts = toSemver(to);
+  if (minors < 0 || (minors === 0 && fs && ts && semver.lt(ts, fs))) {
+    return {
+      verdict: "warning",
+      headline: `The update asks to go down from ${a} to ${b}: managed Kubernetes never downgrades, so the version in the job's spec is older than the cluster (a default or stored config left behind by an upgrade made elsewhere).`,
+      versions,
+      skew: { minors, policy, supported: false },
+      fixes: [`Set the version in the spec to the cluster's ${a} (or later); a cluster cannot be moved back to ${b}.`],
+    };
+  }
+  return {
+    headline:
+      minors > 1
+        ? `The upgrade from ${a} to ${b} skips ${minorsText(minors - 1)}: managed control planes (and AKS node pools) upgrade one minor at a time.`
+        : `The upgrade from ${a} to ${b} is not offered: pick a version from the available upgrades (az aks get-upgrades, aws eks describe-cluster-versions).`,
+    versions,
+    skew: { minors, policy, supported: minors <= 1 },
+    ...(minors > 1 ? { fixes: [`Upgrade one minor at a time: ${majorMinor(from)} → ${from.major}.${from.minor + 1} first, then on to ${majorMinor(to)}.`] } : {}),
+  };
+}

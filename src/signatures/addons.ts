@@ -329,4 +329,42 @@ export const addonSignatures: Signature[] = [
       String.raw`ValidationError(Deployment.spec): missing required field "selector" in io.k8s.api.apps.v1.DeploymentSpec`,
     ],
   },
+  {
+    id: "linkerd-check-minimum-version",
+    title: "linkerd check: the cluster (or kubectl) is older than this Linkerd release requires",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["or more recent is required", "is running the minimum"],
+    patterns: [
+      String.raw`(?<component>Kubernetes|kubectl)\s+is\s+on\s+version\s+\[(?<found>{V})\]\s*,\s*but\s+version\s+\[(?<minimum>{V})\]\s+or\s+more\s+recent\s+is\s+required`,
+      // The failed check's own line (× in the CLI's output); its passing form carries √ and is not matched.
+      String.raw`[×✗]\s+is\s+running\s+the\s+minimum\s+(?<component>Kubernetes\s+API|kubectl)\s+version`,
+    ],
+    versions: ["found", "minimum"],
+    roles: { found: "version found (cluster or kubectl)", minimum: "minimum this Linkerd release requires", component: "what was checked" },
+    priority: 50,
+    meaning:
+      "linkerd check (and linkerd install --pre checks) compares the cluster's Kubernetes version, and the local kubectl's, with the minimum this Linkerd release supports; one of them is older. Linkerd raises its minimum with most stable releases (1.10 for 2.3, 1.12 for 2.4, 1.21 for 2.12, …).",
+    causes: [
+      "A Linkerd CLI upgraded (or installed from the latest channel) past the cluster's Kubernetes version.",
+      "An old kubectl in the CI image: Linkerd 2.12 requires a kubectl at least as new as 1.21.",
+    ],
+    fixes: ["Use the Linkerd release whose supported range includes the cluster, or upgrade the cluster (or the job's kubectl) to the minimum named."],
+    references: ["https://linkerd.io/2/checks/#k8s-version", "https://linkerd.io/2/checks/#kubectl-version"],
+    examples: [
+      {
+        // linkerd/website#311 (minikube 0.25's Kubernetes 1.9.4 with a Linkerd that requires 1.10)
+        line: "    Kubernetes is on version [1.9.4], but version [1.10.0] or more recent is required",
+        captures: { component: "Kubernetes", found: "1.9.4", minimum: "1.10.0" },
+      },
+      {
+        // linkerd/linkerd2#9615 and linkerd/website#1510 (linkerd 2.12.1 with kubectl 1.20.4)
+        line: "    kubectl is on version [1.20.4], but version [1.21.0] or more recent is required",
+        captures: { component: "kubectl", found: "1.20.4", minimum: "1.21.0" },
+      },
+      { line: "× is running the minimum Kubernetes API version", captures: { component: "Kubernetes API" } },
+    ],
+    nearMisses: ["√ is running the minimum Kubernetes API version", "✔ is running the minimum kubectl version"],
+  },
 ];

@@ -99,6 +99,9 @@ export const managedSignatures: Signature[] = [
       "bad desired node version",
       "channel supported versions",
       "Addon version specified is not supported",
+      "minor version update from",
+      "is not allowed. Available upgrades",
+      "is not allowed, you can only upgrade one minor",
     ],
     patterns: [
       // GKE
@@ -120,9 +123,21 @@ export const managedSignatures: Signature[] = [
       String.raw`InvalidParameterException\s*:\s*Addon\s+version\s+specified\s+is\s+not\s+supported`,
       // The same refusal through CloudFormation (AWS::EKS::Addon, CDK): the service's message with its request metadata.
       String.raw`Addon\s+version\s+specified\s+is\s+not\s+supported\s*\(\s*Service\s*:\s*(?:Eks|AmazonEKS)\b`,
+      // Upgrade paths: EKS and AKS upgrade the control plane (and AKS node pools) one minor at a time, never down.
+      String.raw`Unsupported\s+Kubernetes\s+minor\s+version\s+update\s+from\s+(?<from>\d+\.\d+)\s+to\s+(?<to>\d+\.\d+)`,
+      String.raw`Upgrading\s+Kubernetes\s+version\s+(?<from>{V})\s+to\s+(?<to>{V})\s+is\s+not\s+allowed`,
+      String.raw`Upgrade\s+agent\s+pool\s+version\s+from\s+(?<from>{V})\s+to\s+(?<to>{V})\s+is\s+not\s+allowed`,
     ],
-    versions: ["requested", "oldest", "newest"],
-    roles: { requested: "requested Kubernetes version", oldest: "oldest version the channel offers", newest: "newest version the channel offers", channel: "release channel" },
+    versions: ["requested", "oldest", "newest", "from", "to"],
+    roles: {
+      requested: "requested Kubernetes version",
+      oldest: "oldest version the channel offers",
+      newest: "newest version the channel offers",
+      channel: "release channel",
+      from: "cluster's (or node pool's) current version",
+      to: "version the update asked for",
+    },
+    versionKinds: { from: "kubernetes", to: "kubernetes" },
     priority: 45,
     meaning:
       "The provider no longer (or not yet) offers the Kubernetes version the job asked for: managed services retire patch and minor versions on a schedule, so a pinned version that worked last month fails today.",
@@ -178,8 +193,33 @@ export const managedSignatures: Signature[] = [
         // awslabs/cdk-eks-blueprints#1101 (a kube-proxy build mapped to EKS 1.31 that EKS does not offer for it)
         line: String.raw`Resource handler returned message: "Addon version specified is not supported (Service: Eks, Status Code: 400, Request ID: 5011efa8-0c30-4b51-9838-9a16e11518bd)" (RequestToken: 3efef0f1-7248-45a3-4665-f`,
       },
+      {
+        // terraform-aws-modules/terraform-aws-eks#2607 (cluster_version raised from 1.22 straight to 1.25)
+        line: "I am getting this error : Unsupported Kubernetes minor version update from 1.22 to 1.25.",
+        captures: { from: "1.22", to: "1.25" },
+      },
+      {
+        // rancher/dashboard#11884
+        line: String.raw`{ "code": "OperationNotAllowed", "details": null, "message": "Upgrading Kubernetes version 1.28.12 to 1.30.2 is not allowed. Available upgrades: [1.29.7 1.29.6 1.29.5 1.29.4 1.29.2 1.29.0]. Please see https://aka.ms/aks-supported-k8s-ver for version details.", "subcode": "" }`,
+        captures: { from: "1.28.12", to: "1.30.2" },
+      },
+      {
+        // Azure/AKS#1697 (node pool two minors behind a 1.16.9 control plane)
+        line: "Operation failed with status: 'Bad Request'. Details: Upgrade agent pool version from 1.14.8 to 1.16.9 is not allowed, you can only upgrade one minor version at a time. Please use [az aks get-upgrades] command to get the supported upgrade paths.",
+        captures: { from: "1.14.8", to: "1.16.9" },
+      },
+      {
+        // rancher/rancher#41643: Rancher's stale spec asked for a downgrade after a console upgrade (a warning, never a cause)
+        line: String.raw`Message_: \"Unsupported Kubernetes minor version update from 1.23 to 1.22\"`,
+        captures: { from: "1.23", to: "1.22" },
+      },
     ],
-    nearMisses: ["Please use [az aks get-versions] command to get the supported version list in this region.", "az aks get-versions --location westus2 --query orchestrators -o table"],
+    nearMisses: [
+      "Please use [az aks get-versions] command to get the supported version list in this region.",
+      "az aks get-versions --location westus2 --query orchestrators -o table",
+      // rancher/rancher#21043: Rancher asked EKS to "update" to the version the cluster already runs (a Rancher bug).
+      "InvalidParameterException: Unsupported Kubernetes minor version update from 1.12 to 1.12 status code: 400, request id: 9df72dc1-9405-11e9-8c95-63e680269e60",
+    ],
   },
   {
     id: "eksctl-version-unknown",
