@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { WASM_MAX_BYTES, WASM_MIN_BYTES, WasmWalk, wasmWanted } from "./anchor-dfa.js";
 import type { HintRule, Signature } from "../model.js";
 import { VERSION_TOKEN } from "../kube/versions.js";
 
@@ -283,8 +284,11 @@ export class AnchorMatcher {
    * those match. As deep as the table's budget allows: with the catalogs seen so far, the longest anchor.
    */
   private readonly depth: number;
+  /** The WebAssembly walk over `table`: undefined until a buffer first needs it, null where it cannot run or is not wanted. */
+  private wasm: WasmWalk | null | undefined;
 
-  constructor(anchors: readonly string[], maxTableEntries = MAX_TABLE_ENTRIES) {
+  /** `options.wasm: false` keeps every walk in JavaScript (the reference the differential tests compare with). */
+  constructor(anchors: readonly string[], maxTableEntries = MAX_TABLE_ENTRIES, options: { wasm?: boolean } = {}) {
     // Tables read back from the build's precomputed file (`fromTables`), or built here.
     const tables = prebuilt?.anchors === anchors ? prebuilt : buildAnchorTables(anchors, maxTableEntries);
     this.anchors = tables.anchors;
@@ -293,6 +297,7 @@ export class AnchorMatcher {
     this.firstAccepting = tables.firstAccepting;
     this.accepted = tables.accepted;
     this.depth = tables.depth;
+    if (options.wasm === false || !wasmWanted()) this.wasm = null;
   }
 
   /** The matcher that `tables` describe (as `tables()` gave them), without building its automaton again. */
@@ -311,8 +316,19 @@ export class AnchorMatcher {
     return { anchors, table, classes, firstAccepting, accepted, depth };
   }
 
+  /** Walks that ran in WebAssembly to the end, without falling back (the differential tests must know that they compared two engines). */
+  walksInWasm = 0;
+
   /** The anchors in `bytes`, leftmost first, not overlapping. */
   find(bytes: Uint8Array): AnchorHit[] {
+    if (this.wasm !== null && bytes.length >= WASM_MIN_BYTES && bytes.length <= WASM_MAX_BYTES) {
+      this.wasm ??= WasmWalk.of(this.table) ?? null;
+      const ended = this.wasm?.ends(bytes, this.firstAccepting, this.depth);
+      if (ended) {
+        this.walksInWasm++;
+        return ended.length > 0 ? this.leftmostLongest(bytes, ended) : [];
+      }
+    }
     const { table, firstAccepting } = this;
     // Pairs of (offset after the last byte of a match, accepting state).
     const ended: number[] = [];
@@ -348,7 +364,7 @@ export class AnchorMatcher {
    * Each candidate is one number, start × 2^21 + the anchor's rank by length (longest first), so that one
    * native numeric sort orders them by start and then longest first, without an object per candidate.
    */
-  private leftmostLongest(bytes: Uint8Array, ended: number[]): AnchorHit[] {
+  private leftmostLongest(bytes: Uint8Array, ended: ArrayLike<number>): AnchorHit[] {
     const { anchors, depth, accepted, firstAccepting, classes } = this;
     let byRank = this.byRank;
     let rankOf = this.rankOf;
