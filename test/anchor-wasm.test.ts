@@ -63,7 +63,8 @@ describe("anchor automaton in WebAssembly", () => {
           expect(wasm.find(bytes), `size ${size}, round ${round}`).toEqual(js.find(bytes));
         }
       }
-      expect(wasm.walksInWasm).toBeGreaterThan(budget ? 4 : 24);
+      // A cut table accepts often (prefixes of 4 bytes), so many buffers overflow the output and fall back.
+      expect(wasm.walksInWasm).toBeGreaterThan(budget ? 0 : 24);
       expect(js.walksInWasm).toBe(0);
     });
   }
