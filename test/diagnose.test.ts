@@ -148,11 +148,60 @@ describe("near-misses and dismissals", () => {
     expect(warnings[0]!.diagnosis.fixes.join(" ")).toContain(fix);
   });
 
-  it("the same CRI v1 error at the kubelet's start-up version check stays a cause", async () => {
-    const { causes } = await triage(
-      'E1212 10:25:58.816968    4943 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"',
-    );
+  // The start-up check's words are the same for containerd < 1.6 (kubernetes/website#38385) and for a
+  // containerd 1.6 whose CRI plugin is off (easzlab/kubeasz#1234): the runtime's version decides.
+  const criV1 = (endpoint: string) =>
+    `E1212 10:25:58.816968    4943 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix://${endpoint}\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"`;
+
+  it("the CRI v1 error at the kubelet's start-up check, alone, is a warning with both explanations", async () => {
+    const { causes, warnings } = await triage(criV1("/run/containerd/containerd.sock"));
+    expect(causes).toEqual([]);
+    expect(warnings.map((w) => w.signature.id)).toEqual(["cri-api-unimplemented"]);
+    expect(warnings[0]!.diagnosis.headline).toMatch(/too old for this kubelet\/crictl.*or its CRI plugin is disabled/);
+    expect(warnings[0]!.diagnosis.versions.map((v) => [v.version, v.typed?.kind])).toEqual([["v1", "cri-api"]]);
+  });
+
+  it("with containerd's version in the job, a containerd older than 1.6 is the cause and 1.6 is not a version skew", async () => {
+    const old = await triage("containerd github.com/containerd/containerd v1.5.9 1407cab509ff0d96baa4f0eb6ff9980270e6feadf", criV1("/run/containerd/containerd.sock"));
+    expect(old.causes.map((c) => c.signature.id)).toEqual(["cri-api-unimplemented"]);
+    expect(old.causes[0]!.diagnosis.headline).toMatch(/containerd v1\.5\.9 does not serve CRI v1: it is older than 1\.6/);
+    expect(old.causes[0]!.diagnosis.versions.map((v) => v.name)).toEqual(["criApi", "containerd"]);
+    const served = await triage("containerd containerd.io 1.6.13 9cd3357b7fd7218e4aec3eae239db1f68a5a6ec6", criV1("/run/containerd/containerd.sock"));
+    expect(served.causes).toEqual([]);
+    expect(served.warnings[0]!.diagnosis.headline).toMatch(/^Not a version skew: containerd 1\.6\.13 serves CRI v1, so its CRI plugin is not running/);
+    const v2 = await triage("containerd github.com/containerd/containerd/v2 v2.0.0 207ad711eabd375a01713109a8a197d197ff6542", "failed to run Kubelet: failed to create kubelet: rpc error: code = Unimplemented desc = unknown service runtime.v1alpha2.RuntimeService");
+    expect(v2.causes[0]!.diagnosis.headline).toMatch(/containerd 2\.0 removed CRI v1alpha2/);
+  });
+
+  it("cri-dockerd has no CRI plugin to disable: its missing CRI v1 is its release (Mirantis/cri-dockerd#136)", async () => {
+    const { causes } = await triage(criV1("/run/cri-dockerd.sock"));
     expect(causes.map((c) => c.signature.id)).toEqual(["cri-api-unimplemented"]);
+    expect(causes[0]!.diagnosis.causes.join(" ")).toMatch(/older than 0\.3\.0/);
+  });
+
+  it("Docker's bundled containerd serves no CRI at all: the wrong endpoint, not a version skew", async () => {
+    const { causes, warnings } = await triage(criV1("/run/docker/containerd/containerd.sock"));
+    expect(causes).toEqual([]);
+    expect(warnings[0]!.diagnosis.headline).toMatch(/^Not a version skew: .*Docker's own containerd/);
+  });
+
+  it("a deprecation notice alone is a note with the dismissed matches: the server served the request", async () => {
+    const { causes, warnings, dismissed } = await triage("Warning: policy/v1beta1 PodSecurityPolicy is deprecated in v1.21+, unavailable in v1.25+", "Server Version: v1.23.17");
+    expect([...causes, ...warnings]).toEqual([]);
+    expect(dismissed.map((d) => d.signature.id)).toEqual(["api-deprecation-warning"]);
+    const d = dismissed[0]!.diagnosis;
+    expect(d.verdict).toBe("not-skew");
+    expect(d.headline).toMatch(/^Deprecation notice, not a failure: the server still serves policy\/v1beta1 PodSecurityPolicy .*stops being served in 1\.25/);
+    expect(d.versions.map((v) => [v.name, v.typed?.kind])).toEqual([["deprecatedIn", "kubernetes"], ["removedIn", "kubernetes"], ["server", "kubernetes"]]);
+    expect(d.skew).toMatchObject({ minors: -2, supported: true });
+  });
+
+  it("a deprecation notice in a job that moves the cluster to the removal release is a warning", async () => {
+    const { causes, warnings } = await triage("[upgrade/versions] Target version: v1.25.4", "Warning: batch/v1beta1 CronJob is deprecated in v1.21+, unavailable in v1.25+; use batch/v1 CronJob");
+    expect(causes).toEqual([]);
+    expect(warnings.map((w) => w.signature.id)).toEqual(["api-deprecation-warning"]);
+    expect(warnings[0]!.diagnosis.headline).toMatch(/stops being served in 1\.25, and this job upgrades the cluster to v1\.25\.4 \(target/);
+    expect(warnings[0]!.diagnosis.skew).toMatchObject({ minors: 0, supported: false });
   });
 
   it("a missing CRD is not version skew", async () => {

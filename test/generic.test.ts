@@ -79,6 +79,36 @@ describe("generic layer for unrecognised wordings", () => {
     }
   });
 
+  it("reads one version named by a tool that refuses the others, and what one side supports against what the other uses", async () => {
+    // The wordings of clusterctl, eksctl and Cluster API's contract check have specific signatures now; the
+    // same relations from tools the catalog does not know.
+    const cases: [string, string][] = [
+      ["Error: widgetctl is only compatible with widgets.example.io/v1beta2 resources", "widgets.example.io/v1beta2"],
+      ['error: cannot find any versions matching contract "gizmos.example.io/v1alpha4" for the installed CRDs', "gizmos.example.io/v1alpha4"],
+      ["Error: the gizmo operator supports v1beta3 resources, but the cluster is using v1beta1", "v1beta3"],
+    ];
+    for (const [line, version] of cases) {
+      const report = await run(`${line}\n`);
+      expect(report.causes, line).toEqual([]);
+      expect(report.warnings.map((w) => w.signature.id), line).toEqual(["generic-version-skew"]);
+      expect(report.warnings[0]!.diagnosis.versions.map((v) => v.version), line).toContain(version);
+    }
+  });
+
+  it("stays silent on the same words around versions that are not Kubernetes's, and on a CRD's kind missing from the schema", async () => {
+    const lines = [
+      "Incompatible TLS version (client wants v1.2, server only supports v1.3)",
+      "ValueError: CPU backend only supports V1.",
+      "error: error validating data: couldn't find type: v1beta2.kafka",
+      'error: error validating "t.yaml": error validating data: couldn\'t find type: v1.Template; if you choose to ignore these errors',
+      "error: the chart supports the v1.2 schema, but the parser is running in strict mode",
+    ];
+    for (const line of lines) {
+      const report = await run(`${line}\n`);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+    }
+  });
+
   it("draws no generic warning on the near-misses of the held-out tuning sets (fresh-2b, fresh-4a, fresh-4b)", async () => {
     for (const file of ["fresh-2b.jsonl", "fresh-4a.jsonl", "fresh-4b.jsonl"]) {
       const rows = readFileSync(`${FIXTURES}held-out/${file}`, "utf8")

@@ -310,6 +310,8 @@ export const diagnoseGeneric: Diagnoser = (input) => {
     return { verdict: "not-skew", headline: "The numbers in the relation do not read as versions: not reported." };
   }
   if (tokens.length === 2 && tokens[0] === tokens[1]) return { verdict: "not-skew", headline: "The same version on both sides: no skew." };
+  // TLS/SSL protocol versions ("client wants v1.2, server only supports v1.3") are not releases of two components.
+  if (/\b(?:TLS|SSL|TLSv1|SSLv3)\b/.test(around)) return { verdict: "not-skew", headline: "The versions are TLS/SSL protocol versions, not component releases: not reported." };
   return {
     verdict: "warning",
     headline: `Possible version skew (unrecognised wording): the error names ${tokens.join(" and ")} with "${input.capture("relation")}".`,

@@ -7,6 +7,13 @@ import * as eco from "./ecosystem.js";
 
 export type { DiagnoseContext } from "./context.js";
 
+/**
+ * Signatures whose lines are notices, not failures (a deprecation notice answers a request the server
+ * served): reported as a warning only when the job ties them to a failure, otherwise listed with the
+ * dismissed matches, versions and all. A line labelled with one of them is recognised in either list.
+ */
+export const NOTICE_SIGNATURES: ReadonlySet<string> = new Set(["api-deprecation-warning"]);
+
 const DIAGNOSERS: Record<string, Diagnoser> = {
   "k8s-compat-mincompat-out-of-range": diagnoseMinCompat,
   "k8s-compat-emulation-out-of-range": diagnoseEmulation,

@@ -225,16 +225,44 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
   };
 };
 
+// Roles of banners that say which release the job runs or moves the cluster to.
+const CLUSTER_ROLES = ["target", "server", "cluster", "kubernetes", "node-image"];
+
+/**
+ * A deprecation notice is the API server answering a request it still served: nothing failed because of it.
+ * It is a warning only when the job ties it to a failure — a banner of the same job puts the cluster (or the
+ * upgrade's target) at or past the release that stops serving the API. Otherwise it is a note in the
+ * dismissed list (with its versions): on a failed job whose failure is elsewhere, a warning would post a
+ * report about a request that succeeded. A removal that did break the job is reported by its own signature
+ * (`no matches for kind … in version …`, the server could not find the requested resource) as a cause.
+ */
 export const diagnoseDeprecation: Diagnoser = (input) => {
   const removedIn = input.version("removedIn");
+  const what = `${input.capture("apiVersion")} ${input.capture("kind")}`;
   const part: DiagnosisPart = {
-    headline: `${input.capture("apiVersion")} ${input.capture("kind")} is deprecated since ${input.capture("deprecatedIn")}${removedIn ? ` and stops being served in ${input.capture("removedIn")}` : ""}.`,
+    headline: `${what} is deprecated since ${input.capture("deprecatedIn")}${removedIn ? ` and stops being served in ${input.capture("removedIn")}` : ""}.`,
     versions: captureRoles(input),
     reasoning: ["A warning: the request succeeded. It predicts a failure once the cluster reaches the removal version."],
     ...(input.capture("replacement") ? { fixes: [`Use ${input.capture("replacement")} instead.`] } : {}),
   };
+  const past = removedIn
+    ? input.context.hints.map((h) => ({ h, v: CLUSTER_ROLES.includes(h.role) ? parseKubeVersion(h.version) : undefined })).find(({ v }) => v && minorDelta(v, removedIn) >= 0)
+    : undefined;
+  if (past?.v && removedIn) {
+    part.versions = [...(part.versions ?? []), hintRole(past.h.role, past.h.version, `${past.h.role} version of the job`, past.h)];
+    part.skew = skewOf(past.v, removedIn, `served before ${majorMinor(removedIn)} only`, (d) => d < 0);
+    part.verdict = "warning";
+    part.headline = `${what} is deprecated and stops being served in ${input.capture("removedIn")}, and this job ${past.h.role === "target" ? "upgrades the cluster to" : "runs"} ${past.h.version} (${past.h.role}, ${past.h.source}): requests for it fail there.`;
+    return part;
+  }
   const server = withHint(input, part, "server", "API server version", "server");
   if (server && removedIn) part.skew = skewOf(server, removedIn, `served before ${majorMinor(removedIn)} only`, (d) => d < 0);
+  part.verdict = "not-skew";
+  part.headline = `Deprecation notice, not a failure: the server still serves ${what} (it answered with this notice)${removedIn ? `; it stops being served in ${input.capture("removedIn")}` : ""}. Nothing in this job ties it to a failure.`;
+  part.reasoning = [
+    "The API server sends this notice with a request it served; the request succeeded.",
+    "It becomes a failure once the cluster reaches the removal release: move the manifests before upgrading.",
+  ];
   return part;
 };
 
@@ -288,8 +316,20 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
 // Calls a running kubelet makes all the time, after it validated the runtime's CRI version at start.
 const RUNNING_KUBELET_CALL = /\b(?:Failed to list pod sandboxes|ListPodSandbox|ListContainers|PodSandboxStatus|ContainerStatus|ImageFsInfo|ListImages|kuberuntime_(?:sandbox|container|image|manager)\.go)/;
 
+// Where the kubelet or crictl dialled: the runtime behind the socket decides whether "Unimplemented" can be
+// a configuration. cri-dockerd and CRI-O always serve CRI (there is no plugin to switch off), so a missing API
+// version is their release; Docker's own bundled containerd runs with its CRI plugin disabled, so a missing
+// service there is the wrong endpoint; a plain containerd socket can be either.
+const CRI_ENDPOINT = /endpoint\s+\\?"(?:unix:\/\/)?(?<path>[^"\\\s]+)/;
+// containerd serves CRI v1 from 1.6 and v1alpha2 until 1.7 (containerd 2.0 removed it).
+const CONTAINERD_CRI: Record<string, (v: KubeVersion) => boolean> = {
+  v1: (v) => v.major > 1 || (v.major === 1 && v.minor >= 6),
+  v1alpha2: (v) => v.major === 1 && v.minor <= 7,
+};
+
 export const diagnoseCri: Diagnoser = (input) => {
   const api = input.capture("criApi");
+  const versions = captureRoles(input);
   // A kubelet checks the runtime's CRI version once, at start (validate service connection, "Version from
   // runtime service"): it would not be listing sandboxes had that failed. A v1 Unimplemented in a running
   // kubelet's routine call means the runtime stopped serving CRI since (containerd restarted with a config
@@ -298,7 +338,7 @@ export const diagnoseCri: Diagnoser = (input) => {
     return {
       verdict: "warning",
       headline: "Not a version skew: a running kubelet's routine CRI call found no CRI v1 service, so the runtime stopped serving CRI after the kubelet had connected to it.",
-      versions: captureRoles(input),
+      versions,
       reasoning: [
         "The kubelet validates the runtime's CRI API version when it starts; routine calls such as listing pod sandboxes only happen after that check passed.",
         "containerd drops the CRI service when its CRI plugin fails to load, most often after an edit to config.toml.",
@@ -307,12 +347,67 @@ export const diagnoseCri: Diagnoser = (input) => {
       fixes: ["Check containerd's log for 'failed to load plugin io.containerd.grpc.v1.cri' and `ctr plugins ls` for the cri plugin's status; fix config.toml and restart containerd."],
     };
   }
+  const asked = api ? `CRI ${api}` : "the CRI API version asked for";
+  const endpoint = CRI_ENDPOINT.exec(input.finding.text)?.groups?.path ?? "";
+  if (/\/docker\/containerd\//.test(endpoint)) {
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: ${endpoint} is Docker's own containerd, which runs with its CRI plugin disabled, so it serves no CRI API at all.`,
+      versions,
+      reasoning: ["Docker starts its bundled containerd with disabled_plugins = [\"cri\"]; the kubelet or crictl must dial a containerd (or cri-dockerd) that serves CRI."],
+      causes: ["The kubelet's --container-runtime-endpoint (or crictl's runtime-endpoint) points at Docker's containerd socket."],
+      fixes: ["Point the endpoint at the system containerd (unix:///run/containerd/containerd.sock) with its CRI plugin enabled, or at cri-dockerd."],
+    };
+  }
+  if (/cri-dockerd|crio\.sock/.test(endpoint)) {
+    const runtime = endpoint.includes("cri-dockerd") ? "cri-dockerd" : "CRI-O";
+    return {
+      verdict: "cause",
+      headline: `${runtime} at ${endpoint} does not serve ${asked}: its release is too old (or, for v1alpha2, too new) for this kubelet/crictl; ${runtime} has no CRI plugin to switch off.`,
+      versions,
+      reasoning: [
+        runtime === "cri-dockerd"
+          ? "cri-dockerd serves CRI v1 to the kubelet from 0.3.0 on (Mirantis/cri-dockerd#136); kubelets from 1.26 on speak CRI v1 only."
+          : "CRI-O follows the Kubernetes minor: CRI-O 1.26 and later serve CRI v1 only, older crictl releases ask for v1alpha2.",
+      ],
+      causes: [runtime === "cri-dockerd" ? "A cri-dockerd older than 0.3.0 with a kubelet ≥ 1.26." : "A CRI-O and a kubelet or crictl of different Kubernetes minors."],
+      fixes: [runtime === "cri-dockerd" ? "Upgrade cri-dockerd to 0.3.0 or later." : "Use the crictl and kubelet of CRI-O's Kubernetes minor."],
+    };
+  }
+  // containerd's own version, from a banner in the same job (containerd --version, ctr version).
+  const containerd = input.hint("containerd");
+  const serves = api ? CONTAINERD_CRI[api] : undefined;
+  if (containerd && serves) {
+    versions.push(hintRole("containerd", containerd.hint.version, "containerd version", containerd.hint));
+    if (serves(containerd.version)) {
+      return {
+        verdict: "warning",
+        headline: `Not a version skew: containerd ${containerd.hint.version} serves ${asked}, so its CRI plugin is not running (disabled in config.toml, or it failed to load).`,
+        versions,
+        reasoning: ["containerd serves CRI v1 from 1.6 and v1alpha2 up to 1.7; a release that serves the API but answers Unimplemented has no CRI service loaded."],
+        causes: ["disabled_plugins = [\"cri\"] in containerd's config.toml (the default of Docker's containerd.io package), or a config.toml its CRI plugin could not load."],
+        fixes: ["Remove \"cri\" from disabled_plugins (or regenerate the file with containerd config default), restart containerd, and check `ctr plugins ls`."],
+      };
+    }
+    return {
+      verdict: "cause",
+      headline: `containerd ${containerd.hint.version} does not serve ${asked}: ${api === "v1" ? "it is older than 1.6, the first release with CRI v1, which kubelets from 1.26 on require" : "containerd 2.0 removed CRI v1alpha2, which this older kubelet or crictl asks for"}.`,
+      versions,
+      causes: [api === "v1" ? "A kubelet ≥ 1.26 (or crictl ≥ 1.26) with containerd < 1.6." : "containerd 2.0 or later with a kubelet or crictl that speaks only CRI v1alpha2."],
+      fixes: [api === "v1" ? "Upgrade containerd to 1.6 or later." : "Upgrade the kubelet/crictl (CRI v1), or stay on containerd 1.7 until it is upgraded."],
+    };
+  }
+  // The line alone cannot tell a runtime too old (or containerd 2.0 without v1alpha2) from a runtime whose
+  // CRI plugin is disabled or failed to load: the same words, and public threads hold both. A warning with
+  // both explanations, not a cause.
   return {
-    headline: `The container runtime does not serve ${api ? `CRI ${api}` : "the CRI API version asked for"}: the runtime is too old for this kubelet/crictl, or its CRI plugin is disabled.`,
-    versions: captureRoles(input),
+    verdict: "warning",
+    headline: `The container runtime does not serve ${asked}: either it is too old for this kubelet/crictl${api === "v1alpha2" ? " (or containerd 2.0, which dropped v1alpha2)" : ""}, or its CRI plugin is disabled or failed to load. The line does not say which; the runtime's version does.`,
+    versions,
     reasoning: [
       "Kubelets from 1.26 on speak CRI v1 only, which needs containerd 1.6 or later; newer cri-tools with containerd 1.5 fail the same way.",
-      "A runtime that should serve v1 but answers Unimplemented most likely has the CRI plugin disabled (disabled_plugins = [\"cri\"] in containerd's config.toml).",
+      "A runtime that should serve the version but answers Unimplemented has the CRI plugin disabled (disabled_plugins = [\"cri\"] in containerd's config.toml) or not loaded.",
+      "Print the runtime's version (containerd --version, crictl version) in the job and skewbot can tell which.",
     ],
   };
 };

@@ -1,5 +1,6 @@
 import type { Report, Signature, VersionKind } from "../model.js";
 import { cleanVersionToken } from "../kube/versions.js";
+import { NOTICE_SIGNATURES } from "../diagnose/index.js";
 
 // Measures recognition on labelled real lines: recall, typed-version accuracy and false causes per family.
 // Pure: the caller reads the corpora and runs the pipeline; this only compares reports with labels.
@@ -62,7 +63,9 @@ export function scoreLine(score: FamilyScore, entry: LabelledLine, report: Repor
     return;
   }
   score.positives++;
-  const found = [...report.causes, ...report.warnings].find((t) => t.signature.id === entry.expect);
+  // A notice (a deprecation) is read right when it is listed, as a warning or with the dismissed matches.
+  const listed = NOTICE_SIGNATURES.has(entry.expect) ? [...report.causes, ...report.warnings, ...report.dismissed] : [...report.causes, ...report.warnings];
+  const found = listed.find((t) => t.signature.id === entry.expect);
   if (!found) {
     const got = [...report.causes, ...report.warnings, ...report.dismissed].map((t) => t.signature.id);
     score.misses.push(`${entry.where}: expected ${entry.expect}, got ${got.join(", ") || "nothing"}`);

@@ -34,7 +34,7 @@ export const criSignatures: Signature[] = [
   },
   {
     id: "containerd-config-version-unsupported",
-    title: "containerd config written for a newer containerd",
+    title: "containerd config written for another containerd release",
     family: "cri",
     severity: "error",
     flake: true,
@@ -49,7 +49,9 @@ export const criSignatures: Signature[] = [
     priority: 45,
     meaning:
       "containerd reads config.toml versions 2 (1.x) and 3 (2.0 on); version 4 needs a newer containerd still, and containerd 2.0 no longer reads version 1 (no version header, short plugin names such as \"cri\"). A tool wrote a config for another containerd than the one in the node or image.",
-    causes: ["A kind release newer than the node image: kind writes the containerd config for the containerd it expects in its own node images (kind v0.31 writes version 4), and an older kindest/node image ships an older containerd."],
+    causes: [
+      "A kind release newer than the node image: kind writes the containerd config for the containerd it expects in its own node images (kind v0.31 writes version 4), and an older kindest/node image ships an older containerd.",
+    ],
     fixes: [
       "Use a node image built for this kind release (the images listed in its release notes), or the kind release that matches the node image.",
       "containerd 2.0 with a version-1 config: add version = 3 (or 2) and the full plugin IDs (disabled_plugins = [\"io.containerd.grpc.v1.cri\"]), or run containerd config migrate.",

@@ -11,6 +11,8 @@ import type { Signature } from "../model.js";
 // (apps/v1, kubeadm.k8s.io/v1beta3), or a bare API/contract version (v1beta1). Not part of a longer
 // dotted number (an IP address, a timestamp).
 const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+|[vV]?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?)(?![\w/]|\.\d)`;
+// An API group/version or a bare API/contract version only (v1beta1, cluster.x-k8s.io/v1alpha4).
+const API_T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+)(?![\w/]|\.\d)`;
 // Word relations carry their own \b; the comparison operators (">= 1.19") cannot.
 const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+than|[Mm]ismatch(?:ed)?|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path)\b|[<>]=?(?=\s*[vV]?\d))`;
 const GAP = String.raw`[^\n]{0,100}?`;
@@ -34,6 +36,8 @@ export const genericSignatures: Signature[] = [
       "can only be used", "must be", "cannot be upgraded", "cannot upgrade", "cannot be downgraded", "cannot downgrade", "upgrade path",
       "is invalid", "not available", "not known", "not valid",
       "not allowed", "not recognized", "is unknown", "API version", "api version",
+      "only compatible with", "only works with", "versions matching", "version(s) found matching",
+      "supports the", "supports v", "expects v", "expected v",
     ],
     patterns: [
       String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`,
@@ -43,6 +47,18 @@ export const genericSignatures: Signature[] = [
       String.raw`\b[Vv]ersion\s*:?\s*\\?["'(]?(?<a>${T})\\?["')]?\s+(?:is\s+|are\s+)?(?<relation>(?:not|no\s+longer)\s+(?:supported|available|known|valid|allowed|served|recognized)|unsupported|invalid|unknown|too\s+(?:old|new|low|high))\b`,
       // An API version the reader does not know, in wordings beyond apimachinery's: "unsupported API version \"x/v1\"".
       String.raw`(?<relation>(?:unknown|unsupported|invalid|unrecognized|unrecognised)\s+(?:apiVersion|API\s+version|api\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
+      // A tool that names the one version it works with: "current version of clusterctl is only compatible with
+      // v1beta1 providers" (kubernetes-sigs/cluster-api#5425).
+      // The one version must read as Kubernetes's: an API or contract version, or a release after "Kubernetes"
+      // ("server only supports v1.3" is TLS's).
+      String.raw`(?<relation>only\s+(?:compatible|works)\s+with|only\s+supports?)\s+(?:the\s+)?(?:API\s+(?:[Vv]ersion\s+)?)?\\?["']?(?<a>${API_T})`,
+      String.raw`(?<relation>only\s+(?:compatible|works)\s+with|only\s+supports?)\s+(?:the\s+)?(?:Kubernetes|k8s)\s+(?:[Vv]ersions?\s+)?\\?["']?(?<a>${T})`,
+      // No release of a component matches the version asked for: eksctl's "no version(s) found matching \"1.10.0\"
+      // for \"vpc-cni\"", clusterctl's "cannot find any versions matching contract \"cluster.x-k8s.io/v1alpha4\"".
+      String.raw`(?<relation>no\s+versions?(?:\(s\))?\s+(?:found\s+)?matching|(?:cannot|can't|could\s+not|couldn't)\s+find\s+any\s+versions?\s+matching)\s+(?:contract\s+)?\\?["']?(?<a>${T})`,
+      // One side says what it supports, the other what it uses: "the target version for the provider supports the
+      // v1alpha3 API Version of Cluster API (contract), while the management group is using v1alpha4".
+      String.raw`(?<relation>\bsupports?|\bexpects?|\bexpected)\s+(?:the\s+)?(?<a>${T})${GAP}\b(?:but|while|whereas)\b${GAP}\b(?:is\s+|are\s+)?(?:using|uses|runs|running|has|have)\s+(?:version\s+)?\\?["']?(?<b>${T})`,
     ],
     versions: ["a", "b"],
     roles: { a: "first version named", b: "second version named" },

@@ -16,5 +16,8 @@ export const builtinHints: HintRule[] = [
   { id: "kubelet-version", role: "kubelet", anchors: ["Kubelet version", "kubeletVersion"], pattern: String.raw`(?:Kubelet\s+version|kubeletVersion)\s*[=:]\s*"?(?<version>{V})` },
   { id: "kind-node-image", role: "node-image", anchors: ["kindest/node:"], pattern: String.raw`kindest/node:(?<version>{V})` },
   { id: "kubernetes-version-env", role: "kubernetes", anchors: ["KUBERNETES_VERSION="], pattern: String.raw`\bKUBERNETES_VERSION=["']?(?<version>{V})` },
+  // containerd's own release (containerd --version; the containerd.io package prints its name instead of the
+  // module path): it tells a runtime too old for the kubelet's CRI API from one whose CRI plugin is off.
+  { id: "containerd-version", role: "containerd", anchors: ["containerd github.com/containerd/containerd", "containerd containerd.io "], pattern: String.raw`\bcontainerd\s+(?:github\.com/containerd/containerd(?:/v2)?|containerd\.io)\s+(?<version>{V})` },
   { id: "kube-git-version", role: "stamp", anchors: ["KUBE_GIT_VERSION="], pattern: String.raw`\bKUBE_GIT_VERSION=["']?(?<version>{V})` },
 ];
