@@ -2,7 +2,7 @@
 // corpora (test/fixtures/real-world/*.jsonl) and the fixture logs (test/fixtures/signatures,
 // test/fixtures/near-misses), with the fresh split (fresh.jsonl: lines never used to tune the rules)
 // reported on its own, and the held-out directory's sets (test/fixtures/held-out: per collector family for
-// the tuning sets, the total alone for the held-out set fresh-5). Needs lib/ (npm run eval builds it first). Prints Markdown; the figures in
+// the tuning sets, the totals alone for the held-out sets fresh-5 and fresh-6). Needs lib/ (npm run eval builds it first). Prints Markdown; the figures in
 // docs/accuracy.md come from this output.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -97,9 +97,9 @@ for (const file of freshFiles) {
 }
 // The held-out directory's sets use the collectors' format ({line, skew, versions, family}): recognised = any
 // cause or warning, as scripts/score-held-out.mjs scores them. fresh-2b, fresh-4a and fresh-4b are tuning sets now
-// and get a row per collector family; fresh-5 is held out, so only its total is printed (never its lines).
+// and get a row per collector family; fresh-5 and fresh-6 are held out, so only their totals are printed (never their lines).
 const heldOutDir = join(root, "held-out");
-const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl"]);
+const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl", "fresh-6.jsonl"]);
 async function scoreHeldOut(file) {
   const rows = readFileSync(join(heldOutDir, file), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
   const byFamily = new Map();
