@@ -7,8 +7,8 @@ import { closeSync, copyFileSync, existsSync, openSync, readSync, writeFileSync,
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 
-/** Wall time of one whole process, and its stdout. */
-export function timeProcess(command, args, { env = {}, okCodes = [0] } = {}) {
+/** Spawns `command` and collects its stdout and stderr; resolves with them, the exit code and the wall time. */
+function collect(command, args, env) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -17,12 +17,15 @@ export function timeProcess(command, args, { env = {}, okCodes = [0] } = {}) {
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
-    child.on("exit", (code) => {
-      const ms = performance.now() - start;
-      if (!okCodes.includes(code)) reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${err.split("\n")[0]}`));
-      else resolve({ ms, out, code });
-    });
+    child.on("exit", (code) => resolve({ ms: performance.now() - start, out, err, code }));
   });
+}
+
+/** Wall time of one whole process, and its stdout. */
+export async function timeProcess(command, args, { env = {}, okCodes = [0] } = {}) {
+  const { ms, out, err, code } = await collect(command, args, env);
+  if (!okCodes.includes(code)) throw new Error(`${command} ${args.join(" ")} exited with ${code}: ${err.split("\n")[0]}`);
+  return { ms, out, code };
 }
 
 const GNU_TIME = "/usr/bin/time";
@@ -37,21 +40,10 @@ export const haveGnuTime = () => existsSync(GNU_TIME);
  */
 export async function timeWithUsage(command, args, options = {}) {
   if (!haveGnuTime()) return { ...(await timeProcess(command, args, options)), cpuMs: NaN, maxRssBytes: NaN };
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(GNU_TIME, ["-f", "skewbot-bench-usage %U %S %M", command, ...args], { env: { ...process.env, ...(options.env ?? {}) }, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const ms = performance.now() - start;
-      const usage = /skewbot-bench-usage ([\d.]+) ([\d.]+) (\d+)/.exec(err);
-      if (!(options.okCodes ?? [0]).includes(code) || !usage) reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${err.split("\n")[0]}`));
-      else resolve({ ms, out, code, cpuMs: (Number(usage[1]) + Number(usage[2])) * 1000, maxRssBytes: Number(usage[3]) * 1024 });
-    });
-  });
+  const { ms, out, err, code } = await collect(GNU_TIME, ["-f", "skewbot-bench-usage %U %S %M", command, ...args], options.env ?? {});
+  const usage = /skewbot-bench-usage ([\d.]+) ([\d.]+) (\d+)/.exec(err);
+  if (!(options.okCodes ?? [0]).includes(code) || !usage) throw new Error(`${command} ${args.join(" ")} exited with ${code}: ${err.split("\n")[0]}`);
+  return { ms, out, code, cpuMs: (Number(usage[1]) + Number(usage[2])) * 1000, maxRssBytes: Number(usage[3]) * 1024 };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeGcs, type ObjectBody } from "../tools/replay/fake-gcs.js";
+import { KUBECTL_SKEW_LINE as KUBECTL, KUBELET_FLAG_LINE as KUBELET, logWith } from "./helpers/logs.js";
 
 // Several logs read at once (`--jobs` > 1), on the built CLI: the report is the same byte for byte as the
 // one of a read one after the other (--jobs 1), whichever log finishes first; a log that is missing, breaks
@@ -14,18 +15,7 @@ import { FakeGcs, type ObjectBody } from "../tools/replay/fake-gcs.js";
 
 const cli = fileURLToPath(new URL("../lib/cli.js", import.meta.url));
 const HEADLINE = 'E0206 22:52:48.682710       1 run.go:72] "command failed" err="minCompatibilityVersion version 1.30 is not between [1.31, 1.31]"';
-const KUBECTL = "WARNING: version difference between client (1.34) and server (1.31) exceeds the supported minor version skew of +/-1";
-const KUBELET = 'E0206 22:50:01.000000    1234 run.go:74] "command failed" err="failed to validate kubelet flags: the container runtime endpoint address was not specified or empty, use --container-runtime-endpoint to set"';
 
-/** Some filler, then `marker` lines, then filler: a log of about `lines` lines. */
-function logWith(marker: string[], lines: number, seed: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < lines; i++) {
-    out.push(`I0206 22:52:${String((i + seed) % 60).padStart(2, "0")}.000000       1 reflector.go:${(i * seed) % 997}] Listing and watching *v1.Pod ${seed}-${i}`);
-    if (i === Math.floor(lines / 2)) out.push(...marker);
-  }
-  return out.join("\n") + "\n";
-}
 
 /**
  * The first log asked for is answered only once another one has been answered, or after a moment: read at

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { API, GCS, HEADLINE, mockNoConfig, payload, prowFailureComment, PROW_BUCKET, PROW_DIR, REPO_PATH, useTestApp } from "./helpers.js";
+import { KUBECTL_SKEW_LINE as KUBECTL, KUBELET_FLAG_LINE as KUBELET, logWith } from "../helpers/logs.js";
 
 // A Prow build's logs are read several at once in the app's triage (SKEWBOT_SCAN_THREADS > 1), and the
 // posted comment is the one a read of one log after the other gives: the same sections, logs, findings and
@@ -16,17 +17,7 @@ afterEach(() => {
 });
 
 const ARTIFACTS = `${PROW_DIR}/artifacts/kind-control-plane`;
-const KUBELET = 'E0206 22:50:01.000000    1234 run.go:74] "command failed" err="failed to validate kubelet flags: the container runtime endpoint address was not specified or empty, use --container-runtime-endpoint to set"';
-const KUBECTL = "WARNING: version difference between client (1.34) and server (1.31) exceeds the supported minor version skew of +/-1";
 
-function logWith(marker: string[], lines: number, seed: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < lines; i++) {
-    out.push(`I0206 22:52:${String((i + seed) % 60).padStart(2, "0")}.000000       1 reflector.go:${(i * seed) % 997}] Listing and watching *v1.Pod ${seed}-${i}`);
-    if (i === Math.floor(lines / 2)) out.push(...marker);
-  }
-  return out.join("\n") + "\n";
-}
 
 const LOGS: Record<string, string> = {
   "kube-apiserver.log": logWith(["I0206 22:52:48.681002       1 server.go:150] Version: v1.31.6-rc.0.12+4e7b5ad1b1f1c2", HEADLINE], 2_000, 2),

@@ -51,3 +51,18 @@ export function listFixtures(dir: string): string[] {
   }
   return out;
 }
+
+/** A kubelet flag failure and kubectl's skew warning: two findings that tests plant in generated logs. */
+export const KUBELET_FLAG_LINE =
+  'E0206 22:50:01.000000    1234 run.go:74] "command failed" err="failed to validate kubelet flags: the container runtime endpoint address was not specified or empty, use --container-runtime-endpoint to set"';
+export const KUBECTL_SKEW_LINE = "WARNING: version difference between client (1.34) and server (1.31) exceeds the supported minor version skew of +/-1";
+
+/** Some klog filler, then `marker` lines, then filler: a log of about `lines` lines, different per `seed`. */
+export function logWith(marker: string[], lines: number, seed: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    out.push(`I0206 22:52:${String((i + seed) % 60).padStart(2, "0")}.000000       1 reflector.go:${(i * seed) % 997}] Listing and watching *v1.Pod ${seed}-${i}`);
+    if (i === Math.floor(lines / 2)) out.push(...marker);
+  }
+  return out.join("\n") + "\n";
+}
