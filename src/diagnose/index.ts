@@ -4,6 +4,10 @@ import { makeInput, captureRoles, type DiagnoseContext, type Diagnoser } from ".
 import { diagnoseEmulation, diagnoseFlagFormat, diagnoseKubeFloor, diagnoseMinCompat } from "./compatibility.js";
 import * as skew from "./skew.js";
 import * as eco from "./ecosystem.js";
+import { coreDiagnosers } from "./area-core.js";
+import { clientDiagnosers } from "./area-client.js";
+import { platformDiagnosers } from "./area-platform.js";
+import { addonsDiagnosers } from "./area-addons.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -62,6 +66,10 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   "e2e-client-server-version-differs": eco.diagnoseE2eVersions,
   "cert-manager-api-version-removed": eco.diagnoseCertManagerApi,
   "managed-version-unsupported": eco.diagnoseManagedVersion,
+  ...coreDiagnosers,
+  ...clientDiagnosers,
+  ...platformDiagnosers,
+  ...addonsDiagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.
