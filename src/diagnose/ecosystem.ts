@@ -1,6 +1,7 @@
 import semver from "semver";
 import type { KubeVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
+import { listedVersions } from "./area-platform.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS, TOOL_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
@@ -216,8 +217,20 @@ export const diagnoseTalosPath: Diagnoser = (input) => {
   const to = input.version("to");
   const minors = from && to ? minorDelta(to, from) : undefined;
   let headline = `talosctl does not know an upgrade path from ${input.capture("from")} to ${input.capture("to")}.`;
-  if (minors !== undefined && minors > 1) headline = `The upgrade from ${input.capture("from")} to ${input.capture("to")} skips ${minorsText(minors - 1)}: talosctl upgrades Kubernetes one minor at a time.`;
-  else if (minors === 1) headline = `The one-minor upgrade from ${input.capture("from")} to ${input.capture("to")} is not in this talosctl's list: talosctl is older than the Talos release that supports Kubernetes ${to ? majorMinor(to) : ""}.`;
+  if (minors !== undefined && minors > 1) {
+    // The "from" side is the lowest version talosctl detected: a leftover static pod or stale machine config reads
+    // older than the nodes really run (siderolabs/talos#4906, #12843), so a skip is not known to be two versions disagreeing.
+    return {
+      verdict: "warning",
+      headline: `The upgrade from ${input.capture("from")} to ${input.capture("to")} skips ${minorsText(minors - 1)}: talosctl upgrades Kubernetes one minor at a time. Check that ${input.capture("from")} is really the cluster's lowest version (kubectl get nodes; the control-plane static pods): talosctl reads it from the machine config and pods, which can be stale.`,
+      versions: captureRoles(input),
+      skew: { minors, policy: "talosctl upgrades Kubernetes one minor at a time", supported: false },
+      fixes: [
+        `If the cluster really runs ${input.capture("from")}: upgrade one minor at a time (--to ${from!.major}.${from!.minor + 1}.x first).`,
+        "If it already runs a newer version: find the component still reporting the old one (a stale kubelet image in the machine config, a leftover static pod) and fix it, or pass --from with the real version.",
+      ],
+    };
+  } else if (minors === 1) headline = `The one-minor upgrade from ${input.capture("from")} to ${input.capture("to")} is not in this talosctl's list: talosctl is older than the Talos release that supports Kubernetes ${to ? majorMinor(to) : ""}.`;
   else if (minors !== undefined && minors <= 0) {
     // A target at or below the running version is a wrong target (1.3.1 typed for 1.30.1), not two versions that disagree.
     return {
@@ -417,6 +430,15 @@ export const diagnoseManagedVersion: Diagnoser = (input) => {
       headline: "EKS refused the add-on version, which the line does not name: most often a build made for another Kubernetes minor than the cluster's (after an upgrade), but a version given to the wrong add-on reads the same.",
       versions: captureRoles(input),
       reasoning: ["Compare the pinned add-on version with aws eks describe-addon-versions --kubernetes-version <cluster minor> --addon-name <addon>."],
+    };
+  }
+  const asked = input.capture("requested");
+  const newest = input.capture("newest");
+  // Channel lists (GKE) and Civo's deprecation name what is offered, not what was asked for.
+  if (!asked && newest) {
+    return {
+      headline: `${input.signature.title}: the newest version it offers${input.capture("channel") ? ` in the ${input.capture("channel")} channel` : ""} is ${newest}.`,
+      versions: [...captureRoles(input), ...listedVersions(input, /channel\s+supported\s+versions/, "another version the channel offers")],
     };
   }
   return { headline: `${input.signature.title}${requested ? ` (${requested})` : ""}.`, versions: captureRoles(input) };

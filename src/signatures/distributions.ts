@@ -157,7 +157,9 @@ export const distributionSignatures: Signature[] = [
     patterns: [
       String.raw`talos_version\s+is\s+not\s+compatible\s+with\s+kubernetes_version`,
       // Talos decodes machine config strictly: a key from a newer Talos (or a typo) is refused.
-      String.raw`code\s*=\s*InvalidArgument\s+desc\s*=\s*unknown\s+keys\s+found\s+during\s+decoding`,
+      // The same strict decoder behind apply-config (maintenance mode: "failed to parse config"), CABPT/CACPPT and
+      // tools that read the node's config back (tnu): the generating side knows keys the decoding side does not.
+      String.raw`(?:code\s*=\s*\w+\s+desc\s*=\s*(?:failed\s+to\s+parse\s+config\s*:\s*)?|failure\s+creating\s+config\s+struct\s*:\s*|failed\s+to\s+fetch\s+machine\s+config\s*:\s*)unknown\s+keys\s+found\s+during\s+decoding`,
       // A config document kind (multi-doc machine config) that this talosctl's or Talos' registry lacks.
       String.raw`${Q}(?<document>[A-Z]\w*Config)${Q}\s+${Q}(?<apiVersion>v1alpha\d)${Q}\s*:\s*not\s+registered`,
     ],
@@ -177,6 +179,12 @@ export const distributionSignatures: Signature[] = [
     examples: [
       { line: "│ Error: talos_version is not compatible with kubernetes_version" },
       { line: "error applying new configuration: rpc error: code = InvalidArgument desc = unknown keys found during decoding:" },
+      // talos-rpi5/talos-builder#23 (talosctl 1.12.1 config against 1.11.5 nodes in maintenance mode)
+      { line: "error applying new configuration: rpc error: code = Unknown desc = failed to parse config: unknown keys found during decoding:" },
+      // siderolabs/cluster-api-control-plane-provider-talos#177 (CABPT's talosVersion ahead of the nodes; maintainer)
+      { line: "`2023/08/19 05:04:23 failure creating config struct: unknown keys found during decoding:" },
+      // jfroy/tnu#41 (tnu's Talos machinery older than the v1.11 nodes whose config it read)
+      { line: "2025/09/09 15:39:18 update process failed: failed to fetch machine config: unknown keys found during decoding:" },
       {
         // siderolabs/talos#9469 (maintainer: outdated talosctl against Talos 1.8)
         line: String.raw`failed upgrading kubelet: error updating node "10.0.0.7":  error patching node config: error fetching config resource: "VolumeConfig" "v1alpha1": not registered`,
@@ -299,8 +307,9 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "warning",
     flake: false,
-    anchors: ["is greater than recommended version"],
-    patterns: [String.raw`cluster\s+version\s+${Q}(?<cluster>{V})${Q}\s+is\s+greater\s+than\s+recommended\s+version\s+${Q}(?<recommended>{V})`],
+    anchors: ["is greater than recommended version", "is greater than the desired version"],
+    // kops 1.33 says "the desired version" where older releases said "recommended version" (kubernetes/kops#17580).
+    patterns: [String.raw`cluster\s+version\s+${Q}(?<cluster>{V})${Q}\s+is\s+greater\s+than\s+(?:the\s+)?(?:recommended|desired)\s+version\s+${Q}(?<recommended>{V})`],
     versions: ["cluster", "recommended"],
     roles: { cluster: "cluster's Kubernetes version", recommended: "version this kops' channel recommends" },
     priority: 40,
@@ -314,6 +323,16 @@ export const distributionSignatures: Signature[] = [
         line: String.raw`W0307 10:16:37.953889   26885 upgrade_cluster.go:152] cluster version "1.9.2" is greater than recommended version "1.8.6"`,
         captures: { cluster: "1.9.2", recommended: "1.8.6" },
       },
+      {
+        // kops 1.33's wording ("the desired version"), a minor ahead of the channel
+        line: String.raw`W0826 12:16:37.623873    3025 upgrade_cluster.go:207] cluster version "1.33.1" is greater than the desired version "1.32.4"`,
+        captures: { cluster: "1.33.1", recommended: "1.32.4" },
+      },
+    ],
+    nearMisses: [
+      "No upgrade required",
+      // kubernetes/kops#17580: a newer patch of the channel's minor; kops changes nothing (dismissed).
+      String.raw`W0826 12:16:37.623873    3025 upgrade_cluster.go:207] cluster version "1.32.6" is greater than the desired version "1.32.4"`,
     ],
   },
   {
@@ -413,5 +432,89 @@ export const distributionSignatures: Signature[] = [
       // RKE2 1.28/1.29: the same notice as a warning, and the server starts.
       `time="2024-01-22T10:00:00Z" level=warning msg="cis-1.23 profile is deprecated and will be removed in v1.29. Please use cis instead."`,
     ],
+  },
+  {
+    id: "rke-kubernetes-version-unsupported",
+    title: "RKE (or Rancher) does not know the requested Kubernetes version",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["is an unsupported Kubernetes version", "Failed to find system images for version", "expected kubernetes_version to be one of"],
+    patterns: [
+      // rke up: the version is not in this RKE release's system-images table (kontainer-driver-metadata).
+      String.raw`(?<requested>v?\d+\.\d+\.\d+-rancher[\w.-]*?)\s+is\s+an\s+unsupported\s+Kubernetes\s+version\b`,
+      // Rancher provisioning: its KDM data has no system images for the cluster's version.
+      String.raw`Failed\s+to\s+find\s+system\s+images\s+for\s+version\s+(?<requested>v?\d+\.\d+\.\d+-rancher[\w.-]*?)(?=[\s:"]|$)`,
+      // terraform-provider-rke / rancher2 validate kubernetes_version against the list compiled into the provider.
+      String.raw`expected\s+kubernetes_version\s+to\s+be\s+one\s+of\s+\[\s*(?<newest>v\d+\.\d+\.\d+-rancher[\w.-]*)`,
+    ],
+    versions: ["requested", "newest"],
+    roles: { requested: "kubernetes_version requested", newest: "newest version this release lists" },
+    versionKinds: { requested: "kubernetes", newest: "kubernetes" },
+    priority: 50,
+    meaning:
+      "Each RKE release (and each Rancher release's metadata, and each RKE/rancher2 Terraform provider release) supports a fixed list of Kubernetes versions, written vX.Y.Z-rancherN-M: a version newer than the release or one it has dropped is refused. A version without its -rancherN-M suffix is refused the same way; that is a typo, dismissed.",
+    causes: [
+      "A kubernetes_version from a newer RKE/Rancher release than the binary or provider in use (or an old minor the release has dropped).",
+    ],
+    fixes: [
+      "Pick a version from rke config --list-version --all (or the provider's list), or upgrade RKE / the provider / Rancher to a release that ships the version.",
+    ],
+    references: ["https://rke.docs.rancher.com/config-options#kubernetes-version"],
+    examples: [
+      {
+        // rancher-archives/rke#1075 (RKE 0.2 dropped Kubernetes 1.8–1.10)
+        line: "FATA[0000] v1.8.10-rancher1-1 is an unsupported Kubernetes version - see 'rke config --system-images --all' for versions supported with this release",
+        captures: { requested: "v1.8.10-rancher1-1" },
+      },
+      {
+        // rancher/rancher#27307 (Rancher 2.4.2's metadata no longer carried v1.17.4-rancher1-3)
+        line: String.raw`Failed to find system images for version v1.17.4-rancher1-3: rkek8ssystemimages.management.cattle.io "v1.17.4-rancher1-3" not found`,
+        captures: { requested: "v1.17.4-rancher1-3" },
+      },
+      {
+        // rancher/terraform-provider-rke#234 (the provider's list ends at 1.18 while RKE offered more)
+        line: "Error: expected kubernetes_version to be one of [v1.18.3-rancher2-2 v1.18.3-rancher2-1 v1.17.6-rancher2-2 v1.17.6-rancher2-1 v1.17.5-rancher1-1",
+        captures: { newest: "v1.18.3-rancher2-2" },
+      },
+    ],
+    nearMisses: [
+      // rancher-archives/rke#2619: the version copied without its -1 build suffix (dismissed as a typo).
+      String.raw`time="2021-07-26T19:35:23Z" level=fatal msg="Failed to validate cluster: v1.20.9-rancher1 is an unsupported Kubernetes version and system images are not populated: etcd image is not populated"`,
+      String.raw`time="2021-07-26T19:35:22Z" level=info msg="Running RKE version: v1.2.10"`,
+      // NetApp/ez-rancher#114: RKE's Docker check, not a Kubernetes version.
+      String.raw`time="2020-12-23T16:13:48Z" level=warning msg="[state] can't fetch legacy cluster state from Kubernetes: Unsupported Docker version found [20.10.1] on host [192.168.0.70]`,
+    ],
+  },
+  {
+    id: "openshift-minor-update-blocked",
+    title: "OpenShift console: the cluster should not be updated to the next minor",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["This cluster should not be updated to"],
+    patterns: [
+      // The console's ClusterNotUpgradeable alert (Upgradeable=False on ClusterVersion), in both of its forms.
+      String.raw`This\s+cluster\s+should\s+not\s+be\s+updated\s+to\s+(?:the\s+next\s+minor\s+version|(?<next>\d+\.\d+)\s*\.\s*You\s+can\s+continue\s+to\s+update\s+to\s+patch\s+releases\s+in\s+(?<current>\d+\.\d+))`,
+    ],
+    versions: ["next", "current"],
+    roles: { next: "next OpenShift minor", current: "current OpenShift minor" },
+    versionKinds: { next: { kind: "component", component: "OpenShift" }, current: { kind: "component", component: "OpenShift" } },
+    priority: 40,
+    meaning:
+      "Upgradeable=False blocks the next OpenShift minor (patch updates stay allowed). The alert's body says why: often a version gate (kubelets too far behind, an operator's olm.maxOpenShiftVersion, removed APIs awaiting an admin ack), but also unsupported config overrides or cgroup v1, so on its own it is a warning.",
+    causes: ["Nodes, operators or API clients that the next minor would no longer support; or a configuration the next minor refuses."],
+    fixes: ["Read the condition (oc adm upgrade; oc get clusterversion -o yaml) and clear the reason it names before the minor update."],
+    references: ["https://docs.openshift.com/container-platform/latest/updating/preparing_for_updates/updating-cluster-prepare.html"],
+    examples: [
+      // okd-project/okd#1819 (the alert over a KubeletMinorVersionUpgradeable message)
+      { line: "Warning alert: This cluster should not be updated to the next minor version." },
+      {
+        // openshift/console's alert when it knows the next minor
+        line: "This cluster should not be updated to 4.18. You can continue to update to patch releases in 4.17.",
+        captures: { next: "4.18", current: "4.17" },
+      },
+    ],
+    nearMisses: ["Cluster version is 4.6.0-0.okd-2021-02-14-205305"],
   },
 ];

@@ -89,12 +89,21 @@ export const managedSignatures: Signature[] = [
     flake: true,
     anchors: [
       "Master version",
+      "Node version",
+      "valid versions with the prefix",
+      "master version can only be set to one of",
       "unsupported Kubernetes version",
       "Orchestrator Version",
       "OrchestratorVersion is invalid",
       "is not supported in this region",
+      // What is left of it on the second line when az's output wraps at 80 columns ("… is not \nsupported in this region").
+      "supported in this region",
       "AgentPoolK8sVersionNotSupported",
       "K8sVersionNotSupported",
+      "which is only available for Long-Term Support",
+      "InvalidParameter. Invalid kubernetes version",
+      "deprecated_cluster_version",
+      "Civo deprecated k3s version",
       "has invalid version",
       "bad desired node version",
       "channel supported versions",
@@ -104,21 +113,33 @@ export const managedSignatures: Signature[] = [
       "is not allowed, you can only upgrade one minor",
     ],
     patterns: [
-      // GKE
-      String.raw`Master\s+version\s+${Q}(?<requested>{V})${Q}\s+is\s+unsupported`,
-      // EKS
-      String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version`,
+      // GKE: the control plane's or a node pool's pinned version, retired (or not offered in the location).
+      String.raw`(?:Master|Node)\s+version\s+${Q}(?<requested>{V})${Q}\s+is\s+unsupported`,
+      // GKE resolves a version prefix (1.29, 1.29.4) to what it offers now; a retired minor or patch matches nothing.
+      String.raw`[Nn]o\s+valid\s+versions\s+with\s+the\s+prefix\s+${Q}(?<requested>\d+\.\d+(?:\.\d+)?(?:-gke\.\d+)?)${Q}\s+found`,
+      // EKS, the version named by newer APIs and SDK dumps (Message_: "unsupported Kubernetes version 1.24").
+      String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
+      String.raw`Message_\s*:\s*${Q}unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
+      // The AWS CLI's form: "An error occurred (InvalidParameterException) when calling the CreateCluster operation: …".
+      String.raw`\(InvalidParameterException\)\s+when\s+calling\s+the\s+\w+\s+operation\s*:\s*unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
       // AKS (the azurerm provider's wording, then the API's)
       String.raw`Kubernetes/Orchestrator\s+Version\s+${Q}(?<requested>{V})${Q}\s+is\s+not\s+available\s+for\s+Node\s+Pool`,
       // The same refusal for a node pool upgraded past its control plane (Azure/AKS#1096, azure-docs#35696).
       String.raw`parameter\s+(?:orchestratorProfile|agentpool\.Properties)\.OrchestratorVersion\s+is\s+invalid`,
       // az aks / New-AzAks / the ARM API: a version retired from (or not yet in) the region.
-      String.raw`Version\s+(?<requested>{V})\s+is\s+not\s+supported\s+in\s+this\s+region`,
+      // "in this region" is printed "inthis region" by some API releases (Azure/terraform-azurerm-aks#33).
+      String.raw`Version\s+(?<requested>{V})\s+is\s+not\s+supported\s+in\s*this\s+region`,
       String.raw`Managed\s+cluster\s+\S+\s+(?:has\s+invalid\s+version|is\s+on\s+version)\s+(?<requested>{V})`,
-      String.raw`AgentPoolK8sVersionNotSupported`,
+      // The error code on its own line (az's "Code: …", an ARM JSON dump); AKS returns it only for versions it does not offer.
+      String.raw`\b(?:AgentPool)?K8sVersionNotSupported\b`,
       // GKE: a version the node pools (or the release channel) do not offer.
       String.raw`bad\s+desired\s+node\s+version\s+\(\s*(?<requested>{V})\s*\)`,
-      String.raw`Master\s+version\s+must\s+be\s+one\s+of\s+${Q}(?<channel>[A-Z]+)${Q}\s+channel\s+supported\s+versions\s*\[\s*(?<oldest>{V})(?:\s*,\s*{V})*?(?:\s*,\s*(?<newest>{V}))?\s*\]`,
+      String.raw`(?:Master\s+version\s+must\s+be|[Cc]urrent\s+master\s+version\s+can\s+only\s+be\s+set\s+to)\s+one\s+of\s+${Q}(?<channel>[A-Z]+)${Q}\s+channel\s+supported\s+versions\s*\[\s*(?<oldest>{V})(?:\s*,\s*{V})*?(?:\s*,\s*(?<newest>{V}))?\s*\]`,
+      // OKE (Terraform's oci provider): a version the service does not offer (names none).
+      String.raw`Service\s+error\s*:\s*InvalidParameter\.\s+Invalid\s+kubernetes\s+version`,
+      // Civo: a k3s version Civo has deprecated for new clusters (API code, and the provider's error name).
+      String.raw`deprecated_cluster_version${Q}[^\n]{0,200}?the\s+latest\s+stable\s+version\s+is\s+(?<newest>{V})`,
+      String.raw`(?:KubernetesClusterInvalidVersionError|InvalidVersionError)\s*:\s*The\s+Kubernetes\s+cluster\s+could\s+not\s+be\s+created\s+with\s+a\s+Civo\s+deprecated\s+k3s\s+version`,
       // EKS add-ons: the add-on version is not offered for the cluster's Kubernetes minor.
       String.raw`InvalidParameterException\s*:\s*Addon\s+version\s+specified\s+is\s+not\s+supported`,
       // The same refusal through CloudFormation (AWS::EKS::Addon, CDK): the service's message with its request metadata.
@@ -199,6 +220,56 @@ export const managedSignatures: Signature[] = [
         captures: { from: "1.22", to: "1.25" },
       },
       {
+        // jetstack/terraform-google-gke-cluster#28 (a node pool pinned to a retired GKE patch)
+        line: String.raw`* google_container_node_pool.node_pool.1: error creating NodePool: googleapi: Error 400: Node version "1.13.6-gke.5" is unsupported., badRequest`,
+        captures: { requested: "1.13.6-gke.5" },
+      },
+      {
+        // googlecloudrobotics/core#316 (cluster.tf still asked for 1.24 after GKE retired it)
+        line: String.raw`Error: googleapi: Error 400: No valid versions with the prefix "1.24" found.`,
+        captures: { requested: "1.24" },
+      },
+      {
+        // k0rdent/kcm#1796 (a default patch version GKE no longer offers)
+        line: String.raw`Type: ControlPlaneReady, Status: False, Reason: GKEControlPlaneReconciliationFailed, Message: ci-01265-gcp-0: rpc error: code = InvalidArgument desc = No valid versions with the prefix "1.32.4" found.`,
+        captures: { requested: "1.32.4" },
+      },
+      {
+        // rancher/rancher#32360 (a patch outside the REGULAR channel)
+        line: String.raw`Error seen: \`Googleapi: Error 400: Current master version can only be set to one of "REGULAR" channel supported versions [1.18.16-gke.502, 1.18.16-gke.2100, 1.19.8-gke.1600]., badRequest\``,
+        captures: { channel: "REGULAR", oldest: "1.18.16-gke.502", newest: "1.19.8-gke.1600" },
+      },
+      {
+        // hashicorp-education/learn-terraform-provision-eks-cluster#124 (EKS had retired 1.29)
+        line: "│ Error: creating EKS Cluster (education-eks-jqZPTVDE): operation error EKS: CreateCluster, https response error StatusCode: 400, RequestID: 2550ff33-fa79-464b-9c7a-57963e258c3c, InvalidParameterException: unsupported Kubernetes version 1.29",
+        captures: { requested: "1.29" },
+      },
+      {
+        // Azure/terraform-azurerm-aks#33 ("inthis" as the API printed it)
+        line: `StatusCode=400 -- Original Error: Code="AgentPoolK8sVersionNotSupported" Message="Version 1.14.5 is not supported inthis region. Please use [az aks get-versions] command to get the supported version list in this region.`,
+        captures: { requested: "1.14.5" },
+      },
+      {
+        // apecloud/kubeblocks#10136 (1.32 out of standard support: LTS on the Premium tier only)
+        line: String.raw`│   "message": "Managed cluster *** is on version 1.32.11, which is only available for Long-Term Support (LTS). If you intend to onboard to LTS, please ensure the cluster is in Premium tier and LTS support plan (see https://aka.ms/aks/enable-lts).`,
+        captures: { requested: "1.32.11" },
+      },
+      // Azure/secrets-store-csi-driver-provider-azure#1713
+      { line: "Code: K8sVersionNotSupported" },
+      {
+        // oracle/terraform-provider-oci#755
+        line: "* oci_containerengine_node_pool.TestOKECluster: Service error:InvalidParameter. Invalid kubernetes version.. http status code: 400. Opc request id: ",
+      },
+      {
+        // ksctl/ksctl#307 (CI pinned a Civo k3s release Civo had deprecated)
+        line: String.raw`{"time":"2024-03-17T16:40:10.362441624Z","level":"ERROR","msg":"Error: Unknown error response - status: 400 Bad Request, code: 400, reason: {\"code\":\"deprecated_cluster_version\",\"reason\":\"The cluster version you are trying to create is deprecated. Please use a newer version\",\"details\":\"the latest stable version is 1.28.7-k3s1\"}`,
+        captures: { newest: "1.28.7-k3s1" },
+      },
+      {
+        // crossplane-contrib/provider-civo#14
+        line: "CannotCreateExternalResource DatabaseKubernetesClusterInvalidVersionError: The Kubernetes cluster could not be created with a Civo deprecated k3s version",
+      },
+      {
         // rancher/dashboard#11884
         line: String.raw`{ "code": "OperationNotAllowed", "details": null, "message": "Upgrading Kubernetes version 1.28.12 to 1.30.2 is not allowed. Available upgrades: [1.29.7 1.29.6 1.29.5 1.29.4 1.29.2 1.29.0]. Please see https://aka.ms/aks-supported-k8s-ver for version details.", "subcode": "" }`,
         captures: { from: "1.28.12", to: "1.30.2" },
@@ -219,6 +290,8 @@ export const managedSignatures: Signature[] = [
       "az aks get-versions --location westus2 --query orchestrators -o table",
       // rancher/rancher#21043: Rancher asked EKS to "update" to the version the cluster already runs (a Rancher bug).
       "InvalidParameterException: Unsupported Kubernetes minor version update from 1.12 to 1.12 status code: 400, request id: 9df72dc1-9405-11e9-8c95-63e680269e60",
+      // az aks upgrade to the version the cluster already runs: nothing refused.
+      "The cluster is already on version 1.22 and is not in a failed state. No operations will occur when upgrading to the same version if the cluster is not in a failed state.",
     ],
   },
   {
@@ -417,5 +490,135 @@ export const managedSignatures: Signature[] = [
       { line: "Addon aws-load-balancer-controller specified is not supported in 1.33 kubernetes version", captures: { addon: "aws-load-balancer-controller", kubernetes: "1.33" } },
     ],
     nearMisses: ["2024-01-22 10:39:27 [ℹ]  describing addon versions for addon: kubecost_kubecost", "the kubernetes version of the cluster is 1.28"],
+  },
+  {
+    id: "eks-ami-not-offered-for-version",
+    title: "No EKS node AMI of this family for the cluster's Kubernetes version",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["unable to determine AMI for region", "is only supported for kubernetes versions", "please verify that AMI Family is supported"],
+    patterns: [
+      // eksctl's AMI resolver (static list, SSM or EC2 search) found no image of the family for the minor.
+      String.raw`unable\s+to\s+determine\s+AMI\s+for\s+region\s+(?<region>[\w-]+)\s*,\s*version\s+(?<kubernetes>\d+\.\d+)\s*,\s*instance\s+type\s+(?<instanceType>[\w.-]*)\s*and\s+image\s+family\s+(?<family>\w+)`,
+      // The EKS API (CreateNodegroup through CloudFormation, CDK, Terraform): AL2 AMIs end with Kubernetes 1.32.
+      String.raw`AMI\s+Type\s+(?<amiType>\w+)\s+is\s+only\s+supported\s+for\s+kubernetes\s+versions\s+(?<newest>\d+\.\d+)\s+or\s+earlier`,
+      // eksctl's SSM lookup: the parameter for this family, minor and variant does not exist (names no version).
+      String.raw`error\s+getting\s+AMI\s+from\s+SSM\s+Parameter\s+Store\s*:[^\n]{0,300}?ParameterNotFound[^\n]{0,40}?please\s+verify\s+that\s+AMI\s+Family\s+is\s+supported`,
+    ],
+    versions: ["kubernetes", "newest"],
+    roles: {
+      kubernetes: "node group's Kubernetes version",
+      newest: "newest Kubernetes version the AMI type supports",
+      family: "AMI family",
+      amiType: "EKS AMI type",
+      region: "AWS region",
+      instanceType: "instance type",
+    },
+    versionKinds: { kubernetes: "kubernetes", newest: "kubernetes" },
+    priority: 50,
+    meaning:
+      "EKS node images are published per Kubernetes minor and AMI family: the family the node group asks for has no image for this minor (Amazon Linux 2 ends with 1.32; Ubuntu and Bottlerocket variants start later than EKS's own images), or the eksctl in use predates the images for the minor.",
+    causes: [
+      "A cluster (or new node groups) moved to a minor for which the chosen AMI family is not published (AL2 from 1.33 on; an old Ubuntu family on a new minor; a Bottlerocket variant before its first minor).",
+      "An eksctl older than the minor: its static AMI list or defaults do not know the images for it.",
+    ],
+    fixes: [
+      "Use an AMI family published for the minor (amiFamily: AmazonLinux2023 or Bottlerocket; ami_type AL2023_x86_64_STANDARD), or upgrade eksctl to a release that knows the minor.",
+    ],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/eks-optimized-amis.html", "https://eksctl.io/usage/custom-ami-support/"],
+    examples: [
+      {
+        // canonical/bundle-kubeflow#1200 (no Ubuntu 20.04 EKS image for 1.31)
+        line: "Error: unable to determine AMI to use: unable to determine AMI for region eu-central-1, version 1.31, instance type t2.2xlarge and image family Ubuntu2004",
+        captures: { kubernetes: "1.31", family: "Ubuntu2004", region: "eu-central-1" },
+      },
+      {
+        // eksctl-io/eksctl#1152 (eksctl 0.4.2 had no Ubuntu1804 AMIs for 1.13; fixed in 0.4.3)
+        line: "[✖]  unable to determine AMI to use: unable to determine AMI for region ap-northeast-1, version 1.13, instance type  t3.medium and image family Ubuntu1804",
+        captures: { kubernetes: "1.13", family: "Ubuntu1804", instanceType: "t3.medium" },
+      },
+      {
+        // aws/aws-cdk#37012 (CDK defaulted to AL2 for a 1.33 cluster)
+        line: String.raw`Resource handler returned message: "AMI Type AL2_x86_64 is only supported for kubernetes versions 1.32 or earlier`,
+        captures: { amiType: "AL2_x86_64", newest: "1.32" },
+      },
+      {
+        // eksctl-io/eksctl#8403 (AL2 on 1.33), #4998 (a Bottlerocket NVIDIA variant on 1.20): no version on the line
+        line: "Error: unable to determine AMI to use: error getting AMI from SSM Parameter Store: operation error SSM: GetParameter, https response error StatusCode: 400, RequestID: 661707aa-bdea-4869-b34f-1fb11697ebfe, ParameterNotFound: . please verify that AMI Family is supported",
+      },
+    ],
+    nearMisses: [
+      // eksctl-io/eksctl#8404: the notice eksctl prints before it uses AL2 anyway.
+      "2025-06-03 07:34:53 [!]  Amazon EKS will no longer publish EKS-optimized Amazon Linux 2 (AL2) AMIs after November 26th, 2025. Additionally, Kubernetes version 1.32 is the last version for which Amazon EKS will release AL2 AMIs.",
+      // eksctl-io/eksctl#4077: --node-ami auto is refused for managed node groups, whatever the version.
+      `Error: invalid AMI "auto" (managedNodeGroups[0].ami)`,
+    ],
+  },
+  {
+    id: "gke-docker-node-image-removed",
+    title: "GKE no longer creates node pools with Docker-based node images",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["based on Docker container runtimes is not supported in GKE"],
+    patterns: [
+      String.raw`Creation\s+of\s+node\s+pools\s+using\s+node\s+images\s+based\s+on\s+Docker\s+container\s+runtimes\s+is\s+not\s+supported\s+in\s+GKE\s+(?<gke>v?\d+\.\d+)\+?(?:[^\n]{0,80}?removal\s+of\s+Dockershim\s+in\s+Kubernetes\s+(?<removedIn>v?\d+\.\d+))?`,
+    ],
+    versions: ["gke", "removedIn"],
+    roles: { gke: "GKE version from which Docker node images are refused", removedIn: "Kubernetes release that removed dockershim" },
+    versionKinds: { gke: "kubernetes", removedIn: "kubernetes" },
+    priority: 50,
+    meaning:
+      "Kubernetes 1.24 removed dockershim; GKE refuses new node pools with the Docker-based images (COS, UBUNTU, WINDOWS_*) on clusters at 1.23 and later, so a node pool config written for older GKE versions fails once the cluster's version moves on.",
+    causes: ["An image_type of COS or UBUNTU (Docker) in Terraform, gcloud or a module's defaults, on a cluster that reached GKE 1.23+ (often through its release channel)."],
+    fixes: ["Use the containerd images (image_type COS_CONTAINERD or UBUNTU_CONTAINERD), or leave image_type unset."],
+    references: ["https://cloud.google.com/kubernetes-engine/docs/deprecations/docker-containerd"],
+    examples: [
+      {
+        // terraform-google-modules/terraform-google-kubernetes-engine#1247
+        line: "Error: googleapi: Error 400: Creation of node pools using node images based on Docker container runtimes is not supported in GKE v1.23. This is to prepare for the removal of Dockershim in Kubernetes v1.24. We recommend that you migrate to image types based on Containerd (examples).",
+        captures: { gke: "v1.23", removedIn: "v1.24" },
+      },
+      {
+        // securekubernetes/securekubernetes#4
+        line: "ERROR: (gcloud.beta.container.clusters.create) ResponseError: code=400, message=Creation of node pools using node images based on Docker container runtimes is not supported in GKE v1.24+ clusters as Dockershim has been removed in Kubernetes v1.24.",
+        captures: { gke: "v1.24" },
+      },
+    ],
+    nearMisses: ["Starting with GKE node version 1.19, COS image type is deprecated."],
+  },
+  {
+    id: "oke-node-image-version-mismatch",
+    title: "OKE node pool image built for another Kubernetes version",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["does not match Kubernetes version of OKE worker node image"],
+    patterns: [
+      String.raw`Kubernetes\s+version\s+does\s+not\s+match\s+Kubernetes\s+version\s+of\s+OKE\s+worker\s+node\s+image\s*\(\s*(?<image>{V})\s*\)`,
+    ],
+    versions: ["image"],
+    roles: { image: "Kubernetes version the node image was built for" },
+    versionKinds: { image: "kubernetes" },
+    priority: 50,
+    meaning:
+      "OKE worker node images (Oracle Linux OKE images) are built per Kubernetes version: a node pool whose kubernetes_version differs from the image's refuses to be created (409 Conflict).",
+    causes: ["The node pool's (or the cluster's) Kubernetes version was changed while the node image OCID stayed the one built for the old version (or the reverse)."],
+    fixes: ["Pick the OKE image built for the node pool's version (oci ce node-pool-options get --node-pool-option-id all), or set the node pool's kubernetes_version to the image's."],
+    references: ["https://docs.oracle.com/en-us/iaas/Content/ContEng/Reference/contengimagesshapes.htm"],
+    examples: [
+      {
+        // oracle-devrel/terraform-oci-arch-ci-cd-devops#14
+        line: "Error: 409-Conflict, Kubernetes version does not match Kubernetes version of OKE worker node image (v1.23.4) ",
+        captures: { image: "v1.23.4" },
+      },
+      {
+        // oracle/microservices-backend#547 (ANSI colours as Terraform printed them)
+        line: "\u001b[31m│\u001b[0m \u001b[0m\u001b[1m\u001b[31mError: \u001b[0m\u001b[0m\u001b[1m409-Conflict, Kubernetes version does not match Kubernetes version of OKE worker node image (v1.24.1)",
+        captures: { image: "v1.24.1" },
+      },
+    ],
+    nearMisses: ["│ Suggestion: The resource is in a conflicted state. Please retry again or contact support for help with service: Containerengine Node Pool"],
   },
 ];
