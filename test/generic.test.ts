@@ -154,4 +154,96 @@ describe("generic layer for unrecognised wordings", () => {
     }
     expect(warned / nearMisses.length).toBeLessThanOrEqual(0.05);
   });
+  it("reads the wider relations of unknown tools: a refused version by name, a range, a list, got/want, an old API spec", async () => {
+    // Wordings of the same families in tools the catalog does not know (each shape is real: see lines-8generic.jsonl).
+    const cases: [string, string[]][] = [
+      ["Error: gizmoctl: Unsupported kubernetes version specified: 1.24.3 (FailedCreate)", ["1.24.3"]],
+      ["Error: widget-operator requires Kubernetes >= 1.27.0-0", ["1.27.0-0"]],
+      ["error: the minimum supported version is v2.4.0", ["v2.4.0"]],
+      ["Error: server version `3.1.0` is not in the supported range of the client `>=2.0.0, <3.0.0`", ["3.1.0", "2.0.0"]],
+      ["Error: expected cluster_version to be one of [1.29.4-gizmo.1 1.28.9-gizmo.2]", ["1.29.4-gizmo.1"]],
+      ["Error: Please select one of the available versions: [1.30.2 1.31.0]", ["1.30.2"]],
+      ["FATAL: controller protocol mismatch: expected v1beta2, got v1beta1", ["v1beta2", "v1beta1"]],
+      ["Error: gizmo agent version check: got 0.9.1, want 1.2.0 or later", ["1.2.0", "0.9.1"]],
+      ['Error: "gadget.example.io/v1alpha1" API v1alpha1 is no longer served', ["v1alpha1"]],
+      ['your configuration file uses an old API version: "gizmo.example.io/v1beta1". Please use gizmoctl v2 to migrate it', ["gizmo.example.io/v1beta1"]],
+      ['error: status.storedVersions[0]: Invalid value: "v1alpha2": must appear in spec.versions', ["v1alpha2"]],
+      ["Error: the gizmo servers must be upgraded to at least v2.7.1", ["v2.7.1"]],
+    ];
+    for (const [line, versions] of cases) {
+      const report = await run(`${line}\n`);
+      expect(report.causes, line).toEqual([]);
+      expect(report.warnings.map((w) => w.signature.id), line).toEqual(["generic-version-skew"]);
+      expect(report.warnings[0]!.diagnosis.versions.map((v) => v.version), line).toEqual(versions);
+    }
+  });
+
+  it("speaks on a warning line only where the tool says its two versions disagree, and on a level-less line that states it", async () => {
+    const speaks = [
+      "WARN [cli: v3.0.0] [server: v2.4.1] version mismatch: update the cli",
+      "W0101 10:00:00.000000 1 check.go:9] the maximum supported gizmo version is 2.9, but the agent version is v3.0.1",
+      // logfmt's level is gone once its msg is taken out: "time=… gizmo version mismatch …".
+      'time="2024-01-01T00:00:00Z" level=warning msg="gizmo version mismatch: agent v1.4.0, controller v2.0.1"',
+    ];
+    for (const line of speaks) {
+      const report = await run(`${line}\n`);
+      expect(report.warnings.map((w) => w.signature.id), line).toEqual(["generic-version-skew"]);
+    }
+    const silent = [
+      "WARNING: gizmo 2.1.0 requires a restart after 1.9.0 upgrades",
+      "W0101 10:00:00.000000 1 check.go:9] cluster version \"1.32.6\" is greater than the desired version \"1.32.4\"",
+      "Using version 1.2.0 of the chart, but the latest version is 1.3.0",
+    ];
+    for (const line of silent) {
+      const report = await run(`${line}\n`);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+    }
+  });
+
+  it("stays silent on toolchains, package resolvers, TLS, resources and builds of one minor", async () => {
+    const lines = [
+      "go: go.mod requires go >= 1.22 (running go 1.21.12; GOTOOLCHAIN=local)",
+      "The go.mod file requires version v1.21 of Go, but version v1.20.14 is installed.",
+      'npm ERR! peer graphql@"^14.7.0 || ^15.3.0" from express-graphql@0.12.0',
+      "ERROR: Could not find a version that satisfies the requirement kubernetes==99.0 (from versions: 28.1.0, 29.0.0)",
+      "Error: no available releases match the given constraints 2.7.1, ~> 2.10",
+      "Error: Unsupported Terraform Core version: required_version = \">= 1.5.0\" but running 1.3.9",
+      "error: tls: server selected unsupported protocol version 303, expected 1.3",
+      "[ERROR NumCPU]: the number of available CPUs 1 is less than the required 2",
+      "Error: gizmo version 1.15.11-eks-065dce is not compatible, need at least 1.15.11",
+      "E: Version '1.29.1-1.1' for 'kubelet' was not found",
+    ];
+    for (const line of lines) {
+      const report = await run(`${line}\n`);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+    }
+  });
+
+  it("types what the wording tells: another major is a component's release, a daemon's 1.x an API, a stored bare version an API version", async () => {
+    const typed = async (line: string) => (await run(`${line}\n`)).warnings[0]?.diagnosis.versions.map((v) => [v.version, v.typed?.kind]);
+    expect(await typed("Error: server version v0.2.1 is newer than client version v0.1.43, please upgrade your client")).toEqual([
+      ["v0.2.1", "component"],
+      ["v0.1.43", "component"],
+    ]);
+    expect(await typed("Error response from daemon: client and server don't have same version (client : 1.13, server: 1.12)")).toEqual([
+      ["1.13", "docker-api"],
+      ["1.12", "docker-api"],
+    ]);
+    expect(await typed('error: status.storedVersions[0]: Invalid value: "v1alpha2": must appear in spec.versions')).toEqual([["v1alpha2", "api-version"]]);
+  });
+
+  it("does bounded work on long lines full of the new relation words and version tokens", async () => {
+    const tokens = Array.from({ length: 600 }, (_, i) => `v1.${i}.0`).join(" ");
+    const words = ["expected", "got", "want", "while", "but the version is", "mismatch", "to be one of", "Invalid value:", "does not match", "or greater", "must be upgraded to", "uses an old API version", "removed", "no longer"];
+    const text = [
+      `Error: ${words.map((w) => `${w} ${tokens.slice(0, 2000)}`).join(" ")}`,
+      `WARN ${Array.from({ length: 400 }, (_, i) => `version v1.${i}.0 but the version is v1.${i + 1}.0 mismatch`).join(" ")}`,
+      `error: ${Array.from({ length: 2000 }, (_, i) => `expected v1.${i}.0, got`).join(" ")}`,
+    ].join("\n");
+    const started = performance.now();
+    const report = await run(`${text}\n`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect([...report.warnings, ...report.dismissed].filter((t) => t.signature.id === "generic-version-skew").length).toBeLessThanOrEqual(3);
+    expect(report.logs[0]?.stats?.lines).toBe(3);
+  });
 });

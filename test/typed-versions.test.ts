@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { classifyVersion, findVersionTokens } from "../src/kube/versions.js";
+import { classifyVersion, findVersionTokens, sameVersion } from "../src/kube/versions.js";
+import { emptyScore, scoreLine, versionNamed } from "../src/eval/accuracy.js";
+import type { Report } from "../src/model.js";
 import { main } from "../src/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "skewbot-typed-"));
@@ -117,5 +119,31 @@ describe("typed versions", () => {
     expect(kubeadm).toMatchObject({ version: "v1.33.1", source: "upgrade.log:33", typed: { kind: "kubernetes", minor: 33, patch: 1 } });
     expect(f.versions.kubeadm).toBe("v1.33.1");
     expect(f.skew).toMatchObject({ minors: 1, supported: false });
+  });
+
+  it("compares versions by type: a CRI API bare, as runtime.vN or as its service is one version", () => {
+    expect(sameVersion("runtime.v1", "v1")).toBe(true);
+    expect(sameVersion("v1alpha2", "runtime.v1alpha2.RuntimeService")).toBe(true);
+    expect(sameVersion('"runtime.v1",', "runtime.v1.ImageService")).toBe(true);
+    expect(sameVersion("v1.28.3", "1.28.3")).toBe(true);
+    // Not the same: another CRI API, an API group/version, a bare minor, another build.
+    expect(sameVersion("runtime.v1", "v1alpha2")).toBe(false);
+    expect(sameVersion("runtime.v1", "apps/v1")).toBe(false);
+    expect(sameVersion("28", "1.28")).toBe(false);
+    expect(sameVersion("1.28.3", "1.28.3-gke.100")).toBe(false);
+  });
+
+  it("scores a collector's runtime.v1 against a diagnosis that names the CRI API v1, typed cri-api", () => {
+    const criApi = { name: "criApi", version: "v1", role: "CRI API", source: "line", typed: { raw: "v1", kind: "cri-api" as const, apiVersion: "v1" } };
+    const report = {
+      causes: [{ signature: { id: "cri-api-unimplemented" }, diagnosis: { versions: [criApi] } }],
+      warnings: [],
+      dismissed: [],
+    } as unknown as Report;
+    const score = emptyScore("cri");
+    scoreLine(score, { expect: "cri-api-unimplemented", line: "…", versions: ["runtime.v1"], kinds: ["cri-api"], where: "t:1" }, report, new Map());
+    expect(score).toMatchObject({ recognised: 1, versions: 1, versionsRight: 1, kinds: 1, kindsRight: 1 });
+    expect(versionNamed("runtime.v1", [criApi])).toBe(true);
+    expect(versionNamed("runtime.v1alpha2", [criApi])).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { KubeVersion, VersionRole } from "../model.js";
+import type { KubeVersion, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 import { listedVersions } from "./area-platform.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
@@ -299,23 +299,70 @@ export const diagnoseDocker: Diagnoser = (input) => {
 };
 
 // Where the generic layer may speak: an error (klog E/F, "error", "failed", "fatal", JSON or logfmt level).
-const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied)\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|\[✖\]/;
+const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied|badRequest|BadRequest|InvalidParameter\w*|invalid)\b|[Ss]tatus\s*[Cc]ode\s*[:=]\s*4\d\d\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|❌|\[✖\]|\b(?:4\d\d)\s+(?:Bad\s+Request|Unprocessable\s+Entity)\b/;
 // Relations that are a refusal on their own ("… is not supported", "can only be used …"), not a comparison.
-const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|served)|[Uu]nsupported|[Ii]ncompatible|too\s+(?:old|new|low|high)|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?))$/;
+const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|served)|(?:is|are)n't\s+supported|uses?\s+an?\s+(?:old|older|outdated|deprecated|legacy|unsupported)\b.*|(?:must|should|needs?\s+to)\s+be\s+(?:upgraded|updated)\b.*|or\s+(?:greater|newer|later|higher|above)|[Nn]o\s+(?:available|supported|compatible|matching)\b.*|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|[Uu]nsupported|[Ii]ncompatible|too\s+(?:old|new|low|high)|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?))$/;
+// On a warning line (klog W, "WARN", level=warn) only these relations between two versions speak: a tool that
+// says its own versions disagree ("version mismatch", "maximum supported … but the server version is …").
+const WARNING_RELATION = /^(?:(?:version\s+)?(?:mismatch(?:ed)?|skew)|[Ii]ncompatible|incompatibilit(?:y|ies)|(?:not|no\s+longer)\s+(?:supported|compatible)|[Uu]nsupported|too\s+(?:old|new)|exceeds|[Mm]aximum|difference\s+between|(?:newer|older|greater|lower|less|higher)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|while|but|whereas|(?:versions?\s+)?(?:do|does)\s+not\s+match|are\s+(?:not\s+compatible|incompatible))$/;
+// A line with no level at all (logfmt's level is gone once its msg is taken out) that states its own skew.
+const STATED_SKEW = /^(?:(?:version\s+)?(?:mismatch(?:ed)?|skew)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|[Ii]ncompatible|incompatibilit(?:y|ies)|(?:not|no\s+longer)\s+(?:supported|compatible)|[Uu]nsupported|too\s+(?:old|new)|exceeds|[Mm]aximum|(?:versions?\s+)?(?:do|does)\s+not\s+match|are\s+(?:not\s+compatible|incompatible))$/;
+const LIST_OR_DOC = /^\s*(?:[-*#|]|\d+\.)\s/;
+const WARNING_LINE = /\bWARN(?:ING)?\b|\bWarning\b|\bwarning:|level=warn(?:ing)?\b|"level":"warn(?:ing)?"|❗|⚠|\[!\]/;
 // Where the numbers are versions: the text says "version", names Kubernetes, or a token is v-prefixed or a group/version.
-const VERSION_CONTEXT = /[Vv]ersion|[Kk]ubernetes|\bk8s\b|\bAPI\b|\bapiVersion\b/;
+const VERSION_CONTEXT = /[Vv]ersion|[Kk]ubernetes|\bk8s\b|\bK8s\b|\bAPI\b|\bapiVersion\b|kubeVersion/;
 const STRONG_TOKEN = /^[vV]\d|\/v\d|^v\d+(?:alpha|beta)/;
+// Versions that are not two components' releases: TLS/SSL, kernels, and language toolchains and package resolvers
+// (go.mod's "requires go >= 1.22 (running go 1.21.12)", npm's peer ranges, pip's "from versions: …", Terraform's
+// required_version), which a toolchain step settles, not an upgrade of one side of a cluster.
+const NOT_COMPONENT = /\b(?:TLS|SSL|TLSv1|SSLv3|kernel|Kernel|KERNEL|glibc|GLIBC)\b/;
+// The toolchain's name right before the version ("go >= 1.22", "running go 1.21.12", "Node.js 18", "Python 3.8") or
+// right after it ("v1.21 of Go"); and the resolvers' own phrases anywhere near.
+const TOOLCHAIN_BEFORE = /\b(?:go|Go|golang|node|Node\.js|nodejs|npm|yarn|pnpm|python|Python|pip|ruby|Ruby|rustc|Rust|java|Java|JDK|jdk|gradle|Gradle|kotlin|Kotlin|Terraform|terraform)(?:\s+(?:Core\s+)?version)?\s*(?:[<>~^=]=?|~>)?\s*["'`]?$/;
+const TOOLCHAIN_AFTER = /^["'`]?\s+of\s+(?:Go|Node(?:\.js)?|Python|Java|Ruby|Rust|Terraform)\b/;
+const RESOLVER = /GOTOOLCHAIN|\bgo\.mod\b|\bpeer(?:Optional)?\s+[@\w/.-]+@|\bfrom\s+versions?:|\bsatisf(?:y|ies)\s+the\s+requirement\b|\bavailable\s+releases\s+match\b|\brequired_version\b/;
+
+/** Whether a captured version is a language toolchain's or a package resolver's (go.mod, npm, pip, Terraform core). */
+function toolchainVersion(around: string, tokens: string[]): boolean {
+  if (RESOLVER.test(around)) return true;
+  return tokens.some((t) => {
+    const at = around.indexOf(t);
+    return at >= 0 && (TOOLCHAIN_BEFORE.test(around.slice(Math.max(0, at - 28), at)) || TOOLCHAIN_AFTER.test(around.slice(at + t.length, at + t.length + 16)));
+  });
+}
+
+/**
+ * Kubernetes has had only major 1: a release of another major named by an unknown wording is that tool's own. A bare
+ * `v1beta1` is a contract unless the line speaks of API versions (a CRD's storedVersions, an apiVersion field).
+ */
+function genericRows(rows: VersionRole[], text: string): VersionRole[] {
+  const apiWords = /storedVersions|spec\.versions|apiVersion|API\s+version/.test(text);
+  const dockerApi = /Error response from daemon|\b[Dd]ocker\b[^\n]{0,40}\bAPI\b/.test(text);
+  return rows.map((row) => {
+    const typed = classifyVersion(row.version);
+    if (typed?.kind === "kubernetes" && typed.major !== 1) return { ...row, typed: { ...typed, kind: "component" } };
+    // Docker's daemon answers with its API versions (1.12 … 1.52), never a Kubernetes release.
+    if (typed?.kind === "kubernetes" && typed.patch === undefined && dockerApi) return { ...row, typed: { ...typed, kind: "docker-api" } };
+    if (typed?.kind === "contract" && apiWords) return { ...row, typed: { ...typed, kind: "api-version", group: "" } };
+    return row;
+  });
+}
 
 export const diagnoseGeneric: Diagnoser = (input) => {
   const { finding } = input;
+  const relation = input.capture("relation") ?? "";
+  const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
   // kubeadm's and installers' refusals often print the error word on the line above ("[ERROR …]:", "error
   // execution phase …") and the versions on their own line: an error just before counts, a refusal too.
   const before = finding.context.before.slice(-2).map((l) => l.text).join("\n");
+  const warningLine = finding.klog?.level === "W" || WARNING_LINE.test(finding.text);
   const isError =
     finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text) || (finding.klog === undefined && ERROR_LINE.test(before)) ||
-    (REFUSAL.test(input.capture("relation") ?? "") && /[Vv]ersion/.test(finding.text) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text));
+    (REFUSAL.test(relation) && (/[Vv]ersion/.test(finding.text) || (/\bAPI\b/.test(finding.text) && tokens.some((t) => t.includes("/")))) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text)) ||
+    // A tool's own warning that its versions disagree: two versions, a skew word, "version" on the line.
+    (warningLine && tokens.length === 2 && WARNING_RELATION.test(relation) && (/[Vv]ersion/.test(finding.text) || tokens.every((t) => STRONG_TOKEN.test(t)))) ||
+    (finding.klog === undefined && !warningLine && tokens.length === 2 && STATED_SKEW.test(relation) && /[Vv]ersion/.test(finding.text) && !LIST_OR_DOC.test(finding.text));
   if (!isError) return { verdict: "not-skew", headline: "Versions in a relation on a line that is not an error: not reported." };
-  const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
   // "kubernetes version \"1.25.2\" is not compatible with …": the word that makes the numbers versions may sit just before the match.
   const at = finding.text.indexOf(finding.match);
   const around = at < 0 ? finding.match : finding.text.slice(Math.max(0, at - 40), at + finding.match.length);
@@ -323,12 +370,25 @@ export const diagnoseGeneric: Diagnoser = (input) => {
     return { verdict: "not-skew", headline: "The numbers in the relation do not read as versions: not reported." };
   }
   if (tokens.length === 2 && tokens[0] === tokens[1]) return { verdict: "not-skew", headline: "The same version on both sides: no skew." };
+  // Two builds of one minor: a warning that a patch is newer than advised (kubeadm's "cluster version \"1.32.6\" is
+  // greater than the desired version \"1.32.4\""), or one release refused for its vendor suffix ("1.15.11-eks-065dce is
+  // not compatible, need at least 1.15.11"): no skew policy counts either.
+  const releases = tokens.map((t) => classifyVersion(t)).filter((t): t is TypedVersion => t?.kind === "kubernetes");
+  const sameMinor = releases.length === 2 && releases[0]!.major === releases[1]!.major && releases[0]!.minor === releases[1]!.minor && !/differ|match|skew/.test(relation);
+  const onlyWarning = warningLine && !ERROR_LINE.test(finding.text) && finding.klog?.level !== "E" && finding.klog?.level !== "F";
+  const vendorSuffix = (t: TypedVersion) => (t.prerelease ?? []).length > 0 && !/^(?:alpha|beta|rc)/.test(t.prerelease![0]!);
+  if (sameMinor && (onlyWarning || (releases[0]!.patch === releases[1]!.patch && releases.some(vendorSuffix)))) {
+    return { verdict: "not-skew", headline: "Two builds of the same minor: a patch or vendor-suffix difference, not a version skew." };
+  }
   // TLS/SSL protocol versions ("client wants v1.2, server only supports v1.3") are not releases of two components.
-  if (/\b(?:TLS|SSL|TLSv1|SSLv3)\b/.test(around)) return { verdict: "not-skew", headline: "The versions are TLS/SSL protocol versions, not component releases: not reported." };
+  if (NOT_COMPONENT.test(around)) return { verdict: "not-skew", headline: "The versions are TLS/SSL protocol or kernel versions, not component releases: not reported." };
+  if (toolchainVersion(around, tokens)) {
+    return { verdict: "not-skew", headline: "The versions are a language toolchain's or a package resolver's, not two components': not reported." };
+  }
   return {
     verdict: "warning",
-    headline: `Possible version skew (unrecognised wording): the error names ${tokens.join(" and ")} with "${input.capture("relation")}".`,
-    versions: captureRoles(input),
+    headline: `Possible version skew (unrecognised wording): the ${warningLine && !ERROR_LINE.test(finding.text) ? "warning" : "error"} names ${tokens.join(" and ")} with "${relation}".`,
+    versions: genericRows(captureRoles(input), finding.text),
     reasoning: ["No specific signature knows this wording; the versions and the relation come from the line as written. Check which component printed it and which range it supports."],
   };
 };

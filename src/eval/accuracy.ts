@@ -1,5 +1,5 @@
 import type { Report, Signature, VersionKind } from "../model.js";
-import { cleanVersionToken } from "../kube/versions.js";
+import { cleanVersionToken, sameVersion } from "../kube/versions.js";
 import { NOTICE_SIGNATURES } from "../diagnose/index.js";
 
 // Measures recognition on labelled real lines: recall, typed-version accuracy and false causes per family.
@@ -76,7 +76,8 @@ export function scoreLine(score: FamilyScore, entry: LabelledLine, report: Repor
   for (const want of expectedVersions(entry, signatures.get(entry.expect))) {
     score.versions++;
     const raw = cleanVersionToken(want.raw);
-    const row = rows.find((r) => cleanVersionToken(r.version) === raw);
+    // By type, not by spelling: the collector's "runtime.v1" is the diagnosis's CRI API "v1".
+    const row = rows.find((r) => cleanVersionToken(r.version) === raw) ?? rows.find((r) => sameVersion(r.version, raw));
     if (!row) {
       score.misses.push(`${entry.where}: version ${raw} missing (has ${rows.map((r) => r.version).join(", ") || "none"})`);
       continue;
@@ -88,6 +89,15 @@ export function scoreLine(score: FamilyScore, entry: LabelledLine, report: Repor
       else score.misses.push(`${entry.where}: version ${raw} typed ${row.typed?.kind ?? "(untyped)"}, expected ${want.kind}`);
     }
   }
+}
+
+/**
+ * Whether a held-out line's version (as the collector printed it) is named by the findings' version rows: by
+ * type (sameVersion), or, as before, anywhere in the rows' text without its `v`.
+ */
+export function versionNamed(want: string, rows: readonly { version: string }[]): boolean {
+  const bare = cleanVersionToken(want).replace(/^v/i, "");
+  return rows.some((r) => sameVersion(r.version, want)) || JSON.stringify(rows).includes(bare);
 }
 
 export function total(scores: Iterable<FamilyScore>, family = "all"): FamilyScore {

@@ -149,3 +149,29 @@ export function findVersionTokens(text: string, max = 16): TypedVersion[] {
   }
   return out;
 }
+
+const RELEASE_KINDS: ReadonlySet<VersionKind> = new Set(["kubernetes", "minor", "docker-api", "component"]);
+
+/**
+ * Whether two printed tokens name the same version, by type: a CRI API named as `runtime.v1`, as its service
+ * (`runtime.v1.RuntimeService`) or bare (`v1`, as "CRI v1 runtime API" prints it) is one version; a release
+ * with or without its `v` (`v1.28.3`, `1.28.3`) too. An API group/version never equals a bare version
+ * (`apps/v1` is not the CRI's `v1`), and a bare minor (`28`) never equals a release.
+ */
+export function sameVersion(a: string, b: string): boolean {
+  const x = cleanVersionToken(a);
+  const y = cleanVersionToken(b);
+  if (x === y) return true;
+  const tx = classifyVersion(x);
+  const ty = classifyVersion(y);
+  if (!tx || !ty) return false;
+  if (tx.kind === "cri-api" || ty.kind === "cri-api") {
+    const bare = (t: TypedVersion) => t.kind === "cri-api" || t.kind === "contract";
+    return bare(tx) && bare(ty) && tx.apiVersion === ty.apiVersion;
+  }
+  if (RELEASE_KINDS.has(tx.kind) && tx.kind === ty.kind && tx.kind !== "minor") {
+    return tx.major === ty.major && tx.minor === ty.minor && tx.patch === ty.patch &&
+      (tx.prerelease ?? []).join(".") === (ty.prerelease ?? []).join(".") && (tx.build ?? []).join(".") === (ty.build ?? []).join(".");
+  }
+  return false;
+}

@@ -10,11 +10,11 @@ import type { Signature } from "../model.js";
 // A version-like token: a release (v1.28, 1.28.3, 1.33.0-alpha.0.1+abc), an API group/version
 // (apps/v1, kubeadm.k8s.io/v1beta3), or a bare API/contract version (v1beta1). Not part of a longer
 // dotted number (an IP address, a timestamp).
-const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+|[vV]?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?)(?![\w/]|\.\d)`;
+const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+|[vV]?\d+\.\d+(?:\.(?:\d+|x|\*))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?)(?![\w/%]|\.\d)`;
 // An API group/version or a bare API/contract version only (v1beta1, cluster.x-k8s.io/v1alpha4).
 const API_T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+)(?![\w/]|\.\d)`;
 // Word relations carry their own \b; the comparison operators (">= 1.19") cannot.
-const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+than|[Mm]ismatch(?:ed)?|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path)\b|[<>]=?(?=\s*[vV]?\d))`;
+const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|[Mm]ismatch(?:ed)?|incompatibilit(?:y|ies)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path|(?:is|are)n't\s+(?:supported|compatible)|(?:does\s+not|doesn't|do\s+not|don't)\s+(?:match|satisfy)|not\s+in\s+(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|out(?:side)?\s+(?:of\s+)?(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|not\s+viable)\b|[<>]=?(?=\s*[vV]?\d))`;
 const GAP = String.raw`[^\n]{0,100}?`;
 
 export const genericSignatures: Signature[] = [
@@ -38,6 +38,19 @@ export const genericSignatures: Signature[] = [
       "not allowed", "not recognized", "is unknown", "API version", "api version",
       "only compatible with", "only works with", "versions matching", "version(s) found matching",
       "supports the", "supports v", "expects v", "expected v",
+      // The wider relations. Each anchor wakes every pattern here, so the words common in any log ("expected",
+      // "while", "removed", "Kubernetes version") are left out for the phrases around them.
+      "nsupported ", "nvalid ", "nknown version", "nknown Kubernetes", "nknown kubernetes", "nrecognized ", "nrecognised ", "etired",
+      "t supported", "t compatible", "not match", "t match", "not satisfy", "supported range", "allowed range", "valid range", "not viable",
+      "end of life", "end-of-life", "equires Kubernetes", "equires kubernetes", "equires k8s", "equires K8s",
+      "inimum supported", "aximum supported", "inimum version", "aximum version", "inimum required",
+      ", got", " but got", "got v", "got:", ", want", "want v", "version: expected", "to be one of", "one of available", "one of the available",
+      "one of supported", "one of the supported", "no longer served", "no longer available", "been removed", "was removed", "were removed",
+      "must be upgraded", "must be updated", "upgrade to at least", "be upgraded to", "be updated to",
+      "uses an old", "uses an older", "uses an outdated", "uses a legacy", "uses a deprecated", "uses an unsupported", "use an old",
+      "version is ", "whereas", "bad desired", "Bad desired", "minor version than", "version range",
+      "incompatibilit", "used only with", "must appear in spec", "same version", "or greater", "or newer", "or later", "or higher",
+      "o available", "o supported", "o compatible",
     ],
     patterns: [
       String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`,
@@ -51,7 +64,10 @@ export const genericSignatures: Signature[] = [
       // v1beta1 providers" (kubernetes-sigs/cluster-api#5425).
       // The one version must read as Kubernetes's: an API or contract version, or a release after "Kubernetes"
       // ("server only supports v1.3" is TLS's).
-      String.raw`(?<relation>only\s+(?:compatible|works)\s+with|only\s+supports?)\s+(?:the\s+)?(?:API\s+(?:[Vv]ersion\s+)?)?\\?["']?(?<a>${API_T})`,
+      String.raw`(?<relation>only\s+(?:compatible|works)\s+with|only\s+supports?)\s+(?:the\s+)?(?:API\s+(?:[Vv]ersions?\s+)?)?\[?\\?["']?(?<a>${API_T})`,
+      // kubectl's old client-side validation names the file between the version and the refusal: 'API version
+      // "extensions/v1beta1" in "https://…/dashboard.yaml" isn't supported, only supports API versions ["v1"]'.
+      String.raw`\bAPI\s+version\s+\\?["']?(?<a>${T})\\?["']?[^\n]{0,160}?\b(?<relation>(?:is|are)n't\s+supported)`,
       String.raw`(?<relation>only\s+(?:compatible|works)\s+with|only\s+supports?)\s+(?:the\s+)?(?:Kubernetes|k8s)\s+(?:[Vv]ersions?\s+)?\\?["']?(?<a>${T})`,
       // No release of a component matches the version asked for: eksctl's "no version(s) found matching \"1.10.0\"
       // for \"vpc-cni\"", clusterctl's "cannot find any versions matching contract \"cluster.x-k8s.io/v1alpha4\"".
@@ -59,6 +75,49 @@ export const genericSignatures: Signature[] = [
       // One side says what it supports, the other what it uses: "the target version for the provider supports the
       // v1alpha3 API Version of Cluster API (contract), while the management group is using v1alpha4".
       String.raw`(?<relation>\bsupports?|\bexpects?|\bexpected)\s+(?:the\s+)?(?<a>${T})${GAP}\b(?:but|while|whereas)\b${GAP}\b(?:is\s+|are\s+)?(?:using|uses|runs|running|has|have)\s+(?:version\s+)?\\?["']?(?<b>${T})`,
+      // One version refused with the thing it versions named between: kubernikus's "Unsupported kubernetes version
+      // specified: 1.11.7", Exoscale's "Invalid Kubernetes version 1.20.9", MetaKube's "unknown version 1.18.15",
+      // kubeadm's "unsupported docker version: 17.03.0-ce".
+      String.raw`\b(?<relation>[Uu]nsupported|[Ii]nvalid|[Uu]nknown|[Uu]nrecogni[sz]ed|[Ii]ncompatible|[Rr]etired|[Bb]ad)\s+(?:[A-Za-z][\w/.-]{0,30}\s+){0,2}?[Vv]ersion(?:\s+specified)?\s*:?\s*\\?["'\x60(\[]?(?<a>${T})`,
+      // The version first, then the refusal in a provider's words: IONOS's "K8s version 1.18.5 is not viable", OVH's
+      // "[version] \"1.22\" does not match the enum", "version 1.20 is end of life".
+      String.raw`\b[Vv]ersion\]?\s*:?\s*\\?["'\x60(]?(?<a>${T})\\?["'\x60)]?\s+(?:is\s+|are\s+|has\s+)?(?<relation>not\s+viable|(?:does\s+not|doesn't)\s+match\s+the\s+enum|not\s+(?:a\s+)?valid|retired|reached\s+(?:its\s+)?end[\s-]of[\s-]life|end[\s-]of[\s-]life)\b`,
+      // A Kubernetes version (or kubeVersion constraint) required, with the cluster's version not on the line:
+      // "requires Kubernetes >= 1.27.0-0", "needs at least k8s v1.25", "minimum supported Kubernetes version is 1.19".
+      String.raw`\b(?<relation>[Rr]equires?(?:\s+at\s+least)?|[Rr]equired|[Nn]eeds?(?:\s+at\s+least)?|[Mm]inimum(?:\s+(?:supported|required))?)\s+(?:a\s+)?(?:Kubernetes|kubernetes|k8s|K8s|kubeVersion)(?:\s+(?:cluster|server))?(?:\s+[Vv]ersion)?\s*(?:of\s+|is\s+|:\s*)?(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`,
+      String.raw`(?<relation>\b[Mm](?:inimum|aximum)\s+(?:supported\s+|required\s+|compatible\s+)?[Vv]ersion\s*(?:is|:|=)\s*)\\?["'\x60]?(?<a>${T})`,
+      // One version the other side must reach: k3s's "servers must be upgraded to at least v1.20.4+k3s-36b8c9fc", EKS's
+      // "must be updated to match cluster version 1.18".
+      String.raw`\b(?<relation>(?:must|should|needs?\s+to)\s+be\s+(?:upgraded|updated)\s+to\s+(?:at\s+least|match(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+version)|upgrade\s+to\s+at\s+least)\s+\\?["']?(?<a>${T})`,
+      // Incompatible with every version past one: OLM's "dell-csi-operator.v.1.6.0 is incompatible with OpenShift minor
+      // versions greater than 4.9".
+      String.raw`\b(?<relation>incompatible|not\s+compatible)\s+with\s+(?:[\w.-]+\s+){0,3}?versions?\s+(?:greater|newer|higher|later|above|older|lower|less|below|earlier)(?:\s+than)?\s+\\?["']?(?<a>${T})`,
+      // Told to upgrade one side to a version or later: AKS's "Upgrade those node pools to version 1.13.x or greater".
+      String.raw`\b(?:[Uu]pgrade|[Uu]pdate)\s+(?:[\w-]+\s+){0,4}?to\s+(?:version\s+)?\\?["']?(?<a>${T})\\?["']?\s+(?<relation>or\s+(?:greater|newer|later|higher|above))\b`,
+      // No release of one thing for the version of another: kind's "No available kindest/node versions for kind version v0.11.1".
+      String.raw`\b(?<relation>[Nn]o\s+(?:available|supported|compatible|matching)\s+[\w/.-]+\s+versions?)\s+(?:for|with|matching)\s+(?:[\w/.-]+\s+){0,3}?(?:version\s+)?\\?["']?(?<a>${T})`,
+      // apimachinery's field validation naming a version: a CRD update that drops a version still stored
+      // ('status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions').
+      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in\s+spec\.versions|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version)`,
+      // A configuration written for an older API than the binary reads: kubeadm's "your configuration file uses an old
+      // API spec: \"kubeadm.k8s.io/v1beta2\"", in any tool's words.
+      String.raw`\b(?<relation>uses?\s+an?\s+(?:old|older|outdated|deprecated|legacy|unsupported)\s+(?:API\s+(?:spec|version)|apiVersion|config(?:uration)?\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
+      // One version, then what the other side runs: "will use version 1.19 for new nodegroup(s), while control plane
+      // version is 1.18", "The maximum supported Kubernetes version is 1.19.99, but the server version is v1.20.2".
+      String.raw`(?<a>${T})[^\n]{0,80}?\b(?<relation>while|but|whereas)\b[^\n]{0,40}?\b[Vv]ersion\s+(?:is|=|:)\s*\\?["']?(?<b>${T})`,
+      // Two versions named, then the word that they disagree: "[cli: v2.0.0-alpha.1] [server: v1.3.3] version mismatch".
+      String.raw`(?<a>${T})[^\n]{0,60}?(?<b>${T})[^\n]{0,30}?(?<relation>\b(?:version\s+)?mismatch(?:ed)?\b|\b(?:versions?\s+)?(?:do|does)\s+not\s+match\b|\bare\s+(?:not\s+compatible|incompatible)\b)`,
+      // What was wanted and what was found: "expected v1beta2, got v1beta1", "got 1.4.0, want 1.6.0".
+      String.raw`\b(?<relation>[Ee]xpected|[Ww]ant(?:ed|s)?|[Rr]equired)\s*:?\s*\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s*[,;)]?\s*(?:but\s+)?(?:got|found|have|has|received)\s*:?\s*\\?["'\x60]?(?<b>${T})`,
+      String.raw`\bgot\s*:?\s*\\?["'\x60]?(?<b>${T})\\?["'\x60]?\s*[,;]?\s*(?<relation>want(?:ed)?|expected)\s*:?\s*\\?["'\x60]?(?<a>${T})`,
+      // A configuration format's own version, a bare number: k0s's "unsupported containerd configuration version: expected 3, got 2".
+      String.raw`\b[Vv]ersion\s*:?\s*(?<relation>expected)\s+(?<a>\d{1,3})\s*,\s*(?:but\s+)?got\s+(?<b>\d{1,3})\b`,
+      // The list a tool accepts, the refused version not on the line: "expected kubernetes_version to be one of
+      // [v1.22.4-rancher1-1 …]", "Please select one of available versions: [1.18.18 …]".
+      String.raw`(?<relation>\bexpected\s+[\w.-]*[Vv]ersion[\w.-]*\s+to\s+be\s+one\s+of|\b(?:select|choose|pick|use)\s+one\s+of\s+(?:the\s+)?(?:available|supported|valid|allowed)\s+versions?)\s*:?\s*\[?\\?["']?(?<a>${T})`,
+      // An API version retired by name: "API v1beta1 is no longer served", "extensions/v1beta1 has been removed in v1.22".
+      String.raw`\bAPI\s+(?<a>v\d+(?:(?:alpha|beta)\d*)?)\s+(?:is\s+|has\s+been\s+|was\s+)?(?<relation>no\s+longer\s+(?:supported|available|served)|(?:deprecated\s+and\s+(?:has\s+been\s+|was\s+)?)?removed|not\s+supported|unsupported)\b`,
+      String.raw`(?<a>${API_T})[^\n]{0,60}?\b(?<relation>(?:is\s+)?deprecated\s+and\s+(?:has\s+been\s+|was\s+|is\s+)?removed|has\s+been\s+removed|(?:was|were)\s+removed)(?:\s+(?:in|since|from|as\s+of)\s+(?:Kubernetes\s+|k8s\s+)?(?<b>${T}))?`,
     ],
     versions: ["a", "b"],
     roles: { a: "first version named", b: "second version named" },
@@ -84,6 +143,12 @@ export const genericSignatures: Signature[] = [
       { line: 'Error: unsupported API version "widgets.example.io/v2" in config.yaml', captures: { relation: "unsupported API version", a: "widgets.example.io/v2" } },
       // The word that makes the numbers versions sits before the match; a time-out is a failure too.
       { line: 'Timed out waiting for widget-operator: the kubernetes version "1.25.3" is incompatible with this release "3.0.1"', captures: { a: "1.25.3", relation: "incompatible", b: "3.0.1" } },
+      // The wider relations, in the shapes of real tools (lines-8generic.jsonl has the real lines).
+      { line: "Error: gizmoctl: Unsupported kubernetes version specified: 1.24.3 (FailedCreate)", captures: { relation: "Unsupported", a: "1.24.3" } },
+      { line: "Error: server version `3.1.0` does not match the range supported by the client `>=2.0.0, <3.0.0`", captures: { a: "3.1.0", relation: "does not match", b: "2.0.0" } },
+      { line: "Error: expected cluster_version to be one of [1.29.4-gizmo.1 1.28.9-gizmo.2]", captures: { a: "1.29.4-gizmo.1" } },
+      { line: "WARN [cli: v3.0.0] [server: v2.4.1] version mismatch: update the cli", captures: { a: "v3.0.0", b: "v2.4.1", relation: "version mismatch" } },
+      { line: 'error: status.storedVersions[0]: Invalid value: "v1alpha2": must appear in spec.versions', captures: { a: "v1alpha2", relation: "must appear in spec.versions" } },
     ],
     nearMisses: [
       "invalid sampling ratio 1.7: value is not between 0 and 1",
@@ -93,6 +158,14 @@ export const genericSignatures: Signature[] = [
       // eksctl given a bad value: the list of supported values is not a relation between two versions (fresh-4a).
       "[✖]  invalid version auto, supported values: auto, latest, 1.10, 1.11",
       "I1201 10:00:00.000000 1 main.go:1] agent version 2.1.0 is not supported by server 2.3.4, using the legacy protocol",
+      // Toolchains and resolvers name versions in the same relations (franela/pocketci#7, payatu/vuln-nodejs-app#1).
+      "go: go.mod requires go >= 1.22 (running go 1.21.12; GOTOOLCHAIN=local)",
+      'npm ERR! peer graphql@"^14.7.0 || ^15.3.0" from express-graphql@0.12.0',
+      // Resources and TLS: kubernetes/website#19167, kubernetes/kubernetes#28888.
+      "[ERROR NumCPU]: the number of available CPUs 1 is less than the required 2",
+      "http: TLS handshake error from 182.74.106.3:38370: tls: client offered an unsupported, maximum protocol version of 301",
+      // Two builds of one minor on a warning line (kubeadm's patch-level advice, fresh-4b).
+      'W0826 12:16:37.623873 3025 upgrade_cluster.go:207] cluster version "1.32.6" is greater than the desired version "1.32.4"',
     ],
   },
 ];
