@@ -453,13 +453,15 @@ export const managedSignatures: Signature[] = [
     family: "managed",
     severity: "warning",
     flake: true,
-    anchors: ["no version(s) found matching", "specified is not supported in "],
+    anchors: ["no version(s) found matching", "specified is not supported in ", "Addon specified is not supported"],
     patterns: [
       // eksctl resolves an add-on version against aws eks describe-addon-versions for the cluster's minor.
       String.raw`no\s+version\(s\)\s+found\s+matching\s+${Q}(?<addonVersion>[\w.+-]+)${Q}\s+for\s+${Q}(?<addon>[\w.-]+)`,
       // The EKS API: an add-on name it does not offer for this minor (a retired or not yet published add-on; or a name
       // that was never an EKS add-on).
       String.raw`Addon\s+(?<addon>[\w.-]+)\s+specified\s+is\s+not\s+supported\s+in\s+(?<kubernetes>\d+\.\d+)\s+kubernetes\s+version`,
+      // The same refusal through CloudFormation (AWS::EKS::Addon), which names neither the add-on nor the minor.
+      String.raw`Addon\s+specified\s+is\s+not\s+supported\s*\(\s*Service\s*:\s*(?:Eks|AmazonEKS)\b`,
     ],
     versions: ["addonVersion", "kubernetes"],
     roles: { addonVersion: "add-on version asked for", addon: "EKS add-on", kubernetes: "cluster's Kubernetes minor" },
@@ -485,6 +487,10 @@ export const managedSignatures: Signature[] = [
         // marcincuber/eks#10 (kubecost published no build for 1.28 yet)
         line: "│ Error: creating EKS Add-On (eks-eu-dev:kubecost_kubecost): operation error EKS: CreateAddon, https response error StatusCode: 400, RequestID: 1b959a68-9ab8-4e0b-8419-db26e3d38077, InvalidParameterException: Addon kubecost_kubecost specified is not supported in 1.28 kubernetes version",
         captures: { addon: "kubecost_kubecost", kubernetes: "1.28" },
+      },
+      {
+        // aws/containers-roadmap#1429 (kube-proxy add-on asked for on an EKS 1.18 cluster)
+        line: String.raw`**_Resource handler returned message: "Addon specified is not supported (Service: Eks, Status Code: 400, Request ID: 683c7d50-b441-4c44-b327-fde57c61b150, Extended Request ID: null)" (RequestToken: f5b1072c-8566-9900-e37b-8df89074e6a5, HandlerErrorCode: InvalidRequest)_**`,
       },
       // A repository's notes: the AWS Load Balancer Controller was never an EKS add-on (a warning, not a cause).
       { line: "Addon aws-load-balancer-controller specified is not supported in 1.33 kubernetes version", captures: { addon: "aws-load-balancer-controller", kubernetes: "1.33" } },
