@@ -13,9 +13,43 @@ function tableRow(name: string, version: string, role: string, table: string): V
   return { name, version, role, source: table };
 }
 
-/** The Kubernetes component a line comes from: journald unit, static-pod name, `kubectl logs` target. */
+/**
+ * The Kubernetes component a line comes from: journald unit (`kube-apiserver[41463]:`, snap's
+ * `kube-scheduler.daemon[…]`), static-pod or log-file name (`kube-apiserver-node1`, `kube-system_kube-apiserver-…`),
+ * `kubectl logs` target, hyperkube sub-command. `kubelet` also names microk8s's kubelite and k3s's embedded agent.
+ */
 function componentOf(text: string): string | undefined {
-  return KUBE_COMPONENTS.find((c) => new RegExp(`(?:^|[^\\w-])${c}(?:[^\\w-]|$)`).test(text));
+  const named = KUBE_COMPONENTS.find((c) => new RegExp(`(?:^|[^A-Za-z0-9-])${c}(?![A-Za-z0-9])(?!-(?:operator|controller)\\b)`).test(text));
+  if (named) return named;
+  return /\bkubelite\[|\bdaemon-kubelite\b/.test(text) ? "kubelet" : undefined;
+}
+
+// What a component prints around its own refusal, once the log's prefixes (journald unit, CRI, file name) are
+// gone: cobra's usage line and the command's Long description after "Error: unknown flag", systemd's unit
+// description before it.
+const COMPONENT_BANNERS: [RegExp, string][] = [
+  [/^\s*(?:hyperkube\s+|\S*\/)?(kube-apiserver|kube-controller-manager|kube-scheduler|kube-proxy|kubelet|cloud-controller-manager)\s+\[flags\]/, ""],
+  [/The Kubernetes API server validates and configures/, "kube-apiserver"],
+  [/The Kubernetes controller manager is a daemon/, "kube-controller-manager"],
+  [/The Kubernetes scheduler is a (?:control plane process|policy-rich)/, "kube-scheduler"],
+  [/The Kubernetes network proxy runs on each/, "kube-proxy"],
+  [/The kubelet (?:is the primary|binary is responsible)/, "kubelet"],
+  [/The Cloud controller manager is a daemon/, "cloud-controller-manager"],
+  [/Started (?:Kubernetes )?(?:API Server|Kubernetes API Server)\b/, "kube-apiserver"],
+  [/Started Kubernetes Controller Manager\b/, "kube-controller-manager"],
+  [/Started Kubernetes Scheduler\b/, "kube-scheduler"],
+  [/Started Kubernetes Kube[- ]Proxy\b/, "kube-proxy"],
+  [/Started kubelet: The Kubernetes Node Agent|Started Kubernetes Kubelet\b/, "kubelet"],
+];
+
+function componentFromBanners(lines: readonly { text: string }[]): string | undefined {
+  for (const { text } of lines) {
+    for (const [re, component] of COMPONENT_BANNERS) {
+      const m = re.exec(text);
+      if (m) return component || m[1];
+    }
+  }
+  return undefined;
 }
 
 export const diagnoseUnknownFlag: Diagnoser = (input) => {
@@ -29,10 +63,29 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
       headline: `Not a version skew: the flag --${flag} and its value arrived as one argument (a space inside one quoted word), so no release would accept it.`,
     };
   }
-  const component = componentOf(input.finding.text) ?? componentOf(input.finding.context.before.map((l) => l.text).join("\n"));
+  // Every Kubernetes command-line flag is lower-case kebab-case: a flag with capitals (minikube's
+  // --extra-config=apiserver.Audit.LogOptions.Path turned into --Audit…) never existed in any release.
+  if (/^[A-Z]/.test(flag) || /unknown flag\s*:\s*--[\w-]*[A-Z]/.test(input.finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: --${flag} has capital letters, and Kubernetes components never had such a flag (their flags are lower-case kebab-case); a configuration key was passed as a flag.`,
+    };
+  }
+  const component =
+    componentOf(input.finding.text) ??
+    componentOf(input.finding.context.before.map((l) => l.text).join("\n")) ??
+    componentFromBanners([...input.finding.context.after.slice(0, 12), ...input.finding.context.before.slice(-6)]);
   const removed = REMOVED_FLAGS[flag];
   const added = ADDED_FLAGS[flag];
   const who = component ?? removed?.components.join(" / ") ?? added?.components.join(" / ");
+  // Go's flag package (one dash, "flag provided but not defined") is not what Kubernetes components parse with
+  // (cobra/pflag print "unknown flag: --x"): a program that never registered klog's flags, not a removal.
+  if (removed?.alsoIn && !component && /flag provided but not defined/.test(input.finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a Kubernetes component's refusal: Go's flag package rejected -${flag} (components use pflag and say "unknown flag"), so the program never registered that flag; whether a release removed it from the components does not matter here.`,
+    };
+  }
   if (removed?.alsoIn && (!component || !removed.components.includes(component))) {
     // kube-scheduler never had --cloud-provider: a bare line cannot tell a 1.33 apiserver from a component that
     // never took the flag (puppetlabs-kubernetes#541 passed it to the scheduler).
@@ -66,7 +119,9 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
     const typed = classifyVersion(tool.release, tool.kind === "component" ? { kind: "component", component: tool.tool } : "kubernetes");
     return {
       verdict: tool.unique || named ? "cause" : "warning",
-      headline: older
+      headline: older && tool.removedIn
+        ? `${tool.command} has --${flag} only from ${tool.tool} ${tool.release} until ${tool.removedIn}: the ${tool.tool} that ran is older or newer than the script or manifest that passes the flag${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`
+        : older
         ? `${tool.command} has --${flag} from ${tool.tool} ${tool.release} on: the ${tool.tool} that ran is older than the script or manifest that passes the flag${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`
         : `--${flag} was removed from ${tool.command} in ${tool.tool} ${tool.release}: the script was written for an older ${tool.tool} than the one that ran${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`,
       versions: [{ name: older ? "flagAddedIn" : "flagRemovedIn", version: tool.release, role: `${tool.tool} release that ${older ? "added" : "removed"} --${flag}`, source: tool.source, ...(typed ? { typed } : {}) }],

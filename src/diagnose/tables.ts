@@ -58,6 +58,18 @@ export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
   "api-servers": "1.8",
   // kubernetes/kubernetes#103172 (CHANGELOG v1.23.0-alpha.3, "Deprecation"): use --bootstrap-kubeconfig.
   "experimental-bootstrap-kubeconfig": "1.23",
+  // kubernetes/kubernetes#133779 (CHANGELOG-1.35, "ACTION REQUIRED"); kubeadm#3281, Azure/AgentBaker#8273,
+  // Azure/karpenter-provider-azure#1543 and sig-windows-tools#397 met it on 1.35 nodes.
+  "pod-infra-container-image": "1.35",
+  // kubernetes/kubernetes#122082 (1.31); Azure/AKS#4604 (1.31.1 preview nodes) and siderolabs/talos's upgrade checks.
+  "keep-terminated-pod-volumes": "1.31",
+  // kubernetes/kubernetes#103941 (milestone v1.23; deprecated in 1.19 by #91182).
+  "seccomp-profile-root": "1.23",
+  // Deprecated by kubernetes/kubernetes#118596 (1.28) with the in-tree credential providers; 1.30 kubelets refuse it
+  // (Azure/karpenter-provider-azure#338, Azure/AgentBaker#5438).
+  "azure-container-registry-config": "1.30",
+  // kubernetes/kubernetes#122363 (1.31, with --iptables-masquerade-bit below; kube-proxy keeps its own).
+  "iptables-drop-bit": "1.31",
 };
 
 export interface FlagChange {
@@ -76,6 +88,8 @@ export interface FlagChange {
  * Only removals that make the binary refuse to start are listed.
  * The kubelet's own table (REMOVED_KUBELET_FLAGS) is merged in below.
  */
+const KLOG_FLAG_COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy", "kubelet", "cloud-controller-manager"] as const;
+
 export const REMOVED_FLAGS: Record<string, FlagChange> = {
   // CHANGELOG-1.19 (basic authentication removed). Not re-checked this session.
   "basic-auth-file": { release: "1.19", components: ["kube-apiserver"], instead: "token or client-certificate authentication" },
@@ -97,6 +111,8 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
   // have been removed from kube-scheduler"); pingcap/tidb-operator#4155, piraeusdatastore/piraeus-operator#205 and
   // vesoft-inc/nebula-operator#162 ran second schedulers from charts written for older images.
   "scheduler-name": { release: "1.22", components: ["kube-scheduler"], instead: "profiles[].schedulerName in a KubeSchedulerConfiguration" },
+  // kubernetes/kubernetes#102239 (merged 2021-06, 1.22; deprecated since 1.17).
+  "algorithm-provider": { release: "1.22", components: ["kube-scheduler"], instead: "plugin sets in a KubeSchedulerConfiguration profile" },
   "hard-pod-affinity-symmetric-weight": { release: "1.22", components: ["kube-scheduler"], instead: "the InterPodAffinity plugin's hardPodAffinityWeight in a KubeSchedulerConfiguration" },
   // kubernetes/kubernetes#73663 (1.14); Azure/aks-engine#490 (apiserver v1.14.0-alpha.3 refusing it).
   "repair-malformed-updates": { release: "1.14", components: ["kube-apiserver"] },
@@ -152,7 +168,35 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
   "allow-privileged": { release: "1.15", components: ["kubelet"], instead: "PodSecurity admission" },
   // CHANGELOG-1.12. Not re-checked this session.
   "cadvisor-port": { release: "1.12", components: ["kubelet"] },
+  // kubernetes/kubernetes#108457 (merged 2022-03, 1.24; no-op since 1.19); kubernetes/kops#14276 hit it on 1.24.
+  "target-ram-mb": { release: "1.24", components: ["kube-apiserver"], instead: "nothing: the watch-cache sizes are automatic (--watch-cache-sizes to override)" },
+  // kubernetes/kubernetes#61453 (merged 2018-03, 1.11).
+  "storage-version": { release: "1.11", components: ["kube-apiserver"], instead: "--storage-versions" },
+  // kubernetes/kubernetes#78344 (merged 2019-05, 1.16).
+  "cleanup-iptables": { release: "1.16", components: ["kube-proxy"], instead: "--cleanup" },
+  // kubernetes/kubernetes#124017 (1.31; siderolabs/talos's 1.30->1.31 upgrade checks list both).
+  "volume-host-cidr-denylist": { release: "1.31", components: ["kube-controller-manager"] },
+  "volume-host-allow-local-loopback": { release: "1.31", components: ["kube-controller-manager"] },
+  // kubernetes/kubernetes#112133 (1.26): the userspace proxier and its --udp-timeout went together.
+  "udp-timeout": { release: "1.26", components: ["kube-proxy"], instead: "nothing: the iptables, ipvs and nftables modes have no UDP idle timeout" },
   ...Object.fromEntries(Object.entries(REMOVED_KUBELET_FLAGS).map(([flag, release]) => [flag, { release, components: ["kubelet"] }])),
+  // After the kubelet's own table: kube-proxy still has --iptables-masquerade-bit (kubernetes/kubernetes#122363
+  // removed the kubelet's in 1.31).
+  "iptables-masquerade-bit": { release: "1.31", components: ["kubelet"], alsoIn: ["kube-proxy"] },
+  // KEP-2845, kubernetes/kubernetes#112120 (CHANGELOG-1.26): klog's own flags, deprecated in 1.23, are gone from
+  // every Kubernetes component; programs that call klog.InitFlags themselves (operators, add-ons) keep them
+  // (kubernetes-sigs/cluster-api-provider-kubemark#71, sig-windows-tools#259, openshift operators' 1.26 rebase).
+  ...Object.fromEntries(
+    ["add-dir-header", "alsologtostderr", "log-backtrace-at", "log-dir", "log-file", "log-file-max-size", "logtostderr", "one-output", "skip-headers", "skip-log-headers", "stderrthreshold"].map((flag) => [
+      flag,
+      {
+        release: "1.26",
+        components: [...KLOG_FLAG_COMPONENTS],
+        instead: "nothing: components log to stderr; redirect it (systemd, the container runtime) instead of --log-file / --log-dir",
+        alsoIn: ["programs that register klog's flags themselves (operators, add-ons)"],
+      },
+    ]),
+  ),
 };
 
 /**
@@ -164,6 +208,14 @@ export const ADDED_FLAGS: Record<string, FlagChange> = {
   "concurrent-service-endpoint-syncs": { release: "1.16", components: ["kube-controller-manager"] },
   "concurrent-statefulset-syncs": { release: "1.16", components: ["kube-controller-manager"] },
   "emulated-version": { release: "1.31", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
+  // KEP-3331 structured authentication and KEP-3221 structured authorization configuration (alpha in 1.29).
+  "authentication-config": { release: "1.29", components: ["kube-apiserver"] },
+  "authorization-config": { release: "1.29", components: ["kube-apiserver"] },
+  // KEP-647 API server tracing (alpha in 1.22).
+  "tracing-config-file": { release: "1.22", components: ["kube-apiserver"] },
+  // KEP-2133 kubelet credential providers (alpha in 1.20).
+  "image-credential-provider-config": { release: "1.20", components: ["kubelet"] },
+  "image-credential-provider-bin-dir": { release: "1.20", components: ["kubelet"] },
 };
 
 /**
@@ -183,6 +235,8 @@ export interface ToolFlag {
   unique: boolean;
   /** Where the release comes from. */
   source: string;
+  /** For an added flag that a later release removed again (or renamed): that release. */
+  removedIn?: string;
 }
 
 export const TOOL_FLAGS: Record<string, ToolFlag> = {
@@ -194,6 +248,10 @@ export const TOOL_FLAGS: Record<string, ToolFlag> = {
   // kubectl apply has had --server-side since 1.16, so an old kubectl reads the same.
   "server-side": { tool: "Helm", command: "helm install / helm upgrade", change: "added", release: "4.0.0", kind: "component", unique: false, source: "Helm 4.0 release (SREGym/SREGym#665)" },
   // kubernetes-sigs/metrics-server#538 ("this change gonna go in 0.4.0"); k0sproject/k0s#1100 and #1621 (older image, newer manifest).
+  // kubernetes/kubernetes#73907 (kubeadm 1.14 added --experimental-upload-certs), #78452 (1.15 renamed it --upload-certs),
+  // #79327 (1.16 removed the old name); kubernetes/kubeadm#2366 (kubeadm 1.13: "the flag is --upload-certs in newer versions").
+  "experimental-upload-certs": { tool: "kubeadm", command: "kubeadm init / kubeadm init phase upload-certs", change: "added", release: "1.14", removedIn: "1.16", kind: "kubernetes", unique: true, source: "kubernetes/kubernetes#73907, #79327" },
+  "upload-certs": { tool: "kubeadm", command: "kubeadm init / kubeadm init phase upload-certs", change: "added", release: "1.15", kind: "kubernetes", unique: true, source: "kubernetes/kubernetes#78452" },
   "kubelet-use-node-status-port": { tool: "metrics-server", command: "metrics-server", change: "added", release: "0.4.0", kind: "component", unique: true, source: "kubernetes-sigs/metrics-server#538" },
 };
 
@@ -336,4 +394,85 @@ export const KIND_GROUPS: Record<string, string[]> = {
   LimitRange: [""],
   ResourceQuota: [""],
   ReplicationController: [""],
+};
+
+/**
+ * Feature gates by the Kubernetes minor that removed them (after GA or deprecation), so that "unrecognized feature
+ * gate" can name the release. From siderolabs/talos's upgrade checks (pkg/cluster/kubernetes/upgrade, which cite
+ * the changelogs and PRs per release) and the threads cited; not re-checked one by one against the changelogs.
+ */
+export const REMOVED_FEATURE_GATES: Record<string, string> = {
+  // kubernetes/kubernetes#62187 (removed in 1.11 by #61498; GCE clusters still passed it).
+  Accelerators: "1.11",
+  // kubernetes/kubernetes#76329 (a 1.11 kube-proxy ConfigMap read by 1.14).
+  MountPropagation: "1.14",
+  PersistentLocalVolumes: "1.14",
+  VolumeScheduling: "1.14",
+  // kubernetes/kubernetes#100988 (kubeadm upgrade 1.20.5 -> 1.21.0).
+  BlockVolume: "1.21",
+  ...Object.fromEntries(["CSIVolumeFSGroupPolicy", "ConfigurableFSGroupPolicy", "PodDisruptionBudget", "SelectorIndex"].map((g) => [g, "1.25"])),
+  DynamicKubeletConfig: "1.26",
+  ...Object.fromEntries(
+    ["ExpandCSIVolumes", "ExpandInUsePersistentVolumes", "ExpandPersistentVolumes", "ControllerManagerLeaderMigration", "CSIMigration", "CSIInlineVolume", "EphemeralContainers", "LocalStorageCapacityIsolation", "NetworkPolicyEndPort", "StatefulSetMinReadySeconds", "IdentifyPodOS", "DaemonSetUpdateSurge"].map((g) => [g, "1.27"]),
+  ),
+  ...Object.fromEntries(
+    ["AdvancedAuditing", "DelegateFSGroupToCSIDriver", "DevicePlugins", "DisableAcceleratorUsageMetrics", "EndpointSliceTerminatingCondition", "CSIStorageCapacity", "CSIMigrationGCE", "KubeletCredentialProviders", "MixedProtocolLBService", "ServiceInternalTrafficPolicy", "ServiceIPStaticSubrange", "WindowsHostProcessContainers"].map((g) => [g, "1.28"]),
+  ),
+  ...Object.fromEntries(
+    ["ExpandedDNSConfig", "ExperimentalHostUserNamespaceDefaultingGate", "IPTablesOwnershipCleanup", "KubeletPodResources", "KubeletPodResourcesGetAllocatable", "MinimizeIPTablesRestore", "ProxyTerminatingEndpoints", "RemoveSelfLink"].map((g) => [g, "1.30"]),
+  ),
+  // kubernetes/test-infra#33218 (InTreePluginGCEUnregister on the 1.31 beta).
+  ...Object.fromEntries(
+    ["APIPriorityAndFairness", "CSINodeExpandSecret", "ConsistentHTTPGetHandlers", "DefaultHostNetworkHostPortsInPodTemplates", "ServiceNodePortStaticSubrange", "SkipReadOnlyValidationGCE", "InTreePluginGCEUnregister"].map((g) => [g, "1.31"]),
+  ),
+  ...Object.fromEntries(
+    ["AllowServiceLBStatusOnNonLB", "CloudDualStackNodeIPs", "DRAControlPlaneController", "HPAContainerMetrics", "KMSv2", "KMSv2KDF", "LegacyServiceAccountTokenCleanUp", "MinDomainsInPodTopologySpread", "NewVolumeManagerReconstruction", "NodeOutOfServiceVolumeDetach", "ServerSideApply", "ServerSideFieldValidation", "StableLoadBalancerNodeSet", "ValidatingAdmissionPolicy", "ZeroLimitedNominalConcurrencyShares"].map((g) => [g, "1.32"]),
+  ),
+  ...Object.fromEntries(
+    ["AppArmor", "AppArmorFields", "CPUManager", "DisableCloudProviders", "DisableKubeletCloudCredentialProviders", "JobPodFailurePolicy", "KubeProxyDrainingTerminatingNodes", "PDBUnhealthyPodEvictionPolicy", "PersistentVolumeLastPhaseTransitionTime", "VolumeCapacityPriority"].map((g) => [g, "1.33"]),
+  ),
+  // siderolabs/talos#13480 (kube-apiserver 1.35.5 refused it after an upgrade from 1.34.8).
+  UserNamespacesPodSecurityStandards: "1.35",
+};
+
+/**
+ * Component-configuration API versions by the Kubernetes minor that started and stopped reading them, for "no
+ * kind ... is registered for version" and kubeadm's "unknown configuration". Scheduler: kubernetes/kubernetes#89298
+ * (v1alpha1 out in 1.19), #87628 (v1alpha2 in 1.18), #91420 (v1beta1 in 1.19), KEP-785's history (v1beta1 out in
+ * 1.23), #117649 (v1beta2 out in 1.28), #119994 (v1beta3 out in 1.29), v1 from 1.25. kubeadm: its oldKnownAPIVersions
+ * and release notes (v1beta1 out in 1.22, v1beta2 out in 1.26, v1beta3 in 1.22, v1beta4 in 1.31). componentconfig/
+ * v1alpha1 carried the scheduler, kubelet and kube-proxy configurations until 1.13 (opsnull/follow-me-install-
+ * kubernetes-cluster#404, kelseyhightower/kubernetes-the-hard-way#427).
+ */
+export const COMPONENT_CONFIG_APIS: Record<string, { component: string; since?: string; removedIn?: string }> = {
+  "componentconfig/v1alpha1": { component: "the component", removedIn: "1.13" },
+  "kubescheduler.config.k8s.io/v1alpha1": { component: "kube-scheduler", since: "1.12", removedIn: "1.19" },
+  "kubescheduler.config.k8s.io/v1alpha2": { component: "kube-scheduler", since: "1.18" },
+  "kubescheduler.config.k8s.io/v1beta1": { component: "kube-scheduler", since: "1.19", removedIn: "1.23" },
+  "kubescheduler.config.k8s.io/v1beta2": { component: "kube-scheduler", since: "1.22", removedIn: "1.28" },
+  "kubescheduler.config.k8s.io/v1beta3": { component: "kube-scheduler", since: "1.23", removedIn: "1.29" },
+  "kubescheduler.config.k8s.io/v1": { component: "kube-scheduler", since: "1.25" },
+  "kubelet.config.k8s.io/v1beta1": { component: "the kubelet", since: "1.10" },
+  "kubeproxy.config.k8s.io/v1alpha1": { component: "kube-proxy", since: "1.10" },
+  "kubeadm.k8s.io/v1alpha1": { component: "kubeadm", removedIn: "1.12" },
+  "kubeadm.k8s.io/v1alpha2": { component: "kubeadm", since: "1.11", removedIn: "1.13" },
+  "kubeadm.k8s.io/v1alpha3": { component: "kubeadm", since: "1.12", removedIn: "1.14" },
+  "kubeadm.k8s.io/v1beta1": { component: "kubeadm", since: "1.13", removedIn: "1.22" },
+  "kubeadm.k8s.io/v1beta2": { component: "kubeadm", since: "1.15", removedIn: "1.26" },
+  "kubeadm.k8s.io/v1beta3": { component: "kubeadm", since: "1.22" },
+  "kubeadm.k8s.io/v1beta4": { component: "kubeadm", since: "1.31" },
+};
+
+/**
+ * Component-configuration fields that one release removed or added, so that a strict decoder's "unknown field"
+ * says which side is older: kubernetes/kubernetes#78294 (kube-proxy resourceContainer, 1.16), #112133 (udpIdleTimeout
+ * with the userspace proxier, 1.26), #112136 (the kubelet's runtime endpoints into KubeletConfiguration, 1.27;
+ * kubermatic/kubeone#2939 and kubernetes/kubernetes#118787 met it with 1.26), crashLoopBackOff (KEP-4603, 1.32).
+ */
+export const CONFIG_FIELD_CHANGES: Record<string, { kind: string; change: "added" | "removed"; release: string }> = {
+  resourceContainer: { kind: "KubeProxyConfiguration", change: "removed", release: "1.16" },
+  udpIdleTimeout: { kind: "KubeProxyConfiguration", change: "removed", release: "1.26" },
+  containerRuntimeEndpoint: { kind: "KubeletConfiguration", change: "added", release: "1.27" },
+  imageServiceEndpoint: { kind: "KubeletConfiguration", change: "added", release: "1.27" },
+  crashLoopBackOff: { kind: "KubeletConfiguration", change: "added", release: "1.32" },
 };

@@ -141,4 +141,54 @@ export const compatibilitySignatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "etcd-cluster-downgrade-refused",
+    title: "etcd member older than the cluster version its data records",
+    family: "compatibility",
+    severity: "error",
+    flake: true,
+    anchors: ["cluster cannot be downgraded", "lower than determined cluster version"],
+    patterns: [
+      // etcd 3.0-3.4 (capnslog): membership.mustDetectDowngrade, %s verbs without quotes.
+      String.raw`cluster\s+cannot\s+be\s+downgraded\s*\(\s*current\s+version\s*:\s*(?<server>{V})\s+is\s+lower\s+than\s+determined\s+cluster\s+version\s*:\s*(?<cluster>{V})`,
+      // etcd 2.2-2.3 (etcd-io/etcd#3309's first wording).
+      String.raw`cluster\s+cannot\s+be\s+downgraded\.?\s*\(\s*previous\s+cluster\s+version\s*:\s*(?<cluster>{V})\s*,\s*current\s+version\s*:\s*(?<server>{V})`,
+      // etcd 3.4+ (zap): the versions follow as fields, JSON ("k":"v", escaped when the line is re-quoted) or console ("k": "v").
+      String.raw`invalid\s+downgrade\s*;\s*server\s+version\s+is\s+lower\s+than\s+determined\s+cluster\s+version(?:[\s\S]{0,40}?current-server-version\\?"\s*:\s*\\?"(?<server>{V})\\?"\s*,\s*\\?"determined-cluster-version\\?"\s*:\s*\\?"(?<cluster>{V}))?`,
+    ],
+    versions: ["server", "cluster"],
+    roles: { server: "version of the etcd binary that refused to start", cluster: "cluster version recorded in its data (set by a newer etcd)" },
+    versionKinds: { server: { kind: "component", component: "etcd" }, cluster: { kind: "component", component: "etcd" } },
+    priority: 55,
+    meaning:
+      "An etcd member started on a data directory (or joined a cluster) whose cluster version was already raised by a newer etcd; etcd refuses to run a minor older than the cluster version, so a Kubernetes downgrade or rollback that brought back an older etcd image cannot start.",
+    causes: [
+      "A Kubernetes downgrade, rollback or upgrade test that restored an older etcd image on data a newer etcd had used (kubernetes/kubernetes#54027's downgrade jobs, openshift-ansible#6434).",
+      "A mixed-version etcd cluster where one member was rolled back after the others had raised the cluster version.",
+    ],
+    fixes: [
+      "Run an etcd at least as new as the cluster version, or restore an etcd snapshot taken before the upgrade (etcd only downgrades through `etcdctl downgrade` from 3.6 on).",
+      "Pin the etcd image in the installer (kubeadm's etcd.local.imageTag, the distribution's etcd version) so that a Kubernetes rollback does not roll etcd back.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/54027", "https://etcd.io/docs/v3.5/downgrades/downgrade_3_5/"],
+    examples: [
+      // kubernetes/kubernetes#54027 (the gce downgrade jobs' etcd.log)
+      {
+        line: "2017-10-16 21:07:10.975303 C | membership: cluster cannot be downgraded (current version: 3.0.17 is lower than determined cluster version: 3.1).",
+        captures: { server: "3.0.17", cluster: "3.1" },
+      },
+      // openshift/openshift-ansible#6434
+      { line: "etcdserver/membership: cluster cannot be downgraded (current version: 3.1.9 is lower than determined cluster version: 3.2).", captures: { server: "3.1.9", cluster: "3.2" } },
+      // Not a posted line: the shape etcd's zap logger gives membership/downgrade.go's message and fields.
+      {
+        line: String.raw`{"level":"fatal","ts":"2021-03-02T10:11:12.123Z","caller":"membership/downgrade.go:51","msg":"invalid downgrade; server version is lower than determined cluster version","current-server-version":"3.4.13","determined-cluster-version":"3.5"}`,
+        captures: { server: "3.4.13", cluster: "3.5" },
+      },
+    ],
+    nearMisses: [
+      "2017-10-16 21:07:10.954395 I | etcdserver: starting server... [version: 3.0.17, cluster version: to_be_decided]",
+      "2017-10-16 21:07:10.975261 N | membership: updated the cluster version from 3.0 to 3.1",
+      String.raw`{"level":"info","ts":"2022-09-30T04:57:25.929Z","caller":"version/monitor.go:104","msg":"cluster version differs from storage version.","cluster-version":"3.5.0","storage-version":"3.6.0"}`,
+    ],
+  },
 ];

@@ -15,8 +15,13 @@ export const featureGateSignatures: Signature[] = [
     family: "feature-gates",
     severity: "error",
     flake: true,
-    anchors: ["unrecognized feature gate"],
-    patterns: [String.raw`unrecognized\s+feature\s+gate\s*:\s*(?<gate>[A-Za-z][A-Za-z0-9]*)`],
+    anchors: ["unrecognized feature gate", "unrecognized key: "],
+    patterns: [
+      String.raw`unrecognized\s+feature\s+gate\s*:\s*(?<gate>[A-Za-z][A-Za-z0-9]*)`,
+      // Kubernetes 1.8-1.11 (k8s.io/apiserver's feature_gate.go Set) said "unrecognized key"; that phrase is common
+      // elsewhere, so only after the --feature-gates flag or at the start of a klog message, and a CamelCase gate.
+      String.raw`(?:--feature-gates\\?"?\s+flag\s*:\s*|^|\.go:\d+\]\s+)unrecognized\s+key\s*:\s*(?<gate>[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}[A-Za-z0-9]*)\s*$`,
+    ],
     versions: [],
     priority: 70,
     meaning:
@@ -34,9 +39,16 @@ export const featureGateSignatures: Signature[] = [
         line: String.raw`Feb 27 13:45:09 ci-node-7 kubelet[4411]: E0227 13:45:09.777321    4411 run.go:72] "command failed" err="failed to set feature gates from initial flags-based config: unrecognized feature gate: NodeWidgetReclaim"`,
         captures: { gate: "NodeWidgetReclaim" },
       },
+      // kubernetes/kubernetes#62187: a 1.11 component refusing the removed Accelerators gate (the old wording), as
+      // posted, the klog header cut before the file name.
+      { line: "server.go:165] unrecognized key: Accelerators", captures: { gate: "Accelerators" } },
+      { line: String.raw`Error: invalid argument "Accelerators=true" for "--feature-gates" flag: unrecognized key: Accelerators`, captures: { gate: "Accelerators" } },
     ],
     nearMisses: [
       "W0918 14:02:37.551920    3310 feature_gate.go:351] Setting GA feature gate LegacyWidgetSupport=true. It will be removed in a future release.",
+      // Other programs' config parsers share the phrase (a Python assertion, a DNS record parser).
+      "AssertionError: Unrecognized key: flip",
+      "error parsing policy: unrecognized key: mx",
     ],
   },
   {

@@ -106,8 +106,8 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["higher than the kubeadm minor release", "Specified version to upgrade to", "Upgrade kubeadm first"],
     patterns: [
-      String.raw`Specified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+at\s+least\s+one\s+minor\s+release\s+higher\s+than\s+the\s+kubeadm\s+minor\s+release\s+\(\s*(?<targetMinor>\d+)\s*>\s*(?<kubeadmMinor>\d+)\s*\)`,
-      String.raw`Specified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+higher\s+than\s+the\s+kubeadm\s+version\s+${Q}(?<kubeadm>{V})`,
+      String.raw`[Ss]pecified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+at\s+least\s+one\s+minor\s+release\s+higher\s+than\s+the\s+kubeadm\s+minor\s+release\s+\(\s*(?<targetMinor>\d+)\s*>\s*(?<kubeadmMinor>\d+)\s*\)`,
+      String.raw`[Ss]pecified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+higher\s+than\s+the\s+kubeadm\s+version\s+${Q}(?<kubeadm>{V})`,
     ],
     versions: ["target", "kubeadm"],
     roles: { target: "upgrade target version", kubeadm: "kubeadm version" },
@@ -130,7 +130,7 @@ export const kubeadmSignatures: Signature[] = [
     flake: true,
     anchors: ["minor version at a time", "Specified version to"],
     patterns: [
-      String.raw`Specified\s+version\s+to\s+(?<direction>upgrade|downgrade)\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+too\s+(?:high|low)\s*;\s*kubeadm\s+can\s+(?:upgrade|downgrade)\s+only\s+(?<maxMinorStep>\d+)\s+minor\s+version`,
+      String.raw`[Ss]pecified\s+version\s+to\s+(?<direction>upgrade|downgrade)\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+too\s+(?:high|low)\s*;\s*kubeadm\s+can\s+(?:upgrade|downgrade)\s+only\s+(?<maxMinorStep>\d+)\s+minor\s+version`,
     ],
     versions: ["target"],
     roles: { target: "upgrade/downgrade target version" },
@@ -369,10 +369,11 @@ export const kubeadmSignatures: Signature[] = [
     // A warning: kube-proxy and the kubelet fall back to lenient decoding and start; kubeadm reports the field.
     severity: "warning",
     flake: false,
-    anchors: ["resourceContainer", "udpIdleTimeout", "crashLoopBackOff"],
+    anchors: ["resourceContainer", "udpIdleTimeout", "crashLoopBackOff", "containerRuntimeEndpoint", "imageServiceEndpoint"],
     patterns: [
-      // Only fields that one release removed or added: any other unknown field is a typo, not a version skew.
-      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>resourceContainer|udpIdleTimeout|crashLoopBackOff)(?![\w])`,
+      // Only fields that one release removed or added (diagnose/tables.ts CONFIG_FIELD_CHANGES): any other unknown
+      // field is a typo, not a version skew.
+      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>resourceContainer|udpIdleTimeout|crashLoopBackOff|containerRuntimeEndpoint|imageServiceEndpoint)(?![\w])`,
     ],
     versions: [],
     roles: { field: "configuration field the component does not know" },
@@ -401,10 +402,150 @@ export const kubeadmSignatures: Signature[] = [
         line: String.raw`I0304 09:05:19.643699       1 options.go:480] "Using lenient decoding as strict decoding failed" err="strict decoding error: unknown field \"resourceContainer\", unknown field \"udpIdleTimeout\"`,
         captures: { field: "resourceContainer" },
       },
+      {
+        // kubermatic/kubeone#2939: kubeadm before 1.27 reading a KubeletConfiguration with the 1.27 field (a warning;
+        // kubeadm went on without it).
+        line: String.raw`[172.31.120.97] W1030 16:39:28.325293   11979 initconfiguration.go:305] error unmarshaling configuration schema.GroupVersionKind{Group:"kubelet.config.k8s.io", Version:"v1beta1", Kind:"KubeletConfiguration"}: strict decoding error: unknown field "containerRuntimeEndpoint"`,
+        captures: { field: "containerRuntimeEndpoint" },
+      },
     ],
     nearMisses: [
       String.raw`W0527 16:33:40.443251       1 server.go:427] using lenient decoding as strict decoding failed: strict decoder error for apiVersion: kubeproxy.config.k8s.io/v1alpha1`,
       "Warning  BackOff  3m (x25 over 8m)  kubelet  Back-off restarting failed container web in pod web-7c9d (CrashLoopBackOff)",
+    ],
+  },
+  {
+    id: "kubeadm-config-api-unknown",
+    title: "kubeadm does not know the configuration's API version",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["unknown configuration schema.GroupVersionKind", "for scheme definitions in"],
+    patterns: [
+      // kubeadm's VerifyUnmarshalStrict (strict.go), %#v of the GroupVersionKind; klog.Warning, then the
+      // "no kind ... is registered" error that stops init/join.
+      // Only kubeadm's own groups: `kubeadm upgrade` also prints it for component-config documents it ignores
+      // (kubeproxy.config.k8s.io in an UpgradeConfiguration file, kubernetes/kubernetes#128031), which is no skew.
+      String.raw`unknown\s+configuration\s+schema\.GroupVersionKind\{Group\s*:\s*\\?"(?<group>kubeadm\.k8s\.io|bootstraptoken)\\?"\s*,\s*Version\s*:\s*\\?"(?<configVersion>v\w+)\\?"\s*,\s*Kind\s*:\s*\\?"(?<kind>\w+)\\?"\s*\}`,
+    ],
+    versions: ["configVersion"],
+    roles: { group: "API group of the configuration", configVersion: "API version the configuration is written in", kind: "configuration kind" },
+    versionKinds: { configVersion: "api-version" },
+    priority: 58,
+    meaning:
+      "kubeadm met a configuration document in an API group/version it does not register: a kubeadm.k8s.io version newer than this kubeadm (v1beta3 needs 1.22, v1beta4 needs 1.31) or one it no longer reads, written by an install script or tool for another kubeadm release.",
+    causes: [
+      "An installer script written for newer Kubernetes (kubeadm.k8s.io/v1beta3 or v1beta4) run with an older kubeadm (lework/kainstall#35 and #51 with kubeadm 1.20).",
+      "A configuration kept from an old kubeadm (v1alpha*, v1beta1, v1beta2) read by a kubeadm that dropped that version.",
+    ],
+    fixes: [
+      "Write the configuration in an API version this kubeadm reads (`kubeadm config print init-defaults` shows it), or install the kubeadm release the script targets.",
+      "For an old configuration, migrate it with `kubeadm config migrate` on a kubeadm that still reads it.",
+    ],
+    references: ["https://kubernetes.io/docs/reference/config-api/kubeadm-config.v1beta4/"],
+    examples: [
+      {
+        // lework/kainstall#51 (kubeadm 1.20.6, a script writing v1beta3)
+        line: String.raw`W0330 18:49:18.277988    3616 strict.go:47] unknown configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"InitConfiguration"} for scheme definitions in "k8s.io/kubernetes/cmd/kubeadm/app/apis/kubeadm/scheme/scheme.go:31" and "k8s.io/kubernetes/cmd/kubeadm/app/componentconfigs/scheme.go:28"`,
+        captures: { group: "kubeadm.k8s.io", configVersion: "v1beta3", kind: "InitConfiguration" },
+      },
+      {
+        // maguowei/gotok8s#17 (v1beta2, kubeadm 1.15 or later)
+        line: String.raw`unknown configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta2", Kind:"InitConfiguration"} for scheme definitions in "k8s.io/kubernetes/cmd/kubeadm/app/apis/kubeadm/scheme/scheme.go:31" and "k8s.io/kubernetes/cmd/kubeadm/app/componentconfigs/scheme.go:28"`,
+        captures: { configVersion: "v1beta2", kind: "InitConfiguration" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#128031: kubeadm upgrade ignoring a component-config document (a warning, upgrade went on).
+      String.raw`W1103 08:37:22.670553    4048 upgradeconfiguration.go:54] unknown configuration schema.GroupVersionKind{Group:"kubeproxy.config.k8s.io", Version:"v1alpha1", Kind:"KubeProxyConfiguration"}`,
+      // kubesphere/kubekey#2083: a field of another schema inside a known version (the tool's template bug).
+      String.raw`initconfiguration.go:307] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "dns.ty`,
+    ],
+  },
+  {
+    id: "kubeadm-docker-version-unsupported",
+    title: "kubeadm preflight rejects the Docker version",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["unsupported docker version"],
+    patterns: [
+      // k8s.io/system-validators (kubeadm's SystemVerification, before dockershim left): a Docker release the validator's
+      // list does not know, fatal in kubeadm 1.6-1.13 for releases newer than the list (the version-scheme change to
+      // 17.03, 18.09 on kubeadm 1.10-1.12).
+      String.raw`unsupported\s+docker\s+version\s*:\s*(?<docker>\d+\.\d+[\w.+~-]*)`,
+    ],
+    versions: ["docker"],
+    roles: { docker: "Docker Engine version on the node" },
+    versionKinds: { docker: { kind: "component", component: "docker" } },
+    priority: 45,
+    meaning:
+      "kubeadm's preflight SystemVerification only accepts Docker releases its validator knows; the node runs a Docker release newer than this kubeadm (or one whose version string it cannot read), so init/join stops.",
+    causes: [
+      "An unpinned Docker package (docker-ce from the distribution or get.docker.com) newer than the kubeadm release being installed (minikube#3323: Docker 18.09 with kubeadm 1.12; kubeadm#189: Docker 17.03's new scheme with kubeadm 1.6).",
+      "A vendor build whose version string the validator does not parse (Moby on Azure, 3.0.11+azure).",
+    ],
+    fixes: [
+      "Install the Docker release the kubeadm version validates (the Kubernetes release notes list it), or a kubeadm that knows the installed Docker.",
+      "If the Docker release is known to work, skip the check: --ignore-preflight-errors=SystemVerification.",
+    ],
+    references: ["https://github.com/kubernetes/system-validators"],
+    examples: [
+      // kubernetes/minikube#3323 (kubeadm 1.12.2, Docker 18.09.0)
+      { line: "[ERROR SystemVerification]: unsupported docker version: 18.09.0", captures: { docker: "18.09.0" } },
+      // kubernetes/kubeadm#189 (kubeadm 1.6 preflight, Docker's 17.03 scheme)
+      { line: "    unsupported docker version: 17.03.0-ce", captures: { docker: "17.03.0-ce" } },
+    ],
+    nearMisses: [
+      // hypriot/image-builder-rpi#311: a warning only; the fatal error there is the kernel config.
+      "        [WARNING SystemVerification]: this Docker version is not on the list of validated versions: 19.03.1. Latest validated version: 18.09",
+      "DOCKER_VERSION: 17.03.0-ce",
+    ],
+  },
+  {
+    id: "kubeadm-kernel-version-unsupported",
+    title: "kubeadm preflight rejects the kernel release",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["is unsupported. Recommended", "is unsupported. Supported", "unsupported kernel release"],
+    patterns: [
+      // kubeadm 1.31+ (system-validators' LTS list): a fatal [ERROR] only; the [WARNING] form lets init go on.
+      String.raw`\[ERROR\s+SystemVerification\]\s*:\s*kernel\s+release\s+(?<kernel>\d+\.\d+[\w.+~-]*)\s+is\s+unsupported`,
+      // kubeadm 1.13 and older (the validator's regexes stopped at 4.x until kubernetes/kubernetes#74355, 1.14).
+      String.raw`unsupported\s+kernel\s+release\s*:\s*(?<kernel>\d+\.\d+[\w.+~-]*)`,
+    ],
+    versions: ["kernel"],
+    roles: { kernel: "Linux kernel release on the node" },
+    versionKinds: { kernel: { kind: "component", component: "linux" } },
+    priority: 44,
+    meaning:
+      "kubeadm's preflight SystemVerification checks the kernel release against a list: kubeadm 1.13 and older did not know 5.x kernels, and kubeadm 1.31 and later require an upstream LTS (4.19, 5.x, 6.x), so a distribution kernel outside the list stops init/join.",
+    causes: [
+      "A kubeadm older than the node's kernel (kubeadm 1.13 on a 5.0 kernel: clearlinux/distribution#528).",
+      "A kubeadm newer than the OS it runs on (kubeadm 1.32 on RHEL/CentOS 7 or 8 kernels 3.10 and 4.18: kubernetes/minikube#20627, kubernetes/kubernetes#129462).",
+    ],
+    fixes: [
+      "Use a kubeadm release whose validator accepts the kernel (1.14+ for 5.x kernels), or an OS with a supported kernel.",
+      "If the distribution kernel has the features, skip the check: --ignore-preflight-errors=SystemVerification.",
+    ],
+    references: ["https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/", "https://github.com/kubernetes/kubeadm/issues/3177"],
+    examples: [
+      {
+        // kubernetes/minikube#20627 (CentOS 8, kernel 4.18, a 1.32 kubeadm)
+        line: "        _[ERROR SystemVerification]: kernel release 4.18.0-348.7.1.el8_5.x86_64 is unsupported. Recommended LTS version from the 4.x series is 4.19. Any 5.x or 6.x versions are also supported. For cgroups v2 support, the minimal version is 4.15 and the recommended version is 5.8+_",
+        captures: { kernel: "4.18.0-348.7.1.el8_5.x86_64" },
+      },
+      {
+        // clearlinux/distribution#528 (kubeadm 1.13.4, kernel 5.0), inside Ansible's JSON-escaped stderr
+        line: String.raw`"stderr": "error execution phase preflight: [preflight] Some fatal errors occurred:\n\t[ERROR SystemVerification]: unsupported kernel release: 5.0.1-312.kvm\n[preflight] If you know what you are doing, you can make a check non-fatal with`,
+        captures: { kernel: "5.0.1-312.kvm" },
+      },
+    ],
+    nearMisses: [
+      // vexxhost/capo-image-elements#36: the warning form, init went on.
+      "        [WARNING SystemVerification]: kernel release 5.14.0-570.33.2.el9_6.x86_64 is unsupported. Supported LTS versions from the 5.x series are 5.4, 5.10 and 5.15. Any 6.x version is also supported. For cgroups v2 support, the recommended version is 5.10 or newer",
+      "KERNEL_VERSION: 3.10.0-514.6.1.el7.x86_64",
     ],
   },
 ];
