@@ -1,4 +1,145 @@
-import type { Diagnoser } from "./context.js";
+import type { VersionRole } from "../model.js";
+import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
+import { diagnoseNoKindMatch } from "./skew.js";
+import { BUILTIN_GROUPS, KIND_API_VERSIONS, KIND_GROUPS, REMOVED_APIS } from "./tables.js";
+import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE } from "./tables-client.js";
+import { minorDelta, parseKubeVersion } from "./versions.js";
+
+const tableRow = (name: string, version: string, role: string, table: string): VersionRole => ({ name, version, role, source: `${table} (built in)` });
+
+/** When (if ever) a release stopped or started serving group/version for kind, from the removal and kind tables. */
+function lifecycle(group: string, version: string, kind: string): { removedIn?: string; since?: string; replacement?: string } | undefined {
+  const removed = REMOVED_APIS[group ? `${group}/${version}` : version];
+  const row = KIND_API_VERSIONS[kind];
+  const own = row && row.group === group ? row.versions[version] : undefined;
+  if (!removed && !own) return undefined;
+  return { ...(own ?? {}), ...(removed ? { removedIn: own?.removedIn ?? removed.removedIn, replacement: removed.replacement } : {}) };
+}
+
+/** A kind that some built-in group serves, asked for in a built-in group that never served it (a manifest typo). */
+function neverServed(group: string, kind: string): boolean {
+  const groups = KIND_GROUPS[kind];
+  return BUILTIN_GROUPS.has(group) && groups !== undefined && !groups.includes(group);
+}
+
+const API_VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
+
+const diagnoseArgoSync: Diagnoser = (input) => {
+  const version = input.capture("apiVersion");
+  const group = input.capture("group") ?? "";
+  const kind = input.capture("kind") ?? "";
+  const served = input.capture("served");
+  if (version === undefined) {
+    return {
+      verdict: "warning",
+      headline: `Argo CD could not sync ${kind ? `a ${kind}` : "a resource"}: the cluster serves no such resource type at the manifest's API version, which a Kubernetes upgrade that removed the version causes, and so does a CRD that is not installed.`,
+      reasoning: ["The line does not say which API version was asked for; `kubectl api-resources` on the destination cluster shows which versions it serves."],
+    };
+  }
+  const gv = group ? `${group}/${version}` : version;
+  const versions = captureRoles(input);
+  if (BUILTIN_GROUPS.has(group)) {
+    const life = lifecycle(group, version, kind);
+    if (life?.removedIn) {
+      versions.push(tableRow("removedIn", life.removedIn, `release that stopped serving ${gv} ${kind}`, "removal table"));
+      return {
+        headline: `${kind} ${gv} was removed in Kubernetes ${life.removedIn}; the destination cluster serves ${served ?? "another version"}: the manifests target an older Kubernetes than the cluster.`,
+        versions,
+        fixes: [`Move the manifests to ${group ? `${group}/` : ""}${served ?? life.replacement ?? "the served version"}, then invalidate Argo CD's cluster cache if the old version is still reported.`],
+      };
+    }
+    if (life?.since) {
+      versions.push(tableRow("since", life.since, `first release that serves ${gv} ${kind}`, "kind version table"));
+      return { headline: `${kind} ${gv} is served from Kubernetes ${life.since} on; the destination cluster is older and serves ${served ?? "another version"}.`, versions };
+    }
+    if (group === "" || neverServed(group, kind) || !API_VERSION.test(version)) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: no Kubernetes release serves ${kind} at ${gv}; the manifest's apiVersion is wrong (the cluster serves ${served ?? "another version"}).`,
+        versions,
+      };
+    }
+    return { headline: `The destination cluster serves ${kind} at ${served ?? "another version"}, not ${gv}: the manifests and the cluster's Kubernetes release differ.`, versions };
+  }
+  if (served && API_VERSION.test(version) && API_VERSION.test(served)) {
+    return {
+      headline: `The ${kind} CRD on the destination cluster serves ${group}/${served}, and the manifest asks for ${gv}: the operator that owns ${group} was upgraded past (or is older than) the version the manifests use.`,
+      versions,
+      fixes: [`Move the manifests to ${group}/${served}, or install the operator release whose CRD still serves ${version}.`],
+    };
+  }
+  return { verdict: "warning", headline: `The destination cluster does not serve ${kind} at ${gv}.`, versions };
+};
+
+const diagnosePulumiRemoved: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const kind = input.capture("kind") ?? "";
+  const slash = apiVersion.lastIndexOf("/");
+  const life = lifecycle(slash >= 0 ? apiVersion.slice(0, slash) : "", apiVersion.slice(slash + 1), kind);
+  const versions = captureRoles(input);
+  if (life?.removedIn) versions.push(tableRow("removedIn", life.removedIn, `release that stopped serving ${apiVersion} ${kind}`, "removal table"));
+  const server = input.capture("server");
+  return {
+    headline: `${kind} ${apiVersion} is not served by ${server ? `Kubernetes ${server}` : "the cluster's Kubernetes"}${life?.removedIn ? ` (removed in ${life.removedIn})` : ""}: the Pulumi program targets an older Kubernetes than the cluster.`,
+    versions,
+    ...(life?.replacement ? { fixes: [`Move the resource to ${life.replacement}.`] } : {}),
+  };
+};
+
+const diagnoseCrdField: Diagnoser = (input) => {
+  const name = input.capture("name") ?? "";
+  const since = CRD_FIELD_SINCE[name]?.since ?? CRD_VERSION_FIELD_SINCE[name];
+  const note = CRD_FIELD_SINCE[name]?.note;
+  const versions = captureRoles(input);
+  if (since) versions.push(tableRow("since", since, `first Kubernetes that accepts the CRD field ${name}`, "CRD field table"));
+  const dropped = /\bWarning\s*:/i.test(input.finding.text);
+  return {
+    ...(dropped ? { verdict: "warning" as const } : {}),
+    headline: `The CRD uses ${name}, which Kubernetes accepts from ${since ?? "a later release"} on${note ? ` (${note})` : ""}: the cluster is older than the CRDs were generated for.${dropped ? " The API server dropped the field and installed the CRD without it." : ""}`,
+    versions,
+  };
+};
+
+const diagnoseHelmRemovedApi: Diagnoser = (input: DiagnoseInput) => {
+  const apiVersion = input.capture("apiVersion");
+  const kind = input.capture("kind");
+  const base = {
+    fixes: input.signature.fixes,
+    references: input.signature.references ?? [],
+  };
+  if (!apiVersion || !kind) {
+    return { headline: "helm could not rebuild the release as last deployed: its stored manifest uses an API version this Kubernetes no longer serves.", ...base };
+  }
+  const group = apiVersion.slice(0, apiVersion.lastIndexOf("/"));
+  if (neverServed(group, kind)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: no Kubernetes release serves ${kind} in ${group}; the release was deployed from a chart with a wrong apiVersion (helm words every such failure as a removed API).`,
+      versions: captureRoles(input),
+    };
+  }
+  const part = diagnoseNoKindMatch(input);
+  return { ...part, headline: `The release as last deployed holds ${kind} ${apiVersion}: ${part.headline}`, ...base };
+};
+
+const diagnoseTiller: Diagnoser = (input) => {
+  const client = input.capture("client");
+  const server = input.capture("server");
+  if (!client || !server) return { headline: "The helm client and Tiller in the cluster are different helm 2 releases, which Tiller refuses." };
+  const c = parseKubeVersion(client);
+  const s = parseKubeVersion(server);
+  const d = c && s ? minorDelta(c, s) : undefined;
+  return {
+    headline: `helm ${client} and Tiller ${server} are different releases${d ? ` (${Math.abs(d)} minor${Math.abs(d) === 1 ? "" : "s"} apart)` : ""}: Tiller only serves clients of its own minor.`,
+    versions: captureRoles(input),
+  };
+};
 
 // Diagnosers for the client signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
-export const clientDiagnosers: Record<string, Diagnoser> = {};
+export const clientDiagnosers: Record<string, Diagnoser> = {
+  "argocd-sync-api-version-not-served": diagnoseArgoSync,
+  "pulumi-api-version-removed": diagnosePulumiRemoved,
+  "crd-field-needs-newer-kubernetes": diagnoseCrdField,
+  "helm-release-manifest-removed-api": diagnoseHelmRemovedApi,
+  "helm-tiller-version-incompatible": diagnoseTiller,
+};

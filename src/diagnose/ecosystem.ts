@@ -153,6 +153,13 @@ export const diagnoseExecPlugin: Diagnoser = (input) => {
       fixes: ["Upgrade the plugin, or regenerate the kubeconfig with the plugin that will run in the job."],
     };
   }
+  if (configured && !api) {
+    return {
+      headline: `The kubeconfig asks the credential plugin for ${configured}, and the plugin answered another version: the plugin (aws-cli, gcloud, kubelogin) and the kubeconfig were written for different client-go releases.`,
+      versions: captureRoles(input),
+      fixes: ["Upgrade the plugin, or regenerate the kubeconfig with the plugin that will run in the job."],
+    };
+  }
   const row = api ? EXEC_CREDENTIAL_APIS[api] : undefined;
   const versions = captureRoles(input);
   if (row?.removedIn) {
@@ -190,6 +197,15 @@ export const diagnoseMinikubeSkew: Diagnoser = (input) => {
   const client = input.version("client");
   const cluster = input.version("cluster");
   const minors = client && cluster ? minorDelta(client, cluster) : undefined;
+  // minikube logs the comparison on every start (start.go "kubectl: …, cluster: … (minor skew: N)"); it warns
+  // only beyond one minor, and so does this.
+  if (input.capture("minorSkew") !== undefined && client && cluster && client.major === cluster.major && minors !== undefined && Math.abs(minors) <= 1) {
+    return {
+      verdict: "not-skew",
+      headline: `minikube compared kubectl ${input.capture("client")} with the cluster's ${input.capture("cluster")}: within the supported ±1 minor.`,
+      versions: captureRoles(input),
+    };
+  }
   return {
     headline: `minikube: kubectl ${input.capture("client")} is ${minors === undefined ? "far" : `${minorsText(minors)} ${minors >= 0 ? "newer" : "older"}`} than the Kubernetes ${input.capture("cluster")} it deployed (supported: ±1).`,
     versions: captureRoles(input),

@@ -216,6 +216,22 @@ export const diagnoseEtcd: Diagnoser = (input) => ({
   versions: captureRoles(input),
 });
 
+/**
+ * CRD groups whose operators moved their kinds between versions across releases, where "no matches" for a version
+ * says more often that the installed CRDs are another release than the client's than that nothing is installed:
+ * the flux CLI and controllers (kustomize.toolkit.fluxcd.io v1beta1 → v1beta2 → v1, helm.toolkit.fluxcd.io
+ * v2beta1 → v2beta2 → v2) and Gateway API, whose v1.0 CRDs stopped serving v1alpha2 for its core kinds.
+ */
+function operatorVersionMoved(group: string, version: string, kind: string): string | undefined {
+  if (/^[a-z]+\.toolkit\.fluxcd\.io$/.test(group) && /^v\d+(?:alpha|beta)?\d*$/.test(version)) {
+    return `the Flux CRDs in the cluster are another release than the flux CLI or manifests that ask for ${version} (or Flux is not installed); flux CLI and controllers must be upgraded together.`;
+  }
+  if (group === "gateway.networking.k8s.io" && version === "v1alpha2" && ["Gateway", "GatewayClass", "HTTPRoute"].includes(kind)) {
+    return "Gateway API v1.0 and later CRDs no longer serve v1alpha2 for Gateway, GatewayClass and HTTPRoute: the chart or controller was written for an older Gateway API release than the CRDs installed.";
+  }
+  return undefined;
+}
+
 export const diagnoseNoKindMatch: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
   const kind = input.capture("kind") ?? "";
@@ -231,6 +247,19 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
     const removedV = parseKubeVersion(removed.removedIn);
     if (server && removedV) part.skew = skewOf(server, removedV, `${apiVersion} is served before ${removed.removedIn} only`, (d) => d < 0);
     return part;
+  }
+  // A dry run of a bundle that also holds the CRDs (flux bootstrap's first apply) fails the same way while the CRDs
+  // are not established yet: ordering, not versions.
+  const inBundle = /dry-run\s+failed/.test(input.finding.text);
+  const moved = group && !inBundle ? operatorVersionMoved(group, apiVersion.slice(group.length + 1), kind) : undefined;
+  if (moved) {
+    return {
+      verdict: "warning",
+      headline: `No CRD serves ${kind} ${apiVersion}: ${moved}`,
+      versions: captureRoles(input),
+      reasoning: [`Check which versions the cluster's CRD serves: kubectl get crd -o jsonpath='{.spec.versions[*].name}' for the ${kind} CRD of ${group}.`],
+      fixes: ["Upgrade the CRDs (flux install / flux bootstrap, the Gateway API release bundle) to the release the client and manifests are written for, or write the manifests for the served version."],
+    };
   }
   if (group && !BUILTIN_GROUPS.has(group)) {
     return {

@@ -1,5 +1,6 @@
 import type { Signature } from "../model.js";
-import { BUILTIN_GROUPS, KIND_GROUPS } from "../diagnose/tables.js";
+import { BUILTIN_GROUPS, KIND_API_VERSIONS, KIND_GROUPS } from "../diagnose/tables.js";
+import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE } from "../diagnose/tables-client.js";
 
 const Q = String.raw`"?`;
 
@@ -18,6 +19,19 @@ const NEVER_SERVED = (() => {
   });
   return `(?!(?:${alternatives.join("|")}))`;
 })();
+
+/** Built-in kinds with an API version some Kubernetes release stopped serving (KIND_API_VERSIONS). */
+const REMOVED_KINDS = Object.entries(KIND_API_VERSIONS)
+  .filter(([, row]) => Object.values(row.versions).some((v) => v.removedIn))
+  .map(([kind]) => kind)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
+/** CRD schema fields added after CustomResourceDefinitions went v1 (CRD_FIELD_SINCE), longest first. */
+const CRD_FIELDS = Object.keys(CRD_FIELD_SINCE)
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join("|");
 
 /** Built-in kinds (KIND_GROUPS) and the pre-1.5 name of CronJob, for kubectl's validation message. */
 const BUILTIN_KINDS = [...Object.keys(KIND_GROUPS), "ScheduledJob"].sort((a, b) => b.length - a.length).join("|");
@@ -197,6 +211,129 @@ export const apiSignatures: Signature[] = [
       // The core group's 404 for one named object, and a CRD's group: neither says a built-in API is gone.
       'Error from server (NotFound): the server could not find the requested resource (get services http:heapster:)',
       "the server could not find the requested resource (get widgets.example.io)",
+    ],
+  },
+  {
+    id: "argocd-sync-api-version-not-served",
+    title: "Argo CD: the destination cluster does not serve the manifest's API version",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["could not find version", "SyncFailed"],
+    patterns: [
+      // Argo CD 2.7+ (argoproj/argo-cd#12980) rewrites the 404 with the versions on both sides.
+      String.raw`The\s+Kubernetes\s+API\s+could\s+not\s+find\s+version\s+${Q}(?<apiVersion>[\w.-]+)${Q}\s+of\s+(?<group>[\w.-]*)/(?<kind>\w+)(?:\s+for\s+requested\s+resource\s+\S{1,200}?\.\s+Version\s+${Q}(?<served>[\w.-]+)${Q}\s+of\s+[\w.-]*/\w+\s+is\s+installed)?`,
+      // Older Argo CD: the controller's sync result with the API server's bare 404 for a whole resource type.
+      String.raw`status\s*:\s*'SyncFailed'\s*,\s*phase\s*:\s*'\w*'\s*,\s*message\s*:\s*'the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource'`,
+      // argocd app sync's table: GROUP KIND NAMESPACE NAME STATUS [HEALTH] MESSAGE, for a built-in kind.
+      String.raw`(?<kind>${REMOVED_KINDS})\s+(?:[\w.-]+\s+){1,3}?(?:SyncFailed|Failed)\s+(?:SyncFailed\s+)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: ["apiVersion", "served"],
+    roles: { apiVersion: "API version the manifest uses", served: "version the destination cluster serves" },
+    versionKinds: { apiVersion: "api-version", served: "api-version" },
+    priority: 45,
+    meaning:
+      "Argo CD could not sync a resource because the destination cluster does not serve the group/version the manifest asks for: a built-in API removed by a Kubernetes upgrade, a version not yet served by an older cluster, or an operator upgraded to a CRD that no longer serves the manifest's version.",
+    causes: [
+      "Manifests or a chart written for an older Kubernetes (autoscaling/v2beta1, batch/v1beta1, policy/v1beta1) synced to an upgraded cluster; Argo CD's bundled Helm may also render an old API version when it cannot see the cluster's.",
+      "An operator upgraded past a CRD version the manifests still use (external-secrets.io/v1beta1 after ESO 0.17, kafka.strimzi.io/v1beta2 after Strimzi 1.0).",
+    ],
+    fixes: [
+      "Move the manifests to the version the cluster serves (the message names it), or pin the chart/operator to the release the manifests were written for.",
+      "After moving them, invalidate Argo CD's cluster cache (Settings → Clusters) if the old version is still reported.",
+    ],
+    references: ["https://github.com/argoproj/argo-cd/pull/12980", "https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
+    examples: [
+      {
+        // tryretool/retool-helm#237
+        line: `Fixes "The Kubernetes API could not find version "v1beta1" of external-secrets.io/ExternalSecret for requested resource retool-dev/vault-external-secrets. Version "v1" of external-secrets.io/ExternalSecret is installed on the destination cluster."`,
+        captures: { apiVersion: "v1beta1", group: "external-secrets.io", kind: "ExternalSecret", served: "v1" },
+      },
+      {
+        line: `time="2023-10-17T12:08:21Z" level=info msg="Adding resource result, status: 'SyncFailed', phase: '', message: 'the server could not find the requested resource'" application=argocd/app kind=HorizontalPodAutoscaler name=app-hpa`,
+      },
+    ],
+    nearMisses: [
+      // The CRD is not installed at all: Argo CD says so.
+      `The Kubernetes API could not find monitoring.coreos.com/ServiceMonitor for requested resource default/app. Make sure the "ServiceMonitor" CRD is installed on the destination cluster.`,
+      `ConfigMap                 argocd       test                           Failed     SyncFailed        configmaps "test" not found`,
+    ],
+  },
+  {
+    id: "pulumi-api-version-removed",
+    title: "Pulumi: the manifest's apiVersion was removed in the cluster's Kubernetes",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["was removed in Kubernetes", "was removed in a previous version of Kubernetes"],
+    patterns: [
+      // pulumi-kubernetes RemovedAPIError: apiVersion "<group/version>/<Kind>", then the cluster's version.
+      String.raw`apiVersion\s+${Q}(?<apiVersion>(?:[\w.-]+/)?v\d\w*)/(?<kind>[A-Z]\w*)${Q}\s+was\s+removed\s+in\s+(?:Kubernetes\s+(?<server>{V})|a\s+previous\s+version\s+of\s+Kubernetes)`,
+    ],
+    versions: ["server"],
+    roles: { apiVersion: "API version the program uses", server: "Kubernetes version of the cluster (as Pulumi printed it)" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 45,
+    meaning:
+      "pulumi-kubernetes checked the resource's apiVersion against the cluster's version and found it removed there: the program (or the chart or YAML it renders) targets an older Kubernetes than the cluster.",
+    causes: ["A Pulumi program, Helm chart or YAML file written for an older Kubernetes, deployed to a cluster upgraded past the API's removal."],
+    fixes: ["Move the resource to the API version the message suggests (or the one the deprecation guide names: Pulumi's suggestion has been wrong for some kinds)."],
+    references: ["https://github.com/pulumi/pulumi-kubernetes/pull/809", "https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
+    examples: [
+      {
+        // pulumi/pulumi-kubernetes#3354
+        line: `  warning: apiVersion "policy/v1beta1/PodDisruptionBudget" was removed in Kubernetes 1.25. Use "policy/v1beta1/PodDisruptionBudget" instead.`,
+        captures: { apiVersion: "policy/v1beta1", kind: "PodDisruptionBudget", server: "1.25" },
+      },
+    ],
+  },
+  {
+    id: "crd-field-needs-newer-kubernetes",
+    title: "CustomResourceDefinition uses a schema field this Kubernetes does not know yet",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["unknown field", "field not declared in schema"],
+    patterns: [
+      // kubectl validation, the API server's strict decoding and its warnings: the field path ends in a CRD
+      // field that later Kubernetes releases added. Any other unknown field is a typo or a wrong schema.
+      String.raw`unknown\s+field\s+${Q}(?<field>(?:[\w.\[\]-]{0,120}\.)?(?<name>${CRD_FIELDS}))(?![\w-])`,
+      // Names too common on their own (spec.versions[].deprecated, 1.19): only with the CRD version type named.
+      String.raw`unknown\s+field\s+${Q}(?<name>${Object.keys(CRD_VERSION_FIELD_SINCE).join("|")})${Q}\s+in\s+io\.k8s\.apiextensions-apiserver\.pkg\.apis\.apiextensions\.v1(?:beta1)?\.CustomResourceDefinitionVersion`,
+      // Server-side apply (helm 4, kubectl apply --server-side): the managed-fields schema lacks the field.
+      String.raw`\.(?<field>(?:[\w.\[\]-]{0,120}\.)?(?<name>${CRD_FIELDS}))\s*:\s*field\s+not\s+declared\s+in\s+schema`,
+    ],
+    versions: [],
+    roles: { field: "CRD schema field path", name: "CRD field the cluster does not know" },
+    priority: 45,
+    meaning:
+      "The API server (or kubectl validating against its schema) does not know a CustomResourceDefinition field that a later Kubernetes release added: the CRDs were generated for a newer Kubernetes than the cluster runs. As a warning the field was dropped, so the CRD is installed without it.",
+    causes: [
+      "An operator or chart release whose CRDs use x-kubernetes-validations (CEL rules, Kubernetes 1.25+ by default), selectableFields (1.31+), messageExpression or other newer schema fields, installed on an older cluster.",
+      "A kind node image or test cluster older than the operator's minimum Kubernetes version.",
+    ],
+    fixes: [
+      "Upgrade the cluster to the operator's supported Kubernetes range, or install the operator release made for this cluster's version.",
+      "Where the release supports it, use its CRDs for older clusters; dropping the field from the CRD by hand loses the validation it carries.",
+    ],
+    references: ["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/"],
+    examples: [
+      {
+        // awslabs/mountpoint-s3-csi-driver#554, kyverno/kyverno#14758 (Kubernetes 1.27)
+        line: String.raw`I0729 14:24:39.116674    4077 warnings.go:110] "Warning: unknown field \"spec.versions[0].selectableFields\""`,
+        captures: { field: "spec.versions[0].selectableFields", name: "selectableFields" },
+      },
+      {
+        // cert-manager/cert-manager#8606 (Kubernetes 1.29)
+        line: "Error: failed to create typed patch object (/orders.acme.cert-manager.io; apiextensions.k8s.io/v1, Kind=CustomResourceDefinition): .spec.versions[0].selectableFields: field not declared in schema",
+        captures: { name: "selectableFields" },
+      },
+      { line: String.raw`unknown field "x-kubernetes-validations" in io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps`, captures: { name: "x-kubernetes-validations" } },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#82942: vendor extensions no Kubernetes release accepts.
+      String.raw`ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.accessToken.properties.secretKeyRef): unknown field "x-cli-help" in io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaProps`,
+      String.raw`error: error validating data: ValidationError(Service.spec): unknown field "foo" in io.k8s.api.core.v1.ServiceSpec`,
     ],
   },
 ];

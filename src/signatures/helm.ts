@@ -1,5 +1,7 @@
 import type { Signature } from "../model.js";
 
+const Q = String.raw`"?`;
+
 export const helmSignatures: Signature[] = [
   {
     id: "helm-kubeversion-incompatible",
@@ -29,5 +31,76 @@ export const helmSignatures: Signature[] = [
         captures: { constraint: ">= 1.27.0-0", cluster: "v1.26.15-gke.1090000" },
       },
     ],
+  },
+  {
+    id: "helm-release-manifest-removed-api",
+    title: "helm upgrade: the stored release uses an API this Kubernetes no longer serves",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["contains removed kubernetes api", "therefore unable to build the kubernetes"],
+    patterns: [
+      // helm 3 (pkg/action/upgrade.go) wraps kubernetes' "no matches for kind" for the release manifest stored by
+      // the previous upgrade; documentation and issue titles often stop before the wrapped error.
+      String.raw`current\s+release\s+manifest\s+contains\s+removed\s+kubernetes\s+api\(s\)(?:[^\n]{0,300}?no\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+version\s+${Q}(?<apiVersion>[\w.-]+/[\w.-]+))?`,
+      // The second half of the same message, for a line wrapped after "kubernetes api(s)".
+      String.raw`for\s+this\s+kubernetes\s+version\s+and\s+it\s+is\s+therefore\s+unable\s+to\s+build\s+the\s+kubernetes(?:\s+objects)?\s*$`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API version in the stored release manifest", kind: "kind in the stored release manifest" },
+    versionKinds: { apiVersion: "api-version" },
+    // Below api-no-kind-match (40), which explains the whole message when the wrapped error is there; this one
+    // covers the cut and wrapped forms, and the wrong-group tails that api-no-kind-match leaves alone.
+    priority: 38,
+    meaning:
+      "helm upgrade rebuilds the objects of the release as it was last deployed (the manifest stored in the release secret) to compute the diff; that manifest uses an API version the cluster stopped serving after a Kubernetes upgrade, so helm cannot build it, even when the new chart is fixed.",
+    causes: ["The release was deployed before the cluster was upgraded past the removal of an API it uses (extensions/v1beta1 Ingress in 1.22, policy/v1beta1 PodSecurityPolicy in 1.25, …)."],
+    fixes: [
+      "Rewrite the stored release with the helm-mapkubeapis plugin (helm mapkubeapis RELEASE -n NAMESPACE), then upgrade with a chart that uses the current APIs.",
+      "Before a cluster upgrade, upgrade releases to chart versions that no longer use the APIs it removes.",
+    ],
+    references: ["https://helm.sh/docs/topics/kubernetes_apis/", "https://github.com/helm/helm-mapkubeapis"],
+    examples: [
+      // kubernetes/website#26240 (the issue's title; GKE 1.16, helm 2.16)
+      { line: "Error: current release manifest contains removed kubernetes api(s) for this kubernetes version and it is therefore unable to build the kubernetes objects for performing the diff. error from kubernetes" },
+      // Docs and titles wrap or cut the message before the wrapped error.
+      { line: "Error: UPGRADE FAILED: current release manifest contains removed kubernetes api(s)" },
+      { line: "for this kubernetes version and it is therefore unable to build the kubernetes" },
+    ],
+    nearMisses: [
+      // helm's other wrapper: any error building the stored objects, not only a removed API.
+      'Error: UPGRADE FAILED: unable to build kubernetes objects from current release manifest: error validating "": error validating data: unknown object type "nil" in Secret.data.password',
+    ],
+  },
+  {
+    id: "helm-tiller-version-incompatible",
+    title: "helm 2 client and Tiller are incompatible releases",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["incompatible versions client", "client version is incompatible", "report incompatible version numbers"],
+    patterns: [
+      // Tiller (helm 2) refuses a client of another minor: fmt.Errorf("incompatible versions client[%s] server[%s]").
+      String.raw`incompatible\s+versions\s+client\[(?<client>v?\d+\.\d+[\w.+-]*)\]\s+server\[(?<server>v?\d+\.\d+[\w.+-]*)\]`,
+      // helm 2.0 pre-releases (helm/helm#1459, #2185): the same check without the versions.
+      String.raw`(?:^|Error\s*:\s*)client\s+version\s+is\s+incompatible\s*$`,
+      String.raw`Helm\s+and\s+Tiller\s+report\s+incompatible\s+version\s+numbers`,
+    ],
+    versions: ["client", "server"],
+    roles: { client: "helm client version", server: "Tiller (server) version" },
+    versionKinds: { client: { kind: "component", component: "helm" }, server: { kind: "component", component: "tiller" } },
+    priority: 45,
+    meaning:
+      "Tiller, helm 2's in-cluster server, only serves helm clients of its own minor release; the helm binary of the job is another release than the Tiller installed in the cluster.",
+    causes: ["A helm 2 client installed from 'latest' or upgraded on the runner while the cluster's Tiller stayed at the release helm init installed earlier (or the reverse)."],
+    fixes: ["Run helm init --upgrade to move Tiller to the client's release, or install the helm client of Tiller's release (helm version shows both)."],
+    references: ["https://github.com/helm/helm/issues/4730", "https://v2.helm.sh/docs/install/#upgrading-tiller"],
+    examples: [
+      // IBM/Db2#11, helm/charts#5239, helm/charts#17456
+      { line: "Error: incompatible versions client[v2.16.1] server[v2.14.3]", captures: { client: "v2.16.1", server: "v2.14.3" } },
+      { line: "Error: UPGRADE FAILED: incompatible versions client[v2.13.0] server[v2.12.0]", captures: { client: "v2.13.0", server: "v2.12.0" } },
+      { line: "Error: client version is incompatible" },
+    ],
+    nearMisses: ["Error: could not find a ready tiller pod", "Client: &version.Version{SemVer:\"v2.12.0\", GitCommit:\"d325d2a9c179b33af1a024cdb5a4472b6288016a\", GitTreeState:\"clean\"}"],
   },
 ];

@@ -58,10 +58,19 @@ export const kubectlSignatures: Signature[] = [
     family: "kubectl",
     severity: "error",
     flake: true,
-    anchors: ["exec plugin", "invalid apiVersion"],
+    anchors: ["exec plugin", "invalid apiVersion", "ExecCredential", "plugin returned version", "plugin api version"],
     patterns: [
       String.raw`exec\s+plugin\s*:\s*invalid\s+apiVersion\s+${Q}(?<apiVersion>client\.authentication\.k8s\.io/v\w+)`,
-      String.raw`exec\s+plugin\s+is\s+configured\s+to\s+use\s+API\s+version\s+(?<configured>client\.authentication\.k8s\.io/v\w+)\s*,\s*plugin\s+returned\s+version\s+(?<returned>client\.authentication\.k8s\.io/v\w+)`,
+      // The second half is lost when a terminal or an excerpt cuts the line after the comma.
+      String.raw`exec\s+plugin\s+is\s+configured\s+to\s+use\s+API\s+version\s+(?<configured>client\.authentication\.k8s\.io/v\w+)\s*,\s*plugin(?:\s+returned\s+version\s+(?<returned>client\.authentication\.k8s\.io/v\w+)|\s*$)`,
+      // The Python client (kubernetes/config/exec_provider.py): what the plugin returned, then what the kubeconfig asked.
+      String.raw`exec\s*:\s*plugin\s+api\s+version\s+(?<returned>client\.authentication\.k8s\.io/v\w+)\s+does\s+not\s+match\s+(?<configured>client\.authentication\.k8s\.io/v\w+)`,
+      // client-go decodes the plugin's output with the kubeconfig's version: a version this client-go no longer
+      // (or not yet) registers fails in the scheme before any exec-plugin wording (kubernetes/kubectl#1210).
+      String.raw`no\s+kind\s+${Q}ExecCredential${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>client\.authentication\.k8s\.io/v\w+)`,
+      // Excerpts and terminals cut the line inside the quoted version ("client.authent"): the words alone are
+      // client-go's, printed only for a version it does not read.
+      String.raw`exec\s+plugin\s*:\s*invalid\s+apiVersion(?:\s+${Q}c[\w.]{0,40})?\s*$`,
     ],
     versions: ["apiVersion", "configured", "returned"],
     roles: {
@@ -69,20 +78,46 @@ export const kubectlSignatures: Signature[] = [
       configured: "ExecCredential API version in the kubeconfig",
       returned: "ExecCredential API version the plugin returned",
     },
-    priority: 50,
+    versionKinds: { apiVersion: "api-version", configured: "api-version", returned: "api-version" },
+    // Above k8s-scheme-kind-not-registered (57): for ExecCredential the scheme is the kubeconfig's client-go one.
+    priority: 58,
     meaning:
-      "kubectl (or a client-go program) ran the kubeconfig's credential plugin (aws eks get-token, gke-gcloud-auth-plugin, kubelogin) with an ExecCredential API version that this client does not read, or the plugin answered in another version than asked.",
+      "kubectl (or a client-go program) ran the kubeconfig's credential plugin (aws eks get-token, aws-iam-authenticator, gke-gcloud-auth-plugin, kubelogin, tsh, pinniped) with an ExecCredential API version that this client does not read, or the plugin answered in another version than asked.",
     causes: [
-      "client.authentication.k8s.io/v1alpha1 was removed in kubectl/client-go 1.24; kubeconfigs written by aws-cli before 1.24.0 / 2.7.0 (aws eks update-kubeconfig) still use it.",
-      "A kubeconfig with v1 (served from 1.22) or v1beta1 (from 1.11) used by an older kubectl or a tool built on an old client-go.",
+      "client.authentication.k8s.io/v1alpha1 was removed in kubectl/client-go 1.24; kubeconfigs written by aws-cli before 1.24.0 / 2.7.0 (aws eks update-kubeconfig), eksctl or aws-iam-authenticator before 0.5.7 still use it.",
+      "A kubeconfig with v1 (served from 1.22) or v1beta1 (from 1.11) used by an older kubectl or a tool built on an old client-go (a kubectl plugin, kubens, qbec, a Terraform provider).",
+      "A plugin older than the kubeconfig: it answers v1alpha1 or v1beta1 when the kubeconfig asks for a newer version.",
     ],
     fixes: [
       "Upgrade aws-cli (or the plugin) and regenerate the kubeconfig, or change users[].user.exec.apiVersion to client.authentication.k8s.io/v1beta1.",
       "Where the client is the old side, upgrade kubectl or the tool to a client-go that reads the kubeconfig's version.",
     ],
-    references: ["https://github.com/aws/aws-cli/issues/6920"],
+    references: ["https://github.com/aws/aws-cli/issues/6920", "https://github.com/kubernetes/kubernetes/pull/108616"],
     examples: [
       { line: `error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"`, captures: { apiVersion: "client.authentication.k8s.io/v1alpha1" } },
+      {
+        // kubernetes/kubectl#1210, pulumi/pulumi-eks#717, fidelity/awsrun#29 (kubectl 1.24+, aws-cli too old)
+        line: String.raw`Unable to connect to the server: getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client.authentication.k8s.io/v1alpha1" in scheme "pkg/client/auth/exec/exec.go:62"`,
+        captures: { apiVersion: "client.authentication.k8s.io/v1alpha1" },
+      },
+      {
+        // eksctl-io/eksctl#8252: a Go error value printed with %#v
+        line: String.raw`[0]           s: "exec plugin: invalid apiVersion \"client.authentication.k8s.io/v1alpha1\"",`,
+        captures: { apiVersion: "client.authentication.k8s.io/v1alpha1" },
+      },
+      {
+        line: "ERROR:root:exec: plugin api version client.authentication.k8s.io/v1alpha1 does not match client.authentication.k8s.io/v1beta1",
+        captures: { returned: "client.authentication.k8s.io/v1alpha1", configured: "client.authentication.k8s.io/v1beta1" },
+      },
+      // A terminal that cut the line inside the version.
+      { line: 'error: exec plugin: invalid apiVersion "client.authentication.k8' },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#127694: the plugin printed text before its JSON; __internal is no API version.
+      "Unable to connect to the server: getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1, plugin returned version client.authentication.k8s.io/__internal",
+      // kubernetes/kubernetes#92593: the "plugin" (ls) printed no ExecCredential at all.
+      "error: couldn't get available api versions from server: Get https://192.168.198.154:6443/api?timeout=32s: getting credentials: decoding stdout: yaml: line 3: could not find expected ':'",
+      "error: You must be logged in to the server (the server has asked for the client to provide credentials)",
     ],
   },
   {
@@ -122,7 +157,8 @@ export const kubectlSignatures: Signature[] = [
     // minikube translates the message; the anchors are the ASCII parts of each translation, and for the
     // ones written in other scripts, the kubectl path that precedes them.
     anchors: [
-      "which may have incompatibilities",
+      // minikube printed "incompatibilites" (sic) in some releases.
+      "which may have incompatibilit",
       "which may be incompatible with Kubernetes",
       "and is incompatible with Kubernetes",
       "welche inkompatibel ist",
@@ -130,20 +166,29 @@ export const kubectlSignatures: Signature[] = [
       "yang mungkin tidak kompatibel",
       "dibe bi Kubernetes",
       "niekompatybilne z Kubernetesem",
+      "que pode ter incompatibilidades",
       "/kubectl ",
       "kubectl.exe ",
+      "(minor skew: ",
     ],
     patterns: [
       // minikube ≥ 1.9 (kubernetes/minikube#6998) printed "is v1.16.3, which may be incompatible with".
-      String.raw`is\s+(?:version\s+)?(?<client>{V}),\s+(?:which\s+may\s+have\s+incompatibilities|which\s+may\s+be\s+incompatible|and\s+is\s+incompatible)\s+with\s+Kubernetes\s+(?<cluster>{V})`,
+      String.raw`is\s+(?:version\s+)?(?<client>{V}),\s+(?:which\s+may\s+have\s+incompatibilit?i?es|which\s+may\s+be\s+incompatible|and\s+is\s+incompatible)\s+with\s+Kubernetes\s+(?<cluster>{V})`,
+      // The comparison minikube logs (klog, --alsologtostderr and `minikube logs`) before it decides to warn.
+      String.raw`kubectl\s*:\s*(?<client>{V})\s*,\s*cluster\s*:\s*(?<cluster>{V})\s*\(minor\s+skew\s*:\s*(?<minorSkew>\d+)\)`,
       String.raw`ist\s+Version\s+(?<client>{V}),\s+welche\s+inkompatibel\s+ist\s+mit\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`est\s+la\s+version\s+(?<client>{V}),\s+qui\s+peut\s+comporter\s+des\s+incompatibilités\s+avec\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`menggunakan\s+versi\s+(?<client>{V}),\s+yang\s+mungkin\s+tidak\s+kompatibel\s+dengan\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`guhertoya\s+(?<client>{V})\s+e,\s+ku\s+dibe\s+bi\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`jest\s+w\s+wersji\s+(?<client>{V}),\s+co\s+może\s+być\s+niekompatybilne\s+z\s+Kubernetesem\s+w\s+wersji\s+(?<cluster>{V})`,
+      String.raw`é\s+a\s+versão\s+(?<client>{V}),\s+que\s+pode\s+ter\s+incompatibilidades\s+com\s+o\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`kubectl(?:\.exe)?\s+のバージョンは\s*(?<client>{V})\s*で、\s*Kubernetes\s+(?<cluster>{V})\s*と互換性がないかもしれません`,
+      // The Japanese translation of minikube 1.9–1.12 put the cluster version first.
+      String.raw`kubectl(?:\.exe)?\s+のバージョンは\s*(?<client>{V})\s*です。\s*(?<cluster>{V})\s*の\s*Kubernetes\s*とは互換性がないかもしれません`,
+      String.raw`kubectl(?:\.exe)?\s+의\s+버전은\s+(?<client>{V})\s*이므로,\s*쿠버네티스\s+버전\s+(?<cluster>{V})\s*과\s+호환되지\s+않을\s+수\s+있습니다`,
       String.raw`kubectl(?:\.exe)?\s+—\s+це\s+версія\s+(?<client>{V}),\s+яка\s+може\s+бути\s+несумісною\s+з\s+Kubernetes\s+(?<cluster>{V})`,
       String.raw`kubectl(?:\.exe)?\s+的版本为\s*(?<client>{V})\s*，\s*可能与\s*Kubernetes\s+(?<cluster>{V})\s*不兼容`,
+      String.raw`kubectl(?:\.exe)?\s+的版本是\s*(?<client>{V})\s*，\s*且与\s*Kubernetes\s+(?<cluster>{V})\s*不兼容`,
     ],
     versions: ["client", "cluster"],
     roles: { client: "kubectl (client) version", cluster: "Kubernetes version minikube deployed" },
@@ -151,7 +196,7 @@ export const kubectlSignatures: Signature[] = [
     meaning: "minikube started the cluster and warns that the kubectl on the PATH is more than one minor away from it. A warning: commands may still work.",
     causes: ["The runner's preinstalled kubectl, or one installed from 'latest', differs from the --kubernetes-version the job asked minikube for."],
     fixes: ["Use 'minikube kubectl --' in the job, or install a kubectl within one minor of the cluster version."],
-    references: ["https://github.com/kubernetes/minikube/blob/master/translations/de.json"],
+    references: ["https://github.com/kubernetes/minikube/blob/master/translations/de.json", "https://github.com/kubernetes/minikube/blob/master/translations/strings.txt"],
     examples: [
       {
         line: "❗  /usr/local/bin/kubectl is version 1.24.1, which may have incompatibilities with Kubernetes 1.27.4.",
@@ -166,8 +211,20 @@ export const kubectlSignatures: Signature[] = [
         line: "❗  /usr/local/bin/kubectl のバージョンは 1.24.1 で、Kubernetes 1.27.4 と互換性がないかもしれません。",
         captures: { client: "1.24.1", cluster: "1.27.4" },
       },
+      { line: "I1216 11:28:23.304254   25968 start.go:644] kubectl: 1.24.1, cluster: 1.27.4 (minor skew: 3)", captures: { client: "1.24.1", cluster: "1.27.4", minorSkew: "3" } },
+      // The strings of minikube's translations/*.json, as minikube prints them.
+      { line: "❗  /usr/local/bin/kubectl is version 1.18.3, which may have incompatibilites with Kubernetes 1.20.2.", captures: { client: "1.18.3", cluster: "1.20.2" } },
+      { line: "❗  O /usr/local/bin/kubectl é a versão 1.22.4, que pode ter incompatibilidades com o Kubernetes 1.25.3.", captures: { client: "1.22.4", cluster: "1.25.3" } },
+      { line: "❗  /usr/local/bin/kubectl 의 버전은 v1.15.0 이므로, 쿠버네티스 버전 v1.18.0 과 호환되지 않을 수 있습니다", captures: { client: "v1.15.0", cluster: "v1.18.0" } },
+      { line: "❗  /usr/local/bin/kubectl のバージョンは 1.15.0です。 1.18.0 の Kubernetes とは互換性がないかもしれません", captures: { client: "1.15.0", cluster: "1.18.0" } },
+      { line: "❗  /usr/bin/kubectl 的版本是 1.19.1，且与 Kubernetes 1.23.3 不兼容。您需要更新 /usr/bin/kubectl 或者使用 'minikube kubectl' 连接到这个集群", captures: { client: "1.19.1", cluster: "1.23.3" } },
     ],
-    nearMisses: ["+ /usr/local/bin/kubectl apply -f deploy.yaml", "▪ Want kubectl v1.27.4? Try 'minikube kubectl -- get pods -A'"],
+    nearMisses: [
+      "+ /usr/local/bin/kubectl apply -f deploy.yaml",
+      "▪ Want kubectl v1.27.4? Try 'minikube kubectl -- get pods -A'",
+      // minikube's own log of the comparison, within the supported skew (a minikube install guide's output).
+      "I0516 11:10:58.172457    9364 start.go:378] kubectl: 1.18.2, cluster: 1.18.2 (minor skew: 0)",
+    ],
   },
   {
     id: "kubectl-apply-k-too-old",
@@ -301,7 +358,9 @@ export const kubectlSignatures: Signature[] = [
     patterns: [
       // Only fields kustomize removed or re-typed: any other unknown field is a typo, not a version skew.
       String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>env|commands|imageTags)(?!\w)${Q}`,
-      String.raw`cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+Go\s+struct\s+field\s+Kustomization\.(?<field>[\w.]+)\s+of\s+type\s+(?<type>[\w.\[\]]+)`,
+      // Not "patches": every kustomize that has it wants a list of objects there (redhat-appstudio/infra-deployments#2052
+      // failed the same way with kustomize 4.5.7, 5.0.1 and 5.1.0), so a string in it is the file's mistake.
+      String.raw`cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+Go\s+struct\s+field\s+Kustomization\.(?<field>(?!patches\s)[\w.]+)\s+of\s+type\s+(?<type>[\w.\[\]]+)`,
     ],
     versions: [],
     roles: { field: "kustomization field" },
@@ -323,7 +382,11 @@ export const kubectlSignatures: Signature[] = [
         captures: { field: "patchesJson6902", got: "string" },
       },
     ],
-    nearMisses: [`error: json: unknown field "spec"`, `Error: json: unknown field "environment"`],
+    nearMisses: [
+      `error: json: unknown field "spec"`,
+      `Error: json: unknown field "environment"`,
+      "couldn't make target for path '.components/image-controller/base': invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch",
+    ],
   },
   {
     id: "kubectl-openapi-fallback-swagger",
