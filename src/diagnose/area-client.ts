@@ -135,6 +135,21 @@ const diagnoseTiller: Diagnoser = (input) => {
   };
 };
 
+const diagnoseChartTiller: Diagnoser = (input) => {
+  const tiller = input.capture("tiller") ?? "";
+  // A pre-release Tiller (v2.11.0-rc.2) fails any range without a pre-release part, the kubeVersion quirk again.
+  if (/^v?\d+\.\d+\.\d+-/.test(tiller)) {
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: Tiller ${tiller} is a pre-release, which helm's semver leaves out of the chart's tillerVersion range even when its release is new enough.`,
+      versions: captureRoles(input),
+      fixes: ["Run a released Tiller (helm init --upgrade with a stable helm), or a chart whose tillerVersion has a -0 pre-release part."],
+      references: ["https://github.com/helm/charts/issues/8058"],
+    };
+  }
+  return { headline: `The chart requires a newer Tiller than the cluster's ${tiller}.`, versions: captureRoles(input) };
+};
+
 // Diagnosers for the client signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const clientDiagnosers: Record<string, Diagnoser> = {
   "argocd-sync-api-version-not-served": diagnoseArgoSync,
@@ -142,4 +157,5 @@ export const clientDiagnosers: Record<string, Diagnoser> = {
   "crd-field-needs-newer-kubernetes": diagnoseCrdField,
   "helm-release-manifest-removed-api": diagnoseHelmRemovedApi,
   "helm-tiller-version-incompatible": diagnoseTiller,
+  "helm-chart-tiller-version": diagnoseChartTiller,
 };

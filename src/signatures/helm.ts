@@ -103,4 +103,30 @@ export const helmSignatures: Signature[] = [
     ],
     nearMisses: ["Error: could not find a ready tiller pod", "Client: &version.Version{SemVer:\"v2.12.0\", GitCommit:\"d325d2a9c179b33af1a024cdb5a4472b6288016a\", GitTreeState:\"clean\"}"],
   },
+  {
+    id: "helm-chart-tiller-version",
+    title: "Chart's tillerVersion constraint rejects the cluster's Tiller (helm 2)",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["incompatible with Tiller"],
+    patterns: [
+      // helm 2 (pkg/tiller/release_server.go): Chart.yaml's tillerVersion range against Tiller's own version.
+      String.raw`[Cc]hart\s+incompatible\s+with\s+Tiller\s+(?<tiller>v?\d+\.\d+[\w.+-]*)`,
+    ],
+    versions: ["tiller"],
+    roles: { tiller: "Tiller version in the cluster" },
+    versionKinds: { tiller: { kind: "component", component: "tiller" } },
+    priority: 45,
+    meaning: "Tiller refused the chart: its Chart.yaml asks for a newer Tiller (tillerVersion) than the one installed in the cluster.",
+    causes: ["A chart release made for helm 2.10+ (or 2.11+) installed with an older Tiller, often one a managed cluster or Rancher shipped."],
+    fixes: ["Upgrade Tiller (helm init --upgrade, or the platform's helm) to the chart's tillerVersion, or use a chart release for the installed Tiller."],
+    references: ["https://v2.helm.sh/docs/developing_charts/#the-chart-yaml-file"],
+    examples: [
+      // vmware-tanzu/kubeapps#875 (kubeapps needs Tiller 2.10), scylladb/scylla-operator#70, velero-io/velero#2646
+      { line: "Error: Chart incompatible with Tiller v2.6.2", captures: { tiller: "v2.6.2" } },
+      { line: "Can't install release with errors: rpc error: code = Unknown desc = Chart incompatible with Tiller v2.7.0", captures: { tiller: "v2.7.0" } },
+    ],
+    nearMisses: ["Error: could not find tiller"],
+  },
 ];

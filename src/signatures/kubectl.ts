@@ -411,4 +411,48 @@ export const kubectlSignatures: Signature[] = [
     ],
     nearMisses: ["W1010 15:13:19.027707    6796 factory_object_mapping.go:423] Failed to download OpenAPI (Get https://10.0.0.1/openapi/v2: dial tcp 10.0.0.1:443: i/o timeout), falling back to swagger"],
   },
+  {
+    id: "kubectl-auth-provider-removed",
+    title: "kubeconfig uses an in-tree auth provider this client no longer has (gcp, azure)",
+    family: "kubectl",
+    severity: "error",
+    flake: true,
+    anchors: ["auth plugin has been removed", "no Auth Provider found for name"],
+    patterns: [
+      // client-go 1.26+ (kubernetes/kubernetes#110013) keeps a stub per removed provider that returns this error.
+      String.raw`[Tt]he\s+(?<provider>gcp|[Aa]zure|openstack)\s+auth\s+plugin\s+has\s+been\s+removed`,
+      // The stub's registration is gone from some builds: client-go then only says the provider is unknown.
+      String.raw`no\s+Auth\s+Provider\s+found\s+for\s+name\s+${Q}(?<provider>gcp|azure)${Q}`,
+    ],
+    versions: [],
+    roles: { provider: "auth provider named in the kubeconfig (users[].user.auth-provider)" },
+    priority: 50,
+    meaning:
+      "The kubeconfig authenticates with a legacy in-tree auth provider (users[].user.auth-provider: gcp or azure), which kubectl and client-go removed in 1.26 in favour of exec credential plugins (gke-gcloud-auth-plugin, kubelogin): the kubeconfig was written for an older client than the one reading it.",
+    causes: [
+      "kubectl 1.26+ (or a tool built on client-go 1.26+: k9s 0.27, cmctl 1.11, kubeseal) on a runner whose kubeconfig came from gcloud or az without the exec plugin (USE_GKE_GCLOUD_AUTH_PLUGIN unset, az aks get-credentials --format azure).",
+    ],
+    fixes: [
+      "GKE: install gke-gcloud-auth-plugin and rerun gcloud container clusters get-credentials (with USE_GKE_GCLOUD_AUTH_PLUGIN=True on older gcloud).",
+      "AKS: install kubelogin and run kubelogin convert-kubeconfig -l azurecli (or the login mode of the job), or fetch the credentials without --format azure.",
+      "Or pin kubectl (and the tool) below 1.26 until the kubeconfig is migrated.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/pull/110013", "https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke", "https://azure.github.io/kubelogin/known-issues.html"],
+    examples: [
+      // GoogleCloudPlatform/microservices-demo#1445 (Terraform local-exec), cal-itp/data-infra#2089 (GitHub Actions)
+      { line: "│ error: The gcp auth plugin has been removed.", captures: { provider: "gcp" } },
+      {
+        // derailed/k9s#1938 (k9s 0.27)
+        line: String.raw`11:04AM WRN Unable to dial discovery API error="The azure auth plugin has been removed.\nPlease use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead.\nSee https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"`,
+        captures: { provider: "azure" },
+      },
+      { line: 'I0428 16:55:52.111080   11139 versioner.go:58] no Auth Provider found for name "azure"', captures: { provider: "azure" } },
+    ],
+    nearMisses: [
+      // The deprecation warning of kubectl 1.22–1.25: the request went through.
+      "W1014 10:44:08.794683   20354 gcp.go:120] WARNING: the gcp auth plugin is deprecated in v1.22+, unavailable in v1.25+; use gcloud instead.",
+      // NimbleArchitect/kubectl-ice#5: a tool built without the oidc provider, which client-go still has.
+      'failed to create clientset: no Auth Provider found for name "oidc"',
+    ],
+  },
 ];
