@@ -150,6 +150,17 @@ const diagnoseChartTiller: Diagnoser = (input) => {
   return { headline: `The chart requires a newer Tiller than the cluster's ${tiller}.`, versions: captureRoles(input) };
 };
 
+const diagnoseBuiltinNotServed: Diagnoser = (input) => {
+  const served = input.capture("servedResource");
+  if (!served) return { headline: `${input.signature.title}: ${input.signature.meaning}` };
+  return {
+    verdict: "warning",
+    headline: `The cluster serves ${served} at no version the client asks for: the client (or its manifest) and the cluster are from Kubernetes releases that share no version of this API.`,
+    versions: captureRoles(input),
+    reasoning: ["The line names the resource and group, not the version: kubectl api-resources on the cluster shows the versions it serves."],
+  };
+};
+
 // Diagnosers for the client signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const clientDiagnosers: Record<string, Diagnoser> = {
   "argocd-sync-api-version-not-served": diagnoseArgoSync,
@@ -158,4 +169,5 @@ export const clientDiagnosers: Record<string, Diagnoser> = {
   "helm-release-manifest-removed-api": diagnoseHelmRemovedApi,
   "helm-tiller-version-incompatible": diagnoseTiller,
   "helm-chart-tiller-version": diagnoseChartTiller,
+  "api-builtin-resource-not-served": diagnoseBuiltinNotServed,
 };

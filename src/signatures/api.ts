@@ -20,6 +20,20 @@ const NEVER_SERVED = (() => {
   return `(?!(?:${alternatives.join("|")}))`;
 })();
 
+/** The named built-in groups (not the core group), for resource.group suffixes. */
+const NAMED_BUILTIN_GROUPS = [...BUILTIN_GROUPS]
+  .filter((g) => g !== "")
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join("|");
+
+/** Built-in kinds a named group has served, for an excerpt cut after "in version" (a core-only kind is a typo then). */
+const GROUP_KINDS = Object.entries(KIND_GROUPS)
+  .filter(([, groups]) => groups.some((g) => g !== ""))
+  .map(([kind]) => kind)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
 /** Built-in kinds with an API version some Kubernetes release stopped serving (KIND_API_VERSIONS). */
 const REMOVED_KINDS = Object.entries(KIND_API_VERSIONS)
   .filter(([, row]) => Object.values(row.versions).some((v) => v.removedIn))
@@ -49,7 +63,7 @@ export const apiSignatures: Signature[] = [
       // kubectl before 1.19: "no matches for batch/, Kind=CronJob"
       String.raw`[Nn]o\s+matches\s+for\s+(?<apiVersion>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<kind>\w+)`,
       // An excerpt cut after "in version" for a built-in kind (the version that was asked for is lost).
-      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>CSIDriver|CSINode|IngressClass|Ingress|CronJob|PodDisruptionBudget|PodSecurityPolicy|EndpointSlice|RuntimeClass|PriorityClass|CustomResourceDefinition|MutatingWebhookConfiguration|ValidatingWebhookConfiguration|HorizontalPodAutoscaler|FlowSchema|PriorityLevelConfiguration|CSIStorageCapacity)${Q}\s+in\s+version\s*$`,
+      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>${GROUP_KINDS})${Q}\s+in\s+version\s*$`,
     ],
     versions: ["apiVersion"],
     roles: { apiVersion: "API group/version the manifest uses" },
@@ -70,6 +84,8 @@ export const apiSignatures: Signature[] = [
       },
     ],
     nearMisses: [
+      // A core-only kind cut after "in version": whatever followed, no release moved Pod out of v1.
+      'error: unable to recognize "pod.yaml": no matches for kind "Pod" in version',
       // aquasecurity/aqua-helm#66: a chart template put Ingress under apps/v1, which never served it.
       'Error: UPGRADE FAILED: unable to recognize "": no matches for kind "Ingress" in version "apps/v1"',
       'error: unable to recognize "svc.yaml": no matches for kind "Service" in version "apps/v1"',
@@ -183,9 +199,12 @@ export const apiSignatures: Signature[] = [
       // client-go's "(get <resource>.<group>)" suffix, for groups no current release serves at any version:
       // extensions (its last resource, ingresses, removed in 1.22) and PodSecurityPolicy (policy, 1.25).
       String.raw`[Tt]he\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?:get|list|watch|post|patch|put|delete)\s+(?<resource>(?:ingresses|deployments|daemonsets|replicasets|networkpolicies|podsecuritypolicies)\.extensions|podsecuritypolicies\.policy)\s*\)`,
+      // Any other resource of a built-in group: every release serves the type at some version, so a 404 for the
+      // whole type says the client asks for a version this cluster does not serve (which one, the line does not say).
+      String.raw`[Tt]he\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?:get|list|watch|post|patch|put|delete)\s+(?<servedResource>[a-z]+\.(?:${NAMED_BUILTIN_GROUPS}))\s*\)`,
     ],
     versions: [],
-    roles: { kind: "built-in kind asked for", resource: "resource.group asked for (no longer served)" },
+    roles: { kind: "built-in kind asked for", resource: "resource.group asked for (no longer served)", servedResource: "resource.group asked for (at a version this cluster does not serve)" },
     priority: 40,
     meaning:
       "A controller or installer asked for a built-in kind at an API version this cluster does not serve: the cluster removed it since the client was built (networking.k8s.io/v1beta1 IngressClass in 1.22), or is older than the client (apiextensions.k8s.io/v1 CRDs before 1.16).",
@@ -200,6 +219,8 @@ export const apiSignatures: Signature[] = [
       { line: "✘ Istio core encountered an error: failed to wait for resource: failed to verify CRD creation: the server could not find the requested resource", captures: { kind: "CRD" } },
       // istio/istio#33200: the operator's installer joins the two with a semicolon.
       { line: "2021-06-01T12:02:29.509703Z\terror\tinstaller\tfailed to verify CRD creation; the server could not find the requested resource", captures: { kind: "CRD" } },
+      // A Terraform kubernetes provider 1.x resource (batch/v1beta1 CronJob) on Kubernetes 1.25.
+      { line: "Error from server (NotFound): the server could not find the requested resource (post cronjobs.batch)", captures: { servedResource: "cronjobs.batch" } },
       {
         // feloy/kubectl-service-tree#3, kj187/kubernetes-ingress-linklist#3, kubernetes-retired/dashboard#6650
         line: "The server could not find the requested resource (get ingresses.extensions)",
@@ -211,6 +232,8 @@ export const apiSignatures: Signature[] = [
       // The core group's 404 for one named object, and a CRD's group: neither says a built-in API is gone.
       'Error from server (NotFound): the server could not find the requested resource (get services http:heapster:)',
       "the server could not find the requested resource (get widgets.example.io)",
+      // An aggregated API whose server (metrics-server) is not installed: not a built-in group.
+      "Error from server (NotFound): the server could not find the requested resource (get pods.metrics.k8s.io)",
     ],
   },
   {
