@@ -169,6 +169,11 @@ describe("generic layer for unrecognised wordings", () => {
       ['your configuration file uses an old API version: "gizmo.example.io/v1beta1". Please use gizmoctl v2 to migrate it', ["gizmo.example.io/v1beta1"]],
       ['error: status.storedVersions[0]: Invalid value: "v1alpha2": must appear in spec.versions', ["v1alpha2"]],
       ["Error: the gizmo servers must be upgraded to at least v2.7.1", ["v2.7.1"]],
+      ["FATA[0002] rpc error: code = FailedPrecondition desc = unsatisfied client version constraint: >= 3.2.0", ["3.2.0"]],
+      ["Error: Kubernetes 1.25 is not supported by this release of gizmo", ["1.25"]],
+      ["Error: Kubernetes 1.16 or newer is required, found 1.15.3", ["1.16", "1.15.3"]],
+      ["Error: gizmo is only supported on Kubernetes 1.27 and later", ["1.27"]],
+      ["error: this chart requires Helm version 3.8.0 or later", ["3.8.0"]],
     ];
     for (const [line, versions] of cases) {
       const report = await run(`${line}\n`);
@@ -212,6 +217,10 @@ describe("generic layer for unrecognised wordings", () => {
       "[ERROR NumCPU]: the number of available CPUs 1 is less than the required 2",
       "Error: gizmo version 1.15.11-eks-065dce is not compatible, need at least 1.15.11",
       "E: Version '1.29.1-1.1' for 'kubelet' was not found",
+      // The version meets the comparison the line states (cilium-sysdump#7 refused 1.10 for its other bound).
+      "ERROR the gizmo-apiserver version is 1.10. We need a version >= 1.7",
+      "INFO: gizmo is only supported on Kubernetes 1.27 and later",
+      "- Kubernetes 1.25 is not supported",
     ];
     for (const line of lines) {
       const report = await run(`${line}\n`);

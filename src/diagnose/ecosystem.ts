@@ -372,7 +372,7 @@ export const diagnoseDocker: Diagnoser = (input) => {
 // Where the generic layer may speak: an error (klog E/F, "error", "failed", "fatal", JSON or logfmt level).
 const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied|badRequest|BadRequest|InvalidParameter\w*|invalid)\b|[Ss]tatus\s*[Cc]ode\s*[:=]\s*4\d\d\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|❌|\[✖\]|\b(?:4\d\d)\s+(?:Bad\s+Request|Unprocessable\s+Entity)\b/;
 // Relations that are a refusal on their own ("… is not supported", "can only be used …"), not a comparison.
-const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|served)|(?:is|are)n't\s+supported|uses?\s+an?\s+(?:old|older|outdated|deprecated|legacy|unsupported)\b.*|(?:must|should|needs?\s+to)\s+be\s+(?:upgraded|updated)\b.*|or\s+(?:greater|newer|later|higher|above)|[Nn]o\s+(?:available|supported|compatible|matching)\b.*|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|[Uu]nsupported|[Ii]ncompatible|too\s+(?:old|new|low|high)|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?))$/;
+const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|served)|(?:is|are)n't\s+supported|uses?\s+an?\s+(?:old|older|outdated|legacy|unsupported)\b.*|(?:must|should|needs?\s+to)\s+be\s+(?:upgraded|updated)\b.*|or\s+(?:greater|newer|later|higher|above)|[Nn]o\s+(?:available|supported|compatible|matching)\b.*|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|not\s+yet\s+supported|only\s+supported\s+(?:on|with|for|in)\b.*|[Uu]nsupported|[Ii]ncompatible|too\s+(?:old|new|low|high)|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?))$/;
 // On a warning line (klog W, "WARN", level=warn) only these relations between two versions speak: a tool that
 // says its own versions disagree ("version mismatch", "maximum supported … but the server version is …").
 const WARNING_RELATION = /^(?:(?:version\s+)?(?:mismatch(?:ed)?|skew)|[Ii]ncompatible|incompatibilit(?:y|ies)|(?:not|no\s+longer)\s+(?:supported|compatible)|[Uu]nsupported|too\s+(?:old|new)|exceeds|[Mm]aximum|difference\s+between|(?:newer|older|greater|lower|less|higher)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|while|but|whereas|(?:versions?\s+)?(?:do|does)\s+not\s+match|are\s+(?:not\s+compatible|incompatible))$/;
@@ -392,6 +392,16 @@ const NOT_COMPONENT = /\b(?:TLS|SSL|TLSv1|SSLv3|kernel|Kernel|KERNEL|glibc|GLIBC
 const TOOLCHAIN_BEFORE = /\b(?:go|Go|golang|node|Node\.js|nodejs|npm|yarn|pnpm|python|Python|pip|ruby|Ruby|rustc|Rust|java|Java|JDK|jdk|gradle|Gradle|kotlin|Kotlin|Terraform|terraform)(?:\s+(?:Core\s+)?version)?\s*(?:[<>~^=]=?|~>)?\s*["'`]?$/;
 const TOOLCHAIN_AFTER = /^["'`]?\s+of\s+(?:Go|Node(?:\.js)?|Python|Java|Ruby|Rust|Terraform)\b/;
 const RESOLVER = /GOTOOLCHAIN|\bgo\.mod\b|\bpeer(?:Optional)?\s+[@\w/.-]+@|\bfrom\s+versions?:|\bsatisf(?:y|ies)\s+the\s+requirement\b|\bavailable\s+releases\s+match\b|\brequired_version\b/;
+
+/** Whether `a <op> b` holds for two releases (false where either is not a release). */
+function satisfies(a: string, op: string, b: string): boolean {
+  const x = parseKubeVersion(a);
+  const y = parseKubeVersion(b);
+  const sx = x && toSemver(x);
+  const sy = y && toSemver(y);
+  if (!sx || !sy) return false;
+  return op === ">=" ? semver.gte(sx, sy) : op === ">" ? semver.gt(sx, sy) : op === "<=" ? semver.lte(sx, sy) : semver.lt(sx, sy);
+}
 
 /** Whether a captured version is a language toolchain's or a package resolver's (go.mod, npm, pip, Terraform core). */
 function toolchainVersion(around: string, tokens: string[]): boolean {
@@ -450,6 +460,13 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   const vendorSuffix = (t: TypedVersion) => (t.prerelease ?? []).length > 0 && !/^(?:alpha|beta|rc)/.test(t.prerelease![0]!);
   if (sameMinor && (onlyWarning || (releases[0]!.patch === releases[1]!.patch && releases.some(vendorSuffix)))) {
     return { verdict: "not-skew", headline: "Two builds of the same minor: a patch or vendor-suffix difference, not a version skew." };
+  }
+  // "the kube-apiserver version is 1.10. We need a version >= 1.7 or <= 1.8" (cilium-sysdump#7): a version that meets the
+  // comparison the line states is not what was refused.
+  // Not a range's two bounds (">= 1.19.0-0 <= 1.24.0-0"): the value and the constraint with words between them.
+  const between = finding.match.slice(finding.match.indexOf(tokens[0] ?? "") + (tokens[0] ?? "").length, finding.match.lastIndexOf(relation));
+  if (/^[<>]=?$/.test(relation) && tokens.length === 2 && /[A-Za-z]{2}/.test(between) && satisfies(tokens[0]!, relation, tokens[1]!)) {
+    return { verdict: "not-skew", headline: `${tokens[0]} ${relation} ${tokens[1]} holds: the version meets the constraint the line states.` };
   }
   // TLS/SSL protocol versions ("client wants v1.2, server only supports v1.3") are not releases of two components.
   if (NOT_COMPONENT.test(around)) return { verdict: "not-skew", headline: "The versions are TLS/SSL protocol or kernel versions, not component releases: not reported." };

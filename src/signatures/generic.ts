@@ -47,10 +47,10 @@ export const genericSignatures: Signature[] = [
       ", got", " but got", "got v", "got:", ", want", "want v", "version: expected", "to be one of", "one of available", "one of the available",
       "one of supported", "one of the supported", "no longer served", "no longer available", "been removed", "was removed", "were removed",
       "must be upgraded", "must be updated", "upgrade to at least", "be upgraded to", "be updated to",
-      "uses an old", "uses an older", "uses an outdated", "uses a legacy", "uses a deprecated", "uses an unsupported", "use an old",
+      "uses an old", "uses an older", "uses an outdated", "uses a legacy", "uses an unsupported", "use an old",
       "version is ", "whereas", "bad desired", "Bad desired", "minor version than", "version range",
       "incompatibilit", "used only with", "must appear in spec", "same version", "or greater", "or newer", "or later", "or higher",
-      "o available", "o supported", "o compatible",
+      "o available", "o supported", "o compatible", "version constraint", "equires kubectl", "equires Helm", "equires helm", "equires kustomize", "eeds kubectl", "or newer", "only supported on", "only supported with", "only supported for", "too old", "too new",
     ],
     patterns: [
       String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`,
@@ -96,12 +96,22 @@ export const genericSignatures: Signature[] = [
       String.raw`\b(?:[Uu]pgrade|[Uu]pdate)\s+(?:[\w-]+\s+){0,4}?to\s+(?:version\s+)?\\?["']?(?<a>${T})\\?["']?\s+(?<relation>or\s+(?:greater|newer|later|higher|above))\b`,
       // No release of one thing for the version of another: kind's "No available kindest/node versions for kind version v0.11.1".
       String.raw`\b(?<relation>[Nn]o\s+(?:available|supported|compatible|matching)\s+[\w/.-]+\s+versions?)\s+(?:for|with|matching)\s+(?:[\w/.-]+\s+){0,3}?(?:version\s+)?\\?["']?(?<a>${T})`,
+      // A release named after the thing it versions, then refused: "Kubernetes 1.25 is not supported", "kubectl v1.19.3 is too old".
+      String.raw`\b(?:Kubernetes|kubernetes|k8s|K8s|kubectl|kubelet|kubeadm|[Hh]elm|kustomize)\s+\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s+(?:is\s+|are\s+)?(?<relation>not\s+(?:yet\s+)?supported|unsupported|no\s+longer\s+supported|too\s+(?:old|new)|not\s+compatible|incompatible)\b`,
+      // A tool's own release required: "requires kubectl >= 1.21", "requires Helm version 3.8.0 or later".
+      String.raw`\b(?<relation>[Rr]equires?(?:\s+at\s+least)?|[Nn]eeds?(?:\s+at\s+least)?)\s+(?:kubectl|[Hh]elm|kustomize|kind|minikube|eksctl|istioctl|clusterctl|talosctl|kubeadm|kubelet)(?:\s+[Vv]ersion)?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`,
+      // "Kubernetes 1.16 or newer is required", "v1.19 or later required".
+      String.raw`(?<a>${T})\s+or\s+(?:newer|later|higher|greater|above)\s+(?:is\s+|are\s+)?(?<relation>required|needed)\b`,
+      // "is only supported on Kubernetes 1.27 and later", "only supported with clusters >= v1.25".
+      String.raw`(?<relation>\bonly\s+supported\s+(?:on|with|for|in)\s+(?:Kubernetes|k8s|K8s|clusters?|OpenShift)\s*(?:[Vv]ersions?\s*)?(?:[<>=]=?\s*)?)\\?["'\x60]?(?<a>${T})`,
+      // A server that states the client versions it accepts: Argo CD's "unsatisfied client version constraint: >= 0.11.0".
+      String.raw`\b(?<relation>unsatisfied\s+(?:[\w-]+\s+){0,2}?version\s+constraints?|version\s+constraints?\s+(?:(?:is\s+)?not\s+satisfied|unsatisfied))\s*:?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`,
       // apimachinery's field validation naming a version: a CRD update that drops a version still stored
       // ('status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions').
       String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in\s+spec\.versions|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version)`,
       // A configuration written for an older API than the binary reads: kubeadm's "your configuration file uses an old
       // API spec: \"kubeadm.k8s.io/v1beta2\"", in any tool's words.
-      String.raw`\b(?<relation>uses?\s+an?\s+(?:old|older|outdated|deprecated|legacy|unsupported)\s+(?:API\s+(?:spec|version)|apiVersion|config(?:uration)?\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
+      String.raw`\b(?<relation>uses?\s+an?\s+(?:old|older|outdated|legacy|unsupported)\s+(?:API\s+(?:spec|version)|apiVersion|config(?:uration)?\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
       // One version, then what the other side runs: "will use version 1.19 for new nodegroup(s), while control plane
       // version is 1.18", "The maximum supported Kubernetes version is 1.19.99, but the server version is v1.20.2".
       String.raw`(?<a>${T})[^\n]{0,80}?\b(?<relation>while|but|whereas)\b[^\n]{0,40}?\b[Vv]ersion\s+(?:is|=|:)\s*\\?["']?(?<b>${T})`,
