@@ -8,6 +8,7 @@ import { coreDiagnosers } from "./area-core.js";
 import { clientDiagnosers } from "./area-client.js";
 import { platformDiagnosers } from "./area-platform.js";
 import { addonsDiagnosers } from "./area-addons.js";
+import { nodeDiagnosers } from "./area-node.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -70,6 +71,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...clientDiagnosers,
   ...platformDiagnosers,
   ...addonsDiagnosers,
+  ...nodeDiagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

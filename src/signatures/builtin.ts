@@ -15,6 +15,7 @@ import { addonSignatures } from "./addons.js";
 import { containerSignatures } from "./container.js";
 import { genericSignatures } from "./generic.js";
 import { e2eSignatures } from "./e2e.js";
+import { nodeSignatures } from "./node.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -38,6 +39,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...addonSignatures,
   ...containerSignatures,
   ...e2eSignatures,
+  ...nodeSignatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];
