@@ -1,4 +1,40 @@
 import type { Diagnoser } from "./context.js";
 
+// kustomize-controller's dry-run of the sync manifests: the same refusal is what a bootstrap prints while the Flux CRDs it
+// just applied are not established yet (fluxcd/flux2#2351), so only the CLI's own refusal is taken as the cause.
+const FLUX_DRY_RUN = /\bdry-run\s+failed\b/;
+
+const diagnoseFluxApi: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "this API version";
+  if (FLUX_DRY_RUN.test(input.finding.text)) {
+    return {
+      verdict: "warning",
+      headline: `kustomize-controller's dry-run found no ${apiVersion}: either the Flux CRDs do not serve it (manifests of another Flux release), or a bootstrap applied them a moment ago and they are not established yet.`,
+      reasoning: ["flux bootstrap applies the CRDs and the sync Kustomization together; until the CRDs are established the dry-run reports the kind as unknown, and the next reconciliation succeeds."],
+      causes: [
+        "A bootstrap race: the first reconciliation ran before the new CRDs were established (retry, or flux ≥ 0.26.2 waits for them).",
+        ...input.signature.causes,
+      ],
+    };
+  }
+  return { headline: `The Flux CRDs in the cluster do not serve ${apiVersion}: the flux CLI or the manifests belong to another Flux release than the controllers.` };
+};
+
+// Alpha contracts are no longer served by any supported Cluster API; a beta one missing may also be Cluster API not installed.
+const diagnoseCapiApi: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "this version";
+  if (/\/v1beta\d+$/.test(apiVersion)) {
+    return {
+      verdict: "warning",
+      headline: `The cluster's CRDs do not serve ${apiVersion}: Cluster API (or this provider) is not installed, or it implements another contract than the manifest or controller.`,
+      causes: ["clusterctl init was not run on this cluster (or the provider is missing).", ...input.signature.causes],
+    };
+  }
+  return { headline: `The Cluster API CRDs do not serve ${apiVersion}: the manifest or controller belongs to an older Cluster API contract than the management cluster.` };
+};
+
 // Diagnosers for the addons signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
-export const addonsDiagnosers: Record<string, Diagnoser> = {};
+export const addonsDiagnosers: Record<string, Diagnoser> = {
+  "flux-api-version-not-served": diagnoseFluxApi,
+  "capi-api-version-not-served": diagnoseCapiApi,
+};

@@ -40,7 +40,8 @@ export const addonSignatures: Signature[] = [
     flake: false,
     anchors: ["is lower than the minimum version", "by this version of Istio", "k8s server version for Istio"],
     patterns: [
-      String.raw`Kubernetes\s+API\s+version\s*:\s*(?<cluster>{V})\s+is\s+lower\s+than\s+the\s+minimum\s+version\s*:\s*(?<minimum>{V})`,
+      // istioctl x precheck: 1.6–1.9 printed the first form, the analyzer message IST0142 (1.10+) the quoted second.
+      String.raw`Kubernetes\s+(?:API\s+version\s*:|Version)\s+${Q}(?<cluster>{V})${Q}\s+is\s+lower\s+than\s+the\s+minimum\s+version\s*:\s*(?<minimum>{V})`,
       String.raw`kubernetes\s+version\s+is\s+not\s+supported\s+by\s+this\s+version\s+of\s+Istio\.\s+The\s+minimum\s+supported\s+kubernetes\s+version\s+is\s+(?<minimum>{V})`,
       // istioctl 1.5–1.7 (istio/istio#20945)
       String.raw`failed\s+to\s+meet\s+the\s+requirements\s+of\s+k8s\s+server\s+version\s+for\s+Istio\s+(?<istio>{V})\s*:\s*current\s+k8s\s+server\s+version\s*:\s*(?<cluster>{V})\s*,\s*supported\s+version\s+range\s*:\s*>=\s*(?<minimum>{V})`,
@@ -56,10 +57,48 @@ export const addonSignatures: Signature[] = [
     examples: [
       { line: "* The Kubernetes API version: v1.14.0 is lower than the minimum version: 1.15", captures: { cluster: "v1.14.0", minimum: "1.15" } },
       {
+        // istioctl x precheck's analyzer message (pkg/config/analysis/msg/messages.yaml, IST0142)
+        line: String.raw`Error [IST0142] (Cluster) The Kubernetes Version "1.25.16" is lower than the minimum version: 1.27`,
+        captures: { cluster: "1.25.16", minimum: "1.27" },
+      },
+      {
         line: "failed to meet the requirements of k8s server version for Istio 1.5.0: current k8s server version: 1.13.11, supported version range: >=1.14",
         captures: { istio: "1.5.0", cluster: "1.13.11", minimum: "1.14" },
       },
     ],
+    nearMisses: [
+      // istio/istio#24134: the passing precheck.
+      "Istio is compatible with Kubernetes: v1.15.0.",
+      "is running the minimum Kubernetes API version",
+    ],
+  },
+  {
+    id: "istio-kubernetes-unsupported-notice",
+    title: "istioctl install: the cluster is older than this Istio supports (installation goes on)",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["is not supported by Istio"],
+    patterns: [
+      String.raw`Kubernetes\s+version\s+(?<cluster>{V})\s+is\s+not\s+supported\s+by\s+Istio\s+(?<istio>{V})\.?\s*(?:The\s+minimum\s+supported\s+Kubernetes\s+version\s+is\s+(?<minimum>{V}))?`,
+    ],
+    versions: ["cluster", "minimum"],
+    roles: { cluster: "cluster (API server) version", minimum: "minimum Kubernetes this Istio supports", istio: "Istio release" },
+    versionKinds: { istio: { kind: "component", component: "Istio" } },
+    priority: 48,
+    meaning:
+      "istioctl install (1.17 on) found a cluster older than the Istio release supports and carried on (\"Proceeding with the installation, but you might experience problems\"): later failures of the install (CRDs refused, webhooks not served) are likely this.",
+    causes: ["An istioctl (or Istio chart) newer than the cluster's support window."],
+    fixes: ["Use the Istio release whose support matrix includes the cluster's version, or upgrade the cluster."],
+    references: ["https://istio.io/latest/docs/releases/supported-releases/"],
+    examples: [
+      {
+        // istioctl/pkg/install/k8sversion/version.go (UnSupportedK8SVersionLogMsg)
+        line: "The Kubernetes version v1.26.3 is not supported by Istio 1.22.0. The minimum supported Kubernetes version is 1.27.",
+        captures: { cluster: "v1.26.3", istio: "1.22.0", minimum: "1.27" },
+      },
+    ],
+    nearMisses: ["Proceeding with the installation, but you might experience problems. See https://istio.io/latest/docs/releases/supported-releases/ for a list of supported versions."],
   },
   {
     id: "flux-kubernetes-version-check",
@@ -366,5 +405,316 @@ export const addonSignatures: Signature[] = [
       { line: "× is running the minimum Kubernetes API version", captures: { component: "Kubernetes API" } },
     ],
     nearMisses: ["√ is running the minimum Kubernetes API version", "✔ is running the minimum kubectl version"],
+  },
+  {
+    id: "flux-api-version-not-served",
+    title: "Flux API version not served by the Flux controllers (CLI or manifests of another Flux release)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["toolkit.fluxcd.io/v"],
+    patterns: [
+      // Beta and alpha versions only: a missing v1/v2 usually means Flux is not installed, which api-no-kind-match says.
+      String.raw`no\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+version\s+${Q}(?<apiVersion>(?:kustomize|source|helm|notification|image)\.toolkit\.fluxcd\.io/v\d+(?:alpha|beta)\d+)\b`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "Flux API version asked for", kind: "Flux kind" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above api-no-kind-match, which reads any CRD group as "CRD not installed".
+    priority: 55,
+    meaning:
+      "The Flux CRDs in the cluster do not serve this API version. Each Flux minor moves its APIs (kustomize v1beta1 → v1beta2 in 0.18, v1 in 2.0; helm v2beta1 → v2beta2 → v2, v2beta1 removed in 2.3), so a flux CLI newer than the controllers asks for a version their CRDs do not have yet, and manifests written for an older Flux name versions the new CRDs no longer serve.",
+    causes: [
+      "A flux CLI upgraded past the in-cluster Flux (flux get, flux reconcile and flux bootstrap use the CLI's API versions).",
+      "Manifests (gotk-sync.yaml, Kustomizations, HelmReleases) kept at an API version that the upgraded Flux dropped.",
+    ],
+    fixes: [
+      "Use the flux CLI of the installed Flux release (flux version shows both), or upgrade the controllers with flux install/bootstrap of the CLI's release.",
+      "Move the manifests to the API versions of the installed Flux (flux migrate, or the release notes' upgrade steps).",
+    ],
+    references: ["https://fluxcd.io/flux/installation/upgrade/"],
+    examples: [
+      {
+        // fluxcd/flux2#2009 (CLI 0.18.2, controllers of 0.17.2)
+        line: String.raw`✗ no matches for kind "Kustomization" in version "kustomize.toolkit.fluxcd.io/v1beta2"`,
+        captures: { kind: "Kustomization", apiVersion: "kustomize.toolkit.fluxcd.io/v1beta2" },
+      },
+      {
+        line: String.raw`error: unable to recognize "apps.yaml": no matches for kind "HelmRelease" in version "helm.toolkit.fluxcd.io/v2beta1"`,
+        captures: { kind: "HelmRelease", apiVersion: "helm.toolkit.fluxcd.io/v2beta1" },
+      },
+    ],
+    nearMisses: [
+      "apiVersion: kustomize.toolkit.fluxcd.io/v1beta2",
+      // fluxcd/flux2#2009: the CLI's update notice in the same output.
+      "✗ flux 0.17.2 <0.19.1 (new version is available, please upgrade)",
+    ],
+  },
+  {
+    id: "gateway-api-version-not-served",
+    title: "Gateway API v1alpha2 (or the old networking.x-k8s.io group) not served by the installed Gateway API CRDs",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["gateway.networking.k8s.io)", "networking.x-k8s.io/v1alpha1"],
+    patterns: [
+      // "no matches for kind … gateway.networking.k8s.io/v1alpha2" is api-no-kind-match's (its diagnoser knows v1.0 dropped
+      // v1alpha2 for the core kinds); v0.4 moved everything out of networking.x-k8s.io.
+      String.raw`no\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+version\s+${Q}(?<apiVersion>networking\.x-k8s\.io/v1alpha1)\b`,
+      // A controller built for v1alpha2 watching CRDs that no longer serve it.
+      String.raw`[Ff]ailed\s+to\s+(?:list|watch)\s+\*(?<apiVersion>v1alpha2)\.(?<kind>GatewayClass|Gateway|HTTPRoute)\s*:\s*(?:failed\s+to\s+list\s+\*[\w.]+\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource(?:\s+\(get\s+(?<resource>(?:gatewayclasses|gateways|httproutes)\.gateway\.networking\.k8s\.io)\))?`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "Gateway API version asked for", kind: "Gateway API kind", resource: "resource" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above api-no-kind-match and api-watch-version-not-served.
+    priority: 55,
+    meaning:
+      "The Gateway API CRDs in the cluster are newer than the client: from Gateway API v1.0 the standard channel serves GatewayClass, Gateway and HTTPRoute at v1 and v1beta1 only, so a chart, manifest or controller written for v1alpha2 (Gateway API ≤ 0.8) is refused. (The reverse, CRDs older than a v1 client, reads as \"no matches … gateway.networking.k8s.io/v1\" and is left to api-no-kind-match.)",
+    causes: [
+      "A chart or controller release that still uses gateway.networking.k8s.io/v1alpha2 (Traefik 2.x, old library charts) on a cluster with Gateway API ≥ 1.0 CRDs, often installed by another component (Cilium, Istio, a cloud's managed Gateway).",
+    ],
+    fixes: [
+      "Upgrade the chart or controller to a release that uses gateway.networking.k8s.io/v1 (or v1beta1), and write HTTPRoute/Gateway manifests at v1.",
+      "If nothing else needs the newer CRDs: install the Gateway API release the controller was built for.",
+    ],
+    references: ["https://gateway-api.sigs.k8s.io/guides/#v1-upgrade-notes", "https://github.com/kubernetes-sigs/gateway-api/releases/tag/v1.0.0"],
+    examples: [
+      {
+        // traefik/traefik#10440: the controller's informer
+        line: "W0214 15:38:40.493250 1 reflector.go:424] k8s.io/client-go@v0.26.3/tools/cache/reflector.go:169: failed to list *v1alpha2.Gateway: the server could not find the requested resource (get gateways.gateway.networking.k8s.io)",
+        captures: { apiVersion: "v1alpha2", kind: "Gateway", resource: "gateways.gateway.networking.k8s.io" },
+      },
+      {
+        // the old group (Gateway API ≤ 0.3), in a manifest applied to v0.4+ CRDs
+        line: String.raw`error: unable to recognize "gateway.yaml": no matches for kind "HTTPRoute" in version "networking.x-k8s.io/v1alpha1"`,
+        captures: { kind: "HTTPRoute", apiVersion: "networking.x-k8s.io/v1alpha1" },
+      },
+    ],
+    nearMisses: [
+      // Still served at v1alpha2 (experimental channel): a missing TLSRoute means the experimental CRDs are not installed.
+      String.raw`no matches for kind "TLSRoute" in version "gateway.networking.k8s.io/v1alpha2"`,
+      // envoyproxy/gateway#4719: a CRD of the implementation's own group that the chart did not install.
+      String.raw`error: resource mapping not found for name: "ms-context-integration-redirect" namespace: "" from "httproute.yml": no matches for kind "HTTPRouteFilter" in version "gateway.envoyproxy.io/v1alpha1"`,
+      "apiVersion: gateway.networking.k8s.io/v1alpha2",
+    ],
+  },
+  {
+    id: "velero-client-server-version-mismatch",
+    title: "velero CLI and Velero server of different minors",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["the client version does not match the server version"],
+    patterns: [String.raw`the\s+client\s+version\s+does\s+not\s+match\s+the\s+server\s+version\.?\s*(?:Please\s+update\s+(?:the\s+)?(?<older>client|server))?`],
+    versions: [],
+    roles: { older: "side velero says to update" },
+    priority: 45,
+    meaning:
+      "velero version compares the CLI's major.minor with the server's (Velero 1.6 on) and they differ; Velero does not support a CLI and server of different minors, and backup or restore commands may then fail or behave differently.",
+    causes: ["A velero CLI downloaded from the latest release while the server (chart, Tanzu package) is pinned to an older one, or the reverse."],
+    fixes: ["Use the velero CLI of the server's release (velero version shows both), or upgrade the server."],
+    references: ["https://github.com/vmware-tanzu/velero/pull/3024"],
+    examples: [
+      {
+        // velero-io/velero#9293
+        line: "WARNING: the client version does not match the server version. Please update server",
+        captures: { older: "server" },
+      },
+      {
+        // vmware-tanzu/community-edition#1678 (CLI v1.6.3, Tanzu package 1.5.2)
+        line: "# WARNING: the client version does not match the server version. Please update server",
+        captures: { older: "server" },
+      },
+    ],
+    nearMisses: ["Client:", "\tVersion: v1.6.3"],
+  },
+  {
+    id: "operator-kubernetes-minimum-not-met",
+    title: "Operator or add-on refuses a cluster older than its minimum Kubernetes (OLM minKubeVersion, Cilium, ingress-nginx)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["minKubeVersion (", "Minimal kubernetes version not met", "ingress-nginx requires Kubernetes"],
+    patterns: [
+      // OLM's CSV requirement check (the CSV stays Pending / RequirementsNotMet).
+      String.raw`version\s+requirement\s+not\s+met\s*:\s*minKubeVersion\s*\(\s*(?<minimum>{V})\s*\)\s*>\s*server\s+version\s*\(\s*(?<cluster>{V})`,
+      // cilium-agent and cilium-operator at start-up: "Minimal kubernetes version not met: 1.15.3 < >= 1.16.0".
+      String.raw`Minimal\s+kubernetes\s+version\s+not\s+met\s*:\s*v?(?<cluster>{V})\s*<\s*(?<constraint>>=?\s*v?{V})`,
+      // ingress-nginx 1.x on a cluster without networking.k8s.io/v1 Ingress.
+      String.raw`ingress-nginx\s+requires\s+Kubernetes\s+(?<minimum>{V})\s+or\s+higher`,
+    ],
+    versions: ["cluster", "minimum"],
+    roles: { cluster: "cluster (API server) version", minimum: "minimum Kubernetes the release supports", constraint: "Kubernetes range the release accepts" },
+    priority: 50,
+    meaning:
+      "An operator (through OLM's minKubeVersion), a CNI or an ingress controller checked the cluster's Kubernetes version at install or start-up and refused it: the release is newer than the cluster supports.",
+    causes: [
+      "An operator, CNI or ingress release (often 'latest' or a chart default) installed on a cluster older than its supported range.",
+      "For OLM: a bundle whose minKubeVersion was raised (or mistyped) above the cluster's version.",
+    ],
+    fixes: [
+      "Install the release whose support matrix includes the cluster's version (ingress-nginx 0.x below Kubernetes 1.19; the Cilium release of the cluster's window), or upgrade the cluster.",
+      "For OLM: choose a channel/bundle whose minKubeVersion the cluster meets, or correct minKubeVersion in the CSV.",
+    ],
+    references: ["https://olm.operatorframework.io/docs/concepts/crds/clusterserviceversion/", "https://docs.cilium.io/en/stable/network/kubernetes/requirements/"],
+    examples: [
+      {
+        // operator-framework/community-operators#485 (the CI's minikube apiserver 1.12 below the bundle's 1.13)
+        line: " version requirement not met: minKubeVersion (1.13.0) > server version (1.12.0)",
+        captures: { minimum: "1.13.0", cluster: "1.12.0" },
+      },
+      {
+        // an operator's CI notes quoting `kubectl describe csv` (code corpus)
+        line: "Message: CSV version requirement not met: minKubeVersion (1.33.0) > server version (1.30.0)",
+        captures: { minimum: "1.33.0", cluster: "1.30.0" },
+      },
+      {
+        // cilium daemon/cmd and operator/cmd (log.Fatalf)
+        line: String.raw`level=fatal msg="Minimal kubernetes version not met: 1.15.3 < >= 1.16.0" subsys=daemon`,
+        captures: { cluster: "1.15.3", constraint: ">= 1.16.0" },
+      },
+      {
+        // ingress-nginx cmd/nginx/main.go (klog.Fatalf)
+        line: "F0825 09:14:02.531276       7 main.go:78] ingress-nginx requires Kubernetes v1.19.0 or higher",
+        captures: { minimum: "v1.19.0" },
+      },
+    ],
+    nearMisses: [
+      // operator-framework/operator-lifecycle-manager#1093: no minKubeVersion set at all (not a requirement).
+      "CSV missing minimum kube version specification",
+      "CSV minKubeVersion (1.20.0) less than server version (v1.25.3)",
+      "- Kubernetes v1.19.0 or higher, Linux nodes, `amd64` or `arm64` CPU.",
+    ],
+  },
+  {
+    id: "operator-crds-older-than-controller",
+    title: "Controller watches a custom resource its installed CRDs do not serve (CRDs not upgraded with the controller)",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["could not find the requested resource (get "],
+    patterns: [
+      // A CRD group only: built-in groups end in k8s.io (api-watch-version-not-served has their lifecycles), Cluster API's
+      // x-k8s.io groups are CRDs too.
+      String.raw`[Ff]ailed\s+to\s+(?:list|watch)\s+\*(?<apiVersion>v\d+(?:(?:alpha|beta)\d+)?)\.(?<kind>[A-Z]\w*)\s*:\s*(?:failed\s+to\s+list\s+\*[\w.]+\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s+\(get\s+(?<resource>[a-z][\w-]*)\.(?!(?:[\w-]+\.)*k8s\.io\))(?<group>[a-z][\w-]*(?:\.[a-z][\w-]*)+)\)`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "version the controller lists", kind: "custom resource kind", resource: "resource", group: "CRD group" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above api-watch-version-not-served, which dismisses kinds it has no lifecycle for.
+    priority: 48,
+    meaning:
+      "A controller's informer lists a custom resource that the cluster's CRDs do not serve. When the controller's other resources work, its CRDs are older than the controller: Helm installs a chart's crds/ once and never upgrades them, so a chart upgrade that adds a kind (Traefik's MiddlewareTCP, ServersTransport; prometheus-operator's PodMonitor, ScrapeConfig) or a version leaves the controller watching something the cluster does not have. If the CRDs were never installed the message is the same, hence a warning.",
+    causes: [
+      "A Helm upgrade of an operator or ingress controller (Traefik, prometheus-operator, …) that did not upgrade its CRDs (Helm skips crds/ on upgrade).",
+      "The controller image upgraded on its own (automated image bumps) past the CRDs applied with the previous release.",
+    ],
+    fixes: [
+      "Apply the CRDs of the controller's release (kubectl apply --server-side -f the release's crds/ or the chart's CRD manifests), then restart the controller.",
+      "Or pin the controller back to the release its installed CRDs came from.",
+    ],
+    references: ["https://helm.sh/docs/chart_best_practices/custom_resource_definitions/#some-caveats-and-explanations"],
+    examples: [
+      {
+        // rancher/system-charts#97 (monitoring upgrade without the new PodMonitor CRD)
+        line: "E0914 02:59:39.410560 1 reflector.go:125] github.com/coreos/prometheus-operator/pkg/prometheus/operator.go:450: Failed to list *v1.PodMonitor: the server could not find the requested resource (get podmonitors.monitoring.coreos.com)",
+        captures: { apiVersion: "v1", kind: "PodMonitor", resource: "podmonitors", group: "monitoring.coreos.com" },
+      },
+      {
+        // traefik/traefik-helm-chart#482 (chart 10.3.0 / Traefik 2.5.0 without the MiddlewareTCP CRD)
+        line: "Failed to watch *v1alpha1.MiddlewareTCP: failed to list *v1alpha1.MiddlewareTCP: the server could not find the requested resource (get middlewaretcps.traefik.containo.us)",
+        captures: { apiVersion: "v1alpha1", kind: "MiddlewareTCP", group: "traefik.containo.us" },
+      },
+    ],
+    nearMisses: [
+      // traefik/traefik#8436: the line cut before the resource names no group to tell a CRD from a built-in kind.
+      "`Failed to watch *v1alpha1.MiddlewareTCP: failed to list *v1alpha1.MiddlewareTCP`",
+      // k3s-io/k3s#8784: the CRDs are there, the controller's RBAC was not upgraded.
+      String.raw`E1105 10:13:39.431487       1 reflector.go:140] k8s.io/client-go@v0.26.3/tools/cache/reflector.go:169: Failed to watch *v1alpha1.MiddlewareTCP: failed to list *v1alpha1.MiddlewareTCP: middlewaretcps.traefik.io is forbidden: User "system:serviceaccount:kube-system:traefik" cannot list resource "middlewaretcps" in API group "traefik.io" at the cluster scope`,
+    ],
+  },
+  {
+    id: "prometheus-operator-crd-api-not-served",
+    title: "prometheus-operator cannot create its CRDs: the cluster does not serve the CRD API version it uses",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["creating CRD: "],
+    patterns: [
+      String.raw`creating\s+CRD\s*:\s*(?<kind>Alertmanager|Prometheus|ServiceMonitor|PodMonitor|PrometheusRule|ThanosRuler|Probe)\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: [],
+    roles: { kind: "CRD the operator tried to create" },
+    priority: 50,
+    meaning:
+      "prometheus-operator releases before 0.38 created their own CRDs at start-up, through the apiextensions API of their client: v1beta1, which Kubernetes 1.22 stopped serving (and which clusters before 1.7 did not have). The operator exits with the CRD it failed to create.",
+    causes: [
+      "An old prometheus-operator (or a chart that still ships one, e.g. a marketplace stack) on a cluster upgraded to Kubernetes 1.22+.",
+      "A prometheus-operator ≥ 0.12 on a Kubernetes 1.6 cluster (CRDs need 1.7).",
+    ],
+    fixes: [
+      "Upgrade prometheus-operator (kube-prometheus-stack) to a release made for the cluster's Kubernetes, installing its CRDs (apiextensions.k8s.io/v1) yourself; or, on a pre-1.7 cluster, use the operator release of that Kubernetes.",
+    ],
+    references: ["https://github.com/prometheus-operator/prometheus-operator/blob/main/CHANGELOG.md"],
+    examples: [
+      {
+        // digitalocean/marketplace-kubernetes#360 (after the upgrade to Kubernetes 1.22.8)
+        line: String.raw`msg="Unhandled error received. Exiting..." err="creating CRD: Alertmanager: the server could not find the requested resource"`,
+        captures: { kind: "Alertmanager" },
+      },
+      {
+        // prometheus-operator/prometheus-operator#581 (operator v0.12.0 on Kubernetes 1.6: maintainer, it requires 1.7)
+        line: String.raw`ts=2017-08-28T01:53:35Z caller=main.go:148 msg="Unhandled error received. Exiting..." err="creating CRDs failed: creating CRD: Prometheus: the server could not find the requested resource"`,
+        captures: { kind: "Prometheus" },
+      },
+    ],
+    nearMisses: [String.raw`level=info ts=2019-11-15T13:20:00.040517863Z caller=operator.go:1599 component=prometheusoperator msg="CRD updated" crd=Prometheus`],
+  },
+  {
+    id: "csi-spec-version-unimplemented",
+    title: "CSI sidecar or kubelet and the CSI driver implement different CSI spec versions",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["unknown service csi."],
+    patterns: [
+      String.raw`(?:code\s*=\s*Unimplemented\s+desc\s*=\s*)?unknown\s+service\s+csi\.(?<csiSpec>v0|v1(?:alpha\d|beta\d)?)\.(?<service>Identity|Node|Controller|GroupController)\b`,
+    ],
+    versions: [],
+    roles: { csiSpec: "CSI spec package the caller speaks (v0 = CSI 0.x, v1 = CSI 1.x)", service: "CSI service called" },
+    priority: 50,
+    meaning:
+      "A CSI caller (node-driver-registrar, external-provisioner/attacher, the kubelet, csc) called a CSI service that the driver does not register: the driver implements another CSI spec. CSI 0.x drivers serve csi.v0.*, CSI 1.x drivers csi.v1.*; Kubernetes 1.13 and the 1.x sidecars speak CSI 1.0 only, Kubernetes ≤ 1.12 and the 0.x sidecars CSI 0.x.",
+    causes: [
+      "Sidecar images (or a kubelet) of one CSI generation with a driver of the other: a 1.x node-driver-registrar with a CSI 0.3 driver, or a driver upgraded to CSI 1.0 while the sidecars stayed at 0.x.",
+      "An experimental or archived driver (CSI 0.x) deployed on Kubernetes 1.13+.",
+    ],
+    fixes: [
+      "Use the sidecar versions listed by the driver's release (kubernetes-csi.github.io/docs/sidecar-containers.html has the CSI spec of each), or a driver release that implements the CSI spec of the cluster's Kubernetes.",
+    ],
+    references: ["https://kubernetes-csi.github.io/docs/kubernetes-compatibility.html"],
+    examples: [
+      {
+        // ceph/ceph-csi#259 (node-driver-registrar v1.0.1 against the ceph-csi 0.3 driver)
+        line: "E0313 16:08:22.623420  860852 main.go:131] rpc error: code = Unimplemented desc = unknown service csi.v1.Identity",
+        captures: { csiSpec: "v1", service: "Identity" },
+      },
+      {
+        // kubernetes-sigs/aws-efs-csi-driver#60 (driver-registrar v0.4.2 against a CSI 1.0 driver image)
+        line: "I0724 08:34:46.317955       1 connection.go:141] GRPC error: rpc error: code = Unimplemented desc = unknown service csi.v0.Identity",
+        captures: { csiSpec: "v0", service: "Identity" },
+      },
+      {
+        // Azure/kubernetes-volume-drivers#23 (a v1.10–1.11 hostpath driver on Kubernetes 1.13)
+        line: String.raw`MountVolume.MountDevice failed for volume "kubernetes-dynamic-pv-36d1cf8772aa11e9" : rpc error: code = Unimplemented desc = unknown service csi.v1.Node`,
+        captures: { csiSpec: "v1", service: "Node" },
+      },
+    ],
+    nearMisses: [
+      "I0313 16:08:22.621204  860852 connection.go:137] GRPC call: /csi.v1.Identity/GetPluginInfo",
+      // A driver that implements CSI 1.x but not this optional RPC: a capability, not a spec version.
+      "rpc error: code = Unimplemented desc = NodeExpandVolume is not implemented",
+    ],
   },
 ];

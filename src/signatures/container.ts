@@ -12,12 +12,18 @@ export const containerSignatures: Signature[] = [
     flake: true,
     anchors: ["is too new. Maximum supported API version", "client is newer than server", "but the Docker daemon API version is"],
     patterns: [
-      String.raw`client\s+version\s+(?<client>${API})\s+is\s+too\s+new\.\s+Maximum\s+supported\s+API\s+version\s+is\s+(?<daemon>${API})`,
+      String.raw`(?:client\s+)?version\s+(?<client>${API})\s+is\s+too\s+new\.\s+Maximum\s+supported\s+API\s+version\s+is\s+(?<daemon>${API})`,
       String.raw`client\s+is\s+newer\s+than\s+server\s+\(\s*client\s+API\s+version\s*:\s*(?<client>${API})\s*,\s*server\s+API\s+version\s*:\s*(?<daemon>${API})\s*\)`,
-      String.raw`${Q}(?<option>--?[\w-]+)${Q}\s+requires\s+API\s+version\s+(?<client>${API})\s*,\s*but\s+the\s+Docker\s+daemon\s+API\s+version\s+is\s+(?<daemon>${API})`,
+      // docker/cli checks a flag's or a whole command's annotation ("docker system prune requires API version 1.25").
+      String.raw`(?:${Q}(?<option>--?[\w-]+)${Q}|(?<command>docker(?:[ \t]+[a-z][\w-]*){1,3}))\s+requires\s+API\s+version\s+(?<client>${API})\s*,\s*but\s+the\s+Docker\s+daemon\s+API\s+version\s+is\s+(?<daemon>${API})`,
     ],
     versions: ["client", "daemon"],
-    roles: { client: "Docker API version the client asks for", daemon: "highest Docker API version the daemon serves" },
+    roles: {
+      client: "Docker API version the client asks for",
+      daemon: "highest Docker API version the daemon serves",
+      option: "docker flag that needs the newer API",
+      command: "docker command that needs the newer API",
+    },
     versionKinds: { client: "docker-api", daemon: "docker-api", clientEngine: { kind: "component", component: "Docker Engine" }, daemonEngine: { kind: "component", component: "Docker Engine" } },
     priority: 50,
     meaning: "A Docker client (the CLI, kind, act, a Docker SDK in a tool) asked for a newer Engine API than the daemon in the job serves.",
@@ -26,6 +32,17 @@ export const containerSignatures: Signature[] = [
     references: ["https://docs.docker.com/reference/api/engine/#api-version-matrix"],
     examples: [
       { line: "Error response from daemon: client version 1.41 is too new. Maximum supported API version is 1.39", captures: { client: "1.41", daemon: "1.39" } },
+      {
+        // drone-plugins/drone-ecr#51 (the plugin's docker CLI against the host's Docker 1.12 socket)
+        line: "docker system prune requires API version 1.25, but the Docker daemon API version is 1.24",
+        captures: { command: "docker system prune", client: "1.25", daemon: "1.24" },
+      },
+    ],
+    nearMisses: [
+      // docker version's own banner: the daemon's range, not a refusal.
+      " API version:      1.52 (minimum version 1.44)",
+      // docker/cli's OS check (a Windows-only flag on a Linux daemon) is not a version matter.
+      String.raw`"--isolation" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux`,
     ],
   },
   {
@@ -121,6 +138,170 @@ export const containerSignatures: Signature[] = [
     nearMisses: [
       // NVIDIA/k8s-device-plugin#1145: a tool wrote a broken runtime section (fixed by changing the toolkit's channel).
       'error="invalid plugin config: no corresponding runtime configured in `containerd.runtimes` for `containerd` `default_runtime_name = \\"runc\\"`"',
+    ],
+  },
+  {
+    id: "docker-compose-file-version-unsupported",
+    title: "docker-compose (v1) older than the Compose file's format version",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["is unsupported"],
+    patterns: [
+      // docker-compose 1.x checks the file's version: key against the formats it knows (2.2/3.3 need 1.13/1.14, 3.8 needs 1.25.5).
+      String.raw`Version\s+in\s+${Q}(?<file>[^"\s]*\.ya?ml)${Q}\s+is\s+unsupported\b`,
+    ],
+    versions: [],
+    roles: { file: "Compose file" },
+    priority: 50,
+    meaning:
+      "docker-compose 1.x refuses a Compose file whose version: is newer than the file formats it knows: the docker-compose binary in the job (often the distribution's package, 1.8–1.17) is older than the file.",
+    causes: [
+      "An old docker-compose from the OS packages (Ubuntu 16.04/18.04 ship 1.8/1.17) with a file written for version 3.x.",
+      "A file bumped to a newer format (3.7, 3.8) while the CI image kept its docker-compose.",
+    ],
+    fixes: [
+      "Install a current Docker Compose (the docker compose v2 plugin, or docker-compose ≥ 1.27 which reads the Compose specification), or lower the file's version: to one the binary supports.",
+    ],
+    references: ["https://docs.docker.com/reference/compose-file/legacy-versions/"],
+    examples: [
+      {
+        // immers-space/guppe#56 (maintainer: "your docker compose is way out of date")
+        line: 'ERROR: Version in "./docker-compose.yml" is unsupported. You might be seeing this error because you\'re using the wrong Compose file version. Either specify a supported version (e.g "2.2" or "3.3") and place your service definitions under the `services` key, or omit the `version` key and place your service definitions at the root of the file to use version 1.',
+        captures: { file: "./docker-compose.yml" },
+      },
+      {
+        // krystianity/keras-serving#3: the older wording that names only version "2"
+        line: 'ERROR: Version in "./docker-compose.dual.yml" is unsupported. You might be seeing this error because you\'re using the wrong Compose file version. Either specify a version of "2" (or "2.0") and place your service definitions under the `services` key',
+        captures: { file: "./docker-compose.dual.yml" },
+      },
+    ],
+    nearMisses: [
+      "For more on the Compose file format versions, see https://docs.docker.com/compose/compose-file/",
+      // Compose v2 ignores the key and says so; nothing failed.
+      'WARN[0000] /home/runner/work/app/docker-compose.yml: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion',
+    ],
+  },
+  {
+    id: "docker-compose-property-too-new",
+    title: "Docker Compose older than a Compose file property",
+    family: "container",
+    severity: "warning",
+    flake: true,
+    anchors: ["is not allowed", "are not allowed ("],
+    patterns: [
+      // Compose v2's schema check, for keys added after 2.0: name (2.3.3), include (2.20), develop (2.22), models/provider (2.38).
+      String.raw`(?<path>\(root\)|services\.[\w.-]+)\s*:?\s+Additional\s+property\s+(?<property>name|include|develop|models|provider|post_start|pre_stop|use_api_socket|label_file|gpus)\s+is\s+not\s+allowed`,
+      // docker-compose 1.x's wording, for keys of later file formats (name: 3.5, start_period: 3.4, init: 3.7).
+      String.raw`(?<path>(?:services|networks|volumes)\.[\w.-]+(?:\.healthcheck)?)\s+value\s+Additional\s+properties\s+are\s+not\s+allowed\s+\(\s*'(?<property>name|start_period|start_interval|init|target|cache_from|shm_size|attachable)'\s+was\s+unexpected`,
+    ],
+    versions: [],
+    roles: { path: "where in the Compose file", property: "property the Compose binary does not know" },
+    priority: 45,
+    meaning:
+      "The Compose binary validated the file against its own schema and does not know a property that later Compose releases added: the binary is older than the file. The same message names a typo when the property is misspelt, so this is a warning.",
+    causes: ["docker compose (or docker-compose 1.x) older than the file: a runner or distribution package that lags the Compose release the file was written for."],
+    fixes: ["Upgrade Docker Compose (docker compose version shows it) to the release that introduced the property, or drop the property from the file."],
+    references: ["https://docs.docker.com/compose/releases/release-notes/"],
+    examples: [
+      {
+        // SigNoz/signoz#6224 (maintainer: update docker compose)
+        line: "validating /opt/devops/release/signoz/deploy/docker/clickhouse-setup/docker-compose.yaml: (root) Additional property include is not allowed",
+        captures: { path: "(root)", property: "include" },
+      },
+      {
+        // docker/multi-container-app#8 (Compose v2.21.0-desktop.1; develop: needs 2.22)
+        line: "validating compose.yaml: services.todo-app Additional property develop is not allowed",
+        captures: { path: "services.todo-app", property: "develop" },
+      },
+      {
+        // norweeg/self-hosted-docker-server-templates#5 (docker-compose 1.17.1, file format 3.5)
+        line: "networks.docker-gui-network value Additional properties are not allowed ('name' was unexpected)",
+        captures: { path: "networks.docker-gui-network", property: "name" },
+      },
+      {
+        line: "services.docker-gui.healthcheck value Additional properties are not allowed ('start_period' was unexpected)",
+        captures: { path: "services.docker-gui.healthcheck", property: "start_period" },
+      },
+    ],
+    nearMisses: [
+      // A v1-format file (no services: key) read by Compose v2 names the service, not a newer property.
+      "(root) Additional property web is not allowed",
+      "services.app Additional property enviroment is not allowed",
+    ],
+  },
+  {
+    id: "containerd-cri-systemd-cgroup-option",
+    title: "containerd CRI config uses systemd_cgroup, which only the pre-1.3 runtime read",
+    family: "container",
+    severity: "warning",
+    flake: true,
+    anchors: ["only works for runtime io.containerd.runtime.v1.linux"],
+    patterns: [String.raw`\x60?systemd_cgroup\x60?\s+only\s+works\s+for\s+runtime\s+io\.containerd\.runtime\.v1\.linux`],
+    versions: [],
+    priority: 45,
+    meaning:
+      "containerd's CRI plugin did not load: plugins.\"io.containerd.grpc.v1.cri\".systemd_cgroup belongs to the io.containerd.runtime.v1.linux runtime of containerd ≤ 1.2, and containerd 1.3 on (runc v2 shim) refuses it. Without the CRI plugin the kubelet and crictl then report the CRI service as unknown.",
+    causes: [
+      "A config.toml (or a guide or tool that edits it) written for containerd 1.2, used with containerd 1.3 or later: sed -i 's/systemd_cgroup = false/systemd_cgroup = true/' on containerd config default output.",
+    ],
+    fixes: [
+      "Leave systemd_cgroup = false and set SystemdCgroup = true under [plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc.options], then restart containerd.",
+    ],
+    references: ["https://github.com/containerd/containerd/issues/4574", "https://kubernetes.io/docs/setup/production-environment/container-runtimes/#containerd-systemd"],
+    examples: [
+      {
+        // containerd/containerd#4574 (containerd 1.3.7)
+        line: 'containerd[17742]: time="2020-09-18T10:46:45.630684350Z" level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"',
+      },
+      {
+        // kubernetes-sigs/kubespray#5219
+        line: 'error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux',
+      },
+    ],
+    nearMisses: [
+      "    systemd_cgroup = false",
+      // containerd 2.0 reading a version-2 config: harmless migration notices (containerd/containerd#10959).
+      'WARN[0000] Ignoring unknown key in TOML for plugin       error="strict mode: fields in the document are missing in the target struct" key=disable_cgroup plugin=io.containerd.cri.v1.runtime',
+    ],
+  },
+  {
+    id: "docker-classic-builder-needs-buildkit",
+    title: "Dockerfile needs BuildKit but the classic builder ran it (Docker before 23, DOCKER_BUILDKIT=0, docker-compose v1)",
+    family: "container",
+    severity: "warning",
+    flake: true,
+    anchors: ["option requires BuildKit"],
+    patterns: [String.raw`the\s+(?<option>--[\w-]+)\s+option\s+requires\s+BuildKit`],
+    versions: [],
+    roles: { option: "Dockerfile instruction option only BuildKit implements" },
+    priority: 45,
+    meaning:
+      "The classic (pre-BuildKit) builder refused a Dockerfile option that only BuildKit implements (RUN --mount, COPY --chmod/--link, …). Docker Engine uses BuildKit by default only from 23.0 on; older engines, docker-compose v1 and some SDK clients still send builds to the classic builder unless DOCKER_BUILDKIT=1 is set. The same message appears when BuildKit was switched off on purpose, so this is a warning.",
+    causes: [
+      "A CI runner or DinD service with Docker Engine 20.10/18.09 (BuildKit not the default), or docker-compose 1.x building the image.",
+      "DOCKER_BUILDKIT=0 in the environment, or a Docker SDK (bollard, docker-py) calling the classic build API.",
+    ],
+    fixes: [
+      "Build with BuildKit: upgrade Docker Engine to 23+ (or install the buildx plugin), set DOCKER_BUILDKIT=1, use docker compose v2; or drop the BuildKit-only option from the Dockerfile.",
+    ],
+    references: ["https://docs.docker.com/build/buildkit/#getting-started"],
+    examples: [
+      {
+        // antrea-io/antrea#5941 (Docker before 23.0)
+        line: "the --mount option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled",
+        captures: { option: "--mount" },
+      },
+      {
+        // textileio/powergate#828 (Docker 20.10.6 through docker-compose)
+        line: "ERROR: Service 'powergate' failed to build : the --mount option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled",
+        captures: { option: "--mount" },
+      },
+    ],
+    nearMisses: [
+      "Step 5/14 : RUN --mount=type=cache,target=/go/pkg/mod/     --mount=type=bind,source=go.sum,target=go.sum     --mount=type=bind,source=go.mod,target=go.mod     go mod download",
+      // docker/cli#4319: the legacy builder's own deprecation notice.
+      "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.",
     ],
   },
 ];

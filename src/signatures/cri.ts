@@ -9,9 +9,11 @@ export const criSignatures: Signature[] = [
     family: "cri",
     severity: "error",
     flake: true,
-    anchors: ["unknown service runtime.", "code = Unimplemented"],
+    anchors: ["unknown service runtime.", "code = Unimplemented", "API is not implemented for endpoint"],
     patterns: [
       String.raw`(?:code\s*=\s*Unimplemented\s+desc\s*=\s*)?unknown\s+service\s+runtime\.(?:(?<criApi>v1alpha\d|v1)\.)?(?:RuntimeService|ImageService)`,
+      // Kubelet 1.26+ and crictl 1.26+ name the version they validated before the gRPC error (which a wrapped line may lose).
+      String.raw`CRI\s+(?<criApi>v1(?:alpha\d)?)\s+(?:runtime|image)\s+API\s+is\s+not\s+implemented\s+for\s+endpoint`,
     ],
     versions: ["criApi"],
     roles: { criApi: "CRI API version asked for" },
@@ -30,6 +32,25 @@ export const criSignatures: Signature[] = [
         line: String.raw`time="2026-05-21T10:11:12Z" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \"unix:///var/run/cri-dockerd.sock\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"`,
         captures: { criApi: "v1" },
       },
+      {
+        // Mirantis/cri-dockerd#136 (kubelet 1.26 with cri-dockerd 0.2.x)
+        line: String.raw`Dec 10 16:28:22 camphor-aws-cluster-m-aws-master1 kubelet[50361]: E1210 16:28:22.899838   50361 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: CRI v1 runtime API is not implemented for endpoint \"unix:///run/cri-dockerd.sock\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"`,
+        captures: { criApi: "v1" },
+      },
+      {
+        // kubernetes-sigs/cri-tools#1069 (crictl 1.19 against CRI-O 1.26)
+        line: "FATA[0000] getting status of runtime failed: rpc error: code = Unimplemented desc = unknown service runtime.v1alpha2.RuntimeService",
+        captures: { criApi: "v1alpha2" },
+      },
+      {
+        // containerd/cri#619: cri-containerd 1.0 beta served the unversioned CRI service name.
+        line: "Feb 23 06:55:38 harshal-ppc64le-worker-1 hyperkube[24666]: E0223 06:55:38.333733   24666 remote_runtime.go:69] Version from runtime service failed: rpc error: code = Unimplemented desc = unknown service runtime.RuntimeService",
+      },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#112548: the kubelet's own notice on falling back; the failure is a later line.
+      'Sep 18 06:22:09 lb kubelet[31948]: I0918 06:22:09.528007   31948 remote_runtime.go:142] "Falling back to CRI v1alpha2 runtime API (deprecated)"',
+      "RuntimeApiVersion:  v1",
     ],
   },
   {
