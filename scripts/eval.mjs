@@ -12,7 +12,7 @@ import process from "node:process";
 import { fileURLToPath, URL } from "node:url";
 import { analyze } from "../lib/pipeline.js";
 import { builtinHints, builtinSignatures, compileCatalog } from "../lib/signatures/index.js";
-import { emptyScore, scoreLine, scoreTable, total } from "../lib/eval/accuracy.js";
+import { emptyScore, scoreLine, scoreTable, total, versionNamed } from "../lib/eval/accuracy.js";
 
 const root = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 const catalog = compileCatalog(builtinSignatures, builtinHints);
@@ -103,7 +103,6 @@ const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl", "fresh-6.jsonl"]);
 async function scoreHeldOut(file) {
   const rows = readFileSync(join(heldOutDir, file), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
   const byFamily = new Map();
-  const bare = (v) => String(v).replace(/^v/i, "");
   for (const r of rows) {
     const family = r.skew ? r.family : "near-misses";
     const f = byFamily.get(family) ?? { pos: 0, hit: 0, vWant: 0, vGot: 0, neg: 0, cause: 0, warned: 0 };
@@ -114,8 +113,9 @@ async function scoreHeldOut(file) {
       f.pos++;
       if (found.length === 0) continue;
       f.hit++;
-      const text = JSON.stringify(found.map((t) => t.diagnosis.versions));
-      for (const v of r.versions ?? []) { f.vWant++; if (text.includes(bare(v))) f.vGot++; }
+      // Matched by type where the row is typed (runtime.v1 is the CRI API v1), by its text otherwise.
+      const named = found.flatMap((t) => t.diagnosis.versions);
+      for (const v of r.versions ?? []) { f.vWant++; if (versionNamed(v, named)) f.vGot++; }
     } else {
       f.neg++;
       if (report.causes.length > 0) f.cause++;
