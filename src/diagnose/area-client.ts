@@ -2,7 +2,7 @@ import type { VersionRole } from "../model.js";
 import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
 import { diagnoseNoKindMatch } from "./skew.js";
 import { BUILTIN_GROUPS, KIND_API_VERSIONS, KIND_GROUPS, REMOVED_APIS } from "./tables.js";
-import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE } from "./tables-client.js";
+import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE, EARLY_REMOVED_APIS } from "./tables-client.js";
 import { minorDelta, parseKubeVersion } from "./versions.js";
 
 const tableRow = (name: string, version: string, role: string, table: string): VersionRole => ({ name, version, role, source: `${table} (built in)` });
@@ -152,12 +152,102 @@ const diagnoseChartTiller: Diagnoser = (input) => {
 
 const diagnoseBuiltinNotServed: Diagnoser = (input) => {
   const served = input.capture("servedResource");
+  const requested = input.capture("apiVersion");
+  if (requested) {
+    const slash = requested.lastIndexOf("/");
+    const removed = removedApi(requested.slice(0, slash), requested.slice(slash + 1));
+    const collection = input.capture("collection") ?? "resources";
+    const versions = captureRoles(input);
+    if (!removed) {
+      return {
+        verdict: "warning",
+        headline: `The cluster does not serve ${collection} at ${requested}: the client and the cluster are from Kubernetes releases that share no version of this API.`,
+        versions,
+      };
+    }
+    versions.push(tableRow("removedIn", removed.removedIn, `release that stopped serving ${requested}`, "removal table"));
+    return {
+      headline: `The client requests ${collection} at ${requested}, which Kubernetes stopped serving in ${removed.removedIn}: it was written for an older Kubernetes than the cluster runs.`,
+      versions,
+      fixes: [`Move the client to ${removed.replacement}.`],
+    };
+  }
   if (!served) return { headline: `${input.signature.title}: ${input.signature.meaning}` };
   return {
     verdict: "warning",
     headline: `The cluster serves ${served} at no version the client asks for: the client (or its manifest) and the cluster are from Kubernetes releases that share no version of this API.`,
     versions: captureRoles(input),
     reasoning: ["The line names the resource and group, not the version: kubectl api-resources on the cluster shows the versions it serves."],
+  };
+};
+
+/** A removed group/version: the shared removal table, and the workload betas that went in 1.16 (EARLY_REMOVED_APIS). */
+function removedApi(group: string, version: string): { removedIn: string; replacement: string } | undefined {
+  const gv = group ? `${group}/${version}` : version;
+  return REMOVED_APIS[gv] ?? EARLY_REMOVED_APIS[gv];
+}
+
+/** The group/version of the Terraform kubernetes provider's unversioned resources (the _v1 ones use the GA APIs). */
+const TERRAFORM_BETA_RESOURCES: Record<string, string> = {
+  cron_job: "batch/v1beta1",
+  ingress: "networking.k8s.io/v1beta1",
+  pod_disruption_budget: "policy/v1beta1",
+  pod_security_policy: "policy/v1beta1",
+};
+
+/** A built-in group from a generated client's API class name part ("RbacAuthorization" → rbac.authorization.k8s.io). */
+function groupOfClass(name: string): string | undefined {
+  const flat = name.replace(/_/g, "").toLowerCase();
+  return [...BUILTIN_GROUPS].find((g) => g !== "" && g.replace(/\.k8s\.io$/, "").replace(/\./g, "") === flat);
+}
+
+/**
+ * Removed group/versions a line names: as written (extensions/v1beta1, also inside a request path), as a reflector's
+ * *v1beta1.CronJob, or as a generated client's API class (ExtensionsV1beta1Api, extensions_v1beta1_api.py).
+ */
+export function removedApisNamed(text: string): { apiVersion: string; removedIn: string; replacement: string }[] {
+  const found = new Map<string, { removedIn: string; replacement: string }>();
+  const add = (group: string, version: string) => {
+    const removed = removedApi(group, version);
+    if (removed) found.set(group ? `${group}/${version}` : version, removed);
+  };
+  for (const m of text.matchAll(/(?<![\w.-])([a-z][a-z0-9.-]{1,60})\/(v\d+(?:alpha|beta)\d+)(?![\w])/g)) add(m[1] ?? "", m[2] ?? "");
+  for (const m of text.matchAll(/\*(v\d+(?:alpha|beta)\d+)\.([A-Z]\w{1,60})/g)) {
+    const row = KIND_API_VERSIONS[m[2] ?? ""];
+    if (row?.versions[m[1] ?? ""]?.removedIn) add(row.group, m[1] ?? "");
+  }
+  for (const m of text.matchAll(/\b([A-Z][a-z]+(?:[A-Z][a-z]+){0,2})V(\d+(?:alpha|beta)\d+)Api\b|\b([a-z]+(?:_[a-z]+){0,2})_v(\d+(?:alpha|beta)\d+)_api\b/g)) {
+    const group = groupOfClass(m[1] ?? m[3] ?? "");
+    if (group) add(group, `v${m[2] ?? m[4] ?? ""}`);
+  }
+  // Terraform kubernetes provider resources without a _v1 suffix are bound to the beta APIs (provider 2.x).
+  for (const m of text.matchAll(/\bkubernetes_(cron_job|ingress|pod_disruption_budget|pod_security_policy)(?![\w])/g)) {
+    const gv = TERRAFORM_BETA_RESOURCES[m[1] ?? ""];
+    if (gv) add(gv.slice(0, gv.lastIndexOf("/")), gv.slice(gv.lastIndexOf("/") + 1));
+  }
+  return [...found].map(([apiVersion, removed]) => ({ apiVersion, ...removed }));
+}
+
+const diagnoseNotFoundNearRemoved: Diagnoser = (input) => {
+  const { finding } = input;
+  const nearby = [...finding.context.before, ...finding.context.after].map((l) => l.text);
+  const own = removedApisNamed(finding.text);
+  const named = own.length > 0 ? own : removedApisNamed(nearby.join("\n"));
+  const first = named[0];
+  if (!first) {
+    return {
+      verdict: "not-skew",
+      headline: "A 404 for a resource type, with no removed API version named on the line or around it: a CRD or aggregated API that is not installed is as likely as a version skew.",
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `The API server does not serve the requested resource type, and ${own.length > 0 ? "the line" : "a neighbouring line"} names ${first.apiVersion}, which Kubernetes stopped serving in ${first.removedIn}: the client asks for an API version the cluster removed.`,
+    versions: [
+      { name: "apiVersion", version: first.apiVersion, role: "removed API group/version named nearby", source: own.length > 0 ? `the failing line (${input.where})` : `the lines around ${input.where}` },
+      tableRow("removedIn", first.removedIn, `release that stopped serving ${first.apiVersion}`, "removal table"),
+    ],
+    fixes: [`Move the client to ${first.replacement}.`],
   };
 };
 
@@ -170,4 +260,5 @@ export const clientDiagnosers: Record<string, Diagnoser> = {
   "helm-tiller-version-incompatible": diagnoseTiller,
   "helm-chart-tiller-version": diagnoseChartTiller,
   "api-builtin-resource-not-served": diagnoseBuiltinNotServed,
+  "api-not-found-near-removed-version": diagnoseNotFoundNearRemoved,
 };

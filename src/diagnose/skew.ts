@@ -1,7 +1,7 @@
 import semver from "semver";
 import type { KubeVersion } from "../model.js";
 import { captureRoles, hintRole, type DiagnoseInput, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
+import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, KIND_GROUPS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 
 // Reasoning for messages with two sides (client/server, kubelet/control plane, kubeadm/target, …):
@@ -234,8 +234,10 @@ function operatorVersionMoved(group: string, version: string, kind: string): str
 
 export const diagnoseNoKindMatch: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
-  const kind = input.capture("kind") ?? "";
-  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+  const kind = completeKind(input.capture("kind") ?? "");
+  // Terraform's kubernetes_manifest names only the group ("no matches for kind "PodMonitor" in group "monitoring.coreos.com"").
+  const groupOnly = apiVersion !== "" && !apiVersion.includes("/") && !/^v\d/.test(apiVersion);
+  const group = groupOnly ? apiVersion : apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
   const removed = REMOVED_APIS[apiVersion];
   if (removed) {
     const part: DiagnosisPart = {
@@ -243,15 +245,28 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
       versions: [...captureRoles(input), { name: "removedIn", version: removed.removedIn, role: `release that stopped serving ${apiVersion}`, source: "removal table" }],
       fixes: [`Move the manifest to ${removed.replacement}.`, "Or run the job against a Kubernetes older than " + removed.removedIn + " if that is what the manifests are for."],
     };
+    // kubectl apply --prune walks a list of kinds built into kubectl: an older kubectl still lists the removed version.
+    if (/RESTMappings\s+to\s+prune/.test(input.finding.text)) {
+      part.headline = `kubectl apply --prune looks up ${kind} ${apiVersion}, which Kubernetes removed in ${removed.removedIn}: the kubectl is older than the cluster, and its built-in prune list still names the removed version.`;
+      part.fixes = ["Use a kubectl of the cluster's minor (its prune list follows the served APIs), or pass the kinds to prune with --prune-allowlist."];
+    }
     const server = withHint(input, part, "server", "API server version", "server", "kubernetes", "binary", "node-image");
     const removedV = parseKubeVersion(removed.removedIn);
     if (server && removedV) part.skew = skewOf(server, removedV, `${apiVersion} is served before ${removed.removedIn} only`, (d) => d < 0);
     return part;
   }
+  // Every release serves the core group's v1: a core kind missing there is a client whose discovery failed (a
+  // kubeconfig for another server, an unreachable aggregated API), not a version the cluster stopped serving.
+  if (apiVersion === "v1" && KIND_GROUPS[kind]?.includes("")) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: every Kubernetes release serves ${kind} in the core group v1; the client's API discovery failed (check the kubeconfig and kubectl api-resources).`,
+    };
+  }
   // A dry run of a bundle that also holds the CRDs (flux bootstrap's first apply) fails the same way while the CRDs
   // are not established yet: ordering, not versions.
   const inBundle = /dry-run\s+failed/.test(input.finding.text);
-  const moved = group && !inBundle ? operatorVersionMoved(group, apiVersion.slice(group.length + 1), kind) : undefined;
+  const moved = group && !inBundle && !groupOnly ? operatorVersionMoved(group, apiVersion.slice(group.length + 1), kind) : undefined;
   if (moved) {
     return {
       verdict: "warning",
@@ -273,6 +288,13 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
     reasoning: ["The group is built into Kubernetes, so the cluster's version decides whether it is served; compare the server version with the API's lifecycle."],
   };
 };
+
+/** A kind cut mid-word ("PodDisruptionBudg"), completed when one built-in kind starts with it. */
+function completeKind(kind: string): string {
+  if (kind === "" || KIND_GROUPS[kind]) return kind;
+  const matches = Object.keys(KIND_GROUPS).filter((k) => k.startsWith(kind));
+  return matches.length === 1 && matches[0] ? matches[0] : kind;
+}
 
 // Roles of banners that say which release the job runs or moves the cluster to.
 const CLUSTER_ROLES = ["target", "server", "cluster", "kubernetes", "node-image"];
@@ -521,6 +543,19 @@ export const diagnoseHelm: Diagnoser = (input) => {
       versions: captureRoles(input),
       reasoning: ["Kubernetes versions are all 1.x; the tool that rendered the chart set its own stand-in cluster version."],
       fixes: ["Give the rendering tool a real Kubernetes version (helm template --kube-version 1.N.0, or the tool's own setting)."],
+    };
+  }
+  // helm 3 (to 3.13) renders without a cluster (helm template, helmfile diff, khelm, kpt functions) as if for exactly
+  // v1.20.0 (chartutil.DefaultCapabilities), so that version says which tool rendered, not which cluster runs.
+  if (input.capture("cluster")?.replace(/^v/, "") === "1.20.0" && clusterSemver && semver.validRange(constraint) && !semver.satisfies(clusterSemver, constraint)) {
+    const rendered = /\b(?:render|template|diff|khelm|kpt|helmfile|kustomize)/i.test(input.finding.text);
+    return {
+      verdict: rendered ? "not-skew" : "warning",
+      headline: `${rendered ? "Not" : "Probably not"} a version skew: v1.20.0 is the Kubernetes version helm 3 assumes when it renders a chart without a cluster, and the chart's "${constraint}" rejects it.`,
+      versions: captureRoles(input),
+      reasoning: ["helm template (and tools that call it: helmfile diff, khelm, kpt, kustomize's helmCharts) use chartutil.DefaultCapabilities, Kubernetes v1.20.0 up to helm 3.13, unless given --kube-version."],
+      fixes: ["Pass the cluster's version to the rendering step (helm template --kube-version 1.N.0, helmfile's --kube-version or kubeVersion setting, khelm's kubeVersion)."],
+      references: ["https://github.com/helmfile/helmfile/issues/1778"],
     };
   }
   if (clusterSemver && semver.validRange(constraint)) {

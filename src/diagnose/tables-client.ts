@@ -25,3 +25,12 @@ export const CRD_VERSION_FIELD_SINCE: Record<string, string> = {
   deprecated: "1.19",
   deprecationWarning: "1.19",
 };
+
+/**
+ * Group/versions removed before the shared removal table starts (Kubernetes 1.16 stopped serving the workload betas:
+ * kubernetes.io/blog/2019/07/18/api-deprecations-in-1-16). extensions/v1beta1 is in that table (its Ingress lasted to 1.22).
+ */
+export const EARLY_REMOVED_APIS: Record<string, { removedIn: string; replacement: string }> = {
+  "apps/v1beta1": { removedIn: "1.16", replacement: "apps/v1" },
+  "apps/v1beta2": { removedIn: "1.16", replacement: "apps/v1" },
+};

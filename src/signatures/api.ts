@@ -15,7 +15,10 @@ const NEVER_SERVED = (() => {
   const alternatives = Object.entries(KIND_GROUPS).map(([kind, groups]) => {
     const allowed = groups.filter((g) => g !== "").map(escape);
     const notAllowed = allowed.length > 0 ? `(?!(?:${allowed.join("|")})/)` : "";
-    return `${kind}${Q}\\s+in\\s+(?:version|group|versions)\\s+${Q}${notAllowed}(?:${named.map(escape).join("|")})/`;
+    const groupOnly = !groups.includes("");
+    const wrongGroup = `${kind}\\s?${Q}\\s+in\\s+(?:version|group|versions)\\s+${Q}${notAllowed}(?:${named.map(escape).join("|")})/`;
+    // A bare version names the core group ("Ingress" in version "v1"): a kind only named groups serve is a typo there.
+    return groupOnly ? `${wrongGroup}|${kind}\\s?${Q}\\s+in\\s+version\\s+${Q}v\\d\\w*${Q}(?![\\w/.-])` : wrongGroup;
   });
   return `(?!(?:${alternatives.join("|")}))`;
 })();
@@ -33,6 +36,17 @@ const GROUP_KINDS = Object.entries(KIND_GROUPS)
   .map(([kind]) => kind)
   .sort((a, b) => b.length - a.length)
   .join("|");
+
+/**
+ * The same kinds, each accepting any cut after its first six letters ("PodDisruptionBudg"): issue titles and journald
+ * (which marks its cut with ">") stop mid-word. Six letters leave each prefix to one built-in kind family.
+ */
+const CUT_GROUP_KINDS = GROUP_KINDS.split("|")
+  .map((kind) => kind.slice(0, 6) + [...kind.slice(6)].reduceRight((rest, ch) => `(?:${ch}${rest})?`, ""))
+  .join("|");
+
+/** Lower-case plurals of the built-in kinds some release stopped serving, as clients name them in errors. */
+const REMOVED_RESOURCES = "cronjobs|ingresses|ingressclasses|poddisruptionbudgets|podsecuritypolicies|horizontalpodautoscalers|endpointslices|csistoragecapacities|runtimeclasses|flowschemas|prioritylevelconfigurations";
 
 /** Built-in kinds with an API version some Kubernetes release stopped serving (KIND_API_VERSIONS). */
 const REMOVED_KINDS = Object.entries(KIND_API_VERSIONS)
@@ -57,13 +71,21 @@ export const apiSignatures: Signature[] = [
     family: "api",
     severity: "error",
     flake: false,
-    anchors: ["matches for kind", "no matches for"],
+    anchors: ["matches for kind", "no matches for", "Expected to find kind", "Failed to find exact match for"],
     patterns: [
-      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}${NEVER_SERVED}(?<kind>\w+)${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
+      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}${NEVER_SERVED}(?<kind>\w+)\s?${Q}\s+in\s+(?:version|group|versions)\s+${Q}(?<apiVersion>[\w.-]+(?:/[\w.-]+)?)`,
       // kubectl before 1.19: "no matches for batch/, Kind=CronJob"
       String.raw`[Nn]o\s+matches\s+for\s+(?<apiVersion>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<kind>\w+)`,
       // An excerpt cut after "in version" for a built-in kind (the version that was asked for is lost).
       String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>${GROUP_KINDS})${Q}\s+in\s+version\s*$`,
+      // Cut inside the kind or inside "in version" (journald ends its cut with ">"): only built-in kinds' prefixes.
+      String.raw`[Nn]o\s+matches\s+for\s+kind\s+${Q}(?<kind>${CUT_GROUP_KINDS})(?:"\s*(?:in(?:\s+v(?:e(?:r(?:s(?:i(?:on?)?)?)?)?)?)?)?)?\s*>?\s*$`,
+      // kapp (carvel) looks the kind up in discovery itself: "Expected to find kind 'policy/v1beta1/PodDisruptionBudget',
+      // but did not" (the core group is written "/v1/Pod").
+      String.raw`Expected\s+to\s+find\s+kind\s+['"]?/?(?<apiVersion>(?:[\w.-]+/)?v\d\w*)/(?<kind>[A-Z]\w*)['"]?\s*,\s*but\s+did\s+not`,
+      // Ansible kubernetes.core (openshift's dynamic client): "Failed to find exact match for policy/v1beta1.PodSecurityPolicy
+      // by [kind, name, singularName, shortNames]".
+      String.raw`Failed\s+to\s+find\s+exact\s+match\s+for\s+(?<apiVersion>(?:[\w.-]+/)?v\d\w*)\.(?<kind>[A-Z]\w*)\s+by\s+\[kind`,
     ],
     versions: ["apiVersion"],
     roles: { apiVersion: "API group/version the manifest uses" },
@@ -191,7 +213,7 @@ export const apiSignatures: Signature[] = [
     family: "api",
     severity: "error",
     flake: false,
-    anchors: ["could not find the requested resource"],
+    anchors: ["could not find the requested resource", "/apis/"],
     patterns: [
       // "the server could not find the requested resource" is the 404 of a whole group/version/resource, not of
       // one object (that is "<resource> \"name\" not found"): for a built-in kind it is served by other releases.
@@ -202,9 +224,23 @@ export const apiSignatures: Signature[] = [
       // Any other resource of a built-in group: every release serves the type at some version, so a 404 for the
       // whole type says the client asks for a version this cluster does not serve (which one, the line does not say).
       String.raw`[Tt]he\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?:get|list|watch|post|patch|put|delete)\s+(?<servedResource>[a-z]+\.(?:${NAMED_BUILTIN_GROUPS}))\s*\)`,
+      // Tools' own wording, with the resource's plural: "failed to get cronjobs in namespace "default": the server …".
+      String.raw`(?:get|list|watch|creat|delet|updat|patch)\w{0,3}\s+(?<plural>${REMOVED_RESOURCES})(?:\s+in\s+(?:the\s+)?namespace\s+"?[\w.-]*"?|\s+"?[\w.-]+"?)?\s*[:;]\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+      // REST clients (fabric8, godaddy/kubernetes-client, curl) print the request path: a 404 for a whole resource
+      // collection of a built-in group at a pre-GA version (an object's 404 has its name after the collection).
+      String.raw`/apis/(?<apiVersion>(?:${NAMED_BUILTIN_GROUPS})/v\d+(?:alpha|beta)\d+)/(?:namespaces/[\w.-]+/)?(?<collection>[a-z]+)(?![\w/-])[^\n]{0,80}?(?:Not\s+Found|\b404\b|could\s+not\s+find\s+the\s+requested\s+resource)`,
+      String.raw`(?:\b404\b|Not\s+Found)[^\n]{0,120}?/apis/(?<apiVersion>(?:${NAMED_BUILTIN_GROUPS})/v\d+(?:alpha|beta)\d+)/(?:namespaces/[\w.-]+/)?(?<collection>[a-z]+)(?![\w/-])`,
     ],
     versions: [],
-    roles: { kind: "built-in kind asked for", resource: "resource.group asked for (no longer served)", servedResource: "resource.group asked for (at a version this cluster does not serve)" },
+    roles: {
+      kind: "built-in kind asked for",
+      plural: "built-in resource asked for",
+      resource: "resource.group asked for (no longer served)",
+      servedResource: "resource.group asked for (at a version this cluster does not serve)",
+      apiVersion: "API group/version the client requests",
+      collection: "resource collection requested",
+    },
+    versionKinds: { apiVersion: "api-version" },
     priority: 40,
     meaning:
       "A controller or installer asked for a built-in kind at an API version this cluster does not serve: the cluster removed it since the client was built (networking.k8s.io/v1beta1 IngressClass in 1.22), or is older than the client (apiextensions.k8s.io/v1 CRDs before 1.16).",
@@ -234,6 +270,42 @@ export const apiSignatures: Signature[] = [
       "the server could not find the requested resource (get widgets.example.io)",
       // An aggregated API whose server (metrics-server) is not installed: not a built-in group.
       "Error from server (NotFound): the server could not find the requested resource (get pods.metrics.k8s.io)",
+    ],
+  },
+  {
+    id: "api-not-found-near-removed-version",
+    title: "A request 404s next to a line that names an API version Kubernetes has removed",
+    family: "api",
+    severity: "warning",
+    flake: false,
+    anchors: ["could not find the requested resource"],
+    patterns: [
+      // The bare 404 of a resource type, as Python and Java clients print its Status body or a tool wraps it. On its
+      // own it names nothing; the diagnosis reads the line and its neighbours for a removed group/version (the
+      // client's API class, the request path, a reflector's *v1beta1.Kind) and dismisses it when none is there.
+      String.raw`(?<notFound>[Tt]he\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource)`,
+    ],
+    versions: [],
+    roles: { apiVersion: "removed API group/version named nearby" },
+    versionKinds: { apiVersion: "api-version" },
+    // Below every signature that reads more of the same message.
+    priority: 15,
+    meaning:
+      "The API server answered 404 for a whole resource type, and the same or a neighbouring line names an API group/version that Kubernetes has stopped serving: the client asks for an API version the cluster no longer serves.",
+    causes: ["A client, script or operator written against an API version (extensions/v1beta1, batch/v1beta1, policy/v1beta1, …) that the cluster's Kubernetes release removed."],
+    fixes: ["Move the client to the API version the cluster serves (kubectl api-versions lists them): NetworkingV1Api instead of ExtensionsV1beta1Api, batch/v1 CronJobs, policy/v1 PodDisruptionBudgets."],
+    references: ["https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
+    examples: [
+      // The shapes of groundcover-com/caretta#57 (a chart's policy/v1beta1 PodSecurityPolicy on 1.25) and
+      // viralpoetry/kubesurveyor#7 (ExtensionsV1beta1Api on 1.22) when the tool names what it asked for.
+      { line: `Error: failed to create resource: policy/v1beta1 PodSecurityPolicy "caretta-vm": the server could not find the requested resource` },
+      { line: "ExtensionsV1beta1Api.list_namespaced_ingress failed: the server could not find the requested resource" },
+    ],
+    nearMisses: [
+      // The Python client's Status body alone: a CRD that is not installed reads the same.
+      String.raw`HTTP response body: {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}`,
+      // rancher/kubewarden-ui#63: a cluster-scoped custom resource posted under a namespace.
+      `  "message": "the server could not find the requested resource",`,
     ],
   },
   {

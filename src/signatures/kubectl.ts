@@ -354,13 +354,16 @@ export const kubectlSignatures: Signature[] = [
     family: "kubectl",
     severity: "error",
     flake: false,
-    anchors: ["json: unknown field", "Go struct field Kustomization."],
+    anchors: ["json: unknown field", "Go struct field Kustomization.", "go struct field kustomization.", "Go struct field ConfigMapArgs.", "Go struct field SecretArgs."],
     patterns: [
       // Only fields kustomize removed or re-typed: any other unknown field is a typo, not a version skew.
       String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>env|commands|imageTags)(?!\w)${Q}`,
       // Not "patches": every kustomize that has it wants a list of objects there (redhat-appstudio/infra-deployments#2052
       // failed the same way with kustomize 4.5.7, 5.0.1 and 5.1.0), so a string in it is the file's mistake.
-      String.raw`cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+Go\s+struct\s+field\s+Kustomization\.(?<field>(?!patches\s)[\w.]+)\s+of\s+type\s+(?<type>[\w.\[\]]+)`,
+      String.raw`cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+[Gg]o\s+struct\s+field\s+[Kk]ustomization\.(?<field>(?!patches\s)[\w.]+)\s+of\s+type\s+(?<type>[\w.\[\]]+)`,
+      // A generator's env: one file name in kustomize 2.x, a list (envs:) since; kubeflow/metadata#229 built a list
+      // with a kustomize that wanted the string.
+      String.raw`cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+[Gg]o\s+struct\s+field\s+(?:ConfigMapArgs|SecretArgs)\.(?<field>(?:configMapGenerator|secretGenerator)\.env)\s+of\s+type\s+(?<type>[\w.\[\]]+)`,
     ],
     versions: [],
     roles: { field: "kustomization field" },
