@@ -1,4 +1,273 @@
-import type { Diagnoser } from "./context.js";
+import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
+import type { VersionRole } from "../model.js";
+import { classifyVersion } from "../kube/versions.js";
 
 // Diagnosers for the node signatures (src/signatures/node.ts); merged into DIAGNOSERS in index.ts.
-export const nodeDiagnosers: Record<string, Diagnoser> = {};
+
+function nearby(input: DiagnoseInput): string[] {
+  return [...input.finding.context.before, ...input.finding.context.after].map((l) => l.text);
+}
+
+function ginkgoRow(name: string, version: string, role: string, source: string): VersionRole {
+  const typed = classifyVersion(version, { kind: "component", component: "ginkgo" });
+  return { name, version, role, source, ...(typed ? { typed } : {}) };
+}
+
+// Flags every Ginkgo v1 release and v2 (under their v1 names, with a deprecation notice) define: a binary
+// that refuses one of them does not register Ginkgo's flags at all, whatever the release.
+const GINKGO_EVERY_RELEASE = new Set([
+  "seed",
+  "focus",
+  "skip",
+  "v",
+  "trace",
+  "succinct",
+  "noColor",
+  "dryRun",
+  "failFast",
+  "failOnPending",
+  "progress",
+  "randomizeAllSpecs",
+  "noisyPendings",
+  "noisySkippings",
+  "slowSpecThreshold",
+  "skipMeasurements",
+  "reportPassed",
+  "debug",
+  "parallel.node",
+  "parallel.total",
+  "parallel.synchronizer",
+  "parallel.streamhost",
+]);
+
+// v1 flags that arrived in a later v1 release (onsi/ginkgo CHANGELOG): refused by the older v1 libraries.
+const GINKGO_V1_ADDED: Record<string, string> = {
+  flakeAttempts: "1.3.0",
+  regexScansFilePath: "1.3.0",
+  reportFile: "1.10.3",
+  emitSpecProgress: "1.14.0",
+};
+
+// v2 names without a hyphen; every hyphenated name is v2's too (v1 spelled all of its flags in camel case).
+const GINKGO_V2_PLAIN = new Set(["timeout", "vv", "parallel.process", "parallel.host", "parallel.total-processes"]);
+
+const diagnoseGinkgoFlag: Diagnoser = (input) => {
+  const raw = input.capture("flag") ?? "";
+  const prefixed = raw.startsWith("ginkgo.");
+  const name = prefixed ? raw.slice("ginkgo.".length) : raw;
+  const around = nearby(input).join("\n");
+  // What proves which Ginkgo the refusing binary has: the CLI's usage banner, or the Go flag package's usage
+  // dump of the test binary listing its own -ginkgo.* flags (camel case: v1).
+  const banner = /Ginkgo\s+Version\s+(\d+\.\d+\.\d+)/.exec(around)?.[1];
+  const listsV1Flags = /^\s*-ginkgo\.[a-z]+[A-Z]\w*\b/m.test(around) || /^\s*-ginkgo\.(?:seed|focus|skip|succinct|trace)\b/m.test(around);
+  const versions: VersionRole[] = banner ? [ginkgoRow("ginkgoCli", banner, "Ginkgo CLI release (its usage banner)", "the lines after the failure")] : [];
+  const proven = (banner !== undefined && banner.startsWith("1.")) || listsV1Flags;
+  if (name.includes("-") || GINKGO_V2_PLAIN.has(name)) {
+    const who = prefixed ? "a test binary built with Ginkgo v1" : "a Ginkgo v1 CLI";
+    return {
+      // Without the binary's own flags or banner beside it, a package that does not import Ginkgo at all
+      // refuses the flag the same way.
+      verdict: proven ? "cause" : "warning",
+      headline: proven
+        ? `${prefixed ? "-" + raw : "--" + raw} is a Ginkgo v2 flag, refused by ${who}${banner ? ` (Ginkgo ${banner})` : ""}: the harness passing it was written for Ginkgo v2 (Kubernetes 1.25+ test binaries) and the binary predates it.`
+        : `${prefixed ? "-" + raw : "--" + raw} exists only in Ginkgo v2: the binary that refused it was built with Ginkgo v1 (a Kubernetes 1.24 or older e2e.test, an old suite), or does not import Ginkgo at all.`,
+      versions: [...versions, ginkgoRow("flagAddedIn", "2.0.0", `Ginkgo release that introduced --${name}`, "Ginkgo v2 migration guide")],
+      fixes: [
+        `Run the suite with the Ginkgo CLI of its own go.mod, or drop --${name} (and other v2-only flags) for Ginkgo v1 test binaries such as Kubernetes 1.24 and older e2e.test.`,
+      ],
+    };
+  }
+  const added = GINKGO_V1_ADDED[name];
+  if (added) {
+    return {
+      verdict: proven ? "cause" : "warning",
+      headline: `-ginkgo.${name} exists from Ginkgo ${added} on: the test binary was built with an older Ginkgo than the CLI or runner that passes it${proven ? "" : " (or it does not import Ginkgo at all)"}.`,
+      versions: [...versions, ginkgoRow("flagAddedIn", added, `Ginkgo release that added -ginkgo.${name}`, "onsi/ginkgo CHANGELOG")],
+      fixes: [`Bump the Ginkgo library of the suite to ${added} or newer, or run it with a Ginkgo CLI of the suite's own release.`],
+    };
+  }
+  if (GINKGO_EVERY_RELEASE.has(name)) {
+    return {
+      verdict: "not-skew",
+      headline: `Every Ginkgo release defines -ginkgo.${name}: the binary did not register Ginkgo's flags at all. It does not import Ginkgo (a plain testing package handed Ginkgo flags), or it parsed the command line before Ginkgo registered them (flag.Parse in an init function). Not a version skew.`,
+      versions,
+      causes: ["A runner that appends -ginkgo.* flags to every package, including ones without a Ginkgo suite.", "flag.Parse() in init() of the suite or a package it imports."],
+      fixes: ["Import Ginkgo in the package (or stop passing Ginkgo flags to it); move flag.Parse() out of init()."],
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `-ginkgo.${name} is not a flag of any Ginkgo release known here: a typo, or a flag of a wrapper passed through to the test binary.`,
+    versions,
+  };
+};
+
+const GO_TEST_FLAG_SINCE: Record<string, string> = {
+  "test.testlogfile": "1.10",
+  "test.paniconexit0": "1.16",
+  "test.shuffle": "1.17",
+  "test.fuzzcachedir": "1.18",
+  "test.fuzzworker": "1.18",
+  "test.gocoverdir": "1.20",
+  "test.fullpath": "1.21",
+};
+
+const diagnoseGoTestFlag: Diagnoser = (input) => {
+  const flag = input.capture("flag") ?? "test.*";
+  const since = GO_TEST_FLAG_SINCE[flag];
+  return {
+    headline: since
+      ? `The test binary refused -${flag}, which the go command passes from Go ${since} on: the binary parsed flags before the testing package registered them (flag.Parse in an init function), which Go 1.13 and later no longer tolerate.`
+      : `The test binary refused -${flag}: it parsed the command line before the testing package registered its flags (flag.Parse in an init function), which Go 1.13 and later no longer tolerate.`,
+    versions: since ? [{ name: "goFlagSince", version: since, role: `Go release whose go command passes -${flag}`, source: "Go release notes" }] : [],
+  };
+};
+
+const diagnoseGinkgoMismatch: Diagnoser = (input) => {
+  let cli = input.capture("cli");
+  let library = input.capture("library");
+  const versions = captureRoles(input);
+  if (!cli || !library) {
+    // Markdown pastes of CI logs turn line numbers into links: "2.[11](https://…).0".
+    const after = input.finding.context.after.map((l) => l.text.replace(/\[(\d+)\]\([^)\s]*\)/g, "$1"));
+    for (let i = 0; i < after.length; i++) {
+      const text = after[i]!;
+      const next = after.slice(i + 1, i + 4).find((t) => t.trim() !== "") ?? "";
+      if (!cli && /Ginkgo\s+CLI\s+Version\s*:/.test(text)) {
+        const m = /^\s*(\d+\.\d+\.\d+)\s*$/.exec(next);
+        if (m) {
+          cli = m[1];
+          versions.push(ginkgoRow("cli", m[1]!, "Ginkgo CLI release", `the lines after the warning (${input.where})`));
+        }
+      }
+      if (!library && /Mismatched\s+package\s+versions\s+found\s*:/.test(text)) {
+        const m = /^\s*(\d+\.\d+\.\d+)\s+used\s+by\s+(.{1,60})/.exec(next);
+        if (m) {
+          library = m[1];
+          versions.push(ginkgoRow("library", m[1]!, `Ginkgo library release (used by ${m[2]!.trim().replace(/,.*$/, ", …")})`, `the lines after the warning (${input.where})`));
+        }
+      }
+    }
+  }
+  const majorOf = (v?: string) => (v ? Number(v.split(".")[0]) : undefined);
+  const majors = majorOf(cli) !== undefined && majorOf(library) !== undefined && majorOf(cli) !== majorOf(library);
+  return {
+    verdict: "warning",
+    headline:
+      cli && library
+        ? `The Ginkgo CLI ${cli} runs suites compiled with Ginkgo ${library}${majors ? " (another major: flags and reports differ)" : ""}. Ginkgo only warns, but flag errors or timeouts that follow in the run come from the mismatch.`
+        : "The Ginkgo CLI and the Ginkgo library compiled into the suites are different releases. Ginkgo only warns, but flag errors or timeouts that follow in the run come from the mismatch.",
+    versions,
+  };
+};
+
+// A kubelet, kube-proxy or controller speaking for itself (not a person's curl or a proxy in between).
+const COMPONENT_CLIENT =
+  /register\s+node|node\s+status|Server\s+rejected\s+event|\((?:post|patch|put)\s+(?:events|nodes|pods|leases)\)|\/status\b|kubelet|kube-proxy|failed\s+to\s+patch\s+status/i;
+
+const diagnoseMediaType: Diagnoser = (input) => {
+  const text = input.finding.text;
+  const accepted = input.capture("accepted");
+  const component = COMPONENT_CLIENT.test(text) || /kubelet|node_status|event\.go/.test(input.finding.klog?.location ?? "");
+  const noProtobuf = accepted !== undefined && !/protobuf/.test(accepted);
+  const kubelet = input.hint("kubelet");
+  const server = input.hint("server", "cluster");
+  const newerClient =
+    kubelet && server && (kubelet.version.major > server.version.major || (kubelet.version.major === server.version.major && kubelet.version.minor > server.version.minor));
+  const versions = captureRoles(input);
+  if (kubelet && server) {
+    versions.push({ name: "kubelet", version: kubelet.hint.version, role: "kubelet version", source: kubelet.hint.source });
+    versions.push({ name: "server", version: server.hint.version, role: "apiserver version", source: server.hint.source });
+  }
+  if (component && (noProtobuf || newerClient)) {
+    return {
+      verdict: "cause",
+      headline: noProtobuf
+        ? `A node component's request was refused with 415 by an apiserver that accepts only ${accepted}: no protobuf, so the apiserver is 1.2 or older while the kubelet or kube-proxy (1.3+, protobuf by default) is newer.`
+        : `A node component's request was refused with 415: the kubelet (${kubelet!.hint.version}) is newer than the apiserver (${server!.hint.version}) and encodes requests it cannot decode.`,
+      versions,
+    };
+  }
+  // The Status body printed by curl or dumped by a client library's error type: a request whose author
+  // picked the content type, not a component's built-in encoding.
+  if (/(?:^|[\s{,])\\?"?message\\?"?\s*:\s*\\?"/.test(text)) {
+    return {
+      verdict: "not-skew",
+      headline: "A 415 in the Status body of a request made by hand or by a client library (curl, a script, an operator's patch call): the request's Content-Type is missing or wrong, not a version skew.",
+      versions,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: component
+      ? "A node component's request was refused with 415 (unsupported media type): a kubelet or kube-proxy newer than the apiserver sends an encoding or patch type the apiserver does not know. Compare the node and control-plane versions."
+      : /apply-patch/.test(text)
+        ? "The apiserver refused a server-side apply patch (415): it predates server-side apply (beta 1.16, GA 1.22) or has it disabled."
+        : "The apiserver refused the request body's media type (415). Between components this is a newer client talking to an older apiserver; from a script or proxy it is a wrong Content-Type header.",
+    versions,
+  };
+};
+
+const diagnoseEtcdPeer: Diagnoser = (input) => {
+  const remote = input.capture("remote");
+  const local = input.capture("local");
+  const cluster = input.capture("cluster");
+  const supported = input.capture("supported");
+  const side = input.capture("side");
+  const direction = input.capture("direction");
+  let headline: string;
+  if (remote && local) {
+    headline =
+      side === "local"
+        ? `etcd ${local} refused a peer at ${remote}: this member is older than the cluster's minimum, and members more than one minor apart cannot exchange raft messages.`
+        : `etcd ${local} refused a peer at ${remote}: the peer is older than the oldest cluster version ${local} supports. Members more than one minor apart cannot talk; the upgrade skipped a minor.`;
+  } else if (cluster && supported) {
+    headline = /^(lower|low)$/.test(direction ?? "")
+      ? `The cluster runs at version ${cluster}, below ${supported}, the oldest this etcd can join: the new member's binary is more than one minor newer than the cluster (an upgrade that skipped a minor).`
+      : `The cluster runs at version ${cluster}, above ${supported}, the newest this etcd supports: the member's binary is older than the cluster (a rollback or a stale image).`;
+  } else {
+    headline = "etcd members refused each other's raft messages as version-incompatible: their versions are more than one minor apart (an upgrade that skipped a minor, or one member on another image).";
+  }
+  return { headline, versions: captureRoles(input) };
+};
+
+// Field selectors a later release added to a built-in resource, and who sends them (kubernetes/kubernetes#123905;
+// kubernetes/website#55466 lists them).
+const FIELD_SELECTORS_ADDED: Record<string, { kind: string; release: string; sender: string }> = {
+  "spec.clusterIP": { kind: "Service", release: "1.31", sender: "1.31+ kubelets list Services with spec.clusterIP!=None" },
+  "spec.type": { kind: "Service", release: "1.31", sender: "clients written for 1.31+" },
+};
+
+const diagnoseFieldSelector: Diagnoser = (input) => {
+  const field = input.capture("field") ?? "";
+  const kind = input.capture("kind");
+  const text = input.finding.text;
+  const added = FIELD_SELECTORS_ADDED[field];
+  const versions = captureRoles(input);
+  if (added && (!kind || kind === added.kind)) {
+    versions.push({ name: "selectorAddedIn", version: added.release, role: `first release whose apiserver accepts the ${added.kind} field selector ${field}`, source: "field selector table (kubernetes/kubernetes#123905)" });
+    const server = input.hint("server", "cluster");
+    const [minMajor, minMinor] = added.release.split(".").map(Number) as [number, number];
+    const serverOld = server && (server.version.major < minMajor || (server.version.major === minMajor && server.version.minor < minMinor));
+    // The prefixes are gone from the finding's text: the kubelet shows in its own klog files or the lines around.
+    const fromKubelet = /\bkubelet\b/.test(text) || /kubelet/.test(input.finding.klog?.location ?? "") || nearby(input).some((l) => /\bkubelet(?:\[\d+\])?:|kubelet\.go:\d+\]/.test(l));
+    const headline = `${added.kind}s accept the field selector ${field} from Kubernetes ${added.release} on (${added.sender}): the client is newer than the apiserver that refused it${serverOld ? ` (${server!.hint.version})` : ""}, or a proxy between them passes only metadata.name/metadata.namespace selectors.`;
+    return { verdict: serverOld || fromKubelet ? "cause" : "warning", headline, versions };
+  }
+  // Outside the table the selector is one the resource never had in any release known here: a client that
+  // builds a wrong selector (a Pod's spec.nodeName applied to every kind, a CRD field without selectableFields).
+  return {
+    verdict: "not-skew",
+    headline: `The apiserver does not support the field selector ${field || "(unnamed)"}${kind ? ` for ${kind}` : ""}, and no release added it there: the client builds a wrong selector (a bug or a misconfiguration), not a version skew.`,
+    versions,
+  };
+};
+
+export const nodeDiagnosers: Record<string, Diagnoser> = {
+  "apiserver-field-selector-not-known": diagnoseFieldSelector,
+  "ginkgo-flag-not-defined": diagnoseGinkgoFlag,
+  "go-test-flags-not-registered": diagnoseGoTestFlag,
+  "ginkgo-cli-library-version-mismatch": diagnoseGinkgoMismatch,
+  "apiserver-client-media-type-unsupported": diagnoseMediaType,
+  "etcd-peer-version-incompatible": diagnoseEtcdPeer,
+};
