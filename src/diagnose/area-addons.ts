@@ -33,8 +33,23 @@ const diagnoseCapiApi: Diagnoser = (input) => {
   return { headline: `The Cluster API CRDs do not serve ${apiVersion}: the manifest or controller belongs to an older Cluster API contract than the management cluster.` };
 };
 
+// A method missing from a service the daemon serves can only be an older daemon; a whole service missing may also be a
+// plugin that failed to load (containerd/containerd#12247: the namespaces service gone on an unsupported filesystem).
+const diagnoseContainerdApi: Diagnoser = (input) => {
+  const service = input.capture("service") ?? "a";
+  const method = input.capture("method");
+  if (method !== undefined) {
+    return { headline: `The containerd daemon serves the ${service} service without its ${method} method: the client was built against a newer containerd than the daemon.` };
+  }
+  return {
+    verdict: "warning",
+    headline: `The containerd daemon does not serve the ${service} service: it is older than the client, or the plugin behind the service failed to load.`,
+  };
+};
+
 // Diagnosers for the addons signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const addonsDiagnosers: Record<string, Diagnoser> = {
   "flux-api-version-not-served": diagnoseFluxApi,
   "capi-api-version-not-served": diagnoseCapiApi,
+  "containerd-api-unimplemented": diagnoseContainerdApi,
 };

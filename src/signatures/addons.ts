@@ -717,4 +717,43 @@ export const addonSignatures: Signature[] = [
       "rpc error: code = Unimplemented desc = NodeExpandVolume is not implemented",
     ],
   },
+  {
+    id: "crd-stored-version-removed",
+    title: "Upgrade drops a CRD version that objects are still stored in",
+    family: "addons",
+    severity: "warning",
+    flake: true,
+    anchors: ["status.storedVersions["],
+    patterns: [
+      String.raw`(?:CustomResourceDefinition(?:\.apiextensions\.k8s\.io)?\s+${Q}(?<crd>[\w.-]+)${Q}\s+is\s+invalid\s*:\s*)?status\.storedVersions\[\d+\]\s*:\s*Invalid\s+value\s*:\s*${Q}(?<stored>v\d+(?:(?:alpha|beta)\d+)?)${Q}\s*:\s*missing\s+from\s+spec\.versions`,
+    ],
+    versions: ["stored"],
+    roles: { stored: "API version still recorded as stored", crd: "CustomResourceDefinition" },
+    versionKinds: { stored: "api-version" },
+    // The older wording ("must appear in spec.versions") is left to the generic layer, which reads it already.
+    priority: 48,
+    meaning:
+      "The new release's CRD no longer lists an API version that the cluster's status.storedVersions still records, and the API server refuses to drop it: objects may still be persisted in that version. Operators and Cluster API providers drop old versions only after the release that migrated storage, so the upgrade skipped that release (or the migration never ran).",
+    causes: [
+      "An operator or provider upgraded across several releases at once (skipping the one that moved storage to the new version).",
+      "A storage migration that was expected (clusterctl's CRD migration, kube-storage-version-migrator, the operator's own) did not run or did not clean status.storedVersions.",
+    ],
+    fixes: [
+      "Upgrade through the intermediate release that still serves both versions, let it migrate the objects, then remove the old version from status.storedVersions (kubectl patch --subresource=status) and continue.",
+      "With clusterctl, let it migrate CRDs (clusterctl upgrade does since 1.2; some providers need --enable-crd-storage-version-migration).",
+    ],
+    references: ["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definition-versioning/#upgrade-existing-objects-to-a-new-stored-version"],
+    examples: [
+      {
+        // rancher/k3k#576 (0.3.5 to 1.0.0 dropped v1alpha1), the newer API server wording
+        line: String.raw`The CustomResourceDefinition "clusters.k3k.io" is invalid: status.storedVersions[0]: Invalid value: "v1alpha1": missing from spec.versions; v1alpha1 was previously a storage version, and must remain in spec.versions until a storage migration ensures no data remains persisted in v1alpha1 and removes v1alpha1 from status.storedVersions`,
+        captures: { crd: "clusters.k3k.io", stored: "v1alpha1" },
+      },
+    ],
+    nearMisses: [
+      "  storedVersions:\n  - v1alpha4",
+      // A CRD manifest that marks no storage version at all: a packaging bug.
+      "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion{...}: must have exactly one version marked as storage version",
+    ],
+  },
 ];

@@ -171,6 +171,15 @@ export const clusterApiSignatures: Signature[] = [
         line: "spec.version: Forbidden: cannot update Kubernetes version from v1.29.8 to v1.31.2",
         captures: { from: "v1.29.8", to: "v1.31.2" },
       },
+      {
+        // metal3-io/cluster-api-provider-metal3#1633 (the e2e upgrade-from version left two minors behind), JSON-escaped
+        line: String.raw`"admission webhook \"validation.kubeadmcontrolplane.controlplane.cluster.x-k8s.io\" denied the request: KubeadmControlPlane.cluster.x-k8s.io \"test1\" is invalid: spec.version: Forbidden: cannot update Kubernetes version from v1.28.1 to v1.30.0"`,
+        captures: { from: "v1.28.1", to: "v1.30.0" },
+      },
+    ],
+    nearMisses: [
+      // KCP v0.3's refusal of one release for a kubeadm bug (cluster-api#3564), not a skipped minor.
+      "spec.version: Forbidden: cannot update Kubernetes version to v1.19.0, for more information see https://github.com/kubernetes-sigs/cluster-api/issues/3564",
     ],
   },
   {
@@ -313,6 +322,159 @@ export const clusterApiSignatures: Signature[] = [
       "apiVersion: cluster.x-k8s.io/v1alpha3",
       // Same-named kinds of other projects.
       String.raw`no matches for kind "Cluster" in version "postgresql.cnpg.io/v1"`,
+    ],
+  },
+  {
+    id: "capi-machineset-preflight-version-skew",
+    title: "MachineSet (or MachinePool) preflight check: workers' version outside the skew allowed by the control plane",
+    family: "cluster-api",
+    severity: "error",
+    flake: true,
+    anchors: ["do not conform to the kubernetes version skew", "do not conform to kubeadm version skew", "version skew policy"],
+    patterns: [
+      // cluster-api 1.5+ (internal/controllers/machineset/machineset_preflight.go, later the MachinePool controller too);
+      // the machines are not created ("on hold") until the check passes, so a test waits until it times out.
+      String.raw`(?<owner>MachineSet|MachinePool)\s+version\s+\(\s*(?<workers>{V})\s*\)\s+and\s+ControlPlane\s+version\s+\(\s*(?<controlPlane>{V})\s*\)\s+do\s+not\s+conform\s+to\s+(?:the\s+)?(?<policy>kubernetes|kubeadm)\s+version\s+skew\s+policy`,
+    ],
+    versions: ["workers", "controlPlane"],
+    roles: { workers: "MachineSet / MachinePool version", controlPlane: "control plane version", policy: "policy checked (kubernetes: kubelet skew; kubeadm: same minor to join)" },
+    priority: 53,
+    meaning:
+      "Cluster API's preflight checks hold back creating (or remediating) Machines whose Kubernetes version breaks the skew policy against the control plane: KubernetesVersionSkew refuses workers newer than the control plane or more than three minors (two before 1.28) older, KubeadmVersionSkew refuses a kubeadm-bootstrapped worker whose minor differs from the control plane's. The MachineSet waits and retries, so the job usually fails by timeout.",
+    causes: [
+      "The workers' version (MachineDeployment spec.template.spec.version) bumped before, or further than, the control plane's.",
+      "A test or template upgrading the control plane and the workers to different minors, or joining kubeadm workers of another minor.",
+    ],
+    fixes: [
+      "Upgrade the control plane first and move the workers to its minor (kubeadm workers: exactly its minor); set the MachineDeployment version accordingly.",
+      "If the mixed versions are deliberate, skip the check with the machineset.cluster.x-k8s.io/skip-preflight-checks annotation.",
+    ],
+    references: ["https://cluster-api.sigs.k8s.io/tasks/experimental-features/machineset-preflight-checks"],
+    examples: [
+      {
+        // cluster-api#9222: the message as the check's unit test spells it (1.5+)
+        line: String.raw`MachineSet version (1.27.0) and ControlPlane version (1.26.2) do not conform to the kubernetes version skew policy as MachineSet version is higher than ControlPlane version ("KubernetesVersionSkew" preflight check failed)`,
+        captures: { owner: "MachineSet", workers: "1.27.0", controlPlane: "1.26.2", policy: "kubernetes" },
+      },
+      {
+        // cluster-api#8595: the first wording of the kubeadm check (format string from the PR, example versions)
+        line: "Pre-flight check failed: MachineSet version (v1.26.0) and ControlPlane version (v1.27.1) do not conform to kubeadm version skew policy: kubeadm bootstrap provider only supports joining with the same version as the control plane",
+        captures: { workers: "v1.26.0", controlPlane: "v1.27.1", policy: "kubeadm" },
+      },
+      {
+        // the MachinePool check (cluster-api#14089): its format string with example versions, as klog quotes it
+        line: String.raw`I0815 10:01:02.123456       1 machinepool_controller.go:301] "Scale up on hold because MachinePool version (1.32.0) and ControlPlane version (1.28.3) do not conform to the kubernetes version skew policy as MachinePool version is more than 3 minor versions older than the ControlPlane version (\"KubernetesVersionSkew\" preflight check failed). The operation will continue after the preflight check(s) pass"`,
+        captures: { owner: "MachinePool", workers: "1.32.0", controlPlane: "1.28.3" },
+      },
+    ],
+    nearMisses: [
+      // ControlPlaneVersionSkew: a topology upgrade still propagating, not a skew anyone chose.
+      String.raw`MachineSet version (v1.31.0) is not yet the same as the ControlPlane version (v1.32.0), waiting for version to be propagated to the MachineSet ("ControlPlaneVersionSkew" preflight check failed)`,
+      String.raw`KubeadmControlPlane default/cp1 is upgrading ("ControlPlaneIsStable" preflight check failed)`,
+    ],
+  },
+  {
+    id: "capi-provider-image-not-published",
+    title: "No machine image published for the requested Kubernetes version",
+    family: "cluster-api",
+    severity: "warning",
+    flake: true,
+    anchors: ["found no AMIs with the name", "does not have a corresponding VM image"],
+    patterns: [
+      // CAPA's default AMI lookup: capa-ami-<os>-?<k8s version>-* (older releases ??-?????????? suffixes).
+      String.raw`found\s+no\s+AMIs\s+with\s+the\s+name\s*:\s*${Q}capa-ami-[\w.-]*?-\??(?<kubernetes>v?\d+\.\d+\.\d+)-`,
+      // CAPZ's e2e suite checks the version against the offer's SKUs before creating anything.
+      String.raw`Provided\s+Kubernetes\s+version\s+(?<kubernetes>{V})\s+does\s+not\s+have\s+a\s+corresponding\s+VM\s+image`,
+    ],
+    versions: ["kubernetes"],
+    roles: { kubernetes: "Kubernetes version requested" },
+    priority: 45,
+    meaning:
+      "The infrastructure provider looks up its reference image (CAPA AMI, CAPZ Marketplace/gallery image) by the Machine's Kubernetes version, and none is published for that version: the provider's image pipeline only covers some patch releases, drops old ones, and older provider releases look in a place that newer images no longer go to.",
+    causes: [
+      "A Kubernetes patch newer than the latest image built for the provider (images lag releases), or older than the ones still published.",
+      "An old provider release (e.g. CAPZ before the community gallery, CAPA's ubuntu-18.04 default) looking up images the project stopped publishing there.",
+      "A version typo or prerelease that no image will ever match.",
+    ],
+    fixes: [
+      "Pick a Kubernetes version with a published image (CAPA: the built-amis list; CAPZ: az vm image list for the offer), or set an explicit image/AMI built with image-builder.",
+      "Upgrade the provider to a release whose default lookup finds the current images.",
+    ],
+    references: ["https://cluster-api-aws.sigs.k8s.io/topics/images/built-amis", "https://capz.sigs.k8s.io/self-managed/custom-images"],
+    examples: [
+      {
+        // kubernetes-sigs/cluster-api-provider-aws#5118 (e2e asked for AMIs that were never built)
+        line: String.raw`      message: 'failed to create AWSMachine instance: failed to find ami: found no AMIs with the name: "capa-ami-ubuntu-18.04-?1.25.0-*"'`,
+        captures: { kubernetes: "1.25.0" },
+      },
+      {
+        // kubernetes-sigs/cluster-api-provider-azure#4422 (v1.22.9 images deprecated in the offer)
+        line: String.raw`Provided Kubernetes version v1.22.9 does not have a corresponding VM image in the "capi offer"`,
+        captures: { kubernetes: "v1.22.9" },
+      },
+    ],
+    nearMisses: [
+      // nutanix-cloud-native/cluster-api-runtime-extensions-nutanix#345: an empty AMI ID, nothing to do with versions.
+      "failed to create AWSMachine instance: failed to run instance: MissingParameter: The request must contain the parameter ImageId",
+    ],
+  },
+  {
+    id: "capi-manifest-other-api-shape",
+    title: "Cluster API manifest shaped for another API version of its kind (v1beta1 vs v1beta2)",
+    family: "cluster-api",
+    severity: "warning",
+    flake: true,
+    anchors: ["cannot be handled as a", "in body should have at least 1"],
+    patterns: [
+      // The API server's strict decoding of a core Cluster API kind: fields that exist in another version only
+      // (v1beta2, Cluster API 1.11: refs by apiGroup not apiVersion, ClusterClass refs under templateRef, drain/deletion
+      // timeouts moved, extraArgs as lists).
+      String.raw`(?<kind>\w+ControlPlane(?:Template)?|Cluster|ClusterClass|KubeadmConfig|KubeadmConfigTemplate|MachineDeployment|MachineSet|Machine|MachinePool|MachineHealthCheck|ClusterResourceSet|MachineDrainRule)\s+in\s+version\s+${Q}(?<apiVersion>v1(?:alpha|beta)\d+)${Q}\s+cannot\s+be\s+handled\s+as\s+a\s+\w+\s*:\s*strict\s+decoding\s+error\s*:\s*unknown\s+field\s+${Q}(?<field>[\w.\[\]-]+)`,
+      // v1beta2's minimum-properties validation on kubeadm config objects left empty by templates of older releases.
+      String.raw`(?<field>spec\.(?:template\.spec\.)?(?:kubeadmConfigSpec\.)?(?:clusterConfiguration|initConfiguration|joinConfiguration)\.[\w.]+)\s*:\s*Invalid\s+value\s*:\s*0\s*:\s*[\w.]+\s+in\s+body\s+should\s+have\s+at\s+least\s+1\s+(?:properties|items)`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API version the manifest declares", kind: "Cluster API kind", field: "field the API server does not know in that version" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 46,
+    meaning:
+      "The API server decoded a Cluster API object strictly and its fields do not fit the version the manifest declares: Cluster API 1.11 introduced v1beta2 with a new shape (references by apiGroup instead of apiVersion, ClusterClass templateRef, timeouts and extraArgs restructured, empty kubeadm config objects refused), so templates written for v1beta1 fail as v1beta2 and v1beta2 fields fail as v1beta1. A misspelt field reads the same, so this is a warning.",
+    causes: [
+      "Cluster templates or a chart bumped to apiVersion v1beta2 without converting their fields (or v1beta2 fields kept under v1beta1).",
+      "Provider templates from a release older than the Cluster API version installed (a provider not yet updated for Cluster API 1.11).",
+    ],
+    fixes: [
+      "Convert the manifest to the shape of the version it declares (the Cluster API v1.10-to-v1.11 migration guide lists the moved fields), or keep the apiVersion it was written for: the API server converts v1beta1 objects.",
+      "Use provider templates released for the management cluster's Cluster API version.",
+    ],
+    references: ["https://cluster-api.sigs.k8s.io/developer/providers/migrations/v1.10-to-v1.11"],
+    examples: [
+      {
+        // kubernetes-sigs/cluster-api-provider-ibmcloud#2414 (templates not yet updated for 1.11.0-alpha.2)
+        line: String.raw`Error from server (BadRequest): error when creating "first.yaml": Cluster in version "v1beta2" cannot be handled as a Cluster: strict decoding error: unknown field "spec.controlPlaneRef.apiVersion", unknown field "spec.infrastructureRef.apiVersion"`,
+        captures: { kind: "Cluster", apiVersion: "v1beta2", field: "spec.controlPlaneRef.apiVersion" },
+      },
+      {
+        // kubernetes-sigs/cluster-api-provider-ibmcloud#2459 (ClusterClass templates after the bump to the release candidate)
+        line: String.raw`Error from server (BadRequest): error when creating "vpc-cc.yaml": ClusterClass in version "v1beta2" cannot be handled as a ClusterClass: strict decoding error: unknown field "spec.controlPlane.machineInfrastructure.ref", unknown field "spec.controlPlane.ref"`,
+        captures: { kind: "ClusterClass", apiVersion: "v1beta2", field: "spec.controlPlane.machineInfrastructure.ref" },
+      },
+      {
+        // k3s-io/cluster-api-k3s#143 (a v1beta2 field under apiVersion v1beta1 of a control-plane provider)
+        line: String.raw`Error from server (BadRequest): error when creating "k3s-cluster.yaml": KThreesControlPlane in version "v1beta1" cannot be handled as a KThreesControlPlane: strict decoding error: unknown field "spec.kthreesConfigSpec.serverConfig.disableCloudController"`,
+        captures: { kind: "KThreesControlPlane", apiVersion: "v1beta1", field: "spec.kthreesConfigSpec.serverConfig.disableCloudController" },
+      },
+      {
+        // kubernetes-sigs/cluster-api-provider-ibmcloud#2437 (templates with empty dns/scheduler objects under 1.11.0-beta.0)
+        line: String.raw` KubeadmControlPlane.controlplane.cluster.x-k8s.io "capibm-e2e-4cosq8-control-plane" is invalid: [spec.kubeadmConfigSpec.clusterConfiguration.dns: Invalid value: 0: spec.kubeadmConfigSpec.clusterConfiguration.dns in body should have at least 1 properties, spec.kubeadmConfigSpec.clusterConfiguration.scheduler: Invalid value: 0: spec.kubeadmConfigSpec.clusterConfiguration.scheduler in body should have at least 1 properties]`,
+        captures: { field: "spec.kubeadmConfigSpec.clusterConfiguration.dns" },
+      },
+    ],
+    nearMisses: [
+      // vyogotech/frappe-operator#31: a broken release manifest (RBAC kinds with spec fields), no Cluster API kind.
+      String.raw`Error from server (BadRequest): error when creating "install.yaml": RoleBinding in version "v1" cannot be handled as a RoleBinding: strict decoding error: unknown field "resources", unknown field "rules", unknown field "spec"`,
+      // kubernetes-sigs/cluster-api#13339: v1beta2-shaped args that repeat a name (a validation rule, not another version).
+      String.raw`KubeadmControlPlane.controlplane.cluster.x-k8s.io "davinci-1" is invalid: [spec.kubeadmConfigSpec.initConfiguration.nodeRegistration.kubeletExtraArgs: Invalid value: "array": kubeletExtraArgs name must be unique]`,
     ],
   },
 ];

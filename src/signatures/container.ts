@@ -304,4 +304,147 @@ export const containerSignatures: Signature[] = [
       "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.",
     ],
   },
+  {
+    id: "containerd-shim-version-unsupported",
+    title: "containerd daemon older than the runtime shim it started",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["unsupported shim version (", "dial unix {"],
+    patterns: [
+      // containerd's shim bootstrap: a shim from containerd 2.x answers with protocol version 3, which a 1.x daemon
+      // (CurrentShimVersion 2) refuses.
+      String.raw`unsupported\s+shim\s+version\s+\((?<shim>\d+)\)(?:\s*:\s*not\s+implemented)?`,
+      // containerd before 1.7 reads the shim's JSON bootstrap answer as a socket address.
+      String.raw`start\s+failed\s*:\s*dial\s+unix\s+\{${Q}version${Q}\s*:\s*(?<shim>\d+)\s*,\s*${Q}address${Q}`,
+    ],
+    versions: [],
+    roles: { shim: "shim bootstrap protocol version" },
+    priority: 50,
+    meaning:
+      "containerd started a runtime shim (containerd-shim-runc-v2, runsc, kata, a Docker-bundled shim) that is newer than the running containerd daemon: containerd 2.x shims speak shim protocol 3, containerd 1.7 reads up to 2, and containerd 1.6 and older do not understand the JSON bootstrap answer at all.",
+    causes: [
+      "containerd upgraded on disk (e.g. to 2.x by a package upgrade) while the old daemon is still running: the new shim binary is picked up by the old daemon.",
+      "Two containerd installations on one host (distribution package and containerd.io, nix and system, a DinD or sysbox image): the daemon of one starts the shim of the other from PATH.",
+      "A third-party shim (gVisor runsc, kata) built against a newer containerd than the node runs.",
+    ],
+    fixes: [
+      "Restart containerd (and dockerd) after upgrading it; make sure the containerd daemon and the shims on its PATH come from the same release.",
+      "Or pin the shim to a release built for the node's containerd.",
+    ],
+    references: ["https://github.com/containerd/containerd/issues/10984"],
+    examples: [
+      {
+        // containerd/containerd#10984 (maintainer: the 1.7 daemon was not restarted after the 2.0 upgrade)
+        line: "Error response from daemon: failed to create task for container: Unimplemented: failed to start shim: start failed: unsupported shim version (3): not implemented",
+        captures: { shim: "3" },
+      },
+      {
+        // nestybox/sysbox#991 (the Docker-in-sysbox image after the host moved to containerd 2.x)
+        line: "docker: Error response from daemon: failed to create task for container: Unimplemented: failed to start shim: start failed: unsupported shim version (3): not implemented",
+        captures: { shim: "3" },
+      },
+      {
+        // google/gvisor#13985 (a current runsc shim on containerd 1.6)
+        line: String.raw`start failed: dial unix {"version":2,"address":"unix:///run/containerd/s/f89a747f6a50d5c2ffc699d28a658410899f12d03fa638893cc55d2da1cf53f6","protocol":"ttrpc"}: connect: invalid argument: unknown`,
+        captures: { shim: "2" },
+      },
+    ],
+    nearMisses: [
+      // containerd/containerd#11014: a shim refusing its flags (cause not established in the thread).
+      "failed to create containerd task: failed to start shim: start failed: Incorrect Usage. flag provided but not defined: -namespace",
+      "unsupported shim version: $version_name",
+    ],
+  },
+  {
+    id: "containerd-shim-binary-missing",
+    title: "The runtime shim containerd asks for is not installed",
+    family: "container",
+    severity: "warning",
+    flake: true,
+    anchors: ["binary not installed", "failed to start shim: exec"],
+    patterns: [
+      // Only containerd's own runc shims: a third-party shim (kata, runsc, krun) missing is an installation matter.
+      String.raw`runtime\s+${Q}(?<runtime>io\.containerd\.runc\.v[12])${Q}\s+binary\s+not\s+installed\s+${Q}(?<binary>containerd-shim-runc-v[12])${Q}`,
+      // containerd 1.3+ without the legacy v1 shim, for containers created by the io.containerd.runtime.v1.linux runtime.
+      String.raw`failed\s+to\s+start\s+shim\s*:\s*exec\s*:\s*${Q}(?<binary>containerd-shim)${Q}\s*:\s*executable\s+file\s+not\s+found`,
+    ],
+    versions: [],
+    roles: { runtime: "runtime type asked for", binary: "shim binary looked up on PATH" },
+    priority: 42,
+    meaning:
+      "containerd resolves a runtime type to a shim binary on its PATH (io.containerd.runc.v2 → containerd-shim-runc-v2) and did not find it. Runtime types come and go with containerd releases: runc.v2 from 1.2 (bundled from 1.3), the v1 runtime's containerd-shim and containerd-shim-runc-v1 removed in 2.0, so a client, config or existing container of one release meets the binaries of another. A broken install gives the same message, so this is a warning.",
+    causes: [
+      "A client or config (newer Docker, a Go client defaulting to runc.v2) used with an older containerd bundle that lacks the shim.",
+      "containerd upgraded (k3s, containerd 2.0) while containers or configs still name the removed v1 runtime or runc.v1 shim; or a config naming io.containerd.runc.v1, removed in containerd 2.0 (containerd/containerd#8262).",
+      "Shim binaries not on the PATH of the containerd service (partial install).",
+    ],
+    fixes: [
+      "Install the shim from the same containerd release as the daemon (its release tarball ships containerd-shim-runc-v2), and move configs and containers to io.containerd.runc.v2.",
+    ],
+    examples: [
+      {
+        // containerd/containerd#3473 (Go client from main, containerd 1.2.7 tarball)
+        line: String.raw`2019/07/31 16:35:51 runtime "io.containerd.runc.v2" binary not installed "containerd-shim-runc-v2": file does not exist: unknown`,
+        captures: { runtime: "io.containerd.runc.v2", binary: "containerd-shim-runc-v2" },
+      },
+      {
+        // docker/docker-ce-packaging#465 (containerd 1.3.7 from the Docker 19.03 static bundle)
+        line: String.raw`ctr: runtime "io.containerd.runc.v2" binary not installed "containerd-shim-runc-v2": file does not exist: unknown`,
+        captures: { binary: "containerd-shim-runc-v2" },
+      },
+      {
+        // k3s-io/k3s#916 (upgrade dropped the legacy shim that running containers were created with)
+        line: String.raw`  Warning  Failed     14s (x3 over 32s)  kubelet, k3s-1     Error: failed to create containerd task: failed to start shim: exec: "containerd-shim": executable file not found in $PATH: unknown`,
+        captures: { binary: "containerd-shim" },
+      },
+    ],
+    nearMisses: [
+      "containerd-shim-runc-v2 -namespace k8s.io -id abc -address /run/containerd/containerd.sock",
+      // kata-containers/kata-containers#9256: Kata not on containerd's PATH, whatever the releases.
+      String.raw`ctr: failed to start shim: failed to resolve runtime path: runtime "io.containerd.kata.v2" binary not installed "containerd-shim-kata-v2": file does not exist: unknown`,
+    ],
+  },
+  {
+    id: "containerd-api-unimplemented",
+    title: "containerd client newer than the containerd daemon's API",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["for service containerd.services.", "unknown service containerd.services."],
+    patterns: [
+      // gRPC's own wording: the daemon serves the service but not this method (added in a later containerd).
+      String.raw`unknown\s+method\s+(?<method>\w+)\s+for\s+service\s+containerd\.services\.(?<service>[\w]+)\.(?<serviceApi>v\d+)\.\w+`,
+      String.raw`unknown\s+service\s+containerd\.services\.(?<service>[\w]+)\.(?<serviceApi>v\d+)\.\w+`,
+    ],
+    versions: [],
+    roles: { method: "gRPC method asked for", service: "containerd service", serviceApi: "service API version" },
+    priority: 48,
+    meaning:
+      "A containerd client (ctr, nerdctl, BuildKit, dockerd, a Go program using the containerd client library) called a gRPC service or method the running containerd daemon does not serve: the client was built against a newer containerd than the daemon. A daemon whose plugin failed to load (unsupported filesystem, disabled plugin) also lacks the service, so a missing service is only a warning.",
+    causes: [
+      "An old containerd daemon still running after the binaries were upgraded, or a second, older containerd on the socket path.",
+      "A tool (nerdctl, BuildKit, Docker) newer than the containerd it talks to (e.g. lease AddResource needs containerd 1.4).",
+      "For a missing service: the daemon's plugin for it failed to start (check the daemon log) or is disabled.",
+    ],
+    fixes: [
+      "Restart or upgrade containerd to the release the client expects (containerd --version vs the client's release notes), or use a client release built for the daemon.",
+    ],
+    examples: [
+      {
+        // containerd/nerdctl#171 (BuildKit in nerdctl against an older containerd)
+        line: "error: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: failed to read dockerfile: failed to add snapshot x0je4kq7o7yz8r0hc66djbuxn to lease: unknown method AddResource for service containerd.services.leases.v1.Leases: not implemented",
+        captures: { method: "AddResource", service: "leases", serviceApi: "v1" },
+      },
+      {
+        // containerd/containerd#1921 (client 1.0, the old daemon left running)
+        line: "rpc error: code = Unimplemented desc = unknown service containerd.services.leases.v1.Leases",
+        captures: { service: "leases", serviceApi: "v1" },
+      },
+    ],
+    nearMisses: [
+      "containerd.services.leases.v1.Leases/AddResource",
+      "unknown method Version for service runtime.v1.RuntimeService",
+    ],
+  },
 ];
