@@ -1,7 +1,7 @@
 import type { VersionRole } from "../model.js";
 import type { Diagnoser, DiagnoseInput } from "./context.js";
 import { captureRoles } from "./context.js";
-import { majorMinor, minorDelta } from "./versions.js";
+import { compareMinor, majorMinor, minorDelta } from "./versions.js";
 
 /**
  * Every version of a bracketed list the line prints after `lead` (a provider's "one of [v1 v2 …]"), beyond the first
@@ -87,6 +87,107 @@ export const platformDiagnosers: Record<string, Diagnoser> = {
       headline: `The cluster runs ${input.capture("cluster")}, newer than the ${input.capture("recommended")} this kops release's channel recommends: the cluster was last updated by a newer kops than this one.`,
       versions: captureRoles(input),
       ...(minors === undefined ? {} : { skew: { minors, policy: "kops N manages Kubernetes up to minor N", supported: false } }),
+    };
+  },
+  // Below the window minikube exits (unless --force); above it, it only warns and looks the version up on GitHub, which
+  // succeeds more often than not (inspektor-gadget/inspektor-gadget#3128 failed on GitHub's rate limit instead).
+  "minikube-kubernetes-version-unsupported": (input) => {
+    const requested = input.capture("requested");
+    const bound = input.capture("bound") ?? input.capture("newest") ?? input.capture("oldest");
+    if (input.capture("direction") === "newer" || input.capture("newest") || (!input.capture("direction") && !input.capture("oldest") && /not\s+found\s+in\s+(?:Kubernetes|GitHub)\s+version\s+list/.test(input.finding.text))) {
+      return {
+        verdict: "warning",
+        headline: bound
+          ? `minikube supports Kubernetes only up to ${bound}; the requested ${requested} is newer, so minikube looks it up on GitHub and tries anyway (a GitHub API rate limit or a missing image then fails the start).`
+          : requested
+            ? `Kubernetes ${requested} is not in this minikube's version table: minikube looks it up on GitHub and tries anyway; pin a version this minikube lists or upgrade minikube.`
+            : "The requested Kubernetes version is in neither this minikube's table nor GitHub's release list: a version newer than any release, or mistyped; without --force minikube stops.",
+        versions: captureRoles(input),
+      };
+    }
+    return {
+      headline: bound
+        ? `minikube supports Kubernetes from ${bound}; the requested ${requested} is older, so minikube refuses it without --force.`
+        : `This minikube release does not support Kubernetes ${requested}: pick a version from minikube config defaults kubernetes-version, or the minikube release that supported it.`,
+      versions: captureRoles(input),
+    };
+  },
+  // kind load reads the snapshotter from `containerd config dump`; only containerd 2.x's config (node images for kind
+  // v0.27+) hides it from older kind binaries, but a stopped node fails the same call.
+  "kind-node-image-containerd-config": (input) => ({
+    verdict: "warning",
+    headline: "kind could not read the node's containerd snapshotter: most often a node image built for a newer kind (containerd 2.x, kind v0.27+) loaded with an older kind binary; otherwise the node container is not running.",
+    versions: captureRoles(input),
+    reasoning: ["Compare `kind version` with the release notes of the kindest/node image in use, and check `docker ps -a` for the node container."],
+  }),
+  // Below the minimum minikube refuses the driver; between minimum and recommended it only advises. A "current" that is
+  // not a Docker Engine number (podman's 4.x/5.x behind the docker CLI) is another engine, not an old Docker.
+  "minikube-docker-version-low": (input) => {
+    const current = input.version("current");
+    const minimum = input.version("minimum");
+    if (!current || !minimum) {
+      return { verdict: "warning", headline: "minikube's docker driver found a Docker Engine older than it supports (or another engine behind the docker CLI).", versions: captureRoles(input) };
+    }
+    if (current.major < 17) {
+      return {
+        verdict: "warning",
+        headline: `The docker CLI reports ${input.capture("current")}, which is not a current Docker Engine version: podman behind the docker CLI, or a Docker from before 2017; minikube's docker driver wants ${input.capture("minimum")} or newer.`,
+        versions: captureRoles(input),
+      };
+    }
+    const below = compareMinor(current, minimum) < 0 || (compareMinor(current, minimum) === 0 && (current.patch ?? 0) < (minimum.patch ?? 0));
+    if (below) {
+      return { verdict: "cause", headline: `Docker ${input.capture("current")} is older than the ${input.capture("minimum")} minikube's docker driver supports: minikube refuses the driver.`, versions: captureRoles(input) };
+    }
+    return {
+      verdict: "warning",
+      headline: `Docker ${input.capture("current")} is supported by minikube but older than the recommended ${input.capture("recommended")}: minikube goes on; upgrade Docker if the start fails later.`,
+      versions: captureRoles(input),
+    };
+  },
+  // The same family of refusal from two sides: a Gardener component on a cluster newer than its release, or a shoot
+  // asking for a version its CloudProfile no longer offers.
+  "gardener-kubernetes-version-unsupported": (input) => {
+    const requested = input.capture("requested");
+    if (requested) {
+      const newest = input.capture("newest");
+      return {
+        headline: `The shoot asks for Kubernetes ${requested}, which its CloudProfile does not offer${newest ? ` (the newest offered is ${newest})` : ""}: the version expired or was removed; pick an offered one.`,
+        versions: captureRoles(input),
+      };
+    }
+    return {
+      headline: `This Gardener component's release does not support the Kubernetes ${input.capture("cluster")} of the cluster it runs on: the seed/garden cluster is newer (or older) than the gardener version the component vendors.`,
+      versions: captureRoles(input),
+    };
+  },
+  "minikube-kubernetes-downgrade-refused": (input) => {
+    const existing = input.capture("existing");
+    const requested = input.capture("requested");
+    return {
+      headline: requested
+        ? `The minikube profile already runs Kubernetes ${existing}; minikube cannot downgrade it in place to ${requested}: delete the profile (minikube delete) or start another one with -p.`
+        : `The minikube profile already runs Kubernetes ${existing}, newer than the version asked for: minikube keeps it instead of downgrading.`,
+      versions: captureRoles(input),
+    };
+  },
+  // Without the version on the line (a wrapped list, a CI script's own message) it is only a likely retired z-stream.
+  "rosa-openshift-version-unsupported": (input) => {
+    const requested = input.capture("requested");
+    if (!requested) {
+      return {
+        verdict: "warning",
+        headline: "ROSA/OCM did not accept the requested OpenShift version, which the line does not name: most often a z-stream (or nightly) no longer offered in the channel group.",
+        versions: captureRoles(input),
+        reasoning: ["rosa list versions [--hosted-cp] [--channel-group <group>] prints what is offered now."],
+      };
+    }
+    const newest = input.capture("newest");
+    return {
+      headline: /below\s+minimum/.test(input.finding.text)
+        ? `OpenShift ${requested} is older than the minimum ROSA hosted control planes support: pick a newer minor.`
+        : `ROSA/OCM no longer (or does not yet) offer OpenShift ${requested}${newest ? `; the newest offered is ${newest}` : ""}: pin an offered z-stream.`,
+      versions: captureRoles(input),
     };
   },
 };

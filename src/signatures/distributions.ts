@@ -1,6 +1,8 @@
 import type { Signature } from "../model.js";
 
 const Q = String.raw`\\?"?`;
+// A minikube version as it prints one; unlike {V} it stops before a sentence's full stop ("v1.27.0-rc.0. Use …").
+const MV = String.raw`[vV]?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
 
 export const distributionSignatures: Signature[] = [
   {
@@ -273,11 +275,13 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["kops upgrade is required", "upgrading kops is required", "upgrading Kubernetes is required"],
+    anchors: ["kops upgrade is required", "upgrading kops is required", "upgrading Kubernetes is required", "bypass this check by exporting KOPS_RUN_"],
     patterns: [
       String.raw`This\s+version\s+of\s+kubernetes\s+is\s+not\s+yet\s+supported\s*;\s*upgrading\s+kops\s+is\s+required`,
       String.raw`This\s+version\s+of\s+Kubernetes\s+is\s+no\s+longer\s+supported\s*;\s*upgrading\s+Kubernetes\s+is\s+required`,
       String.raw`\bkops\s+upgrade\s+is\s+required\b`,
+      // The banner's second line, alone when the first is wrapped off or cut (aws/eks-distro#2909).
+      String.raw`bypass\s+this\s+check\s+by\s+exporting\s+(?<bypass>KOPS_RUN_TOO_NEW_VERSION|KOPS_RUN_OBSOLETE_VERSION)\b`,
     ],
     versions: [],
     priority: 45,
@@ -298,6 +302,8 @@ export const distributionSignatures: Signature[] = [
       { line: "This version of Kubernetes is no longer supported; upgrading Kubernetes is required" },
       // eddycharly/terraform-provider-kops#193, #337, #1104
       { line: "│ Error: kops upgrade is required" },
+      // aws/eks-distro#2909 (Kubernetes 1.30 with kops 1.29)
+      { line: "(you can bypass this check by exporting KOPS_RUN_TOO_NEW_VERSION)", captures: { bypass: "KOPS_RUN_TOO_NEW_VERSION" } },
     ],
     nearMisses: ["A new kops version is available: 1.29.2", "No upgrade required"],
   },
@@ -341,15 +347,18 @@ export const distributionSignatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["flag is deprecated. Use --", "is deprecated. Use --"],
+    anchors: ["flag is deprecated. Use --", "is deprecated. Use --", "flag provided but not defined"],
     patterns: [
       // k3s 1.25 turned these deprecation warnings into fatal errors (k3s-io/k3s#6069); the level= is gone after
       // normalisation, so only the flags k3s removed are listed.
       String.raw`(?<flag>no-deploy|cluster-secret|no-flannel)\s+(?:flag\s+)?is\s+deprecated\.\s+Use\s+--(?<instead>[\w-]+)\s+instead`,
+      // k3s 1.26 dropped the flags altogether: urfave/cli's Go-flag error, one dash (k3d-io/k3d#1311, k3s v1.26.4).
+      String.raw`flag\s+provided\s+but\s+not\s+defined:\s+-{1,2}(?<flag>no-deploy|cluster-secret|no-flannel)\b`,
     ],
     versions: [],
     roles: { flag: "removed k3s flag", instead: "flag to use instead" },
-    priority: 50,
+    // Above k8s-component-unknown-flag: these flags are k3s's own, named one by one.
+    priority: 65,
     meaning: "From k3s v1.25 the flags --no-deploy, --cluster-secret and --no-flannel are fatal errors (deprecated since 1.17–1.20): an install script, k3d or Ansible role written for an older k3s still passes them.",
     causes: ["An unpinned k3s (or k3d's default image) moved to 1.25+ while the install arguments stayed those of older releases."],
     fixes: ["Replace the flag (--no-deploy → --disable, --cluster-secret → --token, --no-flannel → --flannel-backend=none), or pin the k3s release the arguments were written for."],
@@ -365,8 +374,17 @@ export const distributionSignatures: Signature[] = [
         line: String.raw`Sep 08 20:32:52 ip-172-31-44-235 k3s[12870]: time="2022-09-08T20:32:52Z" level=fatal msg="cluster-secret is deprecated. Use --token instead."`,
         captures: { flag: "cluster-secret", instead: "token" },
       },
+      {
+        // k3d-io/k3d#1311 (k3d v5.5.1, k3s v1.26.4-k3s1, --k3s-arg "--no-deploy=traefik@server:*")
+        line: String.raw`WARN[0009] warning: encountered fatal log from node k3d-frha1-01-server-0 (retrying 1/10): Xtime="2023-07-05T09:09:15Z" level=fatal msg="flag provided but not defined: -no-deploy"`,
+        captures: { flag: "no-deploy" },
+      },
     ],
-    nearMisses: ["Flag --insecure-port has been deprecated, This flag has no effect now and will be removed in v1.24."],
+    nearMisses: [
+      "Flag --insecure-port has been deprecated, This flag has no effect now and will be removed in v1.24.",
+      // A Go flag error for a flag k3s never had: a typo, not a removal.
+      String.raw`level=fatal msg="flag provided but not defined: -disable-trafik"`,
+    ],
   },
   {
     id: "k3s-agent-newer-than-server",
@@ -516,5 +534,217 @@ export const distributionSignatures: Signature[] = [
       },
     ],
     nearMisses: ["Cluster version is 4.6.0-0.okd-2021-02-14-205305"],
+  },
+  {
+    id: "minikube-kubernetes-version-unsupported",
+    title: "minikube release does not support the requested --kubernetes-version",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    // "Specified Kubernetes version" rather than the comparison: the generic layer's "newer than"/"less than" overlap it.
+    anchors: [
+      "Specified Kubernetes version",
+      "not found in Kubernetes version list",
+      "not found in GitHub version list",
+      "is not supported by this release of minikube",
+      // The translations (translations/*.json) keep the command they point to, and a few ASCII words.
+      "minikube config defaults kubernetes-version",
+      "Die angegebene Kubernetes Version",
+      "La version de Kubernetes",
+      "von diesem Minikube Release",
+      "pris en charge par cette version de minikube",
+    ],
+    patterns: [
+      // out.WarningT("Specified Kubernetes version {{.specified}} is newer than the newest supported version: {{.newest}}…"),
+      // with or without the colon and the "Use `minikube config defaults …`" tail the releases added.
+      String.raw`Specified\s+Kubernetes\s+version\s+(?<requested>${MV})\s+is\s+(?<direction>newer|less)\s+than\s+the\s+(?:newest|oldest)\s+supported\s+version\s*:?\s*(?<bound>${MV})`,
+      // minikube 1.31+: the version is not in its own table, so it asks GitHub (rate limits then fail the start).
+      String.raw`Specified\s+Kubernetes\s+version\s+(?<requested>${MV})\s+not\s+found\s+in\s+Kubernetes\s+version\s+list`,
+      // …and GitHub does not list it either: minikube exits with K8S_NEW_UNSUPPORTED next.
+      String.raw`Kubernetes\s+version\s+not\s+found\s+in\s+GitHub\s+version\s+list`,
+      // The exit (K8S_OLD_UNSUPPORTED / K8S_NEW_UNSUPPORTED), and "Sorry, …" of minikube 1.x before exit codes had names.
+      String.raw`(?:(?<code>K8S_(?:OLD|NEW)_UNSUPPORTED)\s*:\s*)?(?:Sorry,\s+)?Kubernetes\s+(?:version\s+)?(?<requested>${MV})\s+is\s+not\s+supported\s+by\s+this\s+release\s+of\s+minikube`,
+      // zh-CN, ja, de, fr: the same two warnings, the bound captured as newest or oldest.
+      String.raw`指定的\s*Kubernetes\s*版本\s*(?<requested>${MV})\s*(?:较新，比支持的最新版本\s*(?<newest>${MV})|小于支持的最低版本\s*(?<oldest>${MV}))`,
+      String.raw`指定された\s*Kubernetes\s*バージョン\s*(?<requested>${MV})\s*はサポートされた(?:最新バージョン\s*(?<newest>${MV})\s*より新しい|最古バージョン\s*(?<oldest>${MV})\s*より古い)`,
+      String.raw`Die\s+angegebene\s+Kubernetes\s+Version\s+(?<requested>${MV})\s+(?:ist\s+neuer\s+als\s+die\s+neuste\s+supportete\s+Version:\s*(?<newest>${MV})|ist?\s+kleiner\s+als\s+die\s+älteste\s+unterstützte\s+Version:\s*(?<oldest>${MV}))`,
+      String.raw`La\s+version\s+de\s+Kubernetes\s+spécifiée\s+(?<requested>${MV})\s+est\s+(?:plus\s+récente\s+que\s+la\s+dernière\s+version\s+prise\s+en\s+charge\s*:\s*(?<newest>${MV})|antérieure\s+à\s+la\s+version\s+la\s+plus\s+ancienne\s+prise\s+en\s+charge\s*:\s*(?<oldest>${MV}))`,
+      String.raw`Kubernetes\s+(?<requested>${MV})\s+(?:wird\s+von\s+diesem\s+Minikube\s+Release\s+nicht\s+unterstützt|n.{1,6}est\s+pas\s+pris\s+en\s+charge\s+par\s+cette\s+version\s+de\s+minikube)`,
+    ],
+    versions: ["requested", "bound", "newest", "oldest"],
+    roles: {
+      requested: "requested --kubernetes-version",
+      bound: "newest or oldest Kubernetes this minikube supports",
+      newest: "newest Kubernetes this minikube supports",
+      oldest: "oldest Kubernetes this minikube supports",
+    },
+    priority: 50,
+    meaning:
+      "Each minikube release supports a window of Kubernetes versions (minikube config defaults kubernetes-version lists it). Older than the window, minikube exits unless --force; newer, it warns, looks the version up on GitHub and tries anyway.",
+    causes: [
+      "A pinned --kubernetes-version (CI matrix, Makefile, setup action) older than what a newer minikube still supports, or newer than what a pinned minikube knows.",
+      "A stale kubernetes-version in minikube's config or an existing profile (minikube config get kubernetes-version).",
+    ],
+    fixes: ["Pick a --kubernetes-version inside the window minikube config defaults kubernetes-version prints, or move minikube to a release that supports the version (or pass --force for a too-old one)."],
+    references: ["https://minikube.sigs.k8s.io/docs/handbook/config/#selecting-a-kubernetes-version", "https://github.com/kubernetes/minikube/blob/master/pkg/minikube/constants/constants_kubernetes_versions.go"],
+    examples: [
+      {
+        // kserve/kserve#3498 (minikube 1.31.1)
+        line: "! Specified Kubernetes version 1.27.4 is newer than the newest supported version: v1.27.3. Use `minikube config defaults kubernetes-version` for details.",
+        captures: { requested: "1.27.4", direction: "newer", bound: "v1.27.3" },
+      },
+      {
+        // galaxyproject/galaxy#20889 (minikube 1.37.0)
+        line: "! Specified Kubernetes version 1.23.0 is less than the oldest supported version: v1.28.0. Use `minikube config defaults kubernetes-version` for details.",
+        captures: { requested: "1.23.0", direction: "less", bound: "v1.28.0" },
+      },
+      {
+        // keycloak/keycloak-benchmark#1218
+        line: "❌  Exiting due to K8S_OLD_UNSUPPORTED: Kubernetes 1.27.10 is not supported by this release of minikube",
+        captures: { requested: "1.27.10", code: "K8S_OLD_UNSUPPORTED" },
+      },
+      // translations/zh-CN.json and de.json, as minikube prints them.
+      {
+        line: "❗  指定的 Kubernetes 版本 1.36.0 较新，比支持的最新版本 v1.35.0 还要新。请使用 `minikube config defaults kubernetes-version` 查看详情。",
+        captures: { requested: "1.36.0", newest: "v1.35.0" },
+      },
+      {
+        line: "❗  Die angegebene Kubernetes Version 1.27.0 is kleiner als die älteste unterstützte Version: v1.28.0. Verwenden Sie `minikube config defaults kubernetes-version` um weitere Details zu erfahren.",
+        captures: { requested: "1.27.0", oldest: "v1.28.0" },
+      },
+      {
+        // kubernetes/minikube#7018 (minikube 1.8.1)
+        line: "💣  Sorry, Kubernetes 1.8.1 is not supported by this release of minikube",
+        captures: { requested: "1.8.1" },
+      },
+    ],
+    nearMisses: [
+      "✅  Kubernetes version 1.36.3 found in GitHub version list",
+      // A missing host tool for the none driver, not a version window.
+      "❌  Exiting due to GUEST_MISSING_CONNTRACK: Sorry, Kubernetes 1.30.0 requires conntrack to be installed in root's path",
+      "▪ Kubernetes 1.35.1 is now available. If you would like to upgrade, specify: --kubernetes-version=v1.35.1",
+    ],
+  },
+  {
+    id: "minikube-kubernetes-downgrade-refused",
+    title: "minikube refuses to downgrade the existing cluster's Kubernetes",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: [
+      "safely downgrade existing Kubernetes",
+      "but the existing cluster is running Kubernetes",
+      "downgrade is not supported, will continue",
+      "Non-destructive downgrades are not supported",
+      // de.json and fr.json
+      "Cluster nicht auf Version",
+      "existant vers v",
+    ],
+    patterns: [
+      // exit.Message(reason.KubernetesDowngrade, "Unable to safely downgrade existing Kubernetes v{{.old}} cluster to v{{.new}}")
+      String.raw`Unable\s+to\s+safely\s+downgrade\s+existing\s+Kubernetes\s+(?<existing>${MV})\s+cluster\s+to\s+(?<requested>${MV})`,
+      String.raw`You\s+have\s+selected\s+Kubernetes\s+(?<requested>${MV}),\s*but\s+the\s+existing\s+cluster\s+is\s+running\s+Kubernetes\s+(?<existing>${MV})`,
+      // minikube 1.4 (kubernetes/minikube#5155) and, before it, a warning that kept the existing version.
+      String.raw`You\s+have\s+selected\s+version\s+(?<requested>${MV}),\s*but\s+your\s+existing\s+cluster\s+for\s+profile\s+\S{1,80}\s+is\s+running\s+version\s+(?<existing>${MV})`,
+      String.raw`Kubernetes\s+downgrade\s+is\s+not\s+supported,\s+will\s+continue\s+to\s+use\s+(?<existing>${MV})`,
+      String.raw`existierenden\s+Kubernetes\s+(?<existing>${MV})\s+Cluster\s+nicht\s+auf\s+Version\s+(?<requested>${MV})`,
+      String.raw`cluster\s+Kubernetes\s+(?<existing>${MV})\s+existant\s+vers\s+(?<requested>${MV})`,
+    ],
+    versions: ["existing", "requested"],
+    roles: { existing: "Kubernetes version of the existing minikube cluster", requested: "requested --kubernetes-version" },
+    priority: 50,
+    meaning: "The profile already holds a cluster of a newer Kubernetes than the one asked for; minikube cannot downgrade a cluster in place and stops.",
+    causes: [
+      "A profile left over from an earlier start with a newer (often the default) Kubernetes, reused by a job that pins an older --kubernetes-version.",
+      "Upgrading minikube raised the default version, and a later start pins the old one.",
+    ],
+    fixes: ["minikube delete (or a new profile with -p) and start again with the wanted --kubernetes-version; or keep the existing version."],
+    references: ["https://minikube.sigs.k8s.io/docs/handbook/troubleshooting/"],
+    examples: [
+      {
+        // kubernetes/minikube#7171 (TestVersionUpgrade output)
+        line: "! You have selected Kubernetes v1.11.10, but the existing cluster is running Kubernetes v1.18.0-rc.1",
+        captures: { requested: "v1.11.10", existing: "v1.18.0-rc.1" },
+      },
+      {
+        line: "X Exiting due to K8S_DOWNGRADE_UNSUPPORTED: Unable to safely downgrade existing Kubernetes v1.26.1 cluster to v1.25.3",
+        captures: { existing: "v1.26.1", requested: "v1.25.3" },
+      },
+    ],
+    nearMisses: ["Kubernetes downgrades should be blocked unless they are supported"],
+  },
+  {
+    id: "vcluster-host-version-fallback",
+    title: "vcluster does not know the host cluster's Kubernetes minor and falls back to another",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["officially unsupported host server version", "will fallback to virtual cluster version"],
+    patterns: [
+      // log.Infof("officially unsupported host server version %s, will fallback to virtual cluster version v1.%d") and,
+      // later, log.Info("…version, will fallback to …", "serverVersion", v) (structured: the version follows as a field).
+      String.raw`(?:officially\s+unsupported\s+host\s+server\s+)?version\s*(?<host>${MV})?\s*,\s*will\s+fall\s*back\s+to\s+virtual\s+cluster\s+version\s+(?<virtual>${MV})(?:.{0,40}?serverVersion\W{1,6}(?<hostField>${MV}))?`,
+    ],
+    versions: ["host", "virtual", "hostField"],
+    roles: { host: "host cluster Kubernetes minor", virtual: "virtual cluster Kubernetes minor vcluster falls back to", hostField: "host cluster Kubernetes minor" },
+    priority: 45,
+    meaning:
+      "vcluster picks the virtual cluster's distro image from a table keyed by the host cluster's minor; this vcluster release has no entry for the host's minor, so it runs its newest (or oldest) known minor instead. A warning: the virtual cluster then differs from the host by one or more minors.",
+    causes: ["A host cluster upgraded past what the vcluster chart/CLI release knows, or older than its oldest entry."],
+    fixes: ["Upgrade vcluster (chart and CLI) to a release that lists the host's minor, or set the distro image/kubernetesVersion explicitly."],
+    references: ["https://www.vcluster.com/docs/vcluster/deploy/basics"],
+    examples: [
+      {
+        // loft-sh/cluster-api-provider-vcluster#41 (vcluster v0.15 on a 1.27 host)
+        line: "officially unsupported host server version 1.27, will fallback to virtual cluster version v1.24",
+        captures: { host: "1.27", virtual: "v1.24" },
+      },
+      // The same, as an issue quotes it: cut before "officially".
+      { line: "``version 1.27, will fallback to virtual cluster version v1.24``", captures: { host: "1.27", virtual: "v1.24" } },
+      {
+        line: String.raw`2024-01-04 10:12:01	INFO	officially unsupported host server version, will fallback to virtual cluster version v1.28	{"serverVersion": "1.30"}`,
+        captures: { virtual: "v1.28", hostField: "1.30" },
+      },
+    ],
+  },
+  {
+    id: "minikube-docker-version-low",
+    title: "minikube's docker driver finds a Docker older than it supports or recommends",
+    family: "distributions",
+    severity: "warning",
+    flake: true,
+    anchors: ["to a newer version (Minimum recommended version is", "docker version is less than the minimum required"],
+    patterns: [
+      // The driver's fix hint: "Upgrade Docker[ Desktop] to a newer version (Minimum recommended version is %s,
+      // minimum supported version is %s, current version is %s)", also inside "Install the official release of …".
+      String.raw`to\s+a\s+newer\s+version\s+\(Minimum\s+recommended\s+version\s+is\s+(?<recommended>{V}),\s*minimum\s+supported\s+version\s+is\s+(?<minimum>{V}),\s*current\s+version\s+is\s+(?<current>[\w.+-]{1,40})\)`,
+      // oci.ErrMinDockerVersion as the exit reason prints it.
+      String.raw`docker\s+version\s+is\s+less\s+than\s+the\s+minimum\s+required`,
+    ],
+    versions: ["recommended", "minimum", "current"],
+    roles: { recommended: "Docker version minikube recommends", minimum: "oldest Docker minikube supports", current: "Docker version found" },
+    versionKinds: {
+      recommended: { kind: "component", component: "Docker" },
+      minimum: { kind: "component", component: "Docker" },
+      current: { kind: "component", component: "Docker" },
+    },
+    priority: 45,
+    meaning:
+      "minikube (1.26+) checks the Docker Engine behind its docker driver: below the minimum supported version it refuses the driver, below the recommended one it only advises an upgrade and goes on.",
+    causes: [
+      "An old distribution Docker (RHEL/CentOS 7's 1.13 or 18.09, Docker Desktop 2.x) on the machine running a current minikube.",
+      "The docker CLI talking to another engine (podman's docker shim reports podman's own version, 4.x/5.x).",
+    ],
+    fixes: ["Upgrade Docker Engine / Docker Desktop to at least the recommended version, or use another minikube driver (podman with --driver=podman, kvm2, none)."],
+    references: ["https://minikube.sigs.k8s.io/docs/drivers/docker/#requirements"],
+    examples: [
+      {
+        line: "💨  For improved Docker performance, Upgrade Docker to a newer version (Minimum recommended version is 20.10.0, minimum supported version is 18.09.0, current version is 19.03.11-ol)",
+        captures: { recommended: "20.10.0", minimum: "18.09.0", current: "19.03.11-ol" },
+      },
+      { line: "X Exiting due to PROVIDER_DOCKER_NOT_RUNNING: docker version is less than the minimum required" },
+    ],
+    // kubernetes/minikube#10369: the driver's storage-driver advice.
+    nearMisses: ["❗  docker is currently using the btrfs storage driver, consider switching to overlay2 for better performance"],
   },
 ];

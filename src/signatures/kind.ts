@@ -123,4 +123,35 @@ export const kindSignatures: Signature[] = [
     ],
     nearMisses: ["no matches for OriginalId apps_v1_Deployment|~X|web; no matches for CurrentId apps_v1_Deployment|~X|web; failed to find unique target for patch apps_v1_Deployment|web"],
   },
+  {
+    id: "kind-node-image-containerd-config",
+    title: "kind binary cannot read the node image's containerd configuration",
+    family: "kind",
+    severity: "warning",
+    flake: true,
+    anchors: ["failed to detect containerd snapshotter"],
+    patterns: [
+      // kind load: getSnapshotter runs `containerd config dump` in the node and reads
+      // plugins."io.containerd.grpc.v1.cri".containerd.snapshotter; containerd 2.x (config version 3) moved the key.
+      String.raw`failed\s+to\s+detect\s+containerd\s+snapshotter`,
+    ],
+    versions: [],
+    priority: 45,
+    meaning:
+      "`kind load` asks the node's containerd which snapshotter it uses. Node images built for kind v0.27 and later ship containerd 2.x, whose config keeps the snapshotter elsewhere; an older kind binary cannot find it. The same words appear when the node is stopped, so on its own it is a warning.",
+    causes: [
+      "A kindest/node image built for a newer kind release (a floating tag, or a Kubernetes minor newer than the kind binary's) used with an older kind (kind < v0.27 with containerd 2.x images).",
+      "The node container is not running (stopped or restarted), so containerd cannot be asked at all.",
+    ],
+    fixes: ["Upgrade the kind binary to the release the node image was built for, or pin the image published with this kind release (by @sha256 digest, from its release notes)."],
+    references: ["https://github.com/kubernetes-sigs/kind/releases/tag/v0.27.0", "https://kind.sigs.k8s.io/docs/user/quick-start/#creating-a-cluster"],
+    examples: [
+      // kubernetes/test-infra#34604 ("incompatible versions between the Kind binary and Kind image")
+      { line: "ERROR: failed to detect containerd snapshotter" },
+    ],
+    nearMisses: [
+      // kind's entrypoint choosing a snapshotter for the host's filesystem: a notice, not a failure.
+      'INFO: changing snapshotter from "overlayfs" to "fuse-overlayfs"',
+    ],
+  },
 ];

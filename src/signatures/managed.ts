@@ -111,6 +111,8 @@ export const managedSignatures: Signature[] = [
       "minor version update from",
       "is not allowed. Available upgrades",
       "is not allowed, you can only upgrade one minor",
+      "invalid version slug",
+      "is not viable for cluster",
     ],
     patterns: [
       // GKE: the control plane's or a node pool's pinned version, retired (or not offered in the location).
@@ -148,6 +150,10 @@ export const managedSignatures: Signature[] = [
       String.raw`Unsupported\s+Kubernetes\s+minor\s+version\s+update\s+from\s+(?<from>\d+\.\d+)\s+to\s+(?<to>\d+\.\d+)`,
       String.raw`Upgrading\s+Kubernetes\s+version\s+(?<from>{V})\s+to\s+(?<to>{V})\s+is\s+not\s+allowed`,
       String.raw`Upgrade\s+agent\s+pool\s+version\s+from\s+(?<from>{V})\s+to\s+(?<to>{V})\s+is\s+not\s+allowed`,
+      // DigitalOcean: a retired (or mistyped) version slug, 1.x.y-do.N; newer API releases name the slug.
+      String.raw`(?:requested\s+version\s+slug\s+${Q}(?<requested>{V})${Q}[^\n]{0,80}?:\s+)?invalid\s+version\s+slug`,
+      // IONOS Cloud: the version is not (or no longer) offered; the list follows, oldest first.
+      String.raw`K8s\s+version\s+(?<requested>{V})\s+is\s+not\s+viable\s+for\s+cluster\.?\s*(?:Available\s+versions\s+are\s+\[\s*(?<oldest>{V})(?:\s*,\s*{V})*?(?:\s*,\s*(?<newest>{V}))?\s*\])?`,
     ],
     versions: ["requested", "oldest", "newest", "from", "to"],
     roles: {
@@ -166,6 +172,7 @@ export const managedSignatures: Signature[] = [
       "A pinned patch version (GKE 1.x.y-gke.N, AKS 1.x.y) that the provider has retired.",
       "A minor the provider does not offer yet, or has ended support for (EKS end of support; AKS moves versions out of standard support into LTS only).",
       "AKS only: a node pool upgraded to a version newer than its control plane is refused with the same 'OrchestratorVersion is invalid'.",
+      "DigitalOcean: a 1.x.y-do.N slug from a tutorial or an old Terraform example, retired since (doctl kubernetes options versions lists the current ones).",
     ],
     fixes: [
       "Pin only the minor and let the provider pick the patch (gcloud --cluster-version=1.x, az aks get-versions --location <region>, aws eks describe-addon-versions), or move to a supported minor.",
@@ -177,6 +184,13 @@ export const managedSignatures: Signature[] = [
       "https://aka.ms/supported-version-list",
     ],
     examples: [
+      // digitalocean/terraform-provider-digitalocean#583 (1.19.3-do.3 retired)
+      { line: "Error: Error creating Kubernetes cluster: POST https://api.digitalocean.com/v2/kubernetes/clusters: 422 validation error: invalid version slug" },
+      {
+        // ionos-cloud/terraform-provider-ionoscloud#216 (the docs' 1.18.5)
+        line: String.raw`│     "message" : "[VDC-14-1829] Operation cannot be executed because the K8s version 1.18.5 is not viable for cluster. Available versions are [1.20.10, 1.21.4, 1.21.9, 1.22.6]"`,
+        captures: { requested: "1.18.5", oldest: "1.20.10", newest: "1.22.6" },
+      },
       {
         line: `ERROR: (gcloud.container.clusters.create) ResponseError: code=400, message=Master version "1.16.8-gke.15" is unsupported.`,
         captures: { requested: "1.16.8-gke.15" },
@@ -626,5 +640,102 @@ export const managedSignatures: Signature[] = [
       },
     ],
     nearMisses: ["│ Suggestion: The resource is in a conflicted state. Please retry again or contact support for help with service: Containerengine Node Pool"],
+  },
+  {
+    id: "gardener-kubernetes-version-unsupported",
+    title: "Gardener does not support this Kubernetes version (shoot spec, or the cluster a Gardener component runs on)",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["error discovering kubernetes version", "Kubernetes cluster has version", "shoots.core.gardener.cloud"],
+    patterns: [
+      // pkg/client/kubernetes DiscoverVersion: gardenlet, gardener-apiserver and every extension built on the vendored
+      // gardener check the cluster they run on against the SupportedVersions of that gardener release.
+      String.raw`error\s+discovering\s+kubernetes\s+version:\s+unsupported\s+kubernetes\s+version\s+${Q}(?<cluster>{V})`,
+      // gardenctl (gardener-attic/gardenctl) checking the garden cluster.
+      String.raw`Kubernetes\s+cluster\s+has\s+version\s+(?<cluster>{V})\s+which\s+is\s+not\s+supported`,
+      // The shoot validator admission: the version (or a worker pool's) is not offered by the CloudProfile.
+      String.raw`shoots\.core\.gardener\.cloud\s+${Q}[\w.-]{1,63}${Q}\s+is\s+forbidden:\s*\[?spec\.(?<field>kubernetes|provider\.workers\[\d+\]\.kubernetes)\.version:\s+Unsupported\s+value:\s+${Q}(?<requested>{V})${Q}(?::\s+supported\s+values:\s+${Q}(?<newest>{V}))?`,
+    ],
+    versions: ["cluster", "requested", "newest"],
+    roles: {
+      cluster: "Kubernetes version of the cluster the Gardener component runs on",
+      requested: "shoot's requested Kubernetes version",
+      newest: "first (newest) version the CloudProfile offers",
+      field: "shoot field",
+    },
+    priority: 50,
+    meaning:
+      "Gardener pins the Kubernetes versions it supports: its components (gardenlet, extensions vendoring gardener) refuse to start on a garden/seed cluster newer than their release knows, and the shoot admission refuses versions the CloudProfile does not offer (expired or removed).",
+    causes: [
+      "A seed or garden cluster upgraded past what the gardenlet or an extension release supports (the extension vendors an older gardener).",
+      "A shoot manifest pinning a Kubernetes patch the CloudProfile has dropped (an e2e job that was not bumped).",
+    ],
+    fixes: [
+      "Upgrade the extension/gardenlet to a release whose vendored gardener lists the cluster's minor (or keep the seed on a supported minor).",
+      "Pick a version the CloudProfile offers (kubectl get cloudprofile <name> -o yaml), or let the shoot auto-update patch versions.",
+    ],
+    references: ["https://gardener.cloud/docs/gardener/usage/shoot-operations/supported_k8s_versions/"],
+    examples: [
+      {
+        // gardener/gardener#7883 (gardenlet of v1.70 on a 1.27 kind seed)
+        line: String.raw`2023-05-10T12:21:08.77986011Z stderr F panic: failed during bootstrapping: unable to bootstrap client from bootstrap kubeconfig: error discovering kubernetes version: unsupported kubernetes version "v1.27.1"`,
+        captures: { cluster: "v1.27.1" },
+      },
+      {
+        // kyma-project/test-infra#6305
+        line: String.raw`Error from server (Forbidden): error when creating "STDIN": shoots.core.gardener.cloud "grdr56z4a" is forbidden: [spec.kubernetes.version: Unsupported value: "1.23.6": supported values: "1.24.6", "1.24.5", "1.24.3", "1.24.2", "1.23.12", "1.23.11"]`,
+        captures: { requested: "1.23.6", newest: "1.24.6", field: "kubernetes" },
+      },
+      {
+        // gardener-attic/gardenctl#37
+        line: "Kubernetes cluster has version v1.11.2 which is not supported",
+        captures: { cluster: "v1.11.2" },
+      },
+    ],
+    nearMisses: [
+      String.raw`Error from server (NotFound): shoots.core.gardener.cloud "[...]" not found`,
+      String.raw`shoots.core.gardener.cloud "dev" is forbidden: [spec.provider.workers[0].machine.image: Unsupported value: core.ShootMachineImage{Name:"gardenlinux"}]`,
+    ],
+  },
+  {
+    id: "rosa-openshift-version-unsupported",
+    title: "ROSA/OCM does not offer the requested OpenShift version",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["build cluster with name", "is not in the list of supported versions", "is below minimum supported for Hosted Control Plane", "Expected a valid OpenShift version", "Requested cluster version not available"],
+    patterns: [
+      // rosa/ocm: "Can't build cluster with name '%s': version %s is not in the list of supported versions: [%s]"
+      // (often wrapped after "is not in the").
+      String.raw`build\s+cluster\s+with\s+name\s+'[^']{1,64}'\s*:\s*version\s+(?<requested>{V})\s+is\s+not\s+in\s+the\b(?:\s+list\s+of\s+supported\s+versions\s*:\s*\[\s*(?<newest>{V}))?`,
+      String.raw`version\s+(?<requested>{V})\s+is\s+not\s+in\s+the\s+list\s+of\s+supported\s+versions`,
+      String.raw`Version\s+'(?<requested>{V})'\s+is\s+below\s+minimum\s+supported\s+for\s+Hosted\s+Control\s+Plane`,
+      // The version named nowhere on the line: a nightly or retired z-stream missing from the channel group.
+      String.raw`Expected\s+a\s+valid\s+OpenShift\s+version\s*:\s*A\s+valid\s+version\s+number\s+must\s+be\s+specified`,
+      String.raw`Requested\s+cluster\s+version\s+not\s+available`,
+    ],
+    versions: ["requested", "newest"],
+    roles: { requested: "requested OpenShift version", newest: "newest version offered" },
+    versionKinds: { requested: { kind: "component", component: "OpenShift" }, newest: { kind: "component", component: "OpenShift" } },
+    priority: 45,
+    meaning:
+      "ROSA (and OpenShift Dedicated through OCM) installs only the OpenShift z-streams currently offered in the channel group; older ones are retired after a few months, and hosted control planes start at a minimum minor.",
+    causes: [
+      "A CI job or Terraform example pinning an OpenShift z-stream that OCM has since retired.",
+      "Hosted control planes (--hosted-cp) asked for a minor older than their minimum, or a nightly the channel group no longer lists.",
+    ],
+    fixes: ["List what is offered (rosa list versions [--hosted-cp] [--channel-group …]) and pin one of those, or pin only the minor and resolve the newest z-stream at run time."],
+    references: ["https://docs.openshift.com/rosa/rosa_architecture/rosa_policy_service_definition/rosa-life-cycle.html"],
+    examples: [
+      {
+        // camunda/camunda-platform-helm#2145
+        line: "Can't build cluster with name 'hci-e5e390f6': version 4.14.24 is not in the list of supported versions: [4.16.3 4.16.2 4.16.1 4.16.0 4.15.21 4.15.20",
+        captures: { requested: "4.14.24", newest: "4.16.3" },
+      },
+      // openshift-pipelines/pipeline-service#856
+      { line: "ERR: Failed to create cluster: Version '4.13.13' is below minimum supported for Hosted Control Plane", captures: { requested: "4.13.13" } },
+    ],
+    nearMisses: ["I: Using 'xxxx' as billing account"],
   },
 ];
