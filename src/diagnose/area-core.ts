@@ -1,5 +1,5 @@
 import { captureRoles, type Diagnoser } from "./context.js";
-import { COMPONENT_CONFIG_APIS, CONFIG_FIELD_CHANGES } from "./tables.js";
+import { COMPONENT_CONFIG_APIS, CONFIG_FIELD_CHANGES, KUBEADM_CONFIG_FIELDS } from "./tables.js";
 import { parseKubeVersion } from "./versions.js";
 
 // Diagnosers for the core signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
@@ -77,7 +77,52 @@ const diagnoseConfigField: Diagnoser = (input) => {
   };
 };
 
+// kubeadm.k8s.io versions in release order: v1alpha1 < v1alpha2 < v1alpha3 < v1beta1 < … < v1beta4.
+const apiRank = (v: string) => {
+  const m = /^v1(alpha|beta)(\d+)$/.exec(v);
+  return m ? (m[1] === "beta" ? 10 : 0) + Number(m[2]) : Number.NaN;
+};
+
+const diagnoseKubeadmConfigField: Diagnoser = (input) => {
+  const field = input.capture("field") ?? "";
+  const declared = input.capture("configVersion") ?? "";
+  const kind = input.capture("kind") ?? "the kubeadm configuration";
+  const change = KUBEADM_CONFIG_FIELDS[field];
+  const versions = captureRoles(input);
+  const at = declared ? `${kind} ${declared}` : kind;
+  if (!change) return { headline: `${at} has a field (${field}) of another kubeadm.k8s.io API version.`, versions };
+  if (change.kubeadm) {
+    return {
+      headline: `${field} exists in ${change.addedIn} from kubeadm ${change.kubeadm} on: the configuration was written for a newer kubeadm than the one that decoded it, which ignores the field.`,
+      versions: [...versions, { name: "fieldAddedIn", version: change.kubeadm, role: `kubeadm release that added ${field}`, source: "kubeadm configuration field table" }],
+    };
+  }
+  const d = apiRank(declared);
+  const row = (name: string, version: string, what: string) => ({ name, version, role: `kubeadm API version that ${what} ${field}`, source: "kubeadm configuration field table" });
+  // A document older than the version that added the field uses a newer schema's field; one at or past the
+  // version that removed it keeps an older schema's field. With no declared version, the table's side is taken.
+  if (change.addedIn && (Number.isNaN(d) ? !change.removedIn : d < apiRank(change.addedIn))) {
+    return {
+      headline: `${field} exists from kubeadm.k8s.io ${change.addedIn} on: ${at} uses a field of a newer schema (documentation or a template for a newer kubeadm), and kubeadm ignores it.`,
+      versions: [...versions, row("fieldAddedIn", change.addedIn, "added")],
+    };
+  }
+  if (change.removedIn && (Number.isNaN(d) || d >= apiRank(change.removedIn))) {
+    return {
+      headline: `${field} is a field of the kubeadm.k8s.io API before ${change.removedIn}, which removed it: ${at} keeps a field of the older schema (a template written for an older kubeadm, relabelled), and kubeadm ignores it.`,
+      versions: [...versions, row("fieldRemovedIn", change.removedIn, "removed")],
+      ...(change.instead ? { fixes: [`Remove ${field} (${change.instead}).`, ...input.signature.fixes] } : {}),
+    };
+  }
+  return {
+    verdict: "not-skew",
+    headline: `${at} was refused ${field}, which its declared API version has: the field sits at the wrong place or is misspelt, whatever the release.`,
+    versions,
+  };
+};
+
 export const coreDiagnosers: Record<string, Diagnoser> = {
+  "kubeadm-config-field-other-api-version": diagnoseKubeadmConfigField,
   "component-config-field-other-release": diagnoseConfigField,
   "kubeadm-docker-version-unsupported": diagnoseDockerVersion,
   "kubeadm-kernel-version-unsupported": diagnoseKernelVersion,

@@ -1,7 +1,7 @@
 import semver from "semver";
 import type { KubeVersion } from "../model.js";
 import { captureRoles, hintRole, type DiagnoseInput, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, KIND_GROUPS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
+import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, KIND_GROUPS, KUBEADM_ONLY_FLAGS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 
 // Reasoning for messages with two sides (client/server, kubelet/control plane, kubeadm/target, …):
@@ -376,6 +376,16 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
       fixes: ["Set the field in the KubeletConfiguration file instead, or use the flag's exact lower-case spelling from `kubelet --help`."],
     };
   }
+  // A warning like the capitalised flags above: the line is the kubelet refusing, but no release would take it.
+  if (KUBEADM_ONLY_FLAGS.has(flag)) {
+    return {
+      verdict: "warning",
+      headline: `Not a version skew: --${flag} is a kubeadm flag, and no kubelet release ever had it; a kubeadm command line was passed to the kubelet.`,
+      versions: [],
+      causes: ["KUBELET_EXTRA_ARGS, a systemd drop-in or a script that gives the kubelet a flag meant for kubeadm init or join."],
+      fixes: ["Pass the flag to kubeadm (or its configuration file), not to the kubelet; the kubelet's own settings go in its KubeletConfiguration."],
+    };
+  }
   const shared = REMOVED_FLAGS[flag];
   const removedIn = REMOVED_KUBELET_FLAGS[flag] ?? (shared?.components.includes("kubelet") ? shared.release : undefined);
   const addedIn = !removedIn && ADDED_FLAGS[flag]?.components.includes("kubelet") ? ADDED_FLAGS[flag].release : undefined;
@@ -387,6 +397,13 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
         : `The kubelet was started with --${flag}, which this kubelet version does not have.`,
     versions: removedIn ? [{ name: "flagRemovedIn", version: removedIn, role: `release that removed --${flag}`, source: "flag removal table" }] : [],
   };
+  // The bare "unknown flag: --x" pattern is the kubelet 1.10-and-older klog line; with no klog header, no
+  // kubelet/hyperkube unit and a flag no table knows, it is any cobra program's refusal (cert-manager's
+  // cainjector given another component's flags, cert-manager/cert-manager#7294): worth a look, not a cause.
+  if (!removedIn && !addedIn && !input.finding.klog && !/failed\s+to\s+parse\s+kubelet\s+flag|\b(?:kubelet|hyperkube|kubelite)\b/.test(input.finding.text)) {
+    part.verdict = "warning";
+    part.headline = `A program refused --${flag}, which this binary does not have; the line names no program, and if it is the kubelet's, the flag belongs to another kubelet release.`;
+  }
   const kubelet = withHint(input, part, "kubelet", "kubelet version", "kubelet", "kubernetes", "node-image");
   const removedV = removedIn ? parseKubeVersion(removedIn) : undefined;
   if (kubelet && removedV) part.skew = skewOf(kubelet, removedV, `--${flag} exists before ${removedIn} only`, (d) => d < 0);

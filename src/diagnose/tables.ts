@@ -52,6 +52,8 @@ export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
   "dynamic-config-dir": "1.24",
   // Deprecated in 1.24, removed in 1.27 (CHANGELOG-1.27). Not re-checked this session.
   "container-runtime": "1.27",
+  // kubernetes/kubernetes#53564 folded it into --cni-bin-dir; kubernetes/kubernetes#59312 (kubelet 1.9.2, stale docs).
+  "network-plugin-dir": "1.9",
   // kubernetes/kubernetes#58367 (1.10); kubernetes-retired/kubeadm-dind-cluster#82, rootsongjc/kubernetes-vagrant-centos-cluster#7.
   "require-kubeconfig": "1.10",
   // kubernetes/kubernetes#40050, noted in CHANGELOG-1.8 by #53397; kubernetes-retired/contrib#2830 (Fedora 27).
@@ -71,6 +73,17 @@ export const REMOVED_KUBELET_FLAGS: Record<string, string> = {
   // kubernetes/kubernetes#122363 (1.31, with --iptables-masquerade-bit below; kube-proxy keeps its own).
   "iptables-drop-bit": "1.31",
 };
+
+/**
+ * kubeadm's own init/join flags, which no kubelet release ever had: passed to the kubelet (KUBELET_EXTRA_ARGS,
+ * a drop-in copied from a kubeadm command line) they fail in every release. xiaopeng163/learn-k8s-from-scratch#45
+ * gave the kubelet --image-repository (the kubelet's pause-image flag was --pod-infra-container-image).
+ */
+export const KUBEADM_ONLY_FLAGS = new Set([
+  "image-repository", "kubernetes-version", "pod-network-cidr", "service-cidr", "service-dns-domain", "apiserver-advertise-address",
+  "apiserver-bind-port", "apiserver-cert-extra-sans", "control-plane-endpoint", "cri-socket", "discovery-token-ca-cert-hash",
+  "ignore-preflight-errors", "upload-certs", "certificate-key",
+]);
 
 export interface FlagChange {
   /** Kubernetes minor that removed (or added) the flag. */
@@ -205,6 +218,10 @@ export const REMOVED_FLAGS: Record<string, FlagChange> = {
  * report that they exist from 1.16 only; emulated-version is KEP-4330's (1.31).
  */
 export const ADDED_FLAGS: Record<string, FlagChange> = {
+  // kubernetes/kubernetes#58123 (1.10) split --admission-control into these two; opsnull/follow-me-install-kubernetes-
+  // cluster#381 passed them to an older apiserver.
+  "enable-admission-plugins": { release: "1.10", components: ["kube-apiserver"] },
+  "disable-admission-plugins": { release: "1.10", components: ["kube-apiserver"] },
   "concurrent-service-endpoint-syncs": { release: "1.16", components: ["kube-controller-manager"] },
   "concurrent-statefulset-syncs": { release: "1.16", components: ["kube-controller-manager"] },
   "emulated-version": { release: "1.31", components: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"] },
@@ -421,9 +438,11 @@ export const REMOVED_FEATURE_GATES: Record<string, string> = {
   ...Object.fromEntries(
     ["ExpandedDNSConfig", "ExperimentalHostUserNamespaceDefaultingGate", "IPTablesOwnershipCleanup", "KubeletPodResources", "KubeletPodResourcesGetAllocatable", "MinimizeIPTablesRestore", "ProxyTerminatingEndpoints", "RemoveSelfLink"].map((g) => [g, "1.30"]),
   ),
-  // kubernetes/test-infra#33218 (InTreePluginGCEUnregister on the 1.31 beta).
+  // kubernetes/test-infra#33218 (InTreePluginGCEUnregister on the 1.31 beta). The Kubernetes 1.31 release blog ("Removal
+  // of in-tree provider feature gates") lists all six InTreePlugin*Unregister gates; kubermatic/kubermatic#13936 met
+  // the vSphere one on an apiserver upgraded to 1.31.
   ...Object.fromEntries(
-    ["APIPriorityAndFairness", "CSINodeExpandSecret", "ConsistentHTTPGetHandlers", "DefaultHostNetworkHostPortsInPodTemplates", "ServiceNodePortStaticSubrange", "SkipReadOnlyValidationGCE", "InTreePluginGCEUnregister"].map((g) => [g, "1.31"]),
+    ["APIPriorityAndFairness", "CSINodeExpandSecret", "ConsistentHTTPGetHandlers", "DefaultHostNetworkHostPortsInPodTemplates", "ServiceNodePortStaticSubrange", "SkipReadOnlyValidationGCE", "InTreePluginGCEUnregister", "InTreePluginAWSUnregister", "InTreePluginAzureDiskUnregister", "InTreePluginAzureFileUnregister", "InTreePluginOpenStackUnregister", "InTreePluginvSphereUnregister"].map((g) => [g, "1.31"]),
   ),
   ...Object.fromEntries(
     ["AllowServiceLBStatusOnNonLB", "CloudDualStackNodeIPs", "DRAControlPlaneController", "HPAContainerMetrics", "KMSv2", "KMSv2KDF", "LegacyServiceAccountTokenCleanUp", "MinDomainsInPodTopologySpread", "NewVolumeManagerReconstruction", "NodeOutOfServiceVolumeDetach", "ServerSideApply", "ServerSideFieldValidation", "StableLoadBalancerNodeSet", "ValidatingAdmissionPolicy", "ZeroLimitedNominalConcurrencyShares"].map((g) => [g, "1.32"]),
@@ -475,4 +494,39 @@ export const CONFIG_FIELD_CHANGES: Record<string, { kind: string; change: "added
   containerRuntimeEndpoint: { kind: "KubeletConfiguration", change: "added", release: "1.27" },
   imageServiceEndpoint: { kind: "KubeletConfiguration", change: "added", release: "1.27" },
   crashLoopBackOff: { kind: "KubeletConfiguration", change: "added", release: "1.32" },
+  // The scheduler's v1beta1 configuration (1.19) folded the unreserve extension point into reserve;
+  // kubernetes-sigs/scheduler-plugins#168 kept it in a v1beta1 profile for a 1.19 scheduler.
+  unreserve: { kind: "KubeSchedulerConfiguration", change: "removed", release: "1.19" },
+};
+
+/**
+ * kubeadm configuration fields by the kubeadm.k8s.io API version that removed or added them, so that a strict
+ * decoder's "unknown field" inside a known API version says whether the document was written for an older or a
+ * newer schema. From each version's "A list of changes since …" (kubernetes.io/docs/reference/config-api/
+ * kubeadm-config.v1beta3/ and .v1beta4/): v1beta3 dropped ClusterConfiguration.dns.type (kubernetes/kubernetes
+ * #101547) and useHyperKubeImage; v1beta4 moved apiServer.timeoutForControlPlane and discovery.timeout into
+ * Init/JoinConfiguration.timeouts and added encryptionAlgorithm, dns/proxy.disabled, the extraEnvs, imagePullSerial
+ * and the certificate validity periods. `kubeadm` is the kubeadm release a field added inside an API version needs
+ * (etcd.external.httpEndpoints, kubeadm 1.35). kubeadm warns and goes on without the field.
+ */
+export const KUBEADM_CONFIG_FIELDS: Record<string, { removedIn?: string; addedIn?: string; kubeadm?: string; instead?: string }> = {
+  "dns.type": { removedIn: "v1beta3", instead: "nothing: CoreDNS is the only DNS kubeadm deploys" },
+  // v1beta1 renamed v1alpha3's unifiedControlPlaneImage to useHyperKubeImage; v1beta3 dropped it.
+  useHyperKubeImage: { addedIn: "v1beta1", removedIn: "v1beta3", instead: "nothing: kubeadm no longer uses the hyperkube image" },
+  "apiServer.timeoutForControlPlane": { removedIn: "v1beta4", instead: "timeouts.controlPlaneComponentHealthCheck in InitConfiguration / JoinConfiguration" },
+  "discovery.timeout": { removedIn: "v1beta4", instead: "timeouts.discovery in JoinConfiguration" },
+  encryptionAlgorithm: { addedIn: "v1beta4" },
+  "dns.disabled": { addedIn: "v1beta4" },
+  "proxy.disabled": { addedIn: "v1beta4" },
+  "apiServer.extraEnvs": { addedIn: "v1beta4" },
+  "controllerManager.extraEnvs": { addedIn: "v1beta4" },
+  "scheduler.extraEnvs": { addedIn: "v1beta4" },
+  "etcd.local.extraEnvs": { addedIn: "v1beta4" },
+  "nodeRegistration.imagePullSerial": { addedIn: "v1beta4" },
+  certificateValidityPeriod: { addedIn: "v1beta4" },
+  caCertificateValidityPeriod: { addedIn: "v1beta4" },
+  timeouts: { addedIn: "v1beta4" },
+  skipPhases: { addedIn: "v1beta3" },
+  "nodeRegistration.imagePullPolicy": { addedIn: "v1beta3" },
+  "etcd.external.httpEndpoints": { addedIn: "v1beta4", kubeadm: "1.35" },
 };

@@ -1,6 +1,14 @@
 import type { Signature } from "../model.js";
+import { KUBEADM_CONFIG_FIELDS } from "../diagnose/tables.js";
 
 const Q = String.raw`"?`; // %q values: the quotes survive in most logs, not in all.
+
+// Field paths as the strict decoder prints them; bare (no GroupVersionKind before them) only the dotted or
+// kubeadm-only names, since "timeouts" or "skipPhases" alone could be any program's.
+const fieldAlternation = (keys: string[]) => keys.map((k) => k.replace(/\./g, String.raw`\.`)).join("|");
+const KUBEADM_FIELDS = fieldAlternation(Object.keys(KUBEADM_CONFIG_FIELDS));
+const KUBEADM_FIELDS_BARE = fieldAlternation(Object.keys(KUBEADM_CONFIG_FIELDS).filter((k) => k.includes(".") || /HyperKube|ValidityPeriod|encryptionAlgorithm/.test(k)));
+
 
 // kubeadm refuses version combinations it does not support: in preflight (init/join), in upgrade
 // validation, and when loading configuration written for another kubeadm.
@@ -108,6 +116,8 @@ export const kubeadmSignatures: Signature[] = [
     patterns: [
       String.raw`[Ss]pecified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+at\s+least\s+one\s+minor\s+release\s+higher\s+than\s+the\s+kubeadm\s+minor\s+release\s+\(\s*(?<targetMinor>\d+)\s*>\s*(?<kubeadmMinor>\d+)\s*\)`,
       String.raw`[Ss]pecified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+higher\s+than\s+the\s+kubeadm\s+version\s+${Q}(?<kubeadm>{V})`,
+      // The same message wrapped (or cut) before the minors: the target alone is left on the line.
+      String.raw`[Ss]pecified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<target>{V})${Q}\s+is\s+at\s+least\s+one\s+minor\s+release\s+higher(?:\s+than(?:\s+the(?:\s+kubeadm)?)?)?\s*$`,
     ],
     versions: ["target", "kubeadm"],
     roles: { target: "upgrade target version", kubeadm: "kubeadm version" },
@@ -120,6 +130,8 @@ export const kubeadmSignatures: Signature[] = [
         line: String.raw`	- Specified version to upgrade to "v1.34.0" is at least one minor release higher than the kubeadm minor release (34 > 33). Such an upgrade is not supported`,
         captures: { target: "v1.34.0", targetMinor: "34", kubeadmMinor: "33" },
       },
+      // find_string index id 68677572004 (upgrade notes quoting kubeadm 1.34, the message wrapped after "higher than")
+      { line: String.raw`	- Specified version to upgrade to "v1.36.0" is at least one minor release higher than`, captures: { target: "v1.36.0" } },
     ],
   },
   {
@@ -300,7 +312,10 @@ export const kubeadmSignatures: Signature[] = [
       String.raw`configmaps\s+\\?"kubelet-config-(?<kubeadmMinor>\d+\.\d+)\\?"\s+is\s+forbidden\s*:\s*User\s+\\?"system:bootstrap:`,
       // kubeadm 1.24+ writes the unversioned "kubelet-config"; a kubeadm 1.23 or older joining or upgrading
       // against it (or a control plane that only wrote the new name: clastix/kamaji#320) finds no versioned one.
-      String.raw`configmaps\s+\\?"kubelet-config-(?<kubeadmMinor>\d+\.\d+)\\?"\s+not\s+found`,
+      // Not after "[upgrade/versions] FATAL:": kubeadm 1.19.0's `upgrade plan <version>` looked for the target
+      // minor's ConfigMap before `upgrade apply` had written it (kubernetes/kubernetes#94524, fixed in 1.19.1), a
+      // bug of that release rather than a node of another minor.
+      String.raw`(?<!\[upgrade/versions\]\s{0,3}FATAL\s{0,3}:\s{0,3})configmaps\s+\\?"kubelet-config-(?<kubeadmMinor>\d+\.\d+)\\?"\s+not\s+found`,
     ],
     versions: ["kubeadmMinor"],
     roles: { kubeadmMinor: "minor of the joining kubeadm (the ConfigMap it asked for)" },
@@ -336,6 +351,7 @@ export const kubeadmSignatures: Signature[] = [
     nearMisses: [
       String.raw`configmaps "kube-proxy" is forbidden: User "system:bootstrap:f9n19k" cannot get resource "configmaps" in API group "" in the namespace "kube-system"`,
       String.raw`[kubelet-start] Downloading configuration for the kubelet from the "kubelet-config-1.15" ConfigMap in the kube-system namespace`,
+      String.raw`[upgrade/versions] FATAL: configmaps "kubelet-config-1.19" not found`,
     ],
   },
   {
@@ -369,11 +385,11 @@ export const kubeadmSignatures: Signature[] = [
     // A warning: kube-proxy and the kubelet fall back to lenient decoding and start; kubeadm reports the field.
     severity: "warning",
     flake: false,
-    anchors: ["resourceContainer", "udpIdleTimeout", "crashLoopBackOff", "containerRuntimeEndpoint", "imageServiceEndpoint"],
+    anchors: ["resourceContainer", "udpIdleTimeout", "crashLoopBackOff", "containerRuntimeEndpoint", "imageServiceEndpoint", "unreserve"],
     patterns: [
       // Only fields that one release removed or added (diagnose/tables.ts CONFIG_FIELD_CHANGES): any other unknown
       // field is a typo, not a version skew.
-      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>resourceContainer|udpIdleTimeout|crashLoopBackOff|containerRuntimeEndpoint|imageServiceEndpoint)(?![\w])`,
+      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>resourceContainer|udpIdleTimeout|crashLoopBackOff|containerRuntimeEndpoint|imageServiceEndpoint|unreserve)(?![\w])`,
     ],
     versions: [],
     roles: { field: "configuration field the component does not know" },
@@ -412,6 +428,69 @@ export const kubeadmSignatures: Signature[] = [
     nearMisses: [
       String.raw`W0527 16:33:40.443251       1 server.go:427] using lenient decoding as strict decoding failed: strict decoder error for apiVersion: kubeproxy.config.k8s.io/v1alpha1`,
       "Warning  BackOff  3m (x25 over 8m)  kubelet  Back-off restarting failed container web in pod web-7c9d (CrashLoopBackOff)",
+    ],
+  },
+  {
+    id: "kubeadm-config-field-other-api-version",
+    title: "kubeadm configuration has a field of another kubeadm.k8s.io API version",
+    family: "kubeadm",
+    // kubeadm logs it as a warning (klog W) and decodes the rest: the field is ignored, not fatal.
+    severity: "warning",
+    flake: false,
+    anchors: ["strict decoding error", "unknown field"],
+    patterns: [
+      // kubeadm's initconfiguration.go / strict.go: "error unmarshaling configuration schema.GroupVersionKind{…}:
+      // strict decoding error: unknown field "a", unknown field "b"" (kubeadm 1.12-1.22 printed "error unmarshaling
+      // JSON: while decoding JSON: json: unknown field"). Only fields that an API version removed or
+      // added (diagnose/tables.ts KUBEADM_CONFIG_FIELDS): certSANs, metadata or dns.ImageMeta are typos or
+      // misplaced fields, whatever the version.
+      String.raw`GroupVersionKind\{Group\s*:\s*\\?"kubeadm\.k8s\.io\\?"\s*,\s*Version\s*:\s*\\?"(?<configVersion>v1(?:alpha|beta)\d)\\?"\s*,\s*Kind\s*:\s*\\?"(?<kind>\w+)\\?"\s*\}\s*:\s*(?:strict\s+decoding\s+error|error\s+unmarshaling\s+JSON\s*:\s*while\s+decoding\s+JSON\s*:\s*json)\s*:\s*(?:unknown\s+field\s+\\?"[\w.]{1,80}\\?"\s*,\s*){0,8}unknown\s+field\s+\\?"(?<field>${KUBEADM_FIELDS})\\?"`,
+      // The message alone (issue titles, cut lines): the dotted paths are kubeadm's.
+      String.raw`unknown\s+field\s+\\?"(?<field>${KUBEADM_FIELDS_BARE})\\?"`,
+    ],
+    versions: ["configVersion"],
+    roles: { configVersion: "kubeadm.k8s.io API version the document declares", kind: "configuration kind", field: "field the API version does not have" },
+    versionKinds: { configVersion: "api-version" },
+    priority: 46,
+    meaning:
+      "kubeadm decoded a configuration document strictly and met a field that its declared kubeadm.k8s.io API version does not have, but another version does: v1beta3 dropped dns.type and useHyperKubeImage, v1beta4 moved apiServer.timeoutForControlPlane and discovery.timeout into timeouts and added encryptionAlgorithm, dns/proxy.disabled, extraEnvs and imagePullSerial. The document mixes two schema versions, usually a template written for one kubeadm release and relabelled (or run) for another; kubeadm ignores the field.",
+    causes: [
+      "An installer template (kubespray, kind kubeadmConfigPatches, sealer, kubekey) that bumped apiVersion to v1beta3 or v1beta4 but kept fields of the older schema.",
+      "A configuration copied from newer documentation (v1beta4 fields) declared as v1beta3 for an older kubeadm.",
+    ],
+    fixes: [
+      "Write the document in one schema: drop the removed field or move it where the declared version has it (timeouts.controlPlaneComponentHealthCheck for timeoutForControlPlane in v1beta4).",
+      "`kubeadm config migrate --old-config old.yaml --new-config new.yaml` converts a whole document to the version this kubeadm prefers.",
+    ],
+    references: ["https://kubernetes.io/docs/reference/config-api/kubeadm-config.v1beta4/", "https://kubernetes.io/docs/reference/config-api/kubeadm-config.v1beta3/"],
+    examples: [
+      {
+        // kubernetes-sigs/kubespray#10926 (kubeadm-images.yaml.j2 kept dns.type in a v1beta3 ClusterConfiguration)
+        line: String.raw`W0215 16:17:43.277229 2020246 initconfiguration.go:307] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "dns.type"`,
+        captures: { configVersion: "v1beta3", kind: "ClusterConfiguration", field: "dns.type" },
+      },
+      {
+        // kubernetes/website#49095, kubernetes/kubernetes#129222 (kubeadm 1.32, the v1beta3 field in a v1beta4 document)
+        line: String.raw`W1215 14:38:56.307918 5914 initconfiguration.go:332] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta4", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "apiServer.timeoutForControlPlane"`,
+        captures: { configVersion: "v1beta4", field: "apiServer.timeoutForControlPlane" },
+      },
+      // sealerio/sealer#1484 (issue title)
+      { line: `unknown field "dns.type"`, captures: { field: "dns.type" } },
+      {
+        // find_string index id 44728327096 (kubeadm 1.13.10: a v1beta1 field in a v1alpha3 document, the older wording)
+        line: String.raw`W1015 02:10:35.054346    3278 strict.go:54] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1alpha3", Kind:"ClusterConfiguration"}: error unmarshaling JSON: while decoding JSON: json: unknown field "useHyperKubeImage"`,
+        captures: { configVersion: "v1alpha3", field: "useHyperKubeImage" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#127913: certSANs exists in v1beta4 (under apiServer); the document's indentation was wrong.
+      String.raw`W1008 14:03:05.333389    3651 initconfiguration.go:332] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta4", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "certSANs"`,
+      // kubernetes/kubernetes#111082: imageMeta is inline in every version; "ImageMeta" is a wrong spelling.
+      String.raw`W0712 08:54:11.219364   18632 initconfiguration.go:305] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "dns.ImageMeta"`,
+      // kubernetes/kubeadm#2881: metadata in a kubeadm document (kinder's template), no schema version has it.
+      String.raw`W0525 07:59:17.054669     301 initconfiguration.go:306] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "metadata"`,
+      // Another program's schema (find_string index id 68829652052): a bare field name without a dot is not kubeadm's.
+      '| `unknown field "timeouts"` | Fix the typo; unknown fields are rejected. |',
     ],
   },
   {
