@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { AnchorMatcher } from "../src/signatures/compile.js";
-import { builtinHints, builtinSignatures } from "../src/signatures/index.js";
+import { builtinHints, builtinSignatures, compileCatalog } from "../src/signatures/index.js";
+import { resolveConfig } from "../src/config.js";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
 
-// The prefilter must report exactly what one regex of all anchors (longest first) reports: the
-// longest anchor at the leftmost position, then continue after it.
+// The prefilter must report, from left to right, the longest anchor at each position where one starts,
+// dropping those that end inside the one reported before (their rules wake through it: the contained pairs).
+// One that starts inside the last one and ends past it is kept: skipping it would hide its rules.
 function reference(anchors: string[], text: string): { index: number; anchor: string }[] {
-  const sorted = [...anchors].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-  const re = new RegExp(sorted.join("|"), "g");
-  return [...text.matchAll(re)].map((m) => ({ index: m.index!, anchor: m[0] }));
+  const byLength = [...anchors].sort((a, b) => b.length - a.length);
+  const hits: { index: number; anchor: string }[] = [];
+  let end = 0;
+  for (let i = 0; i < text.length; i++) {
+    const anchor = byLength.find((a) => text.startsWith(a, i));
+    if (anchor === undefined || i + anchor.length <= end) continue;
+    hits.push({ index: i, anchor });
+    end = i + anchor.length;
+  }
+  return hits;
 }
 
 function random(seed: number) {
@@ -20,7 +31,7 @@ describe("anchor prefilter (Aho-Corasick over raw bytes)", () => {
   const overlapping = ["version", "minCompatibilityVersion version", "is not between", "not between", "Version:", "ersion v", "aaa", "aaaa", "ab"];
 
   for (const [name, budget] of [["with the full table", undefined], ["with a table cut to a tiny budget (prefixes, then direct checks)", 300]] as const) {
-    it(`finds what the regex finds, ${name}`, () => {
+    it(`finds what the reference finds, ${name}`, () => {
       const rand = random(7);
       for (const anchors of [overlapping, catalogAnchors]) {
         const matcher = new AnchorMatcher(anchors, budget);
@@ -38,9 +49,28 @@ describe("anchor prefilter (Aho-Corasick over raw bytes)", () => {
     });
   }
 
+  it("keeps an anchor that starts inside another and ends past it", () => {
+    const matcher = new AnchorMatcher(["too low", "low: remote", "too"]);
+    expect(matcher.find(Buffer.from("version is too low: remote"))).toEqual([
+      { index: 11, anchor: "too low" },
+      { index: 15, anchor: "low: remote" },
+    ]);
+  });
+
   it("ignores bytes outside ASCII and finds anchors around them", () => {
     const matcher = new AnchorMatcher(["is not between"]);
     const bytes = Buffer.concat([Buffer.from([0xff, 0x00, 0xc3]), Buffer.from("x is not between y"), Buffer.from([0xe2, 0x80])]);
     expect(matcher.find(bytes)).toEqual([{ index: 5, anchor: "is not between" }]);
+  });
+
+  it("wakes a rule whose anchor starts inside a generic-layer anchor", async () => {
+    // "too low" is the generic layer's; the etcd-style wording below is anchored on "low: remote".
+    const loaded = resolveConfig({
+      signatures: [{ id: "acme-peer-too-low", title: "ACME peer too low", family: "addons", severity: "error", anchors: ["low: remote"], patterns: ["too low: remote (?<remote>{V}) local (?<local>{V})"], versions: ["remote", "local"] }],
+    });
+    expect(loaded.errors).toEqual([]);
+    const catalog = compileCatalog([...builtinSignatures, ...loaded.config.signatures], builtinHints);
+    const report = await analyze([textSource("peer.log", "E0101 00:00:00.000000 1 peer.go:1] member version is too low: remote 3.4.0 local 3.6.1\n")], { catalog });
+    expect(report.causes.map((t) => [t.signature.id, t.finding.captures.remote, t.finding.captures.local])).toEqual([["acme-peer-too-low", "3.4.0", "3.6.1"]]);
   });
 });

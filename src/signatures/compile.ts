@@ -262,8 +262,8 @@ const MAX_TABLE_ENTRIES = 4 * 1024 * 1024;
  * DFA over byte classes, so that every byte costs one table lookup. (A regex alternation of the anchors
  * tries them at every position: it slows down with each rule added, 20× for 300 custom signatures.)
  *
- * It reports what one global regex of all anchors, longest first, reports: from left to right, the longest
- * anchor at the leftmost position where one starts, then on from the end of that anchor.
+ * It reports, from left to right, the longest anchor at each position where one starts, except those that end
+ * inside the one reported before (an anchor contained in another wakes its rules through the outer one).
  */
 export class AnchorMatcher {
   readonly anchors: readonly string[];
@@ -319,7 +319,7 @@ export class AnchorMatcher {
   /** Walks that ran in WebAssembly to the end, without falling back (the differential tests must know that they compared two engines). */
   walksInWasm = 0;
 
-  /** The anchors in `bytes`, leftmost first, not overlapping. */
+  /** The anchors in `bytes`, leftmost first; overlapping ones where each reaches past the one before. */
   find(bytes: Uint8Array): AnchorHit[] {
     if (this.wasm !== null && bytes.length >= WASM_MIN_BYTES && bytes.length <= WASM_MAX_BYTES) {
       this.wasm ??= WasmWalk.of(this.table) ?? null;
@@ -395,8 +395,10 @@ export class AnchorMatcher {
       const p = sorted[k]!;
       const rank = p % RANKS;
       const index = (p - rank) / RANKS;
-      if (index < from) continue;
       const anchor = anchors[byRank[rank]!]!;
+      // An anchor inside the last one reported wakes its rules through it (widenToContainedAnchors); one that
+      // starts inside it and ends past it ("too low" then "low: remote") would be lost if skipped.
+      if (index + anchor.length <= from) continue;
       hits.push({ index, anchor });
       from = index + anchor.length;
     }
