@@ -49,6 +49,17 @@ export interface Signature {
    * version token. Never anchored at the start of a line: real lines arrive truncated.
    */
   patterns: string[];
+  /**
+   * A regular expression every match of `patterns` implies (a version token, a digit): a line that fails it is
+   * not tried against the patterns. For a rule with many patterns woken by common words, where most anchored
+   * lines fail every pattern, each at the cost of a whole search.
+   */
+  gate?: string;
+  /**
+   * The same for one pattern, by position (null: none): a necessary literal or relation that a line lacking it lets
+   * the pattern's whole search be skipped.
+   */
+  patternGates?: (string | null)[];
   /** Names of captures that hold versions (parsed with semver by diagnose). */
   versions: string[];
   /** What each capture is, in words, for the report's versions table. */

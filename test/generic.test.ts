@@ -255,4 +255,85 @@ describe("generic layer for unrecognised wordings", () => {
     expect([...report.warnings, ...report.dismissed].filter((t) => t.signature.id === "generic-version-skew").length).toBeLessThanOrEqual(3);
     expect(report.logs[0]?.stats?.lines).toBe(3);
   });
+
+  it("reads an unknown field of a built-in object against the release that added it, as a warning", async () => {
+    const line = String.raw`Error: unable to build kubernetes objects from release manifest: error validating "": error validating data: ValidationError(StatefulSet.spec.template.spec.containers[0]): unknown field "startupProbe" in io.k8s.api.core.v1.Container`;
+    const report = await run(`${line}\n`);
+    expect(report.causes).toEqual([]);
+    const [w] = report.warnings;
+    expect(w?.signature.id).toBe("generic-version-skew");
+    expect(w?.diagnosis.headline).toMatch(/"startupProbe" \(Container\) was added in Kubernetes 1\.16/);
+    expect(w?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["fieldAddedIn", "1.16"]]);
+    // The API server's strict decoding: the path names the object, the kind comes from "cannot be handled as".
+    const strict = await run(String.raw`Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.initContainers[0].restartPolicy"` + "\n");
+    expect(strict.warnings[0]?.diagnosis.versions.map((v) => v.version)).toEqual(["1.28"]);
+    // kubectl before 1.8.
+    const old = await run("error: error validating data: found invalid field backoffLimit for v1.JobSpec; if you choose to ignore these errors, turn validation off with --validate=false\n");
+    expect(old.warnings[0]?.diagnosis.versions.map((v) => v.version)).toEqual(["1.8"]);
+  });
+
+  it("dismisses an unknown field in the wrong place, a typo, or a custom resource's field", async () => {
+    const lines = [
+      // The same names in objects that never had them (kubernetes/website#34876, helm/helm#5831, cloudflare/origin-ca-issuer#7).
+      String.raw`error: error validating data: ValidationError(CronJob.spec.jobTemplate.spec): unknown field "timeZone" in io.k8s.api.batch.v1.JobSpec;`,
+      String.raw`Error: error validating data: ValidationError(Deployment.spec.template.spec.containers[0]): unknown field "restartPolicy" in io.k8s.api.core.v1.Container`,
+      String.raw`error: error validating data: ValidationError(Deployment.spec): unknown field "terminationGracePeriodSeconds" in io.k8s.api.apps.v1.DeploymentSpec`,
+      String.raw`Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.topologySpreadConstraints"`,
+      String.raw`strict decoding error: unknown field "spec.template.spec.securityContext.allowPrivilegeEscalation"`,
+      // A CRD's schema (actions/actions-runner-controller#984, cloudnative-pg/cloudnative-pg#1931).
+      String.raw`error validating data: ValidationError(RunnerDeployment.spec.template.spec): unknown field "topologySpreadConstraints" in dev.summerwind.actions.v1alpha1.RunnerDeployment.spec.template.spec`,
+      String.raw`error: error validating data: ValidationError(Cluster.spec): unknown field "seccompProfile" in io.cnpg.postgresql.v1.Cluster.spec`,
+      String.raw`Error from server (BadRequest): error when creating "x.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.matchLabels"`,
+    ];
+    for (const line of lines) {
+      const report = await run(`${line}\n`);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+    }
+    // A component's configuration is not an object: left to the specific signatures, the layer says nothing.
+    const config = await run(String.raw`error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta4", Kind:"ClusterConfiguration"}: strict decoding error: unknown field "certSANs"` + "\n");
+    expect([...config.causes, ...config.warnings, ...config.dismissed]).toEqual([]);
+  });
+
+  it("reads a subcommand a release removed or added, and dismisses a plugin that is not installed", async () => {
+    const helm = await run("2020-09-11T15:44:09.3202147Z ##[error]Error: unknown command \"init\" for \"helm\"\n");
+    expect(helm.warnings[0]?.diagnosis.headline).toMatch(/helm 3\.0\.0 removed "helm init"/);
+    expect(helm.warnings[0]?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["commandRemovedIn", "3.0.0"]]);
+    const kubeadm = await run('unknown command "certs" for "kubeadm alpha"\n');
+    expect(kubeadm.warnings[0]?.diagnosis.versions.map((v) => v.version)).toEqual(["1.21"]);
+    for (const line of ['Error: unknown command "krew" for "kubectl"', 'error: unknown command "klock" for "kubectl"', 'Error: unknown command "lsit" for "helm"']) {
+      const report = await run(`${line}\n`);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+    }
+  });
+
+  it("skips a pattern only where its gate shows it cannot match: the same first match on every corpus line", async () => {
+    const { genericSignatures } = await import("../src/signatures/generic.js");
+    const sig = genericSignatures[0]!;
+    const patterns = sig.patterns.map((p) => new RegExp(p));
+    const gates = (sig.patternGates ?? []).map((g) => (g === null ? null : new RegExp(g)));
+    const gate = new RegExp(sig.gate!);
+    expect(gates.length).toBe(patterns.length);
+    const dir = `${FIXTURES}real-world/`;
+    const lines = readdirSync(dir)
+      .filter((f) => f.endsWith(".jsonl"))
+      .flatMap((f) => readFileSync(dir + f, "utf8").split("\n").filter((l) => l.trim()))
+      .map((l) => (JSON.parse(l) as { line: string }).line)
+      .concat((sig.examples ?? []).map((e) => e.line), sig.nearMisses ?? []);
+    const first = (text: string, gated: boolean) => {
+      for (let i = 0; i < patterns.length; i++) {
+        if (gated && gates[i] && !gates[i]!.test(text)) continue;
+        const m = patterns[i]!.exec(text);
+        if (m) return `${i}:${m.index}:${m[0]}`;
+      }
+      return "";
+    };
+    let matched = 0;
+    for (const line of lines) {
+      const found = first(line, false);
+      if (found) matched++;
+      expect(first(line, true), line).toBe(found);
+      if (found) expect(gate.test(line), line).toBe(true);
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
 });

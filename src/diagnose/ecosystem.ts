@@ -398,6 +398,129 @@ const TOOLCHAIN_BEFORE = /\b(?:go|Go|golang|node|Node\.js|nodejs|npm|yarn|pnpm|p
 const TOOLCHAIN_AFTER = /^["'`]?\s+of\s+(?:Go|Node(?:\.js)?|Python|Java|Ruby|Rust|Terraform)\b/;
 const RESOLVER = /GOTOOLCHAIN|\bgo\.mod\b|\bpeer(?:Optional)?\s+[@\w/.-]+@|\bfrom\s+versions?:|\bsatisf(?:y|ies)\s+the\s+requirement\b|\bavailable\s+releases\s+match\b|\brequired_version\b/;
 
+// Fields of built-in objects by the release that added them to the API (alpha fields are in the schema from their
+// first release, gate or not), each with the objects that hold it: the Go type kubectl's validation names ("in
+// io.k8s.api.core.v1.Container"), or the end of the path before the field ("spec.template.spec.containers[0]"). A
+// reader older than the release does not know the field; the same name in another object is a field in the wrong
+// place ("terminationGracePeriodSeconds" in a DeploymentSpec, "restartPolicy" in a regular container), not a skew.
+const CONTAINER = { types: ["Container"], path: /\.(?:containers|initContainers|ephemeralContainers)\[\d+\]$/ };
+const POD_SPEC = { types: ["PodSpec"], path: /\.template\.spec$|^Pod\.spec$/ };
+const SERVICE_SPEC = { types: ["ServiceSpec"], path: /^Service\.spec$/ };
+const JOB_SPEC = { types: ["JobSpec"], path: /^Job\.spec$|\.jobTemplate\.spec$/ };
+const WEBHOOK = { types: ["Webhook", "ValidatingWebhook", "MutatingWebhook"], path: /\.webhooks\[\d+\]$/ };
+const PROBE = { types: ["Probe"], path: /(?:liveness|readiness|startup)Probe$/ };
+const SPREAD = { types: ["TopologySpreadConstraint"], path: /topologySpreadConstraints\[\d+\]$/ };
+type FieldHolder = { types: string[]; path: RegExp };
+const FIELDS_ADDED: Record<string, { since: string; in: FieldHolder }[]> = {
+  backoffLimit: [{ since: "1.8", in: JOB_SPEC }],
+  sideEffects: [{ since: "1.12", in: WEBHOOK }],
+  ttlSecondsAfterFinished: [{ since: "1.12", in: JOB_SPEC }],
+  runtimeClassName: [{ since: "1.12", in: POD_SPEC }],
+  enableServiceLinks: [{ since: "1.13", in: POD_SPEC }],
+  admissionReviewVersions: [{ since: "1.14", in: WEBHOOK }],
+  timeoutSeconds: [{ since: "1.14", in: WEBHOOK }],
+  scope: [{ since: "1.14", in: { types: ["RuleWithOperations"], path: /\.webhooks\[\d+\]\.rules\[\d+\]$/ } }],
+  matchPolicy: [{ since: "1.15", in: WEBHOOK }],
+  objectSelector: [{ since: "1.15", in: WEBHOOK }],
+  preemptionPolicy: [{ since: "1.15", in: POD_SPEC }],
+  startupProbe: [{ since: "1.16", in: CONTAINER }],
+  topologySpreadConstraints: [{ since: "1.16", in: POD_SPEC }],
+  ephemeralContainers: [{ since: "1.16", in: POD_SPEC }],
+  overhead: [{ since: "1.16", in: POD_SPEC }],
+  ingressClassName: [{ since: "1.18", in: { types: ["IngressSpec"], path: /^Ingress\.spec$/ } }],
+  pathType: [{ since: "1.18", in: { types: ["HTTPIngressPath"], path: /paths\[\d+\]$/ } }],
+  appProtocol: [{ since: "1.18", in: { types: ["ServicePort", "EndpointPort"], path: /ports\[\d+\]$/ } }],
+  fsGroupChangePolicy: [{ since: "1.18", in: { types: ["PodSecurityContext"], path: /(?:\.template\.spec|^Pod\.spec)\.securityContext$/ } }],
+  seccompProfile: [{ since: "1.19", in: { types: ["SecurityContext", "PodSecurityContext"], path: /securityContext$/ } }],
+  setHostnameAsFQDN: [{ since: "1.19", in: POD_SPEC }],
+  ipFamilyPolicy: [{ since: "1.20", in: SERVICE_SPEC }],
+  ipFamilies: [{ since: "1.20", in: SERVICE_SPEC }],
+  allocateLoadBalancerNodePorts: [{ since: "1.20", in: SERVICE_SPEC }],
+  internalTrafficPolicy: [{ since: "1.21", in: SERVICE_SPEC }],
+  loadBalancerClass: [{ since: "1.21", in: SERVICE_SPEC }],
+  completionMode: [{ since: "1.21", in: JOB_SPEC }],
+  suspend: [{ since: "1.21", in: JOB_SPEC }],
+  terminationGracePeriodSeconds: [{ since: "1.21", in: PROBE }],
+  minReadySeconds: [{ since: "1.22", in: { types: ["StatefulSetSpec"], path: /^StatefulSet\.spec$/ } }],
+  persistentVolumeClaimRetentionPolicy: [{ since: "1.23", in: { types: ["StatefulSetSpec"], path: /^StatefulSet\.spec$/ } }],
+  os: [{ since: "1.23", in: POD_SPEC }],
+  grpc: [{ since: "1.23", in: PROBE }],
+  timeZone: [{ since: "1.24", in: { types: ["CronJobSpec"], path: /^CronJob\.spec$/ } }],
+  minDomains: [{ since: "1.24", in: SPREAD }],
+  hostUsers: [{ since: "1.25", in: POD_SPEC }],
+  podFailurePolicy: [{ since: "1.25", in: JOB_SPEC }],
+  matchLabelKeys: [{ since: "1.25", in: SPREAD }],
+  nodeAffinityPolicy: [{ since: "1.26", in: SPREAD }],
+  schedulingGates: [{ since: "1.26", in: POD_SPEC }],
+  resizePolicy: [{ since: "1.27", in: CONTAINER }],
+  restartPolicy: [{ since: "1.28", in: { types: [], path: /\.initContainers\[\d+\]$/ } }],
+  podReplacementPolicy: [{ since: "1.28", in: JOB_SPEC }],
+  backoffLimitPerIndex: [{ since: "1.28", in: JOB_SPEC }],
+  sleep: [{ since: "1.29", in: { types: ["LifecycleHandler"], path: /(?:postStart|preStop)$/ } }],
+  trafficDistribution: [{ since: "1.30", in: SERVICE_SPEC }],
+  managedBy: [{ since: "1.30", in: JOB_SPEC }],
+  successPolicy: [{ since: "1.30", in: JOB_SPEC }],
+};
+
+/**
+ * An unknown field of a built-in object, read against the table: where the field and the object it sits in are a
+ * release's addition, the reader is older than that release (a warning: the line does not name the reader's version).
+ */
+function unknownFieldDiagnosis(input: Parameters<Diagnoser>[0]): ReturnType<Diagnoser> {
+  const { finding } = input;
+  const fieldPath = input.capture("field") ?? "";
+  const type = input.capture("type");
+  const at = fieldPath.lastIndexOf(".");
+  const name = fieldPath.slice(at + 1).replace(/\[\d+\]$/, "");
+  // The object holding the field: kubectl names it ("ValidationError(Deployment.spec.template.spec.containers[0])"),
+  // the API server's strict decoding writes the whole path ("spec.template.spec.containers[0].resizePolicy").
+  // Either way the path starts with the kind, as kubectl's does, so that "spec" is a Service's or a Job's spec.
+  const validation = /ValidationError\(([\w.[\]]{1,300})\)\s*:\s*unknown\s+field/.exec(finding.text)?.[1];
+  const kind = /cannot\s+be\s+handled\s+as\s+an?\s+(\w+)/.exec(finding.text)?.[1] ?? "?";
+  const holder = validation ?? (at >= 0 ? `${kind}.${fieldPath.slice(0, at)}` : "");
+  // A line cut inside the type name ("in io.k8s.api.core.v1.C") leaves the path to decide.
+  const typeCut = type !== undefined && finding.text.trimEnd().endsWith(type);
+  // kubectl names a custom resource's schema after its group ("in io.cnpg.postgresql.v1.Cluster.spec"): a CRD's field.
+  const matchAt = finding.text.indexOf(finding.match);
+  const crd = !type && matchAt >= 0 && /^\s+in\s+[a-z][\w-]*\.[\w.-]/.test(finding.text.slice(matchAt + finding.match.length));
+  const added = crd ? undefined : (FIELDS_ADDED[name] ?? []).find((f) => (type && !typeCut ? f.in.types.includes(type) || (f.in.types.length === 0 && f.in.path.test(holder)) : f.in.path.test(holder)));
+  const error = ERROR_LINE.test(finding.text) || finding.klog?.level === "E" || finding.klog?.level === "F" || /\bBadRequest\b|strict\s+decoding|ValidationError/.test(finding.text);
+  if (!added || !error) {
+    return { verdict: "not-skew", headline: `Unknown field "${fieldPath}": not a field that a Kubernetes release added to this object (a typo, a field in the wrong place, or a CRD's schema): not reported.` };
+  }
+  return {
+    verdict: "warning",
+    headline: `Possible version skew: "${name}"${type ? ` (${type})` : ""} was added in Kubernetes ${added.since}, and the reader (the API server, or kubectl validating against its schema) does not know it: the manifest is newer than the cluster.`,
+    versions: [tableRow("fieldAddedIn", added.since, `release that added ${name}`, "field addition table (Kubernetes API changelogs)")],
+    reasoning: ["Check the cluster's version (`kubectl version`); drop the field for clusters older than the release, or upgrade the cluster. A chart or operator that sets it may need a newer Kubernetes than its documentation says."],
+  };
+}
+
+// Subcommands by the release that removed or added them: a script written for another release of the tool.
+const COMMAND_CHANGES: Record<string, Record<string, { removedIn?: string; addedIn?: string; instead?: string }>> = {
+  helm: { init: { removedIn: "3.0.0", instead: "nothing: Helm 3 has no Tiller to install" }, serve: { removedIn: "3.0.0" }, reset: { removedIn: "3.0.0" }, home: { removedIn: "3.0.0" } },
+  kubectl: { "rolling-update": { removedIn: "1.18", instead: "kubectl rollout" }, debug: { addedIn: "1.18" }, events: { addedIn: "1.26" }, kustomize: { addedIn: "1.14" }, diff: { addedIn: "1.13" }, wait: { addedIn: "1.11" } },
+  "kubeadm alpha": { certs: { removedIn: "1.21", instead: "kubeadm certs" }, phase: { removedIn: "1.13", instead: "kubeadm init phase" } },
+  kubeadm: { certs: { addedIn: "1.20" } },
+};
+
+function commandDiagnosis(input: Parameters<Diagnoser>[0]): ReturnType<Diagnoser> {
+  const tool = (input.capture("tool") ?? "").replace(/\s+/g, " ");
+  const command = input.capture("command") ?? "";
+  const change = COMMAND_CHANGES[tool]?.[command];
+  if (!change) return { verdict: "not-skew", headline: `"${tool} ${command}" is not a command a release of ${tool} removed or added (a typo, or a plugin not installed): not reported.` };
+  const release = (change.removedIn ?? change.addedIn)!;
+  const component = tool.split(" ")[0]!;
+  return {
+    verdict: "warning",
+    headline: change.removedIn
+      ? `Possible version skew: ${component} ${release} removed "${tool} ${command}"${change.instead ? ` (use ${change.instead})` : ""}, and this ${component} is that release or newer: the script was written for an older ${component}.`
+      : `Possible version skew: "${tool} ${command}" was added in ${component} ${release}, and this ${component} does not know it: the ${component} is older than the script expects.`,
+    versions: [tableRow(change.removedIn ? "commandRemovedIn" : "commandAddedIn", release, `${component} release that ${change.removedIn ? "removed" : "added"} "${tool} ${command}"`, "command change table (release notes)")],
+    reasoning: ["Check the tool's version in the job (`" + component + " version`) and pin the release the script was written for, or update the script."],
+  };
+}
+
 /** Whether `a <op> b` holds for two releases (false where either is not a release). */
 function satisfies(a: string, op: string, b: string): boolean {
   const x = parseKubeVersion(a);
@@ -437,6 +560,8 @@ function genericRows(rows: VersionRole[], text: string): VersionRole[] {
 export const diagnoseGeneric: Diagnoser = (input) => {
   const { finding } = input;
   const relation = input.capture("relation") ?? "";
+  if (input.capture("field") !== undefined) return unknownFieldDiagnosis(input);
+  if (input.capture("command") !== undefined) return commandDiagnosis(input);
   const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
   // kubeadm's and installers' refusals often print the error word on the line above ("[ERROR …]:", "error
   // execution phase …") and the versions on their own line: an error just before counts, a refusal too.

@@ -815,8 +815,11 @@ function isSpace(c: number): boolean {
 function matchAll(rules: CompiledRule[], text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of rules) {
-    for (const re of rule.patterns) {
-      const m = re.exec(text);
+    if (rule.gate && !rule.gate.test(text)) continue;
+    const { patterns, patternGates } = rule;
+    for (let i = 0; i < patterns.length; i++) {
+      if (patternGates && patternGates[i] && !patternGates[i]!.test(text)) continue;
+      const m = patterns[i]!.exec(text);
       if (m) {
         out.push({ rule, match: m, start: m.index, end: m.index + m[0].length });
         break;

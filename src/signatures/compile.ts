@@ -8,6 +8,10 @@ export class SignatureError extends Error {}
 export interface CompiledRule {
   signature: Signature;
   patterns: RegExp[];
+  /** The signature's gate: a line it does not match is not tried against the patterns. */
+  gate?: RegExp;
+  /** Each pattern's own gate, by position. */
+  patternGates?: (RegExp | null)[];
 }
 
 export interface CompiledHint {
@@ -68,12 +72,25 @@ export function markChecked(items: Iterable<Signature | HintRule>): void {
 
 function checkedRule(owner: string, signature: Signature): CompiledRule {
   let patterns: RegExp[] | undefined;
-  return {
+  const rule: CompiledRule = {
     signature,
     get patterns() {
       return (patterns ??= signature.patterns.map((p) => compilePattern(owner, p)));
     },
   };
+  if (signature.gate !== undefined) {
+    let gate: RegExp | undefined;
+    Object.defineProperty(rule, "gate", { get: () => (gate ??= compilePattern(owner, signature.gate!)), enumerable: true });
+  }
+  if (signature.patternGates !== undefined) {
+    let gates: (RegExp | null)[] | undefined;
+    Object.defineProperty(rule, "patternGates", { get: () => (gates ??= compileGates(owner, signature.patternGates!)), enumerable: true });
+  }
+  return rule;
+}
+
+function compileGates(owner: string, gates: readonly (string | null)[]): (RegExp | null)[] {
+  return gates.map((g) => (g === null ? null : compilePattern(owner, g)));
 }
 
 function checkedHint(owner: string, hint: HintRule): CompiledHint {
@@ -111,7 +128,15 @@ export function compileCatalog(signatures: readonly Signature[], hints: readonly
       if (!groups.has(v)) throw new SignatureError(`${owner}: version capture "${v}" is not a named group of any pattern`);
     }
     byId.set(signature.id, signature);
-    const rule = { signature, patterns };
+    if (signature.patternGates !== undefined && signature.patternGates.length !== signature.patterns.length) {
+      throw new SignatureError(`${owner}: patternGates must have one entry per pattern`);
+    }
+    const rule: CompiledRule = {
+      signature,
+      patterns,
+      ...(signature.gate !== undefined ? { gate: compilePattern(owner, signature.gate) } : {}),
+      ...(signature.patternGates !== undefined ? { patternGates: compileGates(owner, signature.patternGates) } : {}),
+    };
     for (const anchor of new Set(signature.anchors)) push(rulesByAnchor, anchor, rule);
   }
 
