@@ -47,8 +47,24 @@ const diagnoseContainerdApi: Diagnoser = (input) => {
   };
 };
 
+// IST0105 compares image strings: a variant tag of the same release (1.19.4-distroless against 1.19.4) is flagged too
+// (istio/istio#47964), and that is no version skew.
+const diagnoseIstioProxyImage: Diagnoser = (input) => {
+  const pod = input.capture("pod");
+  const injector = input.capture("injector");
+  const core = (v: string | undefined) => v?.replace(/^v/, "").replace(/-(?:distroless|debug)$/, "");
+  if (pod !== undefined && core(pod) === core(injector)) {
+    return {
+      verdict: "not-skew",
+      headline: `The pod's istio-proxy ${pod} and the injector's ${injector ?? ""} are the same release in another image variant: no version skew.`,
+    };
+  }
+  return { headline: `A pod still runs istio-proxy ${pod ?? "of an earlier release"} while the injector now injects ${injector ?? "another release"}: the control plane was upgraded and the pod not restarted.` };
+};
+
 // Diagnosers for the addons signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const addonsDiagnosers: Record<string, Diagnoser> = {
+  "istio-proxy-image-mismatch": diagnoseIstioProxyImage,
   "flux-api-version-not-served": diagnoseFluxApi,
   "capi-api-version-not-served": diagnoseCapiApi,
   "containerd-api-unimplemented": diagnoseContainerdApi,

@@ -756,4 +756,220 @@ export const addonSignatures: Signature[] = [
       "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion{...}: must have exactly one version marked as storage version",
     ],
   },
+  {
+    id: "linkerd-components-version-mismatch",
+    title: "linkerd check: control plane, proxies and CLI run different Linkerd releases",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["but cli running", "and cli versions match", "not running the current version", "plane is up-to-date", "proxies are up-to-date"],
+    patterns: [
+      // healthcheck.go: "control plane running %s but cli running %s", and "<pod> running %s but cli running %s" for proxies.
+      String.raw`(?<component>control\s+plane|[\w.-]+)\s+running\s+(?:(?:stable|edge|preview|enterprise)-)?(?<running>{V})\s+but\s+cli\s+running\s+(?:(?:stable|edge|preview|enterprise)-)?(?<cli>{V})`,
+      // The failed (warning) check titles; their passing forms carry √ and are not matched.
+      String.raw`(?:‼|!!|×|✗)\s*(?<component>control\s+plane(?:\s+proxies)?|data\s+plane)\s+and\s+cli\s+versions\s+match`,
+      String.raw`(?:‼|!!|×|✗)\s*(?<component>data\s+plane|control\s+plane\s+proxies)\s+(?:is|are)\s+up-to-date`,
+      String.raw`[Ss]ome\s+(?:data\s+plane\s+pods|proxies)\s+are\s+not\s+running\s+the\s+current\s+version`,
+    ],
+    versions: ["running", "cli"],
+    roles: { running: "Linkerd release the control plane or proxy runs", cli: "Linkerd CLI release", component: "what runs another release" },
+    versionKinds: { running: { kind: "component", component: "Linkerd" }, cli: { kind: "component", component: "Linkerd CLI" } },
+    priority: 48,
+    meaning:
+      "linkerd check found Linkerd components on different releases: the control plane and the CLI, or meshed pods whose proxies were injected by an earlier control plane. Linkerd supports a data plane one stable release behind the control plane only for the upgrade window; CLI commands of another release may read the control plane's config wrongly.",
+    causes: [
+      "The control plane was upgraded but the meshed workloads were not restarted, so their proxies are still the old release.",
+      "A CI image or developer machine with a linkerd CLI of another release than the installed control plane (install scripts fetch the latest).",
+    ],
+    fixes: [
+      "Restart the meshed workloads (kubectl rollout restart) so the proxy injector gives them the control plane's proxy.",
+      "Use the linkerd CLI of the installed release (linkerd version shows both), or upgrade the control plane to the CLI's release.",
+    ],
+    references: ["https://linkerd.io/2/checks/#l5d-version-control", "https://linkerd.io/2/checks/#l5d-data-plane-version"],
+    examples: [
+      {
+        // linkerd2 pkg/healthcheck (control plane edge-24.7.3, CLI edge-24.7.1)
+        line: "    control plane running edge-24.7.3 but cli running edge-24.7.1",
+        captures: { component: "control plane", running: "24.7.3", cli: "24.7.1" },
+      },
+      {
+        line: "    emoji-696d9d8f95-5vn9w running stable-2.11.1 but cli running stable-2.12.0",
+        captures: { component: "emoji-696d9d8f95-5vn9w", running: "2.11.1", cli: "2.12.0" },
+      },
+      {
+        line: "    linkerd-identity-7d555cc69-sxcvm running preview-24.1.5-hazl but cli running preview-24.1.5",
+        captures: { running: "24.1.5-hazl", cli: "24.1.5" },
+      },
+      // linkerd/linkerd2#6154 (proxies left on 2.10.0 after a Helm upgrade to 2.10.2)
+      { line: "‼ data plane is up-to-date", captures: { component: "data plane" } },
+      { line: "    Some data plane pods are not running the current version:" },
+      { line: "‼ control plane proxies and cli versions match", captures: { component: "control plane proxies" } },
+    ],
+    nearMisses: [
+      "√ control plane and cli versions match",
+      "√ data plane is up-to-date",
+      // The CLI (or control plane) is merely not the newest release published: no two components differ.
+      "‼ cli is up-to-date",
+      "    is running version 24.7.1 but the latest edge version is 24.7.3",
+      "‼ control plane is up-to-date",
+    ],
+  },
+  {
+    id: "keda-kubernetes-version-untested",
+    title: "KEDA runs on a Kubernetes minor outside the range this KEDA release was tested with",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["been tested on Kubernetes"],
+    patterns: [
+      // cmd/operator (KEDA 2.10+): "WARNING: KEDA %s hasn't been tested on Kubernetes %s"
+      String.raw`KEDA\s+(?<keda>{V})\s+hasn(?:'|\\u0027|’)?t\s+been\s+tested\s+on\s+Kubernetes\s+(?<cluster>{V})`,
+    ],
+    versions: ["keda", "cluster"],
+    roles: { keda: "KEDA release", cluster: "cluster (API server) version" },
+    versionKinds: { keda: { kind: "component", component: "KEDA" } },
+    priority: 48,
+    meaning:
+      "The KEDA operator compared the cluster's minor with the range its release supports (each KEDA minor supports about three Kubernetes minors) and found it outside; KEDA starts anyway. Later failures of the operator (HPA API versions not served, webhooks refused) are likely this.",
+    causes: [
+      "A KEDA chart or manifest pinned years behind the cluster (KEDA 2.8 still wrote autoscaling/v2beta2 HPAs, removed in Kubernetes 1.26).",
+      "A KEDA release newer than the cluster's minor (CI clusters on an old kind node image).",
+    ],
+    fixes: ["Use the KEDA release whose compatibility matrix includes the cluster's minor (keda.sh/docs/operate/cluster), or upgrade the cluster."],
+    references: ["https://keda.sh/docs/latest/operate/cluster/#kubernetes-compatibility"],
+    examples: [
+      {
+        // SeleniumHQ/docker-selenium#2275 (KEDA 2.14.0 on Kubernetes 1.26.15)
+        line: "2024-06-01T06:19:23.959335699Z 2024-06-01T06:19:23Z\tINFO\tsetup\tWARNING: KEDA 2.14.0 hasn't been tested on Kubernetes v1.26.15",
+        captures: { keda: "2.14.0", cluster: "v1.26.15" },
+      },
+    ],
+    nearMisses: ["2024-06-01T06:19:23Z\tINFO\tsetup\tRunning on Kubernetes 1.26\t{\"version\": \"v1.26.15\"}", "2024-06-01T06:19:23Z\tINFO\tsetup\tYou can check recommended versions on https://keda.sh"],
+  },
+  {
+    id: "argocd-diff-schema-field-unknown",
+    title: "Argo CD cannot diff a resource: its built-in schema lacks a field of another Kubernetes release",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["field not declared in schema"],
+    patterns: [
+      // gitops-engine's structured-merge diff against the Kubernetes schema compiled into Argo CD; a bare field line
+      // is how the wrapped "errors:" list of the same message arrives.
+      String.raw`(?<field>\.(?:[\w-]+(?:\[[^\]\n]{0,160}\])?\.){0,12}[\w-]+)\s*:\s*field\s+not\s+declared\s+in\s+schema`,
+    ],
+    versions: [],
+    roles: { field: "field path the schema does not declare" },
+    // Below crd-field-needs-newer-kubernetes, which names CRD schema fields the API server itself does not know.
+    priority: 38,
+    meaning:
+      "Argo CD's diff (gitops-engine's structured merge) types resources with the Kubernetes schema compiled into Argo CD. A field that a newer Kubernetes added (Job podReplacementPolicy, CSIDriver seLinuxMount, topologySpreadConstraints matchLabelKeys) is not declared in an older Argo CD's schema, so the comparison fails with ComparisonError and the application stays Unknown; an Argo CD newer than the cluster trips on the reverse. The same wording from kubectl apply --server-side means the API server's schema lacks a field of the manifest.",
+    causes: [
+      "The cluster was upgraded past the Kubernetes release whose schema the running Argo CD embeds (Argo CD before 2.12 with Job fields of 1.28+, before 2.9 with CSIDriver seLinuxMount of 1.27).",
+      "An Argo CD release below its tested Kubernetes range (Argo CD 2.12 on Kubernetes 1.24).",
+      "With server-side apply: a manifest written for a newer Kubernetes than the cluster, or a misspelled field.",
+    ],
+    fixes: [
+      "Upgrade Argo CD to a release built for the cluster's Kubernetes minor (its tested-kubernetes-versions page), or keep the cluster inside the running Argo CD's range.",
+      "Until then, ignoreDifferences on the field (without managedFieldsManagers) or server-side diff lets the application compare.",
+    ],
+    references: ["https://argo-cd.readthedocs.io/en/stable/operator-manual/tested-kubernetes-versions/"],
+    examples: [
+      {
+        // argoproj/argo-cd#18778 (Argo CD 2.10 on a cluster with JobPodReplacementPolicy)
+        line: "ComparisonError: Failed to compare desired state to live state: failed to calculate diff from cache: error calculating structured merge diff: error building typed value from live resource: errors: .spec.podReplacementPolicy: field not declared in schema .status.terminating: field not declared in schema (retried 2 times).",
+        captures: { field: ".spec.podReplacementPolicy" },
+      },
+      {
+        // argoproj/gitops-engine#558 (Kubernetes 1.28.4, Argo CD 2.9.3)
+        line: "Failed to compare desired state to live state: failed to perform pre-diff normalization: error building typed results: error creating typedLive: .spec.seLinuxMount: field not declared in schema",
+        captures: { field: ".spec.seLinuxMount" },
+      },
+      {
+        // argoproj/argo-cd#15176 (Kubernetes 1.27)
+        line: String.raw`  .spec.template.spec.topologySpreadConstraints[topologyKey="kubernetes.io/hostname",whenUnsatisfiable="DoNotSchedule"].matchLabelKeys: field not declared in schema`,
+        captures: { field: String.raw`.spec.template.spec.topologySpreadConstraints[topologyKey="kubernetes.io/hostname",whenUnsatisfiable="DoNotSchedule"].matchLabelKeys` },
+      },
+      // argoproj/argo-helm#2866 (chart 7.4.0, Argo CD 2.12, on Kubernetes 1.24)
+      { line: "Failed to compare desired state to live state: failed to perform pre-diff normalization: error building typed results: error creating typedLive: .status: field not declared in schema", captures: { field: ".status" } },
+    ],
+    nearMisses: [
+      "Failed to compare desired state to live state: failed to calculate diff: error calculating structured merge diff: error building typed value from config resource: errors: duplicate entries for key [name=\"http\"]",
+      "ComparisonError: Namespace \"default\" for Deployment \"coffee\" is not managed",
+    ],
+  },
+  {
+    id: "istio-data-plane-mixed-versions",
+    title: "istioctl version: meshed proxies run more than one Istio release",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["data plane version:"],
+    patterns: [
+      // istioctl version lists each distinct proxy version once, with its count: two entries are two releases.
+      String.raw`data\s+plane\s+version:\s*(?<first>{V})\s*\(\d+\s+prox(?:y|ies)\)\s*,\s*(?<second>{V})\s*\(\d+\s+prox(?:y|ies)\)`,
+    ],
+    versions: ["first", "second"],
+    roles: { first: "one Istio release among the proxies", second: "another Istio release among the proxies" },
+    versionKinds: { first: { kind: "component", component: "istio-proxy" }, second: { kind: "component", component: "istio-proxy" } },
+    priority: 46,
+    meaning:
+      "The sidecars (and gateways) of the mesh run different Istio releases: pods injected before a control plane upgrade keep their old istio-proxy until restarted. Istio supports proxies one or two minors behind istiod only while upgrading; older ones get configuration they cannot parse.",
+    causes: ["istiod was upgraded in place (or a canary revision became default) and the meshed workloads were not restarted."],
+    fixes: ["Restart the workloads still on the old proxy (kubectl rollout restart), after pointing their namespace at the new revision when using canary upgrades."],
+    references: ["https://istio.io/latest/docs/releases/supported-releases/#control-planedata-plane-skew"],
+    examples: [
+      {
+        // istio/istio#41354 (control plane 1.15.1; 14 proxies still on 1.12.1)
+        line: "data plane version: 1.12.1 (14 proxies), 1.15.1 (20 proxies)",
+        captures: { first: "1.12.1", second: "1.15.1" },
+      },
+      { line: "data plane version: 1.20.0 (43 proxies), 1.20.2 (3 proxies), 1.23.2 (1 proxies)", captures: { first: "1.20.0", second: "1.20.2" } },
+    ],
+    nearMisses: [
+      "data plane version: 1.15.1 (32 proxies)",
+      // istio/istio#35136: a canary revision's proxies listed without a version (a display bug), not two releases.
+      "data plane version:  (1 proxies), 1.10.4 (3 proxies)",
+      "control plane version: 1.15.1",
+    ],
+  },
+  {
+    id: "istio-proxy-image-mismatch",
+    title: "istioctl analyze IST0105: a pod's istio-proxy is another release than the injector's",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["injection configuration image:", "injector version:"],
+    patterns: [
+      // The image tags are the releases; a tag with a second colon is a malformed hub (istio/istio#26469), not matched.
+      String.raw`pod\s+image:\s*[^\s:;()]+:(?<pod>{V})\s*;\s*injection\s+configuration\s+image:\s*[^\s:;()]+:(?<injector>{V})\s*\)`,
+      // The first wording (Istio 1.4, "IstioProxyVersionMismatch").
+      String.raw`pod\s+version:\s*(?<pod>{V})\s*;\s*injector\s+version:\s*(?<injector>{V})\s*\)`,
+    ],
+    versions: ["pod", "injector"],
+    roles: { pod: "istio-proxy release in the pod", injector: "istio-proxy release the injector now injects" },
+    versionKinds: { pod: { kind: "component", component: "istio-proxy" }, injector: { kind: "component", component: "istio-proxy" } },
+    priority: 46,
+    meaning:
+      "istioctl analyze (IST0105) found a pod whose istio-proxy image differs from the one the sidecar injector uses now: the control plane was upgraded and the pod still runs the proxy of the earlier release.",
+    causes: ["An Istio control plane upgrade without restarting the meshed workloads."],
+    fixes: ["Restart the pod's workload so the injector gives it the current proxy."],
+    references: ["https://istio.io/latest/docs/reference/config/analysis/ist0105/"],
+    examples: [
+      {
+        // istio/istio#40705 (pods on 1.13.1 and 1.13.5, injector on 1.13.7)
+        line: "Warning [IST0105] (Pod cube/cube-log-agent-server-775cbc98c4-cllbw) The image of the Istio proxy running on the pod does not match the image defined in the injection configuration (pod image: docker.io/istio/proxyv2:1.13.1; injection configuration image: docker.io/istio/proxyv2:1.13.7). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pod.",
+        captures: { pod: "1.13.1", injector: "1.13.7" },
+      },
+      {
+        // istio/istio#17623 (the analyzer's first output: bookinfo proxies of 1.3.0 under a 1.3.1 injector)
+        line: "Warn [IST0105](Pod/default/reviews-v2-569796655b-7bxr2) The version of the Istio proxy running on the pod does not match the version used by the istio injector (pod version: 1.3.0; injector version: 1.3.1). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pod.",
+        captures: { pod: "1.3.0", injector: "1.3.1" },
+      },
+    ],
+    nearMisses: [
+      // istio/istio#26469: the injector's hub and tag were mis-set (a tag inside the hub), not an upgrade.
+      "Warn [IST0105] (Pod helloworld-v1-6f7b756bfc-g66mh.hello) The image of the Istio proxy running on the pod does not match the image defined in the injection configuration (pod image: hub.itgay.com/library/istio/proxyv3:1.6.8; injection configuration image: hub.itgay.com/library/istio/hub.itgay.com/library/istio/proxyv3:1.6.8:1.6.7). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pod.",
+    ],
+  },
 ];
