@@ -2,7 +2,7 @@ import type { VersionRole } from "../model.js";
 import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
 import { diagnoseNoKindMatch } from "./skew.js";
 import { BUILTIN_GROUPS, KIND_API_VERSIONS, KIND_GROUPS, REMOVED_APIS } from "./tables.js";
-import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE, EARLY_REMOVED_APIS } from "./tables-client.js";
+import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE, EARLY_REMOVED_APIS, KUBECTL_COMMANDS, KUBECTL_FLAGS } from "./tables-client.js";
 import { minorDelta, parseKubeVersion } from "./versions.js";
 
 const tableRow = (name: string, version: string, role: string, table: string): VersionRole => ({ name, version, role, source: `${table} (built in)` });
@@ -251,6 +251,41 @@ const diagnoseNotFoundNearRemoved: Diagnoser = (input) => {
   };
 };
 
+const diagnoseKubectlChange: Diagnoser = (input) => {
+  const flag = input.capture("flag");
+  const command = input.capture("command");
+  const row = flag ? KUBECTL_FLAGS[flag] : command ? KUBECTL_COMMANDS[command] : undefined;
+  const what = flag ? `--${flag}` : `${row?.command ?? "kubectl"} ${command ?? ""}`.trim();
+  if (!row) return { verdict: "not-skew", headline: `kubectl has no ${what} in any release this table knows: a typo, not a version skew.` };
+  const parent = input.capture("parent");
+  // "token" for "kubectl" (not "kubectl create") is no kubectl command in any release.
+  if (command === "token" && parent !== undefined && parent !== row.command) {
+    return { verdict: "not-skew", headline: `No kubectl release has "${parent} ${command}" (kubectl's is ${row.command} ${command}): a plugin that is not installed, or a mistyped command.` };
+  }
+  const nearby = [...input.finding.context.before, ...input.finding.context.after].map((l) => l.text).join("\n");
+  // pflag and cobra name no program; the usage hint cobra prints next ("See 'kubectl get --help'") or a parent does.
+  const named = parent !== undefined || /(?:^|[^\w-])kubectl(?:[^\w-]|$)/i.test(`${input.finding.text}\n${nearby}`);
+  const versions = captureRoles(input);
+  const client = input.hint("client");
+  if (client) versions.push({ name: "client", version: client.hint.version, role: "kubectl (client) version", source: client.hint.source });
+  versions.push(tableRow(row.change === "removed" ? "removedIn" : "addedIn", row.release, `kubectl release that ${row.change} ${what}`, `kubectl change table (${row.source})`));
+  const owner = flag ? ` of ${row.command}` : "";
+  const headline =
+    row.change === "removed"
+      ? `kubectl ${row.release} removed ${what}${owner}: the script was written for an older kubectl than the one that ran${named ? "" : " (if the line is kubectl's: it names no program)"}.`
+      : `${what}${owner} exists from kubectl ${row.release} on: the kubectl that ran is older than the script or docs it follows${named ? "" : " (if the line is kubectl's: it names no program)"}.`;
+  return {
+    verdict: named && !row.pluginNamesake ? "cause" : "warning",
+    headline: row.pluginNamesake ? `${headline} The ${row.pluginNamesake} plugin has the same name: if the job meant the plugin, it is not installed.` : headline,
+    versions,
+    fixes: [
+      row.change === "removed"
+        ? `Use ${row.instead ?? "the replacement"} instead, or pin kubectl below ${row.release} for this script.`
+        : `Install kubectl ${row.release} or newer in the job (within ±1 minor of the cluster)${row.instead ? `, or use ${row.instead}` : ""}.`,
+    ],
+  };
+};
+
 // Diagnosers for the client signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const clientDiagnosers: Record<string, Diagnoser> = {
   "argocd-sync-api-version-not-served": diagnoseArgoSync,
@@ -261,4 +296,5 @@ export const clientDiagnosers: Record<string, Diagnoser> = {
   "helm-chart-tiller-version": diagnoseChartTiller,
   "api-builtin-resource-not-served": diagnoseBuiltinNotServed,
   "api-not-found-near-removed-version": diagnoseNotFoundNearRemoved,
+  "kubectl-command-or-flag-changed": diagnoseKubectlChange,
 };

@@ -149,6 +149,104 @@ export const kubectlSignatures: Signature[] = [
     nearMisses: [`error: json: unknown field "spec"`],
   },
   {
+    id: "kubectl-command-or-flag-changed",
+    title: "kubectl subcommand or flag that this kubectl release does not have (removed, or added later)",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["unknown flag: --", "unknown command"],
+    patterns: [
+      // Only the flags of the kubectl change table (diagnose/tables-client.ts KUBECTL_FLAGS): any other unknown flag
+      // is left to k8s-component-unknown-flag, whose tables cover the components and --short/--output.
+      String.raw`unknown\s+flag\s*:\s*--(?<flag>export|generator|prune-whitelist|prune-allowlist)(?![\w-])`,
+      // cobra: unknown command "x" for "kubectl"; kubectl create prints the words after it too ("token admin-user")
+      // and no parent. JSON-escaped quotes and Markdown backticks around the line are common.
+      String.raw`unknown\s+command\s+\\?"(?<command>rolling-update|convert|events|token|debug)(?:\s[^"\\]{0,80})?\\?"(?:\s+for\s+\\?"(?<parent>kubectl(?:\s+[a-z][\w-]{0,30})?)\\?")?`,
+      // Only under `kubectl auth`: "whoami" for "kubectl" is the krew plugin of that name.
+      String.raw`unknown\s+command\s+\\?"(?<command>whoami)\\?"\s+for\s+\\?"(?<parent>kubectl\s+auth)\\?"`,
+    ],
+    versions: [],
+    roles: { flag: "kubectl flag", command: "kubectl subcommand", parent: "command the subcommand belongs to" },
+    // Above k8s-component-unknown-flag (60): these flags are kubectl's, not a component's.
+    priority: 62,
+    meaning:
+      "kubectl refused a subcommand or flag that its release does not have: one removed in a later release (rolling-update, convert, --export, --generator, --prune-whitelist) or one added after it (events, create token, debug, auth whoami, --prune-allowlist). The script was written for another kubectl than the one on the runner.",
+    causes: [
+      "A script, Makefile or tutorial written for an older kubectl, run with a current one (runner images and 'latest' downloads move kubectl forward).",
+      "A script written for a current kubectl, run with an old one (Docker Desktop's, a distro package, an old CI image).",
+    ],
+    fixes: ["Use the replacement the diagnosis names, or pin kubectl to the release the script was written for (within ±1 minor of the cluster)."],
+    references: ["https://kubernetes.io/releases/notes/", "https://kubernetes.io/releases/version-skew-policy/#kubectl"],
+    examples: [
+      // kubermatic/fubectl#91 (kubectl 1.23), cloudfoundry-incubator/kubecf#1538
+      { line: "error: unknown flag: --export", captures: { flag: "export" } },
+      // luksa/kubernetes-in-action#33
+      { line: " Error: unknown flag: --generator", captures: { flag: "generator" } },
+      // kubernetes/website#39388 (kubectl 1.25.2), #40683
+      { line: `error: unknown command "events" for "kubectl"`, captures: { command: "events", parent: "kubectl" } },
+      // kubernetes-retired/dashboard#7337, #7362 (kubectl 1.22.5)
+      { line: `error: unknown command "token admin-user"`, captures: { command: "token" } },
+      { line: `Error: unknown command "rolling-update" for "kubectl"`, captures: { command: "rolling-update", parent: "kubectl" } },
+      { line: `error: unknown command "whoami" for "kubectl auth"`, captures: { command: "whoami", parent: "kubectl auth" } },
+    ],
+    nearMisses: [
+      "Flag --export has been deprecated, This flag is deprecated and will be removed in future.",
+      "Flag --generator has been deprecated, has no effect and will be removed in the future.",
+      `error: generator "xxxx" not found`,
+      `Error: unknown command "foo" for "kubectl"`,
+      // rajatjindal/kubectl-whoami, a krew plugin, not `kubectl auth whoami`.
+      `error: unknown command "whoami" for "kubectl"`,
+    ],
+  },
+  {
+    id: "aws-eks-get-token-exec-info",
+    title: "aws eks get-token had to guess the ExecCredential version: the client is older (or newer) than the aws-cli expects",
+    family: "kubectl",
+    severity: "warning",
+    flake: false,
+    anchors: ["KUBERNETES_EXEC_INFO, defaulting to", "KUBERNETES_EXEC_INFO,"],
+    patterns: [
+      // aws-cli awscli/customizations/eks/get_token.py ERROR_MSG_TPL with the "Empty" prefix: client-go before 1.20 sets
+      // no KUBERNETES_EXEC_INFO for a v1beta1 kubeconfig (kubernetes/kubernetes#95489). "Error parsing" (a malformed
+      // variable) is the same template and no version matter, so it is not matched.
+      String.raw`Empty\s+KUBERNETES_EXEC_INFO\s*,\s*defaulting\s+to\s+\[?(?<fallback>client\.authentication\.k8s\.io/v\w+)`,
+      // UNRECOGNIZED_MSG_TPL: the client asked for a version this aws-cli does not know ("outdated AWS CLI").
+      String.raw`Unrecognized\s+API\s+version\s+in\s+KUBERNETES_EXEC_INFO\s*,\s*defaulting\s+to\s+(?<fallback>client\.authentication\.k8s\.io/v\w+)`,
+    ],
+    versions: ["fallback"],
+    roles: { fallback: "ExecCredential API version aws eks get-token fell back to" },
+    versionKinds: { fallback: "api-version" },
+    priority: 45,
+    meaning:
+      "aws eks get-token (the kubeconfig's credential plugin for EKS) got no usable KUBERNETES_EXEC_INFO from the client and answered with a guessed ExecCredential version. client-go (kubectl) 1.11–1.19 sets the variable only for v1alpha1 kubeconfigs; aws-cli 1.24.0/2.7.0 guessed v1alpha1, which a v1beta1 kubeconfig then refuses (\"plugin returned version …v1alpha1\").",
+    causes: [
+      "kubectl (or a client-go tool) 1.19 or older with an aws-cli of May 2022 (1.24.0–1.24.x before #6940, 2.7.0) and a kubeconfig written for v1beta1.",
+      "An aws-cli older than the version the client asks for (the 'Unrecognized API version' wording).",
+    ],
+    fixes: [
+      "Upgrade kubectl to 1.20 or newer (within ±1 minor of the cluster), or upgrade aws-cli past 1.24.1 / 2.7.1, which falls back to v1beta1.",
+    ],
+    references: ["https://github.com/aws/aws-cli/pull/6940", "https://github.com/kubernetes/kubernetes/pull/95489"],
+    examples: [
+      {
+        // kserve/kserve#2175 (followed by "plugin returned version client.authentication.k8s.io/v1alpha1"),
+        // aws-samples/amazon-eks-cdk-blue-green-cicd#18 (fixed by kubectl 1.22.6)
+        line: "Empty KUBERNETES_EXEC_INFO, defaulting to client.authentication.k8s.io/v1alpha1. This is likely a bug in your Kubernetes client. Please update your Kubernetes client.",
+        captures: { fallback: "client.authentication.k8s.io/v1alpha1" },
+      },
+      {
+        line: "Current version causes an error 'Empty KUBERNETES_EXEC_INFO, defaulting to [client.authentication.k8s.io/v1alpha1](http://client.authentication.k8s.io/v1alpha1). This is likely a bug in your Kubernetes client. Please update your Kubernetes client.'",
+        captures: { fallback: "client.authentication.k8s.io/v1alpha1" },
+      },
+    ],
+    nearMisses: [
+      // aws-cli's own test (tests/functional/eks/test_get_token.py): a malformed variable, not a version.
+      "Error parsing KUBERNETES_EXEC_INFO, defaulting to client.authentication.k8s.io/v1beta1. This is likely a bug in your Kubernetes client. Please update your Kubernetes client.",
+      // fresh-2b: the deprecation notice printed while the request still works.
+      "Kubeconfig user entry is using deprecated API version client.authentication.k8s.io/v1alpha1. Run 'aws eks update-kubeconfig' to update.",
+    ],
+  },
+  {
     id: "minikube-kubectl-skew",
     title: "minikube warns that kubectl is far from the cluster version",
     family: "kubectl",
