@@ -29,6 +29,32 @@ export function listedVersions(input: DiagnoseInput, lead: RegExp, role: string)
 
 // Diagnosers for the platform signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const platformDiagnosers: Record<string, Diagnoser> = {
+  // Kamaji refuses any downgrade, including the step back from a version it refused as too new (clastix/kamaji#979):
+  // a spec older than the running control plane is worth knowing, not two components disagreeing. Only a version past
+  // what this Kamaji release knows is the tool and the cluster apart.
+  "kamaji-tenant-version-refused": (input) => {
+    const from = input.capture("from");
+    const supported = input.capture("supported");
+    if (from) {
+      return {
+        verdict: "warning",
+        headline: `Kamaji refused to downgrade the TenantControlPlane from ${from} to ${input.capture("to")}: its webhook allows no downgrade, not even back from a version it could not roll out.`,
+        versions: captureRoles(input),
+        reasoning: ["If the newer version was never rolled out (Kamaji refused it as too new), upgrade Kamaji instead, or lift the webhook for the one change."],
+      };
+    }
+    if (supported) {
+      return { headline: `The TenantControlPlane asks for a Kubernetes version newer than this Kamaji release supports (${supported} at most).`, versions: captureRoles(input) };
+    }
+    // A jump of more than one minor is the spec's request, not two running components apart: Cluster API's provider
+    // hands Kamaji the final version and expects it to step (cluster-api-control-plane-provider-kamaji#225).
+    return {
+      verdict: "warning",
+      headline: "Kamaji refused the TenantControlPlane's new Kubernetes version because it skips a minor: Kamaji upgrades tenant control planes one minor at a time and does not step through them itself.",
+      versions: captureRoles(input),
+      reasoning: ["Set spec.kubernetes.version (or the KamajiControlPlane's version) one minor above the running one, wait for the rollout, then the next."],
+    };
+  },
   // eksctl's SSM lookup names neither the minor nor the family: a variant not yet published for the minor reads the
   // same as a region or instance type the family does not cover.
   "eks-ami-not-offered-for-version": (input) => {

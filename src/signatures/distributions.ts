@@ -747,4 +747,75 @@ export const distributionSignatures: Signature[] = [
     // kubernetes/minikube#10369: the driver's storage-driver advice.
     nearMisses: ["❗  docker is currently using the btrfs storage driver, consider switching to overlay2 for better performance"],
   },
+  {
+    id: "kamaji-tenant-version-refused",
+    title: "Kamaji refuses the TenantControlPlane's Kubernetes version",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["in a non-sequential mode", "greater than the supported one", "unable to downgrade a TenantControlPlane", "vtenantcontrolplane"],
+    patterns: [
+      // The version webhook's three refusals (api/v1alpha1 tenantcontrolplane webhook): a jump of more than one minor,
+      // a version past the newest this Kamaji release knows ("(v1.30)" in old releases, ", actually v1.30.2" later),
+      // and any downgrade. kubectl and the CAPI provider wrap the first after "unable to upgrade to a".
+      String.raw`(?:unable\s+to\s+upgrade\s+to\s+a\s+)?minor\s+version\s+in\s+a\s+non-sequential\s+mode`,
+      String.raw`vtenantcontrolplane\.kb\.io${Q}?\s+denied\s+the\s+request:\s+unable\s+to\s+upgrade\s+to\s+a\s*$`,
+      String.raw`unable\s+to\s+upgrade\s+to\s+a\s+version\s+greater\s+than\s+the\s+supported\s+one(?:\s*,\s*actually\s+|\s*\(\s*)(?<supported>v?\d+\.\d+(?:\.\d+)?)`,
+      String.raw`unable\s+to\s+downgrade\s+a\s+TenantControlPlane\s+from\s+(?<from>{V})\s+to\s+(?<to>{V})`,
+    ],
+    versions: ["supported", "from", "to"],
+    roles: { supported: "newest Kubernetes version this Kamaji release supports", from: "TenantControlPlane's current version", to: "requested version" },
+    priority: 50,
+    meaning:
+      "Kamaji's admission webhook checks spec.kubernetes.version of a TenantControlPlane against the running version and against the newest Kubernetes this Kamaji release knows: upgrades go one minor at a time, never past that newest version, never down.",
+    causes: [
+      "A Cluster API KamajiControlPlane (or a Helm value) bumped by more than one minor at once: Kamaji does not step through the minors itself.",
+      "A Kubernetes version newer than the Kamaji release installed (a Renovate bump of the tenant version ahead of Kamaji).",
+    ],
+    fixes: ["Upgrade one minor at a time; upgrade Kamaji before asking for a newer Kubernetes; a version already refused stays the desired one until the spec is changed back to the running version."],
+    references: ["https://kamaji.clastix.io/guides/upgrade/"],
+    examples: [
+      // clastix/cluster-api-control-plane-provider-kamaji#225 (v1.30.1 to v1.32.4), wrapped by the issue.
+      { line: `cannot create or update TenantControlPlane: admission webhook "vtenantcontrolplane.kb.io" denied the request: unable to upgrade to a` },
+      { line: " minor version in a non-sequential mode" },
+      // The other two as the webhook's format strings print them.
+      { line: "Error from server (Forbidden): admission webhook \"vtenantcontrolplane.kb.io\" denied the request: unable to upgrade to a version greater than the supported one, actually v1.30.2", captures: { supported: "v1.30.2" } },
+      { line: "admission webhook \"vtenantcontrolplane.kb.io\" denied the request: unable to downgrade a TenantControlPlane from 1.34.1 to 1.34.0", captures: { from: "1.34.1", to: "1.34.0" } },
+    ],
+    // Npgsql's reader and the Kafka inbound's docs use the same words.
+    nearMisses: [
+      "// We get here, if we're in a non-sequential mode (or the row is already in the buffer)",
+      "Set this property to false to use the Kafka inbound in a non-sequential mode as it allows better performance than the sequential mode.",
+    ],
+  },
+  {
+    id: "kubermatic-user-cluster-version-unsupported",
+    title: "KKP upgrade refused: a user cluster runs a Kubernetes version the new KKP no longer supports",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["would not be supported anymore"],
+    patterns: [
+      // kubermatic-installer's preflight: fmt.Errorf("cluster %s (version %s) on Seed %s would not be supported anymore").
+      String.raw`cluster\s+(?<cluster>[\w-]{1,63})\s+\(version\s+(?<clusterVersion>{V})\)\s+on\s+Seed\s+\S{1,63}\s+would\s+not\s+be\s+supported\s+anymore`,
+    ],
+    versions: ["clusterVersion"],
+    roles: { clusterVersion: "user cluster's Kubernetes version" },
+    priority: 50,
+    meaning:
+      "kubermatic-installer (KKP 2.20+) checks, before upgrading KKP, that every user cluster's Kubernetes version is in the new release's versions (or has an upgrade path from it); a cluster on a minor the new KKP dropped stops the installation.",
+    causes: ["User clusters left on a Kubernetes minor that the target KKP release removed from its supported versions (each KKP release drops the oldest minors)."],
+    fixes: ["Upgrade the listed user clusters to a Kubernetes version both KKP releases support, then upgrade KKP; or add the version to the KubermaticConfiguration's spec.versions if the new release still handles it."],
+    references: ["https://docs.kubermatic.com/kubermatic/main/architecture/compatibility/supported-versions/"],
+    examples: [
+      // kubermatic/kubermatic#10204
+      { line: "ERRO[13:01:34]    cluster bf44dwhcck (version 1.22.11) on Seed kubermatic would not be supported anymore", captures: { clusterVersion: "1.22.11" } },
+      // kubermatic/kubermatic#12799
+      { line: "ERRO[0001]    cluster ukd5r48mng (version 1.25.14) on Seed kkp-qa-upgrade-env would not be supported anymore", captures: { clusterVersion: "1.25.14" } },
+    ],
+    nearMisses: [
+      "ERRO[13:01:34] ❌ Operation failed: preflight checks have failed.",
+      "its owner had announced that this library would not be supported anymore.",
+    ],
+  },
 ];

@@ -122,6 +122,10 @@ export const managedSignatures: Signature[] = [
       // EKS, the version named by newer APIs and SDK dumps (Message_: "unsupported Kubernetes version 1.24").
       String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
       String.raw`Message_\s*:\s*${Q}unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
+      // The same message inside a Terraform debug dump of the response body (\"message\":\"…\") and as the CDK/CloudFormation
+      // custom resource relays it ("Message returned: …").
+      String.raw`\\?"message\\?"\s*:\s*\\?"unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
+      String.raw`Message\s+returned\s*:\s*unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
       // The AWS CLI's form: "An error occurred (InvalidParameterException) when calling the CreateCluster operation: …".
       String.raw`\(InvalidParameterException\)\s+when\s+calling\s+the\s+\w+\s+operation\s*:\s*unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
       // AKS (the azurerm provider's wording, then the API's)
@@ -258,6 +262,10 @@ export const managedSignatures: Signature[] = [
         line: "│ Error: creating EKS Cluster (education-eks-jqZPTVDE): operation error EKS: CreateCluster, https response error StatusCode: 400, RequestID: 2550ff33-fa79-464b-9c7a-57963e258c3c, InvalidParameterException: unsupported Kubernetes version 1.29",
         captures: { requested: "1.29" },
       },
+      // hashicorp/terraform-provider-aws#38796: the provider's debug log of UpdateClusterVersion's response.
+      { line: String.raw`2024-08-12T04:56:19.215Z [DEBUG] provider.terraform-provider-aws_v4.67.0_x5: HTTP Response Received: aws.service=EKS aws.operation=UpdateClusterVersion http.response.body="{\"clusterName\":\"************\",\"nodegroupName\":null,\"message\":\"unsupported Kubernetes version\"}"` },
+      // aws-samples/unified-log-aggregation-and-analytics#8: CDK's EKS custom resource.
+      { line: "CREATE_FAILED        | Custom::AWSCDK-EKS-Cluster                | ekscluster92983EFB Received response status [FAILED] from custom resource. Message returned: unsupported Kubernetes version" },
       {
         // Azure/terraform-azurerm-aks#33 ("inthis" as the API printed it)
         line: `StatusCode=400 -- Original Error: Code="AgentPoolK8sVersionNotSupported" Message="Version 1.14.5 is not supported inthis region. Please use [az aks get-versions] command to get the supported version list in this region.`,
@@ -336,9 +344,10 @@ export const managedSignatures: Signature[] = [
     family: "managed",
     severity: "error",
     flake: true,
-    anchors: ["Nodegroup release version", "is not valid for kubernetes version"],
+    // "Node Group" with a space in the 2020 API (pulumi/pulumi-eks#333).
+    anchors: ["Nodegroup release version", "Node Group release version", "is not valid for kubernetes version"],
     patterns: [
-      String.raw`Requested\s+Nodegroup\s+release\s+version\s+(?<requested>{V})\s+is\s+invalid\.?\s+Allowed\s+release\s+version\s+is\s+(?<allowed>{V})`,
+      String.raw`Requested\s+Node\s?[Gg]roup\s+release\s+version\s+(?<requested>{V})\s+is\s+invalid\.?\s+Allowed\s+release\s+version\s+is\s+(?<allowed>{V})`,
       String.raw`Requested\s+release\s+version\s+(?<requested>{V})\s+is\s+not\s+valid\s+for\s+kubernetes\s+version\s+(?<kubernetes>{V})`,
     ],
     versions: ["requested", "allowed", "kubernetes"],
@@ -355,6 +364,11 @@ export const managedSignatures: Signature[] = [
       {
         line: "InvalidParameterException: Requested Nodegroup release version 1.15.10-20200228 is invalid. Allowed release version is 1.16.8-20200531",
         captures: { requested: "1.15.10-20200228", allowed: "1.16.8-20200531" },
+      },
+      {
+        // pulumi/pulumi-eks#333
+        line: "InvalidParameterException: Requested Node Group release version 1.14.7-20190927 is invalid. Allowed release version is 1.14.8-20191213",
+        captures: { requested: "1.14.7-20190927", allowed: "1.14.8-20191213" },
       },
     ],
   },
