@@ -263,6 +263,39 @@ const diagnoseFieldSelector: Diagnoser = (input) => {
   };
 };
 
+// etcd's flag removals (CHANGELOG-3.6 "Flags removed", etcd-io/etcd#19914; CHANGELOG-3.7, etcd-io/etcd#19959).
+const ETCD_GRADUATED: Record<string, string> = {
+  "experimental-initial-corrupt-check": "--feature-gates=InitialCorruptCheck=true",
+  "experimental-compact-hash-check-enabled": "--feature-gates=CompactHashCheck=true",
+  "experimental-enable-lease-checkpoint": "--feature-gates=LeaseCheckpoint=true",
+  "experimental-enable-lease-checkpoint-persist": "--feature-gates=LeaseCheckpointPersist=true",
+  "experimental-stop-grpc-service-on-defrag": "--feature-gates=StopGRPCServiceOnDefrag=true",
+  "experimental-txn-mode-write-with-shared-buffer": "--feature-gates=TxnModeWriteWithSharedBuffer=true",
+};
+
+function etcdRow(name: string, version: string, role: string, source: string): VersionRole {
+  const typed = classifyVersion(version, { kind: "component", component: "etcd" });
+  return { name, version, role, source, ...(typed ? { typed } : {}) };
+}
+
+const diagnoseEtcdFlag: Diagnoser = (input) => {
+  const flag = input.capture("flag") ?? "";
+  if (!flag.startsWith("experimental-") || flag === "experimental-enable-v2v3") {
+    return {
+      headline: `etcd was started with --${flag}, which etcd 3.6 removed with the v2 API: the unit or manifest was written for etcd 3.5 or older and the binary is 3.6 or newer. Check \`etcdutl check v2store\` on 3.5 before dropping it.`,
+      versions: [etcdRow("flagRemovedIn", "3.6.0", `etcd release that removed --${flag}`, "etcd CHANGELOG-3.6 (etcd-io/etcd#19914)")],
+      fixes: [`Remove --${flag} (and ETCD_${flag.replace(/-/g, "_").toUpperCase()}) from the etcd unit or manifest.`, ...input.signature.fixes],
+    };
+  }
+  const gate = ETCD_GRADUATED[flag];
+  const graduated = gate ?? `--${flag.slice("experimental-".length)}`;
+  return {
+    headline: `etcd was started with --${flag}: etcd 3.7 removed the --experimental-* flags that 3.6 deprecated (${gate ? `use ${gate}` : "3.6 names most of them without the prefix"}), so either the manifest was written for etcd 3.6 or older and the binary is 3.7+, or the etcd is older than the release that added the flag.`,
+    versions: [etcdRow("flagRemovedIn", "3.7.0", `etcd release that removed --${flag}`, "etcd CHANGELOG-3.7 (etcd-io/etcd#19959)")],
+    fixes: [`Replace --${flag} with ${gate ?? `its graduated name (${graduated}, where \`etcd --help\` of 3.6 lists it)`} for etcd 3.6+, or keep the etcd image at the release the manifest was written for.`, ...input.signature.fixes],
+  };
+};
+
 export const nodeDiagnosers: Record<string, Diagnoser> = {
   "apiserver-field-selector-not-known": diagnoseFieldSelector,
   "ginkgo-flag-not-defined": diagnoseGinkgoFlag,
@@ -270,4 +303,5 @@ export const nodeDiagnosers: Record<string, Diagnoser> = {
   "ginkgo-cli-library-version-mismatch": diagnoseGinkgoMismatch,
   "apiserver-client-media-type-unsupported": diagnoseMediaType,
   "etcd-peer-version-incompatible": diagnoseEtcdPeer,
+  "etcd-flag-removed": diagnoseEtcdFlag,
 };

@@ -30,6 +30,43 @@ const GINKGO_V2_ONLY_BARE = [
   "always-emit-ginkgo-writer",
 ].join("|");
 
+// etcd flags removed by release (etcd-io/etcd CHANGELOG-3.6 "Flags removed", etcd-io/etcd#19914; CHANGELOG-3.7
+// "Removed all deprecated experimental flags", etcd-io/etcd#19959). etcd parses with Go's flag package, so the
+// refusal reads "flag provided but not defined: -x" and names neither etcd nor its release.
+const ETCD_V2_FLAGS = "enable-v2|experimental-enable-v2v3|enable-v2v3";
+// The --experimental-* names etcd 3.6 deprecated and 3.7 removed (each has a graduated name or a feature gate).
+// 3.6's removed --proxy* flags are left out: -proxy is a common name, and the prefix naming etcd is gone by the
+// time the pattern runs.
+const ETCD_37_EXPERIMENTAL_FLAGS = [
+  "initial-corrupt-check",
+  "corrupt-check-time",
+  "compact-hash-check-enabled",
+  "compact-hash-check-time",
+  "watch-progress-notify-interval",
+  "enable-lease-checkpoint",
+  "enable-lease-checkpoint-persist",
+  "snapshot-catchup-entries",
+  "snapshot-catch-up-entries",
+  "warning-apply-duration",
+  "warning-unary-request-duration",
+  "memory-mlock",
+  "bootstrap-defrag-threshold-megabytes",
+  "enable-distributed-tracing",
+  "distributed-tracing-address",
+  "distributed-tracing-service-name",
+  "distributed-tracing-instance-id",
+  "distributed-tracing-sampling-rate",
+  "backend-bbolt-freelist-type",
+  "compaction-batch-limit",
+  "compaction-sleep-interval",
+  "downgrade-check-time",
+  "peer-skip-client-san-verification",
+  "max-learners",
+  "stop-grpc-service-on-defrag",
+  "txn-mode-write-with-shared-buffer",
+  "wait-cluster-ready-timeout",
+].join("|");
+
 export const nodeSignatures: Signature[] = [
   {
     id: "ginkgo-flag-not-defined",
@@ -324,6 +361,8 @@ export const nodeSignatures: Signature[] = [
       String.raw`No\s+help\s+topic\s+for\s+'(?<command>put|del|txn|compaction|alarm|defrag|endpoint|lease|snapshot|move-leader|make-mirror|migrate|elect|lock|check|downgrade)'`,
       // etcdctl in v3 mode (cobra): the default from 3.4 on, which has none of the v2 key commands.
       String.raw`unknown\s+command\s+${Q}(?<command>ls|mk|mkdir|rm|rmdir|set|setdir|update|updatedir|cluster-health|backup|exec-watch|import)${Q}\s+for\s+${Q}etcdctl`,
+      // Names no other cobra CLI has: enough without the "for etcdctl" that a cut or escaped paste loses.
+      String.raw`unknown\s+command\s+${Q}(?<command>cluster-health|exec-watch|setdir|updatedir)${Q}`,
     ],
     versions: [],
     roles: { command: "etcdctl command of the other API version" },
@@ -346,10 +385,14 @@ export const nodeSignatures: Signature[] = [
       { line: "No help topic for 'snapshot'", captures: { command: "snapshot" } },
       // etcd's upgrade_3_4 guide: v2's set under the new v3 default.
       { line: String.raw`Error: unknown command "set" for "etcdctl"`, captures: { command: "set" } },
+      // kubernetes-sigs/kubespray#5998 (etcd 3.4's v3 default under a v2 health check), escaped and cut.
+      { line: String.raw`"Error: unknown command \"cluster-health\" `, captures: { command: "cluster-health" } },
     ],
     nearMisses: [
       // A line continuation lost in a paste: a file name taken for a command.
       String.raw`Error: unknown command "server.key" for "etcdctl"`,
+      // Another cobra CLI: "ls" proves nothing without etcdctl.
+      String.raw`Error: unknown command "ls" for "helm"`,
       "WARNING:",
       "   Environment variable ETCDCTL_API is not set; defaults to etcdctl v2.",
     ],
@@ -379,5 +422,215 @@ export const nodeSignatures: Signature[] = [
       { line: String.raw`F1203 10:11:12.131415       1 storage_decorator.go:57] Unable to create storage backend: config (&{etcd2 /registry [https://127.0.0.1:2379] ...}), err (etcd2 is no longer a supported storage backend)`, captures: { backend: "etcd2" } },
     ],
     nearMisses: ["      --storage-backend string   The storage backend for persistence. Options: 'etcd3' (default)."],
+  },
+  {
+    id: "etcd-flag-removed",
+    title: "etcd started with a flag a later etcd release removed",
+    family: "compatibility",
+    severity: "error",
+    flake: false,
+    anchors: ["flag provided but not defined"],
+    patterns: [
+      // Names only etcd ever had: the v2 API switches (removed in 3.6).
+      String.raw`flag\s+provided\s+but\s+not\s+defined\s*:\s*-{1,2}(?<flag>(?:${ETCD_V2_FLAGS}))(?![\w-])`,
+      // The experimental names of etcd 3.4-3.6 (removed in 3.7, or newer than an old etcd that refuses them).
+      String.raw`flag\s+provided\s+but\s+not\s+defined\s*:\s*-{1,2}(?<flag>experimental-(?:${ETCD_37_EXPERIMENTAL_FLAGS}))(?![\w-])`,
+    ],
+    versions: [],
+    roles: { flag: "etcd flag the binary does not define" },
+    // Above k8s-component-unknown-flag (60) and the Ginkgo/Go-test rules, which do not know etcd's releases.
+    priority: 68,
+    meaning:
+      "etcd refused to start because its command line (or the ETCD_* environment it maps to flags) has a flag this etcd release does not define. etcd 3.6 removed the v2 API flags (--enable-v2, --experimental-enable-v2v3) and the v2 proxy (--proxy*); etcd 3.7 removed every --experimental-* flag that 3.6 had deprecated in favour of a graduated name or a --feature-gates entry. A unit, static-pod manifest or snap default written for the older etcd meets the newer binary.",
+    causes: [
+      "An etcd image or package bumped to 3.6 (microk8s 1.34, a distribution's etcd update) while the unit or manifest still passes --enable-v2 (etcd 3.4/3.5 defaults).",
+      "etcd 3.7 started with --experimental-* flags that kubeadm or an installer wrote for etcd 3.5/3.6 (--experimental-initial-corrupt-check, --experimental-watch-progress-notify-interval), or an older etcd given an --experimental-* flag it does not have yet.",
+    ],
+    fixes: [
+      "Drop --enable-v2/--experimental-enable-v2v3 (and ETCD_ENABLE_V2) before moving to etcd 3.6, after `etcdutl check v2store` shows no custom v2 data; replace --proxy with the gRPC proxy (etcd grpc-proxy).",
+      "For etcd 3.7, pass the graduated names (--watch-progress-notify-interval, --feature-gates=InitialCorruptCheck=true ...) instead of --experimental-*; or pin etcd to the release the manifest was written for.",
+    ],
+    references: ["https://etcd.io/docs/v3.6/upgrades/upgrade_3_6/", "https://github.com/etcd-io/etcd/pull/19914", "https://github.com/etcd-io/etcd/pull/19959"],
+    examples: [
+      // canonical/microk8s#5209 (microk8s 1.34 brought etcd 3.6; its default args kept --enable-v2)
+      { line: "Sep 01 17:43:58 r720 microk8s.daemon-etcd[1251]: flag provided but not defined: -enable-v2", captures: { flag: "enable-v2" } },
+      { line: "flag provided but not defined: -experimental-enable-v2v3", captures: { flag: "experimental-enable-v2v3" } },
+      // Not a posted line: kubeadm's etcd 3.5 flags under an etcd 3.7 image (kubernetes/kubernetes#132838).
+      {
+        line: "Sep 03 10:11:12 cp-1 etcd[812]: flag provided but not defined: -experimental-initial-corrupt-check",
+        captures: { flag: "experimental-initial-corrupt-check" },
+      },
+    ],
+    nearMisses: [
+      // A program other than etcd: -proxy and other -experimental-* names are not etcd's own.
+      "flag provided but not defined: -proxy",
+      "flag provided but not defined: -experimental-foo",
+      "flag provided but not defined: -enable-v2-api",
+      "Sep 01 17:43:58 r720 microk8s.daemon-etcd[1251]: Usage:",
+    ],
+  },
+  {
+    id: "etcd-v2-store-refused",
+    title: "etcd 3.6+ refused data written through the removed v2 API",
+    family: "compatibility",
+    severity: "error",
+    flake: false,
+    anchors: ["detected disallowed"],
+    patterns: [
+      // etcdserver/apply_v2.go (lg.Panic) and bootstrap's v2store check (fmt.Errorf "...for stage --v2-deprecation=%s").
+      String.raw`detected\s+disallowed\s+(?<what>v2\s+WAL|custom\s+content\s+in\s+v2store)\s+for\s+stage\s+-{1,2}v2-deprecation(?:=(?<stage>[a-z-]{2,20}))?`,
+    ],
+    versions: [],
+    roles: { what: "v2 data etcd found", stage: "v2 deprecation stage the binary runs at" },
+    priority: 55,
+    meaning:
+      "etcd 3.6 runs at v2 deprecation stage write-only: it refuses to start on a data directory (or to apply WAL entries) holding custom data written through the v2 API, which etcd 3.5 and older still accepted. The data directory (or a peer still on 3.5 with --enable-v2) comes from an older etcd than the binary that stopped.",
+    causes: [
+      "A rolling upgrade from etcd 3.5 to 3.6 on a cluster that had --enable-v2 (flannel's or an old operator's keys, Kubernetes' /registry written with ETCDCTL_API=2).",
+      "A 3.6 member joined to a 3.5 cluster whose leader still replicates v2 requests.",
+    ],
+    fixes: [
+      "On etcd 3.5 (the latest patch), run `etcdutl check v2store` and delete the custom v2 keys (etcdctl with ETCDCTL_API=2 against the v2 endpoint), then upgrade to 3.6; or move the v2 data to v3 first (see the v2 migration guide).",
+      "Roll the member back to 3.5 until the v2 data is gone; 3.6 offers no way to keep it.",
+    ],
+    references: ["https://etcd.io/docs/v3.6/upgrades/upgrade_3_6/", "https://github.com/etcd-io/etcd/issues/20870"],
+    examples: [
+      // etcd-io/etcd#20870 (3.5.24 -> 3.6.5)
+      {
+        line: "Oct 29 07:48:18 rebetcd04 bash[2625]: panic: detected disallowed v2 WAL for stage --v2-deprecation=write-only [recovered]",
+        captures: { what: "v2 WAL", stage: "write-only" },
+      },
+      // The same panic under zap, cut by journald at the terminal width.
+      {
+        line: String.raw`Oct 29 07:48:18 rebetcd04 bash[2625]: {"level":"panic","ts":"2025-10-29T07:48:18.950530Z","caller":"etcdserver/apply_v2.go:31","msg":"detected disallowed v2 WAL for stage --v2-deprecation=wr>`,
+        captures: { what: "v2 WAL" },
+      },
+      // Not a posted line: the bootstrap check's error (etcd e2e test's expectation).
+      {
+        line: "Error: detected disallowed custom content in v2store for stage --v2-deprecation=write-only",
+        captures: { what: "custom content in v2store", stage: "write-only" },
+      },
+    ],
+    nearMisses: [
+      // etcd 3.5's notice before the upgrade: nothing failed yet.
+      `{"level":"warn","msg":"detected custom v2store content. Etcd v3.5 is the last version allowing to access it using API v2. Please remove the content."}`,
+      "detected disallowed characters in the member name",
+    ],
+  },
+  {
+    id: "kubelet-dockershim-removed",
+    title: "kubelet 1.24+ told to use the removed dockershim (--container-runtime=docker)",
+    family: "cri",
+    severity: "error",
+    flake: false,
+    anchors: ["using dockershim is not supported"],
+    patterns: [
+      // cmd/kubelet/app/server.go (1.24-1.26): fmt.Errorf("using dockershim is not supported, please consider using a full-fledged CRI implementation").
+      String.raw`using\s+dockershim\s+is\s+not\s+supported`,
+    ],
+    versions: [],
+    priority: 60,
+    meaning:
+      "Kubernetes 1.24 removed dockershim from the kubelet. A kubelet 1.24-1.26 started with --container-runtime=docker (the default of 1.23 and older, kept in kubeadm-flags.env, a systemd drop-in or an installer's template) stops at start; 1.27 removed the --container-runtime flag itself. The node's configuration was written for a 1.23 or older kubelet.",
+    causes: [
+      "A node upgraded to kubelet 1.24+ with its flags file still selecting Docker (kubeadm-flags.env from 1.23, minikube/kubespray/kOps templates that default to docker).",
+      "An installer that picks the container runtime by its own release, not by the Kubernetes version it deploys.",
+    ],
+    fixes: [
+      "Point the kubelet at a CRI runtime: --container-runtime=remote --container-runtime-endpoint=unix:///run/containerd/containerd.sock (1.24-1.26; only the endpoint from 1.27), or install cri-dockerd and use unix:///var/run/cri-dockerd.sock to keep Docker Engine.",
+      "Or keep the node's kubelet at 1.23 until the runtime is migrated.",
+    ],
+    references: ["https://kubernetes.io/blog/2022/02/17/dockershim-faq/", "https://kubernetes.io/docs/tasks/administer-cluster/migrating-from-dockershim/"],
+    examples: [
+      // kubernetes/minikube#13134 (the issue title; minikube defaulted to docker for v1.24.0-alpha.1)
+      { line: "k8s v1.24.0-alpha.1: failed to run Kubelet: using dockershim is not supported" },
+      // A kubelet 1.24 journal (the structured klog wording of the same error).
+      {
+        line: String.raw`Dec 09 21:42:10 minikube kubelet[4450]: E1209 21:42:10.101762    4450 server.go:302] "Failed to run kubelet" err="failed to run Kubelet: using dockershim is not supported, please consider using a full-fledged CRI implementation"`,
+      },
+    ],
+    nearMisses: [
+      "Dec 09 21:42:10 minikube kubelet[4450]: I1209 21:42:10.101298    4450 server.go:445] \"Kubelet version\" kubeletVersion=\"v1.24.0-alpha.1\"",
+      "Docker support in the kubelet is now deprecated and will be removed in a future release.",
+    ],
+  },
+  {
+    id: "endpointslice-version-not-served",
+    title: "A networking agent lists EndpointSlices in a discovery.k8s.io version the apiserver does not serve",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["KubernetesEndpointSlice with error", "Unable to list K8s EndpointSlice resources"],
+    patterns: [
+      // Calico felix/typha (libcalico-go's kubeendpointslice and watchercache): the client's own wording, no reflector line.
+      String.raw`(?:resource\s+does\s+not\s+exist\s*:\s*)?KubernetesEndpointSlice\s+with\s+error\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+      String.raw`Unable\s+to\s+list\s+K8s\s+EndpointSlice\s+resources\s+error=\\?"?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: [],
+    priority: 55,
+    meaning:
+      "The agent asked for EndpointSlices in an API version the apiserver does not serve. discovery.k8s.io/v1beta1 was served from 1.17 to 1.24 and removed in 1.25; discovery.k8s.io/v1 exists from 1.21. Calico releases before 3.23 (and kube-proxy 1.21 and older) list v1beta1, so on a 1.25+ cluster they never get endpoints; newer agents on a cluster older than 1.21 miss v1 the same way.",
+    causes: [
+      "The control plane was upgraded to 1.25+ (on EKS/AKS often automatically) while Calico stayed below 3.23, or kube-proxy/CoreDNS stayed at a release that lists v1beta1.",
+      "A Calico or agent release that lists discovery.k8s.io/v1 installed on a cluster older than 1.21.",
+    ],
+    fixes: [
+      "Upgrade Calico (the operator and calico-node/typha) to a release supported on the cluster's Kubernetes version (3.23+ for 1.25), and kube-proxy/CoreDNS to the cluster's minor.",
+      "Upgrade the add-ons before the control plane next time; `kubectl get --raw /apis/discovery.k8s.io` shows the served versions.",
+    ],
+    references: ["https://kubernetes.io/docs/reference/using-api/deprecation-guide/#endpointslice-v125", "https://github.com/projectcalico/calico/issues/6990"],
+    examples: [
+      // projectcalico/calico#6990 (Calico 3.21.6 on AKS 1.25.2), projectcalico/calico#7032 (3.22 on 1.25.4)
+      {
+        line: String.raw`[INFO][7] watchercache.go 188: Failed to perform list of current data during resync ListRoot="/calico/resources/v3/projectcalico.org/kubernetesendpointslices" error=resource does not exist: KubernetesEndpointSlice with error: the server could not find the requested resource`,
+      },
+      // kubernetes/minikube#15173 (minikube's Calico on 1.25.2)
+      { line: "2022-10-19 10:24:07.772 [INFO][84] felix/kubeendpointslice.go 101: Unable to list K8s EndpointSlice resources error=the server could not find the requested resource" },
+    ],
+    nearMisses: [
+      // kubernetes-sigs/sig-windows-dev-tools#179: RBAC, the version is served.
+      String.raw`2022-01-23 19:01:04.265 [INFO][50] felix/kubeendpointslice.go 101: Unable to list K8s EndpointSlice resources error=endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:calico-node" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope`,
+      String.raw`2022-10-19 10:24:07.770 [INFO][84] felix/watchercache.go 174: Full resync is required ListRoot="/calico/resources/v3/projectcalico.org/kubernetesendpointslices"`,
+    ],
+  },
+  {
+    id: "kubelet-docker-cgroup-driver-mismatch",
+    title: "kubelet and Docker use different cgroup drivers",
+    family: "cri",
+    // The two defaults moved between releases (kubeadm 1.22 writes systemd, Docker defaults to cgroupfs, distro
+    // packages differ), but the line cannot tell a changed default from a hand-written setting.
+    severity: "warning",
+    flake: false,
+    anchors: ["is different from docker cgroup driver"],
+    patterns: [
+      // pkg/kubelet (dockershim era, 1.6-1.23): "misconfiguration: kubelet cgroup driver: %q is different from docker cgroup driver: %q".
+      String.raw`[Kk]ubelet\s+cgroup\s+driver\s*:\s*\\?"(?<kubelet>cgroupfs|systemd)\\?"\s+is\s+different\s+from\s+docker\s+cgroup\s+driver\s*:\s*\\?"(?<docker>cgroupfs|systemd)\\?"`,
+    ],
+    versions: [],
+    roles: { kubelet: "cgroup driver the kubelet was configured with", docker: "cgroup driver Docker runs with" },
+    priority: 45,
+    meaning:
+      "The kubelet (1.6 to 1.23, with dockershim) refuses to start when its --cgroup-driver / cgroupDriver differs from Docker's. The two sides take their defaults from different releases: kubelet's default is cgroupfs, kubeadm 1.22+ writes cgroupDriver: systemd into the KubeletConfiguration, Docker defaults to cgroupfs while RHEL/CentOS docker packages and many guides set systemd. An upgrade of either side (or a guide written for other releases) leaves them disagreeing.",
+    causes: [
+      "kubeadm 1.22+ (cgroupDriver: systemd by default) on a node whose Docker still runs cgroupfs, or an older kubeadm/kubelet default (cgroupfs) with a Docker package that sets systemd.",
+      "A Docker or OS package upgrade that changed Docker's native.cgroupdriver.",
+    ],
+    fixes: [
+      "Make both use systemd: Docker's daemon.json \"exec-opts\": [\"native.cgroupdriver=systemd\"] and the kubelet's cgroupDriver: systemd (or both cgroupfs), then restart Docker and the kubelet.",
+    ],
+    references: ["https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/configure-cgroup-driver/", "https://github.com/kubernetes/kubernetes/issues/43805"],
+    examples: [
+      // opsnull/follow-me-install-kubernetes-cluster#101, kubernetes/minikube#2381, aenix-io/kubefarm#5
+      {
+        line: 'error: failed to run Kubelet: failed to create kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd"',
+        captures: { kubelet: "cgroupfs", docker: "systemd" },
+      },
+      // openshift/origin#14766
+      { line: 'failed to create kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different from docker cgroup driver: "cgroupfs"', captures: { kubelet: "systemd", docker: "cgroupfs" } },
+    ],
+    nearMisses: [
+      // kubernetes/minikube#6544: the quotes of the flag's value reached the kubelet; no release is involved.
+      `Kubelet: misconfiguration: kubelet cgroup driver: "'systemd'" is different from docker cgroup driver: "systemd"`,
+    ],
   },
 ];
