@@ -72,7 +72,8 @@ export const clusterApiSignatures: Signature[] = [
       "Error: current version of clusterctl is only compatible with",
       // k0rdent/kcm#586: the product's own (buggy) template validation, not clusterctl's contract check.
       String.raw`core CAPI contract version v1alpha4 does not support ProviderTemplate k0smotron-0-0-2`,
-      // kubernetes-sigs/cluster-api-ipam-provider-in-cluster#286: the provider's metadata.yaml lacked a release series.
+      // kubernetes-sigs/cluster-api-ipam-provider-in-cluster#286: the provider's metadata.yaml lacked a release series (a
+      // packaging bug of that release, not a skew: every clusterctl fails on it alike).
       "Error: invalid provider metadata: version v1.0.0-rc.0 (one of the available versions) for the provider capi-ipam-in-cluster-system/ipam-incluster does not match any release series",
     ],
   },
@@ -475,6 +476,63 @@ export const clusterApiSignatures: Signature[] = [
       String.raw`Error from server (BadRequest): error when creating "install.yaml": RoleBinding in version "v1" cannot be handled as a RoleBinding: strict decoding error: unknown field "resources", unknown field "rules", unknown field "spec"`,
       // kubernetes-sigs/cluster-api#13339: v1beta2-shaped args that repeat a name (a validation rule, not another version).
       String.raw`KubeadmControlPlane.controlplane.cluster.x-k8s.io "davinci-1" is invalid: [spec.kubeadmConfigSpec.initConfiguration.nodeRegistration.kubeletExtraArgs: Invalid value: "array": kubeletExtraArgs name must be unique]`,
+    ],
+  },
+  {
+    id: "crd-conversion-version-unsupported",
+    title: "Conversion webhook cannot convert between these API versions of a custom resource",
+    family: "api",
+    severity: "warning",
+    flake: true,
+    anchors: ["is not convertible to *v", "is the highest known version", "conversion not supported for type"],
+    patterns: [
+      // controller-runtime's webhook/conversion: "%T is not convertible to %T" when a version is neither the hub nor
+      // implements Convertible (a template type whose old version was never given conversion functions).
+      String.raw`\*(?<from>v\d+(?:alpha|beta)?\d*)\.(?<kind>[A-Z]\w*)\s+is\s+not\s+convertible\s+to\s+\*(?<to>v\d+(?:alpha|beta)?\d*)\.[A-Z]\w*`,
+      // knative.dev/pkg's conversion webhook (Tekton, Knative): asked for a version newer than the webhook knows.
+      String.raw`conversion\s+failed\s+to\s+version\s+(?<to>v\d\w*)\s+for\s+type\s+\[kind=(?<kind>\w+)\s+group=(?<group>[\w.-]+)\s+version=(?<from>v\d\w*)\]\s*-\s*(?<highest>v\d\w*)\s+is\s+the\s+highest\s+known\s+version`,
+      String.raw`conversion\s+not\s+supported\s+for\s+type\s+\[kind=(?<kind>\w+)\s+group=(?<group>[\w.-]+)\s+version=(?<from>v\d\w*)\]`,
+    ],
+    versions: ["from", "to", "highest"],
+    roles: { from: "API version converted from", to: "API version asked for", highest: "newest version the webhook knows", kind: "kind" },
+    versionKinds: { from: "api-version", to: "api-version", highest: "api-version" },
+    priority: 45,
+    meaning:
+      "The CRD asks its conversion webhook for an API version the webhook's binary cannot convert to or from: the CRD (or a stored object, or a client) belongs to another release of the operator or provider than the running controller, or a release shipped a served version without conversion functions.",
+    causes: [
+      "CRDs upgraded (or left behind) apart from the controller that serves their conversion webhook, e.g. a provider upgraded with a ClusterClass still referencing templates of the old API version.",
+      "A provider release that serves an old API version of a type (often a *Template kind) without implementing its conversion: a bug of that release.",
+    ],
+    fixes: [
+      "Upgrade CRDs and controller together (clusterctl upgrade, the operator's own manifests), move references (ClusterClass templates) to the storage version, or take the provider release that adds the missing conversion.",
+    ],
+    examples: [
+      {
+        // kubernetes-sigs/cluster-api-provider-gcp#558 (ClusterClass with GCPClusterTemplate: v1alpha4 never got conversion)
+        line: String.raw`E0321 04:15:16.676189       1 logr.go:265] conversion-webhook "msg"="failed to convert" "error"="*v1beta1.GCPClusterTemplate is not convertible to *v1alpha4.GCPClusterTemplate"  "request"="a486b407-3b5c-4924-bec2-b6d638fd1057"`,
+        captures: { from: "v1beta1", to: "v1alpha4", kind: "GCPClusterTemplate" },
+      },
+      {
+        // kubernetes-sigs/cluster-api-provider-openstack#1248 (CAPO v0.5 → v0.6.3 with ClusterClass)
+        line: String.raw`E0525 08:51:34.722666       1 logr.go:265] conversion-webhook "msg"="failed to convert" "error"="*v1alpha4.OpenStackClusterTemplate is not convertible to *v1alpha5.OpenStackClusterTemplate"  "request"="56491161-28d4-4935-a4c0-4158e95bed44"`,
+        captures: { from: "v1alpha4", to: "v1alpha5", kind: "OpenStackClusterTemplate" },
+      },
+      {
+        // tektoncd/pipeline#6075 (something still asking for the v1alpha1 ResolutionRequest after v1beta1)
+        line: String.raw`"desiredAPIVersion":"resolution.tekton.dev/v1alpha1","error":"conversion failed to version v1alpha1 for type [kind=ResolutionRequest group=resolution.tekton.dev version=v1beta1] -  v1beta1 is the highest known version, got: *v1alpha1.ResolutionRequest"`,
+        captures: { to: "v1alpha1", from: "v1beta1", highest: "v1beta1", kind: "ResolutionRequest" },
+      },
+      {
+        // knative/eventing#3804
+        line: String.raw`{"level":"error","ts":"2020-08-08T09:55:13.320Z","logger":"eventing-webhook","caller":"conversion/conversion.go:59","msg":"Conversion failed: conversion not supported for type [kind=Subscription group=messaging.knative.dev version=v1alpha1]","commit":"acdd118"}`,
+        captures: { from: "v1alpha1", kind: "Subscription", group: "messaging.knative.dev" },
+      },
+    ],
+    nearMisses: [
+      // kyma-project/api-gateway#1606: a conversion that failed on the object's content, not on its version.
+      String.raw`conversion-webhook failed to convert {"request": "3f1f", "error": "json: cannot unmarshal object into Go value of type string"}`,
+      // Go generics helpers with the same format but no API versions.
+      "request response of type map[string]interface {} is not convertible to *models.Cluster",
     ],
   },
 ];
