@@ -64,7 +64,8 @@ const diagnoseKernelVersion: Diagnoser = (input) => {
 };
 
 const diagnoseConfigField: Diagnoser = (input) => {
-  const field = input.capture("field") ?? "";
+  const leaf = input.capture("conntrackField");
+  const field = input.capture("field") ?? (leaf ? `conntrack.${leaf}` : "");
   const change = CONFIG_FIELD_CHANGES[field];
   if (!change) return { headline: `The configuration has a field (${field}) of another release than the component reading it.`, versions: captureRoles(input) };
   const row = { name: change.change === "added" ? "fieldAddedIn" : "fieldRemovedIn", version: change.release, role: `release that ${change.change} ${change.kind}.${field}`, source: "component-config field table" };

@@ -56,6 +56,15 @@ export const diagnoseKubeadmCpTooOld: Diagnoser = (input) => {
   const requested = input.version("requested");
   const kubeadm = min ? { ...min, minor: min.minor + 1, raw: `${min.major}.${min.minor + 1}` } : undefined;
   const versions = captureRoles(input);
+  // kubeadm upgrade's wording names the target and the cluster, not the minimum.
+  if (!min) {
+    const cluster = input.capture("cluster");
+    return {
+      headline: `kubeadm refuses to upgrade to ${input.capture("requested") ?? "the requested version"}: it is at or below the oldest control plane this kubeadm supports${cluster ? ` (the cluster runs ${cluster})` : ""}.`,
+      versions,
+      reasoning: ["kubeadm supports control planes of its own minor and one minor older; a target below that is a downgrade or a typo in --version, or a kubeadm binary newer than intended."],
+    };
+  }
   if (kubeadm) versions.push({ name: "kubeadm", version: kubeadm.raw, role: "kubeadm version (inferred: minimum + 1 minor)", source: "inferred from the minimum" });
   const skew = skewOf(kubeadm, requested, KUBEADM_POLICY, (d) => d <= 1 && d >= 0);
   return {

@@ -497,6 +497,38 @@ export const CONFIG_FIELD_CHANGES: Record<string, { kind: string; change: "added
   // The scheduler's v1beta1 configuration (1.19) folded the unreserve extension point into reserve;
   // kubernetes-sigs/scheduler-plugins#168 kept it in a v1beta1 profile for a 1.19 scheduler.
   unreserve: { kind: "KubeSchedulerConfiguration", change: "removed", release: "1.19" },
+  // kube-proxy 1.15 dropped conntrack.max with --conntrack-max (kubernetes/kubernetes#78399); kubermatic/kubermatic
+  // #7456 still templated it in 2021. The old json-iterator decoder names only the leaf ("found unknown field: max").
+  "conntrack.max": { kind: "KubeProxyConfiguration", change: "removed", release: "1.15" },
+  detectLocalMode: { kind: "KubeProxyConfiguration", change: "added", release: "1.18" },
+  "iptables.localhostNodePorts": { kind: "KubeProxyConfiguration", change: "added", release: "1.27" },
+  nftables: { kind: "KubeProxyConfiguration", change: "added", release: "1.29" },
+  "conntrack.udpTimeout": { kind: "KubeProxyConfiguration", change: "added", release: "1.29" },
+  "conntrack.udpStreamTimeout": { kind: "KubeProxyConfiguration", change: "added", release: "1.29" },
+  // KubeletConfiguration v1beta1 fields by the release that added them (each release's CHANGELOG and the
+  // kubelet-config.v1beta1 reference): a configuration or template for a newer kubelet, read by an older kubelet
+  // or by an older kubeadm's strict decoder (kubernetes/kubernetes#127502: podLogsDir, a 1.30 field).
+  shutdownGracePeriod: { kind: "KubeletConfiguration", change: "added", release: "1.20" },
+  shutdownGracePeriodCriticalPods: { kind: "KubeletConfiguration", change: "added", release: "1.20" },
+  memoryManagerPolicy: { kind: "KubeletConfiguration", change: "added", release: "1.21" },
+  reservedMemory: { kind: "KubeletConfiguration", change: "added", release: "1.21" },
+  memorySwap: { kind: "KubeletConfiguration", change: "added", release: "1.22" },
+  memoryThrottlingFactor: { kind: "KubeletConfiguration", change: "added", release: "1.22" },
+  seccompDefault: { kind: "KubeletConfiguration", change: "added", release: "1.22" },
+  cpuManagerPolicyOptions: { kind: "KubeletConfiguration", change: "added", release: "1.22" },
+  shutdownGracePeriodByPodPriority: { kind: "KubeletConfiguration", change: "added", release: "1.23" },
+  localStorageCapacityIsolation: { kind: "KubeletConfiguration", change: "added", release: "1.25" },
+  topologyManagerPolicyOptions: { kind: "KubeletConfiguration", change: "added", release: "1.26" },
+  maxParallelImagePulls: { kind: "KubeletConfiguration", change: "added", release: "1.27" },
+  enableSystemLogQuery: { kind: "KubeletConfiguration", change: "added", release: "1.27" },
+  imageMaximumGCAge: { kind: "KubeletConfiguration", change: "added", release: "1.29" },
+  podLogsDir: { kind: "KubeletConfiguration", change: "added", release: "1.30" },
+  containerLogMaxWorkers: { kind: "KubeletConfiguration", change: "added", release: "1.30" },
+  containerLogMonitorInterval: { kind: "KubeletConfiguration", change: "added", release: "1.30" },
+  failCgroupV1: { kind: "KubeletConfiguration", change: "added", release: "1.31" },
+  singleProcessOOMKill: { kind: "KubeletConfiguration", change: "added", release: "1.32" },
+  imagePullCredentialsVerificationPolicy: { kind: "KubeletConfiguration", change: "added", release: "1.33" },
+  preloadedImagesVerificationAllowlist: { kind: "KubeletConfiguration", change: "added", release: "1.33" },
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Signature } from "../model.js";
-import { KUBEADM_CONFIG_FIELDS } from "../diagnose/tables.js";
+import { CONFIG_FIELD_CHANGES, KUBEADM_CONFIG_FIELDS } from "../diagnose/tables.js";
 
 const Q = String.raw`"?`; // %q values: the quotes survive in most logs, not in all.
 
@@ -7,6 +7,13 @@ const Q = String.raw`"?`; // %q values: the quotes survive in most logs, not in 
 // kubeadm-only names, since "timeouts" or "skipPhases" alone could be any program's.
 const fieldAlternation = (keys: string[]) => keys.map((k) => k.replace(/\./g, String.raw`\.`)).join("|");
 const KUBEADM_FIELDS = fieldAlternation(Object.keys(KUBEADM_CONFIG_FIELDS));
+// The component-config field table's names; a dotted path is printed whole by the sigs.k8s.io/json decoder.
+const COMPONENT_FIELDS = fieldAlternation(Object.keys(CONFIG_FIELD_CHANGES));
+const COMPONENT_FIELD_ANCHORS = [
+  ...new Set(Object.keys(CONFIG_FIELD_CHANGES).map((k) => k.split(".").pop() ?? k).filter((leaf) => leaf !== "max")),
+  "found unknown field: max",
+  "conntrack.max",
+];
 const KUBEADM_FIELDS_BARE = fieldAlternation(Object.keys(KUBEADM_CONFIG_FIELDS).filter((k) => k.includes(".") || /HyperKube|ValidityPeriod|encryptionAlgorithm/.test(k)));
 
 
@@ -19,12 +26,15 @@ export const kubeadmSignatures: Signature[] = [
     family: "kubeadm",
     severity: "error",
     flake: true,
-    anchors: ["only supports deploying clusters with", "the control plane version", "Current version:"],
+    anchors: ["only supports deploying clusters with", "the control plane version", "Current version:", "is equal to or lower than the minimum supported version"],
     patterns: [
       String.raw`only\s+supports\s+deploying\s+clusters\s+with\s+the\s+control\s+plane\s+version\s*>=\s*(?<minControlPlane>{V})(?:\.?\s+Current\s+version\s*:\s*(?<requested>{V}))?`,
+      // kubeadm upgrade's policy.go (1.8 on): the target is at or below kubeadm's MinimumControlPlaneVersion. The
+      // second %q is the cluster's version, not the minimum (the format string passes clusterVersionStr).
+      String.raw`[Ss]pecified\s+version\s+to\s+upgrade\s+to\s+${Q}(?<requested>{V})${Q}\s+is\s+equal\s+to\s+or\s+lower\s+than\s+the\s+minimum\s+supported\s+version(?:\s+${Q}(?<cluster>{V}))?`,
     ],
     versions: ["minControlPlane", "requested"],
-    roles: { minControlPlane: "oldest control plane this kubeadm supports (kubeadm − 1)", requested: "requested kubernetesVersion" },
+    roles: { minControlPlane: "oldest control plane this kubeadm supports (kubeadm − 1)", requested: "requested kubernetesVersion", cluster: "cluster version (kubeadm upgrade prints it as \"the minimum supported version\")" },
     priority: 62,
     meaning: "kubeadm was asked to deploy a control plane older than it supports (kubeadm supports its own minor and one older).",
     causes: ["An unpinned kubeadm package newer than the requested cluster version."],
@@ -33,6 +43,11 @@ export const kubeadmSignatures: Signature[] = [
       {
         line: "this version of kubeadm only supports deploying clusters with the control plane version >= 1.35.0. Current version: v1.34.3",
         captures: { minControlPlane: "1.35.0", requested: "v1.34.3" },
+      },
+      {
+        // cmd/kubeadm/app/phases/upgrade/policy.go, under "[upgrade/version] FATAL: The --version argument is invalid"
+        line: String.raw`	- Specified version to upgrade to "v1.12.3" is equal to or lower than the minimum supported version "v1.13.1". Please specify a higher version to upgrade to`,
+        captures: { requested: "v1.12.3", cluster: "v1.13.1" },
       },
     ],
   },
@@ -385,14 +400,18 @@ export const kubeadmSignatures: Signature[] = [
     // A warning: kube-proxy and the kubelet fall back to lenient decoding and start; kubeadm reports the field.
     severity: "warning",
     flake: false,
-    anchors: ["resourceContainer", "udpIdleTimeout", "crashLoopBackOff", "containerRuntimeEndpoint", "imageServiceEndpoint", "unreserve"],
+    anchors: COMPONENT_FIELD_ANCHORS,
     patterns: [
       // Only fields that one release removed or added (diagnose/tables.ts CONFIG_FIELD_CHANGES): any other unknown
-      // field is a typo, not a version skew.
-      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>resourceContainer|udpIdleTimeout|crashLoopBackOff|containerRuntimeEndpoint|imageServiceEndpoint|unreserve)(?![\w])`,
+      // field is a typo, not a version skew. A field under a CRD's spec (Karpenter's spec.kubeletConfiguration.…)
+      // starts with its parent and does not match.
+      String.raw`unknown\s+field\s*:?\s*\\?"?(?<field>${COMPONENT_FIELDS})(?![\w.])`,
+      // json-iterator (kube-proxy before 1.20) names only the leaf; the context it quotes shows the parent.
+      String.raw`found\s+unknown\s+field\s*:\s*(?<conntrackField>max)\s*,\s*error\s+found\s+in\s+#\d+\s+byte\s+of\s+\.\.\.\|ck\\?"\s*:\s*\{\\?"max\\?"`,
+      String.raw`KubeProxyConntrackConfiguration\.ReadObject\s*:\s*found\s+unknown\s+field\s*:\s*(?<conntrackField>max)(?![\w])`,
     ],
     versions: [],
-    roles: { field: "configuration field the component does not know" },
+    roles: { field: "configuration field the component does not know", conntrackField: "KubeProxyConfiguration.conntrack field the component does not know" },
     priority: 45,
     meaning:
       "A component decoded its configuration (KubeProxyConfiguration, KubeletConfiguration) strictly and met a field its release does not have: kube-proxy's resourceContainer was removed in 1.16 (kubernetes/kubernetes#78294) and udpIdleTimeout in 1.26 (#112133); the kubelet's crashLoopBackOff exists from 1.32 on. The configuration was written for another release than the binary reading it.",
@@ -424,10 +443,61 @@ export const kubeadmSignatures: Signature[] = [
         line: String.raw`[172.31.120.97] W1030 16:39:28.325293   11979 initconfiguration.go:305] error unmarshaling configuration schema.GroupVersionKind{Group:"kubelet.config.k8s.io", Version:"v1beta1", Kind:"KubeletConfiguration"}: strict decoding error: unknown field "containerRuntimeEndpoint"`,
         captures: { field: "containerRuntimeEndpoint" },
       },
+      {
+        // kubernetes/kubernetes#127502: kubeadm init phase kubelet-start with a 1.30 KubeletConfiguration field
+        line: String.raw`W0920 11:02:21.615655 1875303 initconfiguration.go:307] error unmarshaling configuration schema.GroupVersionKind{Group:"kubelet.config.k8s.io", Version:"v1beta1", Kind:"KubeletConfiguration"}: strict decoding error: unknown field "podLogsDir"`,
+        captures: { field: "podLogsDir" },
+      },
+      {
+        // kubermatic/kubermatic#7456 (kube-proxy's json-iterator decoder, conntrack.max removed in 1.15)
+        line: String.raw`using lenient decoding as strict decoding failed: strict decoder error ReadObject: found unknown field: max, error found in #10 byte of ...|ck":{"max":null,"max|..., bigger context ...|/16","configSyncPeriod":"15m0s","conntrack":{"max":null,"maxPerCore":0,"min":524288,"tcpCloseWaitTim|...`,
+        captures: { conntrackField: "max" },
+      },
     ],
     nearMisses: [
       String.raw`W0527 16:33:40.443251       1 server.go:427] using lenient decoding as strict decoding failed: strict decoder error for apiVersion: kubeproxy.config.k8s.io/v1alpha1`,
       "Warning  BackOff  3m (x25 over 8m)  kubelet  Back-off restarting failed container web in pod web-7c9d (CrashLoopBackOff)",
+      // aws/karpenter-provider-aws#5712: a Karpenter CRD older than its controller, not a component configuration.
+      String.raw`strict decoding error: unknown field "spec.kubeletConfiguration.cpuCFSQuota", unknown field "spec.kubeletConfiguration.evictionHard", unknown field "spec.kubeletConfiguration.maxPods"`,
+      String.raw`v1alpha1.KubeProxyConfiguration.Conntrack: ReadMapCB: expect { or n, but found ", error found in #10 byte of ...|max":"","min|...`,
+    ],
+  },
+  {
+    id: "component-config-api-unsupported",
+    title: "Component configuration file of an apiVersion the component is dropping",
+    family: "kubeadm",
+    // kube-scheduler 1.12–1.13 still decodes componentconfig/v1alpha1, warns, and goes on.
+    severity: "warning",
+    flake: false,
+    anchors: ["the provided config file is an unsupported apiVersion", "update your config file apiVersion to"],
+    patterns: [
+      // cmd/kube-scheduler/app/options/configfile.go: two WARNING lines on stderr, each its own log line.
+      String.raw`the\s+provided\s+config\s+file\s+is\s+an\s+unsupported\s+apiVersion\s*\(\s*\\?"(?<configAPIVersion>[\w.-]+/v\w+)\\?"\s*\)`,
+      String.raw`switch\s+to\s+command-line\s+flags\s+or\s+update\s+your\s+config\s+file\s+apiVersion\s+to\s+\\?"(?<supportedAPIVersion>[\w.-]+/v\w+)\\?"`,
+    ],
+    versions: [],
+    roles: { configAPIVersion: "apiVersion the configuration file declares", supportedAPIVersion: "apiVersion this component reads" },
+    priority: 40,
+    meaning:
+      "The component read a configuration file whose apiVersion an older release used: kube-scheduler moved KubeSchedulerConfiguration from componentconfig/v1alpha1 to kubescheduler.config.k8s.io/v1alpha1 in 1.12 and still accepts the old group with this warning; a later release refuses it (no kind \"KubeSchedulerConfiguration\" is registered for version \"componentconfig/v1alpha1\").",
+    causes: ["A configuration file or guide written for Kubernetes 1.11 or older, run by a 1.12+ component."],
+    fixes: ["Change the file's apiVersion to the one the warning names (and check the fields that version has), or pass the settings as flags."],
+    references: ["https://github.com/kelseyhightower/kubernetes-the-hard-way/pull/435"],
+    examples: [
+      {
+        // kelseyhightower/kubernetes-the-hard-way#435
+        line: String.raw`WARNING: the provided config file is an unsupported apiVersion ("componentconfig/v1alpha1"), which will be removed in future releases`,
+        captures: { configAPIVersion: "componentconfig/v1alpha1" },
+      },
+      {
+        // darshanime/devkube#1 (journald)
+        line: String.raw`Jan 09 14:24:40 k8s-node-1 kube-scheduler[5391]: WARNING: switch to command-line flags or update your config file apiVersion to "kubescheduler.config.k8s.io/v1alpha1"`,
+        captures: { supportedAPIVersion: "kubescheduler.config.k8s.io/v1alpha1" },
+      },
+    ],
+    nearMisses: [
+      "WARNING: apiVersions at alpha-level are not guaranteed to be supported in future releases",
+      "Jan 09 14:24:40 k8s-node-1 kube-scheduler[5391]: invalid configuration: no configuration has been provided",
     ],
   },
   {
