@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../src/pipeline.js";
-import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
 
 // Verdicts the addons, container, CRI and Cluster API rules promise beyond "the line matches": which wordings are a cause,
 // which only a warning (the same text names another cause in some threads), and the captures a report shows.
-async function verdictOf(line: string): Promise<{ id?: string; verdict: "cause" | "warning" | "none"; captures: Record<string, string> }> {
-  const report = await analyze([textSource("job.log", `${line}\n`)]);
-  const cause = report.causes[0];
-  if (cause) return { id: cause.signature.id, verdict: "cause", captures: cause.finding.captures };
-  const warning = report.warnings[0];
-  if (warning) return { id: warning.signature.id, verdict: "warning", captures: warning.finding.captures };
-  return { verdict: "none", captures: {} };
-}
-
 describe("addons: Flux and Gateway API versions not served", () => {
   it("takes the flux CLI's refusal as the cause and kustomize-controller's dry-run (a bootstrap race too) as a warning", async () => {
     const cli = await verdictOf(String.raw`✗ no matches for kind "Kustomization" in version "kustomize.toolkit.fluxcd.io/v1beta2"`);

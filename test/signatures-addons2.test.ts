@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../src/pipeline.js";
-import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
 
 // Second-round verdicts for Cluster API and containerd wordings: which are a cause, which only a warning, and the
 // look-alikes (the same words from an installation problem) that must stay silent.
-async function verdictOf(line: string): Promise<{ id?: string; verdict: "cause" | "warning" | "none"; captures: Record<string, string> }> {
-  const report = await analyze([textSource("job.log", `${line}\n`)]);
-  const cause = report.causes[0];
-  if (cause) return { id: cause.signature.id, verdict: "cause", captures: cause.finding.captures };
-  const warning = report.warnings[0];
-  if (warning) return { id: warning.signature.id, verdict: "warning", captures: warning.finding.captures };
-  return { verdict: "none", captures: {} };
-}
-
 describe("Cluster API: MachineSet preflight, provider images, manifest shapes", () => {
   it("takes a preflight skew refusal as the cause, and a topology version still propagating as nothing", async () => {
     const skew = await verdictOf(
