@@ -72,21 +72,20 @@ export function markChecked(items: Iterable<Signature | HintRule>): void {
 
 function checkedRule(owner: string, signature: Signature): CompiledRule {
   let patterns: RegExp[] | undefined;
-  const rule: CompiledRule = {
+  let gate: RegExp | undefined;
+  let patternGates: (RegExp | null)[] | undefined;
+  return {
     signature,
     get patterns() {
       return (patterns ??= signature.patterns.map((p) => compilePattern(owner, p)));
     },
+    get gate() {
+      return signature.gate === undefined ? undefined : (gate ??= compilePattern(owner, signature.gate));
+    },
+    get patternGates() {
+      return signature.patternGates === undefined ? undefined : (patternGates ??= compileGates(owner, signature.patternGates));
+    },
   };
-  if (signature.gate !== undefined) {
-    let gate: RegExp | undefined;
-    Object.defineProperty(rule, "gate", { get: () => (gate ??= compilePattern(owner, signature.gate!)), enumerable: true });
-  }
-  if (signature.patternGates !== undefined) {
-    let gates: (RegExp | null)[] | undefined;
-    Object.defineProperty(rule, "patternGates", { get: () => (gates ??= compileGates(owner, signature.patternGates!)), enumerable: true });
-  }
-  return rule;
 }
 
 function compileGates(owner: string, gates: readonly (string | null)[]): (RegExp | null)[] {
