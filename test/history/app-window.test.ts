@@ -15,13 +15,20 @@ afterAll(() => {
   for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function triageOnce(env: Record<string, string>, objects: Map<string, ObjectBody>): Promise<{ body: string; gcsRequests: string[] }> {
+// The window arrives as an edit of the posted comment: wait for it, unless the test expects none.
+const hasWindow = (bodies: string[]) => bodies.some((b) => b.includes("Regression window"));
+
+async function triageOnce(
+  env: Record<string, string>,
+  objects: Map<string, ObjectBody>,
+  until: ((bodies: string[]) => boolean) | undefined = hasWindow,
+): Promise<{ body: string; gcsRequests: string[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), "skewbot-app-window-"));
   dataDirs.push(dataDir);
   const replay = await startReplay({ objects, env: { SKEWBOT_DATA_DIR: dataDir, ...env } });
   try {
     expect(await replay.deliver("issue_comment", ciRobotCommentPayload(), `window-${Math.random()}`)).toBe(200);
-    const { comments } = await replay.settled();
+    const { comments } = await replay.settled(45_000, until);
     expect(comments, replay.output.join("")).toHaveLength(1);
     return { body: comments[0]!.body, gcsRequests: [...replay.gcs.requests] };
   } finally {
@@ -73,7 +80,7 @@ describe("the regression window in the app's comment", () => {
   }, 60_000);
 
   it("is off with history off: no window, and the job's earlier builds are not read", async () => {
-    const { body, gcsRequests } = await triageOnce({ SKEWBOT_HISTORY: "off" }, earlierBuilds(20, 10));
+    const { body, gcsRequests } = await triageOnce({ SKEWBOT_HISTORY: "off" }, earlierBuilds(20, 10), undefined);
     expect(body).toContain("Minimum compatibility version out of range");
     expect(body).not.toContain("Regression window");
     expect(gcsRequests.some((r) => r.includes("pr-logs%2Fdirectory"))).toBe(false);

@@ -186,8 +186,12 @@ export interface Replay {
   /** The app process's output, for diagnostics. */
   output: string[];
   deliver(event: string, payload: unknown, id?: string, secret?: string): Promise<number>;
-  /** Waits until the fake GitHub holds a bot comment on the PR, then until it stops changing. */
-  settled(timeoutMs?: number): Promise<{ comments: FakeComment[]; labels: string[] }>;
+  /**
+   * Waits until the fake GitHub holds a bot comment on the PR, then until the comments and labels stop changing;
+   * with `until`, also until the bodies pass it. The app posts its report first and edits the regression window
+   * into it afterwards, and on a loaded machine that edit can come after a pause longer than the stability wait.
+   */
+  settled(timeoutMs?: number, until?: (bodies: string[]) => boolean): Promise<{ comments: FakeComment[]; labels: string[] }>;
   stop(): Promise<number | null>;
 }
 
@@ -283,7 +287,7 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
       await res.arrayBuffer();
       return res.status;
     },
-    async settled(timeoutMs = 20_000) {
+    async settled(timeoutMs = 20_000, until?: (bodies: string[]) => boolean) {
       const end = Date.now() + timeoutMs;
       let last = "";
       let stableSince = Date.now();
@@ -295,7 +299,8 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
           last = state;
           stableSince = Date.now();
         }
-        if (comments.length > 0 && labels.length > 0 && Date.now() - stableSince > 1500) return { comments, labels };
+        const done = comments.length > 0 && labels.length > 0 && (until === undefined || until(comments.map((c) => c.body)));
+        if (done && Date.now() - stableSince > 1500) return { comments, labels };
         if (Date.now() > end) return { comments, labels };
         await new Promise((r) => setTimeout(r, 100));
       }
