@@ -197,6 +197,76 @@ export const platformDiagnosers: Record<string, Diagnoser> = {
       versions: captureRoles(input),
     };
   },
+  // kubeadm upgrade plan (1.9–1.17) prints the warning and goes on with etcd "N/A"; upgrade apply stops on the error.
+  "kubeadm-etcd-version-unknown": (input) => {
+    const kubernetes = input.capture("kubernetes");
+    if (/No\s+recommended\s+etcd/.test(input.finding.text)) {
+      return {
+        verdict: "warning",
+        headline: `kubeadm upgrade plan has no etcd version for Kubernetes ${kubernetes}: this kubeadm is older than the version planned, and kubeadm upgrade apply with it will stop; install the kubeadm of ${kubernetes} first.`,
+        versions: captureRoles(input),
+      };
+    }
+    return {
+      headline: `This kubeadm has no etcd version for Kubernetes ${kubernetes}: the kubeadm binary is older than the version it was asked to deploy (kubeadm before 1.18 does not fall back to a known etcd).`,
+      versions: captureRoles(input),
+    };
+  },
+  // Talos' strict decoder prints the offending keys on the lines after the message: a key from a newer Talos and a
+  // mis-indented or misspelled key read the same (siderolabs/talos#7761), so the message alone is a warning.
+  "talos-provider-version-mismatch": (input) => {
+    if (/unknown\s+keys\s+found\s+during\s+decoding/.test(input.finding.text)) {
+      return {
+        verdict: "warning",
+        headline: "Talos refused machine config keys it does not know (listed on the next lines): keys written by a newer talosctl/provider than the nodes' Talos, or a misspelled or mis-indented key.",
+        versions: captureRoles(input),
+        reasoning: ["If the keys are spelled and placed as the newer Talos documents them, compare talosctl version (client and server) and the talosVersion the config was generated for with the nodes' release."],
+      };
+    }
+    return { headline: `${input.signature.title}: ${input.signature.meaning}`, versions: captureRoles(input) };
+  },
+  // A template of another TKr named (or pinned) is two releases apart; no template at all may be one never imported.
+  "tanzu-tkr-vm-template-missing": (input) => {
+    const tkr = input.capture("tkr");
+    const template = input.capture("template");
+    if (template) {
+      return {
+        headline: `The VM template ${template} was built from another Tanzu Kubernetes release's OVA than the ${tkr} this tanzu CLI deploys: the OVA and the CLI come from different TKG/TCE releases.`,
+        versions: captureRoles(input),
+      };
+    }
+    const requested = input.capture("requested");
+    return {
+      verdict: "warning",
+      headline: requested
+        ? `The Supervisor offers no Tanzu Kubernetes release matching version ${requested}: the version is retired from (or not yet in) its content library, or the library is not synchronised.`
+        : `vCenter has no VM template built from the OVA of ${tkr}, the Tanzu Kubernetes release this CLI deploys: most often the OVA imported belongs to another TKG/TCE release, otherwise none was imported yet.`,
+      versions: captureRoles(input),
+    };
+  },
+  // CheckKubernetesUpgradeCompatibility: one minor at a time; a downgrade is a --tkr behind the cluster.
+  "tanzu-kubernetes-upgrade-path": (input) => {
+    const from = input.version("from");
+    const to = input.version("to");
+    const minors = from && to ? minorDelta(to, from) : undefined;
+    const policy = "Tanzu Kubernetes Grid upgrades Kubernetes one minor at a time, never down";
+    if (/downgrade\s+is\s+not\s+allowed/.test(input.finding.text) || (minors !== undefined && minors < 0)) {
+      return {
+        verdict: "warning",
+        headline: `The upgrade asks to go down from ${input.capture("from")} to ${input.capture("to")}: the TKr picked (--tkr, or the CLI's default) is older than the cluster.`,
+        versions: captureRoles(input),
+        ...(minors === undefined ? {} : { skew: { minors, policy, supported: false } }),
+      };
+    }
+    return {
+      headline:
+        minors !== undefined && minors > 1
+          ? `The upgrade from ${input.capture("from")} to ${input.capture("to")} skips ${minors - 1} minor(s): the tanzu CLI is more than one TKG release ahead of the cluster; upgrade through each release's TKr in turn.`
+          : `The tanzu CLI refuses the upgrade from ${input.capture("from")} to ${input.capture("to")}.`,
+      versions: captureRoles(input),
+      ...(minors === undefined ? {} : { skew: { minors, policy, supported: minors <= 1 } }),
+    };
+  },
   // Without the version on the line (a wrapped list, a CI script's own message) it is only a likely retired z-stream.
   "rosa-openshift-version-unsupported": (input) => {
     const requested = input.capture("requested");

@@ -693,6 +693,51 @@ export const diagnoseManagedVersion: Diagnoser = (input) => {
   const to = input.version("to");
   if (from && to) return upgradePath(input, from, to);
   const requested = input.capture("requested") ?? input.capture("newest");
+  const text = input.finding.text;
+  const slug = input.capture("requested");
+  if (slug && /invalid\s+version\s+slug/.test(text) && !/-do\.\d+$/.test(slug)) {
+    // Every DOKS slug is 1.x.y-do.N (doctl kubernetes options versions); digitalocean/terraform-provider-digitalocean#1443
+    // shows the refusal with a made-up slug: a malformed string, not a version DigitalOcean retired.
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: "${slug}" is not a DigitalOcean Kubernetes slug (they read 1.x.y-do.N), so no release ever offered it; fix the version string.`,
+      versions: captureRoles(input),
+      fixes: ["Copy a slug from doctl kubernetes options versions (or the digitalocean_kubernetes_versions data source)."],
+    };
+  }
+  if (/Kubernetes\/Orchestrator\s+Version/.test(text)) {
+    // terraform-provider-azurerm checks orchestrator_version client-side against the cluster's upgrade profile; the list
+    // comes back empty for versions outside standard support (LTS, a minor AKS deprecated) and for some pools (#16173,
+    // #26804, #27245, #8147: the pool and the cluster on the same version), so the line alone does not prove two apart.
+    return {
+      verdict: "warning",
+      headline: `The azurerm provider refused orchestrator_version ${requested ?? ""} for the node pool: the control plane does not offer it (a pool ahead of the cluster, or a version AKS retired), or the provider's check got an empty list from AKS, a known provider bug when pool and cluster already run that version.`,
+      versions: captureRoles(input),
+      reasoning: ["Compare the message's \"The Kubernetes Cluster is running version\" with the pool's version; an empty list of supported versions there is the provider's bug (pin the pool's orchestrator_version to the cluster's exact patch, or upgrade the provider)."],
+    };
+  }
+  if (requested && /(?:Master|Node)\s+version\s+\\?"?[\w.+-]+\s*$/.test(text)) {
+    return {
+      verdict: "warning",
+      headline: `GKE refused the ${/Node\s+version/.test(text) ? "node" : "master"} version ${requested}, and the line is cut after it: most often a retired version ("is unsupported"), but the reason is not on the line.`,
+      versions: captureRoles(input),
+    };
+  }
+  if (!requested && /message=Version\s+is\s+invalid/.test(text)) {
+    // kelseyhightower/kubernetes-cluster-federation#40: GKE's 2017 API said "invalid" for a retired version without naming it.
+    return {
+      verdict: "warning",
+      headline: "GKE refused the requested cluster version, which the line does not name: a version GKE no longer offers (its 2017–2018 API called those \"invalid\"), or a malformed one.",
+      versions: captureRoles(input),
+      reasoning: ["gcloud container get-server-config --zone <zone> lists validMasterVersions."],
+    };
+  }
+  if (/A\s+previous\s+patch\s+was\s+specified/.test(text)) {
+    return {
+      headline: "IBM Cloud Kubernetes Service creates clusters only at the newest patch of each minor: the pinned patch has been superseded. Pin only the minor (1.x), or a patch from ibmcloud ks versions.",
+      versions: captureRoles(input),
+    };
+  }
   if (!requested && /unsupported\s+Kubernetes\s+version/.test(input.finding.text)) {
     return {
       verdict: "warning",

@@ -380,15 +380,21 @@ export const clusterApiSignatures: Signature[] = [
     family: "cluster-api",
     severity: "warning",
     flake: true,
-    anchors: ["found no AMIs with the name", "does not have a corresponding VM image"],
+    anchors: ["found no AMIs with the name", "does not have a corresponding VM image", "no VM image found for publisher", "PlatformImageNotFound"],
     patterns: [
       // CAPA's default AMI lookup: capa-ami-<os>-?<k8s version>-* (older releases ??-?????????? suffixes).
       String.raw`found\s+no\s+AMIs\s+with\s+the\s+name\s*:\s*${Q}capa-ami-[\w.-]*?-\??(?<kubernetes>v?\d+\.\d+\.\d+)-`,
       // CAPZ's e2e suite checks the version against the offer's SKUs before creating anything.
       String.raw`Provided\s+Kubernetes\s+version\s+(?<kubernetes>{V})\s+does\s+not\s+have\s+a\s+corresponding\s+VM\s+image`,
+      // CAPZ's default-image lookup in the Marketplace offer (azure/services/virtualmachineimages, before the community
+      // gallery): no SKU version for the Machine's Kubernetes version.
+      String.raw`no\s+VM\s+image\s+found\s+for\s+publisher\s+\\?"(?<publisher>[\w.-]+)\\?"\s+offer\s+\\?"(?<offer>[\w.-]+)\\?"\s+sku\s+\\?"(?<sku>[\w.-]+)\\?"\s+with\s+Kubernetes\s+version\s+\\?"(?<kubernetes>{V})`,
+      // Older CAPZ (2019–2021) named the reference image by version itself (k8s-1dot22dot0-ubuntu-1804) and Azure
+      // refused it as not published; a provider bug building a wrong name reads the same (cluster-api-provider-azure#384).
+      String.raw`PlatformImageNotFound[^\n]{0,40}?The\s+platform\s+image\s+'(?<image>cncf-upstream:[\w.-]+:k8s-\d+dot\d+dot\d+[\w.-]*:[\w.-]+)'\s+is\s+not\s+available`,
     ],
     versions: ["kubernetes"],
-    roles: { kubernetes: "Kubernetes version requested" },
+    roles: { kubernetes: "Kubernetes version requested", publisher: "image publisher", offer: "image offer", sku: "image SKU", image: "image reference (its Kubernetes version spelled 1dotNdotM)" },
     priority: 45,
     meaning:
       "The infrastructure provider looks up its reference image (CAPA AMI, CAPZ Marketplace/gallery image) by the Machine's Kubernetes version, and none is published for that version: the provider's image pipeline only covers some patch releases, drops old ones, and older provider releases look in a place that newer images no longer go to.",
@@ -412,6 +418,16 @@ export const clusterApiSignatures: Signature[] = [
         // kubernetes-sigs/cluster-api-provider-azure#4422 (v1.22.9 images deprecated in the offer)
         line: String.raw`Provided Kubernetes version v1.22.9 does not have a corresponding VM image in the "capi offer"`,
         captures: { kubernetes: "v1.22.9" },
+      },
+      {
+        // kubernetes/test-infra#34752 (CAPZ v1.17's Marketplace lookup, no image for v1.30.8)
+        line: String.raw`E0428 23:07:38.283612       1 controller.go:324] "Reconciler error" err="failed to init machine scope cache: failed to get default image: no VM image found for publisher \"cncf-upstream\" offer \"capi\" sku \"ubuntu-2204-gen1\" with Kubernetes version \"v1.30.8\"" controller="azuremachine"`,
+        captures: { publisher: "cncf-upstream", offer: "capi", sku: "ubuntu-2204-gen1", kubernetes: "v1.30.8" },
+      },
+      {
+        // kubernetes-sigs/cluster-api-provider-azure#1614 (quickstart asked for v1.22.0 before its images were published)
+        line: String.raw`Original Error: Code=\"PlatformImageNotFound\" Message=\"The platform image 'cncf-upstream:capi:k8s-1dot22dot0-ubuntu-1804:latest' is not available. Verify that all fields in the storage profile are correct.`,
+        captures: { image: "cncf-upstream:capi:k8s-1dot22dot0-ubuntu-1804:latest" },
       },
     ],
     nearMisses: [

@@ -818,4 +818,115 @@ export const distributionSignatures: Signature[] = [
       "its owner had announced that this library would not be supported anymore.",
     ],
   },
+  {
+    id: "tanzu-tkr-vm-template-missing",
+    title: "No VM template (OVA) for the Tanzu Kubernetes release in use",
+    family: "distributions",
+    severity: "error",
+    flake: true,
+    anchors: ["associated with TanzuKubernetesRelease", "specified for the TanzuKubernetesRelease", "unable to detect a VM template that belongs", "compatible full version hint", "associated with OVA Version"],
+    patterns: [
+      // vmware-tanzu/tanzu-framework pkg/v1/tkg/vc ValidateAndGetVirtualMachineTemplateForTKRVersion: the VSPHERE_TEMPLATE
+      // given (or the one found) carries another TKr's OVA version.
+      String.raw`VM\s+Template\s+(?<template>\S+)\s+is\s+not\s+associated\s+with\s+TanzuKubernetesRelease\s+(?<tkr>{V})`,
+      String.raw`incorrect\s+VSPHERE_TEMPLATE\s+\((?<template>[^)\s]+)\)\s+specified\s+for\s+the\s+TanzuKubernetesRelease\s+\((?<tkr>{V})\)`,
+      // The same lookup when no template was named: none of the OVA versions of the TKr's BOM is in vCenter.
+      String.raw`unable\s+to\s+find\s+VM\s+Template\s+associated\s+with\s+TanzuKubernetesRelease\s+(?<tkr>{V})(?:\.\s+Please\s+upload\s+at\s+least\s+one\s+VM\s+Template\s+from\s+versions\s+\[\s*(?<ova>{V}))?`,
+      // TKG 2.x: the tkr-vsphere-resolver webhook (tanzu-framework pkg/v2/tkr/webhook/cluster/vsphere-template-resolver)
+      // resolving the TKr's OSImage version; "…, but found these VM(s) […]" (not converted to templates) is not matched.
+      String.raw`unable\s+to\s+find\s+VM\s+Template\s+associated\s+with\s+OVA\s+Version\s+(?<ova>{V})\.\s+Please\s+upload`,
+      // The installer UI (tkg-ui vsphere os-image step): the same lookup, shown before deployment.
+      String.raw`deployed\s+with\s+Tanzu\s+Kubernetes\s+release\s+\(TKr\)\s+(?<tkr>{V})\.\s+We\s+are\s+unable\s+to\s+detect\s+a\s+VM\s+template\s+that\s+belongs`,
+      // vSphere with Tanzu (TKGS): the TanzuKubernetesCluster webhook resolves spec.distribution.version against the
+      // TanzuKubernetesReleases the Supervisor's content library offers.
+      String.raw`Unable\s+to\s+find\s+a\s+compatible\s+full\s+version\s+hint\s+${Q}(?<requested>{V})${Q}`,
+    ],
+    versions: ["tkr", "ova", "requested"],
+    roles: {
+      tkr: "Tanzu Kubernetes release the CLI deploys",
+      template: "VM template found in vCenter",
+      ova: "OVA version the TKr expects",
+      requested: "Kubernetes version asked of the Supervisor",
+    },
+    versionKinds: { tkr: { kind: "component", component: "TKr" }, ova: { kind: "component", component: "TKr OVA" } },
+    priority: 48,
+    meaning:
+      "Tanzu Kubernetes Grid (and TCE) deploys each cluster from a TanzuKubernetesRelease pinned by the CLI's BOM, and needs a vSphere VM template built from that TKr's OVA: an OVA of another TKr (another TKG/TCE release, another tkg.N build) does not count. vSphere with Tanzu resolves a TanzuKubernetesCluster's version against the TKrs its content library offers.",
+    causes: [
+      "The OVA imported into vCenter belongs to another TKG/TCE release than the tanzu CLI in use (a CLI upgraded, or not, after the OVA was downloaded).",
+      "A VSPHERE_TEMPLATE pinned in the cluster config from an older release.",
+      "vSphere with Tanzu: a TanzuKubernetesCluster asking for a version the Supervisor's content library no longer (or does not yet) offer, or a library that is not synchronised.",
+    ],
+    fixes: [
+      "Import the OVA the CLI's TKr names (tanzu kubernetes-release get lists the TKrs; the BOM lists the OVA versions), convert it to a template, and drop VSPHERE_TEMPLATE unless several match.",
+      "vSphere with Tanzu: kubectl get tanzukubernetesreleases lists what is offered; pick one of those versions (or synchronise the content library).",
+    ],
+    references: ["https://docs.vmware.com/en/VMware-Tanzu-Kubernetes-Grid/index.html"],
+    examples: [
+      {
+        // vmware-tanzu/community-edition#5038 (TCE CLI still 0.11.4 after installing 0.12.1; the OVA was 0.12's)
+        line: "Error: workload cluster configuration validation failed: vSphere config validation failed: vSphere template kubernetes version validation failed: unable to get or validate VM Template for given Tanzu Kubernetes release: VM Template /HEL1/vm/Tanzu/photon-3-kube-v1.22.8+vmware.1-tkg.1-d69148b2a4aa7ef6d5380cc365cac8cd is not associated with TanzuKubernetesRelease v1.22.8+vmware.1-tkg.1-tf-v0.11.4. Please upload VM Template for this TanzuKubernetesRelease to continue",
+        captures: { template: "/HEL1/vm/Tanzu/photon-3-kube-v1.22.8+vmware.1-tkg.1-d69148b2a4aa7ef6d5380cc365cac8cd", tkr: "v1.22.8+vmware.1-tkg.1-tf-v0.11.4" },
+      },
+      {
+        // vmware-tanzu/community-edition#3864 (TCE v0.11.2 UI, OVAs of TKG 1.5.2)
+        line: "Your management cluster will be deployed with Tanzu Kubernetes release (TKr) v1.22.5+vmware.1-tkg.3-tf-v0.11.2. We are unable to detect a VM template that belongs to this Tanzu Kubernetes release. You must install a VM template that belongs to Tanzu Kubernetes release v1.22.5+vmware.1-tkg.3-tf-v0.11.2 to continue with deployment of the management cluster.",
+        captures: { tkr: "v1.22.5+vmware.1-tkg.3-tf-v0.11.2" },
+      },
+      {
+        // vmware/power-validated-solutions-for-cloud-foundation#301 (VCF 5.0 Supervisor, a TKC asking for 1.20)
+        line: String.raw`Error from server (Unable to find a compatible full version hint "1.20"`,
+        captures: { requested: "1.20" },
+      },
+      {
+        // vmware-tanzu/tanzu-framework#3827 (the TKG 2.1 resolver webhook)
+        line: String.raw`Error from server (unable to find VM Template associated with OVA Version v1.23.8+vmware.2-tkg.1-85a434f93857371fccb566a414462981. Please upload at least one VM Template to continue): error when creating "/tmp/kubeapply-2943337198": admission webhook "tkr-vsphere-resolver-webhook.tanzu.vmware.com" denied the request`,
+        captures: { ova: "v1.23.8+vmware.2-tkg.1-85a434f93857371fccb566a414462981" },
+      },
+    ],
+    nearMisses: [
+      "unable to find VM Template associated with OVA Version v1.23.8+vmware.2-tkg.1-85a434f93857371fccb566a414462981, but found these VM(s) [ubuntu-2004-kube-v1.23.8] that can be used once converted to a VM Template",
+      // tanzu-framework's other template checks: a VM not converted to a template is no version matter.
+      "virtual machine /dc0/vm/photon-3-kube-v1.22.5 is not a template, please convert it to a template and retry",
+      "Warning  Failed     7m9s (x6 over 8m22s)    kubelet            Error: ImagePullBackOff",
+    ],
+  },
+  {
+    id: "tanzu-kubernetes-upgrade-path",
+    title: "Tanzu CLI refuses the Kubernetes upgrade path",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["Upgrading Kubernetes from", "Kubernetes version downgrade is not allowed"],
+    patterns: [
+      // tanzu-framework tkgclient verifyK8sVersion: CheckKubernetesUpgradeCompatibility allows one minor at a time.
+      String.raw`Upgrading\s+Kubernetes\s+from\s+(?<from>{V})\s+to\s+(?<to>{V})\s+is\s+not\s+supported`,
+      String.raw`attempted\s+to\s+upgrade\s+kubernetes\s+from\s+(?<from>{V})\s+to\s+(?<to>{V})\.\s+Kubernetes\s+version\s+downgrade\s+is\s+not\s+allowed`,
+    ],
+    versions: ["from", "to"],
+    roles: { from: "cluster's current Kubernetes version", to: "version of the TKr asked for" },
+    versionKinds: { from: "kubernetes", to: "kubernetes" },
+    priority: 48,
+    meaning:
+      "tanzu cluster upgrade / management-cluster upgrade moves Kubernetes one minor at a time and never down; the TKr the CLI picked (its default, or --tkr) is more than one minor ahead of the cluster, or behind it.",
+    causes: [
+      "A TKG/TCE CLI two releases ahead of the management cluster (TKG 1.2 → 1.4 skips the 1.20 TKr of TKG 1.3).",
+      "A --tkr older than the cluster's current version.",
+    ],
+    fixes: ["Upgrade through each TKG release in turn (with the CLI of each), or pass --tkr of the next minor first."],
+    references: ["https://docs.vmware.com/en/VMware-Tanzu-Kubernetes-Grid/index.html"],
+    examples: [
+      {
+        // vmware-tanzu/tanzu-framework#1299 (TKG 1.2 management cluster, TKG 1.4 CLI)
+        line: "Error: unable to upgrade management cluster: kubernetes version verification failed: Upgrading Kubernetes from v1.19.1+vmware.2 to v1.21.2+vmware.1 is not supported",
+        captures: { from: "v1.19.1+vmware.2", to: "v1.21.2+vmware.1" },
+      },
+      {
+        // tanzu-framework's unit test wording (tkgclient upgrade_cluster_test.go)
+        line: "kubernetes version verification failed: attempted to upgrade kubernetes from v1.18.0+vmware.2 to v1.18.0+vmware.1. Kubernetes version downgrade is not allowed.",
+        captures: { from: "v1.18.0+vmware.2", to: "v1.18.0+vmware.1" },
+      },
+    ],
+    nearMisses: ["Verifying kubernetes version..."],
+  },
 ];

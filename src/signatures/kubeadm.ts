@@ -697,4 +697,89 @@ export const kubeadmSignatures: Signature[] = [
       "KERNEL_VERSION: 3.10.0-514.6.1.el7.x86_64",
     ],
   },
+  {
+    id: "kubeadm-etcd-version-unknown",
+    title: "kubeadm has no etcd version for the requested Kubernetes version",
+    family: "kubeadm",
+    severity: "error",
+    flake: true,
+    anchors: ["No recommended etcd for requested", "or unknown Kubernetes version(", "or unknown kubernetes version("],
+    patterns: [
+      // cmd/kubeadm/app/cmd/upgrade/plan.go getSuggestedEtcdVersion (1.9–1.17): the plan goes on with etcd "N/A".
+      String.raw`No\s+recommended\s+etcd\s+for\s+requested\s+[Kk]ubernetes\s+version\s*\(\s*(?<kubernetes>{V})\s*\)`,
+      // cmd/kubeadm/app/constants EtcdSupportedVersion (1.9–1.17): the minor is not in kubeadm's SupportedEtcdVersion
+      // map, so `upgrade apply` stops ("failed to retrieve an etcd version for the target Kubernetes version: …").
+      // Spelled "Unsupported or unknown kubernetes version" up to 1.12. kubernetes/kubernetes#88373 (1.18) falls back to
+      // the nearest known etcd with a warning ("could not find officially supported version of etcd …"), not matched.
+      String.raw`[Uu]nsupported\s+or\s+unknown\s+[Kk]ubernetes\s+version\s*\(\s*(?<kubernetes>{V})\s*\)`,
+    ],
+    versions: ["kubernetes"],
+    roles: { kubernetes: "Kubernetes version kubeadm was asked for" },
+    versionKinds: { kubernetes: "kubernetes" },
+    priority: 50,
+    meaning:
+      "kubeadm maps each Kubernetes minor it knows to an etcd release; a version newer than the kubeadm binary (or a prerelease of the next minor) has no entry. Before 1.18 kubeadm upgrade stops on it (upgrade plan only warns and shows etcd as N/A); from 1.18 kubeadm falls back to the nearest etcd it knows.",
+    causes: [
+      "kubeadm not upgraded before `kubeadm upgrade plan/apply` to a newer minor (kubernetes/kubeadm#1256: kubeadm 1.12 planning 1.13).",
+      "A CI job building the next minor (1.N.0-alpha) with a kubeadm whose etcd table was not bumped yet (kubernetes/kubernetes#81386, #88336).",
+    ],
+    fixes: [
+      "Install the kubeadm of the target minor first (the etcd version comes with it), then plan/apply the upgrade.",
+      "For a development build, add the minor to SupportedEtcdVersion (cmd/kubeadm/app/constants), or use kubeadm 1.18+, which falls back to the nearest etcd.",
+    ],
+    references: ["https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-upgrade/", "https://github.com/kubernetes/kubernetes/pull/88373"],
+    examples: [
+      {
+        // kubernetes/kubernetes#81386 (kinder upgrade job 1.15 → master once master pointed at 1.17)
+        line: "[upgrade/apply] FATAL: failed to retrieve an etcd version for the target Kubernetes version: unsupported or unknown Kubernetes version(1.17.0-alpha.0.22+0910ebfeee1e28)",
+        captures: { kubernetes: "1.17.0-alpha.0.22+0910ebfeee1e28" },
+      },
+      {
+        // kubernetes/kubeadm#1256 (kubeadm v1.12.2 planning v1.13.0)
+        line: "[upgrade/versions] WARNING: No recommended etcd for requested kubernetes version (v1.13.0)",
+        captures: { kubernetes: "v1.13.0" },
+      },
+      // kubeadm 1.9–1.12's spelling
+      { line: "Unsupported or unknown kubernetes version(1.13.0)", captures: { kubernetes: "1.13.0" } },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#114232, kubernetes/kubeadm#2859: 1.18+ falls back and goes on (kubeadm's own minor missing from its table).
+      "W1201 18:38:22.238280   13854 images.go:80] could not find officially supported version of etcd for Kubernetes v1.26.0-rc.1, falling back to the nearest etcd version (3.5.6-0)",
+      "[upgrade/versions] kubeadm version: v1.12.2",
+    ],
+  },
+  {
+    id: "kubeadm-config-kind-missing",
+    title: "kubeadm configuration document without kind and apiVersion",
+    family: "kubeadm",
+    severity: "warning",
+    flake: false,
+    anchors: ["kind and apiVersion is mandatory information that needs"],
+    patterns: [
+      // cmd/kubeadm/app/util/marshal.go SplitYAMLDocuments (1.12–1.14): every document of --config must carry its type
+      // since the v1alpha3 multi-document configuration. Later releases say "invalid configuration for GroupVersionKind
+      // /, Kind=: … must be specified", which is nearly always a stray `---` or an empty document: not matched.
+      String.raw`kind\s+and\s+apiVersion\s+is\s+mandatory\s+information\s+that\s+needs\s+to\s+be\s+specified\s+in\s+all\s+YAML\s+documents`,
+    ],
+    versions: [],
+    priority: 40,
+    meaning:
+      "kubeadm 1.12 and later read --config as a stream of typed documents (v1alpha3 split MasterConfiguration into Init/ClusterConfiguration): a document without kind and apiVersion is refused. A configuration generated for an older kubeadm (an untyped v1alpha1/v1alpha2 file) fails this way, and so does an empty document left by a stray `---`; the line does not tell which.",
+    causes: [
+      "A provisioning tool written for kubeadm 1.10/1.11 generating an untyped configuration for a newer kubeadm (kinvolk/kube-spawn#320).",
+      "An empty YAML document (a leading or doubled `---`, a comment block between separators).",
+    ],
+    fixes: [
+      "Give every document its apiVersion (kubeadm.k8s.io/…) and kind (InitConfiguration, ClusterConfiguration, …); `kubeadm config print init-defaults` shows the shape this kubeadm reads.",
+      "Remove empty documents and stray `---` separators.",
+    ],
+    examples: [
+      // kinvolk/kube-spawn#320 (kube-spawn's config for kubeadm 1.11 run with 1.12)
+      { line: "master-ajk8ix invalid configuration: kind and apiVersion is mandatory information that needs to be specified in all YAML documents" },
+    ],
+    nearMisses: [
+      // The later wording: an empty or untyped document, almost always a formatting slip.
+      "invalid configuration for GroupVersionKind /, Kind=: kind and apiVersion is mandatory information that must be specified",
+    ],
+  },
 ];

@@ -113,6 +113,8 @@ export const managedSignatures: Signature[] = [
       "is not allowed, you can only upgrade one minor",
       "invalid version slug",
       "is not viable for cluster",
+      "A previous patch was specified",
+      "message=Version",
     ],
     patterns: [
       // GKE: the control plane's or a node pool's pinned version, retired (or not offered in the location).
@@ -158,6 +160,13 @@ export const managedSignatures: Signature[] = [
       String.raw`(?:requested\s+version\s+slug\s+${Q}(?<requested>{V})${Q}[^\n]{0,80}?:\s+)?invalid\s+version\s+slug`,
       // IONOS Cloud: the version is not (or no longer) offered; the list follows, oldest first.
       String.raw`K8s\s+version\s+(?<requested>{V})\s+is\s+not\s+viable\s+for\s+cluster\.?\s*(?:Available\s+versions\s+are\s+\[\s*(?<oldest>{V})(?:\s*,\s*{V})*?(?:\s*,\s*(?<newest>{V}))?\s*\])?`,
+      // IBM Cloud Kubernetes Service (E0156): IKS creates clusters only at the newest patch of each minor, so a pinned
+      // patch is refused as soon as the next one ships (the API names no version; ibmcloud ks versions lists them).
+      String.raw`A\s+previous\s+patch\s+was\s+specified\.\s+Only\s+the\s+most\s+recent\s+patch\s+for\s+a\s+particular\s+minor\s+version\s+can\s+be\s+specified`,
+      // GKE's older API (2017–2018): a retired version is "invalid", named from 2018 on ("Version \"1.8.7-gke.0\" is invalid").
+      String.raw`message=Version\s+(?:${Q}(?<requested>{V})${Q}\s+)?is\s+invalid`,
+      // The GKE refusal cut after the version (a wrapped console, an excerpt): what follows is not known.
+      String.raw`message=(?:Master|Node)\s+version\s+${Q}(?<requested>{V})\s*$`,
     ],
     versions: ["requested", "oldest", "newest", "from", "to"],
     roles: {
@@ -481,7 +490,7 @@ export const managedSignatures: Signature[] = [
     family: "managed",
     severity: "warning",
     flake: true,
-    anchors: ["no version(s) found matching", "specified is not supported in ", "Addon specified is not supported"],
+    anchors: ["no version(s) found matching", "specified is not supported in ", "Addon specified is not supported", "EKS Add-On version info"],
     patterns: [
       // eksctl resolves an add-on version against aws eks describe-addon-versions for the cluster's minor.
       String.raw`no\s+version\(s\)\s+found\s+matching\s+${Q}(?<addonVersion>[\w.+-]+)${Q}\s+for\s+${Q}(?<addon>[\w.-]+)`,
@@ -490,6 +499,9 @@ export const managedSignatures: Signature[] = [
       String.raw`Addon\s+(?<addon>[\w.-]+)\s+specified\s+is\s+not\s+supported\s+in\s+(?<kubernetes>\d+\.\d+)\s+kubernetes\s+version`,
       // The same refusal through CloudFormation (AWS::EKS::Addon), which names neither the add-on nor the minor.
       String.raw`Addon\s+specified\s+is\s+not\s+supported\s*\(\s*Service\s*:\s*(?:Eks|AmazonEKS)\b`,
+      // Terraform's aws_eks_addon_version data source (terraform-provider-aws internal/service/eks): describe-addon-versions
+      // for the add-on and the cluster's minor returned nothing ("empty result"); a mistyped add-on name reads the same.
+      String.raw`reading\s+EKS\s+Add-On\s+version\s+info\s+\(\s*(?<addon>[\w.-]+)\s*,\s*(?<kubernetes>\d+\.\d+)\s*\)\s*:\s*empty\s+result`,
     ],
     versions: ["addonVersion", "kubernetes"],
     roles: { addonVersion: "add-on version asked for", addon: "EKS add-on", kubernetes: "cluster's Kubernetes minor" },
