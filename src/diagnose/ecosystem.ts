@@ -3,7 +3,8 @@ import type { KubeVersion, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 import { listedVersions } from "./area-platform.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS, TOOL_FLAGS } from "./tables.js";
+import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
+import { CLI_TOOL_FLAGS } from "./tables-client.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 
 // Reasoning for the ecosystem around Kubernetes: component flags, kubectl's credential plugins and
@@ -50,6 +51,14 @@ function componentFromBanners(lines: readonly { text: string }[]): string | unde
     }
   }
   return undefined;
+}
+
+/** A client tool's flag from either table, if the refusal's wording is the one that tool's flag parser prints. */
+function toolFlag(flag: string, parser: "pflag" | "goflag"): (ToolFlag & { alsoSince?: { command: string; release: string }[]; instead?: string }) | undefined {
+  const own = TOOL_FLAGS[flag];
+  if (own) return parser === "pflag" ? own : undefined;
+  const cli = CLI_TOOL_FLAGS[flag];
+  return cli && (cli.parser ?? "pflag") === parser ? cli : undefined;
 }
 
 export const diagnoseUnknownFlag: Diagnoser = (input) => {
@@ -116,23 +125,31 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
       fixes: [`Run a ${added.release} or newer binary, or drop --${flag} for this release.`],
     };
   }
-  const tool = TOOL_FLAGS[flag];
+  const tool = toolFlag(flag, /flag provided but not defined/.test(input.finding.text) ? "goflag" : "pflag");
   if (tool && !component) {
     const nearby = [...input.finding.context.before, ...input.finding.context.after].map((l) => l.text).join("\n");
-    const named = new RegExp(`(?:^|[^\\w-])${tool.tool}(?:[^\\w-]|$)`, "i").test(`${input.finding.text}\n${nearby}`);
+    // kubeadm names itself only through its error trailer (cmd/kubeadm/app/util/error.go).
+    const named =
+      new RegExp(`(?:^|[^\\w-])${tool.tool}(?:[^\\w-]|$)`, "i").test(`${input.finding.text}\n${nearby}`) ||
+      (tool.tool === "kubeadm" && /To see the stack trace of this error execute with --v=5 or higher/.test(nearby));
     const older = tool.change === "added";
     const typed = classifyVersion(tool.release, tool.kind === "component" ? { kind: "component", component: tool.tool } : "kubernetes");
+    const unnamed = tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`;
+    const also = tool.alsoSince?.length ? `; ${tool.alsoSince.map((a) => `${a.command} from ${a.release}`).join(", ")}` : "";
     return {
       verdict: tool.unique || named ? "cause" : "warning",
       headline: older && tool.removedIn
-        ? `${tool.command} has --${flag} only from ${tool.tool} ${tool.release} until ${tool.removedIn}: the ${tool.tool} that ran is older or newer than the script or manifest that passes the flag${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`
+        ? `${tool.command} has --${flag} only from ${tool.tool} ${tool.release} until ${tool.removedIn}: the ${tool.tool} that ran is older or newer than the script or manifest that passes the flag${unnamed}.`
         : older
-        ? `${tool.command} has --${flag} from ${tool.tool} ${tool.release} on: the ${tool.tool} that ran is older than the script or manifest that passes the flag${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`
-        : `--${flag} was removed from ${tool.command} in ${tool.tool} ${tool.release}: the script was written for an older ${tool.tool} than the one that ran${tool.unique || named ? "" : ` (if the line is ${tool.tool}'s: the line names no program)`}.`,
-      versions: [{ name: older ? "flagAddedIn" : "flagRemovedIn", version: tool.release, role: `${tool.tool} release that ${older ? "added" : "removed"} --${flag}`, source: tool.source, ...(typed ? { typed } : {}) }],
+        ? `${tool.command} has --${flag} from ${tool.tool} ${tool.release} on${also}: the ${tool.tool} that ran is older than the script or manifest that passes the flag${unnamed}.`
+        : `--${flag} was removed from ${tool.command} in ${tool.tool} ${tool.release}: the script was written for an older ${tool.tool} than the one that ran${unnamed}.`,
+      versions: [
+        { name: older ? "flagAddedIn" : "flagRemovedIn", version: tool.release, role: `${tool.tool} release that ${older ? "added" : "removed"} --${flag}`, source: tool.source, ...(typed ? { typed } : {}) },
+        ...(tool.alsoSince ?? []).map((a) => ({ name: "flagAddedIn", version: a.release, role: `${tool.tool} release that added --${flag} to ${a.command}`, source: tool.source })),
+      ],
       fixes: older
-        ? [`Upgrade ${tool.tool} to ${tool.release} or newer in the job (or the image), or drop --${flag} for the older release.`]
-        : [`Drop --${flag} from the script (${tool.tool} ${tool.release} and later), or pin ${tool.tool} to the release the script was written for.`],
+        ? [`Upgrade ${tool.tool} to ${tool.release} or newer in the job (or the image), or drop --${flag} for the older release${tool.instead ? ` (${tool.instead})` : ""}.`]
+        : [`Drop --${flag} from the script (${tool.tool} ${tool.release} and later)${tool.instead ? `, use ${tool.instead} instead` : ""}, or pin ${tool.tool} to the release the script was written for.`],
     };
   }
   if (!component) {
@@ -186,6 +203,22 @@ export const diagnoseExecPlugin: Diagnoser = (input) => {
 };
 
 export const diagnoseKustomize: Diagnoser = (input) => {
+  const path = input.capture("path");
+  if (path !== undefined) {
+    // Only kustomize v2.0.x prints "(got d=…)"; it wants files under resources: (and directories under bases:).
+    const resources = input.capture("resources") !== undefined || /\bResources\b/.test(input.finding.text);
+    return {
+      verdict: resources ? "cause" : "warning",
+      headline: resources
+        ? `The kustomization lists the directory ${path} under resources:, which kustomize reads from v2.1.0 on; the kustomize that ran is v2.0.x (the one embedded in kubectl 1.14–1.20).`
+        : `kustomize v2.0.x (the one embedded in kubectl 1.14–1.20) was given the directory ${path} where it wants a file; kustomize v2.1.0 and later read directories under resources:.`,
+      versions: [
+        tableRow("kustomizeSince", "v2.1.0", "kustomize release that reads directories under resources:", "kustomize pkg/loader (v2.0.3 vs v2.1.0)"),
+        tableRow("kubectlSince", "1.21", "first kubectl embedding a kustomize newer than v2.0.3", "kustomization field table"),
+      ],
+      fixes: ["Build with a standalone kustomize (kustomize build DIR | kubectl apply -f -) or a kubectl 1.21+, or list the directory under bases: for kustomize 2.0."],
+    };
+  }
   const field = input.capture("field") ?? "";
   const row = KUSTOMIZE_FIELDS[field];
   if (!row) return { headline: `kustomize does not know the field "${field}".` };

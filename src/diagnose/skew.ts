@@ -348,6 +348,15 @@ export const diagnoseDeprecation: Diagnoser = (input) => {
 
 export const diagnoseFeatureGate: Diagnoser = (input) => {
   const gate = input.capture("gate") ?? "";
+  // Kubernetes' and its add-ons' gates are UpperCamelCase (k8s.io/component-base/featuregate; cert-manager's
+  // ExperimentalGatewayAPISupport): a lowerCamel name is a casing typo that no release knows (cert-manager/website#1328).
+  if (/^[a-z]/.test(gate) && /[A-Z]/.test(gate)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: feature gate names are UpperCamelCase and "${gate}" starts in lower case, a casing typo (${gate.charAt(0).toUpperCase()}${gate.slice(1)}) that no release would accept.`,
+      versions: [],
+    };
+  }
   const removedIn = REMOVED_FEATURE_GATES[gate];
   const part: DiagnosisPart = {
     headline: removedIn

@@ -301,6 +301,21 @@ export const KUSTOMIZE_FIELDS: Record<string, { kustomize: string; kubectl: stri
   helmCharts: { kustomize: "v4.1.0", kubectl: "1.22" },
   buildMetadata: { kustomize: "v4.3.0", kubectl: "1.23" },
   sortOptions: { kustomize: "v5.0.0", kubectl: "1.27" },
+  // From the json tags of kustomize's types package at each release tag (pkg/types at v2.0.3–v3.2.0, api/types after):
+  // v2.1.0 added generators, transformers and the generators' envs; v3.0.0 patches and the inline patch of
+  // patchesJson6902 (kubernetes-sigs/kustomize#2347 failed on it with 2.0.3); v3.7.0 validators and per-generator options;
+  // v4.1.0 the labels' includeSelectors; v4.5.5 includeTemplates and the images' tagSuffix (kubectl 1.24 embeds v4.5.4,
+  // 1.25 v4.5.7; CrunchyData/postgres-operator-examples#245 and #267 hit includeTemplates with older kubectl and oc).
+  generators: { kustomize: "v2.1.0", kubectl: "1.21" },
+  transformers: { kustomize: "v2.1.0", kubectl: "1.21" },
+  envs: { kustomize: "v2.1.0", kubectl: "1.21" },
+  patches: { kustomize: "v3.0.0", kubectl: "1.21" },
+  patch: { kustomize: "v3.0.0", kubectl: "1.21" },
+  validators: { kustomize: "v3.7.0", kubectl: "1.21" },
+  options: { kustomize: "v3.7.0", kubectl: "1.21" },
+  includeSelectors: { kustomize: "v4.1.0", kubectl: "1.22" },
+  includeTemplates: { kustomize: "v4.5.5", kubectl: "1.25" },
+  tagSuffix: { kustomize: "v4.5.5", kubectl: "1.25" },
 };
 
 /** kind's own configuration API versions (kind release notes; kubernetes-sigs/kind#1335, kubernetes-sigs/kubebuilder#2564). */

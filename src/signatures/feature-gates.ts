@@ -1,10 +1,22 @@
 import type { Signature } from "../model.js";
-import { ADDED_FLAGS, REMOVED_FLAGS } from "../diagnose/tables.js";
+import { ADDED_FLAGS, REMOVED_FLAGS, TOOL_FLAGS } from "../diagnose/tables.js";
+import { CLI_TOOL_FLAGS } from "../diagnose/tables-client.js";
 
-const OTHER_COMPONENT_FLAGS = Object.entries({ ...REMOVED_FLAGS, ...ADDED_FLAGS })
-  .filter(([, change]) => !change.components.includes("kubelet"))
-  .map(([flag]) => flag)
-  .join("|");
+// Flags of other components and of client tools (kubeadm, kubectl, Helm, kOps, kind, minikube): their bare "unknown
+// flag" lines go to k8s-component-unknown-flag, which knows their releases.
+const OTHER_COMPONENT_FLAGS = [
+  ...Object.entries({ ...REMOVED_FLAGS, ...ADDED_FLAGS })
+    .filter(([, change]) => !change.components.includes("kubelet"))
+    .map(([flag]) => flag),
+  ...Object.keys(TOOL_FLAGS),
+  ...Object.entries(CLI_TOOL_FLAGS)
+    .filter(([flag, row]) => (row.parser ?? "pflag") === "pflag" && !(flag in REMOVED_FLAGS) && !(flag in ADDED_FLAGS))
+    .map(([flag]) => flag),
+  // kubeadm prints its errors bare too ("unknown flag: --config" then "To see the stack trace of this error execute with
+  // --v=5 or higher", kubernetes/kubeadm#3093: a phase that takes no --config); only 1.6-1.7 kubelets refused --config, so
+  // the bare line is left to k8s-component-unknown-flag, which warns that several binaries take the flag.
+  "config",
+].join("|");
 
 // Feature gates and flags that exist in one release and not the next: an upgrade skew between a
 // configuration (kubelet config, job flags, kubeadm-flags.env) and the binary that reads it.

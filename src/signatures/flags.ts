@@ -49,6 +49,39 @@ export const flagSignatures: Signature[] = [
     ],
   },
   {
+    id: "kubeadm-config-mixed-experimental-control-plane",
+    title: "kubeadm 1.14 refuses --experimental-control-plane next to --config (a script written for kubeadm 1.13)",
+    family: "feature-gates",
+    // A warning: kubeadm's "can not mix '--config' with arguments [...]" is usually the script's own mistake (flags
+    // that belong in the configuration file: [discovery-token-ca-cert-hash token], [certificate-key] "by design",
+    // kubernetes/kubernetes#87229) or a bug of one release ([print-join-command] in 1.12, kubernetes/kubeadm#1166; [yes]
+    // in 1.30, kubernetes/kubeadm#3054). Only --experimental-control-plane went from allowed (kubeadm 1.13) to refused
+    // (1.14): kubermatic/kubeone#308, kubernetes/kubeadm#1485.
+    severity: "warning",
+    flake: false,
+    anchors: ["with arguments [experimental-control-plane]"],
+    patterns: [String.raw`can\s+not\s+mix\s+'--config'\s+with\s+arguments\s+\[(?<flag>experimental-control-plane)\]`],
+    versions: [],
+    roles: { flag: "flag kubeadm refused next to --config" },
+    priority: 50,
+    meaning:
+      "kubeadm join 1.14 refused --experimental-control-plane together with --config, which kubeadm 1.13 accepted; the control-plane join is set in the JoinConfiguration's controlPlane section instead. The script was written for kubeadm 1.13.",
+    causes: ["An installer or script (kubeone, Ansible roles) written for kubeadm 1.13 that passes both --config and --experimental-control-plane to kubeadm 1.14."],
+    fixes: ["Drop --experimental-control-plane and set controlPlane: in the JoinConfiguration (works on 1.13 too), or run the kubeadm release the script was written for."],
+    references: ["https://github.com/kubernetes/kubeadm/issues/1485"],
+    examples: [
+      {
+        line: String.raw`can not mix '--config' with arguments [experimental-control-plane]: failed to exec command: export "PATH=$PATH:/sbin:/usr/local/bin:/opt/bin"`,
+        captures: { flag: "experimental-control-plane" },
+      },
+    ],
+    nearMisses: [
+      "can not mix '--config' with arguments [certificate-key]",
+      "can not mix '--config' with arguments [discovery-token-ca-cert-hash token]",
+      "can not mix '--config' with arguments [yes]",
+    ],
+  },
+  {
     id: "controller-manager-unknown-controller",
     title: "Controller manager asked to run (or skip) a controller its version does not have",
     family: "feature-gates",

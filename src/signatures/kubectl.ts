@@ -1,4 +1,5 @@
 import type { Signature } from "../model.js";
+import { KUSTOMIZE_FIELDS } from "../diagnose/tables.js";
 
 const Q = String.raw`"?`;
 
@@ -126,10 +127,16 @@ export const kubectlSignatures: Signature[] = [
     family: "kubectl",
     severity: "error",
     flake: false,
-    anchors: ["json: unknown field"],
+    anchors: ["json: unknown field", "must be a file (got d="],
     patterns: [
-      // Only fields that a newer kustomize added: any other unknown field is a typo, not a version skew.
-      String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>labels|replacements|replicas|metadata|components|openapi|helmCharts|buildMetadata|sortOptions)${Q}`,
+      // Only fields that a newer kustomize added (diagnose/tables.ts KUSTOMIZE_FIELDS): any other unknown field is a
+      // typo, not a version skew.
+      String.raw`json\s*:\s*unknown\s+field\s+${Q}(?<field>${Object.keys(KUSTOMIZE_FIELDS).join("|")})${Q}`,
+      // kustomize v2.0.x (embedded in kubectl 1.14-1.20) loads every resources: entry as a file; v2.1.0 let resources
+      // name directories (kustomizations) too, and dropped "(got d=...)" from the message (pkg/loader/fileloader.go at
+      // v2.0.3; loadrestrictions.go from v2.1.0 says only "must be a file"). argoproj/applicationset#22,
+      // argoproj-labs/argocd-image-updater#61 (kubectl 1.18.6).
+      String.raw`(?<resources>rawResources\s+failed\s+to\s+read\s+Resources\s*:\s*)?Load\s+from\s+path\s+(?<path>\S+)\s+failed\s*:\s*'[^']*'\s+must\s+be\s+a\s+file\s+\(got\s+d=`,
     ],
     versions: [],
     versionKinds: { kustomizeSince: { kind: "component", component: "kustomize" } },
@@ -145,8 +152,47 @@ export const kubectlSignatures: Signature[] = [
       { line: `Error: json: unknown field "replicas"`, captures: { field: "replicas" } },
       // kubernetes/kubectl#1277 (kubectl 1.21.4)
       { line: `\`kubectl kustomize\` throws \`Error: json: unknown field "replacements"\``, captures: { field: "replacements" } },
+      // CrunchyData/postgres-operator-examples#267 (oc 4.10, kubectl 1.23's kustomize v4.4.1)
+      { line: `error: json: unknown field "includeTemplates"`, captures: { field: "includeTemplates" } },
+      // kubernetes-sigs/kustomize#2347 (kustomize 2.0.3)
+      { line: `Error: json: unknown field "patch"`, captures: { field: "patch" } },
+      {
+        line: String.raw`error: AccumulateTarget: rawResources failed to read Resources: Load from path ./config failed: './config' must be a file (got d='/tmp/kustomize-669160585/manifests/base/config')`,
+        captures: { path: "./config" },
+      },
     ],
-    nearMisses: [`error: json: unknown field "spec"`],
+    nearMisses: [
+      `error: json: unknown field "spec"`,
+      // kustomize 2.1+ (no "got d="): a patch file path that names a directory, the kustomization's mistake.
+      "Error: accumulating resources: accumulateFile \"accumulating resources from 'base': 'base' must be a file\"",
+    ],
+  },
+  {
+    id: "kubectl-dry-run-value-required",
+    title: "kubectl 1.23+ refused a bare --dry-run (a script written for an older kubectl)",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["flag without a value was specified"],
+    // kubernetes/kubernetes#105327 (merged 2021-09-28, kubectl 1.23): the bare --dry-run (read as --dry-run=client, with a
+    // deprecation warning since 1.18) and --dry-run=true|false became errors. Only this kubectl prints the sentence, and
+    // only for the bare flag that every kubectl before 1.23 accepted: the wording proves the skew.
+    // openshift-pipelines/pipeline-service#161 (kubectl 1.24).
+    patterns: [String.raw`--dry-run\s+flag\s+without\s+a\s+value\s+was\s+specified`],
+    versions: [],
+    priority: 40,
+    meaning:
+      "kubectl 1.23 and later require a value for --dry-run (none, server or client); older kubectl read a bare --dry-run as client-side dry run. The script or Makefile was written for a kubectl older than 1.23.",
+    causes: ["A script, Makefile or tutorial written for kubectl 1.22 or older (`kubectl create ... --dry-run -o yaml`), run with kubectl 1.23+."],
+    fixes: ["Write --dry-run=client (or =server); it works on kubectl 1.18 and later."],
+    references: ["https://github.com/kubernetes/kubernetes/pull/105327"],
+    examples: [
+      { line: String.raw`error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".` },
+    ],
+    nearMisses: [
+      // kubectl 1.18-1.22's deprecation warning: the command still ran (wso2/k8s-api-operator#425).
+      "W0808 17:42:14.548906   20787 helpers.go:535] --dry-run is deprecated and can be replaced with --dry-run=client.",
+    ],
   },
   {
     id: "kubectl-command-or-flag-changed",
