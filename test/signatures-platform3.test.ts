@@ -41,6 +41,25 @@ describe("platform rules, fifth session", () => {
     // siderolabs/talos#7761: unknown keys are as often a mis-indented key as a newer Talos's
     ["# \t* <IP-Controlplane>: rpc error: code = InvalidArgument desc = unknown keys found during decoding:", "talos-provider-version-mismatch", "warning"],
     ["│ Error: talos_version is not compatible with kubernetes_version", "talos-provider-version-mismatch", "cause"],
+    // kubernetes/kubernetes#89882: a 1.18 join without the kubeadm:get-nodes RBAC (names no version)
+    [`nodes "k8n4" is forbidden: User "system:bootstrap:6lt0vk" cannot get resource "nodes" in API group "" at the cluster scope`, "kubeadm-join-node-rbac-missing", "warning"],
+    [`nodes is forbidden: User "system:anonymous" cannot list resource "nodes" in API group "" at the cluster scope`, undefined, "none"],
+    // kubernetes-sigs/cluster-api-provider-openstack#3041: failure domains in the other contract's shape
+    [String.raw` E0303 11:25:22.757223       1 controller.go:474] "Reconciler error" err="failed to retrieve status.failureDomains from infrastructure provider for Cluster \"xx\" in namespace \"default\": failed to`, "capi-infra-failure-domains-other-contract", "warning"],
+    // eksctl: retired (named so by eksctl), newer than eksctl, and neither (a typo)
+    ["Error: invalid version, 1.14 is no longer supported, supported values: auto, default, latest, 1.16, 1.17, 1.18, 1.19", "eksctl-version-unknown", "cause"],
+    ["[✖]  invalid version, 1.10 is now deprecated, supported values: 1.11, 1.12, 1.13", "eksctl-version-unknown", "cause"],
+    ["Error: invalid version 1.31, supported values: auto, default, latest, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30", "eksctl-version-unknown", "cause"],
+    ["Error: invalid version 1.24.3, supported values: auto, default, latest, 1.23, 1.24, 1.25", undefined, "none"],
+    ["Error: invalid version 1.2, supported values: auto, default, latest, 1.23, 1.24, 1.25", "eksctl-version-unknown", "warning"],
+    // cloud-barista/cb-tumblebug#2773: the version named against what is offered
+    ["Failed to Create Cluster. Available versions: [1.33.13 1.34.10 1.35.7 1.36.3]. err = not found version: 1.35.5", "managed-version-unsupported", "cause"],
+    // k3s-io/k3s#4731: bootstrap data of another k3s release; rancher/k3k#278: another token
+    ["starting kubernetes: preparing server: json: cannot unmarshal string into Go value of type bootstrap.File", "k3s-bootstrap-data-other-release", "warning"],
+    ["Failed to reconcile with temporary etcd: bootstrap data already found and encrypted with different token", undefined, "none"],
+    // near-misses of the managed wordings: capacity and VM-size refusals
+    ["An error occurred (UnsupportedAvailabilityZoneException) when calling the CreateCluster operation: Cannot create cluster 'k8s-workshop' because us-east-1c, the targeted availability zone, does not currently have sufficient capacity to support the cluster.", undefined, "none"],
+    ["Operation failed with status: 'Bad Request'. Details: The VM size of AgentPoolProfile:nodepool1 is not allowed in your subscription in location 'eastus'.  For more details, please visit https://aka.ms/cpu-quota", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);

@@ -267,6 +267,35 @@ export const platformDiagnosers: Record<string, Diagnoser> = {
       ...(minors === undefined ? {} : { skew: { minors, policy, supported: minors <= 1 } }),
     };
   },
+  // eksctl lists the EKS versions compiled into it: past its newest, eksctl is older than the version; below its oldest,
+  // EKS retired it; in between, no EKS minor has that name (a typo such as 1.2 for 1.20).
+  "eksctl-version-unknown": (input) => {
+    const requested = input.version("requested");
+    const oldest = input.version("oldest");
+    const newest = input.version("newest");
+    const asked = input.capture("requested");
+    if (!requested || !oldest || !newest) return { headline: `${input.signature.title}: ${input.signature.meaning}`, versions: captureRoles(input) };
+    if (compareMinor(requested, newest) > 0) {
+      return { headline: `eksctl does not know Kubernetes ${asked}: this eksctl's newest is ${input.capture("newest")}, so it predates that EKS version; upgrade eksctl.`, versions: captureRoles(input) };
+    }
+    // "is no longer supported": the version is in eksctl's own list of deprecated ones, so EKS once offered it.
+    if (/no\s+longer\s+supported|now\s+deprecated/.test(input.finding.text)) {
+      return { headline: `EKS no longer supports Kubernetes ${asked} and this eksctl refuses it (it offers ${input.capture("oldest")} to ${input.capture("newest")}): move the cluster config to a supported minor.`, versions: captureRoles(input) };
+    }
+    if (compareMinor(requested, oldest) < 0) {
+      // eksctl releases before its deprecated-version list said the same for a retired minor as for a typo.
+      return {
+        verdict: "warning",
+        headline: `eksctl refused Kubernetes ${asked}, older than the ${input.capture("oldest")} it supports: a minor EKS retired, or a mistyped version (1.2 for 1.25).`,
+        versions: captureRoles(input),
+      };
+    }
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: ${asked} is neither one of the versions this eksctl supports (${input.capture("oldest")} to ${input.capture("newest")}) nor one it knows as retired; check the version string (a typo, or a patch where eksctl wants a minor).`,
+      versions: captureRoles(input),
+    };
+  },
   // Without the version on the line (a wrapped list, a CI script's own message) it is only a likely retired z-stream.
   "rosa-openshift-version-unsupported": (input) => {
     const requested = input.capture("requested");

@@ -551,4 +551,43 @@ export const clusterApiSignatures: Signature[] = [
       "request response of type map[string]interface {} is not convertible to *models.Cluster",
     ],
   },
+  {
+    id: "capi-infra-failure-domains-other-contract",
+    title: "Cluster API cannot read the infrastructure cluster's failureDomains in its contract's shape",
+    family: "cluster-api",
+    severity: "warning",
+    flake: false,
+    anchors: ["from infrastructure provider for Cluster"],
+    patterns: [
+      // internal/controllers/cluster/cluster_controller_phases.go reads InfraCluster status.failureDomains by the
+      // provider's contract (internal/contract/infrastructure_cluster.go): a map in v1beta1, a list from v1beta2
+      // (kubernetes-sigs/cluster-api#12083, v1.11). An object of the other shape fails the accessor.
+      String.raw`failed\s+to\s+retrieve\s+status\.failureDomains\s+from\s+infrastructure\s+provider\s+for\s+Cluster\b(?:[^\n]{0,200}?is\s+of\s+the\s+type\s+(?<found>map\[string\]interface\s*\{\}|\[\]interface\s*\{\})\s*,\s*expected\s+(?<expected>map\[string\]interface\s*\{\}|\[\]interface\s*\{\}))?`,
+    ],
+    versions: [],
+    roles: { found: "shape the provider wrote", expected: "shape the contract reads" },
+    priority: 40,
+    meaning:
+      "Cluster API v1.11 moved status.failureDomains from a map (v1beta1 contract) to a list (v1beta2) and reads each infrastructure cluster by the contract its CRD declares; a provider object in the other shape (a provider release of the other contract, or a CRD labelled for a contract whose shape the provider does not write yet) cannot be read, and the Cluster does not progress.",
+    causes: [
+      "Cluster API core v1.11+ with an infrastructure provider release that still writes v1beta1 failure domains while its CRD says v1beta2, or the reverse (kubernetes-sigs/cluster-api-provider-openstack#3041: CAPI v1.12 with CAPO's v1beta1 OpenStackCluster).",
+    ],
+    fixes: [
+      "Use the provider release built for the core's contract (its metadata.yaml release series), or keep the core at v1.10 until the provider implements v1beta2.",
+      "Check the contract labels on the provider's CRDs (cluster.x-k8s.io/<contract>: <api versions>) against the API version whose objects it serves.",
+    ],
+    references: ["https://cluster-api.sigs.k8s.io/developer/providers/contracts/infra-cluster"],
+    examples: [
+      {
+        // kubernetes-sigs/cluster-api-provider-openstack#3041 (the excerpt cut after "failed to")
+        line: String.raw` E0303 11:25:22.757223       1 controller.go:474] "Reconciler error" err="failed to retrieve status.failureDomains from infrastructure provider for Cluster \"xx\" in namespace \"default\": failed to`,
+      },
+      {
+        // the accessor's own error under it (internal/contract, unstructured.NestedSlice)
+        line: String.raw`err="failed to retrieve status.failureDomains from infrastructure provider for Cluster \"c1\" in namespace \"default\": failed to get .status.failureDomains from object: .status.failureDomains accessor error: map[az1:map[controlPlane:true]] is of the type map[string]interface {}, expected []interface{}"`,
+        captures: { found: "map[string]interface {}", expected: "[]interface{}" },
+      },
+    ],
+    nearMisses: [String.raw`"Reconciler error" err="failed to retrieve Secret \"c1-kubeconfig\" for Cluster default/c1: secrets \"c1-kubeconfig\" not found"`],
+  },
 ];

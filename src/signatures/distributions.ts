@@ -929,4 +929,44 @@ export const distributionSignatures: Signature[] = [
     ],
     nearMisses: ["Verifying kubernetes version..."],
   },
+  {
+    id: "k3s-bootstrap-data-other-release",
+    title: "k3s server cannot read bootstrap data written by another k3s release",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["into Go value of type bootstrap."],
+    patterns: [
+      // pkg/bootstrap (k3s 1.21.7, 1.22.4): the datastore's bootstrap data changed from a map of file contents to
+      // bootstrap.File records; a server of the new format reading the old one (joining servers still on the old
+      // release, or an upgrade from well before it) failed until the migration fix (k3s-io/k3s#4730, 1.21.7+k3s2,
+      // 1.22.4+k3s2). The same decoder error with the types reversed is an older server reading newer data.
+      String.raw`(?:preparing\s+server\s*:\s*)?json\s*:\s*cannot\s+unmarshal\s+(?<found>string|object|array)\s+into\s+Go\s+value\s+of\s+type\s+(?<expected>bootstrap\.\w+)`,
+    ],
+    versions: [],
+    roles: { found: "JSON shape in the datastore", expected: "Go type this k3s decodes into" },
+    priority: 40,
+    meaning:
+      "k3s servers keep the cluster's certificates and keys as bootstrap data in the datastore; k3s 1.21.7/1.22.4 changed its format, and a server that reads data in the other format stops at start. It happens when servers of different k3s releases share the datastore (a rolling upgrade, a new server joining old ones) or after an upgrade that skipped the releases that migrate the data.",
+    causes: [
+      "A server at v1.21.7+k3s1 or v1.22.4+k3s1 joining (or upgraded among) servers of an older release (k3s-io/k3s#4731, #4732).",
+      "An upgrade straight from an old minor (1.18) to 1.22 (k3s-io/k3s#4644).",
+    ],
+    fixes: [
+      "Upgrade to the patch with the migration fix (v1.21.7+k3s2, v1.22.4+k3s2 or later) on every server, or bring the new server to the release of the others first.",
+      "Upgrade one minor at a time, every server of the cluster in turn.",
+    ],
+    references: ["https://docs.k3s.io/upgrades"],
+    examples: [
+      {
+        // k3s-io/k3s#4731 (a v1.21.7+k3s1 server joining v1.21.5+k3s2 servers)
+        line: String.raw`Dec 15 03:52:43 ip-172-31-7-32.us-east-2.compute.internal k3s[6844]: time="2021-12-15T03:52:43.960777643Z" level=fatal msg="starting kubernetes: preparing server: json: cannot unmarshal string into Go value of type bootstrap.File"`,
+        captures: { found: "string", expected: "bootstrap.File" },
+      },
+    ],
+    nearMisses: [
+      // k3s-io/k3s#4640, rancher/k3k#278: another token, not another release.
+      "Failed to reconcile with temporary etcd: bootstrap data already found and encrypted with different token",
+    ],
+  },
 ];

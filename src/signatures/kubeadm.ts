@@ -782,4 +782,44 @@ export const kubeadmSignatures: Signature[] = [
       "invalid configuration for GroupVersionKind /, Kind=: kind and apiVersion is mandatory information that must be specified",
     ],
   },
+  {
+    id: "kubeadm-join-node-rbac-missing",
+    title: "kubeadm 1.18+ join lacks the bootstrap token's permission to read Nodes",
+    family: "kubeadm",
+    severity: "warning",
+    flake: false,
+    anchors: ["system:bootstrap:"],
+    patterns: [
+      // kubeadm join 1.18 checks for a Ready Node of the same name with the bootstrap token (cmd/kubeadm/app/cmd/phases/
+      // join/kubelet.go); the ClusterRole kubeadm:get-nodes that allows it is created by kubeadm init/upgrade 1.18.1+
+      // (kubernetes/kubernetes#89537). A cluster set up by an older kubeadm (or 1.18.0) has no such rule.
+      String.raw`(?:nodes\s+\\?"(?<node>[\w.-]+)\\?"\s+is\s+forbidden\s*:\s*)?User\s+\\?"system:bootstrap:[a-z0-9]{6}\\?"\s+cannot\s+get\s+resource\s+\\?"nodes\\?"\s+in\s+API\s+group\s+\\?"\\?"\s+at\s+the\s+cluster\s+scope`,
+    ],
+    versions: [],
+    roles: { node: "joining Node" },
+    priority: 40,
+    meaning:
+      "kubeadm join from 1.18 on reads the Node it is about to register with the bootstrap token; the RBAC rule for that (ClusterRole kubeadm:get-nodes) exists only in clusters whose control plane was initialised or upgraded by kubeadm 1.18.1 or later. A 1.18+ kubeadm joining a cluster set up by kubeadm 1.17 (or 1.18.0) is refused; the line does not name the versions.",
+    causes: [
+      "Nodes joined with a newer kubeadm than the one that last ran init/upgrade on the control plane (kubernetes/kubeadm#2079: 1.18 nodes into a cluster created at 1.17).",
+      "kubeadm 1.18.0 itself, which forgot the rule (kubernetes/kubernetes#89882, fixed in 1.18.1).",
+    ],
+    fixes: [
+      "Run `kubeadm init phase bootstrap-token` with the newer kubeadm on a control-plane node (it creates the missing RBAC), or upgrade the control plane with it first.",
+      "Or apply the kubeadm:get-nodes ClusterRole and binding from the kubeadm troubleshooting guide.",
+    ],
+    references: ["https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/troubleshooting-kubeadm/#not-possible-to-join-a-v1-18-node-to-a-v1-17-cluster-due-to-missing-rbac"],
+    examples: [
+      {
+        // kubernetes/kubernetes#89501 (kubeadm 1.18 join after upgrading a 1.17 cluster)
+        line: String.raw`nodes "ip-10-0-64-22.ec2.internal" is forbidden: User "system:bootstrap:m8xqjy" cannot get resource "nodes" in API group "" at the cluster scope`,
+        captures: { node: "ip-10-0-64-22.ec2.internal" },
+      },
+      // kubernetes/kubeadm#2083 (issue title)
+      { line: String.raw`User "system:bootstrap:9nx9kc" cannot get resource "nodes" in API group "" at the cluster scope` },
+    ],
+    nearMisses: [
+      String.raw`nodes is forbidden: User "system:anonymous" cannot list resource "nodes" in API group "" at the cluster scope`,
+    ],
+  },
 ];

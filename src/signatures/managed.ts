@@ -115,6 +115,7 @@ export const managedSignatures: Signature[] = [
       "is not viable for cluster",
       "A previous patch was specified",
       "message=Version",
+      "err = not found version",
     ],
     patterns: [
       // GKE: the control plane's or a node pool's pinned version, retired (or not offered in the location).
@@ -165,6 +166,8 @@ export const managedSignatures: Signature[] = [
       String.raw`A\s+previous\s+patch\s+was\s+specified\.\s+Only\s+the\s+most\s+recent\s+patch\s+for\s+a\s+particular\s+minor\s+version\s+can\s+be\s+specified`,
       // GKE's older API (2017–2018): a retired version is "invalid", named from 2018 on ("Version \"1.8.7-gke.0\" is invalid").
       String.raw`message=Version\s+(?:${Q}(?<requested>{V})${Q}\s+)?is\s+invalid`,
+      // CB-Spider (cloud-barista), for every CSP driver: the version asked for is not in the list the CSP returned.
+      String.raw`Available\s+versions\s*:\s*\[\s*(?<oldest>{V})(?:\s+{V})*?(?:\s+(?<newest>{V}))?\s*\]\.?\s*err\s*=\s*not\s+found\s+version\s*:\s*(?<requested>{V})`,
       // The GKE refusal cut after the version (a wrapped console, an excerpt): what follows is not known.
       String.raw`message=(?:Master|Node)\s+version\s+${Q}(?<requested>{V})\s*$`,
     ],
@@ -197,6 +200,11 @@ export const managedSignatures: Signature[] = [
       "https://aka.ms/supported-version-list",
     ],
     examples: [
+      {
+        // cloud-barista/cb-tumblebug#2773 (IKS rolled its patches; the tool kept 1.35.5)
+        line: "Failed to Create Cluster. Available versions: [1.33.13 1.34.10 1.35.7 1.36.3]. err = not found version: 1.35.5",
+        captures: { requested: "1.35.5", oldest: "1.33.13", newest: "1.36.3" },
+      },
       // digitalocean/terraform-provider-digitalocean#583 (1.19.3-do.3 retired)
       { line: "Error: Error creating Kubernetes cluster: POST https://api.digitalocean.com/v2/kubernetes/clusters: 422 validation error: invalid version slug" },
       {
@@ -331,13 +339,24 @@ export const managedSignatures: Signature[] = [
     family: "managed",
     severity: "error",
     flake: true,
-    anchors: ["is not known to this version of eksctl", "invalid version, supported values"],
+    anchors: ["is not known to this version of eksctl", "invalid version, supported values", "is no longer supported, supported values", "is now deprecated, supported values", ", supported values: auto, default, latest"],
     patterns: [
       String.raw`control\s+plane\s+version\s+${Q}(?<controlPlane>{V})${Q}\s+is\s+not\s+known\s+to\s+this\s+version\s+of\s+eksctl`,
       String.raw`invalid\s+version\s*,\s*supported\s+values\s*:\s*(?<oldest>{V})(?:(?:\s*,\s*{V})*\s*,\s*(?<newest>{V}))?`,
+      // eksctl's version check (pkg/ctl/cmdutils, cluster and nodegroup create): a version eksctl lists as deprecated
+      // (EKS ended its support), then one it does not know at all; nodegroup create lists auto, default, latest first.
+      // eksctl 0.2.1–0.x (eksctl-io/eksctl#1050) said "is now deprecated". The cluster-create form of "is no longer
+      // supported" (no auto/default/latest) is left to the generic layer (lines-8generic.jsonl).
+      String.raw`invalid\s+version\s*,\s*(?<requested>{V})\s+is\s+(?:now\s+deprecated\s*,\s*supported\s+values\s*:\s*(?:auto\s*,\s*default\s*,\s*latest\s*,\s*)?|no\s+longer\s+supported\s*,\s*supported\s+values\s*:\s*auto\s*,\s*default\s*,\s*latest\s*,\s*)(?<oldest>{V})(?:(?:\s*,\s*{V})*\s*,\s*(?<newest>{V}))?`,
+      String.raw`invalid\s+version\s+(?<requested>{V})\s*,\s*supported\s+values\s*:\s*(?:auto\s*,\s*default\s*,\s*latest\s*,\s*)?(?<oldest>{V})(?:(?:\s*,\s*{V})*\s*,\s*(?<newest>{V}))?`,
     ],
-    versions: ["controlPlane", "oldest", "newest"],
-    roles: { controlPlane: "EKS control plane version", oldest: "oldest version this eksctl supports", newest: "newest version this eksctl supports" },
+    versions: ["controlPlane", "requested", "oldest", "newest"],
+    roles: {
+      controlPlane: "EKS control plane version",
+      requested: "Kubernetes version asked for",
+      oldest: "oldest version this eksctl supports",
+      newest: "newest version this eksctl supports",
+    },
     priority: 50,
     meaning: "eksctl only works with the EKS versions compiled into it; this binary does not know the version the cluster runs or the config asks for.",
     causes: ["An eksctl pinned in the CI image or action that predates the EKS version (or that has dropped an old one)."],
@@ -345,6 +364,13 @@ export const managedSignatures: Signature[] = [
     references: ["https://github.com/eksctl-io/eksctl/releases"],
     examples: [
       { line: "Error: invalid version, supported values: 1.22, 1.23, 1.24, 1.25, 1.26, 1.27", captures: { oldest: "1.22", newest: "1.27" } },
+      {
+        // eksctl create nodegroup (pkg/ctl/cmdutils): a version EKS retired
+        line: "Error: invalid version, 1.14 is no longer supported, supported values: auto, default, latest, 1.16, 1.17, 1.18, 1.19",
+        captures: { requested: "1.14", oldest: "1.16", newest: "1.19" },
+      },
+      // eksctl nodegroup create (pkg/ctl/create/nodegroup.go): a version this eksctl does not know
+      { line: "Error: invalid version 1.31, supported values: auto, default, latest, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30", captures: { requested: "1.31", oldest: "1.23", newest: "1.30" } },
     ],
   },
   {
