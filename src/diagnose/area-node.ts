@@ -165,9 +165,42 @@ const diagnoseGinkgoMismatch: Diagnoser = (input) => {
 const COMPONENT_CLIENT =
   /register\s+node|node\s+status|Server\s+rejected\s+event|\((?:post|patch|put)\s+(?:events|nodes|pods|leases)\)|\/status\b|kubelet|kube-proxy|failed\s+to\s+patch\s+status/i;
 
+// Writes only a kubelet makes (register itself, update its node's or its pods' status), in the apiserver's request log.
+const KUBELET_WRITE = /^\/api\/v1\/(?:nodes(?:\/[\w.-]+\/status)?|namespaces\/[\w.-]+\/pods\/[\w.-]+\/status)$/;
+
 const diagnoseMediaType: Diagnoser = (input) => {
   const text = input.finding.text;
   const accepted = input.capture("accepted");
+  const path = input.capture("path");
+  if (path) {
+    // The apiserver logged its own 415 for a node write: it could not decode the body a kubelet sends (protobuf from
+    // 1.3 on, and the patch types of its release). A person's curl to these paths is rare; a kubelet's is constant.
+    const kubeletPath = KUBELET_WRITE.test(path);
+    return {
+      verdict: kubeletPath ? "cause" : "warning",
+      headline: kubeletPath
+        ? `The apiserver answered 415 to ${input.capture("verb") ?? "a write"} ${path}, a kubelet's own request: the kubelet is newer than the apiserver and encodes its requests (protobuf from 1.3 on) in a form this apiserver cannot decode.`
+        : `The apiserver answered 415 to ${input.capture("verb") ?? "a write"} ${path}: the client (kube-proxy or a kubelet posting events, or another client) sends a body this apiserver cannot decode, which between components means a client newer than the apiserver.`,
+      versions: captureRoles(input),
+    };
+  }
+  // kube-rs (Rust controllers: linkerd's policy controller, kubert leases) wraps the apiserver's Status as
+  // "ApiError: … ErrorResponse { … }". go-restful's route-level 415 ("415: Unsupported Media Type") means the route
+  // does not take the patch type, and kube-rs controllers patch with server-side apply, which apiservers before 1.16
+  // (or with ServerSideApply off) do not take (linkerd/linkerd2#10770: linkerd 2.13 on Kubernetes 1.18).
+  if (/\bErrorResponse\s*\{|\bApiError\s*:\s*415\b/.test(text)) {
+    return {
+      verdict: "warning",
+      headline:
+        "A kube-rs controller's request was refused by the apiserver's route with 415: the route does not take the patch type the controller sends. kube-rs controllers (linkerd's policy controller, kubert leases) write with server-side apply (application/apply-patch+yaml), which the apiserver accepts from 1.16 on (GA in 1.22): the cluster is older than the controller's minimum Kubernetes version, or has ServerSideApply off.",
+      versions: captureRoles(input),
+      causes: [
+        "A controller release (linkerd 2.13 needs Kubernetes 1.21+) installed on an older cluster.",
+        "ServerSideApply disabled on the apiserver (--feature-gates=ServerSideApply=false, before 1.26).",
+      ],
+      fixes: ["Check the controller's supported Kubernetes range (linkerd check's kubernetes-version section) and upgrade the cluster, or install the controller release that supports it."],
+    };
+  }
   const component = COMPONENT_CLIENT.test(text) || /kubelet|node_status|event\.go/.test(input.finding.klog?.location ?? "");
   const noProtobuf = accepted !== undefined && !/protobuf/.test(accepted);
   const kubelet = input.hint("kubelet");
@@ -296,6 +329,86 @@ const diagnoseEtcdFlag: Diagnoser = (input) => {
   };
 };
 
+
+// Pods from the apiserver that the kubelet refuses (pkg/kubelet/config/config.go). A "Required value" is a field the
+// kubelet's release needs and the older apiserver did not default; other refusals may be stricter rules of one side.
+const FIELDS_DEFAULTED_SINCE: Record<string, string> = {
+  terminationMessagePolicy: "1.6",
+};
+
+const diagnosePodFromApiserver: Diagnoser = (input) => {
+  const field = input.capture("field") ?? "";
+  const kind = input.capture("kind") ?? "";
+  const leaf = field.replace(/\[\d+\]/g, "").split(".").pop() ?? field;
+  const since = FIELDS_DEFAULTED_SINCE[leaf];
+  const versions = captureRoles(input);
+  if (since) versions.push({ name: "fieldSince", version: since, role: `first release whose apiserver defaults ${leaf}`, source: "Kubernetes release notes" });
+  if (/^Required/.test(kind)) {
+    return {
+      verdict: "cause",
+      headline: `The kubelet ignored a pod the apiserver had accepted: ${field} is required by the kubelet's release${since ? ` (${leaf} exists from ${since} on)` : ""} and was not defaulted by the apiserver, so the kubelet is newer than the apiserver.`,
+      versions,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `The kubelet ignored a pod the apiserver had accepted (${field}: ${kind}): the kubelet validates with other rules than the apiserver, which points at a kubelet of another (newer) release than the apiserver.`,
+    versions,
+  };
+};
+
+// containerd 2.x's validation of the CRI images section (plugins/cri/images).
+const diagnoseCriImageConfig: Diagnoser = (input) => {
+  const versions = captureRoles(input);
+  const other = input.capture("other");
+  if (input.capture("mirrors")) {
+    return {
+      verdict: "warning",
+      headline:
+        "containerd 2.x refused registry.mirrors next to a config_path: containerd 2.2.0/2.2.1 fill in config_path when migrating a containerd 1.x config whose config_path is empty, so a config.toml written for 1.x with mirrors stops loading the CRI plugin. If the file sets both by hand, remove one.",
+      versions,
+    };
+  }
+  if (other) {
+    return {
+      verdict: "not-skew",
+      headline: `containerd refused its CRI image configuration for a reason of the file itself (${other.trim()}), not one of another release.`,
+      versions,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline:
+      "containerd 2.x refused the CRI images section of config.toml (the reason is cut from the line). The common cause is a containerd 1.x config with registry.mirrors read by containerd 2.2.0/2.2.1, which default config_path; the full error says.",
+    versions,
+  };
+};
+
+// runtime-spec 1.0.0-rc5 turned process.capabilities from a list into an object of sets.
+const diagnoseOciSpec: Diagnoser = (input) => {
+  const got = input.capture("got");
+  const want = input.capture("want");
+  const versions = captureRoles(input);
+  if (got === "object" && want === "[]string") {
+    return {
+      headline:
+        "The OCI runtime expects process.capabilities as a list (runtime-spec before 1.0.0-rc5) but the engine wrote capability sets: the runtime (runc, docker-runc) is older than the containerd/Docker that created the bundle (Docker 17.06+, containerd 1.0+).",
+      versions,
+    };
+  }
+  if (got === "array" && want === "specs.LinuxCapabilities") {
+    return {
+      headline:
+        "The OCI runtime expects process.capabilities as capability sets (runtime-spec 1.0.0-rc5 and later) but the engine wrote a list: the runtime (runc, kata-runtime, runsc) is newer than the Docker/containerd that created the bundle (Docker 1.13/17.03, containerd 0.2).",
+      versions,
+    };
+  }
+  return {
+    headline: `The OCI runtime could not decode the bundle's config.json (${got ?? "a value"} where it expects ${want ?? "another type"}${input.capture("field") ? ` in ${input.capture("field")}` : ""}): the runtime was built against another runtime-spec release than the engine that wrote the file.`,
+    versions,
+  };
+};
+
 export const nodeDiagnosers: Record<string, Diagnoser> = {
   "apiserver-field-selector-not-known": diagnoseFieldSelector,
   "ginkgo-flag-not-defined": diagnoseGinkgoFlag,
@@ -304,4 +417,7 @@ export const nodeDiagnosers: Record<string, Diagnoser> = {
   "apiserver-client-media-type-unsupported": diagnoseMediaType,
   "etcd-peer-version-incompatible": diagnoseEtcdPeer,
   "etcd-flag-removed": diagnoseEtcdFlag,
+  "kubelet-pod-from-apiserver-failed-validation": diagnosePodFromApiserver,
+  "containerd2-cri-image-config-invalid": diagnoseCriImageConfig,
+  "runc-oci-spec-decode-mismatch": diagnoseOciSpec,
 };

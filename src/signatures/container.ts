@@ -362,12 +362,15 @@ export const containerSignatures: Signature[] = [
     family: "container",
     severity: "warning",
     flake: true,
-    anchors: ["binary not installed", "failed to start shim: exec"],
+    anchors: ["binary not installed", "failed to start shim: exec", "containerd-shim-runc-v1: "],
     patterns: [
       // Only containerd's own runc shims: a third-party shim (kata, runsc, krun) missing is an installation matter.
       String.raw`runtime\s+${Q}(?<runtime>io\.containerd\.runc\.v[12])${Q}\s+binary\s+not\s+installed\s+${Q}(?<binary>containerd-shim-runc-v[12])${Q}`,
-      // containerd 1.3+ without the legacy v1 shim, for containers created by the io.containerd.runtime.v1.linux runtime.
-      String.raw`failed\s+to\s+start\s+shim\s*:\s*exec\s*:\s*${Q}(?<binary>containerd-shim)${Q}\s*:\s*executable\s+file\s+not\s+found`,
+      // containerd 1.3+ without the legacy v1 shim, for containers created by the io.containerd.runtime.v1.linux runtime;
+      // containerd 2.0 removed containerd-shim-runc-v1 as well (containerd/containerd#8262).
+      String.raw`failed\s+to\s+start\s+shim\s*:\s*exec\s*:\s*${Q}(?<binary>containerd-shim(?:-runc-v1)?)${Q}\s*:\s*executable\s+file\s+not\s+found`,
+      // A shell (a packaging smoke test, an install script) looking the removed v1 runc shim up by name.
+      String.raw`(?:sh|bash|dash)(?:\s*:\s*(?:line\s+)?\d+)?\s*:\s*(?<binary>containerd-shim-runc-v1)\s*:\s*(?:command\s+)?not\s+found`,
     ],
     versions: [],
     roles: { runtime: "runtime type asked for", binary: "shim binary looked up on PATH" },
@@ -392,6 +395,11 @@ export const containerSignatures: Signature[] = [
         // docker/docker-ce-packaging#465 (containerd 1.3.7 from the Docker 19.03 static bundle)
         line: String.raw`ctr: runtime "io.containerd.runc.v2" binary not installed "containerd-shim-runc-v2": file does not exist: unknown`,
         captures: { binary: "containerd-shim-runc-v2" },
+      },
+      {
+        // docker/packaging#109 (the packaging smoke test still called the v1 shim, which containerd 2.0 removed)
+        line: "#15 4.114 /bin/sh: 17: containerd-shim-runc-v1: not found",
+        captures: { binary: "containerd-shim-runc-v1" },
       },
       {
         // k3s-io/k3s#916 (upgrade dropped the legacy shim that running containers were created with)
@@ -445,6 +453,225 @@ export const containerSignatures: Signature[] = [
     nearMisses: [
       "containerd.services.leases.v1.Leases/AddResource",
       "unknown method Version for service runtime.v1.RuntimeService",
+    ],
+  },
+
+  {
+    id: "docker-compose-buildx-too-old",
+    title: "Docker Compose newer than the buildx plugin it builds with",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["compose build requires buildx"],
+    patterns: [
+      // docker/compose pkg/compose/build_bake.go getBuildxPlugin: fmt.Errorf("compose build requires buildx %s or later",
+      // buildxMinVersion), from Compose v2.40.2 on (docker/compose#13295; buildxMinVersion 0.17.0).
+      String.raw`compose\s+build\s+requires\s+buildx\s+v?(?<minimum>\d+\.\d+(?:\.\d+)?)\s+or\s+later`,
+    ],
+    versions: ["minimum"],
+    roles: { minimum: "oldest buildx release this Compose builds with" },
+    versionKinds: { minimum: { kind: "component", component: "buildx" } },
+    priority: 50,
+    meaning:
+      "Docker Compose delegates builds to the buildx plugin (Bake) and, from Compose v2.40.2 on, checks the plugin's release: a buildx older than 0.17.0 is refused before anything is built. The Compose plugin was upgraded (a runner image, Docker Desktop, a distribution package) while the buildx plugin beside it stayed old.",
+    causes: [
+      "A CI image or host that installs docker-compose-plugin from one source (Docker's repository, a GitHub release) and docker-buildx-plugin from another (the distribution's older package, a pinned download).",
+      "Docker Desktop or a runner image update that shipped a newer Compose with an older (or unreadable) buildx in ~/.docker/cli-plugins.",
+    ],
+    fixes: [
+      "Upgrade the buildx plugin to 0.17.0 or later (docker-buildx-plugin, or the release binary as ~/.docker/cli-plugins/docker-buildx); `docker buildx version` shows the one Compose finds.",
+      "Or pin Docker Compose to a release before v2.40.2 until buildx can be upgraded.",
+    ],
+    references: ["https://github.com/docker/compose/pull/13295", "https://github.com/docker/docker-ce-packaging/pull/1278"],
+    examples: [
+      // docker/for-win#15045 (Docker Desktop 4.62; installing buildx v0.31.1 by hand fixed it)
+      { line: "compose build requires buildx 0.17.0 or later", captures: { minimum: "0.17.0" } },
+      { line: "Error: compose build requires buildx 0.17.0 or later", captures: { minimum: "0.17.0" } },
+    ],
+    nearMisses: [
+      // Finsys/dockhand#941: no buildx plugin at all, and Compose falls back to its classic builder.
+      'time="2026-04-17T14:38:44Z" level=warning msg="Docker Compose requires buildx plugin to be installed"',
+      "failed to get version of buildx",
+    ],
+  },
+  {
+    id: "docker-runtime-v1-removed",
+    title: "Docker 23+ asked for the removed io.containerd.runtime.v1.linux runtime",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["runtime specified io.containerd.runtime.v1.linux", "runtime name: io.containerd.runtime.v1.linux"],
+    patterns: [
+      // moby/moby#43695 (Docker 23.0): "Unknown runtime specified %s"; Docker 24 on: "unknown or invalid runtime name: %s".
+      String.raw`(?:[Uu]nknown\s+runtime\s+specified|unknown\s+or\s+invalid\s+runtime\s+name\s*:)\s+(?<runtime>io\.containerd\.runtime\.v1\.linux)`,
+    ],
+    versions: [],
+    roles: { runtime: "runtime the client or daemon.json asked for" },
+    priority: 50,
+    meaning:
+      "Docker Engine 23.0 removed the legacy io.containerd.runtime.v1.linux runtime (containerd-shim v1), deprecated since Docker 20.10: a container, `docker run --runtime` or a daemon.json default-runtime written for Docker 20.10 or older meets a newer daemon. containerd 2.0 removed the runtime from containerd as well.",
+    causes: [
+      "A daemon.json (\"default-runtime\" or a runtimes entry), a script or a CI job that still names io.containerd.runtime.v1.linux, carried over to Docker 23+.",
+      "A tool written for Docker 20.10 that passes --runtime=io.containerd.runtime.v1.linux.",
+    ],
+    fixes: ["Drop the runtime setting (Docker defaults to io.containerd.runc.v2 with runc) or name runc; on Docker 20.10, move to io.containerd.runc.v2 before upgrading."],
+    references: ["https://github.com/moby/moby/pull/43695", "https://docs.docker.com/engine/deprecated/"],
+    examples: [
+      // moby/moby#43695 (the PR's own verification)
+      { line: "docker: Error response from daemon: Unknown runtime specified io.containerd.runtime.v1.linux.", captures: { runtime: "io.containerd.runtime.v1.linux" } },
+      { line: "Error response from daemon: unknown or invalid runtime name: io.containerd.runtime.v1.linux", captures: { runtime: "io.containerd.runtime.v1.linux" } },
+    ],
+    nearMisses: [
+      // Docker 20.10's notice (moby/moby f63f73a4): the runtime still works there.
+      'Configured runtime "io.containerd.runtime.v1.linux" is deprecated and will be removed in the next release.',
+      // google/gvisor#87: a runtime missing from daemon.json, not a removed one.
+      "docker: Error response from daemon: Unknown runtime specified runsc.",
+      // lf-edge/eve#2719: containerd 1.4+'s notice while the v1 runtime still runs.
+      "WARN[2022-07-20T16:07:20.654542386Z] runtime v1 is deprecated since containerd v1.4, consider using runtime v2",
+    ],
+  },
+  {
+    id: "windows-container-os-mismatch",
+    title: "Windows container image built for another Windows release than the host",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["does not match the host operating system", "does not match the operating system of the host"],
+    patterns: [
+      // HCS_E_IMAGE_MISMATCH (0xc0370101), as hcsshim (hcsshim::/hcs::CreateComputeSystem, System::Start) prints it.
+      String.raw`(?:[Tt]he\s+)?container\s+operating\s+system\s+does\s+not\s+match\s+the\s+host\s+operating\s+system`,
+      // The wording of Windows Server 2016/1709 hosts (moby/moby#35462).
+      String.raw`(?:[Tt]he\s+)?operating\s+system\s+of\s+the\s+container\s+does\s+not\s+match\s+the\s+operating\s+system\s+of\s+the\s+host`,
+    ],
+    versions: [],
+    priority: 50,
+    meaning:
+      "Windows refused to start a process-isolated container whose base image was built for another Windows release (build number) than the host: Windows Server containers share the host's kernel, so a ltsc2019 (10.0.17763) image does not run on a ltsc2022 (10.0.20348) host in process isolation, nor a newer image on an older host. Hyper-V isolation lifts the restriction.",
+    causes: [
+      "A Windows node or runner upgraded (Windows Server 2022/2025, Windows 11, a GitHub windows-latest image move) while the image stays on the older base (nanoserver:1809, servercore:ltsc2019), or the reverse.",
+      "A multi-arch tag whose manifest list picked an image for another OS build (a floating tag republished on a newer base, a CNI DaemonSet image for another Windows release).",
+    ],
+    fixes: [
+      "Use the base image tag of the host's Windows release (ltsc2022 on Windows Server 2022; check `cmd /c ver` against the image's os.version), or a multi-arch image listing the host's build.",
+      "Or run with Hyper-V isolation (docker run --isolation=hyperv, a RuntimeClass with Hyper-V) where the host supports it.",
+    ],
+    references: ["https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility"],
+    examples: [
+      {
+        // kubernetes-sigs/sig-windows-tools#72 (flannel's Windows image on another Windows build)
+        line: String.raw`  Warning  FailedCreatePodSandBox  37s  kubelet, w1  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to start sandbox container for pod "kube-flannel-ds-windows-amd64-9tffg": Error response from daemon: hcsshim::CreateComputeSystem e20e69aa106e39ef9447f449e7f6d578dbed969cd31da91d1ea8a106906478fe: The container operating system does not match the host operating system.`,
+      },
+      {
+        // microsoft/Windows-Containers#399 (nanoserver:1809 on Windows 10 22H2 in process isolation)
+        line: "docker: Error response from daemon: hcs::CreateComputeSystem 377c5ba81cdccd9cf8217251aba4171ca3bd6a593f14db12c3ae6ead394530c3: The container operating system does not match the host operating system.",
+      },
+      {
+        // moby/moby#35462 (Windows Server 1709 insider host)
+        line: "docker: Error response from daemon: container 328b4c258cd92c95f8292166c057285d2f2c00bd6b63dea224e7af172f1f9d83 encountered an error during CreateContainer: failure in a Windows system call: The operating system of the container does not match the operating system of the host. (0xc0370101)",
+      },
+    ],
+    nearMisses: [
+      // Linux containers mode given a Windows image: the daemon's OS type, not a Windows release.
+      'image operating system "windows" cannot be used on this platform',
+      "Default Isolation: process",
+    ],
+  },
+  {
+    id: "runc-oci-spec-decode-mismatch",
+    title: "OCI runtime (runc, kata, runsc) cannot read the config.json of a different runtime-spec release",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["Process.capabilities", "specs.LinuxCapabilities", "OCI runtime create failed: json: cannot unmarshal", "oci runtime error: json: cannot unmarshal"],
+    patterns: [
+      // runtime-spec 1.0.0-rc5 (2017) turned process.capabilities from a list into an object of sets: a runtime on one
+      // side of the change cannot decode the spec written on the other (opencontainers/runc#1512, tianon/docker-overlay#72).
+      String.raw`cannot\s+unmarshal\s+(?<got>object|array)\s+into\s+Go\s+(?:struct\s+field\s+Process\.capabilities\s+|value\s+)of\s+type\s+(?<want>\[\]string|specs\.LinuxCapabilities)`,
+      // Any other field, where the refusal is the OCI runtime's own decoding of the bundle containerd or Docker wrote.
+      String.raw`(?:OCI\s+runtime\s+(?:create|start|exec|run)\s+failed|oci\s+runtime\s+error)\s*:\s*json\s*:\s*cannot\s+unmarshal\s+(?<got>\w+)\s+into\s+Go\s+(?:struct\s+field\s+(?<field>[\w.]+)\s+|value\s+)of\s+type\s+(?<want>[\w.*\[\]]+)`,
+    ],
+    versions: [],
+    roles: { got: "JSON type found in config.json", want: "Go type the runtime decodes it into", field: "spec field" },
+    priority: 48,
+    meaning:
+      "The OCI runtime could not decode the bundle's config.json: the runtime (runc, kata-runtime, runsc, a vendor runc) was built against another release of the OCI runtime-spec than the containerd or Docker that wrote the file. The capabilities change of runtime-spec 1.0.0-rc5 is the common case: an object of capability sets where an old runc expects a list (runc too old for Docker 17.06+/containerd 1.0+), or a list where a new runtime expects sets (Docker 1.13/17.03 with a runtime built for spec 1.0).",
+    causes: [
+      "A runc (or docker-runc) from another package than Docker/containerd: a distribution runc left behind after a Docker upgrade, or a hand-built runc on the PATH.",
+      "A third-party runtime (kata, gVisor, nvidia-container-runtime) built for a newer or older runtime-spec than the engine that calls it (RHEL/CentOS docker 1.13 with a current runtime).",
+    ],
+    fixes: [
+      "Install the runc release that the containerd/Docker release names (containerd's RUNC.md, docker info's runc commit), or the runtime release built for the engine's spec version.",
+      "Or upgrade the engine (Docker ≥ 17.06, containerd ≥ 1.0) so that both sides use runtime-spec 1.0.",
+    ],
+    references: ["https://github.com/opencontainers/runtime-spec/releases/tag/v1.0.0-rc5", "https://github.com/opencontainers/runc/issues/1512"],
+    examples: [
+      {
+        // NVIDIA/nvidia-docker#1077
+        line: "docker: Error response from daemon: OCI runtime create failed: json: cannot unmarshal object into Go struct field Process.capabilities of type []string: unknown.",
+        captures: { got: "object", want: "[]string" },
+      },
+      {
+        // containerd/containerd#1616 (a runc older than containerd's RUNC.md)
+        line: "ctr: OCI runtime create failed: json: cannot unmarshal object into Go value of type []string: unknown",
+        captures: { got: "object", want: "[]string" },
+      },
+      {
+        // kata-containers/documentation#116 (docker 1.13.1 on CentOS with kata-runtime 1.0)
+        line: "/usr/bin/docker-current: Error response from daemon: oci runtime error: json: cannot unmarshal array into Go struct field Process.capabilities of type specs.LinuxCapabilities.",
+        captures: { got: "array", want: "specs.LinuxCapabilities" },
+      },
+      {
+        // opencontainers/runc#1512 (runc 1.0.0-rc3 with an older config.json)
+        line: "json: cannot unmarshal array into Go value of type specs.LinuxCapabilities",
+        captures: { got: "array", want: "specs.LinuxCapabilities" },
+      },
+    ],
+    nearMisses: [
+      // dockerd's own daemon.json: the operator's file, not a runtime-spec bundle.
+      "unable to configure the Docker daemon with file /etc/docker/daemon.json: json: cannot unmarshal string into Go value of type []string",
+      '"capabilities": {',
+    ],
+  },
+  {
+    id: "containerd2-cri-image-config-invalid",
+    title: "containerd 2.x refused the CRI image section of a config.toml",
+    family: "container",
+    severity: "warning",
+    flake: true,
+    anchors: ["invalid cri image config"],
+    patterns: [
+      // plugins/cri/images (containerd 2.x): fmt.Errorf("invalid cri image config: %w", ValidateImageConfig(...)).
+      // The other refusals ValidateImageConfig has are the file's own mistakes, in any release.
+      String.raw`invalid\s+cri\s+image\s+config\s*:?(?:\s*(?<mirrors>\x60?mirrors\x60?\s+cannot\s+be\s+set\s+when\s+\x60?config_path\x60?\s+is\s+provided)|\s*(?<other>invalid\s+image\s+pull\s+progress\s+timeout|failed\s+to\s+parse\s+registry\s+url))?`,
+    ],
+    versions: [],
+    roles: { mirrors: "the refusal of mirrors next to config_path", other: "the validation error" },
+    priority: 44,
+    meaning:
+      "containerd 2.x validates the CRI images plugin at start and skips the CRI plugin when the check fails (the kubelet then finds no CRI service). containerd 2.2.0 and 2.2.1 fill in a default config_path while migrating a version-2 config that carries an empty config_path (containerd/containerd#6488), so a containerd 1.x config.toml with registry.mirrors, which 1.x accepted, is refused: mirrors and config_path cannot both be set. 2.2.2 and 2.3.0 default config_path only when both are empty (containerd/containerd#12617).",
+    causes: [
+      "containerd upgraded to 2.2.0/2.2.1 with a config.toml generated by containerd 1.x's `containerd config default` (config_path = \"\") plus registry.mirrors entries.",
+      "Not a skew: a config that sets both mirrors and config_path by hand, or an invalid registry URL or pull-progress timeout.",
+    ],
+    fixes: [
+      "Move the mirrors to /etc/containerd/certs.d/<host>/hosts.toml and drop registry.mirrors (or regenerate the config with containerd 2's `containerd config default` / `containerd config migrate`), or upgrade to containerd 2.2.2 or later.",
+    ],
+    references: ["https://github.com/containerd/containerd/blob/main/docs/hosts.md", "https://github.com/containerd/containerd/pull/6488", "https://github.com/containerd/containerd/pull/12617"],
+    examples: [
+      {
+        // killer-sh/cks-course-environment#93 (containerd 2.2.1 with a 1.x config layout; the message wrapped)
+        line: "failed to load plugin: invalid cri image config:",
+      },
+      {
+        line: 'time="2025-12-02T10:11:12.000000000Z" level=warning msg="failed to load plugin" error="invalid cri image config: `mirrors` cannot be set when `config_path` is provided" id=io.containerd.cri.v1.images type=io.containerd.cri.v1',
+        captures: { mirrors: "mirrors cannot be set when config_path is provided" },
+      },
+    ],
+    nearMisses: [
+      // containerd/containerd#5306: a 1.5 beta bug, in 1.x's wording ("invalid plugin config").
+      'WARN[2021-04-03T12:08:38.809121400+08:00] failed to load plugin io.containerd.grpc.v1.cri  error="invalid plugin config: `mirrors` cannot be set when `config_path` is provided"',
+      // A typo in the timeout, whatever the release.
+      'level=warning msg="failed to load plugin" error="invalid cri image config: invalid image pull progress timeout: time: invalid duration \\"5 m\\""',
     ],
   },
 ];

@@ -180,16 +180,20 @@ export const nodeSignatures: Signature[] = [
     // versions from the job); every other 415 it downgrades to a warning or dismisses.
     severity: "error",
     flake: true,
-    anchors: ["the body of the request was in an unknown format", "status code 415", "415: Unsupported Media Type", "(UnsupportedMediaType)"],
+    anchors: ["the body of the request was in an unknown format", "status code 415", "415: Unsupported Media Type", "(UnsupportedMediaType)", ") 415", "resp=415"],
     patterns: [
       // apimachinery's NewUnsupportedMediaTypeError: the server lists the media types it decodes.
       String.raw`the\s+body\s+of\s+the\s+request\s+was\s+in\s+an\s+unknown\s+format\s*-\s*accepted\s+media\s+types\s+include\s*:\s*(?<accepted>[\w/.+-]+(?:\s*,\s*[\w/.+-]+){0,8})`,
       // client-go's fallback when the 415 body is not a Status (older apiservers, go-restful's own 415).
       String.raw`the\s+server\s+responded\s+with\s+the\s+status\s+code\s+415\s+but\s+did\s+not\s+return\s+more\s+information(?:\s*\((?<verb>[a-z]+)\s+(?<resource>[\w.-]+)\))?`,
       String.raw`(?:\(UnsupportedMediaType\)\s*:\s*)?415\s*:\s*Unsupported\s+Media\s+Type`,
+      // The apiserver's own request log (httplog): 1.2-1.17 "%s %s: (%v) %v" (pkg/httplog), structured from 1.18 on
+      // ("HTTP" verb=… URI=… resp=415). Only writes to the node objects and events a kubelet or kube-proxy sends.
+      String.raw`(?<verb>POST|PUT|PATCH)\s+(?<path>/api/v1/(?:nodes(?:/[\w.-]+/status)?|namespaces/[\w.-]+/(?:events|pods/[\w.-]+/status)))\s*:\s*\([^()\s]{1,20}\)\s+415\b`,
+      String.raw`verb=\\?"(?<verb>POST|PUT|PATCH)\\?"\s+URI=\\?"(?<path>/api/v1/(?:nodes(?:/[\w.-]+/status)?|namespaces/[\w.-]+/(?:events|pods/[\w.-]+/status)))[^"\s]*\\?"[^\n]{0,400}?\bresp=415\b`,
     ],
     versions: [],
-    roles: { accepted: "media types the apiserver accepts", resource: "resource the request was for" },
+    roles: { accepted: "media types the apiserver accepts", resource: "resource the request was for", path: "request path in the apiserver's log" },
     priority: 40,
     meaning:
       "The apiserver answered 415: it cannot decode the request body's content type or patch type. Between Kubernetes components this is a version skew: a kubelet or kube-proxy 1.3+ talks protobuf, which a 1.2 apiserver does not decode; a client sending a patch type (apply-patch+yaml for server-side apply) older apiservers do not know. From a hand-made request or a proxy it is a wrong Content-Type header.",
@@ -216,9 +220,19 @@ export const nodeSignatures: Signature[] = [
       },
       // appvia/kore#204
       { line: "Error from server (UnsupportedMediaType): 415: Unsupported Media Type" },
+      // kubernetes/kubernetes#34265 (a 1.4 kubelet's node status against a 1.2 apiserver, in the apiserver's log)
+      { line: "I1006 17:35:54.324924       1 handlers.go:152] PUT /api/v1/nodes/kube-master1/status: (500.555µs) 415", captures: { verb: "PUT", path: "/api/v1/nodes/kube-master1/status" } },
+      // kubernetes/kubernetes#28361 (1.3 nodes registering with a 1.2 master)
+      { line: "I0701 11:53:12.877874       7 handlers.go:152] POST /api/v1/nodes: (435.314µs) 415", captures: { verb: "POST", path: "/api/v1/nodes" } },
+      {
+        line: String.raw`I0302 10:11:12.345678       1 httplog.go:132] "HTTP" verb="PATCH" URI="/api/v1/nodes/worker-1/status?timeout=10s" latency="1.2ms" userAgent="kubelet/v1.31.0 (linux/amd64) kubernetes/9edcffc" audit-ID="5c1" srcIP="10.0.0.5:50312" resp=415`,
+        captures: { verb: "PATCH", path: "/api/v1/nodes/worker-1/status" },
+      },
     ],
     nearMisses: [
       "I0701 11:53:12.877874       7 handlers.go:152] GET /api/v1/nodes: (435.314µs) 200",
+      "I1006 17:35:54.324924       1 handlers.go:152] PUT /api/v1/nodes/kube-master1/status: (500.555µs) 200",
+      "I0701 11:53:12.877874       7 handlers.go:152] GET /api/v1/namespaces/default/configmaps/foo: (435.314µs) 415",
       // kubernetes/website#48317: a 406 on the response type, not the request body.
       `message: "only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf", reason: "NotAcceptable", code: 406`,
     ],
@@ -631,6 +645,48 @@ export const nodeSignatures: Signature[] = [
     nearMisses: [
       // kubernetes/minikube#6544: the quotes of the flag's value reached the kubelet; no release is involved.
       `Kubelet: misconfiguration: kubelet cgroup driver: "'systemd'" is different from docker cgroup driver: "systemd"`,
+    ],
+  },
+
+  {
+    id: "kubelet-pod-from-apiserver-failed-validation",
+    title: "kubelet newer than the apiserver: pods the apiserver accepted fail the kubelet's validation",
+    family: "api",
+    // An error where the kubelet wants a value that later releases default (a "Required value"); any other
+    // refusal of a pod from the apiserver is only a warning.
+    severity: "error",
+    flake: true,
+    anchors: ["from api failed validation, ignoring"],
+    patterns: [
+      // pkg/kubelet/config/config.go (1.3-1.7): klog.Warningf("Pod[%d] (%s) from %s failed validation, ignoring: %v"). The
+      // source "api" is the apiserver; "file" and "http" are static pods, validated nowhere else.
+      String.raw`(?:Pod\[\d+\]\s+\((?<pod>[^()\s]+(?:\([^()\s]*\))?)\)\s+)?from\s+api\s+failed\s+validation,\s+ignoring\s*:\s*\[?(?<field>[\w.\[\]]+)\s*:\s*(?<kind>Required\s+value|Unsupported\s+value|Invalid\s+value|Forbidden)`,
+    ],
+    versions: [],
+    roles: { pod: "pod the kubelet ignored", field: "field the kubelet's validation refused", kind: "validation error" },
+    priority: 50,
+    meaning:
+      "The kubelet validates every pod it is given, and ignores the ones that fail. A pod from the apiserver passed the apiserver's own validation and defaulting, so a kubelet that refuses it applies newer rules: a field the kubelet's release requires was not defaulted by the older apiserver (terminationMessagePolicy, added in 1.6, defaulted by 1.6 apiservers only). The kubelet is newer than the apiserver, which the version skew policy never allows.",
+    causes: [
+      "Nodes upgraded before the control plane (a 1.6 kubelet with a 1.5 apiserver), or a control plane rolled back under upgraded nodes.",
+      "Pods created before the apiserver upgrade and never defaulted (stored without the new field) read by a newer kubelet.",
+    ],
+    fixes: [
+      "Upgrade the control plane first, then the kubelets (kubelets may be older than the apiserver, never newer); or roll the kubelets back to the apiserver's minor.",
+      "Recreate pods stored by the older apiserver once the control plane is upgraded, so that they are defaulted.",
+    ],
+    references: ["https://kubernetes.io/releases/version-skew-policy/", "https://github.com/kubernetes/kubernetes/issues/43976"],
+    examples: [
+      {
+        // kubernetes/kubernetes#43976 (kubelet 1.6.0, apiserver 1.5.2)
+        line: String.raw`W0403 09:33:16.378869  113540 config.go:361] Pod[5] (dashboard-cvd3m_kube-system(63446b97-0e11-11e7-a2de-842b2bfe82f1)) from api failed validation, ignoring: [spec.containers[0].terminationMessagePolicy: Required value: must be 'File' or 'FallbackToLogsOnError', spec.containers[1].terminationMessagePolicy: Required value: must be 'File' or 'FallbackToLogsOnError']`,
+        captures: { field: "spec.containers[0].terminationMessagePolicy", kind: "Required value" },
+      },
+    ],
+    nearMisses: [
+      // A static pod from the manifest directory: the author's own mistake, whatever the releases.
+      "W0403 09:33:16.378869  113540 config.go:361] Pod[1] (etcd-master_kube-system(7d1c)) from file failed validation, ignoring: [spec.containers[0].image: Required value]",
+      "I0403 09:33:16.378869  113540 config.go:405] Receiving a new pod \"dashboard-cvd3m_kube-system(63446b97-0e11-11e7-a2de-842b2bfe82f1)\"",
     ],
   },
 ];
