@@ -118,3 +118,26 @@ describe("a feature gate written in lowerCamel case", () => {
     expect(await verdictOf("F0818 22:43:57.642896    6424 server.go:179] unrecognized feature gate: ExperimentalCriticalPodAnnotation")).toMatchObject({ verdict: "cause" });
   });
 });
+
+describe("second round: kubectl's drain, debug and version flags, clusterctl's", () => {
+  it("reads a kubectl flag by the first or last kubectl release tag that registers it", async () => {
+    const removed = (await analyze([textSource("job.log", "Error: unknown flag: --delete-local-data\n")])).causes[0]!.diagnosis;
+    expect(removed.headline).toMatch(/--delete-local-data was removed from kubectl drain in kubectl 1\.31/);
+    expect(removed.fixes[0]).toMatch(/--delete-emptydir-data/);
+    expect(await verdictOf("Error: unknown flag: --delete-emptydir-data")).toMatchObject({ verdict: "cause", captures: { flag: "delete-emptydir-data" } });
+    expect(await verdictOf("error: unknown flag: --all-pods")).toMatchObject({ verdict: "cause" });
+    // The deprecation notice before the removal ran the command.
+    expect((await verdictOf("Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.")).verdict).toBe("none");
+  });
+
+  it("reads clusterctl's flags, and --flavor (a common name) only as a warning", async () => {
+    expect(await verdictOf("Error: unknown flag: --management-group")).toMatchObject({ verdict: "cause" });
+    expect(await verdictOf("Error: unknown flag: --flavor")).toMatchObject({ id: "k8s-component-unknown-flag", verdict: "warning" });
+  });
+
+  it("warns on kubectl 1.24's refusal of a stray 'true' after kubectl version's boolean flag, not on other extra arguments", async () => {
+    expect(await verdictOf("error: extra arguments: [true]")).toMatchObject({ id: "kubectl-version-extra-arguments", verdict: "warning", captures: { arg: "true" } });
+    expect((await verdictOf("error: extra arguments: [foocluster]")).verdict).toBe("none");
+    expect((await verdictOf("Flag --short has been deprecated, and will be removed in the future. The --short output will become the default.")).verdict).toBe("none");
+  });
+});

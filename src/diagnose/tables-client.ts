@@ -68,12 +68,14 @@ export const KUBECTL_COMMANDS: Record<string, KubectlChange> = {
 };
 
 export const KUBECTL_FLAGS: Record<string, KubectlChange> = {
-  // Deprecated by kubernetes/kubernetes#73787 (1.14), removed in 1.18 (CHANGELOG-1.18); kubecf#1538, fubectl#91.
-  export: { change: "removed", release: "1.18", command: "kubectl get", instead: "kubectl get -o yaml (and strip status and metadata yourself, or use kubectl-neat)", source: "CHANGELOG-1.18 (deprecated by kubernetes/kubernetes#73787)" },
+  // Deprecated by kubernetes/kubernetes#73787 (1.14); kubernetes/kubectl at tag kubernetes-1.18.0 still registers it (hidden,
+  // pkg/cmd/get/get.go), kubernetes-1.19.0 no longer does (was listed as 1.18 here); kubecf#1538, fubectl#91.
+  export: { change: "removed", release: "1.19", command: "kubectl get", instead: "kubectl get -o yaml (and strip status and metadata yourself, or use kubectl-neat)", source: "CHANGELOG-1.18 (deprecated by kubernetes/kubernetes#73787)" },
   // No effect from 1.18 ("has no effect and will be removed"), gone in 1.21 (CHANGELOG-1.21); mohatb/kubectl-exec#4.
   generator: { change: "removed", release: "1.21", command: "kubectl run", instead: "kubectl run for Pods, kubectl create deployment/job/cronjob for the rest", source: "CHANGELOG-1.21 (mohatb/kubectl-exec#4)" },
-  // kubernetes/kubernetes#113116 (1.26) renamed it; #120246 removed the old name (1.29).
-  "prune-whitelist": { change: "removed", release: "1.29", command: "kubectl apply", instead: "--prune-allowlist", source: "kubernetes/kubernetes#120246" },
+  // kubernetes/kubernetes#113116 (1.26) renamed it; #120246 removed the old name: kubernetes/kubectl at tag kubernetes-1.29.0
+  // still registers it (deprecated, pkg/cmd/util/helpers.go), kubernetes-1.30.0 does not (was listed as 1.29 here).
+  "prune-whitelist": { change: "removed", release: "1.30", command: "kubectl apply", instead: "--prune-allowlist", source: "kubernetes/kubernetes#120246" },
   "prune-allowlist": { change: "added", release: "1.26", command: "kubectl apply", instead: "--prune-whitelist on older kubectl", source: "kubernetes/kubernetes#113116" },
 };
 
@@ -111,6 +113,12 @@ const helm = (release: string, change: "added" | "removed", command: string, ext
 const minikube = (release: string, command: string, extra: Partial<CliToolFlag> = {}): CliToolFlag => ({
   tool: "minikube", command, change: "added", release, kind: "component", unique: true, source: `minikube v${release} (cmd/minikube/cmd flags)`, ...extra,
 });
+const kubectl = (release: string, change: "added" | "removed", command: string, extra: Partial<CliToolFlag> = {}): CliToolFlag => ({
+  tool: "kubectl", command, change, release, kind: "kubernetes", unique: true, source: `kubernetes/kubectl pkg/cmd at kubernetes-${release}.0`, ...extra,
+});
+const clusterctl = (release: string, change: "added" | "removed", command: string, extra: Partial<CliToolFlag> = {}): CliToolFlag => ({
+  tool: "clusterctl", command, change, release, kind: "component", unique: true, source: `kubernetes-sigs/cluster-api cmd/clusterctl at ${release}`, ...extra,
+});
 const kops = (release: string, command: string, source: string, extra: Partial<CliToolFlag> = {}): CliToolFlag => ({
   tool: "kOps", command, change: "added", release, kind: "component", unique: true, source, ...extra,
 });
@@ -142,6 +150,41 @@ export const CLI_TOOL_FLAGS: Record<string, CliToolFlag> = {
   // kubernetes/kubernetes#68069 added `kubectl apply --server-dry-run` (alpha, 1.12); deprecated in 1.18 for --dry-run=server
   // (#87714) and removed in 1.19 (#91308); jpetazzo/container.training#570, utilitywarehouse/kube-applier#128.
   "server-dry-run": { tool: "kubectl", command: "kubectl apply", change: "removed", release: "1.19", kind: "kubernetes", unique: true, source: "kubernetes/kubernetes#91308", instead: "--dry-run=server" },
+  // First (or last) kubernetes/kubectl release tag whose pkg/cmd registers the flag (kubernetes-1.16.0 ... kubernetes-1.36.0,
+  // the staging repository that holds every kubectl command since 1.16). kubernetes/kubernetes#95076 (1.20) renamed drain's
+  // --delete-local-data to --delete-emptydir-data; the old name is gone at kubernetes-1.31.0 (lensapp/lens#7063: "On
+  // Kubernetes version 1.31, the --delete-local-data option no longer works").
+  "delete-local-data": kubectl("1.31", "removed", "kubectl drain", { instead: "--delete-emptydir-data (kubectl 1.20 and later)" }),
+  "delete-emptydir-data": kubectl("1.20", "added", "kubectl drain", { instead: "--delete-local-data on kubectl 1.19 and older" }),
+  "disable-eviction": kubectl("1.18", "added", "kubectl drain"),
+  "skip-wait-for-delete-timeout": kubectl("1.18", "added", "kubectl drain"),
+  "output-watch-events": kubectl("1.17", "added", "kubectl get --watch"),
+  "show-capacity": kubectl("1.23", "added", "kubectl top node"),
+  applyset: kubectl("1.27", "added", "kubectl apply --prune (alpha, KUBECTL_APPLYSET=true)"),
+  "all-pods": kubectl("1.31", "added", "kubectl logs"),
+  "keep-labels": kubectl("1.31", "added", "kubectl debug --copy-to"),
+  "keep-annotations": kubectl("1.31", "added", "kubectl debug --copy-to"),
+  "keep-liveness": kubectl("1.31", "added", "kubectl debug --copy-to"),
+  "keep-readiness": kubectl("1.31", "added", "kubectl debug --copy-to"),
+  "keep-startup": kubectl("1.31", "added", "kubectl debug --copy-to"),
+  "keep-init-containers": kubectl("1.31", "added", "kubectl debug --copy-to"),
+  "show-swap": kubectl("1.34", "added", "kubectl top node / kubectl top pod"),
+  // --- clusterctl (cmd/clusterctl flags at each kubernetes-sigs/cluster-api release tag) ---
+  // v0.4.0 (v1alpha4) dropped management groups and single-namespace providers.
+  "management-group": clusterctl("v0.4.0", "removed", "clusterctl upgrade plan / apply", { instead: "nothing: clusterctl upgrades every provider of the management cluster" }),
+  "watching-namespace": clusterctl("v0.4.0", "removed", "clusterctl init", { instead: "nothing: providers watch all namespaces from v1alpha4 on" }),
+  "show-conditions": clusterctl("v0.4.0", "added", "clusterctl describe cluster"),
+  // v0.4.0 moved `clusterctl config cluster` to `clusterctl generate cluster`; v0.3.x has a `generate` command without it, so
+  // v0.4 instructions run with a v0.3 clusterctl stop at --flavor (kubernetes-sigs/cluster-api#4888, clusterctl v0.3.20).
+  flavor: clusterctl("v0.4.0", "added", "clusterctl generate cluster", { unique: false, instead: "clusterctl config cluster --flavor on v0.3.x" }),
+  "wait-providers": clusterctl("v1.0.0", "added", "clusterctl init / clusterctl upgrade apply"),
+  "from-directory": clusterctl("v1.3.0", "added", "clusterctl move"),
+  "to-directory": clusterctl("v1.3.0", "added", "clusterctl move"),
+  "runtime-extension": clusterctl("v1.3.0", "added", "clusterctl init / clusterctl upgrade apply"),
+  "write-to": clusterctl("v1.4.0", "added", "clusterctl generate cluster", { unique: false }),
+  "hide-api-warnings": clusterctl("v1.9.0", "added", "clusterctl (global)"),
+  "enable-crd-storage-version-migration": clusterctl("v1.10.0", "added", "clusterctl upgrade apply", { removedIn: "v1.13.0" }),
+  "disable-grouping": clusterctl("v1.13.0", "removed", "clusterctl describe cluster", { instead: "--grouping=false" }),
   // --- kOps ---
   // kOps 1.26.0 renamed the master flags of `kops create cluster` to control-plane (cmd/kops/create_cluster.go at v1.25.0 has
   // only --master-*, v1.26.0 --control-plane-* and normalises the old names; v1.28.0 keeps both, the old ones deprecated);

@@ -195,6 +195,27 @@ export const kubectlSignatures: Signature[] = [
     ],
   },
   {
+    id: "kubectl-version-extra-arguments",
+    title: "kubectl 1.24+ refuses a value given apart from kubectl version's boolean flag (--short true)",
+    family: "kubectl",
+    // A warning: the words are kubectl version's (pkg/cmd/version/version.go at kubernetes/kubectl tag kubernetes-1.24.0, not
+    // at 1.23.0; kubernetes/kubernetes#107955 asked for it), but the line names no program.
+    severity: "warning",
+    flake: false,
+    anchors: ["extra arguments: [true]", "extra arguments: [false]"],
+    patterns: [String.raw`error:\s+extra\s+arguments:\s+\[(?<arg>true|false)\]`],
+    versions: [],
+    roles: { arg: "value passed as a separate argument" },
+    priority: 40,
+    meaning:
+      "kubectl version refuses positional arguments from 1.24 on; older kubectl ignored them. A script that gives a boolean flag its value as a separate word (kubectl version --short true, --client true) worked with kubectl 1.23 and older and fails with 1.24+.",
+    causes: ["A script or Makefile written for kubectl 1.23 or older (aws/eks-distro#1186: kubectl version --short true with kubectl 1.24)."],
+    fixes: ["Write the value with '=' (--client=true) or drop it; --short itself is deprecated in 1.24 and gone in 1.28."],
+    references: ["https://github.com/kubernetes/kubernetes/issues/107955"],
+    examples: [{ line: "error: extra arguments: [true]", captures: { arg: "true" } }],
+    nearMisses: ["Flag --short has been deprecated, and will be removed in the future. The --short output will become the default.", "error: extra arguments: [foocluster]"],
+  },
+  {
     id: "kubectl-command-or-flag-changed",
     title: "kubectl subcommand or flag that this kubectl release does not have (removed, or added later)",
     family: "kubectl",
