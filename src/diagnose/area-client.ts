@@ -193,6 +193,10 @@ const TERRAFORM_BETA_RESOURCES: Record<string, string> = {
   ingress: "networking.k8s.io/v1beta1",
   pod_disruption_budget: "policy/v1beta1",
   pod_security_policy: "policy/v1beta1",
+  // Provider 2.x: kubernetes_csi_driver is storage.k8s.io/v1beta1 (DrFaust92/terraform-kubernetes-ebs-csi-driver#79 on 1.22),
+  // kubernetes_certificate_signing_request certificates.k8s.io/v1beta1 (both have _v1 resources).
+  csi_driver: "storage.k8s.io/v1beta1",
+  certificate_signing_request: "certificates.k8s.io/v1beta1",
 };
 
 /** A built-in group from a generated client's API class name part ("RbacAuthorization" → rbac.authorization.k8s.io). */
@@ -221,19 +225,116 @@ export function removedApisNamed(text: string): { apiVersion: string; removedIn:
     if (group) add(group, `v${m[2] ?? m[4] ?? ""}`);
   }
   // Terraform kubernetes provider resources without a _v1 suffix are bound to the beta APIs (provider 2.x).
-  for (const m of text.matchAll(/\bkubernetes_(cron_job|ingress|pod_disruption_budget|pod_security_policy)(?![\w])/g)) {
+  for (const m of text.matchAll(/\bkubernetes_(cron_job|ingress|pod_disruption_budget|pod_security_policy|csi_driver|certificate_signing_request)(?![\w])/g)) {
     const gv = TERRAFORM_BETA_RESOURCES[m[1] ?? ""];
     if (gv) add(gv.slice(0, gv.lastIndexOf("/")), gv.slice(gv.lastIndexOf("/") + 1));
   }
   return [...found].map(([apiVersion, removed]) => ({ apiVersion, ...removed }));
 }
 
+/**
+ * Built-in resource types by the release that added them to a default cluster or removed them altogether, for
+ * kubectl's "the server doesn't have a resource type": the deprecation guide and each type's first served beta or GA
+ * version (CHANGELOG-1.N; ValidatingAdmissionPolicy and FlowSchema served earlier only when enabled).
+ */
+const RESOURCE_TYPES: Record<string, { kind: string; removedIn?: string; since?: string; gv: string; alphaFrom?: string }> = {
+  podsecuritypolicies: { kind: "PodSecurityPolicy", removedIn: "1.25", gv: "policy/v1beta1" },
+  psp: { kind: "PodSecurityPolicy", removedIn: "1.25", gv: "policy/v1beta1" },
+  cronjobs: { kind: "CronJob", since: "1.8", gv: "batch/v1beta1", alphaFrom: "1.5" },
+  priorityclasses: { kind: "PriorityClass", since: "1.11", gv: "scheduling.k8s.io/v1beta1" },
+  leases: { kind: "Lease", since: "1.12", gv: "coordination.k8s.io/v1beta1" },
+  runtimeclasses: { kind: "RuntimeClass", since: "1.14", gv: "node.k8s.io/v1beta1", alphaFrom: "1.12" },
+  csidrivers: { kind: "CSIDriver", since: "1.14", gv: "storage.k8s.io/v1beta1" },
+  csinodes: { kind: "CSINode", since: "1.14", gv: "storage.k8s.io/v1beta1" },
+  endpointslices: { kind: "EndpointSlice", since: "1.17", gv: "discovery.k8s.io/v1beta1", alphaFrom: "1.16" },
+  ingressclasses: { kind: "IngressClass", since: "1.18", gv: "networking.k8s.io/v1beta1" },
+  flowschemas: { kind: "FlowSchema", since: "1.20", gv: "flowcontrol.apiserver.k8s.io/v1beta1", alphaFrom: "1.18" },
+  prioritylevelconfigurations: { kind: "PriorityLevelConfiguration", since: "1.20", gv: "flowcontrol.apiserver.k8s.io/v1beta1", alphaFrom: "1.18" },
+  csistoragecapacities: { kind: "CSIStorageCapacity", since: "1.21", gv: "storage.k8s.io/v1beta1", alphaFrom: "1.19" },
+  validatingadmissionpolicies: { kind: "ValidatingAdmissionPolicy", since: "1.30", gv: "admissionregistration.k8s.io/v1", alphaFrom: "1.26" },
+  validatingadmissionpolicybindings: { kind: "ValidatingAdmissionPolicyBinding", since: "1.30", gv: "admissionregistration.k8s.io/v1", alphaFrom: "1.26" },
+};
+
+/** "the server doesn't have a resource type": a built-in type this cluster's release lacks, or a CRD / typo (dismissed). */
+function resourceTypeDiagnosis(input: Parameters<Diagnoser>[0], type: string): ReturnType<Diagnoser> {
+  const row = RESOURCE_TYPES[type];
+  if (!row) {
+    return {
+      verdict: "not-skew",
+      headline: `The cluster has no resource type "${type}": no Kubernetes release this table knows added or removed it, so a CRD that is not installed (or not established yet) or a misspelt name is the likely reason.`,
+    };
+  }
+  if (row.removedIn) {
+    return {
+      verdict: "cause",
+      headline: `The cluster has no ${row.kind} at any version: Kubernetes ${row.removedIn} removed ${row.gv}, its last; the script or chart was written for an older Kubernetes than the cluster.`,
+      versions: [tableRow("removedIn", row.removedIn, `release that removed ${row.kind} (${row.gv})`, "resource type table"), tableRow("apiVersion", row.gv, `last group/version that served ${row.kind}`, "resource type table")],
+      fixes: [row.kind === "PodSecurityPolicy" ? "Drop the PodSecurityPolicy steps; use Pod Security Admission (namespace labels) instead." : "Drop the step for the removed type, or use its replacement."],
+    };
+  }
+  // Before that release an alpha version could be enabled (batch/v2alpha1 CronJob in 1.5–1.7, kubernetes/kubernetes#49326):
+  // on such a cluster the type is missing because an alpha API is not enabled, which the line cannot tell from an older
+  // cluster. Without such an alpha, a warning.
+  if (row.alphaFrom) {
+    return {
+      verdict: "not-skew",
+      headline: `The cluster has no ${row.kind}: Kubernetes serves it by default from ${row.since} on, and from ${row.alphaFrom} only with an alpha (or off-by-default beta) API enabled, so an older cluster and an API left disabled read the same.`,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `The cluster has no ${row.kind} at any version: Kubernetes serves ${row.kind} from ${row.since} on (${row.gv}), so the cluster is older than the script or kubectl expects.`,
+    versions: [tableRow("since", row.since!, `first release that serves ${row.kind} by default`, "resource type table"), tableRow("apiVersion", row.gv, `first group/version that served ${row.kind}`, "resource type table")],
+    fixes: [`Run the job against Kubernetes ${row.since} or newer, or skip the ${row.kind} step on older clusters.`],
+  };
+}
+
 const diagnoseNotFoundNearRemoved: Diagnoser = (input) => {
   const { finding } = input;
+  const veleroCrd = input.capture("veleroCrd");
+  if (veleroCrd) {
+    return {
+      verdict: "cause",
+      headline: `Velero reads the CRD ${veleroCrd} through apiextensions.k8s.io/v1beta1, which Kubernetes stopped serving in 1.22: the Velero release is older than the cluster.`,
+      versions: [tableRow("apiVersion", "apiextensions.k8s.io/v1beta1", "API group/version Velero fetches the CRD at", "Velero's CRD backup action"), tableRow("removedIn", "1.22", "release that stopped serving apiextensions.k8s.io/v1beta1", "removal table")],
+      fixes: ["Upgrade Velero to a release that supports the cluster's Kubernetes version (its compatibility matrix)."],
+      references: ["https://github.com/vmware-tanzu/velero#velero-compatibility-matrix"],
+    };
+  }
+  const type = input.capture("resourceType");
+  if (type) return resourceTypeDiagnosis(input, type);
+  // A discovery probe: kubent and kubectl's memcache ask for every group/version they know and log the ones a newer
+  // cluster no longer serves, then go on (doitintl/kube-no-trouble#544 on 1.25): nothing failed.
+  if (/\b(?:failed\s+to\s+discover\s+supported\s+resources\s+for|couldn.t\s+get\s+resource\s+list\s+for)\s+[\w.-]+\/v\w+\s*:/.test(finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: "A discovery probe found a group/version the cluster does not serve and went on: tools that scan for old APIs log this by design, and nothing failed.",
+    };
+  }
+  const crdFile = input.capture("crdFile");
+  if (crdFile) {
+    return {
+      verdict: "warning",
+      headline: `Applying ${crdFile} met a 404 for the whole resource type: the cluster does not serve the apiextensions.k8s.io version the CRDs are written in (v1 is served from Kubernetes 1.16 on, v1beta1 until 1.22).`,
+      versions: [tableRow("since", "1.16", "first release that serves apiextensions.k8s.io/v1", "kind lifecycle table"), tableRow("removedIn", "1.22", "release that stopped serving apiextensions.k8s.io/v1beta1", "removal table")],
+      reasoning: ["Compare the CRD file's apiVersion with the cluster's version (kubectl version): v1 CRDs need 1.16+, v1beta1 CRDs a cluster older than 1.22."],
+      fixes: ["Use the release of the tool whose CRDs match the cluster's Kubernetes version, or upgrade the cluster to the tool's supported range."],
+    };
+  }
   const nearby = [...finding.context.before, ...finding.context.after].map((l) => l.text);
   const own = removedApisNamed(finding.text);
   const named = own.length > 0 ? own : removedApisNamed(nearby.join("\n"));
   const first = named[0];
+  // The box's "with kubernetes_cron_job_v1.x" names a resource bound to a GA version: not a removed API.
+  const gaResource = nearby.some((l) => /\bkubernetes_[a-z_]+_v\d+\b/.test(l));
+  if (!first && input.capture("terraformBox") && !gaResource) {
+    return {
+      verdict: "warning",
+      headline: "Terraform's kubernetes provider met a 404 for a whole resource type: its typed resources are built-in kinds, so the resource is bound to an API version this cluster does not serve (the unversioned kubernetes_cron_job, kubernetes_ingress, kubernetes_pod_disruption_budget and kubernetes_csi_driver use betas that Kubernetes removed).",
+      reasoning: ["The box's \"with kubernetes_<type>.<name>\" line names the resource: move it to its _v1 counterpart."],
+      fixes: ["Use the provider's _v1 (or _v2) resource for the kind, e.g. kubernetes_cron_job_v1, kubernetes_ingress_v1, kubernetes_csi_driver_v1."],
+    };
+  }
   if (!first) {
     return {
       verdict: "not-skew",

@@ -3,8 +3,8 @@ import type { KubeVersion, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 import { listedVersions } from "./area-platform.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { ADDED_FLAGS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
-import { CLI_TOOL_FLAGS } from "./tables-client.js";
+import { ADDED_FLAGS, BUILTIN_GROUPS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_APIS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
+import { CLI_TOOL_FLAGS, EARLY_REMOVED_APIS } from "./tables-client.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 
 // Reasoning for the ecosystem around Kubernetes: component flags, kubectl's credential plugins and
@@ -644,37 +644,102 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   };
 };
 
+/** extensions/v1beta1 served these kinds until 1.16 (Ingress until 1.22): the deprecation guide's #v1-16 list. */
+const EXTENSIONS_BETA_KINDS = new Set(["DaemonSet", "Deployment", "ReplicaSet", "NetworkPolicy", "PodSecurityPolicy"]);
+
+/** A reflector's kind at a version, as the kind table or the extensions/v1beta1 workloads know it. */
+function watchLifecycle(kind: string, version: string, resource: string | undefined): { group: string; since?: string; removedIn?: string } | undefined {
+  const entry = KIND_API_VERSIONS[kind];
+  if (resource?.endsWith(".extensions") && version === "v1beta1") {
+    if (EXTENSIONS_BETA_KINDS.has(kind)) return { group: "extensions", removedIn: "1.16" };
+    if (kind === "Ingress") return { group: "extensions", removedIn: "1.22" };
+  }
+  const life = entry?.versions[version];
+  if (entry && life) return { group: entry.group, ...life };
+  // *v1beta1.DaemonSet and the like: only extensions/v1beta1 ever served them at that version.
+  if (version === "v1beta1" && EXTENSIONS_BETA_KINDS.has(kind)) return { group: "extensions", removedIn: "1.16" };
+  return undefined;
+}
+
+/** A GA version every cluster since this release serves: its 404 is more likely an API proxy than an old cluster. */
+const LONG_SERVED = "1.12";
+
+/**
+ * Discovery ("unable to retrieve the complete list of server APIs: <group>/<version>: …"): a built-in group/version
+ * the cluster does not serve is a release difference; a CRD's reads the same when the CRD is not installed at all
+ * (controller-runtime's mapper says "no matches for <gv>, Resource=" either way, kubernetes-sigs/controller-runtime
+ * pkg/client/apiutil/restmapper.go), so that is a warning.
+ */
+function discoveryDiagnosis(input: Parameters<Diagnoser>[0], gv: string): ReturnType<Diagnoser> {
+  const slash = gv.lastIndexOf("/");
+  const group = gv.slice(0, slash);
+  const version = gv.slice(slash + 1);
+  const versions = captureRoles(input);
+  const removed = REMOVED_APIS[gv] ?? EARLY_REMOVED_APIS[gv];
+  if (removed) {
+    versions.push(tableRow("removedIn", removed.removedIn, `release that stopped serving ${gv}`, "removal table"));
+    return {
+      headline: `API discovery failed for ${gv}, which Kubernetes stopped serving in ${removed.removedIn}: a client (or an APIService object left from an older release) asks for a group/version this cluster no longer serves.`,
+      versions,
+      fixes: [`Move the client to ${removed.replacement}; if an APIService for ${gv} is left over (kubectl get apiservices), delete it.`],
+    };
+  }
+  if (BUILTIN_GROUPS.has(group)) {
+    return {
+      verdict: "warning",
+      headline: `API discovery failed for ${gv}: the cluster does not serve this built-in group/version, so the client and the cluster are from Kubernetes releases that differ (or the version is alpha/beta and not enabled).`,
+      versions,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `API discovery found no ${gv}: the CRDs installed for ${group} do not serve ${version} (another release of the project that owns them), or they are not installed at all.`,
+    versions,
+    reasoning: [`kubectl get crd -o custom-columns=NAME:.metadata.name,VERSIONS:.spec.versions[*].name | grep ${group} shows which versions the cluster's CRDs serve.`],
+  };
+}
+
 export const diagnoseWatchNotServed: Diagnoser = (input) => {
+  const discovered = input.capture("groupVersion");
+  if (discovered) return discoveryDiagnosis(input, discovered);
   const kind = input.capture("kind") ?? "";
   const version = input.capture("apiVersion") ?? "";
   const resource = input.capture("resource");
-  const entry = KIND_API_VERSIONS[kind];
-  const life = entry?.versions[version];
-  if (!entry || !life) {
+  const life = watchLifecycle(kind, version, resource);
+  if (!life) {
     return {
       verdict: "not-skew",
       headline: `The server does not serve ${kind} ${version}: with no lifecycle known for this kind (a CRD?), this reads as a missing CRD or aggregated API rather than a version skew.`,
     };
   }
-  const group = resource?.endsWith(".extensions") ? "extensions" : entry.group;
-  const gv = `${group}/${version}`;
+  const gv = `${life.group}/${version}`;
   const versions = captureRoles(input);
   versions.push({ name: "groupVersion", version: gv, role: "API group/version the controller lists", source: "kind lifecycle table" });
   if (life.removedIn) versions.push(tableRow("removedIn", life.removedIn, `release that stopped serving ${gv}`, "kind lifecycle table"));
   if (life.since) versions.push(tableRow("since", life.since, `first release that serves ${gv}`, "kind lifecycle table"));
+  const server = input.hint("server", "kubernetes", "cluster");
+  const serverV = server?.version;
+  // Served between two releases: the server's version (when a banner names it) says which side the cluster is on.
+  const tooOld = life.since !== undefined && (!life.removedIn || (serverV !== undefined && minorDelta(serverV, parseKubeVersion(life.since)!) < 0));
   const part: DiagnosisPart = {
-    headline: life.removedIn
-      ? `A controller lists ${kind} ${gv}, which Kubernetes stopped serving in ${life.removedIn}${life.since ? ` (and served from ${life.since})` : ""}: the controller was built for an older Kubernetes than the cluster.`
-      : `A controller lists ${kind} ${gv}, which Kubernetes serves from ${life.since} on: the cluster is older than the controller expects.`,
+    headline:
+      life.since && life.removedIn && !serverV
+        ? `A controller lists ${kind} ${gv}, which Kubernetes served from ${life.since} until ${life.removedIn} only: the controller was built for an older Kubernetes than the cluster (or, for a cluster older than ${life.since}, a newer one).`
+        : !tooOld && life.removedIn
+          ? `A controller lists ${kind} ${gv}, which Kubernetes stopped serving in ${life.removedIn}: the controller was built for an older Kubernetes than the cluster.`
+          : `A controller lists ${kind} ${gv}, which Kubernetes serves from ${life.since} on${life.removedIn ? ` (until ${life.removedIn})` : ""}: the cluster is older than the controller expects.`,
     versions,
   };
-  const server = input.hint("server", "kubernetes", "cluster");
+  if (tooOld && !life.removedIn && version === "v1" && minorDelta(parseKubeVersion(LONG_SERVED)!, parseKubeVersion(life.since!)!) >= 0) {
+    part.verdict = "warning";
+    part.headline = `A controller lists ${kind} ${gv}, which every Kubernetes from ${life.since} on serves: only a very old cluster lacks it, and an API proxy or a kubeconfig for another server reads the same.`;
+  }
   if (server) {
     part.versions = [...versions, { name: "server", version: server.hint.version, role: "API server version", source: server.hint.source }];
-    const edge = parseKubeVersion(life.removedIn ?? life.since ?? "");
+    const edge = parseKubeVersion((tooOld ? life.since : life.removedIn) ?? "");
     if (edge) {
       const minors = minorDelta(server.version, edge);
-      part.skew = life.removedIn
+      part.skew = !tooOld
         ? { minors, policy: `${gv} is served before ${life.removedIn} only`, supported: minors < 0 }
         : { minors, policy: `${gv} is served from ${life.since} on`, supported: minors >= 0 };
     }

@@ -21,6 +21,14 @@ export const REMOVED_APIS: Record<string, { removedIn: string; replacement: stri
   "flowcontrol.apiserver.k8s.io/v1beta1": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" },
   "flowcontrol.apiserver.k8s.io/v1beta2": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" },
   "flowcontrol.apiserver.k8s.io/v1beta3": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" },
+  // The deprecation guide's 1.22 list (kubernetes.io/docs/reference/using-api/deprecation-guide/#v1-22): discovery
+  // names these groups when an APIService for them outlives the upgrade (velero-io/velero#4027 restored them).
+  "authentication.k8s.io/v1beta1": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" },
+  "authorization.k8s.io/v1beta1": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  "coordination.k8s.io/v1beta1": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" },
+  "apiregistration.k8s.io/v1beta1": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" },
+  // kubernetes/kubernetes#96987 (CHANGELOG-1.21): CronJob's alpha version went with the v1 API.
+  "batch/v2alpha1": { removedIn: "1.21", replacement: "batch/v1" },
 };
 
 /** API groups served by Kubernetes itself; anything else in a "no matches" error is a CRD. */
@@ -369,8 +377,26 @@ export const KIND_API_VERSIONS: Record<string, { group: string; versions: Record
   CustomResourceDefinition: { group: "apiextensions.k8s.io", versions: { v1beta1: { removedIn: "1.22" }, v1: { since: "1.16" } } },
   PriorityClass: { group: "scheduling.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
   Lease: { group: "coordination.k8s.io", versions: { v1beta1: { removedIn: "1.22" } } },
-  FlowSchema: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { removedIn: "1.26" }, v1beta2: { removedIn: "1.29" }, v1beta3: { removedIn: "1.32" }, v1: { since: "1.29" } } },
-  PriorityLevelConfiguration: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { removedIn: "1.26" }, v1beta2: { removedIn: "1.29" }, v1beta3: { removedIn: "1.32" }, v1: { since: "1.29" } } },
+  // The betas' first releases: v1beta1 1.20 (KEP-1040, beta), v1beta2 1.23, v1beta3 1.26 (each CHANGELOG's API changes);
+  // a client-go 0.24 webhook lists v1beta2 on K3s 1.21 (zachomedia/cert-manager-webhook-pdns#41).
+  FlowSchema: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { since: "1.20", removedIn: "1.26" }, v1beta2: { since: "1.23", removedIn: "1.29" }, v1beta3: { since: "1.26", removedIn: "1.32" }, v1: { since: "1.29" } } },
+  PriorityLevelConfiguration: { group: "flowcontrol.apiserver.k8s.io", versions: { v1beta1: { since: "1.20", removedIn: "1.26" }, v1beta2: { since: "1.23", removedIn: "1.29" }, v1beta3: { since: "1.26", removedIn: "1.32" }, v1: { since: "1.29" } } },
+  // The workload APIs (deprecation guide #v1-16; kubernetes.io/blog/2019/07/18/api-deprecations-in-1-16): apps/v1beta1
+  // came with StatefulSet in 1.5 (PetSet before) and Deployment in 1.6, apps/v1beta2 in 1.8, apps/v1 in 1.9; 1.16 stopped
+  // serving both betas. The extensions/v1beta1 workloads (also gone in 1.16) are read from the "(get <r>.extensions)"
+  // suffix. kubernetes/test-infra#21265 (a prometheus-operator listing *v1beta2.StatefulSet on 1.16),
+  // prometheus-operator/kube-prometheus#30 (*v1beta1.StatefulSet on a cluster older than 1.5).
+  StatefulSet: { group: "apps", versions: { v1beta1: { since: "1.5", removedIn: "1.16" }, v1beta2: { since: "1.8", removedIn: "1.16" }, v1: { since: "1.9" } } },
+  Deployment: { group: "apps", versions: { v1beta1: { removedIn: "1.16" }, v1beta2: { since: "1.8", removedIn: "1.16" }, v1: { since: "1.9" } } },
+  DaemonSet: { group: "apps", versions: { v1beta2: { since: "1.8", removedIn: "1.16" }, v1: { since: "1.9" } } },
+  ReplicaSet: { group: "apps", versions: { v1beta2: { since: "1.8", removedIn: "1.16" }, v1: { since: "1.9" } } },
+  ControllerRevision: { group: "apps", versions: { v1beta1: { since: "1.7", removedIn: "1.16" }, v1beta2: { since: "1.8", removedIn: "1.16" }, v1: { since: "1.9" } } },
+  // networking.k8s.io/v1 NetworkPolicy since 1.7 (CHANGELOG-1.7); its extensions/v1beta1 went in 1.16.
+  NetworkPolicy: { group: "networking.k8s.io", versions: { v1: { since: "1.7" } } },
+  // KEP-3488: admissionregistration.k8s.io v1alpha1 in 1.26, v1beta1 in 1.28 (off unless enabled: new betas are, since
+  // KEP-3136), v1 in 1.30.
+  ValidatingAdmissionPolicy: { group: "admissionregistration.k8s.io", versions: { v1alpha1: { since: "1.26" }, v1beta1: { since: "1.28" }, v1: { since: "1.30" } } },
+  ValidatingAdmissionPolicyBinding: { group: "admissionregistration.k8s.io", versions: { v1alpha1: { since: "1.26" }, v1beta1: { since: "1.28" }, v1: { since: "1.30" } } },
 };
 
 /**

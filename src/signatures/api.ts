@@ -56,7 +56,9 @@ const REMOVED_KINDS = Object.entries(KIND_API_VERSIONS)
   .join("|");
 
 /** CRD schema fields added after CustomResourceDefinitions went v1 (CRD_FIELD_SINCE), longest first. */
-const CRD_FIELDS = Object.keys(CRD_FIELD_SINCE)
+// x-kubernetes-map-type came in 1.17 (kubernetes/kubernetes#84113; elastic/cloud-on-k8s#4824 met it on 1.16 and older),
+// which the shared CRD field table does not list yet: the diagnosis then names no release.
+const CRD_FIELDS = [...Object.keys(CRD_FIELD_SINCE), "x-kubernetes-map-type"]
   .sort((a, b) => b.length - a.length)
   .map(escape)
   .join("|");
@@ -182,13 +184,23 @@ export const apiSignatures: Signature[] = [
     family: "api",
     severity: "error",
     flake: false,
-    anchors: ["Failed to list *v", "failed to list *v", "Failed to watch *v"],
+    anchors: ["Failed to list *v", "failed to list *v", "Failed to watch *v", "complete list of server APIs"],
     patterns: [
-      // client-go reflectors: "Failed to watch *v1beta1.Ingress: failed to list *v1beta1.Ingress: the server could not find the requested resource (get ingresses.extensions)"
+      // client-go reflectors: "Failed to watch *v1beta1.Ingress: failed to list *v1beta1.Ingress: the server could not find the requested resource (get ingresses.extensions)";
+      // client-go 1.27+ logs it structured: "Failed to watch" err="failed to list *v1beta2.VolumeGroupSnapshotClass: the server …".
       String.raw`[Ff]ailed\s+to\s+(?:list|watch)\s+\*(?<apiVersion>v\d+(?:(?:alpha|beta)\d+)?)\.(?<kind>[A-Z]\w*)\s*:\s*(?:failed\s+to\s+list\s+\*[\w.]+\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource(?:\s+\(get\s+(?<resource>[\w.-]+)\))?`,
+      // Discovery (client-go's ErrGroupDiscoveryFailed, controller-runtime's ErrResourceDiscoveryFailed): "unable to retrieve
+      // the complete list of server APIs: <gv>: <error>, <gv>: <error>". A built-in group/version that 404s or has no
+      // match is one this cluster's release does not serve (velero-io/velero#4027: APIServices restored for the betas
+      // 1.22 removed). "metrics.k8s.io/v1beta1: the server is currently unable to handle the request" is an aggregated
+      // API that is down, and matches neither pattern.
+      String.raw`complete\s+list\s+of\s+server\s+APIs\s*:[^\n]{0,3000}?(?<![\w.-])(?<groupVersion>(?:${NAMED_BUILTIN_GROUPS})/v\d+(?:(?:alpha|beta)\d+)?)\s*:\s*(?:the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource|no\s+matches\s+for)`,
+      // controller-runtime's lazy mapper for a CRD group: "no matches for ipam.cluster.x-k8s.io/v1beta2, Resource=", both when
+      // the group's CRDs serve other versions and when they are not installed (pkg/client/apiutil/restmapper.go).
+      String.raw`complete\s+list\s+of\s+server\s+APIs\s*:[^\n]{0,3000}?(?<![\w.-])(?<groupVersion>[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+/v\d+(?:(?:alpha|beta)\d+)?)\s*:\s*no\s+matches\s+for\s+\k<groupVersion>\s*,\s*Resource=`,
     ],
-    versions: ["apiVersion"],
-    roles: { apiVersion: "API version the controller lists" },
+    versions: ["apiVersion", "groupVersion"],
+    roles: { apiVersion: "API version the controller lists", groupVersion: "API group/version discovery asked for" },
     versionKinds: { apiVersion: "api-version", groupVersion: "api-version" },
     priority: 45,
     meaning:
@@ -204,8 +216,25 @@ export const apiSignatures: Signature[] = [
         line: String.raw`E0928 13:34:32.356720       1 reflector.go:138] k8s.io/client-go/informers/factory.go:134: Failed to watch *v1beta1.PodDisruptionBudget: failed to list *v1beta1.PodDisruptionBudget: the server could not find the requested resource`,
         captures: { apiVersion: "v1beta1", kind: "PodDisruptionBudget" },
       },
+      // kubernetes/test-infra#21265 (a prometheus-operator on 1.16)
+      {
+        line: String.raw`E0309 19:52:19.844511       1 reflector.go:134] github.com/coreos/prometheus-operator/pkg/prometheus/operator.go:409: Failed to list *v1beta2.StatefulSet: the server could not find the requested resource`,
+        captures: { apiVersion: "v1beta2", kind: "StatefulSet" },
+      },
+      // velero-io/velero#4027 (APIServices for the betas 1.22 removed, restored into a 1.22 cluster)
+      {
+        line: "error: unable to retrieve the complete list of server APIs: admissionregistration.k8s.io/v1beta1: the server could not find the requested resource, apiextensions.k8s.io/v1beta1: the server could not find the requested resource",
+        captures: { groupVersion: "admissionregistration.k8s.io/v1beta1" },
+      },
     ],
-    nearMisses: [String.raw`E0223 10:08:26.331124      12 reflector.go:199] controller.go:1037: Failed to list *api.Node: the server could not find the requested resource`],
+    nearMisses: [
+      String.raw`E0223 10:08:26.331124      12 reflector.go:199] controller.go:1037: Failed to list *api.Node: the server could not find the requested resource`,
+      // An aggregated API that is down, and a CRD group's 404 in discovery (a stale APIService): not a release difference.
+      "E1012 08:23:25.396126       1 main.go:80] unable to retrieve the complete list of server APIs: external.metrics.k8s.io/v1beta1: the server is currently unable to handle the request",
+      "unable to retrieve the complete list of server APIs: custom.metrics.k8s.io/v1beta1: the server could not find the requested resource",
+      // RBAC: the type is served, the service account may not list it.
+      String.raw`E0101 00:00:00.000000       1 reflector.go:138] Failed to watch *v1.IngressClass: failed to list *v1.IngressClass: ingressclasses.networking.k8s.io is forbidden: User "system:serviceaccount:x:y" cannot list resource "ingressclasses"`,
+    ],
   },
   {
     id: "api-builtin-resource-not-served",
@@ -276,12 +305,27 @@ export const apiSignatures: Signature[] = [
   },
   {
     id: "api-not-found-near-removed-version",
-    title: "A request 404s next to a line that names an API version Kubernetes has removed",
+    title: "A whole resource type is not found: an API version the cluster does not serve",
     family: "api",
     severity: "warning",
     flake: false,
-    anchors: ["could not find the requested resource"],
+    anchors: ["could not find the requested resource", "have a resource type"],
     patterns: [
+      // Velero's CRD backup action (pkg/backup/remap_crd_version_action.go, fetchV1beta1CRD) reads every CRD again through
+      // apiextensions.k8s.io/v1beta1, which 1.22 stopped serving (velero-io/velero#5501 on EKS 1.22).
+      String.raw`error\s+fetching\s+v1beta1\s+version\s+of\s+(?<veleroCrd>[\w.-]+)\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+      // A CustomResourceDefinition file whose apply 404s for the whole type: the cluster does not serve the
+      // apiextensions.k8s.io version in it (v1 from 1.16, v1beta1 until 1.22; open-cluster-management-io/clusteradm#106
+      // applied v1 CRDs to 1.14). A file merely named like a CRD is no proof: a warning.
+      String.raw`(?<crdFile>[\w./-]*(?:[._/-]crds?(?=[._/-])|\bcrds?(?=[._/-])|customresourcedefinitions?)[\w./-]*\.ya?ml)\\?"?[^\n]{0,60}?[Tt]he\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource(?!\s*\()`,
+      // Terraform's error box with the bare message: the kubernetes provider's typed resources are built-in kinds only
+      // (a CRD goes through kubernetes_manifest, which words a missing type otherwise), so its 404 is a resource bound to
+      // an API version the cluster does not serve (hashicorp/terraform-provider-kubernetes#2125, batch/v1beta1 on 1.25;
+      // DrFaust92/terraform-kubernetes-ebs-csi-driver#79, kubernetes_csi_driver on 1.22). With "(post namespaces)" after
+      // it the provider talked to something that is not an API server (#894, #790): that is left to the rule below.
+      String.raw`│\s*Error:\s*(?<terraformBox>the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource)\s*$`,
+      // kubectl's "the server doesn't have a resource type" for a built-in resource some release removed or added.
+      String.raw`the\s+server\s+doesn(?:'|\\'|&#39;|’)?t\s+have\s+a\s+resource\s+type\s+\\?"(?<resourceType>[a-z]+)\\?"`,
       // The bare 404 of a resource type, as Python and Java clients print its Status body or a tool wraps it. On its
       // own it names nothing; the diagnosis reads the line and its neighbours for a removed group/version (the
       // client's API class, the request path, a reflector's *v1beta1.Kind) and dismisses it when none is there.
@@ -302,12 +346,20 @@ export const apiSignatures: Signature[] = [
       // viralpoetry/kubesurveyor#7 (ExtensionsV1beta1Api on 1.22) when the tool names what it asked for.
       { line: `Error: failed to create resource: policy/v1beta1 PodSecurityPolicy "caretta-vm": the server could not find the requested resource` },
       { line: "ExtensionsV1beta1Api.list_namespaced_ingress failed: the server could not find the requested resource" },
+      // velero-io/velero#5501, open-cluster-management-io/clusteradm#106, and kubectl on 1.25
+      { line: "rpc error: code = Unknown desc = error fetching v1beta1 version of etcdrestores.etcd.database.coreos.com: the server could not find the requested resource", captures: { veleroCrd: "etcdrestores.etcd.database.coreos.com" } },
+      { line: String.raw`Error: "join/klusterlets.crd.yaml" (string): the server could not find the requested resource`, captures: { crdFile: "join/klusterlets.crd.yaml" } },
+      { line: String.raw`error: the server doesn't have a resource type "podsecuritypolicies"`, captures: { resourceType: "podsecuritypolicies" } },
     ],
     nearMisses: [
       // The Python client's Status body alone: a CRD that is not installed reads the same.
       String.raw`HTTP response body: {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}`,
       // rancher/kubewarden-ui#63: a cluster-scoped custom resource posted under a namespace.
       `  "message": "the server could not find the requested resource",`,
+      // A CRD never installed, a probe that goes on, and Terraform talking to something that is not an API server.
+      String.raw`error: the server doesn't have a resource type "servicemonitors"`,
+      "3:52PM WRN failed to discover supported resources for policy/v1beta1: the server could not find the requested resource",
+      "│ Error: the server could not find the requested resource (post namespaces)",
     ],
   },
   {
@@ -432,5 +484,44 @@ export const apiSignatures: Signature[] = [
       String.raw`ValidationError(CustomResourceDefinition.spec.validation.openAPIV3Schema.properties.spec.properties.accessToken.properties.secretKeyRef): unknown field "x-cli-help" in io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaProps`,
       String.raw`error: error validating data: ValidationError(Service.spec): unknown field "foo" in io.k8s.api.core.v1.ServiceSpec`,
     ],
+  },
+  {
+    id: "crd-stored-version-not-served",
+    title: "Custom resources stored at a version their CRD no longer lists",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["convert CR from an invalid group/version", "convert CR to an invalid group/version"],
+    patterns: [
+      // apiextensions-apiserver's converter (pkg/apiserver/conversion/converter.go): the object's group/version (from) or
+      // the one asked for (to) is not among the CRD's spec.versions. The CRDs were upgraded (or rolled back) past a
+      // version that objects in etcd are still stored at: kubernetes-csi/external-snapshotter#646 (v1alpha1 snapshots
+      // left for snapshot-controller 4.x), Strimzi 1.0 dropping kafka.strimzi.io/v1beta2. cert-manager's own rule reads
+      // its groups first. Only a version-shaped version: a project's internal name ("vacuum") is not one.
+      String.raw`request\s+to\s+convert\s+CR\s+(?<direction>from|to)\s+an\s+invalid\s+group/version\s*:\s*(?<apiVersion>[a-z0-9][\w.-]*\.[a-z]{2,}/v\d+(?:(?:alpha|beta)\d+)?)(?![\w.-])`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "group/version the objects are stored at (the CRD no longer lists it)" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 40,
+    meaning:
+      "The API server cannot convert custom resources because their stored group/version is not in the CRD's versions any more: the CRDs were upgraded to a release that dropped that version (or rolled back to one that never had it) before the stored objects were migrated, so the objects and the installed CRDs are from different releases of the operator.",
+    causes: [
+      "An operator or CSI sidecar upgraded across a release that removed an API version (its CRDs no longer list it) while objects were still stored at it.",
+      "A chart rolled back to CRDs older than the version objects were written at.",
+    ],
+    fixes: [
+      "Reinstall the CRDs of the release that still lists the version, migrate the stored objects (rewrite them, or kube-storage-version-migrator), then upgrade again.",
+      "Check status.storedVersions of the CRD against spec.versions before removing a version.",
+    ],
+    references: ["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definition-versioning/#upgrade-existing-objects-to-a-new-stored-version"],
+    examples: [
+      {
+        // kubernetes-csi/external-snapshotter#646
+        line: "E0118 09:25:32.577351       1 main.go:82] Failed to list v1 volumesnapshots with error=request to convert CR from an invalid group/version: snapshot.storage.k8s.io/v1alpha1",
+        captures: { direction: "from", apiVersion: "snapshot.storage.k8s.io/v1alpha1" },
+      },
+    ],
+    nearMisses: ["request to convert CR from an invalid group/version: composition.krateo.io/vacuum"],
   },
 ];
