@@ -430,6 +430,39 @@ const NOT_COMPONENT = /\b(?:TLS|SSL|TLSv1|SSLv3|kernel|Kernel|KERNEL|glibc|GLIBC
 const TOOLCHAIN_BEFORE = /\b(?:go|Go|golang|node|Node\.js|nodejs|npm|yarn|pnpm|python|Python|pip|ruby|Ruby|rustc|Rust|java|Java|JDK|jdk|gradle|Gradle|kotlin|Kotlin|Terraform|terraform)(?:\s+(?:Core\s+)?version)?\s*(?:[<>~^=]=?|~>)?\s*["'`]?$/;
 const TOOLCHAIN_AFTER = /^["'`]?\s+of\s+(?:Go|Node(?:\.js)?|Python|Java|Ruby|Rust|Terraform)\b/;
 const RESOLVER = /GOTOOLCHAIN|\bgo\.mod\b|\bpeer(?:Optional)?\s+[@\w/.-]+@|\bfrom\s+versions?:|\bsatisf(?:y|ies)\s+the\s+requirement\b|\bavailable\s+releases\s+match\b|\brequired_version\b/;
+// Operating systems and their libraries: "requires macOS 12.0 or later", "needs Windows Server 10.0.17763 or newer".
+const PLATFORM_BEFORE = /\b(?:macOS|OS\s+X|Windows(?:\s+Server)?|iOS|Android|Ubuntu|Debian|CentOS|RHEL|Fedora|Alpine|OpenSSL|openssl|libc|Xcode|Visual\s+Studio|CUDA|cuda)\s*["'`]?$/;
+
+// Refusals that are an error by themselves, where the line has no error word: compose's bare Go error string
+// "compose build requires buildx 0.17.0 or later" (docker/for-win#15045), Ansible's assert "msg": "Ansible must be
+// between 2.9.0 and 2.11.0" (kubernetes-sigs/kubespray#7822), an upgrade "from X to Y is not supported", a version
+// "older than the minimum", "not found version: 1.35.5" beside the list offered. Read on the match only.
+const SELF_REFUSAL = /\b(?:[Rr]equires?|[Nn]eeds?)\s[^\n]{0,80}?[,;]\s*(?:but\s+)?(?:found|got|have|has|running|current(?:ly)?)\s*:?\s*v?\d|\b(?:[Rr]equires?|[Nn]eeds?|only\s+supports?|only\s+supported|supported\s+only|only\s+works|only\s+compatible)\s[^\n]{0,80}?\sor\s+(?:later|newer|higher|greater|above)\b|\bmust\s+be\s+(?:between|>=?|<=?|at\s+(?:least|most)\s+v?\d)|\bnot\s+found\s+version\b|\b[Vv]ersion\s+not\s+found\b|\b(?:[Uu]nable\s+to|[Cc]annot|[Cc]an't|[Cc]ould\s+not|[Cc]ouldn't|[Ff]ailed\s+to)\s+find\s+(?:a|an|any)\s+(?:compatible|matching|supported|suitable)\b|^(?:from|[Uu]pgrad\w*|[Dd]owngrad\w*|[Uu]pdat\w*|[Mm]igrat\w*)\s[^\n]{0,200}?\s(?:is|are)\s+(?:not\s+(?:supported|allowed|permitted|possible)|unsupported)\b|\b(?:older|newer|lower|higher|less|greater)\s+than\s+(?:the\s+)?(?:minimum|maximum|min|max|oldest|newest|lowest|highest)\b/;
+// Where such a refusal may stand alone: a bare error string (lower-case, as Go's are), or the message field of an
+// Ansible task or a logfmt/JSON record; never a YAML key's value (a preflight spec's "message:", apecloud/kubeblocks#927),
+// a list item, a heading, a quote, an INFO/DEBUG/NOTE line.
+const BARE_MESSAGE = /^\s*(?:\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+)?(?:[a-z](?![\w.-]*:\s)|\\?"msg\\?"\s*:\s*\\?"|msg=|"(?:message|error|err)"\s*:\s*")/;
+const NOT_A_REFUSAL_LINE = /^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:INFO|DEBUG|Info|Debug|NOTE|Note|TIP|Tip|HINT|Hint)\b|level=(?:info|debug)|"level":"(?:info|debug)"|\b(?:if|when|whether|unless)\b/;
+// What the line says succeeded: "version 1.29 meets the minimum 1.27", "satisfies >= 1.25", "✓".
+const SUCCESS = /(?<!\bnot\s|n't\s)\b(?:meets|satisfies|is\s+within)\b|✓|✔|\[OK\]/;
+
+// A range the line states, read as one: ">= 1.7 and <= 1.10" (cilium/cilium#5473), "between 2.9.0 and 2.11.0",
+// "supports Kubernetes 1.26 to 1.29", "1.26 - 1.29". The version the line reports is checked against both ends.
+const REL = String.raw`[vV]?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
+const RB = String.raw`(?<![\w./-])`;
+const RA = String.raw`(?![\w/%]|\.\d)`;
+const Q = String.raw`\\?["'\x60]?`;
+const RANGES: { re: RegExp; lo: number; hi: number; loOp?: number; hiOp?: number }[] = [
+  { re: new RegExp(String.raw`(>=?)\s*${Q}${RB}(${REL})${RA}${Q}\s*(?:,|and|&&)?\s*(<=?)\s*${Q}${RB}(${REL})${RA}`), loOp: 1, lo: 2, hiOp: 3, hi: 4 },
+  { re: new RegExp(String.raw`\bbetween\s+(?:[Vv]ersions?\s+)?${Q}${RB}(${REL})${RA}${Q}\s+and\s+${Q}${RB}(${REL})${RA}`), lo: 1, hi: 2 },
+  { re: new RegExp(String.raw`\brange\s*:?\s*[\[(]\s*${Q}${RB}(${REL})${RA}${Q}\s*,\s*${Q}${RB}(${REL})${RA}${Q}\s*[\])]`), lo: 1, hi: 2 },
+  {
+    re: new RegExp(String.raw`\b(?:supports?|supported(?:\s+(?:on|with|for))?|compatible\s+with|works\s+with|requires?|required|range(?:\s+of)?|only)\s+(?:[\w-]+\s+){0,2}?(?:[Vv]ersions?\s+)?${Q}${RB}(${REL})${RA}${Q}\s*(?:to|through|thru|-|–|\.\.)\s*${Q}${RB}(${REL})${RA}`),
+    lo: 1,
+    hi: 2,
+  },
+];
+const RELEASE_TOKEN = new RegExp(String.raw`${RB}${REL}${RA}`, "g");
 
 // Fields of built-in objects by the release that added them to the API (alpha fields are in the schema from their
 // first release, gate or not), each with the objects that hold it: the Go type kubectl's validation names ("in
@@ -573,6 +606,64 @@ function toolchainVersion(around: string, tokens: string[]): boolean {
   });
 }
 
+interface StatedRange {
+  lo: string;
+  hi: string;
+  loOp: string;
+  hiOp: string;
+  /** The releases the line names outside the range expression, of the range's major (the version under test). */
+  values: string[];
+}
+
+/** The first range the line states and the releases it names besides (bounded: the first 40 release tokens). */
+function statedRange(text: string): StatedRange | undefined {
+  const line = text.length > 4000 ? text.slice(0, 4000) : text;
+  for (const r of RANGES) {
+    const m = r.re.exec(line);
+    if (!m) continue;
+    const lo = m[r.lo]!;
+    const hi = m[r.hi]!;
+    const major = parseKubeVersion(lo)?.major;
+    if (major === undefined || parseKubeVersion(hi)?.major !== major || !satisfies(hi, ">=", lo)) return undefined;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const values: string[] = [];
+    RELEASE_TOKEN.lastIndex = 0;
+    let seen = 0;
+    for (let t = RELEASE_TOKEN.exec(line); t && seen < 40; t = RELEASE_TOKEN.exec(line), seen++) {
+      if (t.index >= start && t.index < end) continue;
+      const v = parseKubeVersion(t[0]);
+      if (v && v.major === major && t[0] !== lo && t[0] !== hi) values.push(t[0]);
+    }
+    return { lo, hi, loOp: r.loOp ? m[r.loOp]! : ">=", hiOp: r.hiOp ? m[r.hiOp]! : "<=", values };
+  }
+  return undefined;
+}
+
+/** Whether the list of versions the line offers ("Available versions: [1.33.13 1.34.10]") holds the version. */
+function offeredListHolds(text: string, version: string): boolean {
+  const lead = /(?:[Aa]vailable|[Ss]upported|[Vv]alid|[Aa]llowed)\s+versions?\s*(?:are|is)?\s*:?\s*\[([^\]]{0,4000})\]/.exec(text);
+  if (!lead) return false;
+  return lead[1]!.split(/[\s,"']+/).some((v) => v === version || v.replace(/^v/, "") === version.replace(/^v/, ""));
+}
+
+/** Whether a release is a patch of a listed minor ("1.29.4" against "1.29"). */
+function withinMinor(value: string, listed: string): boolean {
+  if (!/^[vV]?\d+\.\d+$/.test(listed)) return false;
+  const v = parseKubeVersion(value);
+  const l = parseKubeVersion(listed);
+  return !!v && !!l && v.major === l.major && v.minor === l.minor;
+}
+
+/** Whether a release lies within a stated range; a range "1.26 to 1.29" holds every patch of 1.29. */
+function withinRange(value: string, range: StatedRange): boolean {
+  const hiOpen = /^[vV]?\d+\.\d+$/.test(range.hi) && range.hiOp === "<=";
+  const v = parseKubeVersion(value);
+  const hi = parseKubeVersion(range.hi);
+  const belowHi = hiOpen && v && hi ? v.major === hi.major && v.minor <= hi.minor : satisfies(value, range.hiOp, range.hi);
+  return satisfies(value, range.loOp, range.lo) && !!belowHi;
+}
+
 /**
  * Kubernetes has had only major 1: a release of another major named by an unknown wording is that tool's own. A bare
  * `v1beta1` is a contract unless the line speaks of API versions (a CRD's storedVersions, an apiVersion field).
@@ -600,17 +691,25 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   // execution phase …") and the versions on their own line: an error just before counts, a refusal too.
   const before = finding.context.before.slice(-2).map((l) => l.text).join("\n");
   const warningLine = finding.klog?.level === "W" || WARNING_LINE.test(finding.text);
+  // The match and the few words after it ("k8sviz 0.3.3 or later only support k8s 1.21 or later", mkimuram/k8sviz#43).
+  const matchAt = finding.text.indexOf(finding.match);
+  const refusalTail = matchAt < 0 ? finding.match : finding.text.slice(matchAt, matchAt + finding.match.length + 24);
   const isError =
     finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text) || (finding.klog === undefined && ERROR_LINE.test(before)) ||
     (REFUSAL.test(relation) && (/[Vv]ersion/.test(finding.text) || (/\bAPI\b/.test(finding.text) && tokens.some((t) => t.includes("/")))) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text)) ||
     // A tool's own warning that its versions disagree: two versions, a skew word, "version" on the line.
     (warningLine && tokens.length === 2 && WARNING_RELATION.test(relation) && (/[Vv]ersion/.test(finding.text) || tokens.every((t) => STRONG_TOKEN.test(t)))) ||
-    (finding.klog === undefined && !warningLine && tokens.length === 2 && STATED_SKEW.test(relation) && /[Vv]ersion/.test(finding.text) && !LIST_OR_DOC.test(finding.text));
+    (finding.klog === undefined && !warningLine && tokens.length === 2 && STATED_SKEW.test(relation) && /[Vv]ersion/.test(finding.text) && !LIST_OR_DOC.test(finding.text)) ||
+    // A refusal statement on its own (a bare Go error string, an Ansible assert's msg), never a doc or INFO line.
+    (SELF_REFUSAL.test(refusalTail) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !warningLine && BARE_MESSAGE.test(finding.text) && !NOT_A_REFUSAL_LINE.test(finding.text));
   if (!isError) return { verdict: "not-skew", headline: "Versions in a relation on a line that is not an error: not reported." };
+  if (SUCCESS.test(finding.text)) return { verdict: "not-skew", headline: "The line says the version meets what is required: not a failure." };
   // "kubernetes version \"1.25.2\" is not compatible with …": the word that makes the numbers versions may sit just before the match.
   const at = finding.text.indexOf(finding.match);
   const around = at < 0 ? finding.match : finding.text.slice(Math.max(0, at - 40), at + finding.match.length);
-  if (!VERSION_CONTEXT.test(around) && !tokens.some((t) => STRONG_TOKEN.test(t))) {
+  // A version "or later", an upgrade between two, a refusal statement's releases of three numbers: the numbers are versions.
+  const versionWords = /\bor\s+(?:later|newer)\b|[Uu]pgrad|[Dd]owngrad/.test(finding.match) || (SELF_REFUSAL.test(finding.match) && tokens.length > 0 && tokens.every((t) => /^[vV]?\d+\.\d+\.\d+/.test(t)));
+  if (!VERSION_CONTEXT.test(around) && !versionWords && !tokens.some((t) => STRONG_TOKEN.test(t))) {
     return { verdict: "not-skew", headline: "The numbers in the relation do not read as versions: not reported." };
   }
   if (tokens.length === 2 && tokens[0] === tokens[1]) return { verdict: "not-skew", headline: "The same version on both sides: no skew." };
@@ -627,9 +726,48 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   // "the kube-apiserver version is 1.10. We need a version >= 1.7 or <= 1.8" (cilium-sysdump#7): a version that meets the
   // comparison the line states is not what was refused.
   // Not a range's two bounds (">= 1.19.0-0 <= 1.24.0-0"): the value and the constraint with words between them.
+  // A range is read as one (">= 1.7 and <= 1.10", cilium/cilium#5473): the version the line reports is checked against
+  // both ends, and a version inside is not what was refused.
+  const range = statedRange(finding.text);
+  const rangeRows: VersionRole[] = [];
+  if (range) {
+    if (range.values.length > 0 && range.values.every((v) => withinRange(v, range))) {
+      return { verdict: "not-skew", headline: `${range.values.join(", ")} lies within the range ${range.lo} … ${range.hi} the line states: not what was refused.` };
+    }
+    const named = new Set(tokens);
+    for (const [name, version, role] of [["rangeLow", range.lo, "lowest version of the range the line states"], ["rangeHigh", range.hi, "highest version of the range the line states"]] as const) {
+      if (!named.has(version)) rangeRows.push({ name, version, role, source: `the failing line (${input.where})` });
+    }
+    for (const v of range.values.filter((x) => !withinRange(x, range) && !named.has(x)).slice(0, 2)) rangeRows.push({ name: "outsideRange", version: v, role: "version outside the stated range", source: `the failing line (${input.where})` });
+  }
+  // "supports Kubernetes 1.27 through 1.29" is a doc unless a version on the line is outside the range.
+  if (/^(?:supports?|supported(?:\s+(?:on|with|for))?|compatible\s+with|works\s+with)$/.test(relation) && !/\b(?:but|while|whereas)\b/.test(finding.match) && !(range && range.values.some((v) => !withinRange(v, range)))) {
+    return { verdict: "not-skew", headline: "A supported range, with no version on the line outside it: not reported." };
+  }
   const between = finding.match.slice(finding.match.indexOf(tokens[0] ?? "") + (tokens[0] ?? "").length, finding.match.lastIndexOf(relation));
-  if (/^[<>]=?$/.test(relation) && tokens.length === 2 && /[A-Za-z]{2}/.test(between) && satisfies(tokens[0]!, relation, tokens[1]!)) {
+  if (!range && /^[<>]=?$/.test(relation) && tokens.length === 2 && /[A-Za-z]{2}/.test(between) && satisfies(tokens[0]!, relation, tokens[1]!)) {
     return { verdict: "not-skew", headline: `${tokens[0]} ${relation} ${tokens[1]} holds: the version meets the constraint the line states.` };
+  }
+  // A version refused beside the list offered ("Available versions: [1.33.13 …]. err = not found version: 1.35.5"): a
+  // version that is in the list was not refused for its version.
+  const notFound = /not\s+found\s+version|[Vv]ersion\s+not\s+found|no\s+such\s+version/.test(relation);
+  const offered = notFound ? listedVersions(input, /(?:[Aa]vailable|[Ss]upported|[Vv]alid|[Aa]llowed)\s+versions?/, "a version the line lists as offered") : [];
+  // "supported versions are 1.27, 1.28, 1.29; got 1.29": the version got is one of those listed.
+  if (/^[Ss]upported\s+versions?/.test(relation) && tokens.length === 2) {
+    const listed = finding.match.slice(0, finding.match.lastIndexOf(tokens[1]!)).match(RELEASE_TOKEN) ?? [];
+    if (listed.slice(0, 40).some((v) => v === tokens[1] || withinMinor(tokens[1]!, v))) {
+      return { verdict: "not-skew", headline: `${tokens[1]} is among the versions the line lists as supported: not refused for its version.` };
+    }
+  }
+  if (notFound && tokens.length === 1 && offeredListHolds(finding.text, tokens[0]!)) {
+    return { verdict: "not-skew", headline: `${tokens[0]} is among the versions the line lists as offered: not refused for its version.` };
+  }
+  // Operating systems and native libraries are the host's, not a component's.
+  if (tokens.some((t) => {
+    const at = around.indexOf(t);
+    return at >= 0 && PLATFORM_BEFORE.test(around.slice(Math.max(0, at - 24), at));
+  })) {
+    return { verdict: "not-skew", headline: "The version is an operating system's or a native library's, not a component's: not reported." };
   }
   // TLS/SSL protocol versions ("client wants v1.2, server only supports v1.3") are not releases of two components.
   if (NOT_COMPONENT.test(around)) return { verdict: "not-skew", headline: "The versions are TLS/SSL protocol or kernel versions, not component releases: not reported." };
@@ -639,7 +777,7 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   return {
     verdict: "warning",
     headline: `Possible version skew (unrecognised wording): the ${warningLine && !ERROR_LINE.test(finding.text) ? "warning" : "error"} names ${tokens.join(" and ")} with "${relation}".`,
-    versions: genericRows(captureRoles(input), finding.text),
+    versions: genericRows([...captureRoles(input), ...rangeRows, ...offered.slice(0, 12)], finding.text),
     reasoning: ["No specific signature knows this wording; the versions and the relation come from the line as written. Check which component printed it and which range it supports."],
   };
 };

@@ -14,7 +14,7 @@ const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alph
 // An API group/version or a bare API/contract version only (v1beta1, cluster.x-k8s.io/v1alpha4).
 const API_T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+)(?![\w/]|\.\d)`;
 // Word relations carry their own \b; the comparison operators (">= 1.19") cannot.
-const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|[Mm]ismatch(?:ed)?|incompatibilit(?:y|ies)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path|(?:is|are)n't\s+(?:supported|compatible)|(?:does\s+not|doesn't|do\s+not|don't)\s+(?:match|satisfy)|not\s+in\s+(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|out(?:side)?\s+(?:of\s+)?(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|not\s+viable)\b|[<>]=?(?=\s*[vV]?\d))`;
+const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|[Mm]ismatch(?:ed)?|incompatibilit(?:y|ies)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path|(?:is|are)n't\s+(?:supported|compatible)|(?:does\s+not|doesn't|do\s+not|don't)\s+(?:match|satisfy)|not\s+(?:in|within)\s+(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|(?:does\s+not|doesn't|do\s+not|don't)\s+support(?!\s+(?:the\s+)?(?:flag|option|field|feature|method|operation|command|argument|parameter))|out(?:side)?\s+(?:of\s+)?(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|not\s+viable)\b|[<>]=?(?=\s*[vV]?\d))`;
 const GAP = String.raw`[^\n]{0,100}?`;
 
 // A cheap test each of the costly patterns implies, tried once per line before the pattern's own search (the
@@ -29,7 +29,17 @@ const TOKEN_CORE = String.raw`(?:\d\.\d|/v\d|v\d+(?:alpha|beta))`;
 const twoTokensAnd = (relation: string) => String.raw`^(?=[\s\S]*?${TOKEN_CORE}[\s\S]*?${TOKEN_CORE})[\s\S]*?(?:${relation})`;
 const BUT_WHILE = String.raw`\b(?:but|while|whereas)\b`;
 
+// An upgrade refused between two named versions, the two versions BEFORE the refusal: Tanzu's "Upgrading Kubernetes
+// from v1.19.1+vmware.2 to v1.21.2+vmware.1 is not supported" (vmware-tanzu/tanzu-framework#1299), "upgrade from 4.12
+// to 4.14 is not allowed", Longhorn's "upgrading from v1.4.3 to v1.8.0-dev for minor version is not supported"
+// (longhorn/longhorn#9569). ("cannot upgrade from X to Y" is pattern 2's: the relation comes first.)
+const FROM_TO_REFUSED = String.raw`(?:is|are)\s+(?:not\s+(?:supported|allowed|permitted|possible)|unsupported)`;
+// The lead: "from", or the verb of the move with no "from" (AKS's "Downgrading Kubernetes version 1.14.8 to 1.14.7 is not
+// allowed", rancher/rancher#24071).
+const FROM_TO_LEAD = String.raw`(?:\bfrom|\b(?:[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat)\w*(?:\s+[\w-]+){0,3}?(?:\s+from)?)`;
+
 const PATTERNS: string[] = [
+      gated(String.raw`^(?=[\s\S]*?(?:\bfrom\s|[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat))[\s\S]*?${FROM_TO_REFUSED}`, String.raw`${FROM_TO_LEAD}\s+(?:[\w-]+\s+){0,2}?(?:version\s+)?\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s+to\s+(?:[\w-]+\s+){0,2}?(?:version\s+)?\\?["'\x60]?(?<b>${T})\\?["'\x60]?(?:\s+(?:for|in|on|with|of)(?:\s+[\w-]+){1,3}?)?\s+(?<relation>${FROM_TO_REFUSED})\b`),
       gated(twoTokensAnd(RELATION), String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`),
       gated(twoTokensAnd(RELATION), String.raw`(?<relation>${RELATION})${GAP}(?<a>${T})${GAP}(?<b>${T})`),
       String.raw`(?<relation>unknown\s+apiVersion)\s*:?\s*\\?"?(?<a>${T})`,
@@ -105,6 +115,27 @@ const PATTERNS: string[] = [
       // An API version retired by name: "API v1beta1 is no longer served", "extensions/v1beta1 has been removed in v1.22".
       String.raw`\bAPI\s+(?<a>v\d+(?:(?:alpha|beta)\d*)?)\s+(?:is\s+|has\s+been\s+|was\s+)?(?<relation>no\s+longer\s+(?:supported|available|served)|(?:deprecated\s+and\s+(?:has\s+been\s+|was\s+)?)?removed|not\s+supported|unsupported)\b`,
       gated(String.raw`removed`, String.raw`(?<a>${API_T})[^\n]{0,60}?\b(?<relation>(?:is\s+)?deprecated\s+and\s+(?:has\s+been\s+|was\s+|is\s+)?removed|has\s+been\s+removed|(?:was|were)\s+removed)(?:\s+(?:in|since|from|as\s+of)\s+(?:Kubernetes\s+|k8s\s+)?(?<b>${T}))?`),
+      // A thing's release required "or later", with the version it runs not on the line: compose's "compose build requires
+      // buildx 0.17.0 or later" (docker/compose#13295, a bare Go error string, docker/for-win#15045), "requires Docker Engine
+      // 20.10.0 or newer", mstrio's "only supported on MicroStrategy 11.1.0400 or higher" (MicroStrategy/mstrio#5). Toolchains ("requires go 1.22 or later") and OS releases are dismissed (diagnoseGeneric).
+      gated(String.raw`\bor\s+(?:later|newer|higher|greater|above)\b`, String.raw`\b(?<relation>[Rr]equires?(?:\s+at\s+least)?|[Nn]eeds?(?:\s+at\s+least)?|only\s+supported\s+(?:on|with|by|for|in)|supported\s+only\s+(?:on|with|by|for|in)|only\s+(?:works|compatible)\s+with)\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){1,3}?(?:[Vv]ersion\s+)?\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s+or\s+(?:later|newer|higher|greater|above)\b`),
+      // A version refused with the list of those offered on the line: cb-tumblebug's "Available versions: [1.33.13 …].
+      // err = not found version: 1.35.5" (cloud-barista/cb-tumblebug#2773). Without the list ("E: Version '1.29.1-1.1' for
+      // 'kubelet' was not found") it is a package manager's miss, not read here.
+      gated(String.raw`(?:[Aa]vailable|[Ss]upported|[Vv]alid|[Aa]llowed)\s+versions?`, String.raw`\b(?<relation>not\s+found\s+version|[Vv]ersion\s+not\s+found|no\s+such\s+version)\s*:?\s*\\?["'\x60]?(?<a>${T})`),
+      // A resolver of versions that finds none for the one asked: vSphere with Tanzu's "Unable to find a compatible full
+      // version hint \"1.20\"" (vmware/power-validated-solutions-for-cloud-foundation#301).
+      gated(String.raw`\bfind\s+(?:a|an|any)\s+(?:compatible|matching|supported|suitable)\s`, String.raw`\b(?<relation>(?:[Uu]nable\s+to|[Cc]annot|[Cc]an't|[Cc]ould\s+not|[Cc]ouldn't|[Ff]ailed\s+to)\s+find\s+(?:a|an|any)\s+(?:compatible|matching|supported|suitable)\s+(?:[\w-]+\s+){0,3}?(?:version|release)s?(?:\s+hint)?)\s*(?:(?:for|with|of|matching)\s+(?:[\w/.-]+\s+){0,3}?)?(?:[Vv]ersion\s+)?:?\s*\\?["'\x60]?(?<a>${T})`),
+      // A range a tool supports, then what it found: "gizmo 2.0 supports Kubernetes 1.27 through 1.29; this cluster runs
+      // 1.31.1". Said on its own, a supported range is a doc; diagnoseGeneric speaks only where a version on the line is
+      // outside it.
+      gated(String.raw`\b(?:runs|running|found|got|current|currently|detected|is\s+at|has|have)\b`, String.raw`(?<relation>\b(?:supports?|supported(?:\s+(?:on|with|for))?|compatible\s+with|works\s+with))\s+(?:[\w-]+\s+){0,2}?(?:[Vv]ersions?\s+)?\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s*(?:to|through|thru|-|–|\.\.)\s*\\?["'\x60]?(?<b>${T})(?=[^\n]{0,120}?\b(?:runs|running|found|got|current|currently|detected|is\s+at|has|have)\b)`),
+      // The versions a tool supports, then the one it got: "supported versions are 1.27, 1.28, 1.29; got 1.31". Without
+      // the version it got, a list of supported versions is a banner or a doc, not read here.
+      gated(String.raw`[Ss]upported\s+versions?[\s\S]*?\b(?:got|found|have|has|current|currently|requested|detected|running|using)\b`, String.raw`(?<relation>\b[Ss]upported\s+versions?\s*(?:are|is|include)?\s*:?)\s*\[?\\?["'\x60]?(?<a>${T})[^\n]{0,200}?\b(?:got|found|have|has|current|currently|requested|detected|running|using)\s*(?:version\s*)?(?:is\s*)?:?\s*\\?["'\x60]?(?<b>${T})`),
+      // One version said not to be on the list: "Kubernetes 1.31 is not in the list of supported versions", "1.20 is not one of
+      // the available versions" (ROSA's own wording is rosa-openshift-version-unsupported's).
+      gated(String.raw`not\s+(?:in|among|one\s+of)\s+the\s`, String.raw`(?<a>${T})\\?["'\x60]?\s+(?:is\s+|are\s+)?(?<relation>not\s+(?:in|among|one\s+of)\s+the\s+(?:list\s+of\s+)?(?:supported|available|valid|allowed|compatible)\s+(?:[\w-]+\s+)?versions?)`),
       // A field of a built-in object that the reader (kubectl's schema, the API server's strict decoding) does not know:
       // which fields a release added is a table (diagnoseGeneric); a typo or a field in the wrong place is dismissed.
       // Only an object's field: a path from the object's root (the API server's strict decoding), or a field kubectl
@@ -153,6 +184,10 @@ export const genericSignatures: Signature[] = [
       "version is ", "whereas", "bad desired", "Bad desired", "minor version than", "version range",
       "incompatibilit", "used only with", "must appear in spec", "same version", "or greater", "or newer", "or later", "or higher",
       "unknown field", "found invalid field", "unknown command",
+      "not permitted", "not possible", "not found version", "ersion not found", "no such version",
+      "find a compatible", "find any compatible", "find a matching", "find any matching", "find a supported", "find a suitable",
+      "upported versions", "upported version:", "not in the list", "not among the", "not one of the",
+      "not within", "not support", "t support Kubernetes", "t support kubernetes", "t support k8s", "t support v1", " through 1.", " through v1.", "supports Kubernetes", "supports kubernetes", "supports k8s",
       "o available", "o supported", "o compatible", "version constraint", "equires kubectl", "equires Helm", "equires helm", "equires kustomize", "eeds kubectl", "or newer", "only supported on", "only supported with", "only supported for", "too old", "too new",
     ],
     // Every pattern needs a version token (a dotted release, a group/version, an alpha/beta API version) or, for a
