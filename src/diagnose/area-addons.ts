@@ -62,10 +62,66 @@ const diagnoseIstioProxyImage: Diagnoser = (input) => {
   return { headline: `A pod still runs istio-proxy ${pod ?? "of an earlier release"} while the injector now injects ${injector ?? "another release"}: the control plane was upgraded and the pod not restarted.` };
 };
 
+// The Velero release that added each DownloadRequest target kind to the CRD's enum (pkg/apis/velero/v1/download_request_types.go,
+// by tag: git log -S DownloadTargetKind<Kind>).
+const VELERO_TARGET_KIND_SINCE: Record<string, string> = {
+  BackupResourceList: "1.3",
+  CSIBackupVolumeSnapshots: "1.10",
+  CSIBackupVolumeSnapshotContents: "1.10",
+  BackupItemOperations: "1.11",
+  RestoreItemOperations: "1.11",
+  BackupResults: "1.11",
+  RestoreResourceList: "1.11",
+  BackupVolumeInfos: "1.13",
+  RestoreVolumeInfo: "1.14",
+};
+
+const minorOf = (v: string) => Number(v.split(".")[1] ?? 0);
+
+const diagnoseVeleroCrds: Diagnoser = (input) => {
+  const kind = input.capture("kind") ?? "";
+  const supported = [...(input.capture("supported") ?? "").matchAll(/\w+/g)].map((m) => m[0]);
+  if (supported.includes(kind)) {
+    return { verdict: "not-skew", headline: `The CRD lists ${kind} among its supported values: the refusal is not a missing kind.` };
+  }
+  const since = VELERO_TARGET_KIND_SINCE[kind];
+  const newest = supported.map((k) => VELERO_TARGET_KIND_SINCE[k]).filter((v): v is string => v !== undefined).sort((a, b) => minorOf(a) - minorOf(b)).pop();
+  const last = since ? `1.${minorOf(since) - 1}` : undefined;
+  const from = newest && last ? (newest === last ? ` (from Velero ${newest})` : ` (from Velero ${newest}–${last})`) : "";
+  return {
+    headline: `The installed DownloadRequest CRD does not allow ${kind}${since ? `, which Velero ${since} added` : ""}: the CRDs${from} are older than the velero CLI or server that asked for it.`,
+    reasoning: since ? [`${kind} joined the DownloadRequest target-kind enum in Velero ${since}; each release ships its CRDs, and Helm does not upgrade crds/.`] : [],
+  };
+};
+
+// crossplane/crossplane#3423 (v1.11.1-up.1 against ">=v1.10.0") and crossplane-contrib/function-environment-configs#19
+// (v1.16.0-rc.0… against ">=v1.15.0"): Masterminds semver leaves a pre-release out of a range without one, so a build with a
+// suffix is refused while its release qualifies; an empty version is a build without version information.
+const diagnoseCrossplaneConstraint: Diagnoser = (input) => {
+  const raw = input.capture("crossplane") ?? "";
+  if (raw === "" || input.capture("invalid") !== undefined) {
+    return {
+      verdict: "not-skew",
+      headline: `Crossplane could not read its own version${raw ? ` (${raw})` : ""}: a build without version information, not a package outside its range.`,
+    };
+  }
+  if (/^v?\d+\.\d+\.\d+-/.test(raw)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew on its own: Crossplane ${raw} is a pre-release or vendor build, which semver excludes from a range without a pre-release part even when its release (${raw.replace(/-.*$/, "")}) is in range.`,
+      reasoning: ["Compare the package's spec.crossplane.version with the release part; if it qualifies, set spec.ignoreCrossplaneConstraints: true (or publish the constraint with -0)."],
+      references: ["https://github.com/crossplane/crossplane/issues/3423"],
+    };
+  }
+  return { headline: `The package's spec.crossplane.version does not admit the running Crossplane ${raw}: the package was made for another Crossplane release.` };
+};
+
 // Diagnosers for the addons signatures added for the recognition-breadth work; merged into DIAGNOSERS in index.ts.
 export const addonsDiagnosers: Record<string, Diagnoser> = {
   "istio-proxy-image-mismatch": diagnoseIstioProxyImage,
   "flux-api-version-not-served": diagnoseFluxApi,
   "capi-api-version-not-served": diagnoseCapiApi,
   "containerd-api-unimplemented": diagnoseContainerdApi,
+  "velero-crds-older-than-velero": diagnoseVeleroCrds,
+  "crossplane-package-version-constraint": diagnoseCrossplaneConstraint,
 };

@@ -286,12 +286,18 @@ export const addonSignatures: Signature[] = [
     family: "addons",
     severity: "warning",
     flake: false,
-    anchors: ["snapshot.storage.k8s.io"],
+    anchors: ["snapshot.storage.k8s.io", ".VolumeGroupSnapshot"],
     patterns: [
       String.raw`(?:\*(?<apiVersion>v1(?:alpha1|beta1)?)\.VolumeSnapshot\w*\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?<verb>get|list|post|put|patch|delete|watch)\s+(?<resource>volumesnapshot(?:s|contents|classes))\.snapshot\.storage\.k8s\.io\b`,
+      // The group-snapshot API (groupsnapshot.storage.k8s.io) moved v1alpha1 → v1beta1 → v1beta2 → v1 across external-snapshotter
+      // 6.3–8.x: a snapshot-controller, webhook or csi-snapshotter of one release lists a version the installed group CRDs
+      // lack (kubernetes-csi/external-snapshotter#921, rancher/rke2#10467), or the group CRDs are not installed at all.
+      String.raw`(?:\*(?<apiVersion>v1(?:alpha\d|beta\d)?)\.VolumeGroupSnapshot\w*\s*:\s*)?the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource\s*\(\s*(?<verb>get|list|post|put|patch|delete|watch)\s+(?<resource>volumegroupsnapshot(?:s|contents|classes))\.groupsnapshot\.storage\.k8s\.io\b`,
+      // The same informer line cut after the kind (a wrapped excerpt).
+      String.raw`[Ff]ailed\s+to\s+list\s+\*(?<apiVersion>v1(?:alpha\d|beta\d)?)\.(?<kind>VolumeGroupSnapshot(?:Class|Content)?)\s*:\s*$`,
     ],
     versions: ["apiVersion"],
-    roles: { apiVersion: "snapshot API version the client asks for", resource: "snapshot resource", verb: "request" },
+    roles: { apiVersion: "snapshot API version the client asks for", resource: "snapshot resource", verb: "request", kind: "snapshot kind" },
     versionKinds: { apiVersion: "api-version" },
     priority: 55,
     meaning:
@@ -320,6 +326,13 @@ export const addonSignatures: Signature[] = [
         line: String.raw`19:53:05 2023-03-10 03:53:05 +0000:[ERROR] [{Longevity}] [tests.TriggerCsiSnapShot.func2:#5143] - Create volume snapshot class failed with error: [Failed to create snapshot for volume: px-pure-snapshotclass03-10-03h53m05s due to err: the server could not find the requested resource (post volumesnapshotclasses.snapshot.storage.k8s.io)]`,
         captures: { verb: "post", resource: "volumesnapshotclasses" },
       },
+      {
+        // kubernetes-csi/external-snapshotter#921 (the 6.3.0 webhook lists group snapshot classes the cluster does not serve)
+        line: "W1012 01:20:52.960779       1 reflector.go:535] github.com/kubernetes-csi/external-snapshotter/client/v6/informers/externalversions/factory.go:133: failed to list *v1alpha1.VolumeGroupSnapshotClass: the server could not find the requested resource (get volumegroupsnapshotclasses.groupsnapshot.storage.k8s.io)",
+        captures: { apiVersion: "v1alpha1", verb: "get", resource: "volumegroupsnapshotclasses" },
+      },
+      // rancher/rke2#10467 (csi-snapshotter asking for v1beta2 of RKE2's v1beta1 group CRDs; the excerpt wrapped after the kind)
+      { line: String.raw`E reflector.go:204] "Failed to watch" err="failed to list *v1beta2.VolumeGroupSnapshotClass:`, captures: { apiVersion: "v1beta2", kind: "VolumeGroupSnapshotClass" } },
     ],
     nearMisses: [
       // kubernetes-csi/external-snapshotter#245: the CRDs were not installed (left to api-no-kind-match, which says so).
@@ -970,6 +983,79 @@ export const addonSignatures: Signature[] = [
     nearMisses: [
       // istio/istio#26469: the injector's hub and tag were mis-set (a tag inside the hub), not an upgrade.
       "Warn [IST0105] (Pod helloworld-v1-6f7b756bfc-g66mh.hello) The image of the Istio proxy running on the pod does not match the image defined in the injection configuration (pod image: hub.itgay.com/library/istio/proxyv3:1.6.8; injection configuration image: hub.itgay.com/library/istio/hub.itgay.com/library/istio/proxyv3:1.6.8:1.6.7). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pod.",
+    ],
+  },
+  {
+    id: "velero-crds-older-than-velero",
+    title: "Velero's DownloadRequest CRD is older than the velero CLI or server (CRDs not upgraded)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["spec.target.kind: Unsupported value"],
+    patterns: [
+      // The API server's enum validation of DownloadRequest.spec.target.kind (pkg/apis/velero/v1/download_request_types.go,
+      // +kubebuilder:validation:Enum): the CLI (velero describe/logs) or the server asked for a target kind that the
+      // installed CRD's enum does not list, i.e. the CRD predates the release that added it. Only Velero's own kinds.
+      String.raw`spec\.target\.kind\s*:\s*Unsupported\s+value\s*:\s*${Q}(?<kind>BackupResourceList|CSIBackupVolumeSnapshots|CSIBackupVolumeSnapshotContents|BackupItemOperations|RestoreItemOperations|BackupResults|RestoreResourceList|BackupVolumeInfos|RestoreVolumeInfo)${Q}\s*:\s*supported\s+values\s*:\s*(?<supported>(?:${Q}\w+${Q}\s*,?\s*)+)`,
+    ],
+    versions: [],
+    roles: { kind: "download target kind asked for", supported: "target kinds the installed CRD allows" },
+    priority: 50,
+    meaning:
+      "Velero asks for files of a backup or restore through DownloadRequest objects whose spec.target.kind the CRD restricts to an enum. Each Velero release that adds a kind (CSIBackupVolumeSnapshots 1.10, BackupItemOperations/RestoreItemOperations/BackupResults/RestoreResourceList 1.11, BackupVolumeInfos 1.13, RestoreVolumeInfo 1.14) ships a new CRD; the installed CRD's enum lacks the kind, so the CRDs are older than the velero CLI or server.",
+    causes: [
+      "Velero upgraded (the server image, the chart, or only the CLI) without upgrading its CRDs: Helm does not upgrade crds/, and `velero install` from an older CLI writes its own release's CRDs.",
+    ],
+    fixes: ["Apply the CRDs of the running release (`velero install --crds-only --dry-run -o yaml | kubectl apply -f -` with the server's CLI, or the chart's upgradeCRDs job), then retry."],
+    references: ["https://velero.io/docs/main/upgrade-to-1.14/", "https://github.com/velero-io/velero/issues/8326"],
+    examples: [
+      {
+        // velero-io/velero#8326 (restore describe after an upgrade to 1.14)
+        line: String.raw`<error getting restore volume info: DownloadRequest.velero.io "restore01-1fe601c7-105a-4cf3-8a56-81f74fc0f4e2" is invalid: spec.target.kind: Unsupported value: "RestoreVolumeInfo": supported values: "BackupLog", "BackupContents", "BackupVolumeSnapshots", "BackupItemOperations", "BackupResourceList", "BackupResults", "RestoreLog", "RestoreResults", "RestoreResourceList", "RestoreItemOperations", "CSIBackupVolumeSnapshots", "CSIBackupVolumeSnapshotContents", "BackupVolumeInfos">`,
+        captures: { kind: "RestoreVolumeInfo" },
+      },
+    ],
+    nearMisses: [
+      // Another object's enum: not Velero's download request.
+      String.raw`Deployment.apps "web" is invalid: spec.strategy.type: Unsupported value: "Rolling": supported values: "Recreate", "RollingUpdate"`,
+      String.raw`DownloadRequest.velero.io "x" is invalid: spec.target.kind: Unsupported value: "BackupLogs": supported values: "BackupLog", "BackupContents"`,
+    ],
+  },
+  {
+    id: "crossplane-package-version-constraint",
+    title: "Crossplane refuses a package whose spec.crossplane.version excludes the running Crossplane",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["package is not compatible with Crossplane version"],
+    patterns: [
+      // internal/controller/pkg/revision (the LintPackage event, the Healthy condition, the DEBUG log): the package metadata's
+      // crossplane.version constraint (Masterminds semver) does not admit the running Crossplane (crossplane/crossplane#1843).
+      String.raw`package\s+is\s+not\s+compatible\s+with\s+Crossplane\s+version\s+\((?<crossplane>[^()\s]*)\)(?<invalid>\s*:\s*Invalid\s+Semantic\s+Version)?`,
+    ],
+    versions: ["crossplane"],
+    roles: { crossplane: "running Crossplane version" },
+    versionKinds: { crossplane: { kind: "component", component: "Crossplane" } },
+    priority: 50,
+    meaning:
+      "A Crossplane Provider, Configuration or Function declares the Crossplane releases it works with (spec.crossplane.version in crossplane.yaml); the running Crossplane is outside that range, so the package revision is not installed. A release version refused means the package needs a newer (or older) Crossplane; a pre-release or vendor build (v1.16.0-rc.0…, v1.11.1-up.1) is refused by Masterminds semver even when its release is in range.",
+    causes: [
+      "A package (often a Function or a Configuration from the latest release) that needs a newer Crossplane than the one installed.",
+      "A pre-release, development or vendor (UXP -up.N) build of Crossplane, which semver sorts below the release the constraint names.",
+    ],
+    fixes: [
+      "Upgrade Crossplane into the package's range, or install the package release made for the running Crossplane.",
+      "For a pre-release or vendor build inside the range: set spec.ignoreCrossplaneConstraints: true on the package (or use a constraint ending in -0).",
+    ],
+    references: ["https://docs.crossplane.io/latest/concepts/packages/#ignore-crossplane-version-requirements", "https://github.com/crossplane/crossplane/issues/1843"],
+    examples: [
+      // crossplane/docs, concepts/providers.md (provider-aws-s3 v0.41.0 on Crossplane v1.10.0)
+      { line: "  Warning  LintPackage        41s (x3 over 47s)  packages/providerrevision.pkg.crossplane.io  incompatible Crossplane version: package is not compatible with Crossplane version (v1.10.0)", captures: { crossplane: "v1.10.0" } },
+    ],
+    nearMisses: [
+      // crossplane-contrib/function-environment-configs#19: a pre-release build inside the range (dismissed by the diagnoser).
+      "     Message:               incompatible Crossplane version: package is not compatible with Crossplane version (v1.16.0-rc.0.38.gdd131a7a)",
+      "Crossplane version v1.14.5",
     ],
   },
 ];

@@ -129,4 +129,40 @@ export const helmSignatures: Signature[] = [
     ],
     nearMisses: ["Error: could not find tiller"],
   },
+  {
+    id: "helm2-chart-api-version-v2",
+    title: "helm 2 given a Helm 3 chart (Chart.yaml apiVersion: v2)",
+    family: "helm",
+    severity: "error",
+    flake: true,
+    anchors: ["is not valid. The value must be"],
+    patterns: [
+      // helm 2's chart loader accepts only apiVersion v1; Helm 3 charts declare v2 (helm.sh/docs/topics/charts, "The apiVersion
+      // field"). Helm 3 itself says 'The value must be either "v1" or "v2"' for a bad value, so only this wording is helm 2.
+      // helm-unittest's own parser in its helm 2 mode prints the same after "### Error:" (quintush/helm-unittest#69: a flag,
+      // --helm3, not a release), so that form is left alone.
+      String.raw`(?<!###\s{0,3}Error:\s{0,3})apiVersion\s+'(?<chartApi>v2)'\s+is\s+not\s+valid\.\s+The\s+value\s+must\s+be\s+"v1"(?!\s+or)`,
+    ],
+    versions: [],
+    roles: { chartApi: "chart API version in Chart.yaml" },
+    priority: 50,
+    meaning:
+      "The helm binary is a Helm 2 release, which only knows chart apiVersion v1, and the chart is a Helm 3 chart (apiVersion: v2, the format Helm 3 introduced for dependencies in Chart.yaml and library charts): the chart is newer than the helm client.",
+    causes: [
+      "A CI image, a setup action or a tool (helmfile, Argo CD, Spinnaker, Terraform's helm provider) still running helm 2 against a chart repository that moved to Helm 3 charts.",
+    ],
+    fixes: ["Run the install with Helm 3 (helm 2 is unsupported since November 2020), or pin the last chart release published with apiVersion v1."],
+    references: ["https://helm.sh/docs/topics/charts/#the-apiversion-field", "https://github.com/helm/helm/issues/6753"],
+    examples: [
+      // helm/helm#6753 (helm v2.15.0 client and Tiller, eks/appmesh-prometheus chart)
+      { line: String.raw`Error: apiVersion 'v2' is not valid. The value must be "v1"`, captures: { chartApi: "v2" } },
+      // falcosecurity/charts#297 (a deploy tool that shells out to helm 2)
+      { line: String.raw`Wait helm template failed. Error: apiVersion 'v2' is not valid. The value must be "v1" : exit status 1`, captures: { chartApi: "v2" } },
+    ],
+    nearMisses: [
+      // Helm 3 on a mistyped or experimental chart apiVersion.
+      String.raw`Error: validation: chart.metadata.apiVersion 'v3' is not valid. The value must be either "v1" or "v2"`,
+      String.raw`### Error:  apiVersion 'v2' is not valid. The value must be "v1"`,
+    ],
+  },
 ];
