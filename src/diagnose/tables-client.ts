@@ -1,3 +1,5 @@
+import type { ToolFlag } from "./tables.js";
+
 // Lookup tables for the client-side signatures (kubectl, api, helm): data the messages do not carry.
 
 /**
@@ -89,15 +91,7 @@ export const KUBECTL_FLAGS: Record<string, KubectlChange> = {
  * prints the refusal (kubetest uses Go's flag package, the rest cobra/pflag); a refusal in the other wording is not
  * this tool's.
  */
-export interface CliToolFlag {
-  tool: string;
-  command: string;
-  change: "added" | "removed";
-  release: string;
-  kind: "kubernetes" | "component";
-  unique: boolean;
-  source: string;
-  removedIn?: string;
+export interface CliToolFlag extends ToolFlag {
   parser?: "pflag" | "goflag";
   /** Other subcommands that got the flag in another release ("kubeadm token create" from 1.17). */
   alsoSince?: { command: string; release: string }[];
