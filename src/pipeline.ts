@@ -44,6 +44,16 @@ interface Read {
   budget: boolean;
 }
 
+let compiledBuiltin: CompiledCatalog | undefined;
+/**
+ * The built-in catalog, compiled once per process: its anchor automaton costs milliseconds to build, more
+ * than scanning a short log, and a compiled catalog holds no state of a scan, so every caller can share it.
+ */
+function builtinCatalog(): CompiledCatalog {
+  compiledBuiltin ??= compileCatalog(builtinSignatures, builtinHints);
+  return compiledBuiltin;
+}
+
 /**
  * scan → diagnose for every log of one triage. Never throws for a bad log: a log that cannot be
  * opened or breaks off mid-stream becomes a problem line, and what was read of it still counts.
@@ -55,7 +65,7 @@ interface Read {
  * when all are in.
  */
 export async function analyze(sources: readonly LogSource[], options: AnalyzeOptions = {}): Promise<Report> {
-  const catalog = options.catalog ?? compileCatalog(options.signatures ?? builtinSignatures, options.hints ?? builtinHints);
+  const catalog = options.catalog ?? (options.signatures === undefined && options.hints === undefined ? builtinCatalog() : compileCatalog(options.signatures ?? builtinSignatures, options.hints ?? builtinHints));
   let reads = await readAll(sources, catalog, options);
   // Logs read at once share their reference's byte budget in whatever order their bytes arrive, so which
   // of them it cut short depends on timing. When it cut any short, they are read again (afresh, with a new
