@@ -1,6 +1,7 @@
 import semver from "semver";
 import type { KubeVersion, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
+import { genericDismissal, genericErrorContext } from "./area-generic.js";
 import { listedVersions } from "./area-platform.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, BUILTIN_GROUPS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_APIS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
@@ -686,6 +687,8 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   const relation = input.capture("relation") ?? "";
   if (input.capture("field") !== undefined) return unknownFieldDiagnosis(input);
   if (input.capture("command") !== undefined) return commandDiagnosis(input);
+  const dismissed = genericDismissal(input);
+  if (dismissed) return { verdict: "not-skew", headline: dismissed };
   const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
   // kubeadm's and installers' refusals often print the error word on the line above ("[ERROR …]:", "error
   // execution phase …") and the versions on their own line: an error just before counts, a refusal too.
@@ -695,6 +698,7 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   const matchAt = finding.text.indexOf(finding.match);
   const refusalTail = matchAt < 0 ? finding.match : finding.text.slice(matchAt, matchAt + finding.match.length + 24);
   const isError =
+    genericErrorContext(input) ||
     finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text) || (finding.klog === undefined && ERROR_LINE.test(before)) ||
     (REFUSAL.test(relation) && (/[Vv]ersion/.test(finding.text) || (/\bAPI\b/.test(finding.text) && tokens.some((t) => t.includes("/")))) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text)) ||
     // A tool's own warning that its versions disagree: two versions, a skew word, "version" on the line.

@@ -10,7 +10,7 @@ import type { Signature } from "../model.js";
 // A version-like token: a release (v1.28, 1.28.3, 1.33.0-alpha.0.1+abc), an API group/version
 // (apps/v1, kubeadm.k8s.io/v1beta3), or a bare API/contract version (v1beta1). Not part of a longer
 // dotted number (an IP address, a timestamp).
-const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+|[vV]?\d+\.\d+(?:\.(?:\d+|x|\*))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?)(?![\w/%]|\.\d)`;
+const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+|[vV]?\d{1,4}\.\d+(?:\.(?:\d+|x|\*))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?)(?![\w/%]|\.\d)`;
 // An API group/version or a bare API/contract version only (v1beta1, cluster.x-k8s.io/v1alpha4).
 const API_T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+)(?![\w/]|\.\d)`;
 // Word relations carry their own \b; the comparison operators (">= 1.19") cannot.
@@ -40,11 +40,24 @@ const FROM_TO_LEAD = String.raw`(?:\bfrom|\b(?:[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[M
 
 const PATTERNS: string[] = [
       gated(String.raw`^(?=[\s\S]*?(?:\bfrom\s|[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat))[\s\S]*?${FROM_TO_REFUSED}`, String.raw`${FROM_TO_LEAD}\s+(?:[\w-]+\s+){0,2}?(?:version\s+)?\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s+to\s+(?:[\w-]+\s+){0,2}?(?:version\s+)?\\?["'\x60]?(?<b>${T})\\?["'\x60]?(?:\s+(?:for|in|on|with|of)(?:\s+[\w-]+){1,3}?)?\s+(?<relation>${FROM_TO_REFUSED})\b`),
+      // A move refused with its two versions after the verb, in either order: EKS Anywhere's "cannot upgrade to v0.20.0
+      // from v0.18.7: EksaVersion upgrades must have a skew of 1 minor version" (tried before the wider pair shapes,
+      // which would pair a version named earlier on the line with the target).
+      gated(String.raw`(?:[Cc]annot|[Cc]an't|[Uu]nable\s+to|[Ff]ailed\s+to|not\s+(?:allowed|possible|permitted)\s+to)\s+(?:be\s+)?(?:[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat)`, String.raw`\b(?<relation>(?:[Cc]annot|[Cc]an't|[Uu]nable\s+to|[Ff]ailed\s+to|not\s+(?:allowed|possible|permitted)\s+to)\s+(?:be\s+)?(?:[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat)\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|from)\s+(?:version\s+)?\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s+(?:to|from)\s+(?:version\s+)?\\?["'\x60]?(?<b>${T})`),
+      // apimachinery's scheme conversion between two versions of one kind that the reader cannot convert: a webhook
+      // server built for admission.k8s.io/v1beta1 sent a v1 AdmissionReview ("converting (v1.AdmissionReview) to
+      // (v1beta1.AdmissionReview): unknown conversion", open-policy-agent/gatekeeper), clusterctl older than the
+      // provider's manifests ("converting (v1beta1.MutatingWebhookConfiguration) to (v1.MutatingWebhookConfiguration)").
+      gated(String.raw`unknown\s+conversion`, String.raw`\bconverting\s+\(\*?(?<a>v\d+(?:(?:alpha|beta)\d+)?)\.(?<kind>[A-Z]\w{0,60})\)\s+to\s+\(\*?(?<b>v\d+(?:(?:alpha|beta)\d+)?)\.(?<kindTo>[A-Z]\w{0,60})\)\s*:\s*(?<relation>unknown\s+conversion)`),
+      // The API server's validation of the review versions a webhook or a CRD conversion offers, by a server older than
+      // the manifest: 'webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of
+      // v1beta1' (a 1.15 API server, which knows no admission.k8s.io/v1, given a manifest written for 1.16 or newer).
+      gated(String.raw`must\s+include\s+at\s+least\s+one\s+of`, String.raw`\b(?<list>\w*ReviewVersions)(?:\[\d+\])?:\s+Invalid\s+value:\s*(?:\[\]string\{)?(?<offered>\\?["']?(?<b>v\d+(?:(?:alpha|beta)\d+)?(?![\w]))?[^:\n]{0,80}?)\s*:\s*(?<relation>must\s+include\s+at\s+least\s+one\s+of)\s+\[?(?<a>v\d+(?:(?:alpha|beta)\d+)?)\b`),
       gated(twoTokensAnd(RELATION), String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`),
       gated(twoTokensAnd(RELATION), String.raw`(?<relation>${RELATION})${GAP}(?<a>${T})${GAP}(?<b>${T})`),
       String.raw`(?<relation>unknown\s+apiVersion)\s*:?\s*\\?"?(?<a>${T})`,
       // One version, said to be refused: "Master version \"1.14.3-gke.9\" is unsupported", "version 1.16 is not supported".
-      String.raw`\b[Vv]ersion\s*:?\s*\\?["'(]?(?<a>${T})\\?["')]?\s+(?:is\s+|are\s+)?(?<relation>(?:not|no\s+longer)\s+(?:supported|available|known|valid|allowed|served|recognized)|unsupported|invalid|unknown|too\s+(?:old|new|low|high))\b`,
+      String.raw`(?:\b[Vv]|(?<=[a-z])V)ersion\s*:?\s*\\?["'(]?(?<a>${T})\\?["')]?\s+(?:is\s+|are\s+)?(?<relation>(?:not|no\s+longer)\s+(?:supported|available|known|valid|allowed|served|recognized)|unsupported|invalid|unknown|too\s+(?:old|new|low|high))\b`,
       // An API version the reader does not know, in wordings beyond apimachinery's: "unsupported API version \"x/v1\"".
       String.raw`(?<relation>(?:unknown|unsupported|invalid|unrecognized|unrecognised)\s+(?:apiVersion|API\s+version|api\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
       // A tool that names the one version it works with: "current version of clusterctl is only compatible with
@@ -95,7 +108,7 @@ const PATTERNS: string[] = [
       String.raw`\b(?<relation>unsatisfied\s+(?:[\w-]+\s+){0,2}?version\s+constraints?|version\s+constraints?\s+(?:(?:is\s+)?not\s+satisfied|unsatisfied))\s*:?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`,
       // apimachinery's field validation naming a version: a CRD update that drops a version still stored
       // ('status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions').
-      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in\s+spec\.versions|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version)`,
+      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in(?:\s+spec\.versions|\s*$)|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version)`,
       // A configuration written for an older API than the binary reads: kubeadm's "your configuration file uses an old
       // API spec: \"kubeadm.k8s.io/v1beta2\"", in any tool's words.
       String.raw`\b(?<relation>uses?\s+an?\s+(?:old|older|outdated|legacy|unsupported)\s+(?:API\s+(?:spec|version)|apiVersion|config(?:uration)?\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
@@ -136,6 +149,15 @@ const PATTERNS: string[] = [
       // One version said not to be on the list: "Kubernetes 1.31 is not in the list of supported versions", "1.20 is not one of
       // the available versions" (ROSA's own wording is rosa-openshift-version-unsupported's).
       gated(String.raw`not\s+(?:in|among|one\s+of)\s+the\s`, String.raw`(?<a>${T})\\?["'\x60]?\s+(?:is\s+|are\s+)?(?<relation>not\s+(?:in|among|one\s+of)\s+the\s+(?:list\s+of\s+)?(?:supported|available|valid|allowed|compatible)\s+(?:[\w-]+\s+)?versions?)`),
+      // One version, said to be below (or above) the bound the reader holds, the bound the only version on the line: the
+      // kubelet's "docker API version is older than 1.26.0", "container runtime version is older than 1.21".
+      gated(String.raw`[Vv]ersion\s+(?:is\s+|was\s+)?(?:older|newer|lower|higher|less|greater|smaller|bigger)\s+than`, String.raw`\b[Vv]ersion\s+(?:is\s+|was\s+)?(?<relation>(?:older|newer|lower|higher|less|greater|smaller|bigger)\s+than)\s+(?:the\s+)?(?:(?:minimum|maximum|min|max|required|supported|allowed|lowest|highest|oldest|newest)\s+){0,2}(?:[Vv]ersion\s+)?(?:of\s+)?\\?["'\x60]?(?<a>${T})`),
+      // A component said not to work with the cluster's version, the other side's version not on the line: Karpenter's
+      // "karpenter version is not compatible with K8s version 1.30" (aws/karpenter-provider-aws).
+      gated(String.raw`(?:compatible|supported)\s+(?:with|by|on|in|for)\s`, String.raw`\b(?<relation>(?:not\s+compatible|incompatible|not\s+supported)\s+(?:with|by|on|in|for))\s+(?:the\s+)?(?:current\s+|this\s+|your\s+|installed\s+)?(?:Kubernetes|kubernetes|K8s|k8s|OpenShift|cluster|server|control\s+plane)(?:['’]s)?(?:\s+[Vv]ersion)?\s*:?\s*\\?["'\x60]?(?<a>${T})`),
+      // A version quoted, then said not to be one of a kind's releases: talhelper's '"v1.13.2" is not a supported Talos
+      // version', "\"3.2\" is not a valid Kubernetes release".
+      gated(String.raw`\bnot\s+(?:a\s+)?(?:supported|valid|known|compatible|recogni[sz]ed)\s`, String.raw`\\?["'\x60](?<a>${T})\\?["'\x60]\s+(?:is\s+)?(?<relation>not\s+(?:a\s+)?(?:supported|valid|known|compatible|recogni[sz]ed)(?:\s+[\w.-]+){0,3}?\s+(?:version|release))\b`),
       // A field of a built-in object that the reader (kubectl's schema, the API server's strict decoding) does not know:
       // which fields a release added is a table (diagnoseGeneric); a typo or a field in the wrong place is dismissed.
       // Only an object's field: a path from the object's root (the API server's strict decoding), or a field kubectl
@@ -182,8 +204,11 @@ export const genericSignatures: Signature[] = [
       "must be upgraded", "must be updated", "upgrade to at least", "be upgraded to", "be updated to",
       "uses an old", "uses an older", "uses an outdated", "uses a legacy", "uses an unsupported", "use an old",
       "version is ", "whereas", "bad desired", "Bad desired", "minor version than", "version range",
-      "incompatibilit", "used only with", "must appear in spec", "same version", "or greater", "or newer", "or later", "or higher",
+      "incompatibilit", "used only with", "must appear in", "same version", "or greater", "or newer", "or later", "or higher",
       "unknown field", "found invalid field", "unknown command",
+      "unknown conversion", "must include at least one of", "not a supported", "not a valid", "not a known", "not a compatible", "not a recogni",
+      "ompatible with K8s", "ompatible with k8s", "ompatible with Kubernetes", "ompatible with kubernetes", "ompatible with OpenShift", "ompatible with cluster",
+      "ompatible with the cluster", "ompatible with server", "ompatible with the server", "ompatible with the current", "ompatible with this", "ompatible with your",
       "not permitted", "not possible", "not found version", "ersion not found", "no such version",
       "find a compatible", "find any compatible", "find a matching", "find any matching", "find a supported", "find a suitable",
       "upported versions", "upported version:", "not in the list", "not among the", "not one of the",

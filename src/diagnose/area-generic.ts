@@ -1,0 +1,99 @@
+import { classifyVersion } from "../kube/versions.js";
+import type { Diagnoser } from "./context.js";
+import { COMPONENT_CONFIG_APIS } from "./tables.js";
+
+// The generic layer's own checks (diagnoseGeneric in ecosystem.ts calls them): where a line the generic patterns
+// matched is not a skew whatever its relation says, and the error contexts that the generic ERROR_LINE misses.
+
+type Input = Parameters<Diagnoser>[0];
+
+// An informational record: klog I, logfmt or JSON level info/debug, zap's tab-separated INFO. A tool that logs the
+// refusal it returns carries the error in a field ("level=info msg=… error=\"…\"", argoproj/argo-cd): that one speaks.
+const INFO_LEVEL = /\blevel=(?:info|debug|trace)\b|"(?:level|severity)"\s*:\s*"(?:info|debug|trace|INFO|DEBUG|TRACE)"|^\s*(?:\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+)?(?:INFO|DEBUG)\b|\t(?:INFO|DEBUG)\t/;
+const ERROR_FIELD = /\berr(?:or)?=|"err(?:or)?"\s*:|\berror:\s/;
+
+// The move between two versions that a pattern read as refused ("cannot upgrade CNI from 1.13.0 to 1.13.1").
+const MOVE = /[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat/;
+
+// Versions the Kubernetes component-configuration groups served besides COMPONENT_CONFIG_APIS's (the kubelet's
+// CredentialProviderConfig and its v1 KubeletConfiguration-era siblings).
+const SERVED_EXTRA = new Set(["kubelet.config.k8s.io/v1alpha1", "kubelet.config.k8s.io/v1"]);
+
+/** An API version's order within its group: v1alpha1 < v1beta1 < v1 < v2alpha1. */
+function apiRank(version: string): number | undefined {
+  const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(version);
+  if (!m) return undefined;
+  return Number(m[1]) * 10000 + (m[2] === undefined ? 9999 : (m[2] === "alpha" ? 0 : 5000) + Number(m[3]));
+}
+
+/**
+ * A component-configuration group/version that no release served although a newer version of the group exists
+ * ("kubelet.config.k8s.io/v1beta2", a typo for v1beta1, hobby-kube/provisioning#67): a wrong apiVersion, not an old or
+ * new one. A version above the newest known may be a future release's, and is left to speak.
+ */
+function neverServed(gv: string): boolean {
+  const slash = gv.lastIndexOf("/");
+  if (slash <= 0) return false;
+  const group = gv.slice(0, slash);
+  const rank = apiRank(gv.slice(slash + 1));
+  if (rank === undefined) return false;
+  const served = [...Object.keys(COMPONENT_CONFIG_APIS), ...SERVED_EXTRA].filter((k) => k.startsWith(`${group}/`));
+  if (served.length === 0 || served.includes(gv)) return false;
+  const newest = Math.max(...served.map((k) => apiRank(k.slice(group.length + 1)) ?? -1));
+  return rank < newest;
+}
+
+/** Why a generic match is not a skew, before the relation is read; undefined where it may be one. */
+export function genericDismissal(input: Input): string | undefined {
+  const { finding } = input;
+  const text = finding.text;
+  const relation = input.capture("relation") ?? "";
+  const a = input.capture("a");
+  const b = input.capture("b");
+  if ((finding.klog?.level === "I" || (finding.klog === undefined && INFO_LEVEL.test(text))) && !ERROR_FIELD.test(text)) {
+    return "An informational record (INFO/DEBUG level, no error field): not reported.";
+  }
+  // Two builds of one minor moved between: no skew policy refuses a patch upgrade; a gate that does is a bug or a
+  // policy of its own (kubermatic/kubermatic#12083 refused 1.13.0 → 1.13.1 as a minor jump).
+  // An upgrade only: a downgrade of one patch is refused by design ("Downgrading Kubernetes version 1.14.8 to 1.14.7 is
+  // not allowed", rancher/rancher#24071), and said so as a skew.
+  if (a !== undefined && b !== undefined && !/[Dd]owngrad/.test(finding.match) && (MOVE.test(relation) || MOVE.test(finding.match.slice(0, 60)))) {
+    const x = classifyVersion(a);
+    const y = classifyVersion(b);
+    if (x?.kind === "kubernetes" && y?.kind === "kubernetes" && x.major === y.major && x.minor === y.minor && x.patch !== undefined && y.patch !== undefined) {
+      return `${a} and ${b} are builds of one minor: a move between patches is not a version skew.`;
+    }
+  }
+  if (relation === "unknown conversion" && (a === b || input.capture("kind") !== input.capture("kindTo"))) {
+    return "A conversion between two kinds (or within one version): a scheme's missing conversion function, not two API versions.";
+  }
+  // The API server's own warning that it called a webhook and failed open ("W… dispatcher.go] Failed calling webhook,
+  // failing open …: converting (v1beta1.AdmissionReview) to (v1.AdmissionReview)", IBM/ibm-iam-operator#391): the
+  // request went through.
+  if (relation === "unknown conversion" && (finding.klog?.level === "W" || finding.klog?.level === "I" || /failing\s+open/.test(text))) {
+    return "A webhook call that failed open, logged as a warning: the request went through, not reported.";
+  }
+  // A review version that is no API version ('[]string{"v1beta"}', intel/intel-device-plugins-for-kubernetes#547): a typo.
+  const offered = input.capture("offered");
+  if (offered !== undefined && (offered.match(/[\w.-]+/g) ?? []).some((v) => v !== "string" && !/^v\d+(?:(?:alpha|beta)\d+)?$/.test(v))) {
+    return `The versions offered (${offered.trim()}) hold one that is no API version: a typo in the manifest, not a skew.`;
+  }
+  for (const t of [a, b]) {
+    if (t !== undefined && /^[a-z][\w-]*(?:\.[a-z][\w-]*)+\/v\d/.test(t) && neverServed(t)) {
+      return `${t} is no version that Kubernetes ever served for its group (a newer one exists): a mistyped apiVersion, not a skew.`;
+    }
+  }
+  return undefined;
+}
+
+/** Error contexts that the generic error words miss: apimachinery's field validation, a scheme's conversion error. */
+export function genericErrorContext(input: Input): boolean {
+  const { finding } = input;
+  if (finding.klog?.level === "I" || finding.klog?.level === "W") return false;
+  const relation = input.capture("relation") ?? "";
+  // A webhook's review object, which the API server and the webhook exchange: the conversion failed between them. Any
+  // other kind converted on a line with no error word is a program's own scheme (kubernetes/kubernetes#126582).
+  if (relation === "unknown conversion") return /^(?:Admission|Conversion)Review$/.test(input.capture("kind") ?? "");
+  // "status.storedVersions[1]: Invalid value: \"v1beta2\": must appear in", "…ReviewVersions: Invalid value: …".
+  return /^(?:must\s+appear\s+in\b|must\s+include\s+at\s+least\s+one\s+of)/.test(relation) && /\bInvalid\s+value:/.test(finding.text);
+}

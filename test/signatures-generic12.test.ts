@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Sixth-round verdicts of the generic layer (lines-12generic.jsonl has the real lines): a scheme's conversion between
+// two API versions of one kind, the review versions an older API server requires, one version below the reader's bound,
+// a component said not to work with the cluster's version, a move refused with its pair after the verb. Always a warning
+// at most; the look-alikes (INFO records, typos of API versions, patch upgrades, a program's own scheme) stay silent.
+const G = "generic-version-skew";
+
+describe("generic layer: API versions two sides exchange", () => {
+  it("reads a webhook's review object that the two sides cannot convert", async () => {
+    expect(await verdictOf('Error from server (InternalError): Internal error occurred: failed calling webhook "gizmo.example.io": converting (v1.AdmissionReview) to (v1beta1.AdmissionReview): unknown conversion')).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1", b: "v1beta1" } });
+    // A bare Go error string about the webhook's review object is an error by itself.
+    expect((await verdictOf("converting (v1beta1.ConversionReview) to (v1.ConversionReview): unknown conversion")).verdict).toBe("warning");
+    for (const line of [
+      // The API server failing open (a warning: the request went through), a program's own scheme, two kinds, one version.
+      'W0101 10:00:00.000000 19 dispatcher.go:170] Failed calling webhook, failing open gizmo.example.io: failed calling webhook "gizmo.example.io": converting (v1beta1.AdmissionReview) to (v1.AdmissionReview): unknown conversion',
+      "converting (v1beta1.ValidatingAdmissionPolicy) to (v1.ValidatingAdmissionPolicy): unknown conversion",
+      "error: converting (v1.Pod) to (v1.PodList): unknown conversion",
+      "error: converting (v1.Gizmo) to (v1.Gizmo): unknown conversion",
+    ]) {
+      expect((await verdictOf(line)).verdict, line).toBe("none");
+    }
+  });
+
+  it("reads the review versions an older API server requires, and not a typo among them", async () => {
+    expect(await verdictOf('Error: MutatingWebhookConfiguration.admissionregistration.k8s.io "gizmo" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of v1beta1')).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1beta1", b: "v1" } });
+    expect((await verdictOf('webhooks[0].admissionReviewVersions: Invalid value: []string{"v1beta"}: must include at least one of v1beta1')).verdict).toBe("none");
+  });
+
+  it("reads a CRD's stored version cut after 'must appear in'", async () => {
+    expect(await verdictOf('        status.storedVersions[1]: Invalid value: "v1beta2": must appear in')).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1beta2" } });
+  });
+
+  it("dismisses a component-configuration API version that no release served", async () => {
+    expect((await verdictOf('error: unsupported apiVersion "kubelet.config.k8s.io/v1beta2"')).verdict).toBe("none");
+    // A version above the newest known may be a future release's.
+    expect((await verdictOf('error: unsupported apiVersion "kubeadm.k8s.io/v1beta9"')).verdict).toBe("warning");
+  });
+});
+
+describe("generic layer: one version against a bound", () => {
+  it("reads one version said to be below the reader's bound", async () => {
+    expect(await verdictOf("failed to run Kubelet: failed to create kubelet: docker API version is older than 1.26.0")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.26.0" } });
+    expect((await verdictOf("E0101 10:00:00.000000 1 check.go:9] gizmo check failed: widgetd version is newer than the maximum supported 2.4")).verdict).toBe("warning");
+    expect((await verdictOf("I0101 10:00:00.000000 1 check.go:9] widgetd version is older than 2.4, using the legacy protocol")).verdict).toBe("none");
+    expect((await verdictOf("[ERROR SystemVerification]: kernel version is older than 4.19")).verdict).toBe("none");
+  });
+
+  it("reads a component said not to work with the cluster's version", async () => {
+    expect(await verdictOf('{"level":"ERROR","message":"gizmo version is not compatible with K8s version 1.30"}')).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.30" } });
+    expect((await verdictOf("Error: gizmo-operator is not supported on Kubernetes version 1.19.4")).verdict).toBe("warning");
+    expect((await verdictOf('{"level":"info","message":"gizmo version is not compatible with K8s version 1.30, using fallback"}')).verdict).toBe("none");
+  });
+
+  it("reads a camel-case version field refused, and a quoted version said not to be a release", async () => {
+    expect(await verdictOf("Error: ConfigurationVersion 'v0.20241015.1' is not supported for AgentBaker.")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v0.20241015.1" } });
+    expect(await verdictOf('error: "v1.13.2" is not a supported Talos version')).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.13.2" } });
+  });
+});
+
+describe("generic layer: moves and records", () => {
+  it("reads a move refused with its pair after the verb, and not a patch upgrade", async () => {
+    expect(await verdictOf("Error: validation failed: cannot upgrade to v0.20.0 from v0.18.7: upgrades must have a skew of 1 minor version")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v0.20.0", b: "v0.18.7" } });
+    expect((await verdictOf("error: denied the request: cannot upgrade CNI from 1.13.0 to 1.13.1, only one minor version difference is allowed")).verdict).toBe("none");
+  });
+
+  it("leaves INFO records and Unix timestamps alone", async () => {
+    for (const line of [
+      '{"level":"info","ts":1565264888.8943298,"msg":"Resource was previously reconciled by incompatible controller version","controller_version":"0.9.0"}',
+      'time="2024-01-01T00:00:00Z" level=info msg="gizmo 2.1.0 is not supported by server 2.3.4, falling back"',
+      "2024-01-01T00:00:00.000Z\tINFO\tsetup\twidgetd 2.1.0 is incompatible with gizmo 2.3.4, negotiating",
+    ]) {
+      expect((await verdictOf(line)).verdict, line).toBe("none");
+    }
+    // An INFO record that carries the error it returns still speaks.
+    expect((await verdictOf('{"level":"info","msg":"finished call","error":"gizmo version 2.1.0 is not supported by server 2.3.4"}')).verdict).toBe("warning");
+  });
+});
