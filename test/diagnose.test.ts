@@ -103,10 +103,10 @@ describe("two-sided skews state the minor distance and the policy", () => {
     expect(causes[0]!.diagnosis.skew).toMatchObject({ minors: 2, supported: false });
   });
 
-  it("a helm constraint that rejects a pre-release vendor version: explained, but not as a version-skew cause", async () => {
-    const { causes, warnings } = await triage("Error: chart requires kubeVersion: >= 1.27.0 which is incompatible with Kubernetes v1.28.15-gke.1090000");
-    expect(causes).toEqual([]);
-    const d = warnings[0]!.diagnosis;
+  it("a helm constraint that rejects a pre-release vendor version: dismissed with the explanation (the versions meet, so neither a cause nor a warning)", async () => {
+    const { causes, warnings, dismissed } = await triage("Error: chart requires kubeVersion: >= 1.27.0 which is incompatible with Kubernetes v1.28.15-gke.1090000");
+    expect([...causes, ...warnings]).toEqual([]);
+    const d = dismissed[0]!.diagnosis;
     expect(d.headline).toMatch(/^Not a version skew: the cluster v1\.28\.15-gke\.1090000 satisfies ">= 1\.27\.0"/);
     expect(d.headline).toMatch(/pre-release/);
     expect(d.fixes.join(" ")).toContain('">= 1.27.0-0"');
@@ -128,9 +128,6 @@ describe("two-sided skews state the minor distance and the policy", () => {
 
 describe("near-misses and dismissals", () => {
   it.each([
-    // helm/helm#3810: 1.21.9 meets >= 1.19; the -eks- suffix is a semver pre-release, excluded without -0.
-    ["Error: chart requires kubeVersion: >=1.19 which is incompatible with Kubernetes v1.21.9-eks-14c7a48", /satisfies ">=1\.19"/, '">=1.19.0-0"'],
-    ["Error: chart requires kubeVersion: >=1.19 which is incompatible with Kubernetes v1.22.0-rc.0+894a78b", /pre-release/, '">=1.19.0-0"'],
     ["execute helm install: chart requires kubeVersion: ^1.8.0-0 which is incompatible with Kubernetes v999.999.999", /placeholder/, "--kube-version"],
     ['unsupported upgrade path 1.29->1.3 (from "1.29.5" to "1.3.1")', /not newer than the cluster's lowest version 1\.29\.5/, "one minor above"],
     ["kubelet exited: failed to parse kubelet flag: unknown flag: --single-Process-OOM-Kill", /capital letters/, "Kubelet" + "Configuration"],
@@ -146,6 +143,21 @@ describe("near-misses and dismissals", () => {
     expect(warnings[0]!.diagnosis.headline).toMatch(/^Not a version skew: /);
     expect(warnings[0]!.diagnosis.headline).toMatch(headline);
     expect(warnings[0]!.diagnosis.fixes.join(" ")).toContain(fix);
+  });
+
+  it.each([
+    // helm/helm#3810: 1.21.9 meets >= 1.19; the -eks- suffix is a semver pre-release, excluded without -0. The versions meet,
+    // so this is dismissed (listed with its fix), not warned: nothing in the job is older or newer than it should be.
+    ["Error: chart requires kubeVersion: >=1.19 which is incompatible with Kubernetes v1.21.9-eks-14c7a48", /satisfies ">=1\.19"/, '">=1.19.0-0"'],
+    ["Error: chart requires kubeVersion: >=1.19 which is incompatible with Kubernetes v1.22.0-rc.0+894a78b", /pre-release/, '">=1.19.0-0"'],
+    // rancher/rancher#30766: 1.18.9 is below the < 1.20.0 cap once the -eks- suffix is not read as a pre-release.
+    ["Error: UPGRADE FAILED: chart requires kubeVersion: < 1.20.0 which is incompatible with Kubernetes v1.18.9-eks-d1db3c", /satisfies "< 1\.20\.0"/, '"< 1.20.0-0"'],
+  ])("%s: helm's pre-release quirk with versions that meet is dismissed, not warned", async (line, headline, fix) => {
+    const { causes, warnings, dismissed } = await triage(line);
+    expect([...causes, ...warnings]).toEqual([]);
+    expect(dismissed[0]!.diagnosis.headline).toMatch(/^Not a version skew: /);
+    expect(dismissed[0]!.diagnosis.headline).toMatch(headline);
+    expect(dismissed[0]!.diagnosis.fixes.join(" ")).toContain(fix);
   });
 
   // The start-up check's words are the same for containerd < 1.6 (kubernetes/website#38385) and for a

@@ -188,6 +188,18 @@ export const diagnoseSchemeKind: Diagnoser = (input) => {
     };
   }
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+  // client-go's own scheme (k8s.io/client-go/kubernetes/scheme) registers the built-in kinds only: a tool that decodes a
+  // custom resource with it fails "not registered" on every release of the CRD (helm/helm#6132: helm 3 alpha on
+  // certmanager.k8s.io/v1alpha1 Certificates, a group that ends in k8s.io but is cert-manager's).
+  if (group !== "" && !BUILTIN_GROUPS.has(group) && /client-go\/kubernetes\/scheme/.test(input.capture("scheme") ?? "")) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: ${input.capture("kind")} ${apiVersion} is a custom resource, and the program decoded it with client-go's built-in scheme, which registers no custom resources; a limitation or bug of the tool (helm 3 pre-releases did this), not versions that disagree.`,
+      versions: captureRoles(input),
+      fixes: ["Upgrade the tool past the release that decodes custom resources with the built-in scheme (helm 3.0.0 final and later), or apply the resource with kubectl."],
+      references: ["https://github.com/helm/helm/issues/6132"],
+    };
+  }
   // Dotted groups outside Kubernetes are CRD types a program forgot to register; dotless groups
   // (batch, bootstraptoken) and *.k8s.io belong to Kubernetes and its tools.
   if (group.includes(".") && !group.endsWith("k8s.io") && !BUILTIN_GROUPS.has(group)) {
@@ -291,11 +303,28 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
       headline: `No CRD serves ${kind} ${apiVersion}: the CRD is not installed (or not yet established), which is not a version skew.`,
     };
   }
+  // A built-in group that serves a closed set of kinds, asked for another (cert-manager's ClusterIssuer under
+  // apiextensions.k8s.io/v1, carlosalexei/aks-workshop#9): the manifest's apiVersion names the wrong group, on any release.
+  const closed = CLOSED_GROUP_KINDS[group];
+  if (closed && kind !== "" && !closed.some((k) => kind === k || kind === `${k}List`)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: ${group} serves only ${closed.join(", ")} in every Kubernetes release, so ${kind} there is a wrong apiVersion in the manifest (the kind belongs to another group, usually its CRD's).`,
+      fixes: [`Set the apiVersion to the group/version of the ${kind} CRD (kubectl api-resources | grep ${kind}).`],
+    };
+  }
   return {
     headline: `The API server does not serve ${kind} ${apiVersion}: the cluster is older (or newer) than the API the manifest needs.`,
     versions: captureRoles(input),
     reasoning: ["The group is built into Kubernetes, so the cluster's version decides whether it is served; compare the server version with the API's lifecycle."],
   };
+};
+
+/** Built-in groups whose kinds every release has been the same few (their list kinds aside). */
+const CLOSED_GROUP_KINDS: Record<string, string[]> = {
+  "apiextensions.k8s.io": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io": ["APIService"],
+  "scheduling.k8s.io": ["PriorityClass"],
 };
 
 /** A kind cut mid-word ("PodDisruptionBudg"), completed when one built-in kind starts with it. */
@@ -584,8 +613,10 @@ export const diagnoseHelm: Diagnoser = (input) => {
   // v1.20.0 (chartutil.DefaultCapabilities), so that version says which tool rendered, not which cluster runs.
   if (input.capture("cluster")?.replace(/^v/, "") === "1.20.0" && clusterSemver && semver.validRange(constraint) && !semver.satisfies(clusterSemver, constraint)) {
     const rendered = /\b(?:render|template|diff|khelm|kpt|helmfile|kustomize)/i.test(input.finding.text);
+    // Dismissed either way (listed, not warned): a real cluster at exactly the .0 patch of 1.20 is rare next to helm's
+    // stand-in, which also reaches tools that wrap helm without saying so (Rancher Fleet, helm/helm#13248, rancher/rancher#39615).
     return {
-      verdict: rendered ? "not-skew" : "warning",
+      verdict: "not-skew",
       headline: `${rendered ? "Not" : "Probably not"} a version skew: v1.20.0 is the Kubernetes version helm 3 assumes when it renders a chart without a cluster, and the chart's "${constraint}" rejects it.`,
       versions: captureRoles(input),
       reasoning: ["helm template (and tools that call it: helmfile diff, khelm, kpt, kustomize's helmCharts) use chartutil.DefaultCapabilities, Kubernetes v1.20.0 up to helm 3.13, unless given --kube-version."],
@@ -600,8 +631,10 @@ export const diagnoseHelm: Diagnoser = (input) => {
       // The versions meet: helm's semver (Masterminds) leaves pre-release versions out of a range unless the
       // range itself names a pre-release, so a vendor build of a supported minor fails the check.
       const fixed = admitPrerelease(constraint);
+      // Dismissed, not warned: the versions meet, so nothing in the job is older or newer than it should be; the report
+      // still lists it with the fix (helm/helm#3810, #9371; rancher/rancher#30766, nginx/kubernetes-ingress#1197).
       return {
-        verdict: "warning",
+        verdict: "not-skew",
         headline: `Not a version skew: the cluster ${input.capture("cluster")} satisfies "${constraint}", but helm's semver treats its suffix as a pre-release, which a constraint without -0 excludes.`,
         versions: captureRoles(input),
         reasoning: [
