@@ -1,6 +1,7 @@
 import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
 import type { VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
+import { node12Diagnosers } from "./area-node12.js";
 
 // Diagnosers for the node signatures (src/signatures/node.ts); merged into DIAGNOSERS in index.ts.
 
@@ -420,4 +421,5 @@ export const nodeDiagnosers: Record<string, Diagnoser> = {
   "kubelet-pod-from-apiserver-failed-validation": diagnosePodFromApiserver,
   "containerd2-cri-image-config-invalid": diagnoseCriImageConfig,
   "runc-oci-spec-decode-mismatch": diagnoseOciSpec,
+  ...node12Diagnosers,
 };

@@ -375,6 +375,11 @@ export const diagnoseDeprecation: Diagnoser = (input) => {
   return part;
 };
 
+// Feature gates of OpenShift's own feature sets (openshift/api features), which no Kubernetes release has.
+const OPENSHIFT_ONLY_GATES = new Set(
+  "GatewayAPI CSIDriverSharedResource BuildCSIVolumes NodeDisruptionPolicy MachineConfigNodes ManagedBootImages OnClusterBuild PinnedImages InsightsConfigAPI InsightsOnDemandDataGather InsightsConfig MetricsServer ExternalCloudProvider ExternalCloudProviderAzure ExternalCloudProviderGCP ExternalCloudProviderExternal ExternalOIDC GCPLabelsTags GCPClusterHostedDNS AzureWorkloadIdentity VSphereControlPlaneMachineSet VSphereStaticIPs VSphereMultiVCenters VSphereDriverConfiguration NetworkLiveMigration NetworkDiagnosticsConfig AdminNetworkPolicy AlibabaPlatform BareMetalLoadBalancer ClusterAPIInstall ClusterAPIInstallAWS HardwareSpeed ImagePolicy MachineAPIProviderOpenStack MachineAPIOperatorDisableMachineHealthCheckController MixedCPUsAllocation PrivateHostedZoneAWS SigstoreImageVerification SignatureStores UpgradeStatus EtcdBackendQuota AutomatedEtcdBackup DNSNameResolver InstallAlternateInfrastructureAWS OpenShiftPodSecurityAdmission RouteExternalCertificate NewOLM PlatformOperators ManagedBootImagesAWS MetricsCollectionProfiles OVNObservability PersistentIPsForVirtualization AWSEFSDriverVolumeMetrics ChunkSizeMiB ClusterMonitoringConfig ConsolePluginContentSecurityPolicy".split(" "),
+);
+
 export const diagnoseFeatureGate: Diagnoser = (input) => {
   const gate = input.capture("gate") ?? "";
   // Kubernetes' and its add-ons' gates are UpperCamelCase (k8s.io/component-base/featuregate; cert-manager's
@@ -383,6 +388,15 @@ export const diagnoseFeatureGate: Diagnoser = (input) => {
     return {
       verdict: "not-skew",
       headline: `Not a version skew: feature gate names are UpperCamelCase and "${gate}" starts in lower case, a casing typo (${gate.charAt(0).toUpperCase()}${gate.slice(1)}) that no release would accept.`,
+      versions: [],
+    };
+  }
+  // OpenShift hands the cluster's whole feature set (its own gates too) to the kubelet, whose kubenswrapper logs the
+  // gates it does not know at W and carries on (okd-project/okd#1793): routine start-up noise, not a refusal.
+  if (input.finding.klog?.level === "W" && (OPENSHIFT_ONLY_GATES.has(gate) || /\bkubenswrapper\[/.test(input.finding.text))) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: OpenShift's kubelet (kubenswrapper) is given the cluster's feature set and logs the gates it does not know, such as ${gate}, as warnings and carries on.`,
       versions: [],
     };
   }
@@ -432,6 +446,19 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
       causes: ["KUBELET_EXTRA_ARGS, a systemd drop-in or a script that gives the kubelet a flag meant for kubeadm init or join."],
       fixes: ["Pass the flag to kubeadm (or its configuration file), not to the kubelet; the kubelet's own settings go in its KubeletConfiguration."],
     };
+  }
+  // A flag no table knows that is a known flag without its hyphens (--networkplugin for --network-plugin,
+  // Mirantis/cri-dockerd#5) is a typo in the unit, whatever the release.
+  const unhyphenated = (f: string) => f.replace(/-/g, "");
+  if (!flag.includes("-") && !REMOVED_FLAGS[flag] && !REMOVED_KUBELET_FLAGS[flag] && !ADDED_FLAGS[flag]) {
+    const spelt = [...Object.keys(REMOVED_KUBELET_FLAGS), ...Object.keys(REMOVED_FLAGS), ...Object.keys(ADDED_FLAGS)].find((f) => f.includes("-") && unhyphenated(f) === flag);
+    if (spelt) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: --${flag} is --${spelt} without its hyphens, a typo in the command line that no release accepts.`,
+        versions: [],
+      };
+    }
   }
   const shared = REMOVED_FLAGS[flag];
   const removedIn = REMOVED_KUBELET_FLAGS[flag] ?? (shared?.components.includes("kubelet") ? shared.release : undefined);

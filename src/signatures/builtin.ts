@@ -16,6 +16,7 @@ import { containerSignatures } from "./container.js";
 import { genericSignatures } from "./generic.js";
 import { e2eSignatures } from "./e2e.js";
 import { nodeSignatures } from "./node.js";
+import { node12Signatures } from "./node12.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -40,6 +41,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...containerSignatures,
   ...e2eSignatures,
   ...nodeSignatures,
+  ...node12Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];

@@ -61,21 +61,31 @@ export const criSignatures: Signature[] = [
     flake: true,
     anchors: ["containerd config version", "expect io.containerd.x.vx"],
     patterns: [
-      // containerd 2.0 dropped config version 1 (no version header): a v1 plugin name is refused.
-      String.raw`invalid\s+disabled\s+plugin\s+URI\s+${Q}(?<plugin>\w+)${Q}\s+expect\s+io\.containerd\.x\.vx`,
+      // Config versions 2 (containerd 1.3+) and 3 (2.x) name every plugin key, disabled_plugins and required_plugins
+      // entry by its full URI (services/server/config); containerd 2.0 dropped version 1 (no header, short names).
+      String.raw`(?:failed\s+to\s+load\s+TOML(?:\s+from\s+(?<file>[^\s:]+))?\s*:\s*)?invalid\s+(?<where>plugin\s+key|disabled\s+plugin|required\s+plugin)\s+URI\s+${Q}(?<plugin>[\w.-]+)${Q}\s+expect\s+io\.containerd\.x\.vx`,
       String.raw`unknown\s+containerd\s+config\s+version\s*:?\s*(?<config>\d+)(?:\s*\(\s*supported\s+versions?\s*:?\s*(?<oldest>\d+)(?:\s*,\s*\d+)*(?:\s*(?:,|and)\s*(?<newest>\d+))?\s*\))?`,
     ],
     versions: [],
-    roles: { config: "config.toml version written", oldest: "oldest config version this containerd reads", newest: "newest config version this containerd reads" },
-    priority: 45,
+    roles: {
+      config: "config.toml version written",
+      oldest: "oldest config version this containerd reads",
+      newest: "newest config version this containerd reads",
+      plugin: "short (version 1) plugin name in the config",
+      file: "config file",
+      where: "config entry",
+    },
+    priority: 50,
     meaning:
-      "containerd reads config.toml versions 2 (1.x) and 3 (2.0 on); version 4 needs a newer containerd still, and containerd 2.0 no longer reads version 1 (no version header, short plugin names such as \"cri\"). A tool wrote a config for another containerd than the one in the node or image.",
+      "containerd reads config.toml versions 2 (1.x) and 3 (2.0 on); version 4 needs a newer containerd still, and containerd 2.0 no longer reads version 1 (no version header, short plugin names such as \"cri\", \"linux\" or \"containerd.runtime.v1.linux\"). From version 2 on every plugin is named by its full URI (io.containerd.grpc.v1.cri), so a version-1 section or disabled_plugins entry under a version = 2 header, or read by containerd 2.x, is refused. A tool, template or how-to wrote a config for another containerd (or config format) than the one in the node or image.",
     causes: [
       "A kind release newer than the node image: kind writes the containerd config for the containerd it expects in its own node images (kind v0.31 writes version 4), and an older kindest/node image ships an older containerd.",
+      "A how-to or template (Kata, wasm shims, Flatcar cloud-config templates) with [plugins.cri...] sections or short plugin names merged into a version = 2 config, or a node whose containerd moved to 1.7/2.x under a config still in the version-1 format.",
     ],
     fixes: [
       "Use a node image built for this kind release (the images listed in its release notes), or the kind release that matches the node image.",
       "containerd 2.0 with a version-1 config: add version = 3 (or 2) and the full plugin IDs (disabled_plugins = [\"io.containerd.grpc.v1.cri\"]), or run containerd config migrate.",
+      "A version-1 section under a newer format: rename it to the full plugin URI ([plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.kata], io.containerd.runtime.v1.linux) and keep the version header, or regenerate the file with containerd config default of the containerd that runs.",
     ],
     references: ["https://github.com/containerd/containerd/blob/main/docs/PLUGINS.md#version-header"],
     examples: [
@@ -83,8 +93,14 @@ export const criSignatures: Signature[] = [
       {
         // containerd/containerd#10905 (config v1 support removed from containerd v2.0)
         line: String.raw`containerd: failed to load TOML from ./disable_cri.toml: invalid disabled plugin URI "cri" expect io.containerd.x.vx`,
-        captures: { plugin: "cri" },
+        captures: { plugin: "cri", where: "disabled plugin" },
+      },
+      {
+        // kata-containers/kata-containers#7311 (containerd 1.6.19 with the how-to's [plugins.cri...] section)
+        line: 'containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect io.containerd.x.vx',
+        captures: { file: "/etc/containerd/config.toml", plugin: "cri", where: "plugin key" },
       },
     ],
+    nearMisses: ['level=warning msg="Configuration migrated from version 2, use `containerd config migrate` to avoid migration" t="5.381µs"', "invalid plugin key URI"],
   },
 ];

@@ -585,10 +585,12 @@ export const kubectlSignatures: Signature[] = [
     family: "kubectl",
     severity: "error",
     flake: true,
-    anchors: ["auth plugin has been removed", "no Auth Provider found for name"],
+    anchors: ["auth plugin has been removed", "auth plugin is not supported", "no Auth Provider found for name"],
     patterns: [
       // client-go 1.26+ (kubernetes/kubernetes#110013) keeps a stub per removed provider that returns this error.
       String.raw`[Tt]he\s+(?<provider>gcp|[Aa]zure|openstack)\s+auth\s+plugin\s+has\s+been\s+removed`,
+      // kube-rs (and tools on it) never had the in-tree providers: it names the exec plugin to use instead.
+      String.raw`[Tt]he\s+(?<provider>gcp|[Aa]zure)\s+auth\s+plugin\s+is\s+not\s+supported\s*;\s*use\s+https?:\/\/`,
       // The stub's registration is gone from some builds: client-go then only says the provider is unknown.
       String.raw`no\s+Auth\s+Provider\s+found\s+for\s+name\s+${Q}(?<provider>gcp|azure)${Q}`,
     ],
@@ -614,13 +616,21 @@ export const kubectlSignatures: Signature[] = [
         line: String.raw`11:04AM WRN Unable to dial discovery API error="The azure auth plugin has been removed.\nPlease use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead.\nSee https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"`,
         captures: { provider: "azure" },
       },
-      { line: 'I0428 16:55:52.111080   11139 versioner.go:58] no Auth Provider found for name "azure"', captures: { provider: "azure" } },
+      {
+        // night-crawler/kgv#4 (a kube-rs client given a kubeconfig with the legacy azure auth-provider)
+        line: "Error: auth error: failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead",
+        captures: { provider: "azure" },
+      },
     ],
     nearMisses: [
       // The deprecation warning of kubectl 1.22–1.25: the request went through.
       "W1014 10:44:08.794683   20354 gcp.go:120] WARNING: the gcp auth plugin is deprecated in v1.22+, unavailable in v1.25+; use gcloud instead.",
       // NimbleArchitect/kubectl-ice#5: a tool built without the oidc provider, which client-go still has.
       'failed to create clientset: no Auth Provider found for name "oidc"',
+      // knative/client#1615, flavio/kuberlr#19: a tool built without importing client-go's auth providers, whatever
+      // its release (kubectl 1.26+ itself says "has been removed"); kuberlr's own probe logs it and kubectl works.
+      'Error: no Auth Provider found for name "azure"',
+      'I0201 12:50:21.309898   20445 versioner.go:58] no Auth Provider found for name "gcp"',
     ],
   },
 ];

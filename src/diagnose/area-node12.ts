@@ -1,0 +1,198 @@
+import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
+import type { VersionRole } from "../model.js";
+import { parseKubeVersion } from "./versions.js";
+
+// Diagnosers for src/signatures/node12.ts; merged into nodeDiagnosers (area-node.ts).
+
+function row(name: string, version: string, role: string, source: string): VersionRole {
+  return { name, version, role, source };
+}
+
+function around(input: DiagnoseInput): string {
+  return [...input.finding.context.before, ...input.finding.context.after].map((l) => l.text).join("\n");
+}
+
+/**
+ * kube-apiserver admission plugins by the release that added or removed them (Kubernetes changelogs and the
+ * admission-controllers reference). Only plugins whose change is a common upgrade break are listed.
+ */
+const ADMISSION_PLUGINS: Record<string, { added?: string; removed?: string; instead?: string }> = {
+  // Alpha in 1.7 (kubernetes/kubernetes#36721), removed with the initializers API in 1.14 (#72972).
+  Initializers: { added: "1.7", removed: "1.14", instead: "mutating admission webhooks" },
+  GenericAdmissionWebhook: { added: "1.7", removed: "1.9", instead: "ValidatingAdmissionWebhook" },
+  MutatingAdmissionWebhook: { added: "1.9" },
+  ValidatingAdmissionWebhook: { added: "1.9" },
+  PVCProtection: { added: "1.9", removed: "1.10", instead: "StorageObjectInUseProtection" },
+  StorageObjectInUseProtection: { added: "1.10" },
+  Priority: { added: "1.8" },
+  EventRateLimit: { added: "1.9" },
+  ExtendedResourceToleration: { added: "1.9" },
+  TaintNodesByCondition: { added: "1.12" },
+  RuntimeClass: { added: "1.16" },
+  CertificateApproval: { added: "1.18" },
+  CertificateSigning: { added: "1.18" },
+  CertificateSubjectRestriction: { added: "1.18" },
+  DefaultIngressClass: { added: "1.18" },
+  PodSecurity: { added: "1.22" },
+  ValidatingAdmissionPolicy: { added: "1.26" },
+  ClusterTrustBundleAttest: { added: "1.27" },
+  DenyEscalatingExec: { removed: "1.18", instead: "a policy engine or Pod Security Admission" },
+  DenyExecOnPrivileged: { removed: "1.18", instead: "a policy engine or Pod Security Admission" },
+  PodPreset: { added: "1.6", removed: "1.20", instead: "a mutating admission webhook" },
+  PodSecurityPolicy: { removed: "1.25", instead: "PodSecurity (Pod Security Admission)" },
+  SecurityContextDeny: { removed: "1.30", instead: "PodSecurity (Pod Security Admission)" },
+};
+
+const minorBefore = (release: string) => {
+  const v = parseKubeVersion(release);
+  return v ? `${v.major}.${v.minor - 1}` : "an older release";
+};
+
+const diagnoseAdmissionPlugin: Diagnoser = (input) => {
+  const plugin = input.capture("plugin") ?? "";
+  const entry = ADMISSION_PLUGINS[plugin];
+  const versions = captureRoles(input);
+  const text = input.finding.text;
+  // The apiserver's own wordings name it: its admission initialisation, a kube-apiserver unit or pod, or a banner.
+  const named = /failed to initialize admission|kube-apiserver|apiserver\[/.test(text) || /kube-apiserver/.test(around(input));
+  const server = input.hint("server", "kubernetes", "binary", "node-image");
+  if (!entry) {
+    return {
+      verdict: "warning",
+      headline: `kube-apiserver does not know the admission plugin ${plugin}: a plugin of another release, a plugin compiled out of this distribution's build, or a misspelt name.`,
+      versions,
+    };
+  }
+  const removed = entry.removed ? parseKubeVersion(entry.removed) : undefined;
+  const added = entry.added ? parseKubeVersion(entry.added) : undefined;
+  // Which side of the change the binary is on, when a banner says.
+  const sv = server?.version;
+  const beforeAdded = sv && added ? sv.major === added.major && sv.minor < added.minor : undefined;
+  const pastRemoved = sv && removed ? sv.major === removed.major && sv.minor >= removed.minor : undefined;
+  const rows = [...versions];
+  if (entry.added) rows.push(row("pluginAddedIn", entry.added, `first release with the ${plugin} admission plugin`, "admission plugin table (Kubernetes changelogs)"));
+  if (entry.removed) rows.push(row("pluginRemovedIn", entry.removed, `release that removed the ${plugin} admission plugin`, "admission plugin table (Kubernetes changelogs)"));
+  if (server) rows.push(row("server", server.hint.version, "kube-apiserver version", server.hint.source));
+  // A banner of the apiserver's release decides the side; without one, the table's only side (or both).
+  const side = sv ? (beforeAdded ? "added" : pastRemoved ? "removed" : "neither") : entry.added && entry.removed ? "either" : entry.added ? "added" : "removed";
+  // With no banner and no apiserver named, a distribution that compiles plugins out (k3s builds without
+  // PodSecurityPolicy) says the same: a warning.
+  const verdict = side === "neither" || !(named || sv) ? { verdict: "warning" as const } : {};
+  if (side === "neither") {
+    return { ...verdict, headline: `kube-apiserver ${server!.hint.version} should have the ${plugin} admission plugin by its release: this build leaves it out, or the name is misspelt.`, versions: rows };
+  }
+  if (side === "added") {
+    return {
+      ...verdict,
+      headline: `The ${plugin} admission plugin exists from Kubernetes ${entry.added} on: the apiserver${server ? ` (${server.hint.version})` : ""} is older than the manifest that enables it.`,
+      versions: rows,
+      fixes: [`Run kube-apiserver ${entry.added} or newer, or drop ${plugin} from --enable-admission-plugins for this release.`],
+    };
+  }
+  if (side === "removed") {
+    return {
+      ...verdict,
+      headline: `The ${plugin} admission plugin was removed in Kubernetes ${entry.removed}: the apiserver's flags were written for ≤ ${minorBefore(entry.removed!)}${server ? ` and the apiserver is ${server.hint.version}` : " and the apiserver is newer"}.`,
+      versions: rows,
+      fixes: [`Remove ${plugin} from --enable-admission-plugins${entry.instead ? `; use ${entry.instead} instead` : ""}.`],
+    };
+  }
+  return {
+    ...verdict,
+    headline: `The ${plugin} admission plugin existed only from Kubernetes ${entry.added} until ${entry.removed}: the apiserver is older than ${entry.added} or ${entry.removed} or newer, and the manifest was written for a release in between.`,
+    versions: rows,
+    fixes: [`Drop ${plugin} from --enable-admission-plugins${entry.instead ? ` (${entry.instead} replace it)` : ""}, or run an apiserver between ${entry.added} and ${minorBefore(entry.removed!)}.`],
+  };
+};
+
+// API versions each component-config group has had (kubeadm reads one of them).
+const COMPONENT_CONFIG_VERSIONS: Record<string, string[]> = {
+  "kubelet.config.k8s.io": ["v1beta1"],
+  "kubeproxy.config.k8s.io": ["v1alpha1", "v1alpha2"],
+};
+
+const diagnoseComponentConfigApi: Diagnoser = (input) => {
+  const asked = input.capture("asked") ?? "";
+  const supported = input.capture("supported") ?? "";
+  const [group = "", version = ""] = asked.split("/");
+  const known = COMPONENT_CONFIG_VERSIONS[group];
+  const versions = captureRoles(input);
+  if (known && !known.includes(version)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: no Kubernetes release has ever served ${asked} (${group} has only ${known.join(", ")}); the document's apiVersion is misspelt.`,
+      versions,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `This kubeadm reads ${supported} and the document is ${asked}: it was written for another kubeadm release.`,
+    versions,
+  };
+};
+
+const diagnoseServiceAccountIssuer: Diagnoser = (input) => {
+  // kube-apiserver 1.13–1.19 with the BoundServiceAccountTokenVolume gate (or AllAlpha) switched on.
+  if (input.capture("when") || /when\s+BoundServiceAccountTokenVolume\s+is\s+enabled/.test(input.finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: "Not a version skew: a pre-1.20 apiserver was given the BoundServiceAccountTokenVolume gate (or AllAlpha), which needs --service-account-issuer and --service-account-signing-key-file; set them or drop the gate.",
+      versions: [],
+    };
+  }
+  return {
+    headline: "kube-apiserver 1.20 or later requires --service-account-issuer and --service-account-signing-key-file: its unit or manifest was written for 1.19 or older.",
+    versions: [row("requiredSince", "1.20", "first kube-apiserver release that requires both flags", "Kubernetes 1.20 changelog (TokenRequest GA)")],
+  };
+};
+
+const diagnoseDynamicConfig: Diagnoser = () => ({
+  headline: "The kubelet is 1.22 or 1.23 (DynamicKubeletConfig off by default) and is still passed --dynamic-config-dir: its flags were written for 1.21 or older.",
+  versions: [
+    row("gateOffIn", "1.22", "release that turned DynamicKubeletConfig off by default", "Kubernetes 1.22 changelog"),
+    row("flagRemovedIn", "1.24", "release that removed --dynamic-config-dir", "flag removal table (Kubernetes changelogs)"),
+  ],
+});
+
+const diagnoseEtcdctlCommand: Diagnoser = (input) => {
+  const command = input.capture("command") ?? "";
+  const snapshot = Boolean(input.capture("sub"));
+  if (command === "migrate") {
+    return {
+      headline: "etcdctl 3.5 removed `migrate` (the v2-to-v3 store migration): the script was written for etcdctl 3.4 or older, and etcdutl's `migrate` (3.6) changes the storage version instead.",
+      versions: [row("removedIn", "3.5", "etcdctl release that removed migrate", "etcd 3.5 upgrade notes")],
+    };
+  }
+  if (snapshot && (command === "restore" || command === "status")) {
+    return {
+      headline: `etcdctl 3.6 removed \`snapshot ${command}\` (moved to etcdutl, deprecated in 3.5): the script was written for etcdctl 3.5 or older.`,
+      versions: [row("removedIn", "3.6", `etcdctl release that removed snapshot ${command}`, "etcd 3.6 upgrade notes")],
+      fixes: [`Run \`etcdutl snapshot ${command}\` instead (etcdutl ships with etcd 3.5+).`],
+    };
+  }
+  return { verdict: "not-skew", headline: `etcdctl has no top-level ${command} command in any release; the command line is malformed.`, versions: [] };
+};
+
+// client-go registers the in-tree providers only where a program imports k8s.io/client-go/plugin/pkg/client/auth;
+// from 1.26 that package keeps a stub per removed provider ("The gcp auth plugin has been removed"). "No Auth
+// Provider found" therefore means a program that never imported the providers (a tool bug, fixed by an import),
+// whatever its client-go release: public threads hold it for gcp, azure and oidc alike.
+const diagnoseAuthProvider: Diagnoser = (input) => {
+  if (/no\s+Auth\s+Provider\s+found/i.test(input.finding.match)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: the program was built without client-go's auth provider plugins (no import of k8s.io/client-go/plugin/pkg/client/auth), so it does not know ${input.capture("provider") ?? "the provider"}; kubectl 1.26+ would say the plugin "has been removed".`,
+      versions: [],
+    };
+  }
+  return { headline: `${input.signature.title}: ${input.signature.meaning}`, versions: captureRoles(input) };
+};
+
+export const node12Diagnosers: Record<string, Diagnoser> = {
+  "apiserver-admission-plugin-unknown": diagnoseAdmissionPlugin,
+  "kubeadm-component-config-api-unsupported": diagnoseComponentConfigApi,
+  "apiserver-service-account-issuer-required": diagnoseServiceAccountIssuer,
+  "kubelet-dynamic-config-gate-off": diagnoseDynamicConfig,
+  "etcdctl-command-removed": diagnoseEtcdctlCommand,
+  "kubectl-auth-provider-removed": diagnoseAuthProvider,
+};
