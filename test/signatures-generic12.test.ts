@@ -41,7 +41,8 @@ describe("generic layer: API versions two sides exchange", () => {
 
 describe("generic layer: one version against a bound", () => {
   it("reads one version said to be below the reader's bound", async () => {
-    expect(await verdictOf("failed to run Kubelet: failed to create kubelet: docker API version is older than 1.26.0")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.26.0" } });
+    // (The kubelet's own "docker API version is older than 1.26.0" is kubelet-docker-api-too-old's, a cause.)
+    expect(await verdictOf("failed to run gizmod: failed to create gizmo: widgetd API version is older than 1.26.0")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.26.0" } });
     expect((await verdictOf("E0101 10:00:00.000000 1 check.go:9] gizmo check failed: widgetd version is newer than the maximum supported 2.4")).verdict).toBe("warning");
     expect((await verdictOf("I0101 10:00:00.000000 1 check.go:9] widgetd version is older than 2.4, using the legacy protocol")).verdict).toBe("none");
     expect((await verdictOf("[ERROR SystemVerification]: kernel version is older than 4.19")).verdict).toBe("none");
