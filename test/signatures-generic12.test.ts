@@ -78,3 +78,44 @@ describe("generic layer: moves and records", () => {
     expect((await verdictOf('{"level":"info","msg":"finished call","error":"gizmo version 2.1.0 is not supported by server 2.3.4"}')).verdict).toBe("warning");
   });
 });
+
+describe("generic layer: skew-policy words and bounds", () => {
+  it("reads two versions more than one minor apart, and a version below the lowest supported", async () => {
+    expect(await verdictOf("error: unable to upgrade: target version v1.28.0 is more than one minor version ahead of current version v1.26.5")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.28.0", b: "v1.26.5" } });
+    expect(await verdictOf("error: your gizmoctl (v1.22) is more than one minor version away from the server (v1.25)")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.22", b: "v1.25" } });
+    expect(await verdictOf("error: the Kubernetes version v1.18.0 is below the lowest version supported (v1.19.0)")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.18.0", b: "v1.19.0" } });
+    expect((await verdictOf("error: request latency 1.25s is above the maximum 1.00s")).verdict).toBe("none");
+  });
+
+  it("reads 'N+ is required', 'not yet supported', an unknown release of a named component, clusters older than a release", async () => {
+    expect(await verdictOf("error: Kubernetes 1.22+ is required")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.22" } });
+    expect(await verdictOf("Error: Kubernetes version 1.29 is not yet supported by this release")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.29" } });
+    expect(await verdictOf("Error: unknown etcd version v3.5.0")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v3.5.0" } });
+    expect(await verdictOf("Error: gizmo 3.x cannot run on clusters older than 1.24")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.24" } });
+  });
+
+  it("reads a Kubernetes node's version as no Node.js toolchain", async () => {
+    expect(await verdictOf("error: node version v1.27.3 must not be newer than the control plane version v1.26.9")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.27.3", b: "v1.26.9" } });
+    expect((await verdictOf("error: this package requires node version 18.0 or later, found 16.20")).verdict).toBe("none");
+  });
+
+  it("reads the API server's check of a webhook's answer", async () => {
+    expect(await verdictOf('failed calling webhook "gizmo.example.io": expected webhook response of admission.k8s.io/v1, Kind=AdmissionReview, got /, Kind=')).toMatchObject({ id: G, verdict: "warning", captures: { a: "admission.k8s.io/v1" } });
+    expect(await verdictOf("Error from server: conversion webhook for gizmos.example.io/v1alpha1, Kind=Gizmo failed: conversion not supported for type [kind=Gizmo group=gizm")).toMatchObject({ id: G, verdict: "warning", captures: { a: "gizmos.example.io/v1alpha1" } });
+  });
+});
+
+describe("generic layer: changelogs, commit titles, dependency bumps", () => {
+  it("leaves release-notes prose and bumps alone", async () => {
+    for (const line of [
+      "- Fixed a bug where clusters older than 1.24 failed to upgrade (#1234)",
+      "* Fix: error when Kubernetes version is older than 1.25 (#5678)",
+      "- Bump k8s.io/client-go from 0.26.0 to 0.27.1, fails with go 1.19 (#99)",
+      "chore(deps): bump sigs.k8s.io/controller-runtime from 0.14.1 to 0.15.0",
+      "Bump helm.sh/helm/v3 from 3.11.1 to 3.12.0 fixes incompatible error",
+      "* Drop support for Kubernetes versions older than 1.25, which failed e2e by @someone in https://github.com/example/gizmo/pull/42",
+    ]) {
+      expect((await verdictOf(line)).verdict, line).toBe("none");
+    }
+  });
+});

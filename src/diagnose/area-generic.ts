@@ -12,6 +12,11 @@ type Input = Parameters<Diagnoser>[0];
 const INFO_LEVEL = /\blevel=(?:info|debug|trace)\b|"(?:level|severity)"\s*:\s*"(?:info|debug|trace|INFO|DEBUG|TRACE)"|^\s*(?:\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+)?(?:INFO|DEBUG)\b|\t(?:INFO|DEBUG)\t/;
 const ERROR_FIELD = /\berr(?:or)?=|"err(?:or)?"\s*:|\berror:\s/;
 
+// Changelog and release-notes prose, commit titles and dependency bumps: a list item led by a change verb ("- Fixed a
+// bug where clusters older than 1.24 failed …"), a line ending in a pull request's reference ("(#1234)"), a conventional
+// commit or dependabot title ("chore(deps): bump … from 0.14.1 to 0.15.0").
+const CHANGELOG = /^\s*(?:[-*+]|\d+\.)\s+(?:\*\*|\[[\w\s/-]{1,30}\]\s*)?(?:[Ff]ix(?:e[sd])?|[Aa]dd(?:s|ed)?|[Bb]ump(?:s|ed)?|[Uu]pdat(?:e|es|ed)|[Uu]pgrad(?:e|es|ed)|[Dd]rop(?:s|ped)?|[Rr]emov(?:e|es|ed)|[Ss]upport(?:s|ed)?|[Dd]eprecat\w*|[Ii]mprov\w*|[Cc]hang\w*|[Aa]llow\w*|[Ee]nabl\w*|[Dd]isabl\w*|[Rr]efactor\w*|[Rr]enam\w*|[Ii]ntroduc\w*|[Ii]mplement\w*|[Rr]evert\w*|[Hh]andl\w*|[Aa]void\w*|[Pp]revent\w*|[Ee]nsur\w*)\b|\((?:[\w.-]+\/[\w.-]+)?#\d{1,6}\)\s*\.?\s*$|\bin\s+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+\s*$|^\s*(?:chore|fix|feat|build|ci|docs|refactor|deps)(?:\([\w./-]{1,40}\))?!?:\s|^\s*[Bb]ump\s+[\w./@-]+\s+from\s/;
+
 // The move between two versions that a pattern read as refused ("cannot upgrade CNI from 1.13.0 to 1.13.1").
 const MOVE = /[Uu]pgrad|[Dd]owngrad|[Uu]pdat|[Mm]igrat/;
 
@@ -53,6 +58,7 @@ export function genericDismissal(input: Input): string | undefined {
   if ((finding.klog?.level === "I" || (finding.klog === undefined && INFO_LEVEL.test(text))) && !ERROR_FIELD.test(text)) {
     return "An informational record (INFO/DEBUG level, no error field): not reported.";
   }
+  if (CHANGELOG.test(text)) return "Changelog or release-notes prose, a commit title or a dependency bump: not a failure.";
   // Two builds of one minor moved between: no skew policy refuses a patch upgrade; a gate that does is a bug or a
   // policy of its own (kubermatic/kubermatic#12083 refused 1.13.0 → 1.13.1 as a minor jump).
   // An upgrade only: a downgrade of one patch is refused by design ("Downgrading Kubernetes version 1.14.8 to 1.14.7 is
@@ -94,6 +100,8 @@ export function genericErrorContext(input: Input): boolean {
   // A webhook's review object, which the API server and the webhook exchange: the conversion failed between them. Any
   // other kind converted on a line with no error word is a program's own scheme (kubernetes/kubernetes#126582).
   if (relation === "unknown conversion") return /^(?:Admission|Conversion)Review$/.test(input.capture("kind") ?? "");
+  // The API server's own error string about a webhook's answer.
+  if (relation === "expected webhook response of") return true;
   // "status.storedVersions[1]: Invalid value: \"v1beta2\": must appear in", "…ReviewVersions: Invalid value: …".
   return /^(?:must\s+appear\s+in\b|must\s+include\s+at\s+least\s+one\s+of)/.test(relation) && /\bInvalid\s+value:/.test(finding.text);
 }

@@ -429,6 +429,7 @@ const NOT_COMPONENT = /\b(?:TLS|SSL|TLSv1|SSLv3|kernel|Kernel|KERNEL|glibc|GLIBC
 // The toolchain's name right before the version ("go >= 1.22", "running go 1.21.12", "Node.js 18", "Python 3.8") or
 // right after it ("v1.21 of Go"); and the resolvers' own phrases anywhere near.
 const TOOLCHAIN_BEFORE = /\b(?:go|Go|golang|node|Node\.js|nodejs|npm|yarn|pnpm|python|Python|pip|ruby|Ruby|rustc|Rust|java|Java|JDK|jdk|gradle|Gradle|kotlin|Kotlin|Terraform|terraform)(?:\s+(?:Core\s+)?version)?\s*(?:[<>~^=]=?|~>)?\s*["'`]?$/;
+const KUBE_NODE_CONTEXT = /control[\s-]plane|kubelet|kube-apiserver|apiserver|API\s+server|node\s*pool|node\s*group|nodegroup|\bmaster\b|\bcluster\b/i;
 const TOOLCHAIN_AFTER = /^["'`]?\s+of\s+(?:Go|Node(?:\.js)?|Python|Java|Ruby|Rust|Terraform)\b/;
 const RESOLVER = /GOTOOLCHAIN|\bgo\.mod\b|\bpeer(?:Optional)?\s+[@\w/.-]+@|\bfrom\s+versions?:|\bsatisf(?:y|ies)\s+the\s+requirement\b|\bavailable\s+releases\s+match\b|\brequired_version\b/;
 // Operating systems and their libraries: "requires macOS 12.0 or later", "needs Windows Server 10.0.17763 or newer".
@@ -601,9 +602,14 @@ function satisfies(a: string, op: string, b: string): boolean {
 /** Whether a captured version is a language toolchain's or a package resolver's (go.mod, npm, pip, Terraform core). */
 function toolchainVersion(around: string, tokens: string[]): boolean {
   if (RESOLVER.test(around)) return true;
+  // A Kubernetes node's version beside the control plane's is no Node.js ("node version v1.27.3 must not be newer than the
+  // control plane version v1.26.9").
+  const kubeNode = KUBE_NODE_CONTEXT.test(around);
   return tokens.some((t) => {
     const at = around.indexOf(t);
-    return at >= 0 && (TOOLCHAIN_BEFORE.test(around.slice(Math.max(0, at - 28), at)) || TOOLCHAIN_AFTER.test(around.slice(at + t.length, at + t.length + 16)));
+    if (at < 0) return false;
+    const before = around.slice(Math.max(0, at - 28), at);
+    return (TOOLCHAIN_BEFORE.test(before) && !(kubeNode && /\b[Nn]ode(?:\s+version)?\s*["'`]?$/.test(before))) || TOOLCHAIN_AFTER.test(around.slice(at + t.length, at + t.length + 16));
   });
 }
 
@@ -712,7 +718,7 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   const at = finding.text.indexOf(finding.match);
   const around = at < 0 ? finding.match : finding.text.slice(Math.max(0, at - 40), at + finding.match.length);
   // A version "or later", an upgrade between two, a refusal statement's releases of three numbers: the numbers are versions.
-  const versionWords = /\bor\s+(?:later|newer)\b|[Uu]pgrad|[Dd]owngrad/.test(finding.match) || (SELF_REFUSAL.test(finding.match) && tokens.length > 0 && tokens.every((t) => /^[vV]?\d+\.\d+\.\d+/.test(t)));
+  const versionWords = /\bor\s+(?:later|newer)\b|[Uu]pgrad|[Dd]owngrad|\b[Cc]lusters?\s+(?:older|newer|earlier|later)\s+than\b/.test(finding.match) || (SELF_REFUSAL.test(finding.match) && tokens.length > 0 && tokens.every((t) => /^[vV]?\d+\.\d+\.\d+/.test(t)));
   if (!VERSION_CONTEXT.test(around) && !versionWords && !tokens.some((t) => STRONG_TOKEN.test(t))) {
     return { verdict: "not-skew", headline: "The numbers in the relation do not read as versions: not reported." };
   }

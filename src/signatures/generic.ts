@@ -14,7 +14,7 @@ const T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alph
 // An API group/version or a bare API/contract version only (v1beta1, cluster.x-k8s.io/v1alpha4).
 const API_T = String.raw`(?<![\w./-])(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*/v\d+(?:(?:alpha|beta)\d*)?|v\d+(?:alpha|beta)\d+)(?![\w/]|\.\d)`;
 // Word relations carry their own \b; the comparison operators (">= 1.19") cannot.
-const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|[Mm]ismatch(?:ed)?|incompatibilit(?:y|ies)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path|(?:is|are)n't\s+(?:supported|compatible)|(?:does\s+not|doesn't|do\s+not|don't)\s+(?:match|satisfy)|not\s+(?:in|within)\s+(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|(?:does\s+not|doesn't|do\s+not|don't)\s+support(?!\s+(?:the\s+)?(?:flag|option|field|feature|method|operation|command|argument|parameter))|out(?:side)?\s+(?:of\s+)?(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|not\s+viable)\b|[<>]=?(?=\s*[vV]?\d))`;
+const RELATION = String.raw`(?:\b(?:[Tt]oo\s+(?:old|new|low|high)|(?:not|no\s+longer)\s+(?:supported|served|compatible)|[Uu]nsupported|[Ii]ncompatible|[Rr]equires?|[Rr]equired|[Mm]inimum|[Mm]aximum|at\s+(?:least|most)|not\s+between|(?:newer|older|greater|lower|less|higher|bigger|smaller)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|[Mm]ismatch(?:ed)?|incompatibilit(?:y|ies)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|(?:version\s+)?skew|differs?\s+from|difference\s+between|exceeds|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|must\s+be|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?)|upgrade\s+path|(?:is|are)n't\s+(?:supported|compatible)|(?:does\s+not|doesn't|do\s+not|don't)\s+(?:match|satisfy)|not\s+(?:in|within)\s+(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|(?:does\s+not|doesn't|do\s+not|don't)\s+support(?!\s+(?:the\s+)?(?:flag|option|field|feature|method|operation|command|argument|parameter))|out(?:side)?\s+(?:of\s+)?(?:the\s+)?(?:supported|allowed|valid|compatible)\s+range|not\s+viable|(?:more\s+than|over)\s+(?:one|two|three|\d)\s+minor\s+versions?(?:\s+(?:away|apart|ahead|behind|older|newer|off))?|(?:below|above)\s+(?:the\s+)?(?:minimum|maximum|min|max|lowest|highest|oldest|newest|required|supported)(?:\s+(?:supported|required|allowed|compatible))?(?:\s+[Vv]ersion)?)\b|[<>]=?(?=\s*[vV]?\d))`;
 const GAP = String.raw`[^\n]{0,100}?`;
 
 // A cheap test each of the costly patterns implies, tried once per line before the pattern's own search (the
@@ -53,11 +53,19 @@ const PATTERNS: string[] = [
       // the manifest: 'webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of
       // v1beta1' (a 1.15 API server, which knows no admission.k8s.io/v1, given a manifest written for 1.16 or newer).
       gated(String.raw`must\s+include\s+at\s+least\s+one\s+of`, String.raw`\b(?<list>\w*ReviewVersions)(?:\[\d+\])?:\s+Invalid\s+value:\s*(?:\[\]string\{)?(?<offered>\\?["']?(?<b>v\d+(?:(?:alpha|beta)\d+)?(?![\w]))?[^:\n]{0,80}?)\s*:\s*(?<relation>must\s+include\s+at\s+least\s+one\s+of)\s+\[?(?<a>v\d+(?:(?:alpha|beta)\d+)?)\b`),
+      // The API server's check of a webhook's answer: 'received invalid webhook response: expected webhook response of
+      // admission.k8s.io/v1, Kind=AdmissionReview, got /, Kind=' (a webhook built against v1beta1, which let the answer omit
+      // its apiVersion and kind; slok/kubewebhook#55, kubernetes/autoscaler#4561).
+      gated(String.raw`expected\s+webhook\s+response\s+of`, String.raw`\b(?<relation>expected\s+webhook\s+response\s+of)\s+(?<a>${API_T}),\s*Kind=(?<kind>\w{0,60}),\s*got\s+(?<b>${API_T})?\s*\/?\s*,\s*Kind=(?<kindTo>\w{0,60})`),
+      // The API server's wrapper of knative.dev/pkg's conversion refusal, cut before the version the webhook names (the whole
+      // refusal is crd-conversion-version-unsupported's): 'conversion webhook for eventing.knative.dev/v1alpha1, Kind=Broker
+      // failed: conversion not supported for type [kind=Broker group=eventing.kna'.
+      gated(String.raw`conversion\s+webhook\s+for`, String.raw`\bconversion\s+webhook\s+for\s+(?<a>${API_T}),\s*Kind=(?<kind>\w{1,60})\s+failed:\s*(?<relation>conversion\s+not\s+supported)`),
       gated(twoTokensAnd(RELATION), String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`),
       gated(twoTokensAnd(RELATION), String.raw`(?<relation>${RELATION})${GAP}(?<a>${T})${GAP}(?<b>${T})`),
       String.raw`(?<relation>unknown\s+apiVersion)\s*:?\s*\\?"?(?<a>${T})`,
       // One version, said to be refused: "Master version \"1.14.3-gke.9\" is unsupported", "version 1.16 is not supported".
-      String.raw`(?:\b[Vv]|(?<=[a-z])V)ersion\s*:?\s*\\?["'(]?(?<a>${T})\\?["')]?\s+(?:is\s+|are\s+)?(?<relation>(?:not|no\s+longer)\s+(?:supported|available|known|valid|allowed|served|recognized)|unsupported|invalid|unknown|too\s+(?:old|new|low|high))\b`,
+      String.raw`(?:\b[Vv]|(?<=[a-z])V)ersion\s*:?\s*\\?["'(]?(?<a>${T})\\?["')]?\s+(?:is\s+|are\s+)?(?<relation>(?:not|no\s+longer)\s+(?:yet\s+)?(?:supported|available|known|valid|allowed|served|recognized)|unsupported|invalid|unknown|too\s+(?:old|new|low|high))\b`,
       // An API version the reader does not know, in wordings beyond apimachinery's: "unsupported API version \"x/v1\"".
       String.raw`(?<relation>(?:unknown|unsupported|invalid|unrecognized|unrecognised)\s+(?:apiVersion|API\s+version|api\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
       // A tool that names the one version it works with: "current version of clusterctl is only compatible with
@@ -102,6 +110,8 @@ const PATTERNS: string[] = [
       gated(String.raw`\b(?:[Rr]equires?|[Nn]eeds?)\s`, String.raw`\b(?<relation>[Rr]equires?(?:\s+at\s+least)?|[Nn]eeds?(?:\s+at\s+least)?)\s+(?:kubectl|[Hh]elm|kustomize|kind|minikube|eksctl|istioctl|clusterctl|talosctl|kubeadm|kubelet)(?:\s+[Vv]ersion)?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`),
       // "Kubernetes 1.16 or newer is required", "v1.19 or later required".
       gated(String.raw`\sor\s+(?:newer|later|higher|greater|above)\s`, String.raw`(?<a>${T})\s+or\s+(?:newer|later|higher|greater|above)\s+(?:is\s+|are\s+)?(?<relation>required|needed)\b`),
+      // "Kubernetes 1.22+ is required", "k8s v1.25+ required": the "+" is the "or newer".
+      gated(String.raw`\d\+\s+(?:is\s+|are\s+)?(?:required|needed)\b`, String.raw`(?<a>${T})\+\s+(?:is\s+|are\s+)?(?<relation>required|needed)\b`),
       // "is only supported on Kubernetes 1.27 and later", "only supported with clusters >= v1.25".
       String.raw`(?<relation>\bonly\s+supported\s+(?:on|with|for|in)\s+(?:Kubernetes|k8s|K8s|clusters?|OpenShift)\s*(?:[Vv]ersions?\s*)?(?:[<>=]=?\s*)?)\\?["'\x60]?(?<a>${T})`,
       // A server that states the client versions it accepts: Argo CD's "unsatisfied client version constraint: >= 0.11.0".
@@ -151,7 +161,7 @@ const PATTERNS: string[] = [
       gated(String.raw`not\s+(?:in|among|one\s+of)\s+the\s`, String.raw`(?<a>${T})\\?["'\x60]?\s+(?:is\s+|are\s+)?(?<relation>not\s+(?:in|among|one\s+of)\s+the\s+(?:list\s+of\s+)?(?:supported|available|valid|allowed|compatible)\s+(?:[\w-]+\s+)?versions?)`),
       // One version, said to be below (or above) the bound the reader holds, the bound the only version on the line: the
       // kubelet's "docker API version is older than 1.26.0", "container runtime version is older than 1.21".
-      gated(String.raw`[Vv]ersion\s+(?:is\s+|was\s+)?(?:older|newer|lower|higher|less|greater|smaller|bigger)\s+than`, String.raw`\b[Vv]ersion\s+(?:is\s+|was\s+)?(?<relation>(?:older|newer|lower|higher|less|greater|smaller|bigger)\s+than)\s+(?:the\s+)?(?:(?:minimum|maximum|min|max|required|supported|allowed|lowest|highest|oldest|newest)\s+){0,2}(?:[Vv]ersion\s+)?(?:of\s+)?\\?["'\x60]?(?<a>${T})`),
+      gated(String.raw`(?:[Vv]ersions?|[Cc]lusters?)\s+(?:is\s+|was\s+|are\s+)?(?:(?:older|newer|lower|higher|less|greater|smaller|bigger|earlier|later)\s+than|below|above)\s`, String.raw`\b(?:[Vv]ersions?|[Cc]lusters?)\s+(?:is\s+|was\s+|are\s+)?(?<relation>(?:older|newer|lower|higher|less|greater|smaller|bigger|earlier|later)\s+than|below|above)\s+(?:the\s+)?(?:(?:minimum|maximum|min|max|required|supported|allowed|lowest|highest|oldest|newest)\s+){0,2}(?:[Vv]ersion\s+)?(?:of\s+)?\\?["'\x60]?(?<a>${T})`),
       // A component said not to work with the cluster's version, the other side's version not on the line: Karpenter's
       // "karpenter version is not compatible with K8s version 1.30" (aws/karpenter-provider-aws).
       gated(String.raw`(?:compatible|supported)\s+(?:with|by|on|in|for)\s`, String.raw`\b(?<relation>(?:not\s+compatible|incompatible|not\s+supported)\s+(?:with|by|on|in|for))\s+(?:the\s+)?(?:current\s+|this\s+|your\s+|installed\s+)?(?:Kubernetes|kubernetes|K8s|k8s|OpenShift|cluster|server|control\s+plane)(?:['’]s)?(?:\s+[Vv]ersion)?\s*:?\s*\\?["'\x60]?(?<a>${T})`),
@@ -206,7 +216,11 @@ export const genericSignatures: Signature[] = [
       "version is ", "whereas", "bad desired", "Bad desired", "minor version than", "version range",
       "incompatibilit", "used only with", "must appear in", "same version", "or greater", "or newer", "or later", "or higher",
       "unknown field", "found invalid field", "unknown command",
-      "unknown conversion", "must include at least one of", "not a supported", "not a valid", "not a known", "not a compatible", "not a recogni",
+      "unknown conversion", "must include at least one of", "expected webhook response of", "conversion webhook for", "than one minor", "than 1 minor", "than two minor", "than 2 minor", "over one minor",
+      "below the", "above the", "is below", "is above", "+ is required", "+ required", "+ is needed", "not yet supported",
+      "nknown etcd", "nknown Docker", "nknown docker", "nknown containerd", "nknown helm", "nknown Helm", "nknown kubelet", "nknown kubectl", "nknown CNI",
+      "nknown cni", "nknown release", "nknown API", "nknown api", "nknown chart", "nknown provider", "nknown operator", "nknown runtime", "nknown OpenShift",
+      "nknown k8s", "nknown K8s", "nknown Talos", "nknown k3s", "nknown minor", "lusters older", "lusters newer", "lusters earlier", "ersions older", "ersions newer", "not a supported", "not a valid", "not a known", "not a compatible", "not a recogni",
       "ompatible with K8s", "ompatible with k8s", "ompatible with Kubernetes", "ompatible with kubernetes", "ompatible with OpenShift", "ompatible with cluster",
       "ompatible with the cluster", "ompatible with server", "ompatible with the server", "ompatible with the current", "ompatible with this", "ompatible with your",
       "not permitted", "not possible", "not found version", "ersion not found", "no such version",
