@@ -2,6 +2,7 @@ import type { VersionRole } from "../model.js";
 import type { Diagnoser, DiagnoseInput } from "./context.js";
 import { captureRoles } from "./context.js";
 import { compareMinor, majorMinor, minorDelta } from "./versions.js";
+import { platform12Diagnosers } from "./area-platform12.js";
 
 /**
  * Every version of a bracketed list the line prints after `lead` (a provider's "one of [v1 v2 …]"), beyond the first
@@ -315,4 +316,6 @@ export const platformDiagnosers: Record<string, Diagnoser> = {
       versions: captureRoles(input),
     };
   },
+  // The sixth session's platform rules (area-platform12.ts), last so that they may refine an older diagnoser.
+  ...platform12Diagnosers,
 };

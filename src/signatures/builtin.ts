@@ -17,6 +17,7 @@ import { genericSignatures } from "./generic.js";
 import { e2eSignatures } from "./e2e.js";
 import { nodeSignatures } from "./node.js";
 import { node12Signatures } from "./node12.js";
+import { platform12Signatures } from "./platform12.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -42,6 +43,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...e2eSignatures,
   ...nodeSignatures,
   ...node12Signatures,
+  ...platform12Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];

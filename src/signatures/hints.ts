@@ -19,5 +19,7 @@ export const builtinHints: HintRule[] = [
   // containerd's own release (containerd --version; the containerd.io package prints its name instead of the
   // module path): it tells a runtime too old for the kubelet's CRI API from one whose CRI plugin is off.
   { id: "containerd-version", role: "containerd", anchors: ["containerd github.com/containerd/containerd", "containerd containerd.io "], pattern: String.raw`\bcontainerd\s+(?:github\.com/containerd/containerd(?:/v2)?|containerd\.io)\s+(?<version>{V})` },
+  // terraform-provider-azurerm's orchestrator_version refusal goes on to name the control plane's version.
+  { id: "azurerm-cluster-running-version", role: "aks-control-plane", anchors: ["Kubernetes Cluster is running version"], pattern: String.raw`Kubernetes\s+Cluster\s+is\s+running\s+version\s+\\?"?(?<version>{V})` },
   { id: "kube-git-version", role: "stamp", anchors: ["KUBE_GIT_VERSION="], pattern: String.raw`\bKUBE_GIT_VERSION=["']?(?<version>{V})` },
 ];

@@ -1,0 +1,393 @@
+import type { Signature } from "../model.js";
+
+// Platform rules of the sixth tuning session: managed Kubernetes (EKS/eksctl, AKS, Karpenter), distributions and their
+// installers (EKS Anywhere, Talos/talhelper, openshift-ansible, Kubermatic) and clusterctl. Each is written from the
+// source that prints the message, so its sibling wordings are covered too; the reasoning is in area-platform.ts.
+
+// Quotes as printed, as JSON-escaped by Terraform/SDK error dumps, or absent.
+const Q = String.raw`\\?"?`;
+// A release of a component (not a Kubernetes release): 0.20.0, v0.18.7, v1.2.0-rc.0, v0.20.0-dev+build.22.
+const REL = String.raw`v?\d+\.\d+\.\d+(?:[-+][\w.+-]*)?`;
+
+export const platform12Signatures: Signature[] = [
+  {
+    id: "karpenter-kubernetes-version-incompatible",
+    title: "Karpenter release outside its Kubernetes compatibility window",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["is not compatible with K8s version", "karpenter is not compatible with kubernetes version"],
+    patterns: [
+      // karpenter-provider-aws pkg/providers/version: fmt.Errorf("karpenter version is not compatible with K8s version %s"),
+      // wrapped as "validating kubernetes version, …" (a panic at start from 1.1, a nodeclass/status error before).
+      String.raw`karpenter\s+version\s+is\s+not\s+compatible\s+with\s+K8s\s+version\s+(?<kubernetes>\d+\.\d+(?:\.\d+)?)`,
+      // kubernetes-sigs/karpenter#3089: the providers.version controller's later wording.
+      String.raw`karpenter\s+is\s+not\s+compatible\s+with\s+kubernetes\s+version\s*\(\s*version\s*=\s*(?<kubernetes>\d+\.\d+(?:\.\d+)?)\s*\)`,
+    ],
+    versions: ["kubernetes"],
+    roles: { kubernetes: "the cluster's Kubernetes minor" },
+    versionKinds: { kubernetes: "kubernetes" },
+    priority: 50,
+    meaning:
+      "Karpenter checks the cluster's Kubernetes minor against the window compiled into its release (MinK8sVersion..MaxK8sVersion) and refuses, or panics at start, outside it: almost always an EKS control plane upgraded past what the installed Karpenter supports.",
+    causes: ["The EKS control plane was upgraded (often by a Terraform module bump or the console) before Karpenter was upgraded to a release that supports the new minor."],
+    fixes: [
+      "Upgrade Karpenter (chart and CRDs) to a release whose compatibility matrix includes the cluster's minor (karpenter.sh/docs/upgrading/compatibility), then upgrade the control plane.",
+    ],
+    references: ["https://karpenter.sh/docs/upgrading/compatibility/"],
+    examples: [
+      {
+        // aws/karpenter-provider-aws#6271 (v0.36.2 after EKS 1.30)
+        line: String.raw`{"level":"ERROR","time":"2024-05-25T22:28:52.312Z","logger":"controller.nodeclass","message":"karpenter version is not compatible with K8s version 1.30","commit":"e719109","ec2nodeclass":"xxxx"}`,
+        captures: { kubernetes: "1.30" },
+      },
+      // aws/karpenter-provider-aws#7629 (chart 1.1.1 on EKS 1.32)
+      { line: "panic: validating kubernetes version, karpenter version is not compatible with K8s version 1.32", captures: { kubernetes: "1.32" } },
+      {
+        // kubernetes-sigs/karpenter#3089
+        line: String.raw`  "error": "updating version, validating kubernetes version, karpenter is not compatible with kubernetes version (version=1.34)"`,
+        captures: { kubernetes: "1.34" },
+      },
+    ],
+    nearMisses: ["Karpenter is not tied to a specific Kubernetes version, as the Cluster Autoscaler is."],
+  },
+  {
+    id: "talhelper-talos-version-unsupported",
+    title: "talhelper older than the Talos release its config names",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["is not a supported Talos version"],
+    patterns: [
+      // talhelper pkg/config/validator.go: fmt.Errorf("%q is not a supported Talos version", c.TalosVersion), an error
+      // (InvalidTalosVersion) when talosVersion is not in the list of releases this talhelper build embeds.
+      String.raw`${Q}(?<talos>v?\d+\.\d+\.\d+(?:-[\w.]+)?)${Q}\s+is\s+not\s+a\s+supported\s+Talos\s+version`,
+    ],
+    versions: ["talos"],
+    roles: { talos: "talosVersion the config asks for" },
+    versionKinds: { talos: { kind: "component", component: "Talos" } },
+    priority: 45,
+    meaning:
+      "talhelper validates talconfig.yaml's talosVersion against the Talos releases compiled into its own build (its talos machinery dependency and extensions list); a Talos release newer than the talhelper build is refused.",
+    causes: ["Talos was bumped (Renovate, a new minor) while the talhelper pinned in the CI image, mise/aqua or the AUR predates that Talos release."],
+    fixes: ["Upgrade talhelper to a release that lists the Talos version (talhelper publishes one shortly after each Talos release), or keep talosVersion at a release this talhelper knows."],
+    references: ["https://budimanjojo.github.io/talhelper/latest/reference/supported-version/"],
+    examples: [
+      // budimanjojo/talhelper#1594
+      { line: String.raw`  * "v1.13.2" is not a supported Talos version`, captures: { talos: "v1.13.2" } },
+      // budimanjojo/talhelper#406 (maintainer: update talhelper)
+      { line: String.raw`field: "talosVersion" * "v1.5.6" is not a supported Talos version`, captures: { talos: "v1.5.6" } },
+    ],
+    nearMisses: [
+      // budimanjojo/talhelper#1053: the newer wording is a warning and generation goes on.
+      String.raw`  * WARNING: "v1.10.4" might not be compatible with this Talhelper version you're using`,
+      String.raw`  * "siderolabs/amdgpu-firmware" is not a supported Talos extension`,
+    ],
+  },
+  {
+    id: "clusterctl-provider-components-older-contract",
+    title: "clusterctl given provider components of an older contract (v1beta1 webhooks)",
+    family: "cluster-api",
+    severity: "error",
+    flake: false,
+    anchors: ["failed to set the TargetNamespace", "WebhookConfiguration) to (v1."],
+    patterns: [
+      // clusterctl v0.4.0/v0.4.1 (cmd/clusterctl/client/repository/components.go) rewrites the webhook and CRD namespaces
+      // after converting them to admissionregistration/apiextensions v1; v1alpha3-era components still ship v1beta1 ones.
+      String.raw`(?:failed\s+to\s+get\s+provider\s+components\s+for\s+the\s+${Q}(?<provider>[\w.:/-]+)${Q}\s+provider\s*:\s*)?(?:failed\s+to\s+set\s+the\s+TargetNamespace\s+on\s+the\s+components\s*:\s*)?converting\s+\((?<componentsApi>v1beta1)\.(?<kind>MutatingWebhookConfiguration|ValidatingWebhookConfiguration|CustomResourceDefinition)\)\s+to\s+\(v1\.(?:MutatingWebhookConfiguration|ValidatingWebhookConfiguration|CustomResourceDefinition)\)\s*:\s*unknown\s+conversion`,
+    ],
+    versions: ["componentsApi"],
+    roles: { provider: "provider whose components were fetched", componentsApi: "API version of the components' webhook/CRD objects", kind: "object kind" },
+    versionKinds: { componentsApi: "contract" },
+    priority: 55,
+    meaning:
+      "clusterctl v0.4 fetched provider components still written for the v1alpha3 contract (admissionregistration.k8s.io/v1beta1 webhook configurations) and could not convert them to set the target namespace: the provider release is older than the contract this clusterctl serves. From clusterctl v0.4.2 the same mismatch reads \"current version of clusterctl is only compatible with v1alpha4 providers\".",
+    causes: ["clusterctl upgraded to v0.4.x (or a provider pinned to an old release) so the provider's release predates the contract: its components.yaml still uses v1beta1 webhooks."],
+    fixes: ["Install a provider release for this clusterctl's contract (clusterctl init --infrastructure <name>:<version of the same contract>), or use the clusterctl release of the provider's contract."],
+    references: ["https://cluster-api.sigs.k8s.io/reference/versions", "https://github.com/kubernetes-sigs/cluster-api/pull/5096"],
+    examples: [
+      {
+        // kubernetes-sigs/cluster-api#5171
+        line: String.raw`Error: failed to get provider components for the "vsphere" provider: failed to set the TargetNamespace on the components: converting (v1beta1.MutatingWebhookConfiguration) to (v1.MutatingWebhookConfiguration): unknown conversion`,
+        captures: { provider: "vsphere", componentsApi: "v1beta1", kind: "MutatingWebhookConfiguration" },
+      },
+      {
+        // cluster-api-provider-hcloud#104
+        line: String.raw`Error: failed to get provider components for the "hcloud:v0.1.4" provider: failed to set the TargetNamespace on the components: converting (v1beta1.ValidatingWebhookConfiguration) to (v1.ValidatingWebhookConfiguration): unknown conversion`,
+        captures: { provider: "hcloud:v0.1.4", kind: "ValidatingWebhookConfiguration" },
+      },
+    ],
+    nearMisses: [
+      // The API server's AdmissionReview conversion is another matter (the webhook server's API, not clusterctl's).
+      String.raw`failed calling webhook "iam.hooks.securityenforcement.admission.cloud.ibm.com": converting (v1beta1.AdmissionReview) to (v1.AdmissionReview): unknown conversion`,
+    ],
+  },
+  {
+    id: "eks-addon-version-step",
+    title: "EKS add-on update skips a minor version",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["can only go up or down 1 minor version"],
+    patterns: [
+      // The EKS UpdateAddon API (InvalidParameterException): VPC-CNI moves one minor per update. Not in a comment.
+      String.raw`(?<![#/]\s{0,4})Updating\s+(?<addon>[\w-]+)\s+can\s+only\s+go\s+up\s+or\s+down\s+1\s+minor\s+version\s+at\s+a\s+time`,
+    ],
+    versions: [],
+    roles: { addon: "EKS add-on" },
+    priority: 50,
+    meaning: "EKS updates the VPC CNI managed add-on by at most one minor version per update; the requested addon_version is two or more minors away from the installed one.",
+    causes: ["The add-on was left behind while the cluster was upgraded (or most_recent/latest resolved to a version several minors ahead), so the next update jumps more than one minor."],
+    fixes: ["Step the add-on through each minor (aws eks update-addon --addon-version for each), or delete the add-on with --preserve and create it at the target version."],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html"],
+    examples: [
+      // banzaicloud/pipeline#3562
+      { line: "failed to update addon: Updating VPC-CNI can only go up or down 1 minor version at a time", captures: { addon: "VPC-CNI" } },
+      // The SDK error dump, as a public Terraform module's docs quote it
+      { line: String.raw`      Message_: "Updating VPC-CNI can only go up or down 1 minor version at a time"`, captures: { addon: "VPC-CNI" } },
+    ],
+    nearMisses: ["    # Updating VPC-CNI can only go up or down 1 minor version at a time."],
+  },
+  {
+    id: "eksctl-config-api-version",
+    title: "eksctl does not know the ClusterConfig apiVersion",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["is registered for version"],
+    patterns: [
+      String.raw`no\s+kind\s+${Q}(?<kind>ClusterConfig|NodeGroup)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>eksctl\.io/[\w#]+)${Q}`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "ClusterConfig apiVersion", kind: "kind" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above k8s-scheme-kind-not-registered, which dismisses dotted non-Kubernetes groups as unregistered types.
+    priority: 60,
+    meaning:
+      "eksctl reads ClusterConfig only in the API versions its release registers: eksctl.io/v1alpha5 from eksctl 0.1.2x on, the older v1alpha4 (and before) dropped in the 0.1.3x releases. The config and the eksctl binary are from different eras.",
+    causes: ["A workshop or example written for another eksctl (v1alpha4 configs with a current eksctl, or v1alpha5 configs with an eksctl from early 2019)."],
+    fixes: ["Write the config as apiVersion: eksctl.io/v1alpha5 and use a current eksctl; or run the eksctl release the config was written for."],
+    references: ["https://eksctl.io/usage/schema/"],
+    examples: [
+      {
+        // eksctl-io/eksctl#1173 (maintainer: v1alpha5 is newer than eksctl 0.1.24)
+        line: String.raw`[✖]  loading config file "eks-cluster.yaml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha5" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`,
+        captures: { apiVersion: "eksctl.io/v1alpha5", kind: "ClusterConfig" },
+      },
+      {
+        // aws-samples/eks-workshop#335
+        line: String.raw`[✖]  loading config file "eksworkshop.yml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha4" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`,
+        captures: { apiVersion: "eksctl.io/v1alpha4" },
+      },
+    ],
+  },
+  {
+    id: "eksctl-config-field-unknown",
+    title: "eksctl does not know a ClusterConfig field",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["while decoding JSON: json: unknown field"],
+    patterns: [
+      // eksctl loads ClusterConfig strictly (yaml.UnmarshalStrict, eksctl-io/eksctl#702): a field newer than the binary and
+      // a mis-indented key read the same.
+      String.raw`loading\s+config\s+file\s+${Q}(?<file>[^"\\\s]*)${Q}\s*:\s*error\s+unmarshaling\s+JSON\s*:\s*while\s+decoding\s+JSON\s*:\s*json\s*:\s*unknown\s+field\s+${Q}(?<field>\w+)${Q}`,
+    ],
+    versions: [],
+    roles: { field: "field eksctl does not know", file: "config file" },
+    priority: 50,
+    meaning:
+      "eksctl decodes ClusterConfig strictly and rejects any field its release does not define: a field added in a later eksctl (wellKnownPolicies, podIdentityAssociations, accessConfig, …) reads exactly like a mis-indented key.",
+    causes: ["An example or docs page written for a newer eksctl than the one installed.", "A key indented under the wrong parent (name/region outside metadata), or an EKS Anywhere config given to plain eksctl."],
+    fixes: ["Upgrade eksctl if the field is in the current schema (eksctl.io/usage/schema); otherwise fix the indentation, or use eksctl anywhere for an EKS Anywhere spec."],
+    references: ["https://eksctl.io/usage/schema/"],
+    examples: [
+      {
+        // eksctl-io/eksctl#3293 (0.36.0; 0.38.0 reads it)
+        line: String.raw`"Error: loading config file "yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "wellKnownPolicies"`,
+        captures: { field: "wellKnownPolicies", file: "yaml" },
+      },
+      {
+        // aws/karpenter-provider-aws#5605
+        line: String.raw`Error: loading config file "-": error unmarshaling JSON: while decoding JSON: json: unknown field "podIdentityAssociations"`,
+        captures: { field: "podIdentityAssociations" },
+      },
+    ],
+  },
+  {
+    id: "eksctl-stack-template-field-unknown",
+    title: "eksctl older than the fields of the cluster's CloudFormation stack",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["failed to parse GetStackTemplate response"],
+    patterns: [String.raw`failed\s+to\s+parse\s+GetStackTemplate\s+response\s*:\s*json\s*:\s*unknown\s+field\s+${Q}(?<field>\w+)${Q}`],
+    versions: [],
+    roles: { field: "template field eksctl does not know" },
+    priority: 50,
+    meaning:
+      "eksctl decodes the cluster's CloudFormation stack template into its own types; a stack created or updated by a newer eksctl (or by EKS changes eksctl writes into the template, such as AccessConfig for access entries) carries fields this older eksctl cannot parse.",
+    causes: ["The cluster was created or last touched by a newer eksctl than the one running now (an old eksctl in a workshop image or CI runner)."],
+    fixes: ["Upgrade eksctl to at least the release that created the stack (eksctl-io/eksctl releases); 0.169+ reads AccessConfig."],
+    references: ["https://github.com/eksctl-io/eksctl/releases"],
+    examples: [
+      {
+        // aws-samples/eks-workshop-v2#802 (eksctl 0.164; 0.169.0 fixed it)
+        line: String.raw`2024-01-31 14:12:52 [✖]  error getting cluster stack template: failed to parse GetStackTemplate response: json: unknown field "AccessConfig"`,
+        captures: { field: "AccessConfig" },
+      },
+    ],
+  },
+  {
+    id: "aks-version-not-offered",
+    title: "AKS does not offer the requested Kubernetes version",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["Control plane version"],
+    patterns: [String.raw`Control\s+plane\s+version\s+${Q}(?<requested>{V})${Q}\s+not\s+found`],
+    versions: ["requested"],
+    roles: { requested: "requested control plane version" },
+    priority: 45,
+    meaning:
+      "AKS has no control plane build of the requested version for this cluster's region: a preview or new version not yet rolled out there, or one AKS has retired.",
+    causes: ["A version taken from the release notes or release tracker before it reached the region (preview versions roll out region by region), or a retired patch pinned in Terraform/CI."],
+    fixes: ["Pick a version from az aks get-versions --location <region> (or az aks get-upgrades for an existing cluster)."],
+    references: ["https://learn.microsoft.com/azure/aks/supported-kubernetes-versions"],
+    examples: [
+      // Azure/AKS#4123
+      { line: String.raw`        Message: rpc error: code = NotFound desc = Control plane version "1.29.0" not found`, captures: { requested: "1.29.0" } },
+    ],
+    nearMisses: ["Exception Details:\t(Unspecified) rpc error: code = NotFound desc = Control Plane not found"],
+  },
+  {
+    id: "aks-node-configuration-version-unsupported",
+    title: "AKS node configuration (AgentBaker) version out of support",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["is not supported for AgentBaker"],
+    patterns: [String.raw`ConfigurationVersion\s+['"\\]*(?<configuration>v\d+\.\d{8}\.\d+)['"\\]*\s+is\s+not\s+supported\s+for\s+AgentBaker`],
+    versions: ["configuration"],
+    roles: { configuration: "node configuration (VHD) version of the pool or snapshot" },
+    versionKinds: { configuration: { kind: "component", component: "AKS node image" } },
+    priority: 45,
+    meaning:
+      "AgentBaker, which renders AKS node bootstrap for each node image release, no longer supports the configuration version the node pool (or the snapshot it was created from) is pinned to: the node image is older than the window AKS still provisions.",
+    causes: ["A node pool created from an old node-image snapshot, or a pool whose node image was not upgraded for months."],
+    fixes: ["Upgrade the node image (az aks nodepool upgrade --node-image-only) or take a fresh snapshot from a current pool."],
+    references: ["https://learn.microsoft.com/azure/aks/node-image-upgrade"],
+    examples: [
+      // Azure/AgentBaker#6229
+      { line: "Error: ConfigurationVersion 'v0.20241015.1' is not supported for AgentBaker.", captures: { configuration: "v0.20241015.1" } },
+    ],
+  },
+  {
+    id: "eksa-version-skew-refused",
+    title: "EKS Anywhere refused a bundle or eksaVersion skew",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["is on older bundle spec.number", "EksaVersion upgrades must have a skew", "is not supported by bundles manifest"],
+    patterns: [
+      // pkg/validations (ValidateManagementClusterBundlesVersion): the workload cluster's bundle newer than the management cluster's.
+      String.raw`cannot\s+upgrade\s+workload\s+cluster\s+with\s+bundle\s+spec\.number\s+(?<workloadBundle>\d+)\s+while\s+management\s+cluster\s+(?<management>\S+)\s+is\s+on\s+older\s+bundle\s+spec\.number\s+(?<managementBundle>\d+)`,
+      // pkg/api/v1alpha1 cluster webhook (ValidateEksaVersionSkew): one minor per eksaVersion upgrade.
+      String.raw`cannot\s+upgrade\s+to\s+(?<to>${REL})\s+from\s+(?<from>${REL})\s*:\s*EksaVersion\s+upgrades\s+must\s+have\s+a\s+skew\s+of\s+1\s+minor\s+version`,
+      // pkg/cluster: the bundle (the EKS-A release's manifest) has no versions bundle for the cluster's Kubernetes version.
+      String.raw`kubernetes\s+version\s+(?<kubernetes>\d+\.\d+)\s+is\s+not\s+supported\s+by\s+bundles\s+manifest\s+(?<bundle>\d+)`,
+    ],
+    versions: ["from", "to", "kubernetes"],
+    roles: {
+      workloadBundle: "workload cluster's bundle number",
+      managementBundle: "management cluster's bundle number",
+      management: "management cluster",
+      from: "current eksaVersion",
+      to: "requested eksaVersion",
+      kubernetes: "cluster's Kubernetes version",
+      bundle: "bundles manifest number",
+    },
+    versionKinds: { from: { kind: "component", component: "EKS Anywhere" }, to: { kind: "component", component: "EKS Anywhere" }, kubernetes: "kubernetes" },
+    priority: 50,
+    meaning:
+      "EKS Anywhere enforces its own version skew: a workload cluster may not use a newer bundle than its management cluster, eksaVersion moves one minor per upgrade, and each EKS-A release (its bundles manifest) supports only certain Kubernetes minors.",
+    causes: [
+      "The workload cluster was upgraded with a newer eksctl-anywhere than the one that last upgraded the management cluster.",
+      "An upgrade that skips an EKS-A minor (v0.18 to v0.20).",
+      "A Kubernetes version the EKS-A release does not ship (too new for an old eksctl-anywhere, or dropped by a newer one).",
+    ],
+    fixes: ["Upgrade the management cluster first (eksctl anywhere upgrade management-components / cluster), step eksaVersion one minor at a time, and keep kubernetesVersion within the EKS-A release's supported list."],
+    references: ["https://anywhere.eks.amazonaws.com/docs/concepts/support-versions/"],
+    examples: [
+      {
+        // aws/eks-anywhere#6251
+        line: String.raw`Validation failed	{"validation": "validate management cluster bundle version compatibility", "error": "cannot upgrade workload cluster with bundle spec.number 41 while management cluster mgmt is on older bundle spec.number 40", "remediation": "upgrade management cluster eksa-mgmt before creating workload cluster cluster_name"}`,
+        captures: { workloadBundle: "41", managementBundle: "40", management: "mgmt" },
+      },
+      {
+        // aws/eks-anywhere#7782
+        line: String.raw`2024-03-04T08:35:52.563Z	V0	❌ Validation failed	{"validation": "validate eksaVersion skew is one minor version", "error": "spec.EksaVersion: Invalid value: \"v0.20.0-dev+build.22\": cannot upgrade to v0.20.0 from v0.18.7: EksaVersion upgrades must have a skew of 1 minor version", "remediation": "ensure eksaVersion upgrades are sequential by minor version"}`,
+        captures: { to: "v0.20.0", from: "v0.18.7" },
+      },
+    ],
+  },
+  {
+    id: "openshift-ansible-version-mismatch",
+    title: "openshift-ansible found another OpenShift version than openshift_release asks for",
+    family: "distributions",
+    severity: "error",
+    flake: true,
+    anchors: ["does not match requested openshift_release", "which is not matched by"],
+    patterns: [
+      // roles/openshift_version (3.3–3.6): the version the repositories/images provide against the inventory's pin.
+      String.raw`Detected\s+OpenShift\s+version\s+(?<detected>v?\d+\.\d+(?:\.\d+)*(?:-[\w.]+)?)\s+does\s+not\s+match\s+requested\s+openshift_release\s+(?<requested>v?\d+\.\d+(?:\.\d+)*(?:-[\w.]+)?)`,
+      // 3.6–3.10: "For an RPM install, abort when the release requested does not match the available version."
+      String.raw`You\s+requested\s+openshift_release\s+(?<requested>v?\d+\.\d+(?:\.\d+)*(?:-[\w.]+)?)\s*,\s+which\s+is\s+not\s+matched\s+by\s+the\s+latest\s+OpenShift\s+RPM\s+we\s+detected\s+as\s+(?:origin|atomic-openshift)-(?<detected>\d+\.\d+(?:\.\d+)*)`,
+    ],
+    versions: ["detected", "requested"],
+    roles: { detected: "OpenShift version the hosts' repositories provide", requested: "openshift_release in the inventory" },
+    versionKinds: { detected: { kind: "component", component: "OpenShift" }, requested: { kind: "component", component: "OpenShift" } },
+    priority: 45,
+    meaning:
+      "openshift-ansible compares openshift_release from the inventory with the OpenShift version the hosts' yum repositories (or images) provide, and aborts when they differ: it only installs the latest packages available.",
+    causes: ["The repositories moved on to a newer release (or point to another one) while the inventory pins an older openshift_release; or openshift_release was given as a full version where only X.Y is expected."],
+    fixes: ["Set openshift_release to the X.Y the repositories provide (and openshift_pkg_version for an exact build), or point the hosts at the repositories of the release you want."],
+    references: ["https://docs.okd.io/3.11/install/configuring_inventory_file.html"],
+    examples: [
+      {
+        // openshift/openshift-ansible#3357
+        line: String.raw`fatal: [master]: FAILED! => {"changed": false, "failed": true, "msg": "Detected OpenShift version 1.3.0 does not match requested openshift_release 1.5.0-alpha.2. You may need to adjust your yum repositories, inventory, or run the appropriate OpenShift upgrade playbook."}`,
+        captures: { detected: "1.3.0", requested: "1.5.0-alpha.2" },
+      },
+      {
+        // openshift/openshift-ansible#7586
+        line: "     Message:  You requested openshift_release 3.7.1, which is not matched by the latest OpenShift RPM we detected as origin-3.10.0",
+        captures: { requested: "3.7.1", detected: "3.10.0" },
+      },
+    ],
+  },
+  {
+    id: "kubermatic-cni-upgrade-step",
+    title: "Kubermatic refused a CNI version change of more than one minor",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["cannot upgrade CNI from"],
+    patterns: [String.raw`cannot\s+upgrade\s+CNI\s+from\s+(?<from>{V})\s+to\s+(?<to>{V})\s*,\s*only\s+one\s+minor\s+version\s+difference\s+is\s+allowed`],
+    versions: ["from", "to"],
+    roles: { from: "current CNI version", to: "requested CNI version" },
+    versionKinds: { from: { kind: "component", component: "CNI plugin" }, to: { kind: "component", component: "CNI plugin" } },
+    // Above the generic layer, which reads "cannot upgrade … from … to …" as a skew.
+    priority: 40,
+    meaning: "Kubermatic's cluster webhook allows the user cluster's CNI (Canal/Cilium) to move one minor version per change unless the cluster carries the unsafe-cni-upgrade label.",
+    causes: ["A cluster spec that jumps the CNI version by two or more minors (a template or an old cluster upgraded in one step)."],
+    fixes: ["Step cniPlugin.version one minor at a time, or label the cluster unsafe-cni-upgrade for a deliberate jump."],
+    references: ["https://docs.kubermatic.com/kubermatic/main/tutorials-howtos/networking/cni-cluster-network/"],
+    examples: [
+      {
+        line: "admission webhook \"clusters.kubermatic.io\" denied the request: spec.cniPlugin.version: Forbidden: cannot upgrade CNI from 1.11.0 to 1.13.0, only one minor version difference is allowed unless unsafe-cni-upgrade label is present",
+        captures: { from: "1.11.0", to: "1.13.0" },
+      },
+    ],
+  },
+];
