@@ -55,8 +55,10 @@ describe("generic layer: one version against a bound", () => {
   });
 
   it("reads a camel-case version field refused, and a quoted version said not to be a release", async () => {
-    expect(await verdictOf("Error: ConfigurationVersion 'v0.20241015.1' is not supported for AgentBaker.")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v0.20241015.1" } });
-    expect(await verdictOf('error: "v1.13.2" is not a supported Talos version')).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.13.2" } });
+    // (wplat12) Both lines now have specific platform rules (aks-node-configuration-version-unsupported,
+    // talhelper-talos-version-unsupported), which outrank the generic layer; the generic reading is checked on look-alikes.
+    expect(await verdictOf("Error: ConfigurationVersion 'v0.20241015.1' is not supported for NodeBuilder.")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v0.20241015.1" } });
+    expect(await verdictOf('error: "v1.13.2" is not a supported Flatcar version')).toMatchObject({ id: G, verdict: "warning", captures: { a: "v1.13.2" } });
   });
 });
 
