@@ -86,3 +86,50 @@ describe("OpenShift feature sets", () => {
     ).toBe("none");
   });
 });
+
+describe("Go builds of Kubernetes modules", () => {
+  it("a controller-runtime that does not compile against the selected client-go is a cause naming both", async () => {
+    const v = await verdictOf(
+      '/home/john/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.18.5/pkg/client/fake/client.go:858:29: cannot use c.tracker (variable of type versionedTracker) as "k8s.io/client-go/testing".ObjectTracker value in argument to dryPatch: versionedTracker does not implement "k8s.io/client-go/testing".ObjectTracker (wrong type for method Create)',
+    );
+    expect(v).toMatchObject({ id: "go-k8s-module-build-mismatch", verdict: "cause", captures: { module: "sigs.k8s.io/controller-runtime", moduleVersion: "v0.18.5" } });
+  });
+
+  it("a vendored path without a version, or only an import alias, is a warning", async () => {
+    expect((await verdictOf("vendor/k8s.io/apiextensions-apiserver/pkg/features/kube_features.go:46:32: feature.DefaultFeatureGate.Add undefined (type feature.FeatureGate has no field or method Add)")).verdict).toBe("warning");
+    expect((await verdictOf("pkg/cache/multi_namespace_cache.go:349:60: undefined: toolscache.DoneChecker")).verdict).toBe("warning");
+  });
+
+  it("the project's own compile errors and klog locations in the module cache are not", async () => {
+    expect((await verdictOf("./main.go:12:2: undefined: foo")).verdict).toBe("none");
+    expect((await verdictOf("E1019 14:16:15.443229       1 reflector.go:383] pkg/mod/k8s.io/client-go@v0.18.6/tools/cache/reflector.go:125: Failed to watch *v1.Pod: unknown (get pods)")).verdict).toBe("none");
+  });
+});
+
+describe("client-go's aggregated discovery panic", () => {
+  it("a frame of client-go v0.26.0-v0.26.3 is a cause; another version or no version only a warning", async () => {
+    expect(await verdictOf("        k8s.io/client-go@v0.26.0/discovery/aggregated_discovery.go:88")).toMatchObject({ id: "client-go-aggregated-discovery-panic", verdict: "cause" });
+    expect((await verdictOf("\t/go/pkg/mod/k8s.io/client-go@v0.28.2/discovery/aggregated_discovery.go:91")).verdict).toBe("warning");
+    expect((await verdictOf("k8s.io/client-go/discovery.convertAPIResource(...)")).verdict).toBe("warning");
+  });
+});
+
+describe("etcd-manager, krew and containerd shims", () => {
+  it("etcd-manager's W-level refusal of an etcd it does not bundle is a cause", async () => {
+    expect(await verdictOf("W0125 11:07:36.069491    3574 etcdserver.go:118] error running etcd: unknown etcd version v3.5.0: not found in [/opt/etcd-v3.5.0-linux-amd64]")).toMatchObject({
+      id: "etcd-manager-etcd-version-not-bundled",
+      verdict: "cause",
+      captures: { etcd: "v3.5.0" },
+    });
+  });
+
+  it("krew older than the index and ctr/shim task API mismatches are causes", async () => {
+    expect((await verdictOf("is badly constructed: can't have a plugin without specifying file operations")).id).toBe("krew-too-old-for-index");
+    expect((await verdictOf("ctr: rpc error: code = NotFound desc = service containerd.task.v2.Task")).id).toBe("containerd-shim-task-api-mismatch");
+  });
+
+  it("the 1.19 signer flags refused by an older controller-manager name the release that added them", async () => {
+    const v = await verdictOf("Error: unknown flag: --cluster-signing-kube-apiserver-client-cert-file");
+    expect(v).toMatchObject({ id: "k8s-component-unknown-flag", verdict: "cause" });
+  });
+});

@@ -188,6 +188,66 @@ const diagnoseAuthProvider: Diagnoser = (input) => {
   return { headline: `${input.signature.title}: ${input.signature.meaning}`, versions: captureRoles(input) };
 };
 
+// controller-runtime minors and the k8s.io (client-go, api, apimachinery) minor each is built for (its go.mod).
+const CONTROLLER_RUNTIME_K8S: Record<number, number> = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i + 5, i + 17]));
+
+const diagnoseGoModuleBuild: Diagnoser = (input) => {
+  const module = (input.capture("module") ?? input.capture("dependency") ?? "").replace(/\\/g, "/");
+  const version = input.capture("moduleVersion");
+  const alias = input.capture("alias");
+  const versions = captureRoles(input);
+  // The other Kubernetes module the error names (a quoted package path), if any.
+  const other = [...input.finding.text.matchAll(/"((?:sigs\.)?k8s\.io\/[\w.-]+)[\w./-]*"/g)].map((m) => m[1]!).find((m) => m !== module);
+  const cr = module === "sigs.k8s.io/controller-runtime" && version ? /^v0\.(\d+)\./.exec(version) : null;
+  const k8sMinor = cr ? CONTROLLER_RUNTIME_K8S[Number(cr[1])] : undefined;
+  if (k8sMinor) versions.push(row("builtFor", `v0.${k8sMinor}`, `k8s.io/client-go (api, apimachinery) minor controller-runtime ${version} is built for`, "controller-runtime go.mod by release"));
+  if (alias) {
+    return {
+      verdict: "warning",
+      headline: `The build uses ${alias}.${input.capture("symbol") ?? ""}, which the selected k8s.io package (by its usual import alias) does not have: the k8s.io modules in go.mod are older or newer than the code, or the alias stands for another package.`,
+      versions,
+    };
+  }
+  if (!version && !input.capture("module")) {
+    return {
+      headline: `The code uses ${module}'s ${input.capture("symbol") ?? "symbol"}, which the ${module} release go.mod (or vendor/) selected does not have: the code was written against another ${module} release.`,
+      versions,
+    };
+  }
+  // A vendored copy without a version may be the module's own tree (kubernetes/kubernetes' vendor/k8s.io links its
+  // staging repositories): a broken change there fails the same way, so only a warning unless another module is named.
+  const vendoredOnly = !version && !other;
+  return {
+    ...(vendoredOnly ? { verdict: "warning" as const } : {}),
+    headline: `${module}${version ? ` ${version}` : " (vendored)"} does not compile against the k8s.io modules go.mod selected${other ? ` (${other} here)` : ""}${k8sMinor ? `: it is built for k8s.io v0.${k8sMinor}.x` : ""}; the Kubernetes modules in go.mod are of releases that do not fit together.`,
+    versions,
+  };
+};
+
+const diagnoseDiscoveryPanic: Diagnoser = (input) => {
+  const raw = input.capture("clientGo");
+  const v = raw ? parseKubeVersion(raw) : undefined;
+  const versions = captureRoles(input);
+  if (v && v.major === 0 && v.minor === 26 && (v.patch ?? 0) <= 3) {
+    return {
+      headline: `The program is built with client-go ${raw}, whose aggregated discovery panics on the nil kinds a 1.27+ apiserver relays from aggregated API servers (fixed in v0.26.4).`,
+      versions: [...versions, row("fixedIn", "v0.26.4", "first client-go patch with the fix", "kubernetes/kubernetes#119840")],
+    };
+  }
+  if (v) {
+    return {
+      verdict: "warning",
+      headline: `A panic in client-go ${raw}'s aggregated discovery; the known version-skew panic there is client-go v0.26.0–v0.26.3 against a 1.27+ apiserver, and ${raw} is not one of them.`,
+      versions,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: "A panic in client-go's aggregated discovery (convertAPIResource): client-go v0.26.0–v0.26.3 panic there against 1.27+ apiservers that serve aggregated API servers with malformed discovery; the line does not say which client-go the program has.",
+    versions,
+  };
+};
+
 export const node12Diagnosers: Record<string, Diagnoser> = {
   "apiserver-admission-plugin-unknown": diagnoseAdmissionPlugin,
   "kubeadm-component-config-api-unsupported": diagnoseComponentConfigApi,
@@ -195,4 +255,12 @@ export const node12Diagnosers: Record<string, Diagnoser> = {
   "kubelet-dynamic-config-gate-off": diagnoseDynamicConfig,
   "etcdctl-command-removed": diagnoseEtcdctlCommand,
   "kubectl-auth-provider-removed": diagnoseAuthProvider,
+  "go-k8s-module-build-mismatch": diagnoseGoModuleBuild,
+  "client-go-aggregated-discovery-panic": diagnoseDiscoveryPanic,
+  // etcd-manager logs its refusal at W and retries for ever: the control plane never comes up.
+  "etcd-manager-etcd-version-not-bundled": (input) => ({
+    verdict: "cause",
+    headline: `This etcd-manager image does not bundle etcd ${input.capture("etcd") ?? ""}, the version the cluster records: the image and the cluster's etcd version come from different kOps releases.`,
+    versions: captureRoles(input),
+  }),
 };

@@ -241,6 +241,15 @@ export const ADDED_FLAGS: Record<string, FlagChange> = {
   // KEP-2133 kubelet credential providers (alpha in 1.20).
   "image-credential-provider-config": { release: "1.20", components: ["kubelet"] },
   "image-credential-provider-bin-dir": { release: "1.20", components: ["kubelet"] },
+  // kubernetes/kubernetes#90822 (1.19): one signer per built-in signerName; gardener/gardener#6906 passed them to 1.18.
+  ...Object.fromEntries(
+    ["kubelet-serving", "kubelet-client", "kube-apiserver-client", "legacy-unknown"].flatMap((s) =>
+      ["cert", "key"].map((k) => [`cluster-signing-${s}-${k}-file`, { release: "1.19", components: ["kube-controller-manager"] }]),
+    ),
+  ),
+  // kubernetes/kubernetes#95896 made them required in 1.20; --service-account-signing-key-file arrived with TokenRequest (1.10).
+  "service-account-signing-key-file": { release: "1.10", components: ["kube-apiserver"] },
+  "cluster-signing-duration": { release: "1.19", components: ["kube-controller-manager"] },
 };
 
 /**

@@ -191,6 +191,195 @@ export const node12Signatures: Signature[] = [
     nearMisses: [String.raw`Error: unknown command "restore" for "velero"`, String.raw`Error: unknown command "status" for "etcdctl"`],
   },
   {
+    id: "go-k8s-module-build-mismatch",
+    title: "A Kubernetes Go module does not compile against the k8s.io versions go.mod selected",
+    family: "compatibility",
+    severity: "error",
+    flake: false,
+    anchors: ["undefined: ", "has no field or method", "cannot use ", "too many arguments in call", "not enough arguments in call", "does not implement", "assignment mismatch", "but does not contain package"],
+    patterns: [
+      // The compiler's error inside a Kubernetes module's own source (module cache or vendor tree, / or \).
+      String.raw`(?:pkg[\/\\]mod|vendor)[\/\\](?<module>(?:sigs\.)?k8s\.io[\/\\][\w.-]+)(?:@(?<moduleVersion>v\d+\.\d+\.\d+[\w.+-]*))?[\/\\][^\s:]{1,200}?\.go:\d+(?::\d+)?:\s+(?<error>undefined:\s+\S+|[^\n]{1,300}?\bundefined\s+\(type\s+[^\n]{1,300}?\bhas\s+no\s+field\s+or\s+method\s+\w+|cannot\s+use\s|too\s+many\s+arguments\s+in\s+call|not\s+enough\s+arguments\s+in\s+call|assignment\s+mismatch|[^\n]{1,300}?\bdoes\s+not\s+implement\b|module\s+\S+\s+found\s+\([^)\n]*\)\s*,\s*but\s+does\s+not\s+contain\s+package\s+(?<package>\S+))`,
+      // Code elsewhere using a symbol a k8s.io package of the selected release lacks (the compiler quotes the path).
+      String.raw`\.go:\d+:\d+:\s+undefined:\s+${Q}(?<dependency>(?:sigs\.)?k8s\.io\/[\w.-]+)[\w.\/-]*${Q}\.(?<symbol>\w+)`,
+      String.raw`\.go:\d+:\d+:\s+[^\n]{1,300}?\bundefined\s+\(type\s+${Q}(?<dependency>(?:sigs\.)?k8s\.io\/[\w.-]+)[\w.\/-]*${Q}\.\w+\s+has\s+no\s+field\s+or\s+method\s+(?<symbol>\w+)`,
+      // The conventional import aliases of client-go and apimachinery packages (controller-runtime's toolscache).
+      String.raw`\.go:\d+:\d+:\s+undefined:\s+(?<alias>toolscache|clientgoscheme|clientgocache|apimachineryruntime|utilruntime|metav1|apierrors|controllerutil|ctrlclient)\.(?<symbol>\w+)`,
+    ],
+    patternGates: [String.raw`k8s\.io`, String.raw`k8s\.io`, String.raw`k8s\.io`, null],
+    versions: ["moduleVersion"],
+    roles: {
+      moduleVersion: "release of the Kubernetes module whose source fails to compile",
+      module: "Kubernetes module whose source fails to compile",
+      dependency: "k8s.io package that lacks the symbol",
+      symbol: "symbol the code needs",
+      package: "package the selected module no longer (or not yet) has",
+    },
+    versionKinds: { moduleVersion: { kind: "component", component: "Go module" } },
+    priority: 45,
+    meaning:
+      "Go compiled a Kubernetes module (controller-runtime, client-go, apimachinery, cluster-api, apiextensions-apiserver…) against the versions of its k8s.io dependencies that go.mod (or the vendor tree) selected, and they do not fit: a symbol it uses is gone or not there yet, or an interface it implements changed. k8s.io/client-go, api and apimachinery move together (v0.N.x is Kubernetes 1.N), and each controller-runtime minor is built for one of them (v0.M for k8s.io v0.(M+12)); a go get that bumps one without the others breaks the build.",
+    causes: [
+      "go get (or Dependabot) bumped k8s.io/client-go, api or apimachinery past what controller-runtime (or another library) supports, or bumped controller-runtime without them.",
+      "A library built for older k8s.io packages (cluster-api v0.3, an operator SDK release) required next to newer ones; or an ancient client-go (v11.0.0+incompatible) picked by the go command next to current k8s.io/api.",
+    ],
+    fixes: [
+      "Align the k8s.io modules (client-go, api, apimachinery, apiextensions-apiserver at the same v0.N.x) with the controller-runtime release built for them (its go.mod shows them), e.g. controller-runtime v0.19 with k8s.io v0.31.",
+      "Or move controller-runtime (or the library) to the release that supports the k8s.io version you need; `go mod graph | grep k8s.io/client-go` shows who asks for what.",
+    ],
+    references: ["https://github.com/kubernetes-sigs/controller-runtime#compatibility", "https://github.com/kubernetes-sigs/controller-runtime/issues/2925"],
+    examples: [
+      {
+        // kubernetes-sigs/controller-runtime#2925 (v0.18.5 with client-go v0.31.0)
+        line: String.raw`/home/john/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.18.5/pkg/client/fake/client.go:858:29: cannot use c.tracker (variable of type versionedTracker) as "k8s.io/client-go/testing".ObjectTracker value in argument to dryPatch: versionedTracker does not implement "k8s.io/client-go/testing".ObjectTracker (wrong type for method Create)`,
+        captures: { module: "sigs.k8s.io/controller-runtime", moduleVersion: "v0.18.5" },
+      },
+      {
+        // kubernetes-sigs/kubebuilder#566 (dep without the overrides controller-runtime v0.1.9 needs)
+        line: "vendor/k8s.io/apiextensions-apiserver/pkg/features/kube_features.go:46:32: feature.DefaultFeatureGate.Add undefined (type feature.FeatureGate has no field or method Add)",
+        captures: { module: "k8s.io/apiextensions-apiserver" },
+      },
+      {
+        // openshift/client-go#93 (master needing a newer apimachinery than vendored)
+        line: String.raw`/go/src/github.com/openshift/client-go/route/clientset/versioned/scheme/register.go:39:2: undefined: "k8s.io/apimachinery/pkg/util/runtime".Must`,
+        captures: { dependency: "k8s.io/apimachinery", symbol: "Must" },
+      },
+    ],
+    nearMisses: [
+      // The project's own code: nothing says a Kubernetes module is involved.
+      "./main.go:12:2: undefined: foo",
+      // A reflector's klog location in the module cache, not a compile error.
+      "E1019 14:16:15.443229       1 reflector.go:383] pkg/mod/k8s.io/client-go@v0.18.6/tools/cache/reflector.go:125: Failed to watch *v1.Pod: unknown (get pods)",
+      // A linter's finding in vendored code.
+      "vendor/k8s.io/client-go/rest/config.go:12:2: SA1019: package io/ioutil is deprecated",
+    ],
+  },
+  {
+    id: "client-go-aggregated-discovery-panic",
+    title: "client-go v0.26.0–v0.26.3 panics on aggregated discovery from a 1.27+ apiserver",
+    family: "compatibility",
+    severity: "error",
+    flake: true,
+    anchors: ["aggregated_discovery.go", "discovery.convertAPIResource"],
+    patterns: [
+      String.raw`k8s\.io[\/\\]client-go(?:@(?<clientGo>v\d+\.\d+\.\d+[\w.+-]*))?[\/\\]discovery[\/\\]aggregated_discovery\.go:\d+`,
+      String.raw`k8s\.io\/client-go\/discovery\.convertAPIResource\(`,
+    ],
+    versions: ["clientGo"],
+    roles: { clientGo: "client-go release compiled into the program" },
+    versionKinds: { clientGo: { kind: "component", component: "client-go" } },
+    priority: 50,
+    meaning:
+      "Aggregated discovery (alpha in 1.26, on by default from 1.27) hands the client a nil group/version/kind for resources of aggregated API servers with malformed discovery (custom and external metrics adapters); client-go v0.26.0–v0.26.3 dereferences it and the program panics in discovery.convertAPIResource. Built with an older client-go, the tool meets a newer apiserver than it was tested with.",
+    causes: [
+      "A tool, operator or CLI (Helm 3.11, MetalLB 0.13.9, sonobuoy, ceph-csi, event exporters) built with client-go v0.26.0–v0.26.3 against a 1.27+ cluster that runs a metrics adapter (prometheus-adapter, KEDA).",
+    ],
+    fixes: [
+      "Upgrade the program to a release built with client-go v0.26.4 or later (Helm 3.12.2+, the project's next release), or rebuild it with client-go ≥ v0.26.4.",
+      "Until then: fix or remove the aggregated API server with malformed discovery (`kubectl get apiservices` shows them), or upgrade the cluster to a patch release whose apiserver fills in responseKind (kubernetes/kubernetes#119835).",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/119840", "https://github.com/kubernetes/kubernetes/pull/116603"],
+    examples: [
+      // kubernetes/kubernetes#119840 (the stack of the panic)
+      { line: "        k8s.io/client-go@v0.26.0/discovery/aggregated_discovery.go:88", captures: { clientGo: "v0.26.0" } },
+      { line: "\t/go/src/github.com/ceph/ceph-csi/vendor/k8s.io/client-go/discovery/aggregated_discovery.go:88" },
+      { line: "k8s.io/client-go/discovery.convertAPIResource(...)" },
+    ],
+    nearMisses: ["k8s.io/client-go@v0.26.0/discovery/discovery_client.go:310 +0x47c", "panic: runtime error: invalid memory address or nil pointer dereference"],
+  },
+  {
+    id: "etcd-manager-etcd-version-not-bundled",
+    title: "etcd-manager (kOps) image does not ship the cluster's etcd version",
+    family: "distributions",
+    severity: "error",
+    flake: true,
+    anchors: ["unknown etcd version"],
+    patterns: [
+      String.raw`unknown\s+etcd\s+version\s+(?<etcd>v?\d+\.\d+\.\d+[\w.-]*?)\s*:\s*not\s+found\s+in\s+\[`,
+      // etcd-manager's controller will not lead a cluster at a version it does not bundle (kubernetes/kops#6756).
+      String.raw`can.t\s+act\s+as\s+leader\s+for\s+unknown\s+etcd\s+version\s+${Q}(?<etcd>v?\d+\.\d+\.\d+[\w.-]*?)${Q}`,
+    ],
+    versions: ["etcd"],
+    roles: { etcd: "etcd version the cluster records" },
+    versionKinds: { etcd: { kind: "component", component: "etcd" } },
+    priority: 50,
+    meaning:
+      "etcd-manager (kOps' etcd supervisor) runs the cluster at the etcd version recorded in its state, with the etcd binaries bundled in its own image; that image does not ship the recorded version (kOps 1.22.3's etcd-manager replaced etcd 3.5.0 with 3.5.1), so it cannot start etcd. The etcd-manager image and the cluster's etcd version come from different kOps releases.",
+    causes: ["A kOps upgrade (or an etcd-manager image override) whose etcd-manager no longer bundles the etcd version in the cluster spec or in etcd-manager's recorded state."],
+    fixes: [
+      "Set etcdClusters[].version to a version the new etcd-manager bundles (e.g. 3.5.1 instead of 3.5.0) and roll the control plane, or keep the etcd-manager image of the kOps release that wrote the version.",
+    ],
+    references: ["https://github.com/kubernetes/kops/issues/13118"],
+    examples: [
+      {
+        // kubernetes/kops#13118 (kOps 1.22.3's etcd-manager without etcd 3.5.0)
+        line: "2022-01-25T11:07:36.069587099Z stdout F W0125 11:07:36.069491    3574 etcdserver.go:118] error running etcd: unknown etcd version v3.5.0: not found in [/opt/etcd-v3.5.0-linux-amd64]",
+        captures: { etcd: "v3.5.0" },
+      },
+      {
+        // kubernetes/kops#6756 (kops 1.12's etcd-manager bundled etcd up to 3.2.24)
+        line: String.raw`W0408 19:27:44.357939    6785 controller.go:149] unexpected error running etcd cluster reconciliation loop: can't act as leader for unknown etcd version "3.2.26"`,
+        captures: { etcd: "3.2.26" },
+      },
+    ],
+  },
+  {
+    id: "krew-too-old-for-index",
+    title: "krew older than the plugin index's manifest format",
+    family: "kubectl",
+    severity: "error",
+    flake: true,
+    anchors: ["have a plugin without specifying file operations"],
+    patterns: [
+      String.raw`(?:failed\s+to\s+load\s+plugin\s+${Q}(?<plugin>[\w-]+)${Q}\s+from\s+the\s+index\s*:[^\n]{0,800}?)?can.t\s+have\s+a\s+plugin\s+without\s+specifying\s+file\s+operations`,
+    ],
+    versions: [],
+    roles: { plugin: "plugin whose index manifest this krew cannot read" },
+    priority: 50,
+    meaning:
+      "The krew-index made a platform's `files` list optional (krew v0.3.2 and later default it); krew v0.2.x and older still require it and refuse every manifest written the new way. The krew on the machine is older than the plugin index it reads.",
+    causes: ["A krew v0.2.x installed long ago (it predates krew's own upgrade warning) reading the current krew-index."],
+    fixes: ["Upgrade krew (`kubectl krew upgrade krew`, or reinstall it with the current install script), then install the plugin again."],
+    references: ["https://github.com/kubernetes-sigs/krew-index/issues/510", "https://github.com/ahmetb/kubectl-tree/issues/41"],
+    examples: [
+      {
+        // kubepug/kubepug#64 (krew too old for the deprecations plugin's manifest)
+        line: String.raw`F0429 16:49:52.796455   13476 root.go:52] failed to load plugin "deprecations" from the index: platform ({Head: URI:https://github.com/rikatz/kubepug/releases/download/v0.2.6/kubepug_darwin_amd64.tar.gz Sha256:d583c80786e1c0c67aa65b8824680ae5f3f229cf80c5d9c52a5efc0a20a494e0 Selector:&LabelSelector{MatchLabels:map[string]string{arch: amd64,os: darwin,},MatchExpressions:[],} Files:[] Bin:kubepug}) is badly constructed: can't have a plugin without specifying file operations`,
+        captures: { plugin: "deprecations" },
+      },
+    ],
+    nearMisses: [String.raw`F1106 09:56:43.917989   62690 root.go:58] failed to load plugin "access_matrix" from the index: open /Users/mgarda/.krew/index/plugins/access_matrix.yaml: no such file or directory`],
+  },
+  {
+    id: "containerd-shim-task-api-mismatch",
+    title: "ctr (or containerd) and the runtime shim speak different task API versions",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["service containerd.task.v"],
+    patterns: [String.raw`code\s*=\s*(?<code>NotFound|Unimplemented)\s+desc\s*=\s*(?:unknown\s+)?service\s+containerd\.task\.(?<taskApi>v\d+)\.Task\b`],
+    versions: [],
+    roles: { taskApi: "task API version asked of the shim" },
+    priority: 50,
+    meaning:
+      "The client asked the shim's ttrpc socket for a task API version the shim does not serve: runtime v1 shims (containerd-shim for io.containerd.runtime.v1.linux) serve no containerd.task.v2, and containerd 2.x's ctr asks for containerd.task.v3, which shims of containerd 1.x do not have. The ctr (or containerd) and the shim behind the container come from different containerd releases or runtime generations.",
+    causes: [
+      "`ctr shim` of containerd 1.2+ used on a container started with the v1 runtime (io.containerd.runtime.v1.linux).",
+      "ctr of containerd 2.x against shims of containerd 1.x (or a shim started before an upgrade), which lack task v3.",
+    ],
+    fixes: [
+      "Use the ctr of the containerd release that started the shim; with containerd 2.x pass `ctr shim --api-version 2` for shims of 1.x.",
+      "Move containers off the v1 runtime (io.containerd.runc.v2) so that ctr's task v2/v3 calls reach a shim that serves them.",
+    ],
+    references: ["https://github.com/containerd/containerd/issues/2739", "https://github.com/containerd/containerd/pull/10560"],
+    examples: [
+      // containerd/containerd#2739 (ctr shim against a runtime v1 shim), containerd/containerd#10164 (ctr before task v3)
+      { line: "ctr: rpc error: code = NotFound desc = service containerd.task.v2.Task", captures: { taskApi: "v2", code: "NotFound" } },
+      { line: "ctr: rpc error: code = Unimplemented desc = service containerd.task.v2.Task", captures: { taskApi: "v2", code: "Unimplemented" } },
+    ],
+    nearMisses: ['level=info msg="loading plugin \\"io.containerd.runtime.v2.task\\"..." type=io.containerd.runtime.v2', "grpc: registered service containerd.task.v2.Task"],
+  },
+  {
     id: "kubeadm-component-config-api-unsupported",
     title: "kubeadm given a component configuration (KubeletConfiguration, KubeProxyConfiguration) of an API version it does not read",
     family: "kubeadm",
