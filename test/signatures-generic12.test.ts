@@ -66,6 +66,8 @@ describe("generic layer: moves and records", () => {
   it("reads a move refused with its pair after the verb, and not a patch upgrade", async () => {
     expect(await verdictOf("Error: validation failed: cannot upgrade to v0.20.0 from v0.18.7: upgrades must have a skew of 1 minor version")).toMatchObject({ id: G, verdict: "warning", captures: { a: "v0.20.0", b: "v0.18.7" } });
     expect((await verdictOf("error: denied the request: cannot upgrade CNI from 1.13.0 to 1.13.1, only one minor version difference is allowed")).verdict).toBe("none");
+    // A tool that refuses a patch it does not know is older than the target (a KubeKey older than the KubeSphere patch).
+    expect(await verdictOf("failed: [node1] [DependencyCheck] exec failed: Unsupported upgrade plan: 3.3.1 to v3.3.2")).toMatchObject({ id: G, verdict: "warning", captures: { a: "3.3.1", b: "v3.3.2" } });
   });
 
   it("leaves INFO records and Unix timestamps alone", async () => {
@@ -119,5 +121,13 @@ describe("generic layer: changelogs, commit titles, dependency bumps", () => {
     ]) {
       expect((await verdictOf(line)).verdict, line).toBe("none");
     }
+  });
+});
+
+describe("generic layer: a cluster's version the platform does not offer", () => {
+  it("reads a control plane's version not found, and not a chart's", async () => {
+    expect(await verdictOf('Message: rpc error: code = NotFound desc = Control plane version "1.31.0" not found')).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.31.0" } });
+    expect((await verdictOf('Error: chart version "1.2.3" not found in repository')).verdict).toBe("none");
+    expect((await verdictOf("E: Version '1.29.1-1.1' for 'kubelet' was not found")).verdict).toBe("none");
   });
 });

@@ -61,9 +61,11 @@ export function genericDismissal(input: Input): string | undefined {
   if (CHANGELOG.test(text)) return "Changelog or release-notes prose, a commit title or a dependency bump: not a failure.";
   // Two builds of one minor moved between: no skew policy refuses a patch upgrade; a gate that does is a bug or a
   // policy of its own (kubermatic/kubermatic#12083 refused 1.13.0 → 1.13.1 as a minor jump).
-  // An upgrade only: a downgrade of one patch is refused by design ("Downgrading Kubernetes version 1.14.8 to 1.14.7 is
-  // not allowed", rancher/rancher#24071), and said so as a skew.
-  if (a !== undefined && b !== undefined && !/[Dd]owngrad/.test(finding.match) && (MOVE.test(relation) || MOVE.test(finding.match.slice(0, 60)))) {
+  // Only where the line states a policy of minors, which a patch move cannot break: a tool that refuses a patch it does not
+  // know ("Unsupported upgrade plan: 3.3.1 to v3.3.2", a KubeKey older than the KubeSphere patch) is older than the target,
+  // and a downgrade of one patch is refused by design ("Downgrading Kubernetes version 1.14.8 to 1.14.7 is not allowed",
+  // rancher/rancher#24071).
+  if (a !== undefined && b !== undefined && /\bminor\s+versions?\b/.test(text) && !/[Dd]owngrad/.test(finding.match) && (MOVE.test(relation) || MOVE.test(finding.match.slice(0, 60)))) {
     const x = classifyVersion(a);
     const y = classifyVersion(b);
     if (x?.kind === "kubernetes" && y?.kind === "kubernetes" && x.major === y.major && x.minor === y.minor && x.patch !== undefined && y.patch !== undefined) {

@@ -110,6 +110,10 @@ const PATTERNS: string[] = [
       gated(String.raw`\b(?:[Rr]equires?|[Nn]eeds?)\s`, String.raw`\b(?<relation>[Rr]equires?(?:\s+at\s+least)?|[Nn]eeds?(?:\s+at\s+least)?)\s+(?:kubectl|[Hh]elm|kustomize|kind|minikube|eksctl|istioctl|clusterctl|talosctl|kubeadm|kubelet)(?:\s+[Vv]ersion)?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`),
       // "Kubernetes 1.16 or newer is required", "v1.19 or later required".
       gated(String.raw`\sor\s+(?:newer|later|higher|greater|above)\s`, String.raw`(?<a>${T})\s+or\s+(?:newer|later|higher|greater|above)\s+(?:is\s+|are\s+)?(?<relation>required|needed)\b`),
+      // A cluster's version that the platform does not offer: AKS's 'rpc error: code = NotFound desc = Control plane version
+      // "1.29.0" not found'. Only a cluster's or a control plane's version: a chart's or a package's version not found is a
+      // repository's miss.
+      gated(String.raw`[Vv]ersion\s*:?\s*\\?["'\x60]?v?\d[^\s"'\x60]*\\?["'\x60]?\s+(?:was\s+|is\s+)?not\s+found`, String.raw`\b(?:[Cc]ontrol[\s-]plane|[Kk]ubernetes|[Cc]luster|[Nn]ode[\s-]?pool|[Oo]rchestrator|[Mm]aster)\s+[Vv]ersion\s*:?\s*\\?["'\x60]?(?<a>${T})\\?["'\x60]?\s+(?:was\s+|is\s+)?(?<relation>not\s+found)\b`),
       // "Kubernetes 1.22+ is required", "k8s v1.25+ required": the "+" is the "or newer".
       gated(String.raw`\d\+\s+(?:is\s+|are\s+)?(?:required|needed)\b`, String.raw`(?<a>${T})\+\s+(?:is\s+|are\s+)?(?<relation>required|needed)\b`),
       // "is only supported on Kubernetes 1.27 and later", "only supported with clusters >= v1.25".
@@ -217,7 +221,7 @@ export const genericSignatures: Signature[] = [
       "incompatibilit", "used only with", "must appear in", "same version", "or greater", "or newer", "or later", "or higher",
       "unknown field", "found invalid field", "unknown command",
       "unknown conversion", "must include at least one of", "expected webhook response of", "conversion webhook for", "than one minor", "than 1 minor", "than two minor", "than 2 minor", "over one minor",
-      "below the", "above the", "is below", "is above", "+ is required", "+ required", "+ is needed", "not yet supported",
+      "below the", "above the", "is below", "is above", "+ is required", "+ required", "lane version", "ool version", "rchestrator version", "aster version", "luster version", "+ is needed", "not yet supported",
       "nknown etcd", "nknown Docker", "nknown docker", "nknown containerd", "nknown helm", "nknown Helm", "nknown kubelet", "nknown kubectl", "nknown CNI",
       "nknown cni", "nknown release", "nknown API", "nknown api", "nknown chart", "nknown provider", "nknown operator", "nknown runtime", "nknown OpenShift",
       "nknown k8s", "nknown K8s", "nknown Talos", "nknown k3s", "nknown minor", "lusters older", "lusters newer", "lusters earlier", "ersions older", "ersions newer", "not a supported", "not a valid", "not a known", "not a compatible", "not a recogni",
