@@ -126,7 +126,8 @@ describe("generic layer: changelogs, commit titles, dependency bumps", () => {
 
 describe("generic layer: a cluster's version the platform does not offer", () => {
   it("reads a control plane's version not found, and not a chart's", async () => {
-    expect(await verdictOf('Message: rpc error: code = NotFound desc = Control plane version "1.31.0" not found')).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.31.0" } });
+    // AKS's own wording is aks-version-not-offered's; another platform's words in the same shape.
+    expect(await verdictOf('Error: gizmo-cloud: provisioning failed: cluster version "1.31.0" not found')).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.31.0" } });
     expect((await verdictOf('Error: chart version "1.2.3" not found in repository')).verdict).toBe("none");
     expect((await verdictOf("E: Version '1.29.1-1.1' for 'kubelet' was not found")).verdict).toBe("none");
   });
