@@ -72,3 +72,31 @@ describe("platform rules, sixth session", () => {
     expect(report.causes[0]?.diagnosis.versions.find((v) => v.name === "karpenterMinimum")?.version).toBe("1.0.5");
   });
 });
+
+describe("platform rules, sixth session, second batch", () => {
+  it.each([
+    // Rancher's PSP-era snapshot gate (rancher/rancher#44038, #41320)
+    ["Unable to restore etcd snapshot – recorded Kubernetes version on snapshot was <= v1.25.0 and current cluster version was v1.25.0 or newer", "rancher-etcd-restore-across-125", "cause"],
+    ["unable to restore etcd snapshot -- recorded Kubernetes version on snapshot was <= v1.25.0 and current cluster version was v1.25.0 or newer", "rancher-etcd-restore-across-125", "cause"],
+    // admissionReviewVersions: v1 only on a 1.16 server (rancher#29420, ingress-nginx#6179); a typo is no skew (intel#547)
+    [String.raw`Error: UPGRADE FAILED: failed to create resource: ValidatingWebhookConfiguration.admissionregistration.k8s.io "rancher.cattle.io" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of v1beta1`, "webhook-admission-review-versions-unsupported", "cause"],
+    [String.raw`The MutatingWebhookConfiguration "intelfpgaplugin-mutating-webhook-configuration" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1beta"}: must include at least one of v1beta1`, undefined, "none"],
+    // Juju charm channels by base; no channel at all is not this
+    [`ERROR selecting releases: charm or bundle not found for channel "2/edge", base "amd64/ubuntu/20.04"`, "juju-charm-not-published-for-base", "warning"],
+    [`ERROR selecting releases: charm or bundle not found for channel "", platform "amd64"`, undefined, "none"],
+    // az aks add-ons newer than the CLI; a typo with az's suggestion is not
+    [`The addon "azure-keyvault-secrets-provider" is not a recognized addon option. Possible options: 'http_application_routing', 'monitoring'`, "az-cli-aks-addon-unknown", "cause"],
+    ["KeyError: 'azure-keyvault-secrets-provider'", "az-cli-aks-addon-unknown", "cause"],
+    [`The addon "monitorin" is not a recognized addon option. Did you mean 'monitoring'? Possible options: 'http_application_routing', 'monitoring'`, undefined, "none"],
+    ["KeyError: 'metadata'", undefined, "none"],
+    // openshift-install against another release image (installer#3341, #5081, okd#2293)
+    ["Error: unknown flag: --cluster-etcd-operator-image", "openshift-installer-release-image-mismatch", "cause"],
+    ["Jul 14 12:24:08 ocp-whrb7-bootstrap bootkube.sh[2271]: Error: unknown flag: --infra-config-file", "openshift-installer-release-image-mismatch", "cause"],
+    ["Dec 01 05:19:04 bootstrap kube-apiserver-render[60687]: Error: unknown flag: --operand-kubernetes-version", "openshift-installer-release-image-mismatch", "cause"],
+    ["Jul 14 12:24:01 ocp-whrb7-bootstrap bootkube.sh[2271]: Rendering Kubernetes API server core manifests...", undefined, "none"],
+  ] as const)("%s → %s %s", async (line, id, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (id) expect(got.id).toBe(id);
+  });
+});

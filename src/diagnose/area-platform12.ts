@@ -36,6 +36,21 @@ const EKSCTL_FIELDS: Record<string, { since: string; release: string }> = {
 /** Keys of ClusterConfig's metadata or of another tool's spec: refused where they stand, in every eksctl. */
 const MISPLACED_KEYS = new Set(["name", "region", "version", "tags", "spec", "metadata", "kind", "apiVersion", "instanceType", "desiredCapacity"]);
 
+/** AKS add-on names the Azure CLI has taken (acs ADDONS and aks-preview); one refused by az is newer than the CLI. */
+const AKS_ADDONS = new Set([
+  "http_application_routing",
+  "monitoring",
+  "virtual-node",
+  "kube-dashboard",
+  "azure-policy",
+  "ingress-appgw",
+  "confcom",
+  "open-service-mesh",
+  "azure-keyvault-secrets-provider",
+  "gitops",
+  "web_application_routing",
+]);
+
 export const platform12Diagnosers: Record<string, Diagnoser> = {
   "karpenter-kubernetes-version-incompatible": (input) => {
     const k8s = input.version("kubernetes");
@@ -170,6 +185,47 @@ export const platform12Diagnosers: Record<string, Diagnoser> = {
       headline: `The CNI change from ${input.capture("from")} to ${input.capture("to")} skips a minor; Kubermatic moves the user cluster's CNI one minor at a time.`,
       versions: captureRoles(input),
       ...(minors === undefined ? {} : { skew: { minors, policy: "one CNI minor per change", supported: false } }),
+    };
+  },
+  "webhook-admission-review-versions-unsupported": (input) => {
+    const listed = (input.capture("listed") ?? "").replace(/[\\"]/g, "").split(/[\s,]+/).filter(Boolean);
+    const accepted = (input.capture("accepted") ?? "").split(/[\s,]+/).filter(Boolean);
+    const known = new Set(["v1", "v1beta1"]);
+    if (listed.length === 0 || listed.some((v) => !known.has(v))) {
+      // intel/intel-device-plugins-for-kubernetes#547: "v1beta" is no AdmissionReview version of any release.
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: the webhook configuration lists ${listed.join(", ") || "nothing"}, which no Kubernetes release accepts as an AdmissionReview version (a typo); use v1 and/or v1beta1.`,
+        versions: captureRoles(input),
+      };
+    }
+    const onlyBeta = accepted.length === 1 && accepted[0] === "v1beta1";
+    return {
+      headline: onlyBeta
+        ? `The webhook configuration lists only ${listed.join(", ")}, but this API server (Kubernetes 1.16 or older) accepts only v1beta1 AdmissionReview: the chart was written for Kubernetes 1.17+.`
+        : `The webhook configuration lists ${listed.join(", ")}, none of which this API server accepts (${accepted.join(", ")}).`,
+      versions: [...captureRoles(input), ...(onlyBeta ? [{ name: "v1OnlySince", version: "1.17", role: "first Kubernetes that accepts v1-only webhooks", source: "kubernetes/kubernetes#82025" }] : [])],
+    };
+  },
+  "az-cli-aks-addon-unknown": (input) => {
+    const addon = input.capture("addon") ?? "";
+    if (AKS_ADDONS.has(addon)) {
+      return {
+        headline: `This Azure CLI (or its aks-preview extension) predates the AKS add-on "${addon}": upgrade az before enabling it.`,
+        versions: captureRoles(input),
+      };
+    }
+    if (input.capture("suggested")) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: "${addon}" is no AKS add-on name, and az suggests the closest one it knows (a typo).`,
+        versions: captureRoles(input),
+      };
+    }
+    return {
+      verdict: "warning",
+      headline: `az does not know the AKS add-on "${addon}": an add-on newer than this CLI, one of the aks-preview extension, or a mistyped name.`,
+      versions: captureRoles(input),
     };
   },
   // terraform-provider-azurerm's client-side orchestrator_version check: the version is looked up in the list AKS returns

@@ -387,4 +387,175 @@ export const platform12Signatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "rancher-etcd-restore-across-125",
+    title: "Rancher refused to restore a pre-1.25 etcd snapshot into a 1.25+ cluster",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["recorded Kubernetes version on snapshot"],
+    patterns: [
+      // rancher pkg/provisioningv2/rke2/planner/etcdrestore.go (rancher/rancher#41320): PodSecurityPolicy objects in a
+      // snapshot taken before 1.25 cannot come back into a cluster whose API server no longer serves them.
+      String.raw`recorded\s+Kubernetes\s+version\s+on\s+snapshot\s+was\s+<=\s*(?<snapshot>v1\.25\.0)\s+and\s+current\s+cluster\s+version\s+was\s+(?<cluster>v1\.25\.0)\s+or\s+newer`,
+    ],
+    versions: ["snapshot", "cluster"],
+    roles: { snapshot: "snapshot taken below", cluster: "cluster at or above" },
+    versionKinds: { snapshot: "kubernetes", cluster: "kubernetes" },
+    priority: 50,
+    meaning:
+      "Rancher (2.7.2+) will not restore an RKE2/K3s etcd snapshot taken on Kubernetes below 1.25 into a cluster that now runs 1.25 or newer: the snapshot's PodSecurityPolicies and other removed APIs cannot be served by the newer API server.",
+    causes: [
+      "An upgrade across 1.25 that Rancher tried to roll back (or a user restore) with a snapshot from before the upgrade.",
+      "Rancher 2.8 dropped Kubernetes 1.23/1.24: clusters upgraded from 1.24 to 1.25 under it trip the same gate (rancher/rancher#44038).",
+    ],
+    fixes: ["Restore with the snapshot's Kubernetes version and configuration (restore mode \"all\") so the cluster goes back to the snapshot's release, or use a snapshot taken on 1.25+; move clusters to 1.25 before upgrading Rancher to 2.8."],
+    references: ["https://github.com/rancher/rancher/releases/tag/v2.8.0"],
+    examples: [
+      {
+        // rancher/rancher#44038
+        line: "Unable to restore etcd snapshot – recorded Kubernetes version on snapshot was <= v1.25.0 and current cluster version was v1.25.0 or newer",
+        captures: { snapshot: "v1.25.0", cluster: "v1.25.0" },
+      },
+    ],
+  },
+  {
+    id: "webhook-admission-review-versions-unsupported",
+    title: "Webhook configuration lists only AdmissionReview versions the API server does not accept",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["admissionReviewVersions: Invalid value"],
+    patterns: [
+      // k8s.io/kubernetes pkg/apis/admissionregistration/validation: AcceptedAdmissionReviewVersions is [v1beta1] up to
+      // 1.16 and [v1, v1beta1] from 1.17 (kubernetes/kubernetes#82025): a v1-only webhook needs 1.17.
+      String.raw`admissionReviewVersions\s*:\s*Invalid\s+value\s*:\s*\[\]string\{(?<listed>[^}]{0,200})\}\s*:\s*must\s+include\s+at\s+least\s+one\s+of\s+(?<accepted>v1(?:beta1)?(?:\s*,\s*v1(?:beta1)?)*)`,
+    ],
+    versions: ["accepted"],
+    roles: { listed: "versions the webhook configuration lists", accepted: "versions the API server accepts" },
+    versionKinds: { accepted: "contract" },
+    // Above the generic layer, which reads "must include at least one of" as a skew without knowing the table.
+    priority: 45,
+    meaning:
+      "The API server validates a webhook configuration's admissionReviewVersions against the AdmissionReview versions it can send: only v1beta1 up to Kubernetes 1.16, v1 and v1beta1 from 1.17. A chart that lists only v1 needs a 1.17+ cluster.",
+    causes: ["A chart or operator (rancher-webhook, ingress-nginx 3.0) written for Kubernetes 1.17+ installed on a 1.16 or older cluster."],
+    fixes: ["List both versions (admissionReviewVersions: [\"v1\", \"v1beta1\"]) or use the chart release that still supports the cluster; or upgrade the cluster to 1.17+."],
+    references: ["https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/"],
+    examples: [
+      {
+        // rancher/rancher#29420
+        line: String.raw`Error: UPGRADE FAILED: failed to create resource: ValidatingWebhookConfiguration.admissionregistration.k8s.io "rancher.cattle.io" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of v1beta1`,
+        captures: { listed: `"v1"`, accepted: "v1beta1" },
+      },
+    ],
+    nearMisses: [
+      // intel/intel-device-plugins-for-kubernetes#547: a typo, refused by every release.
+      String.raw`The MutatingWebhookConfiguration "intelfpgaplugin-mutating-webhook-configuration" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1beta"}: must include at least one of v1beta1`,
+    ],
+  },
+  {
+    id: "juju-charm-not-published-for-base",
+    title: "Charm channel not published for the deployment's base",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["charm or bundle not found for channel"],
+    patterns: [
+      // juju core/charm/repository (charmhub): no release of the channel for the requested base; juju 2.9 says platform.
+      String.raw`charm\s+or\s+bundle\s+not\s+found\s+for\s+channel\s+${Q}(?<channel>[\w./-]+)${Q}\s*,\s*(?:base|platform)\s+${Q}(?<base>[\w./@-]+)${Q}`,
+    ],
+    versions: [],
+    roles: { channel: "charm channel", base: "base (architecture/OS/series)" },
+    priority: 40,
+    meaning:
+      "Charmhub has no release of the charm in that channel for the base (Ubuntu series) or platform the application or model uses: the channel (a Charmed Kubernetes or OpenStack track) is published only for other bases, or not at all.",
+    causes: ["A refresh to a newer track that dropped the old Ubuntu base (e.g. a 2/edge built only for 24.04 while the app runs on 20.04); Juju does not cross bases on refresh.", "A channel (track) the charm never published."],
+    fixes: ["Check juju info <charm> for the channels and bases published; move the application to a supported base first, or pick a channel published for its base."],
+    references: ["https://juju.is/docs/juju/charm-channel"],
+    examples: [
+      {
+        // juju/juju#20830
+        line: String.raw`ERROR selecting releases: charm or bundle not found for channel "2/edge", base "amd64/ubuntu/20.04"`,
+        captures: { channel: "2/edge", base: "amd64/ubuntu/20.04" },
+      },
+      {
+        // canonical/stsstack-bundles#54 (ussuri track not published)
+        line: String.raw`ERROR cannot deploy bundle: cannot resolve charm or bundle "barbican-vault": selecting releases: charm or bundle not found for channel "ussuri/edge", platform "amd64"`,
+        captures: { channel: "ussuri/edge", base: "amd64" },
+      },
+    ],
+    // juju/juju#14106: no channel asked for, a charm without a stable release.
+    nearMisses: [String.raw`ERROR selecting releases: charm or bundle not found for channel "", platform "amd64"`],
+  },
+  {
+    id: "az-cli-aks-addon-unknown",
+    title: "Azure CLI older than the AKS add-on it is asked to enable",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["is not a recognized addon option", "KeyError: "],
+    patterns: [
+      // azure-cli acs/_validators.py (and aks-preview): the addon is not in this CLI's ADDONS table.
+      String.raw`The\s+addon\s+${Q}(?<addon>[\w-]+)${Q}\s+is\s+not\s+a\s+recognized\s+addon\s+option\.(?<suggested>\s+Did\s+you\s+mean)?`,
+      // azure-cli before the table check (2.0.8x): the lookup itself raises (Azure/azure-cli#20742).
+      String.raw`KeyError\s*:\s*'(?<addon>azure-keyvault-secrets-provider|open-service-mesh|gitops|web_application_routing|confcom|ingress-appgw|azure-policy|virtual-node|kube-dashboard)'`,
+    ],
+    versions: [],
+    roles: { addon: "AKS add-on asked for" },
+    priority: 45,
+    meaning:
+      "az aks (or the aks-preview extension) only knows the add-ons of its release; an add-on AKS added later (azure-keyvault-secrets-provider, open-service-mesh, gitops, web_application_routing, …) is refused or crashes the lookup in an older CLI.",
+    causes: ["An azure-cli (or aks-preview extension) pinned in the CI image or agent that predates the add-on the docs or script use.", "A mistyped add-on name reads the same (az then suggests the closest name)."],
+    fixes: ["Upgrade azure-cli (az upgrade) and the aks-preview extension (az extension update --name aks-preview), or check the name against az aks enable-addons -h."],
+    references: ["https://learn.microsoft.com/cli/azure/aks#az-aks-enable-addons"],
+    examples: [
+      {
+        // MicrosoftDocs/azure-docs#107934
+        line: "The addon \"azure-keyvault-secrets-provider\" is not a recognized addon option. Possible options: 'http_application_routing', 'monitoring', 'virtual-node', 'azure-policy', 'kube-dashboard', 'ingress-appgw', 'confcom'",
+        captures: { addon: "azure-keyvault-secrets-provider" },
+      },
+      // Azure/azure-cli#20742 (azure-cli 2.0.80)
+      { line: "KeyError: 'azure-keyvault-secrets-provider'", captures: { addon: "azure-keyvault-secrets-provider" } },
+    ],
+  },
+  {
+    id: "openshift-installer-release-image-mismatch",
+    title: "openshift-install and the release image are from different releases",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["bootkube.sh[", "-render[", "-operator-image"],
+    patterns: [
+      // The installer's bootkube.sh renders manifests with the release image's operators; a flag the script passes that
+      // the operator image lacks (or dropped) means installer and release image differ (openshift/installer#3341, #5081).
+      // The journald prefix (bootkube.sh[pid]:, kube-apiserver-render[pid]:) is stripped before matching; only the anchors
+      // on the raw line say which script printed it.
+      String.raw`(?:(?:bootkube\.sh|[\w-]+-render)\[\d+\]\s*:\s*|^)Error\s*:\s*unknown\s+flag\s*:\s*--(?<flag>[\w-]+)`,
+      String.raw`unknown\s+flag\s*:\s*--(?<flag>[\w-]+-operator-image)\b`,
+    ],
+    versions: [],
+    roles: { flag: "flag the installer's bootkube.sh passes" },
+    // Above k8s-component-unknown-flag, which knows the Kubernetes components' flags, not the OpenShift render commands'.
+    priority: 65,
+    meaning:
+      "The bootstrap node's bootkube.sh comes from the openshift-install binary, the operators it runs from the release image; a render flag one side does not know means the installer was built for another release than the release image (an installer from master, a RELEASE_IMAGE_OVERRIDE, a CI image of another stream).",
+    causes: ["openshift-install built from source (master) with an older release image override, or an old installer with a newer release image.", "A CI job resolving the release image from another stream than the installer (openshift/installer#7178: a 4.13 image for a 4.14 installer)."],
+    fixes: ["Use the openshift-install of the release image (oc adm release extract --command=openshift-install <release image>), or build the installer from the matching release branch."],
+    references: ["https://github.com/openshift/installer/blob/master/docs/user/overview.md"],
+    examples: [
+      {
+        // openshift/installer#5081 (maintainer: outdated release image)
+        line: "Jul 14 12:24:08 ocp-whrb7-bootstrap bootkube.sh[2271]: Error: unknown flag: --infra-config-file",
+        captures: { flag: "infra-config-file" },
+      },
+      // openshift/installer#3341
+      { line: "Error: unknown flag: --cluster-etcd-operator-image", captures: { flag: "cluster-etcd-operator-image" } },
+      {
+        // okd-project/okd#2293
+        line: "Dec 01 05:19:04 bootstrap kube-apiserver-render[60687]: Error: unknown flag: --operand-kubernetes-version",
+        captures: { flag: "operand-kubernetes-version" },
+      },
+    ],
+    nearMisses: ["Jul 14 12:24:01 ocp-whrb7-bootstrap bootkube.sh[2271]: Rendering Kubernetes API server core manifests..."],
+  },
 ];
