@@ -134,3 +134,13 @@ describe("generic layer: a cluster's version the platform does not offer", () =>
     expect((await verdictOf("E: Version '1.29.1-1.1' for 'kubelet' was not found")).verdict).toBe("none");
   });
 });
+
+describe("generic layer: the side named too old, a support ceiling", () => {
+  it("reads two versions then 'too old', and 'supports … up to' with the version found", async () => {
+    expect(await verdictOf("error: operator version 1.10.0 cannot manage clusters running version 1.7.2 (too old)")).toMatchObject({ id: G, verdict: "warning", captures: { a: "1.10.0", b: "1.7.2" } });
+    expect((await verdictOf("Error: UPGRADE FAILED: gizmo-operator v2.1.0 supports Kubernetes up to 1.28, cluster is 1.30.2")).verdict).toBe("warning");
+    // A test's expected-vs-got and a retry count stay silent.
+    expect((await verdictOf("--- FAIL: TestBackoff: retry 1.5 is too old, got 1.2")).verdict).toBe("none");
+    expect((await verdictOf("error: gizmo supports up to 1.5 retries")).verdict).toBe("none");
+  });
+});
