@@ -235,7 +235,8 @@ describe("generic layer for unrecognised wordings", () => {
       ["v0.2.1", "component"],
       ["v0.1.43", "component"],
     ]);
-    expect(await typed("Error response from daemon: client and server don't have same version (client : 1.13, server: 1.12)")).toEqual([
+    // (Docker 1.x's own "client and server don't have same version" is docker-api-version-too-new's, a cause.)
+    expect(await typed("Error response from daemon: client and server do not have the same version (client : 1.13, server: 1.12)")).toEqual([
       ["1.13", "docker-api"],
       ["1.12", "docker-api"],
     ]);

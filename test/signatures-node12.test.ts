@@ -133,3 +133,26 @@ describe("etcd-manager, krew and containerd shims", () => {
     expect(v).toMatchObject({ id: "k8s-component-unknown-flag", verdict: "cause" });
   });
 });
+
+describe("Docker 1.x, etcd 2.x and containers/storage", () => {
+  it("the Docker 1.x daemon's 'don't have same version' is a newer client", async () => {
+    expect(await verdictOf("Error response from daemon: client and server don't have same version (client : 1.17, server: 1.15)")).toEqual({
+      id: "docker-api-version-too-new",
+      verdict: "cause",
+      captures: { client: "1.17", daemon: "1.15" },
+    });
+  });
+
+  it("etcd 2.3 refusing v3 data is a downgrade", async () => {
+    expect((await verdictOf("etcd[3645]: experimental-v3demo cannot be disabled once it is enabled")).id).toBe("etcd2-refuses-v3-data");
+  });
+
+  it("a storage option newer than the runtime is a warning; a long-standing option given to another driver is not", async () => {
+    expect((await verdictOf('level=fatal msg="Unknown option .skip_mount_home"')).verdict).toBe("warning");
+    expect((await verdictOf('level=fatal msg="validating root config: failed to get store to set defaults: unknown option overlay.mountopt"')).verdict).toBe("none");
+  });
+
+  it("an aggregated apiserver refusing a flag is a warning, not dismissed", async () => {
+    expect((await verdictOf("E0530 23:03:50.737111       1 apiserver.go:52] server exited unexpectedly (unknown flag: --audit-log-path)")).verdict).toBe("warning");
+  });
+});

@@ -248,6 +248,22 @@ const diagnoseDiscoveryPanic: Diagnoser = (input) => {
   };
 };
 
+// Options every containers/storage release of the last years has for its drivers: refused, they were given to
+// another driver (a zfs or vfs store reading [storage.options.overlay]), not to an older release.
+const LONG_STANDING_STORAGE_OPTIONS = new Set(["mountopt", "size", "override_kernel_check", "mount_program", "fsname", "min_space", "basesize", "directlvm_device"]);
+
+const diagnoseStorageOption: Diagnoser = (input) => {
+  const key = input.capture("key") ?? "";
+  if (LONG_STANDING_STORAGE_OPTIONS.has(key)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: every containers/storage release has the ${key} option for its driver, so the refusal means the option was given to another storage driver than the one in use.`,
+      versions: [],
+    };
+  }
+  return { headline: `containers/storage in this runtime does not know the storage.conf option ${key}: storage.conf was written for a newer containers/storage (or for another driver).`, versions: captureRoles(input) };
+};
+
 export const node12Diagnosers: Record<string, Diagnoser> = {
   "apiserver-admission-plugin-unknown": diagnoseAdmissionPlugin,
   "kubeadm-component-config-api-unsupported": diagnoseComponentConfigApi,
@@ -256,6 +272,7 @@ export const node12Diagnosers: Record<string, Diagnoser> = {
   "etcdctl-command-removed": diagnoseEtcdctlCommand,
   "kubectl-auth-provider-removed": diagnoseAuthProvider,
   "go-k8s-module-build-mismatch": diagnoseGoModuleBuild,
+  "containers-storage-option-unknown": diagnoseStorageOption,
   "client-go-aggregated-discovery-panic": diagnoseDiscoveryPanic,
   // etcd-manager logs its refusal at W and retries for ever: the control plane never comes up.
   "etcd-manager-etcd-version-not-bundled": (input) => ({

@@ -153,6 +153,16 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
         : [`Drop --${flag} from the script (${tool.tool} ${tool.release} and later)${tool.instead ? `, use ${tool.instead} instead` : ""}, or pin ${tool.tool} to the release the script was written for.`],
     };
   }
+  // An aggregated API server built on k8s.io/apiserver (service-catalog, metrics-server forks) exits with
+  // "server exited unexpectedly (<err>)": its flags come from the apiserver library of its release, so a chart
+  // newer than the image passes flags the image lacks (kubernetes-retired/service-catalog#903).
+  if (!component && /server exited unexpectedly \(unknown flag/.test(input.finding.text)) {
+    return {
+      verdict: "warning",
+      headline: `An API server built on k8s.io/apiserver refused --${flag}: the manifest or chart passes a flag of a newer release than the server's image (or of another server).`,
+      fixes: [`Run the image release the chart or manifest was written for, or drop --${flag} for this image.`],
+    };
+  }
   if (!component) {
     return {
       verdict: "not-skew",

@@ -10,10 +10,12 @@ export const containerSignatures: Signature[] = [
     family: "container",
     severity: "error",
     flake: true,
-    anchors: ["is too new. Maximum supported API version", "client is newer than server", "but the Docker daemon API version is"],
+    anchors: ["is too new. Maximum supported API version", "client is newer than server", "but the Docker daemon API version is", "have same version (client"],
     patterns: [
       String.raw`(?:client\s+)?version\s+(?<client>${API})\s+is\s+too\s+new\.\s+Maximum\s+supported\s+API\s+version\s+is\s+(?<daemon>${API})`,
       String.raw`client\s+is\s+newer\s+than\s+server\s+\(\s*client\s+API\s+version\s*:\s*(?<client>${API})\s*,\s*server\s+API\s+version\s*:\s*(?<daemon>${API})\s*\)`,
+      // Docker 1.x daemons (2014-2015) refused any client API newer than their own in these words.
+      String.raw`[Cc]lient\s+and\s+server\s+don.t\s+have\s+same\s+version\s+\(\s*client(?:\s+API\s+version)?\s*:\s*(?<client>${API})\s*,\s*server(?:\s+API\s+version)?\s*:\s*(?<daemon>${API})\s*\)`,
       // docker/cli checks a flag's or a whole command's annotation ("docker system prune requires API version 1.25").
       String.raw`(?:${Q}(?<option>--?[\w-]+)${Q}|(?<command>docker(?:[ \t]+[a-z][\w-]*){1,3}))\s+requires\s+API\s+version\s+(?<client>${API})\s*,\s*but\s+the\s+Docker\s+daemon\s+API\s+version\s+is\s+(?<daemon>${API})`,
     ],
@@ -32,6 +34,9 @@ export const containerSignatures: Signature[] = [
     references: ["https://docs.docker.com/reference/api/engine/#api-version-matrix"],
     examples: [
       { line: "Error response from daemon: client version 1.41 is too new. Maximum supported API version is 1.39", captures: { client: "1.41", daemon: "1.39" } },
+      // moby/moby#13085 (a 1.6 CLI against a 1.0 daemon), moby/moby#16059 (the 1.8 wording)
+      { line: "Error response from daemon: client and server don't have same version (client : 1.18, server: 1.12)", captures: { client: "1.18", daemon: "1.12" } },
+      { line: "Error response from daemon: client and server don't have same version (client API version: 1.20, server API version: 1.19)", captures: { client: "1.20", daemon: "1.19" } },
       {
         // drone-plugins/drone-ecr#51 (the plugin's docker CLI against the host's Docker 1.12 socket)
         line: "docker system prune requires API version 1.25, but the Docker daemon API version is 1.24",

@@ -380,6 +380,66 @@ export const node12Signatures: Signature[] = [
     nearMisses: ['level=info msg="loading plugin \\"io.containerd.runtime.v2.task\\"..." type=io.containerd.runtime.v2', "grpc: registered service containerd.task.v2.Task"],
   },
   {
+    id: "etcd2-refuses-v3-data",
+    title: "etcd 2.x started on a data directory etcd 3.x has written (a downgrade)",
+    family: "compatibility",
+    severity: "error",
+    flake: true,
+    anchors: ["cannot be disabled once it is enabled"],
+    patterns: [String.raw`experimental-v3demo\s+cannot\s+be\s+disabled\s+once\s+it\s+is\s+enabled`],
+    versions: [],
+    priority: 50,
+    meaning:
+      "etcd 2.3 refuses a data directory that holds a v3 backend, which etcd 3.x always writes (and etcd 2.3 only with --experimental-v3demo): an etcd 3.x member was downgraded to 2.x, which etcd does not support across minors.",
+    causes: ["A rollback of an etcd member (or an etcd image) from 3.x to 2.x on the same data directory, e.g. after a failed rolling upgrade of a mixed 2.3/3.0 cluster."],
+    fixes: ["Run the member with the etcd 3.x it was upgraded to; to go back to 2.x, restore the cluster from a backup taken before the upgrade instead of reusing the data directory."],
+    references: ["https://github.com/etcd-io/etcd/issues/6883", "https://etcd.io/docs/v3.5/upgrades/"],
+    examples: [
+      // etcd-io/etcd#6883 (a 3.0.15 member downgraded to 2.3.7)
+      { line: "etcd[3645]: experimental-v3demo cannot be disabled once it is enabled" },
+    ],
+    nearMisses: ["etcd[13529]: the local etcd version 2.3.7 is not up-to-date", "etcd[13529]: member 632c48c9b3985929 has a higher version 3.0.15"],
+  },
+  {
+    id: "containers-storage-option-unknown",
+    title: "storage.conf option unknown to the containers/storage in CRI-O, Podman or Buildah",
+    family: "container",
+    severity: "warning",
+    flake: true,
+    anchors: ["nknown option "],
+    patterns: [
+      // containers/storage graph drivers parse the [storage.options] keys ("overlay.<key>", ".<key>" for the driver
+      // in use, "<key>" bare) and refuse one they do not know.
+      String.raw`(?:(?<prefix>overlay2?|zfs|btrfs|vfs|devicemapper|dm|aufs)\s*:\s*)?[Uu]nknown\s+option\s+(?<option>(?<driver>overlay2?|zfs|btrfs|vfs|devicemapper|dm|aufs)?\.?(?<key>[a-z][a-z_]+))\b`,
+    ],
+    gate: String.raw`crio|podman|buildah|storage|overlay|zfs|btrfs|mount|skip_|ignore_|force_`,
+    versions: [],
+    roles: { option: "storage option the binary refused", key: "option name" },
+    priority: 40,
+    meaning:
+      "containers/storage (vendored in CRI-O, Podman, Buildah, Skopeo) refused an option from storage.conf: an option added in a newer containers/storage than the one the binary vendors (skip_mount_home, ignore_chown_errors, force_mask, use_composefs), shipped by a storage.conf package newer than the runtime; or an option of one driver given to another.",
+    causes: [
+      "A containers-common / storage.conf package upgraded past the CRI-O or Podman that reads it (Kubic/OBS snapshots, mixed repositories).",
+      "A template that writes [storage.options.overlay] keys while the runtime uses another driver (zfs, btrfs, vfs).",
+    ],
+    fixes: [
+      "Use the storage.conf shipped with the runtime's release (or remove the option), or upgrade CRI-O/Podman to a release whose containers/storage knows it.",
+      "For a driver mismatch: write the options under the driver in use, or set driver = \"overlay\".",
+    ],
+    references: ["https://github.com/cri-o/cri-o/issues/2056", "https://github.com/containers/storage/blob/main/docs/containers-storage.conf.5.md"],
+    examples: [
+      {
+        // cri-o/cri-o#2056 (a Kubic storage.conf newer than CRI-O 1.13's vendored containers/storage)
+        line: '2019-02-06T00:00:07.512292+00:00 kube-master crio[27469]: time="2019-02-06 00:00:07.511695552Z" level=fatal msg="Unknown option .skip_mount_home"',
+        captures: { key: "skip_mount_home" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes-sigs/kubespray#9898: an overlay option written while CRI-O uses zfs, whatever the release.
+      'Mar 17 12:42:06 fs6 crio[1695519]: time="2023-03-17 12:42:06.297820199+01:00" level=fatal msg="validating root config: failed to get store to set defaults: unknown option overlay.mountopt"',
+    ],
+  },
+  {
     id: "kubeadm-component-config-api-unsupported",
     title: "kubeadm given a component configuration (KubeletConfiguration, KubeProxyConfiguration) of an API version it does not read",
     family: "kubeadm",
