@@ -9,6 +9,7 @@ import { clientDiagnosers } from "./area-client.js";
 import { platformDiagnosers } from "./area-platform.js";
 import { addonsDiagnosers } from "./area-addons.js";
 import { nodeDiagnosers } from "./area-node.js";
+import { api12Diagnosers } from "./area-api12.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -17,7 +18,7 @@ export type { DiagnoseContext } from "./context.js";
  * served): reported as a warning only when the job ties them to a failure, otherwise listed with the
  * dismissed matches, versions and all. A line labelled with one of them is recognised in either list.
  */
-export const NOTICE_SIGNATURES: ReadonlySet<string> = new Set(["api-deprecation-warning"]);
+export const NOTICE_SIGNATURES: ReadonlySet<string> = new Set(["api-deprecation-warning", "operator-version-annotation-notice"]);
 
 const DIAGNOSERS: Record<string, Diagnoser> = {
   "k8s-compat-mincompat-out-of-range": diagnoseMinCompat,
@@ -72,6 +73,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...platformDiagnosers,
   ...addonsDiagnosers,
   ...nodeDiagnosers,
+  ...api12Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

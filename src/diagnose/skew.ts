@@ -3,6 +3,7 @@ import type { KubeVersion } from "../model.js";
 import { captureRoles, hintRole, type DiagnoseInput, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, KIND_GROUPS, KUBEADM_ONLY_FLAGS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
+import { crdVersionFinding } from "./area-api12.js";
 
 // Reasoning for messages with two sides (client/server, kubelet/control plane, kubeadm/target, …):
 // the minor distance between them and the policy that says how far apart they may be.
@@ -250,6 +251,11 @@ function operatorVersionMoved(group: string, version: string, kind: string): str
   if (group === "gateway.networking.k8s.io" && version === "v1alpha2" && ["Gateway", "GatewayClass", "HTTPRoute"].includes(kind)) {
     return "Gateway API v1.0 and later CRDs no longer serve v1alpha2 for Gateway, GatewayClass and HTTPRoute: the chart or controller was written for an older Gateway API release than the CRDs installed.";
   }
+  // GRPCRoute was experimental-channel v1alpha2 until Gateway API v1.1 made it standard at v1 (envoyproxy/gateway#3387:
+  // v1.1 standard CRDs under an Envoy Gateway that still asked for v1alpha2). The version may be cut off.
+  if (group === "gateway.networking.k8s.io" && kind === "GRPCRoute") {
+    return `GRPCRoute is served at v1alpha2 only by the experimental channel (and by Gateway API before v1.1), at v1 by the standard channel from v1.1: the controller or manifest (${version || "version cut off"}) was written for another Gateway API release or channel than the CRDs installed.`;
+  }
   return undefined;
 }
 
@@ -287,7 +293,11 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
   // A dry run of a bundle that also holds the CRDs (flux bootstrap's first apply) fails the same way while the CRDs
   // are not established yet: ordering, not versions.
   const inBundle = /dry-run\s+failed/.test(input.finding.text);
-  const moved = group && !inBundle && !groupOnly ? operatorVersionMoved(group, apiVersion.slice(group.length + 1), kind) : undefined;
+  // A group cut mid-word ("gateway.networking.k") is completed when it can only be Gateway API's.
+  const cutGroup = groupOnly && group.length >= 12 && "gateway.networking.k8s.io".startsWith(group) ? "gateway.networking.k8s.io" : undefined;
+  const moved = cutGroup && !inBundle
+    ? operatorVersionMoved(cutGroup, "", kind)
+    : group && !inBundle && !groupOnly ? operatorVersionMoved(group, apiVersion.slice(group.length + 1), kind) : undefined;
   if (moved) {
     return {
       verdict: "warning",
@@ -297,6 +307,9 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
       fixes: ["Upgrade the CRDs (flux install / flux bootstrap, the Gateway API release bundle) to the release the client and manifests are written for, or write the manifests for the served version."],
     };
   }
+  // An operator's group with a known history: a version no release served, or one a later release dropped.
+  const crd = group && !groupOnly && !inBundle && !BUILTIN_GROUPS.has(group) ? crdVersionFinding(apiVersion, kind) : undefined;
+  if (crd) return { ...crd, versions: captureRoles(input) };
   if (group && !BUILTIN_GROUPS.has(group)) {
     return {
       verdict: "not-skew",

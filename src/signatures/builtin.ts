@@ -18,6 +18,7 @@ import { e2eSignatures } from "./e2e.js";
 import { nodeSignatures } from "./node.js";
 import { node12Signatures } from "./node12.js";
 import { platform12Signatures } from "./platform12.js";
+import { api12Signatures } from "./api12.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -31,6 +32,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...kubectlSignatures,
   ...kubeadmSignatures,
   ...apiSignatures,
+  ...api12Signatures,
   ...criSignatures,
   ...clusterApiSignatures,
   ...helmSignatures,

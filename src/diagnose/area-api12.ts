@@ -1,0 +1,217 @@
+import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
+import { BUILTIN_GROUPS, REMOVED_APIS } from "./tables.js";
+import { crdVersionStatus } from "./tables-crd.js";
+
+// Diagnoses for src/signatures/api12.ts (served APIs, CRDs, webhooks, operators), merged into DIAGNOSERS in index.ts.
+
+const REVIEW_VERSION = /^v1(?:beta1)?$/;
+
+const diagnoseEksctlConfig: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const version = apiVersion.slice("eksctl.io/".length);
+  if (version === "v1alpha5") {
+    return { headline: `This eksctl does not read ${apiVersion}: the binary is older than the config file (v1alpha5 came in eksctl 0.1.3x, in 2019), so upgrade eksctl.` };
+  }
+  if (/^v1alpha[1-4]$/.test(version)) {
+    return {
+      headline: `This eksctl no longer reads ${apiVersion}: the config file was written for an older eksctl; rewrite it as eksctl.io/v1alpha5.`,
+      fixes: ["Change the file's apiVersion to eksctl.io/v1alpha5 and check its fields against the current schema (https://eksctl.io/usage/schema/), or run the eksctl release the file was written for."],
+    };
+  }
+  return { headline: `This eksctl does not read the config API version ${apiVersion}: the file and the binary are from different eksctl releases (eksctl reads eksctl.io/v1alpha5).` };
+};
+
+const diagnoseReviewVersions: Diagnoser = (input) => {
+  const field = input.capture("field") ?? "admissionReviewVersions";
+  const review = field === "conversionReviewVersions" ? "ConversionReview" : "AdmissionReview";
+  const accepted = (input.capture("accepted") ?? "").split(/\s*,\s*/).filter(Boolean);
+  const givenRaw = input.capture("given");
+  if (givenRaw === undefined) {
+    return {
+      verdict: "warning",
+      headline: `The registration has no ${field}: the v1 API (admissionregistration.k8s.io/v1, apiextensions.k8s.io/v1) requires the list that v1beta1 defaulted to [v1beta1], so a manifest moved from v1beta1 to v1 (Kubernetes 1.22 removed v1beta1) without it is refused.`,
+      versions: captureRoles(input),
+      fixes: [`Add ${field} with the ${review} versions the webhook decodes (["v1", "v1beta1"] for most; ["v1beta1"] for a webhook built before 1.16).`],
+    };
+  }
+  const given = [...givenRaw.matchAll(/[\w.-]+/g)].map((m) => m[0]);
+  const typos = given.filter((v) => !REVIEW_VERSION.test(v));
+  if (typos.length === given.length) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: ${field} lists ${typos.join(", ")}, which is no ${review} version (they are v1 and v1beta1); a typo in the registration.`,
+      versions: captureRoles(input),
+      fixes: [`Write ${field} as ["v1", "v1beta1"] (or the versions the webhook decodes).`],
+    };
+  }
+  const newer = given.filter((v) => REVIEW_VERSION.test(v) && !accepted.includes(v));
+  return {
+    headline: `The apiserver speaks only ${accepted.join(", ")} ${review}s and the ${review === "AdmissionReview" ? "webhook" : "CRD's conversion webhook"} registers ${given.join(", ")}: the cluster is older than the release of the registration (${newer.includes("v1") ? "a v1-only list needs Kubernetes 1.17+" : `${newer.join(", ")} is unknown to this apiserver`}).`,
+    versions: captureRoles(input),
+  };
+};
+
+const diagnoseReviewResponse: Diagnoser = (input) => {
+  const expected = input.capture("expected") ?? "";
+  const got = input.capture("got") ?? "";
+  const review = input.capture("review") ?? "AdmissionReview";
+  if (got === "/" || got === "") {
+    return {
+      headline: `The apiserver sent a ${expected} ${review} and the webhook answered without apiVersion and kind: it was written for the v1beta1 review (where the apiserver tolerated that), older than the registration that lists ${expected.split("/")[1] ?? "v1"}.`,
+      versions: captureRoles(input),
+    };
+  }
+  if (got === expected) return { verdict: "not-skew", headline: `The webhook answered ${got} as asked; the kind of its answer is wrong, which is a webhook bug, not a version skew.` };
+  return { headline: `The apiserver sent a ${expected} ${review} and the webhook answered in ${got}: the webhook speaks another review version than its registration promises.`, versions: captureRoles(input) };
+};
+
+const diagnoseUnknownConversion: Diagnoser = (input) => {
+  const from = input.capture("from") ?? "";
+  const to = input.capture("to") ?? "";
+  const kind = input.capture("kind") ?? "";
+  if (from === to || kind !== input.capture("toKind")) {
+    return { verdict: "not-skew", headline: `A conversion from ${from}.${kind} to ${to}.${input.capture("toKind") ?? ""} is not between two versions of one kind: a program bug, not a version skew.` };
+  }
+  // The apiserver failing open let the request through (a W line, kubernetes' dispatcher): nothing failed because of it.
+  if (/\bfailing\s+open\b/.test(input.finding.text)) {
+    return { verdict: "not-skew", headline: `The apiserver called a webhook that could not convert ${from}.${kind} and failed open: the request went through, so this explains no failure.` };
+  }
+  if (kind === "AdmissionReview" || kind === "ConversionReview") {
+    return {
+      headline: `The apiserver sent a ${from} ${kind} and the webhook's code handles only ${to}: the webhook is older than its registration, which lists ${from} first (or only).`,
+      versions: captureRoles(input),
+      fixes: [`Upgrade the webhook to one that decodes ${kind} ${from}, or list ${to} first in ${kind === "AdmissionReview" ? "admissionReviewVersions" : "conversionReviewVersions"}.`],
+    };
+  }
+  if (/WebhookConfiguration$/.test(kind)) {
+    return {
+      headline: `${kind} ${from} reached code that handles only ${to}: the manifests (a provider's components) are from an older release than the tool reading them (clusterctl v0.4+ takes admissionregistration.k8s.io/v1 only; v1beta1 was removed in Kubernetes 1.22).`,
+      versions: captureRoles(input),
+    };
+  }
+  // Any other kind: a program calling its own scheme's Convert without the conversion functions registered (a library
+  // use, kubernetes/kubernetes#126582), not data of another release.
+  return { verdict: "not-skew", headline: `A program converted ${kind} from ${from} to ${to} with a scheme that has no conversion registered for it: a use of the library, not components of different releases.`, versions: captureRoles(input) };
+};
+
+/** Group and version of "group/version". */
+function split(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.lastIndexOf("/");
+  return i < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+/**
+ * What the CRD table says about a custom resource version the cluster does not serve; undefined when it does not know
+ * the group or lists the version as current (then the CRD not being installed is the likelier reading).
+ */
+export function crdVersionFinding(apiVersion: string, kind: string): DiagnosisPart | undefined {
+  const { group, version } = split(apiVersion);
+  const status = crdVersionStatus(group, version);
+  // A renamed group (certmanager.k8s.io, traefik.containo.us, keda.k8s.io) was the current one for years, when a missing
+  // CRD was the usual reason for this message: only a version dropped within a group is taken as the releases disagreeing.
+  if (status.kind === "removed" && !status.group.renamedTo) {
+    const renamed = status.group.renamedTo ? ` (the group became ${status.group.renamedTo})` : "";
+    return {
+      verdict: "warning",
+      headline: `${status.group.product} ${status.removedIn} and later do not serve ${kind} ${apiVersion}${renamed}: the manifest or client is older than the ${status.group.product} installed, or ${status.group.product} is not installed.`,
+      fixes: [`Move the manifest to the version the installed ${status.group.product} serves (kubectl api-resources | grep ${kind}), or install the ${status.group.product} release it was written for.`],
+    };
+  }
+  if (status.kind === "never-served" && status.newer) {
+    const served = Object.keys(status.group.versions).join(", ");
+    return {
+      verdict: "warning",
+      headline: `No ${status.group.product} release serves ${apiVersion} (its CRDs serve ${served}): the manifest follows docs for another ${status.group.product} release than the one installed, or has a wrong version.`,
+      fixes: [`Use ${group}/${Object.keys(status.group.versions).pop() ?? version} (kubectl api-resources | grep ${kind} shows what the cluster serves).`],
+    };
+  }
+  return undefined;
+}
+
+const diagnoseOperatorCrd: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const kind = input.capture("kind");
+  return {
+    headline: `The operator watches ${kind ? `${kind} ` : ""}${apiVersion}, which no CRD in the cluster serves: its CRDs are older than the operator (not upgraded with it) or not installed.`,
+    versions: captureRoles(input),
+    reasoning: [`kubectl get crd -o custom-columns=NAME:.metadata.name,VERSIONS:.spec.versions[*].name | grep ${split(apiVersion).group} shows which versions the installed CRDs serve.`],
+  };
+};
+
+const FLUX_CURRENT: Record<string, string> = {
+  "kustomize.toolkit.fluxcd.io": "v1",
+  "source.toolkit.fluxcd.io": "v1",
+  "helm.toolkit.fluxcd.io": "v2",
+  "notification.toolkit.fluxcd.io": "v1",
+};
+
+const diagnoseFluxPatch: Diagnoser = (input) => {
+  const group = input.capture("group") ?? "";
+  const version = input.capture("version") ?? "";
+  const current = FLUX_CURRENT[group];
+  if (current === version) {
+    return { verdict: "not-skew", headline: `The patch targets ${input.capture("kind")} at ${group}/${version}, the current Flux version: it misses for another reason (name, namespace), not an API version.` };
+  }
+  return {
+    headline: `A kustomize patch targets ${input.capture("kind")} at ${group}/${version}, which the Flux manifests in the repository no longer use${current && current !== version ? ` (current Flux writes ${group}/${current})` : ""}: the patches were written for an older Flux than the regenerated gotk manifests.`,
+    versions: captureRoles(input),
+  };
+};
+
+const ALWAYS_SERVED = new Set(["v1", "apps/v1", "rbac.authorization.k8s.io/v1"]);
+
+const diagnoseTerraformManifest: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const kind = input.capture("kind") ?? "";
+  const { group } = split(apiVersion);
+  const removed = REMOVED_APIS[apiVersion];
+  if (removed) {
+    return {
+      headline: `${kind} ${apiVersion} was removed in Kubernetes ${removed.removedIn}: the Terraform manifest targets an older Kubernetes than the cluster runs.`,
+      versions: [...captureRoles(input), { name: "removedIn", version: removed.removedIn, role: `release that stopped serving ${apiVersion}`, source: "removal table" }],
+      fixes: [`Move the manifest to ${removed.replacement}.`],
+    };
+  }
+  // Core v1, apps/v1 and rbac v1 are served by every release still met (1.9 on): the provider's discovery failed.
+  if (ALWAYS_SERVED.has(apiVersion)) {
+    return { verdict: "not-skew", headline: `Not a version skew: every Kubernetes release since 1.9 serves ${kind} ${apiVersion}; the provider could not read the cluster's API discovery (credentials, endpoint, provider version).` };
+  }
+  if (BUILTIN_GROUPS.has(group)) {
+    return { verdict: "warning", headline: `The cluster does not serve ${kind} ${apiVersion}: a built-in API its Kubernetes does not serve (yet, or any more).`, versions: captureRoles(input) };
+  }
+  const crd = crdVersionFinding(apiVersion, kind);
+  if (crd) return { ...crd, versions: captureRoles(input) };
+  return {
+    verdict: "not-skew",
+    headline: `No CRD serves ${kind} ${apiVersion}: the CRD is not installed (kubernetes_manifest needs it at plan time), which is not a version skew by itself.`,
+  };
+};
+
+// kedacore/charts#427: ScaledObjects hand-edited to keda.sh/v2beta2, which no KEDA release served: bad objects, not releases
+// that disagree. A version a release did serve keeps the signature's reading (CRDs upgraded past stored objects).
+const diagnoseStoredVersion: Diagnoser = (input) => {
+  const apiVersion = input.capture("apiVersion") ?? "";
+  const { group, version } = split(apiVersion);
+  const status = crdVersionStatus(group, version);
+  if (status.kind === "never-served") {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: no ${status.group.product} release served ${apiVersion} (its CRDs serve ${Object.keys(status.group.versions).join(", ")}), so objects stored at it were written by hand or by a tool, not by another release.`,
+      versions: captureRoles(input),
+      fixes: [`Rewrite the objects at a version ${status.group.product} serves (or delete and recreate them), then restart the controller.`],
+    };
+  }
+  return { headline: `${input.signature.title}: ${input.signature.meaning}` };
+};
+
+export const api12Diagnosers: Record<string, Diagnoser> = {
+  "crd-stored-version-not-served": diagnoseStoredVersion,
+  "eksctl-config-api-version-unknown": diagnoseEksctlConfig,
+  "webhook-review-versions-not-accepted": diagnoseReviewVersions,
+  "admission-review-response-version": diagnoseReviewResponse,
+  "scheme-conversion-unknown": diagnoseUnknownConversion,
+  "operator-crd-not-served": diagnoseOperatorCrd,
+  "flux-patch-target-api-version": diagnoseFluxPatch,
+  "terraform-manifest-api-not-valid": diagnoseTerraformManifest,
+  "operator-version-annotation-notice": () => ({ verdict: "not-skew", headline: "An operator stamping its version on resources an earlier release reconciled: a notice, the reconciliation goes on." }),
+};

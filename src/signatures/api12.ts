@@ -1,0 +1,368 @@
+import type { Signature } from "../model.js";
+import { BUILTIN_GROUPS } from "../diagnose/tables.js";
+
+// Served APIs, CRDs, webhooks and operators, round 12: the apiserver's validation of webhook and CRD registrations
+// (admissionReviewVersions, preserveUnknownFields; storedVersions is the generic layer's), AdmissionReview versions between apiserver and
+// webhook, scheme conversions a binary lacks, eksctl's config API, controller-runtime's "kind is a CRD", Flux patch ids
+// and Terraform's kubernetes_manifest. Diagnoses in src/diagnose/area-api12.ts; lines in lines-12api.jsonl.
+
+const Q = String.raw`\\?"?`;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A group/version that is not a built-in group's (built-in ones have their own lifecycle signatures), nor any *.k8s.io. */
+const NOT_BUILTIN = `(?!(?:${[...BUILTIN_GROUPS].filter((g) => g !== "").map(escape).join("|")})/)(?![\\w.-]*k8s\\.io/)`;
+
+export const api12Signatures: Signature[] = [
+  {
+    id: "eksctl-config-api-version-unknown",
+    title: "eksctl does not read the config file's apiVersion",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["eksctl.io/v1alpha"],
+    patterns: [
+      // eksctl registers ClusterConfig in client-go's scheme (pkg/apis/eksctl.io): a release reads only the config API
+      // versions it was built with.
+      String.raw`no\s+kind\s+${Q}(?<kind>[A-Z]\w*)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>eksctl\.io/v1alpha[\w#]*)`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "eksctl config API version of the file" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above k8s-scheme-kind-not-registered (57), which cannot tell eksctl's scheme from a missing CRD type.
+    priority: 58,
+    meaning:
+      "eksctl decodes its config file with the config API versions built into the binary: a file written for a newer eksctl (eksctl.io/v1alpha5, read since 2019) is refused by an older binary, and one in a version newer releases dropped (v1alpha4 and older) by a newer binary.",
+    causes: [
+      "An eksctl binary older than the docs or example the config file came from (eksctl.io/v1alpha5 needs eksctl 0.1.3x or later).",
+      "An old config file (eksctl.io/v1alpha4) given to a current eksctl.",
+    ],
+    fixes: ["Upgrade eksctl (eksctl version), or write the file in the config version the binary reads (apiVersion: eksctl.io/v1alpha5)."],
+    references: ["https://eksctl.io/usage/schema/"],
+    examples: [
+      // eksctl-io/eksctl#1173 (maintainer: v1alpha5 came after eksctl 0.1.24)
+      {
+        line: String.raw`[✖]  loading config file "eks-cluster.yaml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha5" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`,
+        captures: { kind: "ClusterConfig", apiVersion: "eksctl.io/v1alpha5" },
+      },
+      // aws-samples/eks-workshop#335
+      { line: String.raw`[✖]  loading config file "eksworkshop.yml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha4" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`, captures: { apiVersion: "eksctl.io/v1alpha4" } },
+    ],
+    nearMisses: ["apiVersion: eksctl.io/v1alpha5"],
+  },
+  {
+    id: "webhook-review-versions-not-accepted",
+    title: "The apiserver does not accept the AdmissionReview/ConversionReview versions a webhook registers",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["admissionReviewVersions", "conversionReviewVersions"],
+    patterns: [
+      // admissionregistration and apiextensions validation (validation.go): field.Invalid(..., "must include at least one of
+      // <the versions this apiserver speaks>"), and field.Required(..., "must specify one of ...") where v1 has no default.
+      String.raw`(?<field>admissionReviewVersions|conversionReviewVersions)\s*:\s*Invalid\s+value\s*:\s*\[\]string\{(?<given>[^}\n]{0,120})\}\s*:\s*must\s+include\s+at\s+least\s+one\s+of\s+(?<accepted>v\w+(?:\s*,\s*v\w+)*)`,
+      String.raw`(?<field>admissionReviewVersions|conversionReviewVersions)\s*:\s*Required\s+value\s*:\s*must\s+specify\s+one\s+of\s+(?<accepted>v\w+(?:\s*,\s*v\w+)*)`,
+    ],
+    versions: [],
+    roles: { field: "field of the webhook registration", given: "versions the registration lists", accepted: "versions this apiserver speaks" },
+    priority: 45,
+    meaning:
+      "An admission webhook configuration (webhooks[].admissionReviewVersions) or a CRD's conversion webhook (spec.conversion.conversionReviewVersions) names the review versions the webhook speaks, and the apiserver refuses any list without one it speaks itself: v1 reviews exist from Kubernetes 1.16, and a v1-only list is accepted from 1.17, so a 1.16 (or older) apiserver answers \"must include at least one of v1beta1\". In admissionregistration.k8s.io/v1 and apiextensions.k8s.io/v1 the list has no default: a registration moved from v1beta1 without it is refused with \"Required value\".",
+    causes: [
+      "A webhook or operator release (chart) made for Kubernetes 1.17+ that registers only v1 reviews, installed on a 1.16 or older cluster.",
+      "A webhook configuration or CRD moved from the v1beta1 API (removed in 1.22) to v1 without adding the list, which v1beta1 defaulted to [v1beta1].",
+    ],
+    fixes: [
+      "List both versions the webhook speaks (admissionReviewVersions: [\"v1\", \"v1beta1\"]), or install the release made for the cluster's Kubernetes.",
+      "When moving a registration to the v1 API, add admissionReviewVersions / conversionReviewVersions (the versions the webhook code decodes).",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/82025", "https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#prerequisites"],
+    examples: [
+      // rancher/rancher#29420 (Kubernetes 1.16)
+      {
+        line: String.raw`Error: UPGRADE FAILED: failed to create resource: ValidatingWebhookConfiguration.admissionregistration.k8s.io "rancher.cattle.io" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of v1beta1`,
+        captures: { field: "admissionReviewVersions", given: `"v1"`, accepted: "v1beta1" },
+      },
+      // flant/shell-operator#279 (Kubernetes 1.16)
+      {
+        line: String.raw`{"level":"error","msg":"ConversionWebhookManager Start: CustomResourceDefinition.apiextensions.k8s.io \"crontabs.stable.example.com\" is invalid: spec.conversion.conversionReviewVersions: Invalid value: []string{\"v1\"}: must include at least one of v1beta1","time":"2021-05-04T11:17:45Z"}`,
+        captures: { field: "conversionReviewVersions", accepted: "v1beta1" },
+      },
+      { line: "webhooks[0].admissionReviewVersions: Required value: must specify one of v1, v1beta1", captures: { field: "admissionReviewVersions", accepted: "v1, v1beta1" } },
+    ],
+    nearMisses: ['    admissionReviewVersions: ["v1", "v1beta1"]', "  conversionReviewVersions:"],
+  },
+  {
+    id: "admission-review-response-version",
+    title: "Webhook answered an AdmissionReview/ConversionReview of another version than the apiserver sent",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["expected webhook response of"],
+    patterns: [
+      // apiserver's webhook request package (admission/plugin/webhook/request/admissionreview.go): the response must be the
+      // group/version/kind the apiserver sent; a v1beta1-era webhook answers without apiVersion and kind ("got /, Kind=").
+      String.raw`expected\s+webhook\s+response\s+of\s+(?<expected>(?:admission\.k8s\.io|apiextensions\.k8s\.io)/v\w+)\s*,\s*Kind=(?<review>AdmissionReview|ConversionReview)\s*,\s*got\s+(?<got>[\w.-]*/[\w.-]*)\s*,\s*Kind=(?<gotKind>\w*)`,
+    ],
+    versions: [],
+    roles: { expected: "review version the apiserver sent", got: "version of the webhook's answer (empty: none)", review: "review kind" },
+    priority: 45,
+    meaning:
+      "The apiserver sends an AdmissionReview of the first version in the webhook's admissionReviewVersions that it speaks and requires the answer in the same group/version/kind. A webhook written against admission.k8s.io/v1beta1 (where the apiserver tolerated an answer without apiVersion and kind) fails once the configuration lists v1: it answers \"/, Kind=\", or in v1beta1.",
+    causes: [
+      "A webhook server (or its library: kubewebhook before v2, old admission-controller samples) that only speaks v1beta1 reviews, registered with admissionReviewVersions listing v1 (required in admissionregistration.k8s.io/v1).",
+      "A webhook image older than the configuration that its chart or operator now installs.",
+    ],
+    fixes: [
+      "Upgrade the webhook to a release that speaks admission.k8s.io/v1 (answers with apiVersion: admission.k8s.io/v1, kind: AdmissionReview and the request's uid).",
+      "Until then, list v1beta1 first in admissionReviewVersions so the apiserver sends the version the webhook decodes.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/85681", "https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#response"],
+    examples: [
+      // slok/kubewebhook#55 (v1beta1-only library, Kubernetes 1.17)
+      { line: "expected webhook response of admission.k8s.io/v1, Kind=AdmissionReview, got /, Kind=;", captures: { expected: "admission.k8s.io/v1", review: "AdmissionReview", got: "/" } },
+      // stackrox/admission-controller-webhook-demo#17, douglasmakey/admissioncontroller#4
+      {
+        line: String.raw`Error creating: Internal error occurred: failed calling webhook "webhook-server.webhook-demo.svc": received invalid webhook response: expected webhook response of admission.k8s.io/v1, Kind=AdmissionReview, got /, Kind=`,
+        captures: { expected: "admission.k8s.io/v1" },
+      },
+      // kubernetes/autoscaler#4561 (VPA admission controller)
+      { line: String.raw`failed calling webhook "vpa.k8s.io": expected webhook response of admission.k8s.io/v1, Kind=AdmissionReview, got /, Kind=` },
+    ],
+    nearMisses: [String.raw`Error from server (InternalError): Internal error occurred: failed calling webhook "vpa.k8s.io": Post "https://vpa-webhook.kube-system.svc:443/?timeout=30s": service "vpa-webhook" not found`],
+  },
+  {
+    id: "scheme-conversion-unknown",
+    title: "A binary has no conversion between the API versions of its data and its code",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["unknown conversion"],
+    patterns: [
+      // apimachinery's converter: fmt.Errorf("converting (%s) to (%s): unknown conversion", in, out): the program's scheme
+      // knows both types but registered no conversion between them, so data in one version reaches code built for another.
+      String.raw`converting\s+\((?<from>v\d\w*)\.(?<kind>[A-Z]\w*)\)\s+to\s+\((?<to>v\d\w*)\.(?<toKind>[A-Z]\w*)\)\s*:\s*unknown\s+conversion`,
+    ],
+    versions: ["from", "to"],
+    roles: { from: "API version of the data", to: "API version the code converts to", kind: "kind" },
+    versionKinds: { from: "api-version", to: "api-version" },
+    priority: 45,
+    meaning:
+      "A program decoded an object in one API version and asked its scheme to convert it to the version its code uses, and the scheme has no conversion between them: the data was written for another release of the program (webhook configurations still in admissionregistration v1beta1 given to a clusterctl that handles only v1), or the apiserver sends an AdmissionReview v1 to a webhook built for v1beta1.",
+    causes: [
+      "Manifests or provider components of an older release (admissionregistration.k8s.io/v1beta1 webhooks) read by a newer tool (clusterctl v0.4+ handles v1 only).",
+      "A webhook server built for admission.k8s.io/v1beta1 reviews, registered with admissionReviewVersions listing v1 first.",
+    ],
+    fixes: [
+      "Use the release of the data that matches the tool (a provider release whose components use admissionregistration.k8s.io/v1), or the tool release that still reads the old version.",
+      "For a webhook: upgrade it to one that speaks admission.k8s.io/v1, or list v1beta1 first in admissionReviewVersions.",
+    ],
+    references: ["https://github.com/kubernetes-sigs/cluster-api/issues/5171", "https://github.com/open-policy-agent/kube-mgmt/pull/125"],
+    examples: [
+      // open-policy-agent/kube-mgmt#125 (Kubernetes 1.21, webhook registered for v1beta1 only)
+      {
+        line: String.raw`Internal error occurred: failed calling webhook "webhook.openpolicyagent.org": converting (v1.AdmissionReview) to (v1beta1.AdmissionReview): unknown conversion`,
+        captures: { from: "v1", kind: "AdmissionReview", to: "v1beta1" },
+      },
+      // kubernetes-sigs/cluster-api#5171 (clusterctl v0.4.1, vsphere components with v1beta1 webhooks)
+      {
+        line: String.raw`Error: failed to get provider components for the "vsphere" provider: failed to set the TargetNamespace on the components: converting (v1beta1.MutatingWebhookConfiguration) to (v1.MutatingWebhookConfiguration): unknown conversion`,
+        captures: { from: "v1beta1", kind: "MutatingWebhookConfiguration", to: "v1" },
+      },
+      // cluster-api-provider-hcloud#104
+      { line: String.raw`Error: failed to get provider components for the "hcloud:v0.1.4" provider: failed to set the TargetNamespace on the components: converting (v1beta1.ValidatingWebhookConfiguration) to (v1.ValidatingWebhookConfiguration): unknown conversion`, captures: { kind: "ValidatingWebhookConfiguration" } },
+    ],
+    nearMisses: [String.raw`error: converting  to : type names don't match (Unknown, RawExtension), and no conversion 'func (runtime.Unknown, runtime.RawExtension) error' registered.`],
+  },
+  {
+    id: "crd-preserve-unknown-fields-upgrade",
+    title: "CRD upgrade from apiextensions v1beta1 to v1 keeps spec.preserveUnknownFields: true",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["spec.preserveUnknownFields"],
+    patterns: [
+      // apiextensions validation: a v1 CRD may not set it to true, and a structural schema with defaults needs it false.
+      // A CRD created through v1beta1 kept true (v1beta1's default), so applying the v1 CRD of a newer release fails.
+      String.raw`spec\.preserveUnknownFields\s*:\s*Invalid\s+value\s*:\s*true\s*:\s*(?<reason>must\s+be\s+false(?:\s+in\s+order\s+to\s+use\s+[a-z ]{3,40}?(?=\s*(?:[,."\]\\]|$)))?|cannot\s+set\s+to\s+true)`,
+    ],
+    versions: [],
+    roles: { reason: "why the apiserver refuses it" },
+    priority: 45,
+    meaning:
+      "apiextensions.k8s.io/v1beta1 CRDs defaulted spec.preserveUnknownFields to true; a CRD first installed that way keeps it when a newer release applies its apiextensions.k8s.io/v1 CRD (structural schema, defaults), and the apiserver refuses the update: the installed CRD is from an older release of the operator than the one being applied.",
+    causes: [
+      "An operator upgraded across the release that moved its CRDs from v1beta1 to v1 (Argo Rollouts 0.10 → 1.0, secureCodeBox 2 → 3, many charts around Kubernetes 1.16–1.22).",
+      "A CRD copied from an older cluster (kubectl get -o yaml) carrying preserveUnknownFields: true.",
+    ],
+    fixes: [
+      "Set spec.preserveUnknownFields: false in the CRD being applied (or patch the installed CRD first: kubectl patch crd NAME --type merge -p '{\"spec\":{\"preserveUnknownFields\":false}}'), then apply.",
+      "Follow the operator's upgrade notes for the CRD migration.",
+    ],
+    references: ["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#field-pruning"],
+    examples: [
+      // argoproj/argo-rollouts#1067
+      {
+        line: String.raw`for: "./manifests/crds": CustomResourceDefinition.apiextensions.k8s.io "rollouts.argoproj.io" is invalid: spec.preserveUnknownFields: Invalid value: true: must be false in order to use defaults in the schema`,
+        captures: { reason: "must be false in order to use defaults in the schema" },
+      },
+      // kubernetes/kubernetes#94295
+      {
+        line: String.raw`"CustomResourceDefinition.apiextensions.k8s.io \"sfplans.osb.servicefabrik.io\" is invalid: spec.preserveUnknownFields: Invalid value: true: cannot set to true, set x-preserve-unknown-fields to true in spec.versions[*].schema instead"`,
+        captures: { reason: "cannot set to true" },
+      },
+      // secureCodeBox/secureCodeBox#788
+      { line: String.raw`The CustomResourceDefinition "scans.execution.securecodebox.io" is invalid: spec.preserveUnknownFields: Invalid value: true: must be false in order to use defaults in the schema` },
+    ],
+    nearMisses: ["  preserveUnknownFields: false", "spec.preserveUnknownFields: false"],
+  },
+  {
+    id: "operator-crd-not-served",
+    title: "Operator (controller-runtime) starts on a custom resource version no installed CRD serves",
+    family: "api",
+    severity: "warning",
+    flake: false,
+    anchors: ["it should be installed before calling Start", "failed to get API group resources"],
+    patterns: [
+      // controller-runtime's source.Kind: "if kind is a CRD, it should be installed before calling Start" with the mapper's
+      // "no matches for kind" (a CRD group: built-in groups are api-no-kind-match's, Cluster API's capi-api-version-not-served's).
+      String.raw`if\s+kind\s+is\s+a\s+CRD\s*,\s*it\s+should\s+be\s+installed\s+before\s+calling\s+Start[^\n]{0,400}?no\s+matches\s+for\s+kind\s+${Q}(?<kind>[A-Z]\w*)${Q}\s+in\s+version\s+${Q}(?<apiVersion>${NOT_BUILTIN}[a-z][\w-]*(?:\.[\w-]+)+/v\d\w*)`,
+      // controller-runtime's REST mapper (pkg/client/apiutil): "failed to get API group resources: %w" around discovery's 404.
+      String.raw`failed\s+to\s+get\s+API\s+group\s+resources\s*:\s*unable\s+to\s+retrieve\s+the\s+complete\s+list\s+of\s+server\s+APIs\s*:\s*(?<apiVersion>${NOT_BUILTIN}[a-z][\w-]*(?:\.[\w-]+)+/v\d\w*)\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "custom resource group/version the operator watches", kind: "custom resource kind" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above api-watch-version-not-served (45) and api-no-kind-match (40), which dismiss CRD groups.
+    priority: 47,
+    meaning:
+      "An operator built on controller-runtime starts a watch (or a client) for a custom resource at a group/version that no CRD in the cluster serves. When the operator was upgraded, its CRDs were not: Helm installs a chart's crds/ once and never upgrades them, and charts with an upgradeCRDs-style switch off leave the previous release's CRDs, so a kind or version the new operator needs is missing. If the CRDs were never installed the message is the same, hence a warning.",
+    causes: [
+      "The operator image or chart upgraded without its CRDs (Helm skips crds/ on upgrade; KubeBlocks upgradeAddons=false; a chart older than the image).",
+      "The operator's CRDs (or a dependency's, such as ORC for CAPO, vpc-resource-controller's CNINode for the VPC CNI) not installed at all.",
+    ],
+    fixes: [
+      "Apply the CRDs of the operator's release (kubectl apply --server-side -f the release's CRD manifests), then restart the operator.",
+      "Or pin the operator back to the release its installed CRDs came from.",
+    ],
+    references: ["https://helm.sh/docs/chart_best_practices/custom_resource_definitions/#some-caveats-and-explanations"],
+    examples: [
+      // apecloud/kubeblocks#6251 (operator 0.8 with 0.7 CRDs)
+      {
+        line: String.raw`2023-12-27T02:57:41.958Z	ERROR	controller-runtime.source.EventHandler	if kind is a CRD, it should be installed before calling Start	{"kind": "ComponentDefinition.apps.kubeblocks.io", "error": "no matches for kind \"ComponentDefinition\" in version \"apps.kubeblocks.io/v1alpha1\""}`,
+        captures: { kind: "ComponentDefinition", apiVersion: "apps.kubeblocks.io/v1alpha1" },
+      },
+      // pulumi/pulumi-kubernetes-operator#401 (operator 0.5 → 1.10 without the Program CRD)
+      {
+        line: String.raw`{"level":"error","ts":"2023-01-13T15:04:03.136Z","logger":"controller-runtime.source","msg":"if kind is a CRD, it should be installed before calling Start","kind":"Program.pulumi.com","error":"no matches for kind \"Program\" in version \"pulumi.com/v1\""}`,
+        captures: { kind: "Program", apiVersion: "pulumi.com/v1" },
+      },
+      // Altinity/clickhouse-operator#1343 (0.23 image, 0.22 chart)
+      {
+        line: String.raw`2024-02-13T09:49:09Z	ERROR	controller-runtime.source.EventHandler	failed to get informer from cache	{"error": "failed to get API group resources: unable to retrieve the complete list of server APIs: clickhouse-keeper.altinity.com/v1: the server could not find the requested resource"}`,
+        captures: { apiVersion: "clickhouse-keeper.altinity.com/v1" },
+      },
+    ],
+    nearMisses: [
+      "unable to retrieve the complete list of server APIs: custom.metrics.k8s.io/v1beta1: the server could not find the requested resource",
+    ],
+  },
+  {
+    id: "flux-patch-target-api-version",
+    title: "A kustomize patch targets a Flux kind at an API version the Flux manifests no longer use",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["no matches for Id"],
+    patterns: [
+      // kustomize's resource ids are group_version_Kind|namespace|name (Kind.version.group/name.namespace from kustomize 4):
+      // a patch whose target names the old version finds nothing once flux bootstrap (or flux install) regenerated
+      // gotk-components/gotk-sync at the new version.
+      String.raw`no\s+matches\s+for\s+Id\s+(?<group>[a-z]+\.toolkit\.fluxcd\.io)_(?<version>v\d\w*)_(?<kind>[A-Z]\w*)\|`,
+      String.raw`no\s+matches\s+for\s+Id\s+(?<kind>[A-Z]\w*)\.(?<version>v\d\w*)\.(?<group>[a-z]+\.toolkit\.fluxcd\.io)/`,
+    ],
+    versions: ["version"],
+    roles: { group: "Flux API group", version: "API version the patch targets", kind: "Flux kind" },
+    versionKinds: { version: "api-version" },
+    priority: 45,
+    meaning:
+      "kustomize found no resource with the id a patch targets: the patch names a Flux kind at an API version (kustomize.toolkit.fluxcd.io_v1beta1_Kustomization) that the repository's Flux manifests no longer use, because a Flux upgrade regenerated them at a newer version (v1beta2, v1). The patches were written for an older Flux than the manifests.",
+    causes: ["flux bootstrap / flux install of a newer release rewrote gotk-components.yaml and gotk-sync.yaml, and the repository's kustomization.yaml patches still target the old apiVersion."],
+    fixes: ["Update the patch targets (target.version or the patch's apiVersion) to the version in the regenerated gotk-sync.yaml, or target by kind and name only."],
+    references: ["https://fluxcd.io/flux/installation/configuration/bootstrap-customization/"],
+    examples: [
+      // fluxcd/flux2#1924 (after the upgrade to Flux 0.18)
+      {
+        line: "no matches for Id kustomize.toolkit.fluxcd.io_v1beta1_Kustomization|flux-system|flux-system; failed to find unique target for patch kustomize.toolkit.fluxcd.io_v1beta1_Kustomization|flux-system",
+        captures: { group: "kustomize.toolkit.fluxcd.io", version: "v1beta1", kind: "Kustomization" },
+      },
+    ],
+    nearMisses: [
+      "no matches for Id apps_v1_Deployment|default|web; failed to find unique target for patch apps_v1_Deployment|web",
+      // fluxcd/flux2#4344: the current version, a patch that misses for another reason.
+      "kustomize build failed: no matches for Id Kustomization.v1.kustomize.toolkit.fluxcd.io/flux2-sync-usm1-trunk.flux-system; failed to find unique target for patch Kustomization.v1.kustomize.toolkit.fluxcd.io/flux2-sync-usm1-trunk.flux-system",
+    ],
+  },
+  {
+    id: "terraform-manifest-api-not-valid",
+    title: "Terraform kubernetes_manifest: the cluster does not serve the manifest's group/version/kind",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["valid for cluster, check the APIVersion"],
+    patterns: [
+      // terraform-provider-kubernetes (manifest/provider): "resource [%s] isn't valid for cluster, check the APIVersion and Kind fields are valid".
+      String.raw`resource\s+\[(?<apiVersion>(?:[\w.-]+/)?v\d\w*)/(?<kind>[A-Z]\w*)\]\s+isn't\s+valid\s+for\s+cluster\s*,\s*check\s+the\s+APIVersion\s+and\s+Kind`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "group/version of the manifest", kind: "kind of the manifest" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 45,
+    meaning:
+      "Terraform's kubernetes_manifest looks the resource's group/version/kind up in the cluster's discovery and found nothing: a built-in API the cluster's Kubernetes no longer serves (or does not serve yet), an operator's CRD version that its installed release stopped serving, or a CRD that is not installed.",
+    causes: [
+      "A module or example written for an older operator release (karpenter.k8s.aws/v1beta1 after Karpenter 1.1 serves v1 only) or an older Kubernetes.",
+      "The CRD is not installed yet (kubernetes_manifest needs it at plan time).",
+    ],
+    fixes: ["Move the manifest to the version the cluster serves (kubectl api-resources | grep KIND), or pin the operator release it was written for; install CRDs in a separate apply before manifests that use them."],
+    references: ["https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest#before-you-use-this-resource"],
+    examples: [
+      // terraform-aws-modules/terraform-aws-eks#3244 (Karpenter 1.x installed, example still v1beta1)
+      {
+        line: String.raw`│ Error: default failed to create kubernetes rest client for update of resource: resource [karpenter.k8s.aws/v1beta1/EC2NodeClass] isn't valid for cluster, check the APIVersion and Kind fields are valid`,
+        captures: { apiVersion: "karpenter.k8s.aws/v1beta1", kind: "EC2NodeClass" },
+      },
+    ],
+    nearMisses: [
+      String.raw`│ Error: Failed to determine GroupVersionResource for manifest`,
+      // gavinbunney/terraform-provider-kubectl#112: core v1 (served by every release) refused: the provider's discovery failed.
+      "Error: flux-system/helm-controller failed to create kubernetes rest client for update of resource: resource [v1/ServiceAccount] isn't valid for cluster, check the APIVersion and Kind fields are valid",
+    ],
+  },
+  {
+    id: "operator-version-annotation-notice",
+    title: "Notice: an operator adopting resources reconciled by an earlier release",
+    family: "api",
+    severity: "warning",
+    flake: false,
+    anchors: ["previously reconciled by incompatible controller version"],
+    patterns: [
+      // ECK's annotation package (pkg/controller/common/annotation): an info line while it stamps its version on resources
+      // an older release managed; it goes on, so it explains nothing by itself.
+      String.raw`[Rr]esource\s+was\s+previously\s+reconciled\s+by\s+incompatible\s+controller\s+version(?:[^\n]{0,200}?controller_version\\?"?\s*:\s*\\?"(?<controller>\d+\.\d+\.\d+))?`,
+    ],
+    versions: ["controller"],
+    roles: { controller: "operator version stamping the resource" },
+    priority: 45,
+    meaning: "Elastic's operator (ECK) logs this at info level when it adopts a resource an earlier release reconciled and stamps its own version on it; the reconciliation goes on.",
+    causes: ["An operator upgrade (expected); the failure, if any, is elsewhere."],
+    fixes: ["Look for the operator's errors after this line (webhook, CRD or RBAC problems after the upgrade)."],
+    examples: [
+      // elastic/cloud-on-k8s#1531
+      {
+        line: String.raw`{"level":"info","ts":1565264888.8943298,"logger":"annotation","msg":"Resource was previously reconciled by incompatible controller version and missing annotation, adding annotation","controller_version":"0.9.0","namespace":"default","name":"quickstart","kind":"Elasticsearch"}`,
+        captures: { controller: "0.9.0" },
+      },
+    ],
+  },
+];

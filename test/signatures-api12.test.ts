@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { verdictOf } from "./helpers/verdict.js";
+import { textSource } from "./helpers/logs.js";
+
+// Round 12 of served APIs, CRDs, webhooks and operators (lines in test/fixtures/real-world/lines-12api.jsonl): webhook and
+// CRD registrations the apiserver refuses across releases, AdmissionReview versions between apiserver and webhook, scheme
+// conversions, eksctl's config API, controller-runtime's missing CRDs, and the near-misses that share their words.
+
+async function headline(line: string): Promise<string> {
+  const report = await analyze([textSource("job.log", `${line}\n`)]);
+  return [...report.causes, ...report.warnings, ...report.dismissed][0]?.diagnosis.headline ?? "";
+}
+
+describe("eksctl's config API versions", () => {
+  it("v1alpha5 refused: the binary is older than the file", async () => {
+    const line = String.raw`[✖]  loading config file "eks-cluster.yaml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha5" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`;
+    expect(await verdictOf(line)).toMatchObject({ id: "eksctl-config-api-version-unknown", verdict: "cause", captures: { apiVersion: "eksctl.io/v1alpha5" } });
+    expect(await headline(line)).toMatch(/older than the config file/);
+  });
+
+  it("v1alpha4 refused: the file is older than the binary", async () => {
+    const line = String.raw`[✖]  loading config file "eksworkshop.yml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha4" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`;
+    expect(await headline(line)).toMatch(/no longer reads eksctl\.io\/v1alpha4/);
+  });
+
+  it("a CRD kind decoded with client-go's own scheme (helm 3 alpha) is dismissed, not a cause", async () => {
+    const line = String.raw`Error: UPGRADE FAILED: unable to decode "": no kind "Certificate" is registered for version "certmanager.k8s.io/v1alpha1" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:65"`;
+    expect((await verdictOf(line)).verdict).toBe("none");
+    expect(await headline(line)).toMatch(/^Not a version skew: .*client-go's built-in scheme/);
+  });
+});
+
+describe("review versions of webhook registrations", () => {
+  it("a v1-only admissionReviewVersions on a 1.16 apiserver is a cause", async () => {
+    const line = String.raw`Error: UPGRADE FAILED: failed to create resource: ValidatingWebhookConfiguration.admissionregistration.k8s.io "rancher.cattle.io" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of v1beta1`;
+    expect(await verdictOf(line)).toMatchObject({ id: "webhook-review-versions-not-accepted", verdict: "cause" });
+    expect(await headline(line)).toMatch(/1\.17\+/);
+  });
+
+  it("a typo in the list (intel-device-plugins#547) is dismissed", async () => {
+    const line = String.raw`The MutatingWebhookConfiguration "intelfpgaplugin-mutating-webhook-configuration" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1beta"}: must include at least one of v1beta1`;
+    expect((await verdictOf(line)).verdict).toBe("none");
+    expect(await headline(line)).toMatch(/typo/);
+  });
+
+  it("a v1 registration without the list is a warning", async () => {
+    expect(await verdictOf("webhooks[0].admissionReviewVersions: Required value: must specify one of v1, v1beta1")).toMatchObject({ verdict: "warning" });
+  });
+});
+
+describe("AdmissionReview versions between apiserver and webhook", () => {
+  it("an answer without apiVersion and kind is a v1beta1-era webhook", async () => {
+    const line = String.raw`Error creating: Internal error occurred: failed calling webhook "webhook-server.webhook-demo.svc": received invalid webhook response: expected webhook response of admission.k8s.io/v1, Kind=AdmissionReview, got /, Kind=`;
+    expect(await verdictOf(line)).toMatchObject({ id: "admission-review-response-version", verdict: "cause" });
+    expect(await headline(line)).toMatch(/written for the v1beta1 review/);
+  });
+
+  it("the webhook's scheme lacking the v1 → v1beta1 conversion is the same skew from the webhook's side", async () => {
+    const line = String.raw`Internal error occurred: failed calling webhook "webhook.openpolicyagent.org": converting (v1.AdmissionReview) to (v1beta1.AdmissionReview): unknown conversion`;
+    expect(await verdictOf(line)).toMatchObject({ id: "scheme-conversion-unknown", verdict: "cause", captures: { from: "v1", to: "v1beta1" } });
+  });
+
+  it("clusterctl converting v1beta1 webhook configurations names the components as older", async () => {
+    const line = String.raw`Error: failed to get provider components for the "vsphere" provider: failed to set the TargetNamespace on the components: converting (v1beta1.MutatingWebhookConfiguration) to (v1.MutatingWebhookConfiguration): unknown conversion`;
+    expect(await headline(line)).toMatch(/older release than the tool/);
+  });
+});
+
+describe("CRD upgrades", () => {
+  it("preserveUnknownFields kept from v1beta1 is a cause", async () => {
+    const line = String.raw`The CustomResourceDefinition "scans.execution.securecodebox.io" is invalid: spec.preserveUnknownFields: Invalid value: true: must be false in order to use defaults in the schema`;
+    expect(await verdictOf(line)).toMatchObject({ id: "crd-preserve-unknown-fields-upgrade", verdict: "cause", captures: { reason: "must be false in order to use defaults in the schema" } });
+  });
+
+  it("objects stored at a version no release served (keda.sh/v2beta2) are dismissed", async () => {
+    const line = "sigs.k8s.io/controller-runtime/pkg/cache/internal/informers_map.go:262: failed to list *v1alpha1.ScaledObject: request to convert CR from an invalid group/version: keda.sh/v2beta2";
+    expect((await verdictOf(line)).verdict).toBe("none");
+    expect(await headline(line)).toMatch(/no KEDA release served keda\.sh\/v2beta2/);
+  });
+
+  it("a version a release did serve stays a cause", async () => {
+    const line = "E0118 09:25:32.577351       1 main.go:82] Failed to list v1 volumesnapshots with error=request to convert CR from an invalid group/version: snapshot.storage.k8s.io/v1alpha1";
+    expect(await verdictOf(line)).toMatchObject({ id: "crd-stored-version-not-served", verdict: "cause" });
+  });
+});
+
+describe("operators and their CRDs", () => {
+  it("controller-runtime's 'kind is a CRD' for a custom group is a warning with the group/version", async () => {
+    const line = String.raw`{"level":"error","ts":"2023-01-13T15:04:03.136Z","logger":"controller-runtime.source","msg":"if kind is a CRD, it should be installed before calling Start","kind":"Program.pulumi.com","error":"no matches for kind \"Program\" in version \"pulumi.com/v1\""}`;
+    expect(await verdictOf(line)).toMatchObject({ id: "operator-crd-not-served", verdict: "warning", captures: { kind: "Program", apiVersion: "pulumi.com/v1" } });
+  });
+
+  it("the same wrapper around a built-in kind is left to api-no-kind-match", async () => {
+    const line = String.raw`2022-10-13T20:09:36Z	ERROR	controller-runtime.source	if kind is a CRD, it should be installed before calling Start	{"kind": "HorizontalPodAutoscaler.autoscaling", "error": "no matches for kind \"HorizontalPodAutoscaler\" in version \"autoscaling/v2\""}`;
+    expect((await verdictOf(line)).id).toBe("api-no-kind-match");
+  });
+
+  it("a Flux patch at the old version is a cause, at the current one it is dismissed", async () => {
+    const old = "no matches for Id kustomize.toolkit.fluxcd.io_v1beta1_Kustomization|flux-system|flux-system; failed to find unique target for patch kustomize.toolkit.fluxcd.io_v1beta1_Kustomization|flux-system";
+    expect(await verdictOf(old)).toMatchObject({ id: "flux-patch-target-api-version", verdict: "cause" });
+    const current = "kustomize build failed: no matches for Id Kustomization.v1.kustomize.toolkit.fluxcd.io/flux2-sync-usm1-trunk.flux-system; failed to find unique target for patch Kustomization.v1.kustomize.toolkit.fluxcd.io/flux2-sync-usm1-trunk.flux-system";
+    expect((await verdictOf(current)).verdict).toBe("none");
+  });
+
+  it("Terraform: a Karpenter version removed since is a warning, core v1 is the provider's discovery", async () => {
+    const karpenter = String.raw`│ Error: default failed to create kubernetes rest client for update of resource: resource [karpenter.k8s.aws/v1beta1/EC2NodeClass] isn't valid for cluster, check the APIVersion and Kind fields are valid`;
+    expect(await verdictOf(karpenter)).toMatchObject({ id: "terraform-manifest-api-not-valid", verdict: "warning" });
+    expect(await headline(karpenter)).toMatch(/Karpenter 1\.1 and later do not serve/);
+    const core = "Error: flux-system/helm-controller failed to create kubernetes rest client for update of resource: resource [v1/ServiceAccount] isn't valid for cluster, check the APIVersion and Kind fields are valid";
+    expect((await verdictOf(core)).verdict).toBe("none");
+  });
+
+  it("ECK's version-annotation notice is listed, not warned", async () => {
+    const line = String.raw`{"level":"info","ts":1565264888.8943298,"logger":"annotation","msg":"Resource was previously reconciled by incompatible controller version and missing annotation, adding annotation","controller_version":"0.9.0","namespace":"default","name":"quickstart","kind":"Elasticsearch"}`;
+    expect((await verdictOf(line)).verdict).toBe("none");
+  });
+});
+
+describe("no matches for a CRD version", () => {
+  it("a version no Traefik release serves is a warning that names the served one", async () => {
+    const line = String.raw`error: resource mapping not found for name: "backend-ac" namespace: "apps" from ".\\ingress-route.yaml": no matches for kind "IngressRoute" in version "traefik.io/v1"`;
+    expect(await verdictOf(line)).toMatchObject({ id: "api-no-kind-match", verdict: "warning" });
+    expect(await headline(line)).toMatch(/No Traefik release serves traefik\.io\/v1 \(its CRDs serve v1alpha1\)/);
+  });
+
+  it("GRPCRoute cut after the group is a Gateway API channel/version warning", async () => {
+    const line = String.raw`Error: failed to create provider Kubernetes: failted to create gatewayapi controller: no matches for kind "GRPCRoute" in version "gateway.networking.k`;
+    expect(await verdictOf(line)).toMatchObject({ id: "api-no-kind-match", verdict: "warning" });
+  });
+
+  it("a current version of a known operator is still 'not installed' (dismissed)", async () => {
+    expect((await verdictOf(String.raw`error: unable to recognize "issuer.yaml": no matches for kind "ClusterIssuer" in version "cert-manager.io/v1"`)).verdict).toBe("none");
+    expect((await verdictOf(String.raw`error: unable to recognize "ks.yaml": no matches for kind "Certificate" in version "certmanager.k8s.io/v1alpha1"`)).verdict).toBe("none");
+  });
+
+  it("a CRD kind under a built-in group that serves only its own kinds is a wrong apiVersion", async () => {
+    const line = String.raw`error: resource mapping not found for name: "letsencrypt" namespace: "" from "cluster-issuer.yaml": no matches for kind "ClusterIssuer" in version "apiextensions.k8s.io/v1"`;
+    expect((await verdictOf(line)).verdict).toBe("none");
+    expect(await headline(line)).toMatch(/^Not a version skew: apiextensions\.k8s\.io serves only CustomResourceDefinition/);
+    // The group's own kind stays a cause (a cluster older than 1.16).
+    expect((await verdictOf(String.raw`error: unable to recognize "crd.yaml": no matches for kind "CustomResourceDefinition" in version "apiextensions.k8s.io/v1"`)).verdict).toBe("cause");
+  });
+});
