@@ -12,18 +12,7 @@ async function headline(line: string): Promise<string> {
   return [...report.causes, ...report.warnings, ...report.dismissed][0]?.diagnosis.headline ?? "";
 }
 
-describe("eksctl's config API versions", () => {
-  it("v1alpha5 refused: the binary is older than the file", async () => {
-    const line = String.raw`[✖]  loading config file "eks-cluster.yaml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha5" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`;
-    expect(await verdictOf(line)).toMatchObject({ id: "eksctl-config-api-version-unknown", verdict: "cause", captures: { apiVersion: "eksctl.io/v1alpha5" } });
-    expect(await headline(line)).toMatch(/older than the config file/);
-  });
-
-  it("v1alpha4 refused: the file is older than the binary", async () => {
-    const line = String.raw`[✖]  loading config file "eksworkshop.yml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha4" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`;
-    expect(await headline(line)).toMatch(/no longer reads eksctl\.io\/v1alpha4/);
-  });
-
+describe("decoding custom resources with client-go's scheme", () => {
   it("a CRD kind decoded with client-go's own scheme (helm 3 alpha) is dismissed, not a cause", async () => {
     const line = String.raw`Error: UPGRADE FAILED: unable to decode "": no kind "Certificate" is registered for version "certmanager.k8s.io/v1alpha1" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:65"`;
     expect((await verdictOf(line)).verdict).toBe("none");
@@ -61,10 +50,6 @@ describe("AdmissionReview versions between apiserver and webhook", () => {
     expect(await verdictOf(line)).toMatchObject({ id: "scheme-conversion-unknown", verdict: "cause", captures: { from: "v1", to: "v1beta1" } });
   });
 
-  it("clusterctl converting v1beta1 webhook configurations names the components as older", async () => {
-    const line = String.raw`Error: failed to get provider components for the "vsphere" provider: failed to set the TargetNamespace on the components: converting (v1beta1.MutatingWebhookConfiguration) to (v1.MutatingWebhookConfiguration): unknown conversion`;
-    expect(await headline(line)).toMatch(/older release than the tool/);
-  });
 });
 
 describe("CRD upgrades", () => {

@@ -6,21 +6,6 @@ import { crdVersionStatus } from "./tables-crd.js";
 
 const REVIEW_VERSION = /^v1(?:beta1)?$/;
 
-const diagnoseEksctlConfig: Diagnoser = (input) => {
-  const apiVersion = input.capture("apiVersion") ?? "";
-  const version = apiVersion.slice("eksctl.io/".length);
-  if (version === "v1alpha5") {
-    return { headline: `This eksctl does not read ${apiVersion}: the binary is older than the config file (v1alpha5 came in eksctl 0.1.3x, in 2019), so upgrade eksctl.` };
-  }
-  if (/^v1alpha[1-4]$/.test(version)) {
-    return {
-      headline: `This eksctl no longer reads ${apiVersion}: the config file was written for an older eksctl; rewrite it as eksctl.io/v1alpha5.`,
-      fixes: ["Change the file's apiVersion to eksctl.io/v1alpha5 and check its fields against the current schema (https://eksctl.io/usage/schema/), or run the eksctl release the file was written for."],
-    };
-  }
-  return { headline: `This eksctl does not read the config API version ${apiVersion}: the file and the binary are from different eksctl releases (eksctl reads eksctl.io/v1alpha5).` };
-};
-
 const diagnoseReviewVersions: Diagnoser = (input) => {
   const field = input.capture("field") ?? "admissionReviewVersions";
   const review = field === "conversionReviewVersions" ? "ConversionReview" : "AdmissionReview";
@@ -206,7 +191,6 @@ const diagnoseStoredVersion: Diagnoser = (input) => {
 
 export const api12Diagnosers: Record<string, Diagnoser> = {
   "crd-stored-version-not-served": diagnoseStoredVersion,
-  "eksctl-config-api-version-unknown": diagnoseEksctlConfig,
   "webhook-review-versions-not-accepted": diagnoseReviewVersions,
   "admission-review-response-version": diagnoseReviewResponse,
   "scheme-conversion-unknown": diagnoseUnknownConversion,

@@ -3,7 +3,7 @@ import { BUILTIN_GROUPS } from "../diagnose/tables.js";
 
 // Served APIs, CRDs, webhooks and operators, round 12: the apiserver's validation of webhook and CRD registrations
 // (admissionReviewVersions, preserveUnknownFields; storedVersions is the generic layer's), AdmissionReview versions between apiserver and
-// webhook, scheme conversions a binary lacks, eksctl's config API, controller-runtime's "kind is a CRD", Flux patch ids
+// webhook, scheme conversions a binary lacks (eksctl's config API and clusterctl's components are platform12's), controller-runtime's "kind is a CRD", Flux patch ids
 // and Terraform's kubernetes_manifest. Diagnoses in src/diagnose/area-api12.ts; lines in lines-12api.jsonl.
 
 const Q = String.raw`\\?"?`;
@@ -14,42 +14,6 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\
 const NOT_BUILTIN = `(?!(?:${[...BUILTIN_GROUPS].filter((g) => g !== "").map(escape).join("|")})/)(?![\\w.-]*k8s\\.io/)`;
 
 export const api12Signatures: Signature[] = [
-  {
-    id: "eksctl-config-api-version-unknown",
-    title: "eksctl does not read the config file's apiVersion",
-    family: "api",
-    severity: "error",
-    flake: false,
-    anchors: ["eksctl.io/v1alpha"],
-    patterns: [
-      // eksctl registers ClusterConfig in client-go's scheme (pkg/apis/eksctl.io): a release reads only the config API
-      // versions it was built with.
-      String.raw`no\s+kind\s+${Q}(?<kind>[A-Z]\w*)${Q}\s+is\s+registered\s+for\s+version\s+${Q}(?<apiVersion>eksctl\.io/v1alpha[\w#]*)`,
-    ],
-    versions: ["apiVersion"],
-    roles: { apiVersion: "eksctl config API version of the file" },
-    versionKinds: { apiVersion: "api-version" },
-    // Above k8s-scheme-kind-not-registered (57), which cannot tell eksctl's scheme from a missing CRD type.
-    priority: 58,
-    meaning:
-      "eksctl decodes its config file with the config API versions built into the binary: a file written for a newer eksctl (eksctl.io/v1alpha5, read since 2019) is refused by an older binary, and one in a version newer releases dropped (v1alpha4 and older) by a newer binary.",
-    causes: [
-      "An eksctl binary older than the docs or example the config file came from (eksctl.io/v1alpha5 needs eksctl 0.1.3x or later).",
-      "An old config file (eksctl.io/v1alpha4) given to a current eksctl.",
-    ],
-    fixes: ["Upgrade eksctl (eksctl version), or write the file in the config version the binary reads (apiVersion: eksctl.io/v1alpha5)."],
-    references: ["https://eksctl.io/usage/schema/"],
-    examples: [
-      // eksctl-io/eksctl#1173 (maintainer: v1alpha5 came after eksctl 0.1.24)
-      {
-        line: String.raw`[✖]  loading config file "eks-cluster.yaml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha5" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`,
-        captures: { kind: "ClusterConfig", apiVersion: "eksctl.io/v1alpha5" },
-      },
-      // aws-samples/eks-workshop#335
-      { line: String.raw`[✖]  loading config file "eksworkshop.yml": no kind "ClusterConfig" is registered for version "eksctl.io/v1alpha4" in scheme "k8s.io/client-go/kubernetes/scheme/register.go:60"`, captures: { apiVersion: "eksctl.io/v1alpha4" } },
-    ],
-    nearMisses: ["apiVersion: eksctl.io/v1alpha5"],
-  },
   {
     id: "webhook-review-versions-not-accepted",
     title: "The apiserver does not accept the AdmissionReview/ConversionReview versions a webhook registers",
@@ -157,20 +121,20 @@ export const api12Signatures: Signature[] = [
       "Use the release of the data that matches the tool (a provider release whose components use admissionregistration.k8s.io/v1), or the tool release that still reads the old version.",
       "For a webhook: upgrade it to one that speaks admission.k8s.io/v1, or list v1beta1 first in admissionReviewVersions.",
     ],
-    references: ["https://github.com/kubernetes-sigs/cluster-api/issues/5171", "https://github.com/open-policy-agent/kube-mgmt/pull/125"],
+    references: ["https://github.com/open-policy-agent/kube-mgmt/pull/125", "https://github.com/kubernetes/kubernetes/issues/100454"],
     examples: [
       // open-policy-agent/kube-mgmt#125 (Kubernetes 1.21, webhook registered for v1beta1 only)
       {
         line: String.raw`Internal error occurred: failed calling webhook "webhook.openpolicyagent.org": converting (v1.AdmissionReview) to (v1beta1.AdmissionReview): unknown conversion`,
         captures: { from: "v1", kind: "AdmissionReview", to: "v1beta1" },
       },
-      // kubernetes-sigs/cluster-api#5171 (clusterctl v0.4.1, vsphere components with v1beta1 webhooks)
+      // IBM/ibm-iam-operator#391 (the apiserver's error line: a webhook built for v1beta1 reviews)
       {
-        line: String.raw`Error: failed to get provider components for the "vsphere" provider: failed to set the TargetNamespace on the components: converting (v1beta1.MutatingWebhookConfiguration) to (v1.MutatingWebhookConfiguration): unknown conversion`,
-        captures: { from: "v1beta1", kind: "MutatingWebhookConfiguration", to: "v1" },
+        line: String.raw`E0712 15:28:05.490484      19 dispatcher.go:171] failed calling webhook "iam.hooks.securityenforcement.admission.cloud.ibm.com": converting (v1beta1.AdmissionReview) to (v1.AdmissionReview): unknown conversion`,
+        captures: { from: "v1beta1", kind: "AdmissionReview", to: "v1" },
       },
-      // cluster-api-provider-hcloud#104
-      { line: String.raw`Error: failed to get provider components for the "hcloud:v0.1.4" provider: failed to set the TargetNamespace on the components: converting (v1beta1.ValidatingWebhookConfiguration) to (v1.ValidatingWebhookConfiguration): unknown conversion`, captures: { kind: "ValidatingWebhookConfiguration" } },
+      // kubernetes/kubernetes#100454 (kube-apiserver 1.19 sends v1 reviews to a v1beta1 webhook)
+      { line: String.raw`Internal error occurred: failed calling webhook "xxxx": converting (v1.AdmissionReview) to (v1beta1.AdmissionReview): unknown conversion.`, captures: { from: "v1" } },
     ],
     nearMisses: [String.raw`error: converting  to : type names don't match (Unknown, RawExtension), and no conversion 'func (runtime.Unknown, runtime.RawExtension) error' registered.`],
   },
