@@ -4,38 +4,6 @@ import { crdVersionStatus } from "./tables-crd.js";
 
 // Diagnoses for src/signatures/api12.ts (served APIs, CRDs, webhooks, operators), merged into DIAGNOSERS in index.ts.
 
-const REVIEW_VERSION = /^v1(?:beta1)?$/;
-
-const diagnoseReviewVersions: Diagnoser = (input) => {
-  const field = input.capture("field") ?? "admissionReviewVersions";
-  const review = field === "conversionReviewVersions" ? "ConversionReview" : "AdmissionReview";
-  const accepted = (input.capture("accepted") ?? "").split(/\s*,\s*/).filter(Boolean);
-  const givenRaw = input.capture("given");
-  if (givenRaw === undefined) {
-    return {
-      verdict: "warning",
-      headline: `The registration has no ${field}: the v1 API (admissionregistration.k8s.io/v1, apiextensions.k8s.io/v1) requires the list that v1beta1 defaulted to [v1beta1], so a manifest moved from v1beta1 to v1 (Kubernetes 1.22 removed v1beta1) without it is refused.`,
-      versions: captureRoles(input),
-      fixes: [`Add ${field} with the ${review} versions the webhook decodes (["v1", "v1beta1"] for most; ["v1beta1"] for a webhook built before 1.16).`],
-    };
-  }
-  const given = [...givenRaw.matchAll(/[\w.-]+/g)].map((m) => m[0]);
-  const typos = given.filter((v) => !REVIEW_VERSION.test(v));
-  if (typos.length === given.length) {
-    return {
-      verdict: "not-skew",
-      headline: `Not a version skew: ${field} lists ${typos.join(", ")}, which is no ${review} version (they are v1 and v1beta1); a typo in the registration.`,
-      versions: captureRoles(input),
-      fixes: [`Write ${field} as ["v1", "v1beta1"] (or the versions the webhook decodes).`],
-    };
-  }
-  const newer = given.filter((v) => REVIEW_VERSION.test(v) && !accepted.includes(v));
-  return {
-    headline: `The apiserver speaks only ${accepted.join(", ")} ${review}s and the ${review === "AdmissionReview" ? "webhook" : "CRD's conversion webhook"} registers ${given.join(", ")}: the cluster is older than the release of the registration (${newer.includes("v1") ? "a v1-only list needs Kubernetes 1.17+" : `${newer.join(", ")} is unknown to this apiserver`}).`,
-    versions: captureRoles(input),
-  };
-};
-
 const diagnoseReviewResponse: Diagnoser = (input) => {
   const expected = input.capture("expected") ?? "";
   const got = input.capture("got") ?? "";
@@ -191,7 +159,6 @@ const diagnoseStoredVersion: Diagnoser = (input) => {
 
 export const api12Diagnosers: Record<string, Diagnoser> = {
   "crd-stored-version-not-served": diagnoseStoredVersion,
-  "webhook-review-versions-not-accepted": diagnoseReviewVersions,
   "admission-review-response-version": diagnoseReviewResponse,
   "scheme-conversion-unknown": diagnoseUnknownConversion,
   "operator-crd-not-served": diagnoseOperatorCrd,

@@ -15,46 +15,31 @@ const NOT_BUILTIN = `(?!(?:${[...BUILTIN_GROUPS].filter((g) => g !== "").map(esc
 
 export const api12Signatures: Signature[] = [
   {
-    id: "webhook-review-versions-not-accepted",
-    title: "The apiserver does not accept the AdmissionReview/ConversionReview versions a webhook registers",
+    id: "webhook-review-versions-required",
+    title: "Webhook registration moved to the v1 API without the review versions v1 requires",
     family: "api",
-    severity: "error",
+    severity: "warning",
     flake: false,
-    anchors: ["admissionReviewVersions", "conversionReviewVersions"],
+    anchors: ["ReviewVersions: Required value"],
     patterns: [
-      // admissionregistration and apiextensions validation (validation.go): field.Invalid(..., "must include at least one of
-      // <the versions this apiserver speaks>"), and field.Required(..., "must specify one of ...") where v1 has no default.
-      String.raw`(?<field>admissionReviewVersions|conversionReviewVersions)\s*:\s*Invalid\s+value\s*:\s*\[\]string\{(?<given>[^}\n]{0,120})\}\s*:\s*must\s+include\s+at\s+least\s+one\s+of\s+(?<accepted>v\w+(?:\s*,\s*v\w+)*)`,
+      // admissionregistration and apiextensions validation: field.Required(..., "must specify one of <versions>") where the
+      // v1 API has no default. (A list the apiserver does not speak is platform12's webhook-admission-review-versions-unsupported
+      // for admissionReviewVersions, and the generic layer's for conversionReviewVersions.)
       String.raw`(?<field>admissionReviewVersions|conversionReviewVersions)\s*:\s*Required\s+value\s*:\s*must\s+specify\s+one\s+of\s+(?<accepted>v\w+(?:\s*,\s*v\w+)*)`,
     ],
     versions: [],
-    roles: { field: "field of the webhook registration", given: "versions the registration lists", accepted: "versions this apiserver speaks" },
+    roles: { field: "field of the webhook registration", accepted: "versions this apiserver speaks" },
     priority: 45,
     meaning:
-      "An admission webhook configuration (webhooks[].admissionReviewVersions) or a CRD's conversion webhook (spec.conversion.conversionReviewVersions) names the review versions the webhook speaks, and the apiserver refuses any list without one it speaks itself: v1 reviews exist from Kubernetes 1.16, and a v1-only list is accepted from 1.17, so a 1.16 (or older) apiserver answers \"must include at least one of v1beta1\". In admissionregistration.k8s.io/v1 and apiextensions.k8s.io/v1 the list has no default: a registration moved from v1beta1 without it is refused with \"Required value\".",
-    causes: [
-      "A webhook or operator release (chart) made for Kubernetes 1.17+ that registers only v1 reviews, installed on a 1.16 or older cluster.",
-      "A webhook configuration or CRD moved from the v1beta1 API (removed in 1.22) to v1 without adding the list, which v1beta1 defaulted to [v1beta1].",
-    ],
-    fixes: [
-      "List both versions the webhook speaks (admissionReviewVersions: [\"v1\", \"v1beta1\"]), or install the release made for the cluster's Kubernetes.",
-      "When moving a registration to the v1 API, add admissionReviewVersions / conversionReviewVersions (the versions the webhook code decodes).",
-    ],
-    references: ["https://github.com/kubernetes/kubernetes/issues/82025", "https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#prerequisites"],
+      "admissionregistration.k8s.io/v1 webhook configurations and apiextensions.k8s.io/v1 conversion webhooks must list the review versions the webhook speaks; v1beta1 defaulted the list to [v1beta1]. A registration moved from v1beta1 to v1 (Kubernetes 1.22 removed v1beta1) without adding the list is refused.",
+    causes: ["A chart or operator manifest whose apiVersion was bumped from v1beta1 to v1 for Kubernetes 1.22 without adding admissionReviewVersions (or conversionReviewVersions)."],
+    fixes: ["Add the list with the versions the webhook's code decodes ([\"v1\", \"v1beta1\"] for most; [\"v1beta1\"] for a webhook built before Kubernetes 1.16)."],
+    references: ["https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#prerequisites"],
     examples: [
-      // rancher/rancher#29420 (Kubernetes 1.16)
-      {
-        line: String.raw`Error: UPGRADE FAILED: failed to create resource: ValidatingWebhookConfiguration.admissionregistration.k8s.io "rancher.cattle.io" is invalid: webhooks[0].admissionReviewVersions: Invalid value: []string{"v1"}: must include at least one of v1beta1`,
-        captures: { field: "admissionReviewVersions", given: `"v1"`, accepted: "v1beta1" },
-      },
-      // flant/shell-operator#279 (Kubernetes 1.16)
-      {
-        line: String.raw`{"level":"error","msg":"ConversionWebhookManager Start: CustomResourceDefinition.apiextensions.k8s.io \"crontabs.stable.example.com\" is invalid: spec.conversion.conversionReviewVersions: Invalid value: []string{\"v1\"}: must include at least one of v1beta1","time":"2021-05-04T11:17:45Z"}`,
-        captures: { field: "conversionReviewVersions", accepted: "v1beta1" },
-      },
       { line: "webhooks[0].admissionReviewVersions: Required value: must specify one of v1, v1beta1", captures: { field: "admissionReviewVersions", accepted: "v1, v1beta1" } },
+      { line: String.raw`The CustomResourceDefinition "widgets.example.com" is invalid: spec.conversion.conversionReviewVersions: Required value: must specify one of v1, v1beta1`, captures: { field: "conversionReviewVersions" } },
     ],
-    nearMisses: ['    admissionReviewVersions: ["v1", "v1beta1"]', "  conversionReviewVersions:"],
+    nearMisses: ['    admissionReviewVersions: ["v1", "v1beta1"]'],
   },
   {
     id: "admission-review-response-version",
