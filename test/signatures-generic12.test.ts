@@ -146,3 +146,11 @@ describe("generic layer: the side named too old, a support ceiling", () => {
     expect((await verdictOf("error: gizmo supports up to 1.5 retries")).verdict).toBe("none");
   });
 });
+
+describe("generic layer: kubectl's client-side validation of a custom resource", () => {
+  it("dismisses a CRD's group the server lists under no version, and keeps a built-in group's or a listed group's", async () => {
+    expect((await verdictOf('error: error validating "x.yaml": error validating data: API version "gizmo.example.io/v1alpha1" isn\'t supported, only supports API versions ["policy/v1alpha1" "v1"]')).verdict).toBe("none");
+    expect((await verdictOf('error: error validating "x.yaml": error validating data: API version "gizmo.example.io/v1alpha1" isn\'t supported, only supports API versions ["gizmo.example.io/v1" "v1"]')).verdict).toBe("warning");
+    expect((await verdictOf('error: error validating "x.yaml": error validating data: API version "rbac.authorization.k8s.io/v1beta1" isn\'t supported, only supports API versions ["v1" "apps/v1"]')).verdict).toBe("warning");
+  });
+});

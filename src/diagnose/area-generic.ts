@@ -1,6 +1,6 @@
 import { classifyVersion } from "../kube/versions.js";
 import type { Diagnoser } from "./context.js";
-import { COMPONENT_CONFIG_APIS } from "./tables.js";
+import { BUILTIN_GROUPS, COMPONENT_CONFIG_APIS } from "./tables.js";
 
 // The generic layer's own checks (diagnoseGeneric in ecosystem.ts calls them): where a line the generic patterns
 // matched is not a skew whatever its relation says, and the error contexts that the generic ERROR_LINE misses.
@@ -85,6 +85,16 @@ export function genericDismissal(input: Input): string | undefined {
   const offered = input.capture("offered");
   if (offered !== undefined && (offered.match(/[\w.-]+/g) ?? []).some((v) => v !== "string" && !/^v\d+(?:(?:alpha|beta)\d+)?$/.test(v))) {
     return `The versions offered (${offered.trim()}) hold one that is no API version: a typo in the manifest, not a skew.`;
+  }
+  // kubectl's old client-side validation refusing a custom resource's API version whose group the server lists under no
+  // version at all ('API version "appcontroller.k8s/v1alpha1" isn't supported, only supports API versions ["policy/v1alpha1"
+  // …', the reporter: "wrong yaml"): a CRD never installed, not a version the server stopped (or has yet to start) serving.
+  const listAt = text.indexOf("only supports API versions");
+  if (a !== undefined && listAt >= 0 && a.includes("/")) {
+    const group = a.slice(0, a.lastIndexOf("/"));
+    if (!BUILTIN_GROUPS.has(group) && !text.slice(listAt).includes(`${group}/`)) {
+      return `${a} is a custom resource's API version whose group the server lists under no version: a CRD never installed, not a skew.`;
+    }
   }
   for (const t of [a, b]) {
     if (t !== undefined && /^[a-z][\w-]*(?:\.[a-z][\w-]*)+\/v\d/.test(t) && neverServed(t)) {
