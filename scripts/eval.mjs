@@ -96,7 +96,7 @@ for (const file of freshFiles) {
   print(scoreTable(await run(lines)));
 }
 // The held-out directory's sets use the collectors' format ({line, skew, versions, family}): recognised = any
-// cause or warning, as scripts/score-held-out.mjs scores them. fresh-2b, fresh-4a, fresh-4b, fresh-7 and fresh-8 are tuning
+// cause or warning, as scripts/score-held-out.mjs scores them. fresh-2b, fresh-4a, fresh-4b, fresh-7, fresh-8 and fresh-9 are tuning
 // sets now and get a row per collector family; fresh-5 and fresh-6 are held out, so only their totals are
 // printed (never their lines).
 const heldOutDir = join(root, "held-out");
