@@ -156,3 +156,19 @@ describe("Docker 1.x, etcd 2.x and containers/storage", () => {
     expect((await verdictOf("E0530 23:03:50.737111       1 apiserver.go:52] server exited unexpectedly (unknown flag: --audit-log-path)")).verdict).toBe("warning");
   });
 });
+
+describe("the Go toolchain under Kubernetes modules", () => {
+  it("the go command's refusal of a k8s.io module and Kubernetes' own build floor are causes", async () => {
+    expect(await verdictOf("go: k8s.io/apimachinery@v0.33.0 requires go >= 1.24.0 (running go 1.23.8)")).toMatchObject({
+      id: "go-toolchain-too-old-for-k8s",
+      verdict: "cause",
+      captures: { required: "1.24.0", running: "1.23.8" },
+    });
+    expect((await verdictOf("Kubernetes requires go1.13.4 or greater.")).verdict).toBe("cause");
+  });
+
+  it("old Go's note is a warning, and GOTOOLCHAIN=auto switching is silent", async () => {
+    expect((await verdictOf("note: module requires Go 1.13")).verdict).toBe("warning");
+    expect((await verdictOf("go: k8s.io/api@v0.30.0 requires go >= 1.22.0; switching to go1.22.3")).verdict).toBe("none");
+  });
+});

@@ -201,6 +201,17 @@ const diagnoseGoModuleBuild: Diagnoser = (input) => {
   const cr = module === "sigs.k8s.io/controller-runtime" && version ? /^v0\.(\d+)\./.exec(version) : null;
   const k8sMinor = cr ? CONTROLLER_RUNTIME_K8S[Number(cr[1])] : undefined;
   if (k8sMinor) versions.push(row("builtFor", `v0.${k8sMinor}`, `k8s.io/client-go (api, apimachinery) minor controller-runtime ${version} is built for`, "controller-runtime go.mod by release"));
+  // A standard-library symbol the module's source needs (errors.Is, slices.Contains, atomic.Int64): the Go toolchain is
+  // older than the module, not another k8s.io module (kubernetes/sample-controller#70: apimachinery of 1.18 on Go 1.11).
+  const stdlib = /\bundefined:\s+(?:errors|slices|maps|cmp|atomic|slog|netip|strings|bytes|sync|context|io|os|fs|sort|math|rand|unicode|utf8|reflect|time|http|fmt)\.\w+/.test(input.finding.text);
+  const needsGo = /note:\s+module\s+requires\s+Go\s+(\d+\.\d+)/.exec(input.finding.context.after.map((l) => l.text).join("\n"))?.[1];
+  if (stdlib || needsGo) {
+    return {
+      headline: `${module}${version ? ` ${version}` : ""} uses a standard-library symbol the Go toolchain does not have${needsGo ? ` (the module requires Go ${needsGo})` : ""}: the CI's Go is older than the module's release needs.`,
+      versions: needsGo ? [...versions, row("requiredGo", needsGo, "Go release the module requires", "the go command's note after the errors")] : versions,
+      fixes: ["Build with the Go release the module's go directive names (or newer), or keep the k8s.io modules at a release the current Go can build."],
+    };
+  }
   if (alias) {
     return {
       verdict: "warning",
@@ -272,6 +283,16 @@ export const node12Diagnosers: Record<string, Diagnoser> = {
   "etcdctl-command-removed": diagnoseEtcdctlCommand,
   "kubectl-auth-provider-removed": diagnoseAuthProvider,
   "go-k8s-module-build-mismatch": diagnoseGoModuleBuild,
+  // Go before 1.21 prints the note without naming the module or the running Go.
+  "go-toolchain-too-old-for-k8s": (input) =>
+    /note:\s+module\s+requires\s+Go/.test(input.finding.match)
+      ? { verdict: "warning", headline: `A module of the build requires Go ${input.capture("required") ?? ""}, newer than the toolchain that compiled it: the compile errors above come from an older Go.`, versions: captureRoles(input) }
+      : {
+          headline: input.capture("running")
+            ? `${input.capture("module")} ${input.capture("moduleVersion")} requires Go ${input.capture("required")}, and the job runs Go ${input.capture("running")}: the CI image's Go is older than the Kubernetes modules it builds.`
+            : `This Kubernetes checkout requires Go ${input.capture("required")} or newer, and the build image's Go is older.`,
+          versions: captureRoles(input),
+        },
   "containers-storage-option-unknown": diagnoseStorageOption,
   "client-go-aggregated-discovery-panic": diagnoseDiscoveryPanic,
   // etcd-manager logs its refusal at W and retries for ever: the control plane never comes up.

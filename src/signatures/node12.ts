@@ -440,6 +440,58 @@ export const node12Signatures: Signature[] = [
     ],
   },
   {
+    id: "go-toolchain-too-old-for-k8s",
+    title: "Go toolchain older than the Kubernetes release (or k8s.io module) it builds",
+    family: "compatibility",
+    severity: "error",
+    flake: true,
+    anchors: ["(running go", "Kubernetes requires go", "note: module requires Go"],
+    patterns: [
+      // The go command (1.21+) refusing a k8s.io module whose go directive is newer than the running toolchain.
+      String.raw`go:\s+(?<module>(?:sigs\.)?k8s\.io\/[\w.\/-]+)@(?<moduleVersion>v[\w.+-]+)\s+requires\s+go\s*>=\s*(?<required>\d+\.\d+(?:\.\d+)?)\s*\(running\s+go\s*(?<running>\d+\.\d+(?:\.\d+)?)`,
+      // kubernetes/kubernetes hack/lib/golang.sh: the build's own floor ("Kubernetes requires go1.13.4 or greater.").
+      String.raw`Kubernetes\s+requires\s+go(?<required>\d+\.\d+(?:\.\d+)?)\s+or\s+greater`,
+      // Go before 1.21, after compile errors in a module whose go directive is newer.
+      String.raw`note:\s+module\s+requires\s+Go\s+(?<required>\d+\.\d+(?:\.\d+)?)`,
+    ],
+    versions: ["required", "running"],
+    roles: {
+      required: "Go release the module or Kubernetes build requires",
+      running: "Go toolchain that ran",
+      module: "module that needs the newer Go",
+      moduleVersion: "release of that module",
+    },
+    versionKinds: { required: { kind: "component", component: "Go" }, running: { kind: "component", component: "Go" }, moduleVersion: { kind: "component", component: "Go module" } },
+    priority: 50,
+    meaning:
+      "Each Kubernetes minor raises the Go release it builds with, and its k8s.io modules (client-go, api, apimachinery v0.N) declare it in their go directive: k8s.io v0.29 needs Go 1.21, v0.30 Go 1.22, v0.32 Go 1.23, v0.33 Go 1.24. The CI image's Go is older than the Kubernetes release or module the job builds (a dependency bump, or a build image not updated with the Kubernetes branch).",
+    causes: [
+      "Dependabot or go get raised k8s.io/* to a release whose go directive is newer than the CI image's Go (with GOTOOLCHAIN=local the go command will not download a newer toolchain).",
+      "Building kubernetes/kubernetes (or a fork) of a newer branch with the Go of an older branch's build image.",
+    ],
+    fixes: [
+      "Raise the Go of the CI image (actions/setup-go go-version-file: go.mod) to the release the module requires, or allow GOTOOLCHAIN=auto.",
+      "Or keep the k8s.io modules at the release the current Go can build (e.g. v0.32.x for Go 1.23).",
+    ],
+    references: ["https://go.dev/doc/toolchain", "https://github.com/kubernetes/kubernetes/blob/master/hack/lib/golang.sh"],
+    examples: [
+      {
+        // redpanda-data/redpanda-operator#824 (apimachinery v0.33.0 with Go 1.23.8)
+        line: "go: k8s.io/apimachinery@v0.33.0 requires go >= 1.24.0 (running go 1.23.8)",
+        captures: { module: "k8s.io/apimachinery", moduleVersion: "v0.33.0", required: "1.24.0", running: "1.23.8" },
+      },
+      // theopenlab/openlab-zuul-jobs#706 (a Kubernetes 1.17 checkout built with Go 1.12.4)
+      { line: "Kubernetes requires go1.13.4 or greater.", captures: { required: "1.13.4" } },
+      // kubernetes/sample-controller#70 (apimachinery of 1.18 built with Go 1.11)
+      { line: "note: module requires Go 1.13", captures: { required: "1.13" } },
+    ],
+    nearMisses: [
+      // GOTOOLCHAIN=auto: the go command fetches the newer toolchain and goes on (stackrox/stackrox#11088).
+      "go: k8s.io/api@v0.30.0 requires go >= 1.22.0; switching to go1.22.3",
+      "Detected go version: go version go1.8.5 linux/amd64.",
+    ],
+  },
+  {
     id: "kubeadm-component-config-api-unsupported",
     title: "kubeadm given a component configuration (KubeletConfiguration, KubeProxyConfiguration) of an API version it does not read",
     family: "kubeadm",
