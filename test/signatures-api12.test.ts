@@ -90,6 +90,35 @@ describe("operators and their CRDs", () => {
   });
 });
 
+describe("custom-resource fields an older CRD or webhook does not know", () => {
+  it("helm's validation of a chart's custom resource against an older CRD is a warning", async () => {
+    const line = String.raw`Error: UPGRADE FAILED: error validating "": error validating data: ValidationError(Reaper.spec): unknown field "ServiceAccountName" in io.cassandra-reaper.reaper.v1alpha1.Reaper.spec`;
+    expect(await verdictOf(line)).toMatchObject({ id: "chart-field-unknown-to-installed-crd", verdict: "warning", captures: { kind: "Reaper", field: "ServiceAccountName", version: "v1alpha1" } });
+    // A user's own file and a built-in type stay silent.
+    expect((await verdictOf(String.raw`error: error validating "widget.yaml": error validating data: ValidationError(Widget.spec): unknown field "sizee" in io.example.v1.Widget.spec`)).verdict).toBe("none");
+  });
+
+  it("a webhook that cannot decode managedFields is a cause, another field a warning", async () => {
+    const managed = String.raw`admission webhook "webhook.serving.knative.dev" denied the request: mutation failed: cannot decode incoming new object: json: unknown field "fieldsType"`;
+    expect(await verdictOf(managed)).toMatchObject({ id: "webhook-decode-unknown-field", verdict: "cause" });
+    expect(await headline(managed)).toMatch(/Kubernetes 1\.18/);
+    const own = String.raw`admission webhook "triggers-webhook.tekton.dev" denied the request: mutation failed: cannot decode incoming new object: json: unknown field "bindings"`;
+    expect(await verdictOf(own)).toMatchObject({ id: "webhook-decode-unknown-field", verdict: "warning" });
+  });
+
+  it("Gateway API kinds a controller lists and does not find are not installed, not stale", async () => {
+    const line = "E0805 13:50:04.818364       1 reflector.go:138] external/io_k8s_client_go/tools/cache/reflector.go:167: Failed to watch *v1alpha1.HTTPRoute: failed to list *v1alpha1.HTTPRoute: the server could not find the requested resource (get httproutes.networking.x-k8s.io)";
+    expect((await verdictOf(line)).verdict).toBe("none");
+    // The controller's own CRDs keep the warning.
+    expect((await verdictOf("Failed to watch *v1alpha1.MiddlewareTCP: failed to list *v1alpha1.MiddlewareTCP: the server could not find the requested resource (get middlewaretcps.traefik.containo.us)")).verdict).toBe("warning");
+  });
+
+  it("the alpha MutatingAdmissionPolicy a reflector lists is read with its lifecycle", async () => {
+    const line = 'ERR k8s.io/client-go@v0.35.1/tools/cache/reflector.go:204 > Failed to watch error="failed to list *v1alpha1.MutatingAdmissionPolicy: the server could not find the requested resource"';
+    expect((await verdictOf(line)).id).toBe("api-watch-version-not-served");
+  });
+});
+
 describe("no matches for a CRD version", () => {
   it("a version no Traefik release serves is a warning that names the served one", async () => {
     const line = String.raw`error: resource mapping not found for name: "backend-ac" namespace: "apps" from ".\\ingress-route.yaml": no matches for kind "IngressRoute" in version "traefik.io/v1"`;

@@ -157,7 +157,43 @@ const diagnoseStoredVersion: Diagnoser = (input) => {
   return { headline: `${input.signature.title}: ${input.signature.meaning}` };
 };
 
+// Fields every apiserver since 1.18 puts in metadata (server-side apply's managedFields): a webhook that cannot decode
+// them was built against an older Kubernetes than the cluster, whatever the manifest says.
+const KUBERNETES_META_FIELDS = new Set(["managedFields", "fieldsType", "fieldsV1", "manager", "operation", "subresource"]);
+
+const diagnoseWebhookDecode: Diagnoser = (input) => {
+  const field = input.capture("field") ?? "";
+  if (KUBERNETES_META_FIELDS.has(field)) {
+    return {
+      verdict: "cause",
+      headline: `The webhook cannot decode metadata.managedFields (${field}), which every apiserver from Kubernetes 1.18 on adds: the webhook was built against an older Kubernetes than the cluster runs.`,
+      versions: captureRoles(input),
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `The webhook's types have no field ${field}: the manifest is written for a newer release of the project's CRDs than the webhook installed (or the field is mistyped).`,
+    versions: captureRoles(input),
+  };
+};
+
+// Gateway API's CRDs are installed on their own, never with a controller's chart: a controller listing them and finding
+// none (cert-manager's optional Gateway support, kubernetes/cert-manager#4310) found them not installed, not stale.
+const diagnoseOperatorCrdsOlder: Diagnoser = (input) => {
+  const group = input.capture("group") ?? "";
+  if (group === "networking.x-k8s.io" || group === "gateway.networking.k8s.io") {
+    return {
+      verdict: "not-skew",
+      headline: `The controller watches Gateway API's ${input.capture("kind") ?? "kinds"} (${group}), whose CRDs are installed separately from any controller: they are not installed, which is not a version skew (turn the controller's Gateway support off, or install Gateway API).`,
+      versions: captureRoles(input),
+    };
+  }
+  return { headline: `${input.signature.title}: ${input.signature.meaning}` };
+};
+
 export const api12Diagnosers: Record<string, Diagnoser> = {
+  "webhook-decode-unknown-field": diagnoseWebhookDecode,
+  "operator-crds-older-than-controller": diagnoseOperatorCrdsOlder,
   "crd-stored-version-not-served": diagnoseStoredVersion,
   "admission-review-response-version": diagnoseReviewResponse,
   "scheme-conversion-unknown": diagnoseUnknownConversion,

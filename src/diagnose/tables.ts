@@ -406,6 +406,9 @@ export const KIND_API_VERSIONS: Record<string, { group: string; versions: Record
   // KEP-3136), v1 in 1.30.
   ValidatingAdmissionPolicy: { group: "admissionregistration.k8s.io", versions: { v1alpha1: { since: "1.26" }, v1beta1: { since: "1.28" }, v1: { since: "1.30" } } },
   ValidatingAdmissionPolicyBinding: { group: "admissionregistration.k8s.io", versions: { v1alpha1: { since: "1.26" }, v1beta1: { since: "1.28" }, v1: { since: "1.30" } } },
+  // KEP-3962: alpha in 1.32 (off by default), beta in 1.34 (kyverno/kyverno#16026: Kyverno 1.17 lists v1alpha1 on 1.34).
+  MutatingAdmissionPolicy: { group: "admissionregistration.k8s.io", versions: { v1alpha1: { since: "1.32" }, v1beta1: { since: "1.34" } } },
+  MutatingAdmissionPolicyBinding: { group: "admissionregistration.k8s.io", versions: { v1alpha1: { since: "1.32" }, v1beta1: { since: "1.34" } } },
 };
 
 /**

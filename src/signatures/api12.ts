@@ -289,6 +289,95 @@ export const api12Signatures: Signature[] = [
     ],
   },
   {
+    id: "chart-field-unknown-to-installed-crd",
+    title: "helm: the chart sets a custom-resource field the installed CRD does not have (CRDs not upgraded)",
+    family: "api",
+    severity: "warning",
+    flake: false,
+    anchors: ["error validating data: ValidationError(", "error validating data: [ValidationError("],
+    patterns: [
+      // helm 3 validates the rendered release (file name "") against the cluster's OpenAPI schema (pkg/kube/client.go
+      // Build): for a custom resource that schema is the installed CRD's. Only custom types (not io.k8s.*, whose fields
+      // follow the Kubernetes release).
+      String.raw`error\s+validating\s+\\?"\\?"\s*:\s*error\s+validating\s+data\s*:\s*\[?ValidationError\((?<kind>[A-Z]\w*)(?:\.[\w\[\]-]+)*\)\s*:\s*unknown\s+field\s+\\?"(?<field>[\w.-]+)\\?"\s+in\s+(?<type>(?!io\.k8s\.)[a-z][\w-]*(?:\.[\w-]+)*?\.(?<version>v\d+(?:(?:alpha|beta)\d+)?)\.[A-Z]\w*)`,
+    ],
+    versions: ["version"],
+    roles: { kind: "custom resource kind", field: "field the installed CRD lacks", type: "schema type of the installed CRD", version: "custom resource version" },
+    versionKinds: { version: "api-version" },
+    priority: 44,
+    meaning:
+      "helm validated the rendered chart against the cluster's schema, and a custom resource in it sets a field the installed CRD does not define. Helm installs a chart's crds/ on the first install only and never upgrades them, so a chart upgrade that adds a field (or a values file for a newer chart) meets the previous release's CRD. A typo in values reads the same, hence a warning.",
+    causes: [
+      "helm upgrade to an operator or chart release whose custom resources use a field added after the CRDs were installed (Helm skips crds/ on upgrade).",
+      "A chart that depends on another project's CRDs (an operator installed separately, older than the chart expects).",
+    ],
+    fixes: [
+      "Apply the CRDs of the new release before upgrading (kubectl apply --server-side -f the chart's crds/ or the operator's CRD manifests), then rerun helm upgrade.",
+      "Check the field name in values against the chart's documentation if the CRDs are already current.",
+    ],
+    references: ["https://helm.sh/docs/chart_best_practices/custom_resource_definitions/#some-caveats-and-explanations"],
+    examples: [
+      // vesoft-inc/nebula-operator#163 (chart 1.3.0 over the 1.2.0 CRD)
+      {
+        line: String.raw`Error: UPGRADE FAILED: error validating "": error validating data: ValidationError(NebulaCluster.spec.storaged): unknown field "dataVolumeClaims" in io.nebula-graph.apps.v1alpha1.NebulaCluster.spec.storaged`,
+        captures: { kind: "NebulaCluster", field: "dataVolumeClaims", version: "v1alpha1" },
+      },
+      // k8ssandra/k8ssandra#1058 (1.2.0 → 1.3.0 with Reaper)
+      {
+        line: String.raw`Error: UPGRADE FAILED: error validating "": error validating data: ValidationError(Reaper.spec): unknown field "ServiceAccountName" in io.cassandra-reaper.reaper.v1alpha1.Reaper.spec`,
+        captures: { kind: "Reaper", field: "ServiceAccountName" },
+      },
+      // kubernetes-retired/kubefed#1489 (chart 0.8.1 → 0.9.0)
+      { line: String.raw`Error: error validating "": error validating data: ValidationError(KubeFedConfig.spec.controllerDuration): unknown field "cacheSyncTimeout" in io.kubefed.core.v1beta1.KubeFedConfig.spec.controllerDuration`, captures: { version: "v1beta1" } },
+    ],
+    nearMisses: [
+      // open-telemetry/opentelemetry-helm-charts#109: a built-in type (a CRD file with RBAC fields pasted in).
+      String.raw`error validating data: [ValidationError(CustomResourceDefinition): unknown field "roleRef" in io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition]`,
+      // A user's own file (named), not a chart's render.
+      String.raw`error: error validating "widget.yaml": error validating data: ValidationError(Widget.spec): unknown field "sizee" in io.example.v1.Widget.spec`,
+    ],
+  },
+  {
+    id: "webhook-decode-unknown-field",
+    title: "An admission webhook cannot decode a field of the object it is sent (webhook older than the schema)",
+    family: "api",
+    // A cause only for Kubernetes' own metadata fields; the diagnosis warns on any other field.
+    severity: "error",
+    flake: false,
+    anchors: ["cannot decode incoming"],
+    patterns: [
+      // knative.dev/pkg's webhooks decode the request's object with DisallowUnknownFields (resourcesemantics): a field that
+      // the webhook's Go types lack (metadata.managedFields from Kubernetes 1.18, or a field of a newer CRD release).
+      String.raw`cannot\s+decode\s+incoming\s+(?<which>new|old)\s+object\s*:\s*json\s*:\s*unknown\s+field\s+\\*"(?<field>[\w.-]+)\\*"`,
+    ],
+    versions: [],
+    roles: { which: "object decoded", field: "field the webhook's types lack" },
+    priority: 45,
+    meaning:
+      "A knative-style admission webhook decodes the object it is sent strictly into its own Go types and met a field they lack: the webhook was built against older types than the object's, either an older Kubernetes (metadata.managedFields, fieldsType and fieldsV1 came with server-side apply in 1.18) or an older release of its own CRDs than the manifest's. A typo in a custom resource the CRD does not prune reads the same, hence a warning unless the field is Kubernetes' own.",
+    causes: [
+      "A webhook (Knative Serving/Eventing 0.11–0.13, Tekton Triggers of that era) older than the cluster: it cannot decode the managedFields every 1.18+ apiserver adds.",
+      "A manifest written for a newer release of the CRDs than the installed controller and webhook (Tekton Triggers' bindings field).",
+    ],
+    fixes: [
+      "Upgrade the project's controllers and webhook to a release that supports the cluster's Kubernetes (its compatibility matrix), or write the manifest for the installed release.",
+    ],
+    references: ["https://github.com/knative/pkg/issues/1509"],
+    examples: [
+      // kserve/kserve#873 (Knative 0.11 on Kubernetes 1.18)
+      {
+        line: String.raw`    "error": "admission webhook \"webhook.serving.knative.dev\" denied the request: mutation failed: cannot decode incoming new object: json: unknown field \"fieldsType\"",`,
+        captures: { which: "new", field: "fieldsType" },
+      },
+      // tektoncd/triggers#230
+      {
+        line: String.raw`Error from server (InternalError): error when creating "poc-trigger/eventlis.yaml": Internal error occurred: admission webhook "triggers-webhook.tekton.dev" denied the request: mutation failed: cannot decode incoming new object: json: unknown field "bindings"`,
+        captures: { field: "bindings" },
+      },
+    ],
+    nearMisses: ["json: unknown field \"sizee\""],
+  },
+  {
     id: "operator-version-annotation-notice",
     title: "Notice: an operator adopting resources reconciled by an earlier release",
     family: "api",
