@@ -228,6 +228,19 @@ export const platform12Diagnosers: Record<string, Diagnoser> = {
       versions: captureRoles(input),
     };
   },
+  "karpenter-api-version-removed": (input) => {
+    const api = input.capture("apiVersion") ?? "";
+    const version = api.slice(api.indexOf("/") + 1);
+    const kind = input.capture("kind") ?? "";
+    const removed = /^v1alpha/.test(version) ? "v0.33" : version === "v1beta1" ? "v1.1" : undefined;
+    return {
+      verdict: "warning",
+      headline: removed
+        ? `The cluster serves no ${kind} at ${api}: Karpenter removed that API in ${removed}, so the manifest is older than the installed Karpenter (unless Karpenter's CRDs are not installed at all).`
+        : `The cluster serves no ${kind} at ${api}: Karpenter is not installed, or older than the release that serves ${version}.`,
+      versions: [...captureRoles(input), ...(removed ? [{ name: "removedIn", version: removed, role: `Karpenter release that removed ${api}`, source: "Karpenter upgrade guides" }] : [])],
+    };
+  },
   // terraform-provider-azurerm's client-side orchestrator_version check: the version is looked up in the list AKS returns
   // for the cluster, which is empty or short of the pool's own version for retired or LTS versions (hashicorp/
   // terraform-provider-azurerm#8147, #15477, #16173: pool and cluster on one version). The message goes on to say which

@@ -558,4 +558,75 @@ export const platform12Signatures: Signature[] = [
     ],
     nearMisses: ["Jul 14 12:24:01 ocp-whrb7-bootstrap bootkube.sh[2271]: Rendering Kubernetes API server core manifests..."],
   },
+  {
+    id: "clusterctl-cert-manager-version-mismatch",
+    title: "clusterctl older than the cert-manager it installs or finds",
+    family: "cluster-api",
+    severity: "error",
+    flake: false,
+    anchors: ["failed to get cert-manager object", "failed to update cert-manager component"],
+    patterns: [
+      // clusterctl before v1.0.x/v1.1.1 reads the cert-manager v1.5.3+ manifest's empty documents as objects without a
+      // kind (cluster-api book, troubleshooting: "failed to get cert-manager object").
+      String.raw`failed\s+to\s+get\s+cert-manager\s+object\s+/,\s*Kind=,\s*/\s*:\s*Object\s+'Kind'\s+is\s+missing`,
+      // clusterctl v0.3 installing its cert-manager (v1beta1 CRDs) over a cert-manager 1.0+ already storing v1.
+      String.raw`failed\s+to\s+update\s+cert-manager\s+component\s+(?<crdApi>apiextensions\.k8s\.io/v1beta1),\s*Kind=CustomResourceDefinition`,
+    ],
+    versions: ["crdApi"],
+    roles: { crdApi: "API version of clusterctl's cert-manager CRDs" },
+    versionKinds: { crdApi: "api-version" },
+    priority: 50,
+    meaning:
+      "clusterctl installs (or upgrades) its own pinned cert-manager and parses its manifest: an older clusterctl cannot read the manifest of a newer cert-manager (v1.5.3+), and clusterctl v0.3 cannot downgrade a cert-manager 1.0+ already in the cluster.",
+    causes: ["A clusterctl pinned in CI or a Makefile that predates the cert-manager release it is asked to install (fixed in clusterctl v1.0.x/v1.1.1).", "A cert-manager installed separately (Helm) newer than the one this clusterctl ships."],
+    fixes: ["Upgrade clusterctl (v1.1.1 or later reads the newer cert-manager manifests); with an existing cert-manager, let clusterctl detect it (labels) or upgrade clusterctl to a release whose cert-manager is not older."],
+    references: ["https://cluster-api.sigs.k8s.io/user/troubleshooting.html#failed-clusterctl-init---failed-to-get-cert-manager-object"],
+    examples: [
+      {
+        // kubernetes-sigs/cloud-provider-azure#1212
+        line: "Error: action failed after 10 attempts: failed to get cert-manager object /, Kind=, /: Object 'Kind' is missing in 'unstructured object has no kind'",
+      },
+      {
+        // kubernetes-sigs/cluster-api#3836 (clusterctl v0.3.10 over cert-manager v1.0.2)
+        line: String.raw`Error: action failed after 10 attempts: failed to update cert-manager component apiextensions.k8s.io/v1beta1, Kind=CustomResourceDefinition, /certificaterequests.cert-manager.io: CustomResourceDefinition.apiextensions.k8s.io "certificaterequests.cert-manager.io" is invalid: status.storedVersions[0]: Invalid value: "v1": must appear in spec.versions`,
+        captures: { crdApi: "apiextensions.k8s.io/v1beta1" },
+      },
+    ],
+  },
+  {
+    id: "karpenter-api-version-removed",
+    title: "Karpenter API version removed by the installed Karpenter (or Karpenter not installed)",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["valid for cluster, check the APIVersion", "karpenter.sh/v", "karpenter.k8s.aws/v"],
+    patterns: [
+      // The Terraform kubectl provider (gavinbunney/alekc) when the cluster serves no such group/version/kind.
+      String.raw`resource\s+\[(?<apiVersion>karpenter\.(?:sh|k8s\.aws)/v\w+)/(?<kind>\w+)\]\s+isn't\s+valid\s+for\s+cluster`,
+      String.raw`no\s+matches\s+for\s+kind\s+${Q}(?<kind>Provisioner|AWSNodeTemplate|Machine|NodePool|NodeClaim|EC2NodeClass)${Q}\s+in\s+version\s+${Q}(?<apiVersion>karpenter\.(?:sh|k8s\.aws)/v\w+)${Q}`,
+    ],
+    gate: "karpenter\\.",
+    versions: ["apiVersion"],
+    roles: { apiVersion: "Karpenter API version of the manifest", kind: "kind" },
+    versionKinds: { apiVersion: "api-version" },
+    // Above api-no-kind-match, which dismisses CRD groups as not installed.
+    priority: 45,
+    meaning:
+      "The cluster serves no such Karpenter kind at that API version: Karpenter removed karpenter.sh/v1alpha5 (Provisioner) and karpenter.k8s.aws/v1alpha1 (AWSNodeTemplate) in v0.33, and the v1beta1 NodePool/EC2NodeClass in v1.1; or Karpenter's CRDs are not installed yet.",
+    causes: ["Manifests or a module example written for an older Karpenter applied to a newer one.", "The manifests applied before the Karpenter chart (CRDs) was installed."],
+    fixes: ["Rewrite the manifests for the installed Karpenter's API (karpenter.sh/v1 NodePool, karpenter.k8s.aws/v1 EC2NodeClass since 1.0), following the v1beta1/v1 migration guides; or install Karpenter (and its CRDs) first."],
+    references: ["https://karpenter.sh/docs/upgrading/v1-migration/", "https://karpenter.sh/v0.32/upgrading/v1beta1-migration/"],
+    examples: [
+      {
+        // terraform-aws-modules/terraform-aws-eks#3244 (module installs Karpenter 1.1)
+        line: "│ Error: default failed to create kubernetes rest client for update of resource: resource [karpenter.k8s.aws/v1beta1/EC2NodeClass] isn't valid for cluster, check the APIVersion and Kind fields are valid",
+        captures: { apiVersion: "karpenter.k8s.aws/v1beta1", kind: "EC2NodeClass" },
+      },
+      {
+        // aws/karpenter-provider-aws#2275 (Karpenter not installed yet)
+        line: String.raw`unable to recognize "karpenter-provisioner.yaml": no matches for kind "Provisioner" in version "karpenter.sh/v1alpha5"`,
+        captures: { apiVersion: "karpenter.sh/v1alpha5", kind: "Provisioner" },
+      },
+    ],
+  },
 ];
