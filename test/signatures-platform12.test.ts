@@ -106,7 +106,6 @@ describe("platform rules, sixth session, third batch", () => {
     // clusterctl and cert-manager (cloud-provider-azure#1212, CAPO#1132, cluster-api#3836)
     ["Error: action failed after 10 attempts: failed to get cert-manager object /, Kind=, /: Object 'Kind' is missing in 'unstructured object has no kind'", "clusterctl-cert-manager-version-mismatch", "cause"],
     // Karpenter's removed APIs: a warning either way (removed, or Karpenter not installed yet)
-    ["│ Error: default failed to create kubernetes rest client for update of resource: resource [karpenter.k8s.aws/v1beta1/EC2NodeClass] isn't valid for cluster, check the APIVersion and Kind fields are valid", "karpenter-api-version-removed", "warning"],
     [`unable to recognize "karpenter-provisioner.yaml": no matches for kind "Provisioner" in version "karpenter.sh/v1alpha5"`, "karpenter-api-version-removed", "warning"],
     ["apiVersion: karpenter.sh/v1beta1", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {

@@ -599,10 +599,9 @@ export const platform12Signatures: Signature[] = [
     family: "addons",
     severity: "warning",
     flake: false,
-    anchors: ["valid for cluster, check the APIVersion", "karpenter.sh/v", "karpenter.k8s.aws/v"],
+    anchors: ["karpenter.sh/v", "karpenter.k8s.aws/v"],
     patterns: [
-      // The Terraform kubectl provider (gavinbunney/alekc) when the cluster serves no such group/version/kind.
-      String.raw`resource\s+\[(?<apiVersion>karpenter\.(?:sh|k8s\.aws)/v\w+)/(?<kind>\w+)\]\s+isn't\s+valid\s+for\s+cluster`,
+      // (The Terraform kubectl provider's "isn't valid for cluster" form is api12's terraform-manifest-api-not-valid.)
       String.raw`no\s+matches\s+for\s+kind\s+${Q}(?<kind>Provisioner|AWSNodeTemplate|Machine|NodePool|NodeClaim|EC2NodeClass)${Q}\s+in\s+version\s+${Q}(?<apiVersion>karpenter\.(?:sh|k8s\.aws)/v\w+)${Q}`,
     ],
     gate: "karpenter\\.",
@@ -617,11 +616,6 @@ export const platform12Signatures: Signature[] = [
     fixes: ["Rewrite the manifests for the installed Karpenter's API (karpenter.sh/v1 NodePool, karpenter.k8s.aws/v1 EC2NodeClass since 1.0), following the v1beta1/v1 migration guides; or install Karpenter (and its CRDs) first."],
     references: ["https://karpenter.sh/docs/upgrading/v1-migration/", "https://karpenter.sh/v0.32/upgrading/v1beta1-migration/"],
     examples: [
-      {
-        // terraform-aws-modules/terraform-aws-eks#3244 (module installs Karpenter 1.1)
-        line: "│ Error: default failed to create kubernetes rest client for update of resource: resource [karpenter.k8s.aws/v1beta1/EC2NodeClass] isn't valid for cluster, check the APIVersion and Kind fields are valid",
-        captures: { apiVersion: "karpenter.k8s.aws/v1beta1", kind: "EC2NodeClass" },
-      },
       {
         // aws/karpenter-provider-aws#2275 (Karpenter not installed yet)
         line: String.raw`unable to recognize "karpenter-provisioner.yaml": no matches for kind "Provisioner" in version "karpenter.sh/v1alpha5"`,
