@@ -172,3 +172,13 @@ describe("the Go toolchain under Kubernetes modules", () => {
     expect((await verdictOf("go: k8s.io/api@v0.30.0 requires go >= 1.22.0; switching to go1.22.3")).verdict).toBe("none");
   });
 });
+
+describe("kubelet eviction signals", () => {
+  it("a signal newer than the kubelet is a cause; one no table knows only a warning", async () => {
+    expect(await verdictOf("E0908 18:02:50.767150    1335 server.go:309] Failed running kubelet: unsupported eviction signal nodefs.available")).toMatchObject({
+      id: "kubelet-eviction-signal-unknown",
+      verdict: "cause",
+    });
+    expect((await verdictOf("Failed running kubelet: unsupported eviction signal memory.availble")).verdict).toBe("warning");
+  });
+});

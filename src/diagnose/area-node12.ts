@@ -275,6 +275,33 @@ const diagnoseStorageOption: Diagnoser = (input) => {
   return { headline: `containers/storage in this runtime does not know the storage.conf option ${key}: storage.conf was written for a newer containers/storage (or for another driver).`, versions: captureRoles(input) };
 };
 
+// Eviction signals by the kubelet release that added them (pkg/kubelet/eviction/api/types.go).
+const EVICTION_SIGNALS: Record<string, string> = {
+  "memory.available": "1.3",
+  "nodefs.available": "1.4",
+  "nodefs.inodesFree": "1.4",
+  "imagefs.available": "1.4",
+  "imagefs.inodesFree": "1.4",
+  "containerfs.available": "1.31",
+  "containerfs.inodesFree": "1.31",
+};
+
+const diagnoseEvictionSignal: Diagnoser = (input) => {
+  const signal = input.capture("signal") ?? "";
+  const since = EVICTION_SIGNALS[signal];
+  if (!since) {
+    return {
+      verdict: "warning",
+      headline: `The kubelet does not know the eviction signal ${signal}: a signal of another kubelet release, or a misspelt one.`,
+      versions: captureRoles(input),
+    };
+  }
+  return {
+    headline: `The kubelet has the eviction signal ${signal} only from Kubernetes ${since} on: the eviction flags were written for a newer kubelet than the one that ran.`,
+    versions: [...captureRoles(input), row("signalAddedIn", since, `first kubelet release with ${signal}`, "kubelet eviction signal table")],
+  };
+};
+
 export const node12Diagnosers: Record<string, Diagnoser> = {
   "apiserver-admission-plugin-unknown": diagnoseAdmissionPlugin,
   "kubeadm-component-config-api-unsupported": diagnoseComponentConfigApi,
@@ -283,6 +310,7 @@ export const node12Diagnosers: Record<string, Diagnoser> = {
   "etcdctl-command-removed": diagnoseEtcdctlCommand,
   "kubectl-auth-provider-removed": diagnoseAuthProvider,
   "go-k8s-module-build-mismatch": diagnoseGoModuleBuild,
+  "kubelet-eviction-signal-unknown": diagnoseEvictionSignal,
   // Go before 1.21 prints the note without naming the module or the running Go.
   "go-toolchain-too-old-for-k8s": (input) =>
     /note:\s+module\s+requires\s+Go/.test(input.finding.match)

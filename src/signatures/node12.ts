@@ -492,6 +492,30 @@ export const node12Signatures: Signature[] = [
     ],
   },
   {
+    id: "kubelet-eviction-signal-unknown",
+    title: "kubelet given an eviction signal its release does not have",
+    family: "feature-gates",
+    severity: "error",
+    flake: true,
+    anchors: ["unsupported eviction signal"],
+    patterns: [String.raw`unsupported\s+eviction\s+signal\s+(?<signal>[A-Za-z]+\.[A-Za-z]+)`],
+    versions: [],
+    roles: { signal: "eviction signal in --eviction-hard / evictionHard" },
+    priority: 50,
+    meaning:
+      "The kubelet parses --eviction-hard, --eviction-soft and evictionHard/evictionSoft against the signals its release knows: memory.available since 1.3, nodefs.* and imagefs.* since 1.4, containerfs.* since 1.31. A signal it does not know stops it: the flags were written for a newer kubelet (or the signal is misspelt).",
+    causes: ["A node configuration written for a newer kubelet (nodefs.available from 1.4 on) applied to an older one, e.g. after downgrading the control plane or nodes."],
+    fixes: ["Drop the signal for this kubelet release (or upgrade the kubelet to the release the configuration was written for)."],
+    references: ["https://kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction/", "https://github.com/kubernetes/kubernetes/issues/32337"],
+    examples: [
+      {
+        // kubernetes/kubernetes#32337 (1.4 eviction flags on a kubelet downgraded to 1.3.6)
+        line: "Sep 08 18:02:50 kubernetes-master kubelet[1335]: E0908 18:02:50.767150    1335 server.go:309] Failed running kubelet: unsupported eviction signal nodefs.available",
+        captures: { signal: "nodefs.available" },
+      },
+    ],
+  },
+  {
     id: "kubeadm-component-config-api-unsupported",
     title: "kubeadm given a component configuration (KubeletConfiguration, KubeProxyConfiguration) of an API version it does not read",
     family: "kubeadm",
