@@ -132,6 +132,13 @@ export const platform12Diagnosers: Record<string, Diagnoser> = {
         versions: captureRoles(input),
       };
     }
+    const components = input.capture("managementComponents");
+    if (components) {
+      return {
+        headline: `The management components (EKS-A ${components}) are more than one minor ahead of the cluster's eksaVersion ${input.capture("clusterEksa")}: upgrade the workload cluster's eksaVersion before the management components move on.`,
+        versions: captureRoles(input),
+      };
+    }
     const from = input.version("from");
     const to = input.version("to");
     if (from && to) {

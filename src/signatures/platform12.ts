@@ -285,17 +285,22 @@ export const platform12Signatures: Signature[] = [
     family: "distributions",
     severity: "error",
     flake: false,
-    anchors: ["is on older bundle spec.number", "EksaVersion upgrades must have a skew", "is not supported by bundles manifest"],
+    anchors: ["is on older bundle spec.number", "EksaVersion upgrades must have a skew", "is not supported by bundles manifest", "can only be one minor version greater than cluster version"],
     patterns: [
       // pkg/validations (ValidateManagementClusterBundlesVersion): the workload cluster's bundle newer than the management cluster's.
       String.raw`cannot\s+upgrade\s+workload\s+cluster\s+with\s+bundle\s+spec\.number\s+(?<workloadBundle>\d+)\s+while\s+management\s+cluster\s+(?<management>\S+)\s+is\s+on\s+older\s+bundle\s+spec\.number\s+(?<managementBundle>\d+)`,
       // pkg/api/v1alpha1 cluster webhook (ValidateEksaVersionSkew): one minor per eksaVersion upgrade.
       String.raw`cannot\s+upgrade\s+to\s+(?<to>${REL})\s+from\s+(?<from>${REL})\s*:\s*EksaVersion\s+upgrades\s+must\s+have\s+a\s+skew\s+of\s+1\s+minor\s+version`,
+      // pkg/validations (ValidateManagementComponentsVersionSkew, aws/eks-anywhere#7800): management components at most one
+      // EKS-A minor ahead of a cluster's eksaVersion.
+      String.raw`management\s+components\s+version\s+(?<managementComponents>${REL})\s+can\s+only\s+be\s+one\s+minor\s+version\s+greater\s+than\s+cluster\s+version\s+(?<clusterEksa>${REL})`,
       // pkg/cluster: the bundle (the EKS-A release's manifest) has no versions bundle for the cluster's Kubernetes version.
       String.raw`kubernetes\s+version\s+(?<kubernetes>\d+\.\d+)\s+is\s+not\s+supported\s+by\s+bundles\s+manifest\s+(?<bundle>\d+)`,
     ],
-    versions: ["from", "to", "kubernetes"],
+    versions: ["from", "to", "kubernetes", "managementComponents", "clusterEksa"],
     roles: {
+      managementComponents: "management components' EKS-A version",
+      clusterEksa: "cluster's eksaVersion",
       workloadBundle: "workload cluster's bundle number",
       managementBundle: "management cluster's bundle number",
       management: "management cluster",
@@ -304,7 +309,13 @@ export const platform12Signatures: Signature[] = [
       kubernetes: "cluster's Kubernetes version",
       bundle: "bundles manifest number",
     },
-    versionKinds: { from: { kind: "component", component: "EKS Anywhere" }, to: { kind: "component", component: "EKS Anywhere" }, kubernetes: "kubernetes" },
+    versionKinds: {
+      from: { kind: "component", component: "EKS Anywhere" },
+      to: { kind: "component", component: "EKS Anywhere" },
+      managementComponents: { kind: "component", component: "EKS Anywhere" },
+      clusterEksa: { kind: "component", component: "EKS Anywhere" },
+      kubernetes: "kubernetes",
+    },
     priority: 50,
     meaning:
       "EKS Anywhere enforces its own version skew: a workload cluster may not use a newer bundle than its management cluster, eksaVersion moves one minor per upgrade, and each EKS-A release (its bundles manifest) supports only certain Kubernetes minors.",
@@ -325,6 +336,11 @@ export const platform12Signatures: Signature[] = [
         // aws/eks-anywhere#7782
         line: String.raw`2024-03-04T08:35:52.563Z	V0	❌ Validation failed	{"validation": "validate eksaVersion skew is one minor version", "error": "spec.EksaVersion: Invalid value: \"v0.20.0-dev+build.22\": cannot upgrade to v0.20.0 from v0.18.7: EksaVersion upgrades must have a skew of 1 minor version", "remediation": "ensure eksaVersion upgrades are sequential by minor version"}`,
         captures: { to: "v0.20.0", from: "v0.18.7" },
+      },
+      // pkg/validations (the message of ValidateManagementComponentsVersionSkew, as its tests expect it)
+      {
+        line: "Validation failed: management components version v0.21.0 can only be one minor version greater than cluster version v0.19.0",
+        captures: { managementComponents: "v0.21.0", clusterEksa: "v0.19.0" },
       },
     ],
   },
