@@ -62,6 +62,9 @@ const LOGFMT_ERR = /\berr(?:or)?="((?:[^"\\]|\\.)*)"?/;
 // docker json-file: {"log":"…","stream":"stderr","time":"…"}
 const DOCKER_JSON = /^\{"log":"((?:[^"\\]|\\.)*)"/;
 
+const CURLY_DOUBLE = /[\u201C\u201D]/;
+const CURLY_DOUBLE_G = /[\u201C\u201D]/g;
+
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\((?:https?:)?\/\/[^)\s]*\)/g;
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
@@ -106,6 +109,8 @@ export function normalizeLine(input: string): NormalizedLine {
   // inline-code backticks split the message.
   if (text.includes("](")) text = text.replace(MARKDOWN_LINK, "$1");
   if (text.includes("`")) text = text.replace(/`/g, "");
+  // Rendered pages and chat turn quotes typographic ("no kind “ExecCredential” is registered"): patterns read plain ones.
+  if (CURLY_DOUBLE.test(text)) text = text.replace(CURLY_DOUBLE_G, '"');
   text = unescapeQuotes(text);
   return klog ? { text: text.trim(), klog } : { text: text.trim() };
 }

@@ -19,6 +19,7 @@ import { nodeSignatures } from "./node.js";
 import { node12Signatures } from "./node12.js";
 import { platform12Signatures } from "./platform12.js";
 import { api12Signatures } from "./api12.js";
+import { toolSchemaSignatures } from "./tool-schemas.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -46,6 +47,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...nodeSignatures,
   ...node12Signatures,
   ...platform12Signatures,
+  ...toolSchemaSignatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];

@@ -81,6 +81,8 @@ export function normalizeLine(input: string): NormalizedLine {
   // inline-code backticks split the message.
   if (text.includes("](")) text = text.replace(MARKDOWN_LINK, "$1");
   if (text.includes("`")) text = text.replace(/`/g, "");
+  // A behaviour added after the restructuring, mirrored here: typographic double quotes read as plain ones.
+  text = text.replace(/[\u201C\u201D]/g, '"');
   text = unescapeQuotes(text);
   return klog ? { text: text.trim(), klog } : { text: text.trim() };
 }
