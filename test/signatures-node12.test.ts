@@ -182,3 +182,14 @@ describe("kubelet eviction signals", () => {
     expect((await verdictOf("Failed running kubelet: unsupported eviction signal memory.availble")).verdict).toBe("warning");
   });
 });
+
+describe("kubelet config fields behind gates, etcd 3.6 downgrades", () => {
+  it("a gated KubeletConfiguration field refused is a warning naming the gate", async () => {
+    const v = await verdictOf("invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set");
+    expect(v).toMatchObject({ id: "kubelet-config-field-needs-gate", verdict: "warning", captures: { gate: "KubeletCrashLoopBackOffMax" } });
+  });
+
+  it("etcd 3.6's 'cluster has data from version' is the downgrade refusal", async () => {
+    expect((await verdictOf('{"level":"fatal","msg":"invalid downgrade: cluster has data from version 3.6.5, cannot downgrade to 3.5.21"}')).id).toBe("etcd-cluster-downgrade-refused");
+  });
+});

@@ -147,13 +147,15 @@ export const compatibilitySignatures: Signature[] = [
     family: "compatibility",
     severity: "error",
     flake: true,
-    anchors: ["cluster cannot be downgraded", "lower than determined cluster version"],
+    anchors: ["cluster cannot be downgraded", "lower than determined cluster version", "cluster has data from version"],
     patterns: [
       // etcd 3.0-3.4 (capnslog): membership.mustDetectDowngrade, %s verbs without quotes.
       String.raw`cluster\s+cannot\s+be\s+downgraded\s*\(\s*current\s+version\s*:\s*(?<server>{V})\s+is\s+lower\s+than\s+determined\s+cluster\s+version\s*:\s*(?<cluster>{V})`,
       // etcd 2.2-2.3 (etcd-io/etcd#3309's first wording).
       String.raw`cluster\s+cannot\s+be\s+downgraded\.?\s*\(\s*previous\s+cluster\s+version\s*:\s*(?<cluster>{V})\s*,\s*current\s+version\s*:\s*(?<server>{V})`,
       // etcd 3.4+ (zap): the versions follow as fields, JSON ("k":"v", escaped when the line is re-quoted) or console ("k": "v").
+      // etcd 3.6 (membership/downgrade.go): data of a newer storage version than the binary.
+      String.raw`invalid\s+downgrade\s*:\s*cluster\s+has\s+data\s+from\s+version\s+(?<cluster>{V})\s*,\s*cannot\s+downgrade\s+to(?:\s+(?:version\s+)?(?<server>{V}))?`,
       String.raw`invalid\s+downgrade\s*;\s*server\s+version\s+is\s+lower\s+than\s+determined\s+cluster\s+version(?:[\s\S]{0,40}?current-server-version\\?"\s*:\s*\\?"(?<server>{V})\\?"\s*,\s*\\?"determined-cluster-version\\?"\s*:\s*\\?"(?<cluster>{V}))?`,
     ],
     versions: ["server", "cluster"],

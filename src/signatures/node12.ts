@@ -516,6 +516,37 @@ export const node12Signatures: Signature[] = [
     ],
   },
   {
+    id: "kubelet-config-field-needs-gate",
+    title: "KubeletConfiguration sets a field whose feature gate this kubelet has off",
+    family: "feature-gates",
+    severity: "warning",
+    flake: true,
+    anchors: ["invalid configuration: FeatureGate ", "feature gate is not enabled"],
+    patterns: [
+      // pkg/kubelet/apis/config/validation: "invalid configuration: FeatureGate %s not enabled, %s must not be set".
+      String.raw`invalid\s+configuration\s*:\s*FeatureGate\s+(?<gate>[A-Z]\w+)\s+not\s+enabled\s*,\s*(?<field>[\w.]+)\s+must\s+not\s+be\s+set`,
+      String.raw`\x60?(?<field>[a-z]\w+)\x60?\s+must\s+not\s+be\s+set\s+if\s+(?<gate>[A-Z]\w+)\s+feature\s+gate\s+is\s+not\s+enabled`,
+    ],
+    versions: [],
+    roles: { gate: "feature gate the field depends on", field: "KubeletConfiguration field that is set" },
+    priority: 50,
+    meaning:
+      "The kubelet validates its configuration against its feature gates: a field that belongs to a feature behind a gate must stay unset while the gate is off. A KubeletConfiguration generated for a newer kubelet (where the gate is beta and on by default) sets such fields, and the older kubelet, whose gate is still off, refuses to start; or the gate was simply not enabled.",
+    causes: [
+      "A tool (Kamaji, a node bootstrapper) that writes the KubeletConfiguration of the newest Kubernetes release for kubelets of older releases.",
+      "An alpha field set without --feature-gates=<gate>=true.",
+    ],
+    fixes: ["Leave the field unset for kubelets whose release has the gate off, or enable the gate (featureGates in the KubeletConfiguration) where the release allows it."],
+    references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/"],
+    examples: [
+      {
+        // The kubelet's validation format strings (pkg/kubelet/apis/config/validation).
+        line: 'E0119 13:38:29.050323    1067 run.go:72] "command failed" err="failed to validate kubelet configuration, error: [invalid configuration: FeatureGate KubeletCrashLoopBackOffMax not enabled, CrashLoopBackOff.MaxContainerRestartPeriod must not be set]"',
+        captures: { gate: "KubeletCrashLoopBackOffMax", field: "CrashLoopBackOff.MaxContainerRestartPeriod" },
+      },
+    ],
+  },
+  {
     id: "kubeadm-component-config-api-unsupported",
     title: "kubeadm given a component configuration (KubeletConfiguration, KubeProxyConfiguration) of an API version it does not read",
     family: "kubeadm",
