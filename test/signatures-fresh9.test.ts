@@ -40,3 +40,22 @@ describe("typographic quotes", () => {
     expect(await verdictOf(line)).toMatchObject({ id: "kubectl-exec-plugin-api-version", verdict: "cause", captures: { apiVersion: "client.authentication.k8s.io/v1alpha1" } });
   });
 });
+
+describe("generic shapes fresh-9 named versions in", () => {
+  it.each([
+    ["ERROR: 1.33 is not a supported version for kubergrunt eks upgrade. Please contact support@gruntwork.io for more info.", { a: "1.33" }],
+    ['WARNING: "v1.11.0" might not be compatible with this Talhelper version you\'re using', { a: "v1.11.0" }],
+    ["2022-03-31 18:24:39,217 [WARNING][coordinator:259]: Version between client and server is inconsistent: 0.9.0 vs 0.11.0", { a: "0.9.0", b: "0.11.0" }],
+    ["Minishift does not support Openshift version v1.4.1 .You need to use a version >=v1.5.0-rc.0", { a: "v1.4.1" }],
+  ])("%s is a generic warning", async (line, captures) => {
+    expect(await verdictOf(line)).toMatchObject({ id: "generic-version-skew", verdict: "warning", captures });
+  });
+
+  it("a refused version that meets the line's own constraint is the tool's bug, not reported", async () => {
+    expect((await verdictOf("Addon does not support OpenShift version 3.10.0. You need to use a version >3.5.0")).verdict).toBe("none");
+  });
+
+  it("a protocol's version is not a component's", async () => {
+    expect((await verdictOf("Error: server does not support TLS version 1.3")).verdict).toBe("none");
+  });
+});

@@ -1,3 +1,4 @@
+import semver from "semver";
 import { classifyVersion } from "../kube/versions.js";
 import type { Diagnoser } from "./context.js";
 import { BUILTIN_GROUPS, COMPONENT_CONFIG_APIS } from "./tables.js";
@@ -59,6 +60,16 @@ export function genericDismissal(input: Input): string | undefined {
     return "An informational record (INFO/DEBUG level, no error field): not reported.";
   }
   if (CHANGELOG.test(text)) return "Changelog or release-notes prose, a commit title or a dependency bump: not a failure.";
+  // A refusal whose own constraint the refused version meets: Minishift's "Addon does not support OpenShift version 3.10.0.
+  // You need to use a version >3.5.0" compared versions as strings (minishift/minishift#2778), a tool's bug, not a skew.
+  if (a !== undefined && /^(?:does\s+not|doesn't|do\s+not|don't)\s+support\s/.test(relation)) {
+    const need = /\buse\s+(?:a\s+)?version\s*(>=|<=|>|<)\s*v?(\d+\.\d+(?:\.\d+)?)/.exec(text);
+    const have = semver.coerce(a);
+    const bound = need ? semver.coerce(need[2]!) : null;
+    if (need && have && bound && semver.satisfies(have, `${need[1]}${bound.version}`)) {
+      return `The version refused (${a}) meets the line's own constraint (${need[1]}${need[2]}): the tool's comparison is wrong, not a version skew.`;
+    }
+  }
   // Two builds of one minor moved between: no skew policy refuses a patch upgrade; a gate that does is a bug or a
   // policy of its own (kubermatic/kubermatic#12083 refused 1.13.0 → 1.13.1 as a minor jump).
   // Only where the line states a policy of minors, which a patch move cannot break: a tool that refuses a patch it does not
@@ -114,6 +125,12 @@ export function genericErrorContext(input: Input): boolean {
   if (relation === "unknown conversion") return /^(?:Admission|Conversion)Review$/.test(input.capture("kind") ?? "");
   // The API server's own error string about a webhook's answer.
   if (relation === "expected webhook response of") return true;
+  // A tool's own caution or refusal about the version it was given, in words that are about versions only (talhelper's
+  // '"v1.11.0" might not be compatible with this Talhelper version', Tanzu's "NOT found in compatibility file", GraphScope's
+  // "Version between client and server is inconsistent: 0.9.0 vs 0.11.0"): a warning line too.
+  if (/^(?:(?:might|may)\s+not\s+be\s+(?:fully\s+)?compatible\s+with\s|(?:not|NOT)\s+found\s+in\s+(?:the\s+)?compatibility\s|[Vv]ersions?\s[\s\S]*\binconsistent$)/.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless)\b/.test(finding.text);
+  // "Minishift does not support Openshift version v1.4.1": a refusal of a version, on a line with no error word.
+  if (/^(?:does\s+not|doesn't|do\s+not|don't)\s+support\s[\s\S]*[Vv]ersion$/.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless|INFO|DEBUG)\b|level=(?:info|debug)/.test(finding.text);
   // "status.storedVersions[1]: Invalid value: \"v1beta2\": must appear in", "…ReviewVersions: Invalid value: …".
   return /^(?:must\s+appear\s+in\b|must\s+include\s+at\s+least\s+one\s+of)/.test(relation) && /\bInvalid\s+value:/.test(finding.text);
 }

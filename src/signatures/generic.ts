@@ -61,6 +61,23 @@ const PATTERNS: string[] = [
       // refusal is crd-conversion-version-unsupported's): 'conversion webhook for eventing.knative.dev/v1alpha1, Kind=Broker
       // failed: conversion not supported for type [kind=Broker group=eventing.kna'.
       gated(String.raw`conversion\s+webhook\s+for`, String.raw`\bconversion\s+webhook\s+for\s+(?<a>${API_T}),\s*Kind=(?<kind>\w{1,60})\s+failed:\s*(?<relation>conversion\s+not\s+supported)`),
+      // A tool refusing a version of the thing it drives, the version after the word "version": Minishift's "Minishift does
+      // not support Openshift version v1.4.1 .You need to use a version >=v1.5.0-rc.0" (minishift/minishift#667). Tried
+      // before the pair shapes, which would read the ">=" between the two versions as the relation.
+      gated(String.raw`(?:does\s+not|doesn't|do\s+not|don't)\s+support\s`, String.raw`\b(?<relation>(?:does\s+not|doesn't|do\s+not|don't)\s+support\s+(?:(?!TLS|SSL|HTTP|[Pp]rotocol|[Pp]ython|[Jj]ava|[Nn]ode|[Nn]pm|Go\b|[Kk]ernel|glibc|[Rr]uby|PHP|OS\b)[A-Za-z][\w.-]{0,30}\s+){0,2}?[Vv]ersion)\s+\\?["'\x60]?(?<a>${T})`),
+      // Two sides' versions said to disagree, both after the words: GraphScope's "Version between client and server is
+      // inconsistent: 0.9.0 vs 0.11.0" (alibaba/GraphScope#1435).
+      gated(String.raw`\binconsistent\b`, String.raw`(?<relation>\b[Vv]ersions?\s+(?:between\s+(?:[\w-]+\s+){1,4}?)?(?:is\s+|are\s+)?inconsistent)\s*:?\s*\\?["']?(?<a>${T})\\?["']?\s+(?:vs\.?|versus|!=|and)\s+\\?["']?(?<b>${T})`),
+      // A tool's own caution that the version it was given may be beyond what it knows: talhelper's 'WARNING: "v1.11.0" might
+      // not be compatible with this Talhelper version you're using' (budimanjojo/talhelper#1170).
+      String.raw`\\?["'\x60](?<a>${T})\\?["'\x60]\s+(?<relation>(?:might|may)\s+not\s+be\s+(?:fully\s+)?compatible\s+with\s+(?:this|the\s+current|the\s+installed|your)\s+(?:[\w.-]+\s+){0,2}?version)\b`,
+      // A release missing from a tool's compatibility file: Tanzu's "Custom TKr projects.registry.vmware.com/tce/tkr:v0.17.0-dev-1
+      // NOT found in compatibility file. Proceed with caution, the provided TKr may not work with this version of
+      // unmanaged-cluster" (vmware-tanzu/community-edition#3827).
+      gated(String.raw`found\s+in\s+(?:the\s+)?compatibility\s`, String.raw`(?<a>${T})\\?["'\x60]?\s+(?:is\s+|was\s+)?(?<relation>(?:not|NOT)\s+found\s+in\s+(?:the\s+)?compatibility\s+(?:file|matrix|list|table))\b`),
+      // One version refused with the thing it versions after it, unquoted: kubergrunt's "ERROR: 1.33 is not a supported version
+      // for kubergrunt eks upgrade" (gruntwork-io/kubergrunt#257).
+      gated(String.raw`\bis\s+not\s+a\s+(?:supported|compatible)\s+version\b`, String.raw`(?<a>${T})\s+is\s+(?<relation>not\s+a\s+(?:supported|compatible)\s+version)\s+(?:for|of|by|with|in)\b`),
       gated(twoTokensAnd(RELATION), String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`),
       gated(twoTokensAnd(RELATION), String.raw`(?<relation>${RELATION})${GAP}(?<a>${T})${GAP}(?<b>${T})`),
       String.raw`(?<relation>unknown\s+apiVersion)\s*:?\s*\\?"?(?<a>${T})`,
@@ -86,7 +103,7 @@ const PATTERNS: string[] = [
       // One version refused with the thing it versions named between: kubernikus's "Unsupported kubernetes version
       // specified: 1.11.7", Exoscale's "Invalid Kubernetes version 1.20.9", MetaKube's "unknown version 1.18.15",
       // kubeadm's "unsupported docker version: 17.03.0-ce".
-      String.raw`\b(?<relation>[Uu]nsupported|[Ii]nvalid|[Uu]nknown|[Uu]nrecogni[sz]ed|[Ii]ncompatible|[Rr]etired|[Bb]ad)\s+(?:[A-Za-z][\w/.-]{0,30}\s+){0,2}?[Vv]ersion(?:\s+specified)?\s*:?\s*\\?["'\x60(\[]?(?<a>${T})`,
+      String.raw`\b(?<relation>[Uu]nsupported|[Ii]nvalid|[Uu]nknown|[Uu]nrecogni[sz]ed|[Ii]ncompatible|[Rr]etired|[Bb]ad)\s+(?:[A-Za-z][\w/.-]{0,30}\s+){0,2}?(?:with\s+)?[Vv]ersion(?:\s+specified)?\s*:?\s*\\?["'\x60(\[]?(?<a>${T})`,
       // The version first, then the refusal in a provider's words: IONOS's "K8s version 1.18.5 is not viable", OVH's
       // "[version] \"1.22\" does not match the enum", "version 1.20 is end of life".
       String.raw`\b[Vv]ersion\]?\s*:?\s*\\?["'\x60(]?(?<a>${T})\\?["'\x60)]?\s+(?:is\s+|are\s+|has\s+)?(?<relation>not\s+viable|(?:does\s+not|doesn't)\s+match\s+the\s+enum|not\s+(?:a\s+)?valid|retired|reached\s+(?:its\s+)?end[\s-]of[\s-]life|end[\s-]of[\s-]life)\b`,
@@ -122,7 +139,7 @@ const PATTERNS: string[] = [
       String.raw`\b(?<relation>unsatisfied\s+(?:[\w-]+\s+){0,2}?version\s+constraints?|version\s+constraints?\s+(?:(?:is\s+)?not\s+satisfied|unsatisfied))\s*:?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`,
       // apimachinery's field validation naming a version: a CRD update that drops a version still stored
       // ('status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions').
-      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in(?:\s+spec\.versions|\s*$)|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version)`,
+      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in(?:\s+spec\.versions|\s*$)|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version|(?:new\s+)?version\s+(?:is\s+)?(?:less|lower|older|smaller)\s+than\s+(?:the\s+)?(?:old|current|previous|existing)(?:\s+version)?)`,
       // A configuration written for an older API than the binary reads: kubeadm's "your configuration file uses an old
       // API spec: \"kubeadm.k8s.io/v1beta2\"", in any tool's words.
       String.raw`\b(?<relation>uses?\s+an?\s+(?:old|older|outdated|legacy|unsupported)\s+(?:API\s+(?:spec|version)|apiVersion|config(?:uration)?\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
@@ -232,6 +249,7 @@ export const genericSignatures: Signature[] = [
       "find a compatible", "find any compatible", "find a matching", "find any matching", "find a supported", "find a suitable",
       "upported versions", "upported version:", "not in the list", "not among the", "not one of the",
       "not within", "not support", "t support Kubernetes", "t support kubernetes", "t support k8s", "t support v1", " through 1.", " through v1.", "supports Kubernetes", "supports kubernetes", "supports k8s",
+      "inconsistent", "t be compatible with", "found in compatibility", "t support Openshift", "t support OpenShift",
       "o available", "o supported", "o compatible", "version constraint", "equires kubectl", "equires Helm", "equires helm", "equires kustomize", "eeds kubectl", "or newer", "only supported on", "only supported with", "only supported for", "too old", "too new",
     ],
     // Every pattern needs a version token (a dotted release, a group/version, an alpha/beta API version) or, for a
@@ -291,6 +309,13 @@ export const genericSignatures: Signature[] = [
       "http: TLS handshake error from 182.74.106.3:38370: tls: client offered an unsupported, maximum protocol version of 301",
       // Two builds of one minor on a warning line (kubeadm's patch-level advice, fresh-4b).
       'W0826 12:16:37.623873 3025 upgrade_cluster.go:207] cluster version "1.32.6" is greater than the desired version "1.32.4"',
+      // A protocol's version, not a component's; a changelog item; an INFO record (fresh-9's shapes, lines-12f9.jsonl).
+      "Error: server does not support TLS version 1.3",
+      "- Minishift does not support OpenShift version 1.3",
+      "INFO: this release does not support Kubernetes version 1.20 anymore",
+      // The refused version meets the line's own constraint: the tool compared versions as strings (minishift/minishift#2778).
+      "Addon does not support OpenShift version 3.10.0. You need to use a version >3.5.0",
+      'WARNING: "2.1.0" may not be compatible with this plugin version if you use the legacy API',
     ],
   },
 ];
