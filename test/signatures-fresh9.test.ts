@@ -47,6 +47,7 @@ describe("generic shapes fresh-9 named versions in", () => {
     ['WARNING: "v1.11.0" might not be compatible with this Talhelper version you\'re using', { a: "v1.11.0" }],
     ["2022-03-31 18:24:39,217 [WARNING][coordinator:259]: Version between client and server is inconsistent: 0.9.0 vs 0.11.0", { a: "0.9.0", b: "0.11.0" }],
     ["Minishift does not support Openshift version v1.4.1 .You need to use a version >=v1.5.0-rc.0", { a: "v1.4.1" }],
+    ["{u'error': u'Client and server versions do not match. Client version: 1 Server version: 1.0'}", { a: "1", b: "1.0" }],
   ])("%s is a generic warning", async (line, captures) => {
     expect(await verdictOf(line)).toMatchObject({ id: "generic-version-skew", verdict: "warning", captures });
   });

@@ -68,6 +68,9 @@ const PATTERNS: string[] = [
       // Two sides' versions said to disagree, both after the words: GraphScope's "Version between client and server is
       // inconsistent: 0.9.0 vs 0.11.0" (alibaba/GraphScope#1435).
       gated(String.raw`\binconsistent\b`, String.raw`(?<relation>\b[Vv]ersions?\s+(?:between\s+(?:[\w-]+\s+){1,4}?)?(?:is\s+|are\s+)?inconsistent)\s*:?\s*\\?["']?(?<a>${T})\\?["']?\s+(?:vs\.?|versus|!=|and)\s+\\?["']?(?<b>${T})`),
+      // A client and a server that compare their versions and say so, each labelled: Deis's "Client and server versions do not
+      // match. Client version: 1 Server version: 1.0" (deis/deis#2694). The labels make a bare number a version.
+      gated(String.raw`[Cc]lient\s+version\s*[:=]`, String.raw`(?<relation>\b[Cc]lient\s+and\s+server\s+versions?\s+(?:do\s+not|don't|does\s+not|doesn't)\s+match)[.,:;]?\s+[Cc]lient\s+version\s*[:=]\s*\\?["']?(?<a>v?\d+(?:\.\d+){0,2}(?:-[\w.]+)?)\\?["']?[,;]?\s+[Ss]erver\s+version\s*[:=]\s*\\?["']?(?<b>v?\d+(?:\.\d+){0,2}(?:-[\w.]+)?)(?![\w.])`),
       // A tool's own caution that the version it was given may be beyond what it knows: talhelper's 'WARNING: "v1.11.0" might
       // not be compatible with this Talhelper version you're using' (budimanjojo/talhelper#1170).
       String.raw`\\?["'\x60](?<a>${T})\\?["'\x60]\s+(?<relation>(?:might|may)\s+not\s+be\s+(?:fully\s+)?compatible\s+with\s+(?:this|the\s+current|the\s+installed|your)\s+(?:[\w.-]+\s+){0,2}?version)\b`,
@@ -315,6 +318,7 @@ export const genericSignatures: Signature[] = [
       "INFO: this release does not support Kubernetes version 1.20 anymore",
       // The refused version meets the line's own constraint: the tool compared versions as strings (minishift/minishift#2778).
       "Addon does not support OpenShift version 3.10.0. You need to use a version >3.5.0",
+      "INFO client and server versions do not match. Client version: 1.2.0 Server version: 1.3.0, continuing",
       'WARNING: "2.1.0" may not be compatible with this plugin version if you use the legacy API',
     ],
   },
