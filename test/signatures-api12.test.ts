@@ -144,3 +144,16 @@ describe("no matches for a CRD version", () => {
     expect((await verdictOf(String.raw`error: unable to recognize "crd.yaml": no matches for kind "CustomResourceDefinition" in version "apiextensions.k8s.io/v1"`)).verdict).toBe("cause");
   });
 });
+
+describe("no matches for a built-in group: the manifest's own typos", () => {
+  it("dismisses a version no release has had and a kind written as its plural, and still blames a removed version", async () => {
+    // ceph/ceph-csi#2039: a chart's capabilities check fell through to its typo'd else branch.
+    const typo = await verdictOf(String.raw`Error: unable to build kubernetes objects from release manifest: unable to recognize "": no matches for kind "CSIDriver" in version "storage.k8s.io/betav1"`);
+    expect(typo.verdict).toBe("none");
+    // kubernetes/kubernetes#96221, closed by its reporter as a typo.
+    const plural = await verdictOf(String.raw`error: unable to recognize "statefulsets-Mysql.yaml": no matches for kind "StatefulSets" in version "apps/v1"`);
+    expect(plural.verdict).toBe("none");
+    const removed = await verdictOf(String.raw`error: unable to recognize "x.yaml": no matches for kind "CSIDriver" in version "storage.k8s.io/v1beta1"`);
+    expect(removed).toMatchObject({ id: "api-no-kind-match", verdict: "cause" });
+  });
+});

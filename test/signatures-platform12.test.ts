@@ -114,3 +114,13 @@ describe("platform rules, sixth session, third batch", () => {
     if (id) expect(got.id).toBe(id);
   });
 });
+
+describe("EKS refusing an update between two minors", () => {
+  it("blames a skipped minor and dismisses an update to the version the cluster already runs", async () => {
+    const skip = await verdictOf("InvalidParameterException: unsupported Kubernetes version update from the current version, 1.11, to 1.13");
+    expect(skip).toMatchObject({ id: "managed-version-unsupported", verdict: "cause", captures: { from: "1.11", to: "1.13" } });
+    // rancher/rancher#18390: Rancher re-sent the cluster's own version after its upgrade.
+    const same = await verdictOf("InvalidParameterException: unsupported Kubernetes version update from the current version, 1.11, to 1.11");
+    expect(same.verdict).toBe("none");
+  });
+});

@@ -316,6 +316,25 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
       headline: `No CRD serves ${kind} ${apiVersion}: the CRD is not installed (or not yet established), which is not a version skew.`,
     };
   }
+  // A version no release of any group has had ("storage.k8s.io/betav1", ceph/ceph-csi#2039: a chart's typo that its
+  // capabilities check fell through to) or a kind misspelt as its plural ("StatefulSets" in apps/v1,
+  // kubernetes/kubernetes#96221): the manifest is wrong on every release, so no version skew.
+  const version = group && apiVersion.includes("/") ? apiVersion.slice(group.length + 1) : apiVersion;
+  if (!groupOnly && BUILTIN_GROUPS.has(group) && version !== "" && !/^v\d+(?:(?:alpha|beta)\d*)?$/.test(version)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: no Kubernetes release has served ${group} at "${version}", which is not an API version's form (vN, vNalphaM, vNbetaM): a typo in the manifest or chart.`,
+      fixes: [`Correct the apiVersion (kubectl api-versions | grep ${group} lists what the cluster serves).`],
+    };
+  }
+  const singular = kind.endsWith("s") ? kind.slice(0, -1) : "";
+  if (singular && !KIND_GROUPS[kind] && KIND_GROUPS[singular]?.includes(group)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: the kind is ${singular}, not ${kind} (a manifest's kind is singular); ${apiVersion} serves ${singular}.`,
+      fixes: [`Write kind: ${singular}.`],
+    };
+  }
   // A built-in group that serves a closed set of kinds, asked for another (cert-manager's ClusterIssuer under
   // apiextensions.k8s.io/v1, carlosalexei/aks-workshop#9): the manifest's apiVersion names the wrong group, on any release.
   const closed = CLOSED_GROUP_KINDS[group];

@@ -122,6 +122,8 @@ export const managedSignatures: Signature[] = [
       String.raw`(?:Master|Node)\s+version\s+${Q}(?<requested>{V})${Q}\s+is\s+unsupported`,
       // GKE resolves a version prefix (1.29, 1.29.4) to what it offers now; a retired minor or patch matches nothing.
       String.raw`[Nn]o\s+valid\s+versions\s+with\s+the\s+prefix\s+${Q}(?<requested>\d+\.\d+(?:\.\d+)?(?:-gke\.\d+)?)${Q}\s+found`,
+      // EKS refusing an update between two minors; the same minor twice is a tool re-sending a stale update (rancher/rancher#18390).
+      String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version\s+update\s+from\s+the\s+current\s+version\s*,\s*(?<from>\d+\.\d+)\s*,\s*to\s+(?<to>\d+\.\d+)`,
       // EKS, the version named by newer APIs and SDK dumps (Message_: "unsupported Kubernetes version 1.24").
       String.raw`InvalidParameterException\s*:\s*unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
       String.raw`Message_\s*:\s*${Q}unsupported\s+Kubernetes\s+version(?:\s+(?<requested>\d+\.\d+)\b)?`,
