@@ -157,3 +157,17 @@ describe("no matches for a built-in group: the manifest's own typos", () => {
     expect(removed).toMatchObject({ id: "api-no-kind-match", verdict: "cause" });
   });
 });
+
+describe("no matches for kind from OpenShift's cluster-bootstrap", () => {
+  it("dismisses bootkube.sh's retries while the API server starts, even for a removed version, and keeps kubectl's form", async () => {
+    for (const line of [
+      // okd-project/okd#680: v1 CRDs refused the same way as v1beta1 ones, so it is readiness, not removal.
+      String.raw`Jun 09 21:56:56 localhost bootkube.sh[20536]: "0000_10_config-operator_01_dns.crd.yaml": unable to get REST mapping for "0000_10_config-operator_01_dns.crd.yaml": no matches for kind "CustomResourceDefinition" in version "apiextensions.k8s.io/v1beta1"`,
+      String.raw`Jun 09 21:56:56 localhost bootkube.sh[20536]: "0000_10_config-operator_01_featuregate.crd.yaml": unable to get REST mapping for "0000_10_config-operator_01_featuregate.crd.yaml": no matches for kind "CustomResourceDefinition" in version "apiextensions.k8s.io/v1"`,
+    ]) {
+      expect((await verdictOf(line)).verdict, line).toBe("none");
+    }
+    const kubectl = await verdictOf(String.raw`error: unable to recognize "crd.yaml": no matches for kind "CustomResourceDefinition" in version "apiextensions.k8s.io/v1beta1"`);
+    expect(kubectl).toMatchObject({ id: "api-no-kind-match", verdict: "cause" });
+  });
+});

@@ -265,6 +265,16 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
   // Terraform's kubernetes_manifest names only the group ("no matches for kind "PodMonitor" in group "monitoring.coreos.com"").
   const groupOnly = apiVersion !== "" && !apiVersion.includes("/") && !/^v\d/.test(apiVersion);
   const group = groupOnly ? apiVersion : apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+  // OpenShift's cluster-bootstrap (bootkube.sh) applies every manifest in a loop, printing this for each one whose
+  // kind is not served yet, while the API server starts and the CRDs it installs become established (okd-project/okd#577,
+  // #680, openshift/installer#4187: even apiextensions.k8s.io/v1 CRDs). Start-up noise, whatever the group.
+  if (/unable\s+to\s+get\s+REST\s+mapping\s+for/.test(input.finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: cluster-bootstrap retries each manifest until ${kind} ${apiVersion} is served, and prints this on every retry while the API server starts and its CRDs are established; the error that ended the bootstrap is elsewhere in the log.`,
+      fixes: ["Look for the bootstrap's own failure (openshift-install gather bootstrap collects it): an unhealthy etcd or API server, or an operator that did not come up."],
+    };
+  }
   const removed = REMOVED_APIS[apiVersion];
   if (removed) {
     const part: DiagnosisPart = {
