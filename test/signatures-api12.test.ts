@@ -171,3 +171,13 @@ describe("no matches for kind from OpenShift's cluster-bootstrap", () => {
     expect(kubectl).toMatchObject({ id: "api-no-kind-match", verdict: "cause" });
   });
 });
+
+describe("Flux's optional image automation APIs", () => {
+  it("warns rather than blames when image.toolkit.fluxcd.io is not served, and still blames a kustomize API of another release", async () => {
+    // adsblol/infra#13: the image automation controllers had never been installed.
+    const image = await verdictOf(String.raw`resource mapping not found for name: "mlat-server-sync-map" namespace: "adsblol" from "manifests/default/": no matches for kind "ImageRepository" in version "image.toolkit.fluxcd.io/v1alpha2"`);
+    expect(image).toMatchObject({ id: "flux-api-version-not-served", verdict: "warning" });
+    const kustomize = await verdictOf(String.raw`✗ no matches for kind "Kustomization" in version "kustomize.toolkit.fluxcd.io/v1beta2"`);
+    expect(kustomize).toMatchObject({ id: "flux-api-version-not-served", verdict: "cause" });
+  });
+});

@@ -17,6 +17,15 @@ const diagnoseFluxApi: Diagnoser = (input) => {
       ],
     };
   }
+  // The image automation controllers are optional components (flux bootstrap --components-extra), so their CRDs are as
+  // often missing as older or newer (adsblol/infra#13: never installed).
+  if (apiVersion.startsWith("image.toolkit.fluxcd.io/")) {
+    return {
+      verdict: "warning",
+      headline: `The cluster does not serve ${apiVersion}: the optional image automation controllers are not installed (flux bootstrap --components-extra=image-reflector-controller,image-automation-controller), or their CRDs belong to another Flux release than the manifests.`,
+      causes: ["The image automation components were never installed: they are not part of Flux's default components.", ...input.signature.causes],
+    };
+  }
   return { headline: `The Flux CRDs in the cluster do not serve ${apiVersion}: the flux CLI or the manifests belong to another Flux release than the controllers.` };
 };
 
