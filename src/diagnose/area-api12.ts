@@ -1,6 +1,7 @@
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { BUILTIN_GROUPS, REMOVED_APIS } from "./tables.js";
 import { crdVersionStatus } from "./tables-crd.js";
+import { splitGroupVersion } from "../kube/versions.js";
 
 // Diagnoses for src/signatures/api12.ts (served APIs, CRDs, webhooks, operators), merged into DIAGNOSERS in index.ts.
 
@@ -47,18 +48,12 @@ const diagnoseUnknownConversion: Diagnoser = (input) => {
   return { verdict: "not-skew", headline: `A program converted ${kind} from ${from} to ${to} with a scheme that has no conversion registered for it: a use of the library, not components of different releases.`, versions: captureRoles(input) };
 };
 
-/** Group and version of "group/version". */
-function split(apiVersion: string): { group: string; version: string } {
-  const i = apiVersion.lastIndexOf("/");
-  return i < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
-}
-
 /**
  * What the CRD table says about a custom resource version the cluster does not serve; undefined when it does not know
  * the group or lists the version as current (then the CRD not being installed is the likelier reading).
  */
 export function crdVersionFinding(apiVersion: string, kind: string): DiagnosisPart | undefined {
-  const { group, version } = split(apiVersion);
+  const { group, version } = splitGroupVersion(apiVersion);
   const status = crdVersionStatus(group, version);
   // A renamed group (certmanager.k8s.io, traefik.containo.us, keda.k8s.io) was the current one for years, when a missing
   // CRD was the usual reason for this message: only a version dropped within a group is taken as the releases disagreeing.
@@ -87,7 +82,7 @@ const diagnoseOperatorCrd: Diagnoser = (input) => {
   return {
     headline: `The operator watches ${kind ? `${kind} ` : ""}${apiVersion}, which no CRD in the cluster serves: its CRDs are older than the operator (not upgraded with it) or not installed.`,
     versions: captureRoles(input),
-    reasoning: [`kubectl get crd -o custom-columns=NAME:.metadata.name,VERSIONS:.spec.versions[*].name | grep ${split(apiVersion).group} shows which versions the installed CRDs serve.`],
+    reasoning: [`kubectl get crd -o custom-columns=NAME:.metadata.name,VERSIONS:.spec.versions[*].name | grep ${splitGroupVersion(apiVersion).group} shows which versions the installed CRDs serve.`],
   };
 };
 
@@ -116,7 +111,7 @@ const ALWAYS_SERVED = new Set(["v1", "apps/v1", "rbac.authorization.k8s.io/v1"])
 const diagnoseTerraformManifest: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
   const kind = input.capture("kind") ?? "";
-  const { group } = split(apiVersion);
+  const { group } = splitGroupVersion(apiVersion);
   const removed = REMOVED_APIS[apiVersion];
   if (removed) {
     return {
@@ -144,7 +139,7 @@ const diagnoseTerraformManifest: Diagnoser = (input) => {
 // that disagree. A version a release did serve keeps the signature's reading (CRDs upgraded past stored objects).
 const diagnoseStoredVersion: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
-  const { group, version } = split(apiVersion);
+  const { group, version } = splitGroupVersion(apiVersion);
   const status = crdVersionStatus(group, version);
   if (status.kind === "never-served") {
     return {

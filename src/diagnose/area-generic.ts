@@ -1,5 +1,5 @@
 import semver from "semver";
-import { classifyVersion } from "../kube/versions.js";
+import { classifyVersion, splitGroupVersion } from "../kube/versions.js";
 import type { Diagnoser } from "./context.js";
 import { BUILTIN_GROUPS, COMPONENT_CONFIG_APIS } from "./tables.js";
 
@@ -38,10 +38,9 @@ function apiRank(version: string): number | undefined {
  * new one. A version above the newest known may be a future release's, and is left to speak.
  */
 function neverServed(gv: string): boolean {
-  const slash = gv.lastIndexOf("/");
-  if (slash <= 0) return false;
-  const group = gv.slice(0, slash);
-  const rank = apiRank(gv.slice(slash + 1));
+  const { group, version } = splitGroupVersion(gv);
+  if (group === "") return false;
+  const rank = apiRank(version);
   if (rank === undefined) return false;
   const served = [...Object.keys(COMPONENT_CONFIG_APIS), ...SERVED_EXTRA].filter((k) => k.startsWith(`${group}/`));
   if (served.length === 0 || served.includes(gv)) return false;

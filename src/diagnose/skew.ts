@@ -4,6 +4,7 @@ import { captureRoles, hintRole, type DiagnoseInput, type Diagnoser, type Diagno
 import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, KIND_GROUPS, KUBEADM_ONLY_FLAGS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 import { crdVersionFinding } from "./area-api12.js";
+import { splitGroupVersion } from "../kube/versions.js";
 
 // Reasoning for messages with two sides (client/server, kubelet/control plane, kubeadm/target, …):
 // the minor distance between them and the policy that says how far apart they may be.
@@ -329,7 +330,7 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
   // A version no release of any group has had ("storage.k8s.io/betav1", ceph/ceph-csi#2039: a chart's typo that its
   // capabilities check fell through to) or a kind misspelt as its plural ("StatefulSets" in apps/v1,
   // kubernetes/kubernetes#96221): the manifest is wrong on every release, so no version skew.
-  const version = group && apiVersion.includes("/") ? apiVersion.slice(group.length + 1) : apiVersion;
+  const { version } = splitGroupVersion(apiVersion);
   // Only a version that does not even start as one (vN): "v1beata1" is a reporter's retyping of v1beta1
   // (yugabyte/yugabyte-operator#48, the error itself said v1beta1), "v***beta***" a runner's masking of a "1" secret.
   if (!groupOnly && BUILTIN_GROUPS.has(group) && /^[A-Za-z][\w.-]+$/.test(version) && !/^v\d/.test(version) && !input.finding.text.includes("***")) {

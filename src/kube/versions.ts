@@ -51,6 +51,12 @@ function splitDotted(part: string | undefined): string[] {
 }
 
 /** `1.31` */
+/** Group and version of an API version ("apps/v1" → apps, v1; the core group's "v1" → "", v1). */
+export function splitGroupVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.lastIndexOf("/");
+  return i < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
 export function majorMinor(v: KubeVersion): string {
   return `${v.major}.${v.minor}`;
 }
