@@ -10,6 +10,9 @@ import { platformDiagnosers } from "./area-platform.js";
 import { addonsDiagnosers } from "./area-addons.js";
 import { nodeDiagnosers } from "./area-node.js";
 import { api12Diagnosers } from "./area-api12.js";
+import { core13Diagnosers } from "./area-core13.js";
+import { platform13Diagnosers } from "./area-platform13.js";
+import { addons13Diagnosers } from "./area-addons13.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -74,6 +77,9 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...addonsDiagnosers,
   ...nodeDiagnosers,
   ...api12Diagnosers,
+  ...core13Diagnosers,
+  ...platform13Diagnosers,
+  ...addons13Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -20,6 +20,9 @@ import { node12Signatures } from "./node12.js";
 import { platform12Signatures } from "./platform12.js";
 import { api12Signatures } from "./api12.js";
 import { toolSchemaSignatures } from "./tool-schemas.js";
+import { core13Signatures } from "./core13.js";
+import { platform13Signatures } from "./platform13.js";
+import { addons13Signatures } from "./addons13.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -48,6 +51,9 @@ export const builtinSignatures: readonly Signature[] = [
   ...node12Signatures,
   ...platform12Signatures,
   ...toolSchemaSignatures,
+  ...core13Signatures,
+  ...platform13Signatures,
+  ...addons13Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];
