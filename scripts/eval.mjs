@@ -96,11 +96,11 @@ for (const file of freshFiles) {
   print(scoreTable(await run(lines)));
 }
 // The held-out directory's sets use the collectors' format ({line, skew, versions, family}): recognised = any
-// cause or warning, as scripts/score-held-out.mjs scores them. fresh-2b, fresh-4a, fresh-4b, fresh-7, fresh-8 and fresh-9 are tuning
-// sets now and get a row per collector family; fresh-5 and fresh-6 are held out, so only their totals are
+// cause or warning, as scripts/score-held-out.mjs scores them. fresh-2b, fresh-4a, fresh-4b, fresh-7, fresh-8, fresh-9 and fresh-10 are tuning
+// sets now and get a row per collector family; fresh-5, fresh-6 and fresh-11 are held out, so only their totals are
 // printed (never their lines).
 const heldOutDir = join(root, "held-out");
-const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl", "fresh-6.jsonl"]);
+const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl", "fresh-6.jsonl", "fresh-11.jsonl"]);
 async function scoreHeldOut(file) {
   const rows = readFileSync(join(heldOutDir, file), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
   const byFamily = new Map();
