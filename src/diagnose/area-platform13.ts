@@ -1,5 +1,100 @@
 import type { Diagnoser } from "./context.js";
+import { captureRoles } from "./context.js";
+import { diagnoseHelm } from "./skew.js";
+import { minorDelta, minorsText } from "./versions.js";
 
 // Diagnosers for src/signatures/platform13.ts.
 
-export const platform13Diagnosers: Record<string, Diagnoser> = {};
+/** Kubernetes versions Fleet has rendered charts for when it templated them without the target cluster. */
+const FLEET_STAND_INS: Record<string, string> = {
+  "1.18.0": "Fleet before 0.7 hard-coded Kubernetes v1.18.0 in the Capabilities it renders bundles with (rancher/fleet#399, #513)",
+  "1.20.0": "Fleet renders with helm's default Capabilities, Kubernetes v1.20.0, where it templates a chart without the cluster (resource keys and status: rancher/fleet#2053, #2187)",
+};
+
+export const platform13Diagnosers: Record<string, Diagnoser> = {
+  "rancher-operator-nodegroup-version-skew": (input) => {
+    const cluster = input.version("cluster");
+    const nodegroup = input.version("nodegroup");
+    const policy = "Rancher eks-operator: nodegroups at the control plane's minor or one below";
+    if (!cluster || !nodegroup) {
+      return {
+        headline: "Rancher's eks-operator refuses the cluster: a nodegroup is more than one minor below the control plane (or above it).",
+        versions: captureRoles(input),
+      };
+    }
+    const minors = minorDelta(cluster, nodegroup);
+    if (minors < 0) {
+      return {
+        headline: `The nodegroup asks for ${input.capture("nodegroup")}, newer than the control plane's ${input.capture("cluster")}: eks-operator (like EKS) never lets nodes run ahead of the control plane.`,
+        versions: captureRoles(input),
+        skew: { minors, policy, supported: false },
+        fixes: [`Upgrade the control plane to ${input.capture("nodegroup")} first, or set the nodegroup's version to ${input.capture("cluster")}.`],
+      };
+    }
+    return {
+      headline: `The nodegroup is on ${input.capture("nodegroup")}, ${minorsText(minors)} below the control plane's ${input.capture("cluster")}; Rancher's eks-operator allows one, stricter than EKS, so every change to the cluster through Rancher is refused until the nodegroup catches up.`,
+      versions: captureRoles(input),
+      skew: { minors, policy, supported: false },
+      fixes: [`Upgrade the nodegroup to ${input.capture("cluster")} (or to one minor below it) before changing anything else on the cluster in Rancher.`],
+    };
+  },
+  "aks-upgrade-blocked-deprecated-api": (input) => {
+    const api = input.capture("api");
+    const version = input.capture("apiVersion");
+    const removed = input.capture("removedIn");
+    return {
+      headline:
+        api && version && removed
+          ? `AKS blocked the control plane upgrade: something in the cluster called ${api} ${version} within the last 12 hours, and Kubernetes ${removed} no longer serves it.`
+          : "AKS blocked the control plane upgrade: something in the cluster called, within the last 12 hours, an API version the target Kubernetes release removes.",
+      versions: captureRoles(input),
+      reasoning: [
+        "AKS reads the API server's deprecated-API request metrics before a minor upgrade and refuses while any API the target version removes was used in the last 12 hours, so a caller older than the target version is still running.",
+      ],
+    };
+  },
+  "chart-psp-api-missing": (input) => ({
+    headline: "The chart still enables PodSecurityPolicies, which this cluster does not serve: PodSecurityPolicy was removed in Kubernetes 1.25, so the values are older than the cluster.",
+    versions: captureRoles(input),
+  }),
+  "fleet-bundle-render-kubeversion": (input) => {
+    const rendered = input.capture("cluster")?.replace(/^v/, "") ?? "";
+    const why = FLEET_STAND_INS[rendered];
+    if (why) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: ${input.capture("cluster")} is the stand-in Kubernetes version Fleet rendered the chart with, not a version a cluster runs, and the chart's "${input.capture("constraint")}" rejects it.`,
+        versions: captureRoles(input),
+        reasoning: [`${why}; the downstream clusters' versions never reach this check.`],
+      };
+    }
+    // A real version (Fleet from 0.7 renders for the target cluster): the chart's constraint against that cluster.
+    return diagnoseHelm(input);
+  },
+  "helm-current-release-manifest-unbuildable": (input) => {
+    const object = input.capture("object");
+    const kind = input.capture("kind");
+    const api = input.capture("apiVersion");
+    const what = kind && api ? `${kind} ${api}` : "an API version";
+    return {
+      headline: `helm could not rebuild the release as last deployed: its stored manifest${object ? ` (object "${object}")` : ""} uses ${what} this Kubernetes no longer serves, left there by an upgrade of the cluster past that API's removal.`,
+      versions: captureRoles(input),
+    };
+  },
+  "kube-minor-plus-unparsed": (input) => {
+    const reported = input.capture("reported");
+    if (reported) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: the server reports its minor as "${reported.replace(/^v?1\./, "")}" (the "+" of EKS, GKE, OKD and other vendor builds) and this tool fails to parse it; a parsing bug in the tool, fixed in later releases of most.`,
+        versions: captureRoles(input),
+        fixes: ["Upgrade the tool to a release that parses vendor minors (directpv after #534, kubecfg after #175, VictoriaMetrics operator 0.23.2, cloudnative-pg after #946)."],
+      };
+    }
+    return {
+      verdict: "warning",
+      headline: `The tool found the ${input.capture("field") ?? "version"} empty and could not parse it: often a field that an older CRD, bundle or config lacks because the tool is newer than what it reads, or an unset value.`,
+      versions: captureRoles(input),
+    };
+  },
+};

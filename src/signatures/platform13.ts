@@ -3,4 +3,256 @@ import type { Signature } from "../model.js";
 // Rules of the seventh tuning session (area: platform). Their reasoning lives in src/diagnose/area-platform13.ts; real lines
 // and near-misses in test/fixtures/real-world/lines-13platform.jsonl.
 
-export const platform13Signatures: Signature[] = [];
+// Quotes as printed, as JSON-escaped by Terraform/SDK error dumps, or absent.
+const Q = String.raw`\\?"?`;
+// A Kubernetes minor as EKS and Rancher's EKS config spell it (1.29), or with its patch.
+const MINOR = String.raw`\d+\.\d+(?:\.\d+)?`;
+
+export const platform13Signatures: Signature[] = [
+  {
+    id: "rancher-operator-nodegroup-version-skew",
+    title: "Rancher eks-operator refuses a nodegroup more than one minor from the control plane",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["and nodegroup [", "nodegroup kubernetes versions"],
+    patterns: [
+      // rancher/eks-operator controller (validateUpdate): fmt.Sprintf("versions for cluster [%s] and nodegroup [%s] not
+      // compatible: all nodegroup kubernetes versions"+"must be …"), the missing space kept by every release.
+      String.raw`versions\s+for\s+cluster\s+\[(?<cluster>${MINOR})\]\s+and\s+nodegroup\s+\[(?<nodegroup>${MINOR})\]\s+not\s+compatible`,
+      // The second half alone, for a message wrapped after "not compatible:".
+      String.raw`all\s+nodegroup\s+kubernetes\s+versions\s*must\s+be\s+equal\s+to\s+or\s+one\s+minor\s+version\s+lower\s+than\s+the\s+cluster\s+kubernetes\s+version`,
+    ],
+    versions: ["cluster", "nodegroup"],
+    roles: { cluster: "EKS control plane version (spec.kubernetesVersion)", nodegroup: "nodegroup version" },
+    versionKinds: { cluster: "kubernetes", nodegroup: "kubernetes" },
+    priority: 50,
+    meaning:
+      "Rancher's eks-operator validates an EKSClusterConfig before every update: each nodegroup must be at the control plane's minor or exactly one below. That is stricter than EKS itself (nodes up to three minors behind from 1.25 on), so a cluster upgraded in steps outside Rancher (Terraform, the console) can no longer be changed through Rancher.",
+    causes: [
+      "The control plane was upgraded (often twice, from Terraform or the AWS console) while a nodegroup stayed on its old minor.",
+      "A nodegroup version set above the control plane's (a new nodegroup created at the next minor before the control plane).",
+    ],
+    fixes: [
+      "Upgrade the lagging nodegroups (eksConfig.nodeGroups[].version) to the control plane's minor, or to one below it, before any other change to the cluster in Rancher.",
+      "Keep nodegroups at or one below the control plane when upgrading it: upgrade one minor at a time and bring the nodegroups along each step.",
+    ],
+    references: ["https://github.com/rancher/eks-operator/issues/834", "https://github.com/rancher/eks-operator/pull/3"],
+    examples: [
+      {
+        // rancher/eks-operator#834 (Terraform rancher2 provider)
+        line: "Error: Cluster ID c-XXXXX: versions for cluster [1.29] and nodegroup [1.27] not compatible: all nodegroup kubernetes versionsmust be equal to or one minor version lower than the cluster kubernetes version",
+        captures: { cluster: "1.29", nodegroup: "1.27" },
+      },
+      {
+        // rancher/hosted-providers-e2e (the message its EKS upgrade test waits for)
+        line: "versions for cluster [1.29] and nodegroup [1.30] not compatible: all nodegroup kubernetes versions must be equal to or one minor version lower than the cluster kubernetes version",
+        captures: { cluster: "1.29", nodegroup: "1.30" },
+      },
+    ],
+    // rancher/rancher#28745's create-time rule ("nodegroup [sow] version must match cluster [c-ttfzb] version on create")
+    // names no versions and is eks-nodegroup-version-mismatch's.
+  },
+  {
+    id: "aks-upgrade-blocked-deprecated-api",
+    title: "AKS blocks the control plane upgrade: a removed API was called recently",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["Control Plane upgrade is blocked due to recent usage", "UpgradeBlockedOnDeprecatedAPIUsage"],
+    patterns: [
+      // The AKS upgrade API's ValidationError (UpgradeBlockedOnDeprecatedAPIUsage); its "Usage details" list, when on the
+      // same line (JSON bodies keep \n escaped), names the first API and the release that removes it.
+      String.raw`Control\s+Plane\s+upgrade\s+is\s+blocked\s+due\s+to\s+recent\s+usage\s+of\s+a\s+Kubernetes\s+API\s+deprecated\s+in\s+the\s+specified\s+version(?:[^\n]{0,800}?usage\s+has\s+been\s+detected\s+on\s+API\s+(?<api>[\w.-]+?)\.(?<apiVersion>v\d+(?:alpha\d+|beta\d+)?)(?:\.(?<verb>\w+))?,[^\n]{0,200}?which\s+will\s+be\s+removed\s+in\s+(?<removedIn>\d+\.\d+))?`,
+      // The response's subcode, on a line of its own in the JSON body, not a sentence naming it.
+      String.raw`${Q}subcode${Q}\s*:\s*${Q}UpgradeBlockedOnDeprecatedAPIUsage\b`,
+    ],
+    versions: ["removedIn", "apiVersion"],
+    roles: { api: "API (group.resource) still called", apiVersion: "its version", verb: "request verb", removedIn: "Kubernetes release that removes it" },
+    versionKinds: { removedIn: "kubernetes", apiVersion: "contract" },
+    priority: 50,
+    meaning:
+      "AKS refuses to upgrade the control plane to a minor that removes an API which something in the cluster called within the last 12 hours (the API server's deprecated-API metrics): the workloads are older than the target Kubernetes version.",
+    causes: [
+      "A controller, operator or CI client still calls the removed API version (often an old kube-state-metrics, Kyverno, Argo CD, or a client-go built before the replacement existed: flowcontrol v1beta2/v1beta3 before 1.29/1.32, autoscaling/v2beta2 before 1.26).",
+    ],
+    fixes: [
+      "Find and upgrade the caller (kubectl get --raw /metrics | grep apiserver_requested_deprecated_apis, or the AKS diagnose-and-solve view), wait for the 12-hour usage window to pass, then retry the upgrade.",
+      "If the usage is known to be harmless, bypass the gate once: az aks update --enable-force-upgrade --upgrade-override-until <time> (upgradeSettings.overrideSettings.forceUpgrade).",
+    ],
+    references: ["https://learn.microsoft.com/en-us/azure/aks/stop-cluster-upgrade-api-breaking-changes"],
+    examples: [
+      {
+        // Azure/AKS#3984
+        line: "(ValidationError) Control Plane upgrade is blocked due to recent usage of a Kubernetes API deprecated in the specified version. Please refer to https://kubernetes.io/docs/reference/using-api/deprecation-guide to migrate the usage. To bypass this error, set forceUpgrade in upgradeSettings.overrideSettings.",
+      },
+      {
+        // learn.microsoft.com stop-cluster-upgrade-api-breaking-changes (the REST response)
+        line: String.raw`  "message": "Control Plane upgrade is blocked due to recent usage of a Kubernetes API deprecated in the specified version. Please refer to https://kubernetes.io/docs/reference/using-api/deprecation-guide to migrate the usage. To bypass this error, set enable-force-upgrade in upgradeSettings.overrideSettings. Bypassing this error without migrating usage will result in the deprecated Kubernetes API calls failing. Usage details: 1 error occurred:\n\t* usage has been detected on API flowcontrol.apiserver.k8s.io.prioritylevelconfigurations.v1beta1, and was recently seen at: 2023-03-23 20:57:18 +0000 UTC, which will be removed in 1.26\n\n",`,
+        captures: { api: "flowcontrol.apiserver.k8s.io.prioritylevelconfigurations", apiVersion: "v1beta1", removedIn: "1.26" },
+      },
+      // The same response's subcode line (learn.microsoft.com, Azure/AKS docs)
+      { line: String.raw`  "subcode": "UpgradeBlockedOnDeprecatedAPIUsage"` },
+    ],
+    nearMisses: [
+      "During our attempt to upgrade the AKS cluster, we encountered `ValidationError UpgradeBlockedOnDeprecatedAPIUsage` errors, explicitly pointing to the usage of deprecated API versions",
+    ],
+  },
+  {
+    id: "chart-psp-api-missing",
+    title: "Chart still enables PodSecurityPolicy on a cluster that no longer serves it",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["does not have the PodSecurityPolicy API resource"],
+    patterns: [
+      // Rancher's charts (rancher, rancher-monitoring, longhorn, neuvector, …) fail in templates/validate-psp-install.yaml
+      // when global.cattle.psp.enabled is true and .Capabilities lacks policy/v1beta1/PodSecurityPolicy.
+      String.raw`(?:execution\s+error\s+at\s+\((?<template>[\w./-]+?)(?::\d+:\d+)?\)\s*:\s*)?The\s+target\s+cluster\s+does\s+not\s+have\s+the\s+PodSecurityPolicy\s+API\s+resource`,
+    ],
+    versions: [],
+    roles: { template: "chart template that failed" },
+    priority: 50,
+    meaning:
+      "The chart's values still enable PodSecurityPolicies, but the cluster does not serve policy/v1beta1 PodSecurityPolicy, which Kubernetes 1.25 removed: the chart values were written for a cluster before 1.25.",
+    causes: [
+      "The cluster is on Kubernetes 1.25 or later (a fresh k3s/RKE2/EKS install, or an upgrade) and the chart's PSP switch (global.cattle.psp.enabled in Rancher's charts) is on, its default in Rancher 2.7.2/2.7.3 or carried over from older values.",
+    ],
+    fixes: [
+      "Install or upgrade with PSPs disabled (helm ... --set global.cattle.psp.enabled=false for Rancher's charts), or use a chart release that disables them by default.",
+      "When upgrading a cluster across 1.25, disable PSPs in every release while still on 1.24, then clean up stored releases with helm mapkubeapis.",
+    ],
+    references: ["https://ranchermanager.docs.rancher.com/how-to-guides/new-user-guides/authentication-permissions-and-global-configuration/pod-security-standards"],
+    examples: [
+      {
+        // rancher/rancher#40331 (k3s 1.25.8, Rancher 2.7.3)
+        line: "Helm upgrade failed: execution error at (rancher/templates/validate-psp-install.yaml:4:5): The target cluster does not have the PodSecurityPolicy API resource. Please disable PSPs in this chart before proceeding. Last Helm logs: preparing upgrade for rancher resetting values to the chart's original version",
+        captures: { template: "rancher/templates/validate-psp-install.yaml" },
+      },
+      {
+        // rancher/eks-operator#142
+        line: String.raw`"Error: INSTALLATION FAILED: execution error at (rancher/templates/validate-psp-install.yaml:4:5): The target cluster does not have the PodSecurityPolicy API resource. Please disable PSPs in this chart before proceeding.\n"`,
+        captures: { template: "rancher/templates/validate-psp-install.yaml" },
+      },
+    ],
+  },
+  {
+    id: "fleet-bundle-render-kubeversion",
+    title: "Fleet rendered a chart for its stand-in Kubernetes version",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["handler bundle", "helm template for bundle"],
+    patterns: [
+      // fleet-controller's bundle handler and its status/resource-key calculation template charts itself, without the
+      // target cluster: Fleet before 0.7 with Capabilities of v1.18.0 (rancher/fleet#399, #513), later with helm's
+      // default v1.20.0 (rancher/fleet#2053, #2187).
+      String.raw`(?:handler\s+bundle|error\s+running\s+helm\s+template\s+for\s+bundle\s+[\w.-]+[^:\n]{0,60})\s*:\s*[Cc]hart\s+requires\s+kubeVersion\s*:\s*(?<constraint>.+?)\s+which\s+is\s+incompatible\s+with\s+Kubernetes\s+(?<cluster>{V})`,
+    ],
+    versions: ["cluster"],
+    roles: { cluster: "Kubernetes version the chart was rendered for", constraint: "chart's kubeVersion constraint" },
+    // Above helm-kubeversion-incompatible (50), which reads the same tail as the cluster's version.
+    priority: 55,
+    meaning:
+      "Fleet's controller renders a bundle's Helm chart itself, not against the target cluster: older Fleet with a hard-coded Kubernetes v1.18.0, later Fleet with helm's default v1.20.0 when it computes resource keys and status. A chart whose kubeVersion excludes that stand-in fails there whatever the downstream clusters run.",
+    causes: ["A Fleet bug: the chart's kubeVersion (>=1.19, >=1.22, …) rejects Fleet's stand-in version, not the cluster's (rancher/fleet#399)."],
+    fixes: [
+      "Upgrade Fleet (Rancher 2.7.4 / Fleet 0.7 and later render for the target cluster's version); until then, remove kubeVersion from the chart (a fleet.yaml overlay or a forked chart) or pin a chart release without it.",
+    ],
+    references: ["https://github.com/rancher/fleet/issues/399", "https://github.com/rancher/fleet/issues/513"],
+    examples: [
+      {
+        // A Fleet that renders for the target cluster passes its real version: the chart's own limit (diagnoseHelm).
+        line: `level=error msg="error syncing 'fleet-default/apps-longhorn': handler bundle: chart requires kubeVersion: < 1.25.0-0 which is incompatible with Kubernetes v1.25.9+rke2r1, requeuing"`,
+        captures: { constraint: "< 1.25.0-0", cluster: "v1.25.9+rke2r1" },
+      },
+    ],
+    // Matched and dismissed (not-skew), so neither a cause nor a warning.
+    nearMisses: [
+      // rancher/rancher#35025 (cluster v1.20.4)
+      `10/1/2021 4:57:49 PM time="2021-10-01T14:57:49Z" level=error msg="error syncing 'fleet-default/common-common-ingress-controller': handler bundle: chart requires kubeVersion: >=1.19.0-0 which is incompatible with Kubernetes v1.18.0, requeuing"`,
+      // rancher/fleet#2053
+      `time="2024-01-10T08:31:02Z" level=info msg="While calculating status.ResourceKey, error running helm template for bundle mcc-dev-sandbox-managed-system-upgrade-controller with target options from : chart requires kubeVersion: >= 1.23.0-0 which is incompatible with Kubernetes v1.20.0"`,
+    ],
+  },
+  {
+    id: "kube-minor-plus-unparsed",
+    title: "A tool could not parse the server's Kubernetes version",
+    family: "generic",
+    severity: "warning",
+    flake: false,
+    anchors: ["unsupported kubernetes version", "invalid syntax"],
+    gate: String.raw`\d\+|""|\\"\\"`,
+    patterns: [
+      // minio/directpv before #534 compared the server's Minor field ("22+" on EKS, GKE, TKE, OKD) to a list of bare numbers.
+      String.raw`unsupported\s+kubernetes\s+version\s+(?<reported>v?1\.\d+\+)(?![\w.])`,
+      // strconv on version.Info.Minor: "21+" from vendor builds (kubecfg#174, skaffold#1842, cloudnative-pg#946,
+      // csi-addons#623, VictoriaMetrics/operator#449, klum#14, directpv#902).
+      String.raw`strconv\.(?:Atoi|ParseUint|ParseInt)\s*:\s*parsing\s+\\?"(?<reported>\d+\+)\\?"\s*:\s*invalid\s+syntax`,
+      // An empty version field where the line says it is one (aws/eks-anywhere#2373).
+      String.raw`(?<field>[\w-]*\s*version)[^\n]{0,80}?strconv\.(?:Atoi|ParseUint|ParseInt)\s*:\s*parsing\s+\\?"\\?"\s*:\s*invalid\s+syntax`,
+    ],
+    versions: [],
+    roles: { reported: "version as the server reports it", field: "version field that was empty" },
+    // Above generic-version-skew, which reads "unsupported kubernetes version 1.22+" as a refused minor.
+    priority: 45,
+    meaning:
+      "The tool read the Kubernetes version and could not turn it into a number: vendor builds (EKS, GKE, OKD, TKE, CCE) report their minor as \"21+\", which client-go documents but naive strconv parsing and exact-match version lists reject. A parsing bug in the tool, not a version skew.",
+    causes: ["The tool parses version.Info.Minor with strconv (or matches it against a list) instead of parsing GitVersion as semver."],
+    fixes: ["Upgrade the tool to a release that strips the \"+\" (most fixed it after the first EKS/GKE reports), or parse GitVersion; some tools take the version as a flag (--kube-version)."],
+    examples: [
+      {
+        // aws/eks-anywhere#2373: the empty field is only a warning.
+        line: `Error: failed to upgrade cluster: invalid version for Cilium in current spec: invalid major version in semver : strconv.ParseUint: parsing "": invalid syntax`,
+        captures: { field: "invalid version" },
+      },
+    ],
+    // Matched and dismissed (not-skew): the "+" minor forms.
+    nearMisses: [
+      // minio/directpv#549, #552
+      "ERROR unsupported kubernetes version 1.22+",
+      "ERROR unsupported kubernetes version 1.20+",
+      // cloudnative-pg/cloudnative-pg#946; VictoriaMetrics/operator#449
+      `could not detect SeccompProfile support: strconv.Atoi: parsing "21+": invalid syntax`,
+      String.raw`"msg":"cannot setup manager","error":"cannot set kubernetes server version: cannot parse kubernetes server minor version: \"20+\" as uint: strconv.ParseUint: parsing \"20+\": invalid syntax"`,
+      // Not matched at all: no version in sight.
+      `strconv.Atoi: parsing "abc": invalid syntax`,
+      `Error: strconv.ParseInt: parsing "": invalid syntax`,
+    ],
+  },
+  {
+    id: "helm-current-release-manifest-unbuildable",
+    title: "helm upgrade cannot rebuild the stored release (an API the cluster no longer serves)",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["unable to build kubernetes objects from current release manifest"],
+    patterns: [
+      // helm 3 before 3.7 (pkg/action/upgrade.go): the same failure as helm-release-manifest-removed-api's newer wording,
+      // when the stored objects fail the REST mapping (other build errors, "error validating", are not this). The wrapped
+      // "no matches for kind" tail, when present, is api-no-kind-match's (40) to explain.
+      String.raw`unable\s+to\s+build\s+kubernetes\s+objects\s+from\s+current\s+release\s+manifest\s*:\s*\[?(?:resource\s+mapping\s+not\s+found\s+for\s+name\s*:\s*${Q}(?<object>[\w.:-]+)${Q}|unable\s+to\s+recognize)(?:[^\n]{0,300}?no\s+matches\s+for\s+kind\s+${Q}(?<kind>\w+)${Q}\s+in\s+version\s+${Q}(?<apiVersion>[\w.-]+/[\w.-]+))?`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API version in the stored release manifest", kind: "kind in the stored release manifest", object: "object helm could not map" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 38,
+    meaning:
+      "helm upgrade rebuilds the objects of the release as last deployed (the manifest stored in the release secret) to diff against; that manifest uses an API version the cluster stopped serving after a Kubernetes upgrade (PodSecurityPolicy in 1.25, Ingress extensions/v1beta1 in 1.22), so the upgrade fails even with a fixed chart.",
+    causes: ["The release was deployed before the cluster was upgraded past the removal of an API it uses."],
+    fixes: [
+      "Rewrite the stored release with the helm-mapkubeapis plugin (helm mapkubeapis RELEASE -n NAMESPACE), then upgrade with a chart that no longer uses the removed API.",
+    ],
+    references: ["https://github.com/helm/helm-mapkubeapis", "https://helm.sh/docs/topics/kubernetes_apis/"],
+    examples: [
+      // rancher/rancher#40651 (calico's release after RKE2 1.24 to 1.25), cut as posted
+      {
+        line: `Error: UPGRADE FAILED: unable to build kubernetes objects from current release manifest: resource mapping not found for name: "tigera-operator" namespace: "" from "": no`,
+        captures: { object: "tigera-operator" },
+      },
+    ],
+    nearMisses: [
+      'Error: UPGRADE FAILED: unable to build kubernetes objects from current release manifest: error validating "": error validating data: unknown object type "nil" in Secret.data.password',
+    ],
+  },
+];
