@@ -29,6 +29,16 @@ describe("platform rules, seventh session", () => {
     [`Error: failed to upgrade cluster: invalid version for Cilium in current spec: invalid major version in semver : strconv.ParseUint: parsing "": invalid syntax`, "kube-minor-plus-unparsed", "warning"],
     // helm 3's older wording for a stored release with a removed API, cut before the kind (rancher/rancher#40651)
     [`Error: UPGRADE FAILED: unable to build kubernetes objects from current release manifest: resource mapping not found for name: "tigera-operator" namespace: "" from "": no`, "helm-current-release-manifest-unbuildable", "cause"],
+    // GKE's "Version is invalid": a cause when it names the version, a warning when not (terraform-provider-google#489, kubeflow/trainer#268)
+    ["\t\t* google_container_cluster.with_version: googleapi: Error 400: Version is invalid., badRequest", "gke-version-invalid", "warning"],
+    [`ERROR:root:Exception occured creating cluster: <HttpError 400 when requesting https://container.googleapis.com/v1/projects/kubeflow-rl/zones/us-east1-d/clusters?alt=json returned "Version "1.8.1-gke.1" is invalid.">, status: 400`, "gke-version-invalid", "cause"],
+    ["I0101 00:00:00 gke.go:1] GET https://container.googleapis.com/v1/projects/p/locations/us-central1/serverConfig 200 OK", undefined, "none"],
+    // AKS pools off the control plane's version make whole-cluster updates fail (azure-cli#22807, azurerm#23436): only likely skew
+    ["(NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged) Using managed cluster api, all Agent pools' OrchestratorVersion must be all specified or all unspecified. If all specified, they must be stay unchanged or the same with control plane.", "aks-agentpool-versions-mixed", "warning"],
+    // ROSA's STS role policies behind the upgrade target (openshift/rosa#571)
+    ["E: Account roles need to be upgraded to proceed", "rosa-role-policy-version-behind", "cause"],
+    ["I: Account and/Or Operator Role policies are not valid with upgrade version 4.9.13. Run the following command(s) to upgrade the roles:", "rosa-role-policy-version-behind", "cause"],
+    ["I: Account and operator roles for cluster 'ci-sts' are compatible with upgrade", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);
@@ -60,5 +70,11 @@ describe("platform rules, seventh session", () => {
     expect(cause?.signature.id).toBe("aks-upgrade-blocked-deprecated-api");
     expect(cause?.finding.captures).toMatchObject({ apiVersion: "v1beta1", removedIn: "1.26" });
     expect(cause?.diagnosis.headline).toMatch(/Kubernetes 1\.26 no longer serves it/);
+  });
+
+  it("names the OpenShift version the ROSA role policies must reach", async () => {
+    const report = await analyze([textSource("rosa.log", "I: Account/Operator Role policies are not valid with upgrade version 4.15.0. Run the following command(s) to upgrade the roles:\n")]);
+    expect(report.causes[0]?.signature.id).toBe("rosa-role-policy-version-behind");
+    expect(report.causes[0]?.diagnosis.fixes.join(" ")).toMatch(/--cluster-version=4\.15\.0/);
   });
 });

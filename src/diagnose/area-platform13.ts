@@ -97,4 +97,32 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
       versions: captureRoles(input),
     };
   },
+  "gke-version-invalid": (input) => {
+    const requested = input.capture("requested");
+    if (requested) {
+      return {
+        headline: `GKE refused ${requested}: that version is not (or no longer) among the versions the zone offers; GKE retires each 1.x.y-gke.N some months after it ships.`,
+        versions: captureRoles(input),
+      };
+    }
+    return {
+      verdict: "warning",
+      headline: "GKE answered \"Version is invalid\" without naming it: most often a pinned version GKE has retired from the zone, or a version string GKE does not know.",
+      versions: captureRoles(input),
+    };
+  },
+  "aks-agentpool-versions-mixed": (input) => ({
+    headline: "AKS refused a whole-cluster update because the agent pools' versions are not all the control plane's (or not all omitted): a pool left on another version makes every managed-cluster update fail.",
+    versions: captureRoles(input),
+  }),
+  "rosa-role-policy-version-behind": (input) => {
+    const target = input.capture("target");
+    return {
+      headline: target
+        ? `ROSA will not upgrade to ${target} until the account and operator role policies are upgraded to that OpenShift version: the roles were created for an older one.`
+        : `ROSA stopped the upgrade: the ${(input.capture("roles") ?? "account").toLowerCase()} role policies are older than the target OpenShift version and were not upgraded.`,
+      versions: captureRoles(input),
+      ...(target ? { fixes: [`Run rosa upgrade roles -c <cluster> --cluster-version=${target} --mode=auto (older rosa: rosa upgrade account-roles, then operator-roles), then rosa upgrade cluster again, with -m auto in CI.`] } : {}),
+    };
+  },
 };

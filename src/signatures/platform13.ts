@@ -255,4 +255,102 @@ export const platform13Signatures: Signature[] = [
       'Error: UPGRADE FAILED: unable to build kubernetes objects from current release manifest: error validating "": error validating data: unknown object type "nil" in Secret.data.password',
     ],
   },
+  {
+    id: "gke-version-invalid",
+    title: "GKE refuses the requested cluster version as invalid",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["Error 400: Version", "container.googleapis.com"],
+    patterns: [
+      // The GKE API's InvalidArgument for a version outside get-server-config's valid lists, through the Go client
+      // (Terraform's googleapi wrapper) and the Python client's HttpError; gcloud's "message=" form is
+      // managed-version-unsupported's.
+      String.raw`googleapi\s*:\s*Error\s+400\s*:\s*Version\s+(?:${Q}(?<requested>{V})${Q}\s+)?is\s+invalid`,
+      String.raw`container\.googleapis\.com[^\n]{0,300}?returned\s+${Q}Version\s+${Q}(?<requested>{V})${Q}\s+is\s+invalid`,
+    ],
+    versions: ["requested"],
+    roles: { requested: "requested GKE version" },
+    priority: 45,
+    meaning:
+      "GKE accepts only the versions its zone currently offers (gcloud container get-server-config); an older API answered a retired or mistyped version with a bare \"Version is invalid\", later ones name it. A pinned 1.x.y-gke.N stops working as soon as GKE retires it.",
+    causes: ["A pinned GKE version (an acceptance test, a module default, a tutorial) that GKE has since retired from the zone's valid versions."],
+    fixes: ["Pin only the minor (or use a release channel) and let GKE pick the patch; in Terraform read data.google_container_engine_versions instead of a literal."],
+    references: ["https://cloud.google.com/kubernetes-engine/docs/release-notes"],
+    examples: [
+      // hashicorp/terraform-provider-google#489 (acceptance test pinned a retired version): no version named, a warning
+      { line: "\t\t* google_container_cluster.with_version: googleapi: Error 400: Version is invalid., badRequest" },
+      {
+        // kubeflow/trainer#268
+        line: String.raw`ERROR:root:Exception occured creating cluster: <HttpError 400 when requesting https://container.googleapis.com/v1/projects/kubeflow-rl/zones/us-east1-d/clusters?alt=json returned "Version "1.8.1-gke.1" is invalid.">, status: 400`,
+        captures: { requested: "1.8.1-gke.1" },
+      },
+    ],
+  },
+  {
+    id: "aks-agentpool-versions-mixed",
+    title: "AKS cluster update refused: agent pool versions differ from the control plane",
+    family: "managed",
+    severity: "warning",
+    flake: false,
+    anchors: ["OrchestratorVersion must be all specified or all unspecified"],
+    patterns: [
+      // AKS's NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged, for a PUT of the whole managed cluster.
+      String.raw`all\s+Agent\s+pools'?\s+OrchestratorVersion\s+must\s+be\s+all\s+specified\s+or\s+all\s+unspecified`,
+    ],
+    versions: [],
+    priority: 45,
+    meaning:
+      "An update through the managed-cluster API (az aks update, Terraform's azurerm_kubernetes_cluster, ARM/Bicep) must give every agent pool's orchestratorVersion, unchanged or equal to the control plane's, or give none. Pools on other versions than the control plane (a pool left behind after an upgrade, pools upgraded on their own) make every whole-cluster update fail, whatever it changes.",
+    causes: [
+      "Agent pools lag (or were upgraded apart from) the control plane, and the tool sends their versions in a cluster-level update.",
+      "Some pools defined in the cluster resource with a version and others managed separately without one (azurerm node pool resources, ARO-HCP#662).",
+    ],
+    fixes: [
+      "Bring every pool to the control plane's version (az aks nodepool upgrade, or az aks upgrade --node-image-only where only images differ), or change pools with the per-pool API.",
+      "In Terraform/Bicep set all pools' orchestrator_version to the cluster's kubernetes_version, or leave all of them unset.",
+    ],
+    references: ["https://aka.ms/agent-pool-rest-api"],
+    examples: [
+      {
+        // Azure/azure-cli#22807, #25319
+        line: "(NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged) Using managed cluster api, all Agent pools' OrchestratorVersion must be all specified or all unspecified. If all specified, they must be stay unchanged or the same with control plane. For agent pool specific change, please use per agent pool operations: https://aka.ms/agent-pool-rest-api",
+      },
+      {
+        // hashicorp/terraform-provider-azurerm#23436 (TRACE response body)
+        line: String.raw`  "message": "Using managed cluster api, all Agent pools' OrchestratorVersion must be all specified or all unspecified. If all specified, they must be stay unchanged or the same with control plane. For agent pool specific change, please use per agent pool operations: https://aka.ms/agent-pool-rest-api",`,
+      },
+    ],
+  },
+  {
+    id: "rosa-role-policy-version-behind",
+    title: "ROSA upgrade needs the account/operator role policies of the target version",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["Role policies are not valid with upgrade version", "roles need to be upgraded to proceed"],
+    patterns: [
+      // openshift/rosa cmd/upgrade/cluster, across releases: "Account Role policies…", "Account and/Or Operator Role
+      // policies…", "Account/Operator Role policies are not valid with upgrade version %s".
+      String.raw`(?:Account(?:\s+and/[Oo]r\s+[Oo]perator|/Operator)?|Operator)\s+Role\s+policies\s+are\s+not\s+valid\s+with\s+upgrade\s+version\s+(?<target>\d+\.\d+(?:\.\d+)?)`,
+      // The error when the role upgrade it prompts for is declined (or cannot be asked).
+      String.raw`(?<roles>Account|Operator)\s+roles\s+need\s+to\s+be\s+upgraded\s+to\s+proceed`,
+    ],
+    versions: ["target"],
+    roles: { target: "OpenShift version the upgrade asks for", roles: "which roles" },
+    versionKinds: { target: { kind: "component", component: "OpenShift" } },
+    priority: 50,
+    meaning:
+      "An STS ROSA cluster upgrades to a new OpenShift minor only when its account roles' and operator roles' IAM policies are at that minor's version: the roles were created for an older OpenShift than the upgrade target, and rosa upgrade cluster stops until they are upgraded.",
+    causes: ["The account/operator role policies were created for the cluster's current (older) minor and not upgraded before the cluster upgrade; in CI, rosa's prompt to upgrade them gets no answer."],
+    fixes: [
+      "Upgrade the roles first (rosa upgrade roles -c <cluster> --cluster-version=<target> --mode=auto; older rosa: rosa upgrade account-roles --prefix <prefix>, then rosa upgrade operator-roles), then rerun rosa upgrade cluster with -m auto in non-interactive jobs.",
+    ],
+    references: ["https://docs.openshift.com/rosa/upgrading/rosa-upgrading-sts.html"],
+    examples: [
+      // openshift/rosa#571 (rosa upgrade cluster to 4.9.13)
+      { line: "E: Account roles need to be upgraded to proceed", captures: { roles: "Account" } },
+      { line: "I: Account and/Or Operator Role policies are not valid with upgrade version 4.9.13. Run the following command(s) to upgrade the roles:", captures: { target: "4.9.13" } },
+    ],
+  },
 ];
