@@ -39,6 +39,9 @@ describe("platform rules, seventh session", () => {
     ["E: Account roles need to be upgraded to proceed", "rosa-role-policy-version-behind", "cause"],
     ["I: Account and/Or Operator Role policies are not valid with upgrade version 4.9.13. Run the following command(s) to upgrade the roles:", "rosa-role-policy-version-behind", "cause"],
     ["I: Account and operator roles for cluster 'ci-sts' are compatible with upgrade", undefined, "none"],
+    // helm 2 only moves Tiller forward (helm/helm#2805, #3392; helmsman#156)
+    ["ERROR: while deploying Helm Tiller in namespace [helmsman-test]: Error: error when upgrading: current Tiller version is newer, use --force-upgrade to downgrade", "helm-tiller-downgrade-refused", "cause"],
+    ["Tiller (the Helm server-side component) has been upgraded to the current version.", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);

@@ -125,4 +125,8 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
       ...(target ? { fixes: [`Run rosa upgrade roles -c <cluster> --cluster-version=${target} --mode=auto (older rosa: rosa upgrade account-roles, then operator-roles), then rosa upgrade cluster again, with -m auto in CI.`] } : {}),
     };
   },
+  "helm-tiller-downgrade-refused": (input) => ({
+    headline: "helm init --upgrade refused to touch Tiller: the Tiller in the cluster is a newer helm 2 release than this helm client, and helm only moves Tiller forward without --force-upgrade.",
+    versions: captureRoles(input),
+  }),
 };

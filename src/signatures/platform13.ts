@@ -353,4 +353,34 @@ export const platform13Signatures: Signature[] = [
       { line: "I: Account and/Or Operator Role policies are not valid with upgrade version 4.9.13. Run the following command(s) to upgrade the roles:", captures: { target: "4.9.13" } },
     ],
   },
+  {
+    id: "helm-tiller-downgrade-refused",
+    title: "helm 2 refuses to replace a newer Tiller with its own older release",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["current Tiller version is newer"],
+    patterns: [
+      // helm 2 (cmd/helm/installer, helm/helm#2805): helm init --upgrade compares the Tiller image tag with its own version.
+      String.raw`current\s+[Tt]iller\s+version\s+is\s+newer,?\s+use\s+--force(?:-upgrade)?\s+to\s+downgrade`,
+    ],
+    versions: [],
+    priority: 50,
+    meaning:
+      "helm init --upgrade only moves Tiller forward: the Tiller deployed in the cluster is a newer helm 2 release than the client running the upgrade (someone, or another pipeline, upgraded it with a newer helm).",
+    causes: [
+      "The CI image carries an older helm 2 client than the one that last ran helm init --upgrade against the cluster.",
+      "helm 2.8.0 alone also refused the same version (helm/helm#3392), fixed in 2.8.1.",
+    ],
+    fixes: [
+      "Use the helm client of Tiller's release (helm version shows both), or pass --force-upgrade to move Tiller back to the client's release on purpose.",
+    ],
+    references: ["https://github.com/helm/helm/pull/2805", "https://github.com/helm/helm/issues/3392"],
+    examples: [
+      // jupyterhub/mybinder.org-deploy#1220 (Travis), helm/helm#3392
+      { line: "Error: error when upgrading: current Tiller version is newer, use --force-upgrade to downgrade" },
+      // mkubaczyk/helmsman#156 (image with helm 2.10 against Tiller 2.11)
+      { line: "ERROR: while deploying Helm Tiller in namespace [helmsman-test]: Error: error when upgrading: current Tiller version is newer, use --force-upgrade to downgrade" },
+    ],
+  },
 ];
