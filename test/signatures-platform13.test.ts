@@ -42,6 +42,9 @@ describe("platform rules, seventh session", () => {
     // helm 2 only moves Tiller forward (helm/helm#2805, #3392; helmsman#156)
     ["ERROR: while deploying Helm Tiller in namespace [helmsman-test]: Error: error when upgrading: current Tiller version is newer, use --force-upgrade to downgrade", "helm-tiller-downgrade-refused", "cause"],
     ["Tiller (the Helm server-side component) has been upgraded to the current version.", undefined, "none"],
+    // k3d's readiness log lines: only likely skew (cloudogu/gitops-playground#230, k3d-io/k3d#897)
+    ["ERRO[0132] Failed Cluster Start: error during post-start cluster preparation: errors waiting for log line `Cluster dns configmap` from node 'k3d-foo-server-0': stopped returning log lines: context deadline exceeded", "k3d-node-log-line-timeout", "warning"],
+    ["DEBU[0001] Waiting for node k3d-k3s-default-server-0 to get ready (Log: 'k3s is up and running') ", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);
@@ -79,5 +82,10 @@ describe("platform rules, seventh session", () => {
     const report = await analyze([textSource("rosa.log", "I: Account/Operator Role policies are not valid with upgrade version 4.15.0. Run the following command(s) to upgrade the roles:\n")]);
     expect(report.causes[0]?.signature.id).toBe("rosa-role-policy-version-behind");
     expect(report.causes[0]?.diagnosis.fixes.join(" ")).toMatch(/--cluster-version=4\.15\.0/);
+  });
+
+  it("reads which k3d/k3s mismatch the awaited log line points to", async () => {
+    const report = await analyze([textSource("k3d.log", "ERRO[0132] Failed Cluster Start: error during post-start cluster preparation: errors waiting for log line `Cluster dns configmap` from node 'k3d-foo-server-0': stopped returning log lines: context deadline exceeded\n")]);
+    expect(report.warnings[0]?.diagnosis.headline).toMatch(/before 1\.19/);
   });
 });

@@ -129,4 +129,19 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
     headline: "helm init --upgrade refused to touch Tiller: the Tiller in the cluster is a newer helm 2 release than this helm client, and helm only moves Tiller forward without --force-upgrade.",
     versions: captureRoles(input),
   }),
+  "k3d-node-log-line-timeout": (input) => {
+    const line = input.capture("logLine") ?? "";
+    const why =
+      line === "Cluster dns configmap"
+        ? "that line is one k3s releases before 1.19 never print, and k3d 5.2+ waits for it (k3d-io/k3d#897)"
+        : line === "Containerd is now running"
+          ? "k3s dropped that line in 2023, and multi-server k3d releases before the fix still wait for it (k3d-io/k3d#1248)"
+          : input.capture("restarting")
+            ? "the k3s container is restarting: in CI most often a k3d older than the k3s image it starts (k3d before 5.7.4 with the k3s images of late 2024)"
+            : "the k3s container stopped first: a k3d and k3s image from different eras, or k3s failing on the host";
+    return {
+      headline: `k3d gave up waiting for "${line}" from ${input.capture("node") ?? "the node"}: ${why}.`,
+      versions: captureRoles(input),
+    };
+  },
 };

@@ -383,4 +383,49 @@ export const platform13Signatures: Signature[] = [
       { line: "ERROR: while deploying Helm Tiller in namespace [helmsman-test]: Error: error when upgrading: current Tiller version is newer, use --force-upgrade to downgrade" },
     ],
   },
+  {
+    id: "k3d-node-log-line-timeout",
+    title: "k3d gave up waiting for a k3s node's readiness log line",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["stopped returning log lines"],
+    patterns: [
+      // k3d v5 (pkg/client/node.go NodeWaitForLogMessage): each node is ready when k3s prints a known line; k3d and the
+      // k3s image agree on those lines only within a range of releases.
+      String.raw`errors?\s+waiting\s+for\s+log\s+line\s+\x60?(?<logLine>[^\x60'\n]{3,60}?)\x60?\s+from\s+node\s+'(?<node>[^'\n]+)'\s*:\s*stopped\s+returning\s+log\s+lines(?<restarting>\s*:\s*node\s+[^\s]+\s+is\s+running=true\s+in\s+status=restarting)?`,
+    ],
+    versions: [],
+    roles: { logLine: "log line k3d waited for", node: "k3d node" },
+    priority: 45,
+    meaning:
+      "k3d waits for each k3s container to print a known log line (\"k3s is up and running\", \"Cluster dns configmap\", \"Containerd is now running\"); the container stopped (or restarts) before printing it. Most often k3d and the k3s image are from different eras: an older k3d with newer k3s images, or a k3s older than the lines a newer k3d waits for. A k3s that crashes for its own reasons (cgroups, disk, a bad flag) reads the same.",
+    causes: [
+      "An older k3d with a newer k3s image or runtime (k3d before 5.7.4 with the k3s images of late 2024: cloudogu/gitops-playground#230, defenseunicorns/uds-core#1096).",
+      "A k3s image older than the lines this k3d waits for (k3d 5.2+ with k3s before 1.19: k3d-io/k3d#897), or a k3s that dropped a line (k3d-io/k3d#1248).",
+      "k3s itself crash-looping on the host (cgroup v2 without the needed controllers, a bad --k3s-arg).",
+    ],
+    fixes: [
+      "Upgrade k3d (or pin the k3s image to a release of the k3d's era with --image rancher/k3s:<version>); docker logs <node> shows why k3s stopped.",
+    ],
+    references: ["https://github.com/k3d-io/k3d/issues/897", "https://github.com/k3d-io/k3d/issues/1481"],
+    examples: [
+      {
+        // cloudogu/gitops-playground#230 (fixed by k3d 5.7.4)
+        line: "ERRO[0001] Failed Cluster Start: Failed to start server k3d-gitops-playground-server-0: Node k3d-gitops-playground-server-0 failed to get ready: error waiting for log line k3s is up and running from node 'k3d-gitops-playground-server-0': stopped returning log lines: node k3d-gitops-playground-server-0 is running=true in status=restarting ",
+        captures: { logLine: "k3s is up and running", node: "k3d-gitops-playground-server-0" },
+      },
+      {
+        // k3d-io/k3d#897 (k3d 5.2 with rancher/k3s:v1.18.20-k3s1)
+        line: "ERRO[0132] Failed Cluster Start: error during post-start cluster preparation: errors waiting for log line `Cluster dns configmap` from node 'k3d-foo-server-0': stopped returning log lines: context deadline exceeded",
+        captures: { logLine: "Cluster dns configmap", node: "k3d-foo-server-0" },
+      },
+      {
+        // k3d-io/k3d#873 (k3d 5.1.0 on Docker 20.10.11)
+        line: "ERRO[0003] Failed Cluster Start: Failed to start server k3d-k3s-default-server-0: Node k3d-k3s-default-server-0 failed to get ready: error waiting for log line `k3s is up and running` from node 'k3d-k3s-default-server-0': stopped returning log lines ",
+        captures: { logLine: "k3s is up and running" },
+      },
+    ],
+    nearMisses: ["DEBU[0001] Waiting for node k3d-k3s-default-server-0 to get ready (Log: 'k3s is up and running') "],
+  },
 ];
