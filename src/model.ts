@@ -133,6 +133,8 @@ export interface Finding {
   captures: Record<string, string>;
   /** The klog header of the line, when it had one: severity letter and `file:line`. */
   klog?: { level: KlogLevel; location: string };
+  /** The level a structured record on the line states (logfmt `level=error`, JSON `"level":"info"`), on klog's scale. */
+  record?: { level: KlogLevel; errorField?: boolean };
   /** Lines around the first occurrence, normalised and redacted. */
   context: { before: LogLine[]; after: LogLine[] };
 }

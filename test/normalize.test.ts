@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { normalizeLine, repeatKey } from "../src/scan/normalize.js";
+import { normalizeLine, repeatKey, type NormalizedLine } from "../src/scan/normalize.js";
 import { analyze } from "../src/pipeline.js";
 import { FIXTURES, readFixture, textSource } from "./helpers/logs.js";
 import { normalizeLine as referenceNormalizeLine } from "./helpers/normalize-reference.js";
@@ -180,13 +180,19 @@ describe("normalizeLine against the normaliser it replaced", () => {
   it("normalises every line of the corpora exactly as before", () => {
     const lines = corpusLines();
     expect(lines.length).toBeGreaterThan(1000);
-    for (const line of lines) expect(normalizeLine(line), line).toEqual(referenceNormalizeLine(line));
+    for (const line of lines) expect(withoutRecord(normalizeLine(line)), line).toEqual(referenceNormalizeLine(line));
   });
 
   it("normalises generated lines of stacked and mangled prefixes exactly as before", () => {
-    for (const line of generatedLines(30_000, 0x5eed)) expect(normalizeLine(line), JSON.stringify(line)).toEqual(referenceNormalizeLine(line));
+    for (const line of generatedLines(30_000, 0x5eed)) expect(withoutRecord(normalizeLine(line)), JSON.stringify(line)).toEqual(referenceNormalizeLine(line));
   });
 });
+
+/** The text and klog header, which the reference computes; a structured record's level is newer than it. */
+function withoutRecord(line: NormalizedLine): NormalizedLine {
+  const { record: _record, ...rest } = line;
+  return rest;
+}
 
 describe("repeatKey", () => {
   it("gives lines the same key only where they normalise alike", () => {

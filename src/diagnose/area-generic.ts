@@ -1,5 +1,6 @@
 import semver from "semver";
 import { classifyVersion, splitGroupVersion } from "../kube/versions.js";
+import type { KlogLevel } from "../model.js";
 import type { Diagnoser } from "./context.js";
 import { BUILTIN_GROUPS, COMPONENT_CONFIG_APIS } from "./tables.js";
 
@@ -7,6 +8,17 @@ import { BUILTIN_GROUPS, COMPONENT_CONFIG_APIS } from "./tables.js";
 // matched is not a skew whatever its relation says, and the error contexts that the generic ERROR_LINE misses.
 
 type Input = Parameters<Diagnoser>[0];
+
+/**
+ * The severity the line states in its logger's own header or field: a klog header's letter, else a structured record's
+ * level (logfmt "level=error", zap/logr JSON "level":"info"), so that a record is judged like the plain line it holds.
+ * An info record with an error field is judged by that field, as a line with no level.
+ */
+export function lineLevel(finding: Input["finding"]): KlogLevel | undefined {
+  if (finding.klog) return finding.klog.level;
+  const record = finding.record;
+  return record && !(record.level === "I" && record.errorField) ? record.level : undefined;
+}
 
 // An informational record: klog I, logfmt or JSON level info/debug, zap's tab-separated INFO. A tool that logs the
 // refusal it returns carries the error in a field ("level=info msg=… error=\"…\"", argoproj/argo-cd): that one speaks.
@@ -48,6 +60,9 @@ function neverServed(gv: string): boolean {
   return rank < newest;
 }
 
+// A bound a tool states before the version it was asked to use (the generic pattern of "latest version supported is").
+const BOUND_RELATION = /^(?:[Ll]atest|[Nn]ewest|[Hh]ighest|[Mm]aximum|[Mm]inimum|[Oo]ldest|[Ll]owest)\s+(?:supported\s+)?version\s[\s\S]*\bis$/;
+
 /** Why a generic match is not a skew, before the relation is read; undefined where it may be one. */
 export function genericDismissal(input: Input): string | undefined {
   const { finding } = input;
@@ -55,7 +70,8 @@ export function genericDismissal(input: Input): string | undefined {
   const relation = input.capture("relation") ?? "";
   const a = input.capture("a");
   const b = input.capture("b");
-  if ((finding.klog?.level === "I" || (finding.klog === undefined && INFO_LEVEL.test(text))) && !ERROR_FIELD.test(text)) {
+  const level = lineLevel(finding);
+  if ((level === "I" || (level === undefined && INFO_LEVEL.test(text))) && !ERROR_FIELD.test(text)) {
     return "An informational record (INFO/DEBUG level, no error field): not reported.";
   }
   if (CHANGELOG.test(text)) return "Changelog or release-notes prose, a commit title or a dependency bump: not a failure.";
@@ -80,6 +96,15 @@ export function genericDismissal(input: Input): string | undefined {
     const y = classifyVersion(b);
     if (x?.kind === "kubernetes" && y?.kind === "kubernetes" && x.major === y.major && x.minor === y.minor && x.patch !== undefined && y.patch !== undefined) {
       return `${a} and ${b} are builds of one minor: a move between patches is not a version skew.`;
+    }
+  }
+  // "the minimum version supported is 4.14.0. Attempting to use 4.16.2": a version on the right side of the bound is not refused.
+  if (a !== undefined && b !== undefined && BOUND_RELATION.test(relation)) {
+    const bound = semver.coerce(a, { includePrerelease: false });
+    const asked = semver.coerce(b, { includePrerelease: false });
+    const lower = /^(?:[Mm]inimum|[Oo]ldest|[Ll]owest)/.test(relation);
+    if (bound && asked && (lower ? semver.gte(asked, bound) : semver.lte(asked, bound))) {
+      return `${b} is ${lower ? "at or above" : "at or below"} the ${lower ? "minimum" : "latest"} the line states (${a}): not what was refused.`;
     }
   }
   if (relation === "unknown conversion" && (a === b || input.capture("kind") !== input.capture("kindTo"))) {
@@ -117,7 +142,8 @@ export function genericDismissal(input: Input): string | undefined {
 /** Error contexts that the generic error words miss: apimachinery's field validation, a scheme's conversion error. */
 export function genericErrorContext(input: Input): boolean {
   const { finding } = input;
-  if (finding.klog?.level === "I" || finding.klog?.level === "W") return false;
+  const level = lineLevel(finding);
+  if (level === "I" || level === "W") return false;
   const relation = input.capture("relation") ?? "";
   // A webhook's review object, which the API server and the webhook exchange: the conversion failed between them. Any
   // other kind converted on a line with no error word is a program's own scheme (kubernetes/kubernetes#126582).
@@ -130,6 +156,9 @@ export function genericErrorContext(input: Input): boolean {
   if (/^(?:(?:might|may)\s+not\s+be\s+(?:fully\s+)?compatible\s+with\s|(?:not|NOT)\s+found\s+in\s+(?:the\s+)?compatibility\s|[Vv]ersions?\s[\s\S]*\binconsistent$)/.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless)\b/.test(finding.text);
   // "Minishift does not support Openshift version v1.4.1": a refusal of a version, on a line with no error word.
   if (/^(?:does\s+not|doesn't|do\s+not|don't)\s+support\s[\s\S]*[Vv]ersion$/.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless|INFO|DEBUG)\b|level=(?:info|debug)/.test(finding.text);
+  // A tool's bound and the version it was asked to use, on one line ('the latest version supported is: "4.14.0". Attempting
+  // to use: "4.15.0-…"'): the refusal itself, wherever it is logged (a JSON condition's message, a status dump).
+  if (BOUND_RELATION.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless)\b/.test(finding.text);
   // "status.storedVersions[1]: Invalid value: \"v1beta2\": must appear in", "…ReviewVersions: Invalid value: …".
   return /^(?:must\s+appear\s+in\b|must\s+include\s+at\s+least\s+one\s+of)/.test(relation) && /\bInvalid\s+value:/.test(finding.text);
 }

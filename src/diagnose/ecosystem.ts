@@ -1,7 +1,7 @@
 import semver from "semver";
 import type { KubeVersion, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
-import { genericDismissal, genericErrorContext } from "./area-generic.js";
+import { genericDismissal, genericErrorContext, lineLevel } from "./area-generic.js";
 import { listedVersions } from "./area-platform.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, BUILTIN_GROUPS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_APIS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
@@ -708,20 +708,21 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   const tokens = [input.capture("a"), input.capture("b")].filter((t): t is string => t !== undefined);
   // kubeadm's and installers' refusals often print the error word on the line above ("[ERROR …]:", "error
   // execution phase …") and the versions on their own line: an error just before counts, a refusal too.
+  const level = lineLevel(finding);
   const before = finding.context.before.slice(-2).map((l) => l.text).join("\n");
-  const warningLine = finding.klog?.level === "W" || WARNING_LINE.test(finding.text);
+  const warningLine = level === "W" || WARNING_LINE.test(finding.text);
   // The match and the few words after it ("k8sviz 0.3.3 or later only support k8s 1.21 or later", mkimuram/k8sviz#43).
   const matchAt = finding.text.indexOf(finding.match);
   const refusalTail = matchAt < 0 ? finding.match : finding.text.slice(matchAt, matchAt + finding.match.length + 24);
   const isError =
     genericErrorContext(input) ||
-    finding.klog?.level === "E" || finding.klog?.level === "F" || ERROR_LINE.test(finding.text) || (finding.klog === undefined && ERROR_LINE.test(before)) ||
-    (REFUSAL.test(relation) && (/[Vv]ersion/.test(finding.text) || (/\bAPI\b/.test(finding.text) && tokens.some((t) => t.includes("/")))) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text)) ||
+    level === "E" || level === "F" || ERROR_LINE.test(finding.text) || (level === undefined && ERROR_LINE.test(before)) ||
+    (REFUSAL.test(relation) && (/[Vv]ersion/.test(finding.text) || (/\bAPI\b/.test(finding.text) && tokens.some((t) => t.includes("/")))) && level !== "I" && level !== "W" && !/^\s*(?:[-*#|]|\d+\.)\s|\bWARN(?:ING)?\b|\bWarning\b|level=warn/.test(finding.text)) ||
     // A tool's own warning that its versions disagree: two versions, a skew word, "version" on the line.
     (warningLine && tokens.length === 2 && WARNING_RELATION.test(relation) && (/[Vv]ersion/.test(finding.text) || tokens.every((t) => STRONG_TOKEN.test(t)))) ||
-    (finding.klog === undefined && !warningLine && tokens.length === 2 && STATED_SKEW.test(relation) && /[Vv]ersion/.test(finding.text) && !LIST_OR_DOC.test(finding.text)) ||
+    (level === undefined && !warningLine && tokens.length === 2 && STATED_SKEW.test(relation) && /[Vv]ersion/.test(finding.text) && !LIST_OR_DOC.test(finding.text)) ||
     // A refusal statement on its own (a bare Go error string, an Ansible assert's msg), never a doc or INFO line.
-    (SELF_REFUSAL.test(refusalTail) && finding.klog?.level !== "I" && finding.klog?.level !== "W" && !warningLine && BARE_MESSAGE.test(finding.text) && !NOT_A_REFUSAL_LINE.test(finding.text));
+    (SELF_REFUSAL.test(refusalTail) && level !== "I" && level !== "W" && !warningLine && BARE_MESSAGE.test(finding.text) && !NOT_A_REFUSAL_LINE.test(finding.text));
   if (!isError) return { verdict: "not-skew", headline: "Versions in a relation on a line that is not an error: not reported." };
   if (SUCCESS.test(finding.text)) return { verdict: "not-skew", headline: "The line says the version meets what is required: not a failure." };
   // "kubernetes version \"1.25.2\" is not compatible with …": the word that makes the numbers versions may sit just before the match.
@@ -738,7 +739,7 @@ export const diagnoseGeneric: Diagnoser = (input) => {
   // not compatible, need at least 1.15.11"): no skew policy counts either.
   const releases = tokens.map((t) => classifyVersion(t)).filter((t): t is TypedVersion => t?.kind === "kubernetes");
   const sameMinor = releases.length === 2 && releases[0]!.major === releases[1]!.major && releases[0]!.minor === releases[1]!.minor && !/differ|match|skew/.test(relation);
-  const onlyWarning = warningLine && !ERROR_LINE.test(finding.text) && finding.klog?.level !== "E" && finding.klog?.level !== "F";
+  const onlyWarning = warningLine && !ERROR_LINE.test(finding.text) && level !== "E" && level !== "F";
   const vendorSuffix = (t: TypedVersion) => (t.prerelease ?? []).length > 0 && !/^(?:alpha|beta|rc)/.test(t.prerelease![0]!);
   if (sameMinor && (onlyWarning || (releases[0]!.patch === releases[1]!.patch && releases.some(vendorSuffix)))) {
     return { verdict: "not-skew", headline: "Two builds of the same minor: a patch or vendor-suffix difference, not a version skew." };

@@ -11,6 +11,8 @@ const decodeHTML = () => (decoder ??= (require("entities") as typeof import("ent
 export interface NormalizedLine {
   text: string;
   klog?: { level: KlogLevel; location: string };
+  /** The severity a structured record (logfmt `level=`, zap/logr JSON `"level":`) states, on the klog scale. */
+  record?: { level: KlogLevel; errorField?: boolean };
 }
 
 // Prefixes stack (a CRI line inside a GitHub Actions log inside a pasted issue), so they are stripped
@@ -59,6 +61,9 @@ const LOGFMT_MSG = /\blevel=\w+\s+msg="((?:[^"\\]|\\.)*)"?/;
 // The cause often sits in a later field (Argo CD, Docker, kustomize): error="…" or err="…".
 const LOGFMT_ERR = /\berr(?:or)?="((?:[^"\\]|\\.)*)"?/;
 
+// A zap/logr JSON record's level ("level", "severity" or "lvl", the first key or not).
+const JSON_LEVEL = /^\{[^\n]{0,200}?\\?"(?:level|severity|lvl)\\?"\s*:\s*\\?"([A-Za-z]+)\\?"/;
+
 // docker json-file: {"log":"…","stream":"stderr","time":"…"}
 const DOCKER_JSON = /^\{"log":"((?:[^"\\]|\\.)*)"/;
 
@@ -96,12 +101,20 @@ export function normalizeLine(input: string): NormalizedLine {
     if (text === before) break;
   }
 
+  let record: NormalizedLine["record"];
   if (text.includes("level=")) {
     const logfmt = LOGFMT_MSG.exec(text);
     if (logfmt?.[1] !== undefined) {
+      // The level of the record whose msg is read (LOGFMT_MSG starts at its "level=").
+      const level = recordLevel(/^level=(\w+)/.exec(text.slice(logfmt.index))?.[1]);
       const err = LOGFMT_ERR.exec(text.slice(logfmt.index + logfmt[0].length));
+      // An info record that carries an error field logs the refusal it returns (argoproj/argo-cd): the field speaks.
+      if (level) record = err?.[1] ? { level, errorField: true } : { level };
       text = `${text.slice(0, logfmt.index)}${logfmt[1]}${err?.[1] ? `: ${err[1]}` : ""}`;
     }
+  } else if (text.charCodeAt(0) === 0x7b) {
+    const level = recordLevel(JSON_LEVEL.exec(text)?.[1]);
+    if (level) record = { level };
   }
 
   if (text.includes("&")) text = decodeHTML()(text);
@@ -112,7 +125,39 @@ export function normalizeLine(input: string): NormalizedLine {
   // Rendered pages and chat turn quotes typographic ("no kind “ExecCredential” is registered"): patterns read plain ones.
   if (CURLY_DOUBLE.test(text)) text = text.replace(CURLY_DOUBLE_G, '"');
   text = unescapeQuotes(text);
-  return klog ? { text: text.trim(), klog } : { text: text.trim() };
+  const line: NormalizedLine = { text: text.trim() };
+  if (klog) line.klog = klog;
+  if (record) line.record = record;
+  return line;
+}
+
+/**
+ * A structured record's level on klog's scale: what the judge of a line reads the same way whichever logger wrote it.
+ * Levels no logger of the ecosystem prints (a field value that happens to follow "level=") are none.
+ */
+function recordLevel(word: string | undefined): KlogLevel | undefined {
+  switch (word?.toLowerCase()) {
+    case "error":
+    case "err":
+    case "eror":
+      return "E";
+    case "fatal":
+    case "panic":
+    case "dpanic":
+    case "critical":
+    case "crit":
+      return "F";
+    case "warn":
+    case "warning":
+      return "W";
+    case "info":
+    case "notice":
+    case "debug":
+    case "trace":
+      return "I";
+    default:
+      return undefined;
+  }
 }
 
 function isDigit(c: number): boolean {

@@ -702,7 +702,7 @@ export class Scanner {
       if (value === undefined) continue;
       captures[name] = sig.versions.includes(name) ? cleanVersionToken(value) : redact(value.trim().replace(/[.,;:]+$/, ""));
     }
-    const klog = this.normalized(firstLine).klog;
+    const { klog, record } = this.normalized(firstLine);
     const finding: Finding = {
       signature: sig.id,
       log: this.log,
@@ -714,6 +714,7 @@ export class Scanner {
       match: redact(c.match[0]),
       captures,
       ...(klog ? { klog } : {}),
+      ...(record ? { record } : {}),
       context: { before: this.contextBefore(first), after: [] },
     };
     this.findings.set(key, finding);

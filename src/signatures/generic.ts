@@ -81,6 +81,10 @@ const PATTERNS: string[] = [
       // One version refused with the thing it versions after it, unquoted: kubergrunt's "ERROR: 1.33 is not a supported version
       // for kubergrunt eks upgrade" (gruntwork-io/kubergrunt#257).
       gated(String.raw`\bis\s+not\s+a\s+(?:supported|compatible)\s+version\b`, String.raw`(?<a>${T})\s+is\s+(?<relation>not\s+a\s+(?:supported|compatible)\s+version)\s+(?:for|of|by|with|in)\b`),
+      // A bound the tool supports, then the version it was asked for: HyperShift's 'the latest version supported is: "4.14.0".
+      // Attempting to use: "4.15.0-0.ci…"' and 'the minimum version supported for platform AWS is: "4.14.0". Attempting to
+      // use: "4.13.14"' (openshift/release#45709, #47720). Tried before the pair shapes, which know no "latest".
+      gated(String.raw`\b(?:[Ll]atest|[Nn]ewest|[Hh]ighest|[Mm]aximum|[Mm]inimum|[Oo]ldest|[Ll]owest)\s+(?:supported\s+)?version\s+(?:supported\s+)?`, String.raw`\b(?<relation>(?:[Ll]atest|[Nn]ewest|[Hh]ighest|[Mm]aximum|[Mm]inimum|[Oo]ldest|[Ll]owest)\s+(?:supported\s+)?version\s+(?:supported\s+)?(?:(?:for|by|on|in)\s+(?:[\w.-]+\s+){1,3}?)?is)\s*:?\s*\\?["'\x60]?(?<a>${T})\\?["'\x60]?[.,;]?\s+(?:[Aa]ttempting\s+to\s+use|[Tt]rying\s+to\s+use|[Rr]equested|but\s+(?:got|found|using|requested))\s*:?\s*\\?["'\x60]?(?<b>${T})`),
       gated(twoTokensAnd(RELATION), String.raw`(?<a>${T})${GAP}(?<relation>${RELATION})${GAP}(?<b>${T})`),
       gated(twoTokensAnd(RELATION), String.raw`(?<relation>${RELATION})${GAP}(?<a>${T})${GAP}(?<b>${T})`),
       String.raw`(?<relation>unknown\s+apiVersion)\s*:?\s*\\?"?(?<a>${T})`,
