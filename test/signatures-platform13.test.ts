@@ -45,6 +45,10 @@ describe("platform rules, seventh session", () => {
     // k3d's readiness log lines: only likely skew (cloudogu/gitops-playground#230, k3d-io/k3d#897)
     ["ERRO[0132] Failed Cluster Start: error during post-start cluster preparation: errors waiting for log line `Cluster dns configmap` from node 'k3d-foo-server-0': stopped returning log lines: context deadline exceeded", "k3d-node-log-line-timeout", "warning"],
     ["DEBU[0001] Waiting for node k3d-k3s-default-server-0 to get ready (Log: 'k3s is up and running') ", undefined, "none"],
+    // eksctl's CoreDNS manifests per minor (eksctl-io/eksctl#8679, #8791, #5519)
+    ["Error: open assets/coredns-1.35.json: file does not exist", "eksctl-coredns-asset-missing", "cause"],
+    [`Error "open assets/coredns-1.36.json: file doesn't exist'`, "eksctl-coredns-asset-missing", "cause"],
+    ["Error: open config/cluster.json: file does not exist", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);

@@ -144,4 +144,8 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
       versions: captureRoles(input),
     };
   },
+  "eksctl-coredns-asset-missing": (input) => ({
+    headline: `This eksctl has no CoreDNS manifest for Kubernetes ${input.capture("kubernetes") ?? "this minor"}: the release predates the cluster's minor (or shipped without its asset); a newer eksctl, or the EKS-managed CoreDNS add-on, updates it.`,
+    versions: captureRoles(input),
+  }),
 };

@@ -428,4 +428,38 @@ export const platform13Signatures: Signature[] = [
     ],
     nearMisses: ["DEBU[0001] Waiting for node k3d-k3s-default-server-0 to get ready (Log: 'k3s is up and running') "],
   },
+  {
+    id: "eksctl-coredns-asset-missing",
+    title: "eksctl has no CoreDNS manifest for the cluster's Kubernetes minor",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["assets/coredns-"],
+    patterns: [
+      // eksctl utils update-coredns reads pkg/addons/default/assets/coredns-<minor>.json compiled into the release.
+      String.raw`open\s+(?:pkg/addons/default/)?assets/(?<addon>coredns)-(?<kubernetes>\d+\.\d+)\.json\s*:\s*(?:file\s+does\s+not\s+exist|file\s+doesn'?t\s+exist|no\s+such\s+file\s+or\s+directory)`,
+    ],
+    versions: ["kubernetes"],
+    roles: { kubernetes: "cluster's Kubernetes minor", addon: "self-managed add-on" },
+    versionKinds: { kubernetes: "kubernetes" },
+    priority: 50,
+    meaning:
+      "eksctl updates the self-managed CoreDNS add-on from a manifest per Kubernetes minor embedded in each release; this eksctl has none for the cluster's minor. The release predates that EKS minor, or (1.32 to 1.36) shipped before the asset was added.",
+    causes: [
+      "The cluster was upgraded to a minor newer than the eksctl release in use.",
+      "eksctl released support for the minor without its CoreDNS asset (eksctl-io/eksctl#8222 for 1.32, #8791 for 1.36, fixed in a later release).",
+    ],
+    fixes: [
+      "Upgrade eksctl to a release that carries assets/coredns-<minor>.json (1.23: 0.109.0; 1.36: 0.230.0), or manage CoreDNS as the EKS add-on (aws eks create-addon --addon-name coredns).",
+    ],
+    references: ["https://github.com/eksctl-io/eksctl/tree/main/pkg/addons/default/assets"],
+    examples: [
+      // eksctl-io/eksctl#8679 (eksctl 0.216.0 on EKS 1.35)
+      { line: "Error: open assets/coredns-1.35.json: file does not exist", captures: { kubernetes: "1.35" } },
+      // eksctl-io/eksctl#8791 (eksctl 0.228.0, fixed in 0.230.0)
+      { line: `Error "open assets/coredns-1.36.json: file doesn't exist'`, captures: { kubernetes: "1.36" } },
+      // eksctl-io/eksctl#8237 (eksctl's own asset update job)
+      { line: "2025/02/21 01:31:59 failed to read coredns-1.32.json: open pkg/addons/default/assets/coredns-1.32.json: no such file or directory", captures: { kubernetes: "1.32" } },
+    ],
+  },
 ];
