@@ -49,6 +49,9 @@ describe("platform rules, seventh session", () => {
     ["Error: open assets/coredns-1.35.json: file does not exist", "eksctl-coredns-asset-missing", "cause"],
     [`Error "open assets/coredns-1.36.json: file doesn't exist'`, "eksctl-coredns-asset-missing", "cause"],
     ["Error: open config/cluster.json: file does not exist", undefined, "none"],
+    // Tanzu's TKR resolver (tanzu-framework#3574, #3601): only likely skew, an OS image selector reads the same
+    ["Error from server (could not resolve TKR/OSImage for controlPlane, machineDeployments: [md-0], query: {controlPlane: {k8sVersionPrefix: 'v1.23.8+vmware.2-tkg.1-zshippable',..", "tanzu-tkr-unresolved", "warning"],
+    ["🧲 Resolving and checking Tanzu Kubernetes release (TKr) compatibility file", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);

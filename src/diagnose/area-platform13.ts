@@ -148,4 +148,8 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
     headline: `This eksctl has no CoreDNS manifest for Kubernetes ${input.capture("kubernetes") ?? "this minor"}: the release predates the cluster's minor (or shipped without its asset); a newer eksctl, or the EKS-managed CoreDNS add-on, updates it.`,
     versions: captureRoles(input),
   }),
+  "tanzu-tkr-unresolved": (input) => ({
+    headline: `No Tanzu Kubernetes release on this management cluster matches ${input.capture("requested") ?? "the requested version"} for ${input.capture("parts") ?? "the cluster"}: most often a TKR of another TKG release, sometimes only an OS image selector nothing matches.`,
+    versions: captureRoles(input),
+  }),
 };

@@ -462,4 +462,41 @@ export const platform13Signatures: Signature[] = [
       { line: "2025/02/21 01:31:59 failed to read coredns-1.32.json: open pkg/addons/default/assets/coredns-1.32.json: no such file or directory", captures: { kubernetes: "1.32" } },
     ],
   },
+  {
+    id: "tanzu-tkr-unresolved",
+    title: "Tanzu's TKR resolver finds no Tanzu Kubernetes release for the requested version",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["could not resolve TKR/OSImage"],
+    patterns: [
+      // tanzu-framework pkg/v2/tkr/webhook/cluster/tkr-resolver (errUnresolved): candidate TKRs must match the
+      // topology.version prefix, be compatible with the management cluster and not deactivated, and have an OSImage
+      // matching the selector.
+      String.raw`could\s+not\s+resolve\s+TKR/OSImage\s+for\s+(?<parts>(?:controlPlane,\s*)?machineDeployments\s*:\s*\[[^\]\n]*\])(?:\s*,\s*query\s*:\s*\{\s*controlPlane\s*:\s*\{\s*k8sVersionPrefix\s*:\s*\\?'(?<requested>v?\d+\.\d+[\w.+-]*)\\?')?`,
+    ],
+    versions: [],
+    roles: { requested: "TKR version prefix asked for", parts: "cluster parts left unresolved" },
+    priority: 45,
+    meaning:
+      "The TKR resolver webhook found no Tanzu Kubernetes release matching the cluster's topology.version (a TKR version or a Kubernetes version prefix) that is also compatible with this management cluster, active, and has an OS image matching the selector: usually a version the management cluster's TKG release does not ship (a template or plan written for another TKG), sometimes only the OS image selector.",
+    causes: [
+      "The version asked for is a TKR of another TKG release (a template not bumped with TKG: vmware-tanzu/tanzu-framework#3574), or one not yet synced or marked incompatible on this management cluster.",
+      "No OS image of that TKR matches the osImageSelector (os-name, image-type, arch).",
+    ],
+    fixes: ["List what the management cluster offers (kubectl get tkr, tanzu kubernetes-release get) and ask for one of those versions, or upgrade the management cluster to the TKG release that ships the TKR."],
+    references: ["https://github.com/vmware-tanzu/tanzu-framework/issues/3601", "https://github.com/vmware-tanzu/tanzu-framework/pull/3574"],
+    examples: [
+      {
+        // vmware-tanzu/tanzu-framework#3574
+        line: "Error from server (could not resolve TKR/OSImage for controlPlane, machineDeployments: [md-0], query: {controlPlane: {k8sVersionPrefix: 'v1.23.8+vmware.2-tkg.1-zshippable',..",
+        captures: { requested: "v1.23.8+vmware.2-tkg.1-zshippable" },
+      },
+      {
+        // vmware-tanzu/tanzu-framework#3601
+        line: "Error from server (could not resolve TKR/OSImage for machineDeployments: [tkg-md-1 tkg-md-2], query: {controlPlane: {k8sVersionPrefix: 'v1.23.8+vmware.2-tkg.1-zshippable', tkrSelector: '', osImageSelector: 'image-type=ova,os-name=photon'}",
+        captures: { parts: "machineDeployments: [tkg-md-1 tkg-md-2]" },
+      },
+    ],
+  },
 ];
