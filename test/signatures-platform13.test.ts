@@ -52,6 +52,9 @@ describe("platform rules, seventh session", () => {
     // Tanzu's TKR resolver (tanzu-framework#3574, #3601): only likely skew, an OS image selector reads the same
     ["Error from server (could not resolve TKR/OSImage for controlPlane, machineDeployments: [md-0], query: {controlPlane: {k8sVersionPrefix: 'v1.23.8+vmware.2-tkg.1-zshippable',..", "tanzu-tkr-unresolved", "warning"],
     ["🧲 Resolving and checking Tanzu Kubernetes release (TKr) compatibility file", undefined, "none"],
+    // MicroK8s addon repositories left on an older release after a refresh (canonical/microk8s#4191, #4830): a warning
+    ["Addon rook-ceph was not found in any repository", "microk8s-addon-not-in-repository", "warning"],
+    ["Package 'left-pad' was not found in any repository.", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(want);

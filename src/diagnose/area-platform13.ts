@@ -152,4 +152,8 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
     headline: `No Tanzu Kubernetes release on this management cluster matches ${input.capture("requested") ?? "the requested version"} for ${input.capture("parts") ?? "the cluster"}: most often a TKR of another TKG release, sometimes only an OS image selector nothing matches.`,
     versions: captureRoles(input),
   }),
+  "microk8s-addon-not-in-repository": (input) => ({
+    headline: `MicroK8s has no addon "${input.capture("addon") ?? ""}" in its checked-out addon repositories: after a snap refresh they stay on the old release (microk8s addons repo update core), or the addon is not built for this architecture or lives in the community repository.`,
+    versions: captureRoles(input),
+  }),
 };

@@ -499,4 +499,34 @@ export const platform13Signatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "microk8s-addon-not-in-repository",
+    title: "MicroK8s finds the addon in none of its addon repositories",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["was not found in any repository"],
+    patterns: [
+      // microk8s scripts/wrappers/common/utils.py (parse_xable_single_arg).
+      String.raw`Addon\s+(?<addon>[\w./-]+)\s+was\s+not\s+found\s+in\s+any\s+repository`,
+    ],
+    versions: [],
+    roles: { addon: "addon asked for" },
+    priority: 45,
+    meaning:
+      "microk8s enable looks the addon up in the addon repositories checked out on the node. A snap refresh does not update them (addons are workloads), so after a refresh the core repository stays on the old release's branch and addons added in later releases are missing; an addon not built for the architecture, or a community addon without microk8s enable community, reads the same.",
+    causes: [
+      "MicroK8s refreshed to a newer release while /var/snap/microk8s/common/addons/core stayed on the old branch (rook-ceph after 1.27 to 1.28: canonical/microk8s#4191, #4830).",
+      "The addon is not available for this architecture (arm64, canonical/microk8s-community-addons#62), or lives in the community repository, not enabled.",
+    ],
+    fixes: ["Run microk8s addons repo update core (and community) after a snap refresh; microk8s status lists what the repositories offer."],
+    references: ["https://github.com/canonical/microk8s/issues/4191", "https://github.com/canonical/microk8s/issues/4830"],
+    examples: [
+      // canonical/microk8s#4830 (1.32 after a refresh), #4191 (1.27 to 1.28)
+      { line: "Addon rook-ceph was not found in any repository", captures: { addon: "rook-ceph" } },
+      // canonical/microk8s-community-addons#62 (arm64)
+      { line: "Addon fluent was not found in any repository", captures: { addon: "fluent" } },
+    ],
+    nearMisses: ["Package 'left-pad' was not found in any repository."],
+  },
 ];
