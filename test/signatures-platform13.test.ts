@@ -54,6 +54,7 @@ describe("platform rules, seventh session", () => {
     ["🧲 Resolving and checking Tanzu Kubernetes release (TKr) compatibility file", undefined, "none"],
     // MicroK8s addon repositories left on an older release after a refresh (canonical/microk8s#4191, #4830): a warning
     ["Addon rook-ceph was not found in any repository", "microk8s-addon-not-in-repository", "warning"],
+    ["Addon fluent was not found in any repository", undefined, "none"],
     ["Package 'left-pad' was not found in any repository.", undefined, "none"],
   ] as const)("%s → %s %s", async (line, id, want) => {
     const got = await verdictOf(line);

@@ -11,6 +11,12 @@ const FLEET_STAND_INS: Record<string, string> = {
   "1.20.0": "Fleet renders with helm's default Capabilities, Kubernetes v1.20.0, where it templates a chart without the cluster (resource keys and status: rancher/fleet#2053, #2187)",
 };
 
+/** Core MicroK8s addons added after the first releases with addon repositories, by the release that added them. */
+const MICROK8S_CORE_ADDONS_SINCE: Record<string, string> = {
+  // microk8s.io/docs/addon-rook-ceph ("available since 1.28"); canonical/microk8s#4191, #4830
+  "rook-ceph": "1.28",
+};
+
 export const platform13Diagnosers: Record<string, Diagnoser> = {
   "rancher-operator-nodegroup-version-skew": (input) => {
     const cluster = input.version("cluster");
@@ -152,8 +158,22 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
     headline: `No Tanzu Kubernetes release on this management cluster matches ${input.capture("requested") ?? "the requested version"} for ${input.capture("parts") ?? "the cluster"}: most often a TKR of another TKG release, sometimes only an OS image selector nothing matches.`,
     versions: captureRoles(input),
   }),
-  "microk8s-addon-not-in-repository": (input) => ({
-    headline: `MicroK8s has no addon "${input.capture("addon") ?? ""}" in its checked-out addon repositories: after a snap refresh they stay on the old release (microk8s addons repo update core), or the addon is not built for this architecture or lives in the community repository.`,
-    versions: captureRoles(input),
-  }),
+  "microk8s-addon-not-in-repository": (input) => {
+    const addon = input.capture("addon") ?? "";
+    const since = MICROK8S_CORE_ADDONS_SINCE[addon];
+    if (since) {
+      return {
+        headline: `"${addon}" is a core addon since MicroK8s ${since}: a node refreshed from an older release keeps that release's addons checkout (snap refreshes leave addons alone), so the addon is missing until microk8s addons repo update core.`,
+        versions: [...captureRoles(input), { name: "addonSince", version: since, role: `first MicroK8s release with ${addon}`, source: "MicroK8s addon docs" }],
+        fixes: ["Run microk8s addons repo update core, then microk8s enable again."],
+      };
+    }
+    // An addon this table does not place (a community addon on an architecture it is not built for, a typo) reads the
+    // same, and is no more often a stale checkout than anything else (canonical/microk8s-community-addons#62).
+    return {
+      verdict: "not-skew",
+      headline: `MicroK8s has no addon "${addon}" in its addon repositories: an addon not built for this architecture, one in the community repository (microk8s enable community), or a typo; after a snap refresh, also an addons checkout older than the snap.`,
+      versions: captureRoles(input),
+    };
+  },
 };
