@@ -11,6 +11,7 @@ import { addonsDiagnosers } from "./area-addons.js";
 import { nodeDiagnosers } from "./area-node.js";
 import { api12Diagnosers } from "./area-api12.js";
 import { core13Diagnosers } from "./area-core13.js";
+import { core14Diagnosers } from "./area-core14.js";
 import { platform13Diagnosers } from "./area-platform13.js";
 import { addons13Diagnosers } from "./area-addons13.js";
 
@@ -78,6 +79,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...nodeDiagnosers,
   ...api12Diagnosers,
   ...core13Diagnosers,
+  ...core14Diagnosers,
   ...platform13Diagnosers,
   ...addons13Diagnosers,
 };

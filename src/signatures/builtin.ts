@@ -21,6 +21,7 @@ import { platform12Signatures } from "./platform12.js";
 import { api12Signatures } from "./api12.js";
 import { toolSchemaSignatures } from "./tool-schemas.js";
 import { core13Signatures } from "./core13.js";
+import { core14Signatures } from "./core14.js";
 import { platform13Signatures } from "./platform13.js";
 import { addons13Signatures } from "./addons13.js";
 
@@ -52,6 +53,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...platform12Signatures,
   ...toolSchemaSignatures,
   ...core13Signatures,
+  ...core14Signatures,
   ...platform13Signatures,
   ...addons13Signatures,
   // Last and lowest: wordings no signature above knows.

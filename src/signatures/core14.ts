@@ -1,0 +1,79 @@
+import type { Signature } from "../model.js";
+
+// Rules of the eighth tuning session (area: core). Their reasoning lives in src/diagnose/area-core14.ts; real lines
+// and near-misses in test/fixtures/real-world/lines-14core.jsonl.
+
+// A kubeadm extraArgs field as Go's decoder names it: "APIServer.extraArgs" (older Go), or with the JSON path
+// ("APIServer.apiServer.extraArgs", "LocalEtcd.etcd.local.extraArgs", "NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs").
+const EXTRA_ARGS_FIELD = String.raw`(?<field>[A-Z]\w*(?:\.\w+)*?\.(?:extraArgs|kubeletExtraArgs))`;
+// The two shapes: v1beta4's []Arg (kubeadm 1.31+) and the map[string]string of every earlier version. Without the
+// GroupVersionKind, the []Arg's package is the API version decoded into; Cluster API's own v1beta2 types also have an
+// []Arg, in package v1beta2, so there only v1beta4 and later are kubeadm's.
+const EXTRA_ARGS_TYPE = String.raw`(?<want>\[\]v1beta\d+\.Arg|map\[string\]string)`;
+const EXTRA_ARGS_TYPE_BARE = String.raw`(?<want>\[\](?<configVersion>v1beta(?:[4-9]|\d{2,}))\.Arg|map\[string\]string)`;
+
+export const core14Signatures: Signature[] = [
+  {
+    id: "kubeadm-extra-args-other-api-shape",
+    title: "kubeadm extraArgs written in the shape of another kubeadm.k8s.io API version (map vs list)",
+    family: "kubeadm",
+    severity: "error",
+    flake: false,
+    anchors: ["xtraArgs of type", "of type []v1beta"],
+    patterns: [
+      // kubeadm's config loaders (initconfiguration.go, joinconfiguration.go, and cluster.go for the kubeadm-config
+      // ConfigMap) log the decode error with the GroupVersionKind decoded into, then fail with the bare json error.
+      // That Version is the API type kubeadm decoded into, the one whose shape the document lacks. kubeadm before 1.23
+      // wrapped it in "error unmarshaling JSON: while decoding JSON:".
+      String.raw`GroupVersionKind\{Group\s*:\s*\\?"kubeadm\.k8s\.io\\?"\s*,\s*Version\s*:\s*\\?"(?<configVersion>v1(?:alpha|beta)\d+)\\?"\s*,\s*Kind\s*:\s*\\?"(?<kind>\w+)\\?"\s*\}\s*:\s*(?:error\s+unmarshaling\s+JSON\s*:\s*while\s+decoding\s+JSON\s*:\s*)?json\s*:\s*cannot\s+unmarshal\s+(?<got>object|array)\s+into\s+Go\s+struct\s+field\s+${EXTRA_ARGS_FIELD}\s+of\s+type\s+${EXTRA_ARGS_TYPE}`,
+      // The bare error (kubeadm's final error line, tools that decode kubeadm configuration with kubeadm's types),
+      // "json: " sometimes cut or replaced by the caller's "error: ".
+      String.raw`cannot\s+unmarshal\s+(?<got>object|array)\s+into\s+Go\s+struct\s+field\s+${EXTRA_ARGS_FIELD}\s+of\s+type\s+${EXTRA_ARGS_TYPE_BARE}`,
+    ],
+    versions: ["configVersion"],
+    roles: {
+      configVersion: "kubeadm.k8s.io API version decoded into",
+      kind: "configuration kind",
+      field: "extraArgs field",
+      got: "JSON shape the document has",
+      want: "Go type that API version expects",
+    },
+    versionKinds: { configVersion: "api-version", documentShape: "api-version" },
+    priority: 50,
+    meaning:
+      "kubeadm.k8s.io/v1beta4 (kubeadm 1.31+) changed every extraArgs (apiServer, controllerManager, scheduler, etcd.local) and nodeRegistration.kubeletExtraArgs from a map of flag: value to a list of {name, value}. A document decoded as v1beta4 with map-shaped args, or as v1beta3 (or older) with list-shaped args, fails to decode and kubeadm stops: the configuration was written for the other API version than the one it is read as.",
+    causes: [
+      "A template bumped to apiVersion kubeadm.k8s.io/v1beta4 that kept v1beta3's map-shaped extraArgs (kubernetes/kubeadm#3067: kinder's kubeletExtraArgs).",
+      "A list-shaped (v1beta4) configuration read as v1beta3: a kubeadm older than 1.31, a kind release that still generates v1beta3 for its node image with a kubeadmConfigPatch that declares no apiVersion, or a tool built with older kubeadm types reading the kubeadm-config ConfigMap (clastix/kamaji#650, kubeclipper).",
+    ],
+    fixes: [
+      "Write extraArgs in the shape of the apiVersion the document declares: v1beta4 wants `- name: flag` / `value: ...` entries, v1beta3 wants `flag: value`; `kubeadm config migrate --old-config old.yaml --new-config new.yaml` converts a whole v1beta3 document.",
+      "Declare the apiVersion in kind kubeadmConfigPatches so the patch is not merged into the other version's document, or pick the patch shape by node image (v1beta4 from kind's 1.31+ node configs).",
+      "For a tool that reads the cluster's kubeadm-config ConfigMap, use a release built for the cluster's kubeadm API (v1beta4 from Kubernetes 1.31).",
+    ],
+    references: [
+      "https://kubernetes.io/docs/reference/config-api/kubeadm-config.v1beta4/",
+      "https://github.com/kubernetes/kubernetes/pull/119156",
+      "https://github.com/kubernetes/kubeadm/pull/3067",
+      "https://github.com/clastix/kamaji/pull/650",
+    ],
+    examples: [
+      {
+        // kubernetes/kubeadm#3067 (kinder's v1beta4 InitConfiguration kept map-shaped kubeletExtraArgs)
+        line: "json: cannot unmarshal object into Go struct field NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs of type []v1beta4.Arg",
+        captures: { got: "object", field: "NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs", configVersion: "v1beta4" },
+      },
+      {
+        // clastix/kamaji#650 (a kubeadm 1.28 worker reading the list-shaped ClusterConfiguration Kamaji stored)
+        line: String.raw`W1210 12:01:55.629181  209673 cluster.go:94] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"ClusterConfiguration"}: json: cannot unmarshal array into Go struct field APIServer.apiServer.extraArgs of type map[string]string`,
+        captures: { configVersion: "v1beta3", kind: "ClusterConfiguration", got: "array", field: "APIServer.apiServer.extraArgs", want: "map[string]string" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes-sigs/kubespray#5406: an unquoted number in a map-shaped extraArgs is YAML typing, not another version.
+      String.raw`W1202 13:09:37.856538    3494 strict.go:54] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta2", Kind:"ClusterConfiguration"}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field APIServer.extraArgs of type string`,
+      // Armur-Ai/Pentest-Swarm-AI#7: another program's map field.
+      "json: cannot unmarshal array into Go struct field AttackSurface.technologies of type map[string]string",
+    ],
+  },
+];

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the core rules of the eighth tuning session (src/signatures/core14.ts, src/diagnose/area-core14.ts).
+// Lines are real ones (sources in test/fixtures/real-world/lines-14core.jsonl).
+
+describe("kubeadm extraArgs in the other API version's shape", () => {
+  it.each([
+    // kubernetes/kubeadm#3067: a v1beta4 document with v1beta3's map-shaped kubeletExtraArgs
+    ["json: cannot unmarshal object into Go struct field NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs of type []v1beta4.Arg", "cause", { configVersion: "v1beta4" }],
+    // clastix/kamaji#650: list-shaped args in the ConfigMap, read by kubeadm 1.28 as v1beta3
+    [
+      `W1210 12:01:55.629181  209673 cluster.go:94] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta3", Kind:"ClusterConfiguration"}: json: cannot unmarshal array into Go struct field APIServer.apiServer.extraArgs of type map[string]string`,
+      "cause",
+      { configVersion: "v1beta3", kind: "ClusterConfiguration", got: "array" },
+    ],
+    ["error execution phase preflight: unable to fetch the kubeadm-config ConfigMap: failed to decode cluster configuration data: json: cannot unmarshal array into Go struct field APIServer.apiServer.extraArgs of type map[string]string", "cause", { got: "array" }],
+    // kubeclipper/kubeclipper#907: a tool with v1beta3 types reading a 1.32 cluster's configuration
+    [
+      `Nov 17 03:06:15 GB200-POD2-F06-Node05 kubeclipper-agent[716970]: {"level":"error","ts":"2025-11-17T03:06:15+01:00","msg":"custom step run error","error":"unmarshal config file: /tmp/.k8s/kubeadm-new.yaml failed: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field LocalEtcd.etcd.local.extraArgs of type map[string]string"}`,
+      "cause",
+      { field: "LocalEtcd.etcd.local.extraArgs" },
+    ],
+    // YAML typing inside the right shape, and other programs' fields, are no skew (kubespray#5406, kubekey#1863, Armur-Ai#7)
+    [`W1202 13:09:37.856538    3494 strict.go:54] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta2", Kind:"ClusterConfiguration"}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field APIServer.extraArgs of type string`, "none", {}],
+    ["json: cannot unmarshal number into Go struct field APIServer.apiServer.certSANs of type string", "none", {}],
+    ["json: cannot unmarshal array into Go struct field AttackSurface.technologies of type map[string]string", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("kubeadm-extra-args-other-api-shape");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("takes the API version from the GroupVersionKind kubeadm decoded into, and names the shape the document has", async () => {
+    const line = `W0831 18:28:47.800834    4476 initconfiguration.go:332] error unmarshaling configuration schema.GroupVersionKind{Group:"kubeadm.k8s.io", Version:"v1beta4", Kind:"InitConfiguration"}: json: cannot unmarshal object into Go struct field NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs of type []v1beta4.Arg`;
+    const report = await analyze([textSource("kinder.log", `${line}\n`)]);
+    const cause = report.causes[0];
+    // klog W, but kubeadm cannot go on without the document.
+    expect(cause?.diagnosis.verdict).toBe("cause");
+    expect(cause?.finding.captures).toMatchObject({ configVersion: "v1beta4", kind: "InitConfiguration", got: "object", want: "[]v1beta4.Arg" });
+    expect(cause?.diagnosis.headline).toMatch(/nodeRegistration\.kubeletExtraArgs is a map .*\/v1beta3 .* decoded it as InitConfiguration kubeadm\.k8s\.io\/v1beta4/);
+    const rows = Object.fromEntries(cause!.diagnosis.versions.map((r) => [r.name, r]));
+    expect(rows.configVersion?.typed?.kind).toBe("api-version");
+    expect(rows.documentShape?.version).toBe("v1beta3");
+  });
+
+  it("reads a bare list-into-map error as v1beta3 or older decoding a v1beta4-shaped document", async () => {
+    const report = await analyze([textSource("kind.log", "json: cannot unmarshal array into Go struct field NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs of type map[string]string\n")]);
+    expect(report.causes[0]?.finding.captures.configVersion).toBeUndefined();
+    expect(report.causes[0]?.diagnosis.headline).toMatch(/shape of kubeadm\.k8s\.io\/v1beta4 .*decoded as kubeadm\.k8s\.io\/v1beta3 \(or older\)/);
+  });
+
+  it("leaves Cluster API's own v1beta2 Arg type to the Cluster API rules", async () => {
+    expect((await verdictOf("json: cannot unmarshal object into Go struct field KubeadmConfigSpec.spec.clusterConfiguration.apiServer.extraArgs of type []v1beta2.Arg")).id).not.toBe("kubeadm-extra-args-other-api-shape");
+  });
+});
