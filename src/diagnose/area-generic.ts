@@ -131,6 +131,18 @@ export function genericDismissal(input: Input): string | undefined {
       return `${a} is a custom resource's API version whose group the server lists under no version: a CRD never installed, not a skew.`;
     }
   }
+  // "Only world-pack/v1 is supported", "only qspec.dev/v1 is supported": a program's own schema, not a Kubernetes API. Only
+  // a Kubernetes group speaks (a *.k8s.io group, a built-in one), or any group where the line names the version it was
+  // given ("… is supported: not *v1beta1.ClusterRoleBinding") or says it refused a version (gcloud's "Tekton version is not
+  // supported. Only tekton.dev/v1beta1 is supported at the moment").
+  if (/^[Oo]nly$/.test(relation) && a !== undefined) {
+    const group = a.includes("/") ? a.slice(0, a.lastIndexOf("/")) : "";
+    const refused = /\b[Vv]ersion\s+(?:is\s+)?(?:not\s+supported|unsupported)\b/.test(text.slice(0, Math.max(0, text.indexOf(finding.match))));
+    if (b === undefined && !refused && !/\.k8s\.io$/.test(group) && !BUILTIN_GROUPS.has(group)) {
+      return `${a} is not a Kubernetes API group's version and the line names no version it was given: a program's own schema, not reported.`;
+    }
+    if (b !== undefined && a.endsWith(`/${b}`)) return `The version given (${b}) is the one the line says is supported: no skew.`;
+  }
   for (const t of [a, b]) {
     if (t !== undefined && /^[a-z][\w-]*(?:\.[a-z][\w-]*)+\/v\d/.test(t) && neverServed(t)) {
       return `${t} is no version that Kubernetes ever served for its group (a newer one exists): a mistyped apiVersion, not a skew.`;
@@ -154,6 +166,12 @@ export function genericErrorContext(input: Input): boolean {
   // '"v1.11.0" might not be compatible with this Talhelper version', Tanzu's "NOT found in compatibility file", GraphScope's
   // "Version between client and server is inconsistent: 0.9.0 vs 0.11.0"): a warning line too.
   if (/^(?:(?:might|may)\s+not\s+be\s+(?:fully\s+)?compatible\s+with\s|(?:not|NOT)\s+found\s+in\s+(?:the\s+)?compatibility\s|[Vv]ersions?\s[\s\S]*\binconsistent$)/.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless)\b/.test(finding.text);
+  // ksync's doctor check, "There is a mismatch between the local version (0.2.6) and the cluster ()": the ✘ that marks it
+  // failed is on the line above, and a log may keep only this line.
+  if (relation === "mismatch between") return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:[Ii]f|[Ww]hen|[Ww]hether|[Uu]nless|INFO|DEBUG)\b|level=(?:info|debug)/.test(finding.text);
+  // "Only client.authentication.k8s.io/v1beta1 is supported for exec auth" quoted in a traceback's source line (the raise
+  // that failed, kr8s-org/kr8s#206): the string literal is the refusal. Prose with no quote and no error word is a doc.
+  if (/^[Oo]nly$/.test(relation)) return /["'\x60]\s*[Oo]nly\s|\w(?:Error|Exception):\s*[Oo]nly\s|\b[Vv]ersion\s+(?:is\s+)?(?:not\s+supported|unsupported)\.\s+[Oo]nly\s/.test(finding.text) && !/^\s*(?:[-*#|>+]|\/\/)\s|\b(?:if|when|whether|unless)\b/.test(finding.text);
   // "Minishift does not support Openshift version v1.4.1": a refusal of a version, on a line with no error word.
   if (/^(?:does\s+not|doesn't|do\s+not|don't)\s+support\s[\s\S]*[Vv]ersion$/.test(relation)) return !/^\s*(?:[-*#|>+]|\d+\.|\/\/)\s|\b(?:if|when|whether|unless|INFO|DEBUG)\b|level=(?:info|debug)/.test(finding.text);
   // A tool's bound and the version it was asked to use, on one line ('the latest version supported is: "4.14.0". Attempting

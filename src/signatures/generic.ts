@@ -71,6 +71,15 @@ const PATTERNS: string[] = [
       // A client and a server that compare their versions and say so, each labelled: Deis's "Client and server versions do not
       // match. Client version: 1 Server version: 1.0" (deis/deis#2694). The labels make a bare number a version.
       gated(String.raw`[Cc]lient\s+version\s*[:=]`, String.raw`(?<relation>\b[Cc]lient\s+and\s+server\s+versions?\s+(?:do\s+not|don't|does\s+not|doesn't)\s+match)[.,:;]?\s+[Cc]lient\s+version\s*[:=]\s*\\?["']?(?<a>v?\d+(?:\.\d+){0,2}(?:-[\w.]+)?)\\?["']?[,;]?\s+[Ss]erver\s+version\s*[:=]\s*\\?["']?(?<b>v?\d+(?:\.\d+){0,2}(?:-[\w.]+)?)(?![\w.])`),
+      // A client that compares its version with the one it installed in the cluster, each in parentheses: ksync's "There is a
+      // mismatch between the local version (0.2.6) and the cluster ()" (ksync/ksync#218: the DaemonSet still ran the old
+      // image, or none answered). The cluster's version is often empty, the local one then the only version on the line.
+      gated(String.raw`mismatch\s+between\s`, String.raw`\b(?<relation>mismatch\s+between)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[Vv]ersion\s*\(\s*(?<a>${T})\s*\)\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[Vv]ersion\s*)?\(\s*(?:(?<b>${T})\s*)?\)`),
+      // A client that accepts one API version of a Kubernetes group and names it: kubectl auth reconcile's "only
+      // rbac.authorization.k8s.io/v1 is supported: not *v1beta1.ClusterRoleBinding" (kubernetes/kubernetes#85889), kr8s's
+      // "Only client.authentication.k8s.io/v1beta1 is supported for exec auth" (kr8s-org/kr8s#206, #345). The version it was
+      // given follows as "not *<version>.<Kind>" where the tool says it (area-generic decides which groups speak).
+      gated(String.raw`[Oo]nly\s+[\w.-]+/v\d`, String.raw`\b(?<relation>[Oo]nly)\s+\\?["'\x60]?(?<a>${API_T})\\?["'\x60]?\s+(?:is|are)\s+(?:currently\s+)?supported\b(?:[^\n]{0,40}?\bnot\s+\*?(?<b>v\d+(?:(?:alpha|beta)\d+)?)\.(?<kind>[A-Z]\w{0,60}))?`),
       // A tool's own caution that the version it was given may be beyond what it knows: talhelper's 'WARNING: "v1.11.0" might
       // not be compatible with this Talhelper version you're using' (budimanjojo/talhelper#1170).
       String.raw`\\?["'\x60](?<a>${T})\\?["'\x60]\s+(?<relation>(?:might|may)\s+not\s+be\s+(?:fully\s+)?compatible\s+with\s+(?:this|the\s+current|the\s+installed|your)\s+(?:[\w.-]+\s+){0,2}?version)\b`,
@@ -256,7 +265,7 @@ export const genericSignatures: Signature[] = [
       "find a compatible", "find any compatible", "find a matching", "find any matching", "find a supported", "find a suitable",
       "upported versions", "upported version:", "not in the list", "not among the", "not one of the",
       "not within", "not support", "t support Kubernetes", "t support kubernetes", "t support k8s", "t support v1", " through 1.", " through v1.", "supports Kubernetes", "supports kubernetes", "supports k8s",
-      "inconsistent", "t be compatible with", "found in compatibility", "t support Openshift", "t support OpenShift",
+      "inconsistent", "t be compatible with", "1 is supported", "2 is supported", "3 is supported", "1 are supported", "found in compatibility", "t support Openshift", "t support OpenShift",
       "o available", "o supported", "o compatible", "version constraint", "equires kubectl", "equires Helm", "equires helm", "equires kustomize", "eeds kubectl", "or newer", "only supported on", "only supported with", "only supported for", "too old", "too new",
     ],
     // Every pattern needs a version token (a dotted release, a group/version, an alpha/beta API version) or, for a
