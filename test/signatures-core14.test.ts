@@ -59,3 +59,34 @@ describe("kubeadm extraArgs in the other API version's shape", () => {
     expect((await verdictOf("json: cannot unmarshal object into Go struct field KubeadmConfigSpec.spec.clusterConfiguration.apiServer.extraArgs of type []v1beta2.Arg")).id).not.toBe("kubeadm-extra-args-other-api-shape");
   });
 });
+
+describe("Cluster API conversion webhooks that do not convert an old API version", () => {
+  it.each([
+    // kubernetes-sigs/cluster-api#4401: v1alpha3 objects sent to v1alpha4 managers without a /convert handler
+    [`Error from server (InternalError): error when creating "STDIN": Internal error occurred: conversion webhook for controlplane.cluster.x-k8s.io/v1alpha3, Kind=KubeadmControlPlane failed: the server could not find the requested resource`, "warning"],
+    [`Error from server (InternalError): error when creating "STDIN": Internal error occurred: conversion webhook for cluster.x-k8s.io/v1alpha3, Kind=MachineDeployment failed: the server could not find the requested resource`, "warning"],
+    // Another operator's missing handler (rajsinghtech/garage-operator#260, kubernetes-sigs/kubebuilder#2963), and an
+    // unreachable Cluster API webhook service: none of them an API version left behind
+    [`Error from server (InternalError): error when creating "cluster.yaml": Internal error occurred: Internal error occurred: conversion webhook for garage.rajsingh.info/v1beta2, Kind=GarageCluster failed: the server could not find the requested resource`, "none"],
+    [`Conversion webhook path failure with "the server could not find the requested resource"`, "none"],
+    [`Error from server: conversion webhook for cluster.x-k8s.io/v1beta2, Kind=Cluster failed: Post "https://webhook-service.system.svc:443/convert?timeout=30s": service "webhook-service" not found`, "none"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got.id).toBe("crd-conversion-version-unsupported");
+  });
+
+  it("names the group, kind and the version the controller does not convert", async () => {
+    const line = `Error from server (InternalError): error when creating "STDIN": Internal error occurred: conversion webhook for controlplane.cluster.x-k8s.io/v1alpha3, Kind=KubeadmControlPlane failed: the server could not find the requested resource`;
+    const report = await analyze([textSource("apply.log", `${line}\n`)]);
+    const warning = report.warnings[0];
+    expect(warning?.finding.captures).toMatchObject({ group: "controlplane.cluster.x-k8s.io", from: "v1alpha3", kind: "KubeadmControlPlane" });
+    expect(warning?.diagnosis.headline).toMatch(/controlplane\.cluster\.x-k8s\.io controller .* does not convert KubeadmControlPlane v1alpha3/);
+    expect(report.causes).toEqual([]);
+  });
+
+  it("keeps the signature's own reading for the other conversion refusals", async () => {
+    const report = await analyze([textSource("capg.log", `E0321 04:15:16.676189       1 logr.go:265] conversion-webhook "msg"="failed to convert" "error"="*v1beta1.GCPClusterTemplate is not convertible to *v1alpha4.GCPClusterTemplate"  "request"="a486b407-3b5c-4924-bec2-b6d638fd1057"\n`)]);
+    expect(report.warnings[0]?.diagnosis.headline).toMatch(/^Conversion webhook cannot convert between these API versions/);
+  });
+});

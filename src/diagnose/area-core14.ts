@@ -32,6 +32,37 @@ const diagnoseExtraArgsShape: Diagnoser = (input) => {
   };
 };
 
+/**
+ * crd-conversion-version-unsupported (src/signatures/cluster-api.ts), its Cluster API 404 form. The API server reached the
+ * webhook server, which has no /convert handler: controller-runtime registers it only when the manager's scheme holds a
+ * Convertible version besides the hub, so the controller does not know the version the object was sent in. The other
+ * forms keep the signature's own reading.
+ */
+const diagnoseConversionUnsupported: Diagnoser = (input) => {
+  if (!/could\s+not\s+find\s+the\s+requested\s+resource/.test(input.finding.match)) return { headline: `${input.signature.title}: ${input.signature.meaning}` };
+  const group = input.capture("group") ?? "cluster.x-k8s.io";
+  const from = input.capture("from") ?? "";
+  const kind = input.capture("kind") ?? "object";
+  return {
+    headline: `The ${group} controller serving the conversion webhook does not convert ${kind} ${from}: it registers no conversion for that version, because its release predates the CRDs' conversion setup, dropped ${from}, or never added ${from} to its scheme; objects or templates in ${from} need a release that still converts it.`,
+    causes: [
+      `Manifests or stored objects in ${group}/${from}, an API version the installed Cluster API core or provider no longer converts (templates older than the management cluster's contract).`,
+      `A core or provider release whose manager does not register ${from} for conversion (kubernetes-sigs/cluster-api#4401, cluster-api-provider-openstack#987): a bug of that release, fixed in a later one.`,
+      "CRDs upgraded to a release with webhook conversion while an older controller, which serves no /convert, still runs.",
+    ],
+    fixes: [
+      `Write the manifests in the management cluster's storage version (clusterctl upgrade plan and the provider's version table name it), or upgrade the provider to a release that converts ${from}.`,
+      "Upgrade CRDs and controllers together (clusterctl upgrade apply), so the controller behind the webhook is the release the CRDs were written for.",
+    ],
+    references: [
+      "https://github.com/kubernetes-sigs/cluster-api/issues/4401",
+      "https://github.com/kubernetes-sigs/cluster-api/issues/3958",
+      "https://github.com/kubernetes-sigs/cluster-api-provider-openstack/issues/987",
+    ],
+  };
+};
+
 export const core14Diagnosers: Record<string, Diagnoser> = {
   "kubeadm-extra-args-other-api-shape": diagnoseExtraArgsShape,
+  "crd-conversion-version-unsupported": diagnoseConversionUnsupported,
 };

@@ -500,7 +500,7 @@ export const clusterApiSignatures: Signature[] = [
     family: "api",
     severity: "warning",
     flake: true,
-    anchors: ["is not convertible to *v", "is the highest known version", "conversion not supported for type"],
+    anchors: ["is not convertible to *v", "is the highest known version", "conversion not supported for type", "cluster.x-k8s.io/v"],
     patterns: [
       // controller-runtime's webhook/conversion: "%T is not convertible to %T" when a version is neither the hub nor
       // implements Convertible (a template type whose old version was never given conversion functions).
@@ -508,6 +508,11 @@ export const clusterApiSignatures: Signature[] = [
       // knative.dev/pkg's conversion webhook (Tekton, Knative): asked for a version newer than the webhook knows.
       String.raw`conversion\s+failed\s+to\s+version\s+(?<to>v\d\w*)\s+for\s+type\s+\[kind=(?<kind>\w+)\s+group=(?<group>[\w.-]+)\s+version=(?<from>v\d\w*)\]\s*-\s*(?<highest>v\d\w*)\s+is\s+the\s+highest\s+known\s+version`,
       String.raw`conversion\s+not\s+supported\s+for\s+type\s+\[kind=(?<kind>\w+)\s+group=(?<group>[\w.-]+)\s+version=(?<from>v\d\w*)\]`,
+      // The API server's wrapper when the webhook server answers 404: a Cluster API controller (core or provider) whose
+      // manager registered no /convert handler because its scheme lacks the old API version (kubernetes-sigs/cluster-api#4401,
+      // #3958; cluster-api-provider-openstack#987). Only Cluster API's groups: an operator that never enabled conversion
+      // reads the same (rajsinghtech/garage-operator#260, kubernetes-sigs/kubebuilder#2963) and has no older release to blame.
+      String.raw`conversion\s+webhook\s+for\s+(?<group>(?:[\w-]+\.)?cluster\.x-k8s\.io)/(?<from>v1(?:alpha|beta)\d+)\s*,\s*Kind=(?<kind>\w+)\s+failed\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
     ],
     versions: ["from", "to", "highest"],
     roles: { from: "API version converted from", to: "API version asked for", highest: "newest version the webhook knows", kind: "kind" },
@@ -543,8 +548,18 @@ export const clusterApiSignatures: Signature[] = [
         line: String.raw`{"level":"error","ts":"2020-08-08T09:55:13.320Z","logger":"eventing-webhook","caller":"conversion/conversion.go:59","msg":"Conversion failed: conversion not supported for type [kind=Subscription group=messaging.knative.dev version=v1alpha1]","commit":"acdd118"}`,
         captures: { from: "v1alpha1", kind: "Subscription", group: "messaging.knative.dev" },
       },
+      {
+        // kubernetes-sigs/cluster-api#4401 (v1alpha3 templates against a v1alpha4 management cluster whose manager lost the
+        // v1alpha3 scheme)
+        line: String.raw`Error from server (InternalError): error when creating "STDIN": Internal error occurred: conversion webhook for controlplane.cluster.x-k8s.io/v1alpha3, Kind=KubeadmControlPlane failed: the server could not find the requested resource`,
+        captures: { group: "controlplane.cluster.x-k8s.io", from: "v1alpha3", kind: "KubeadmControlPlane" },
+      },
     ],
     nearMisses: [
+      // rajsinghtech/garage-operator#260: an operator chart that deploys no conversion handler, not a Cluster API group.
+      String.raw`Error from server (InternalError): error when creating "cluster.yaml": Internal error occurred: Internal error occurred: conversion webhook for garage.rajsingh.info/v1beta2, Kind=GarageCluster failed: the server could not find the requested resource`,
+      // An unreachable webhook service (a stopped or not yet deployed controller), not a version it cannot convert.
+      String.raw`Error from server: conversion webhook for cluster.x-k8s.io/v1beta2, Kind=Cluster failed: Post "https://webhook-service.system.svc:443/convert?timeout=30s": service "webhook-service" not found`,
       // kyma-project/api-gateway#1606: a conversion that failed on the object's content, not on its version.
       String.raw`conversion-webhook failed to convert {"request": "3f1f", "error": "json: cannot unmarshal object into Go value of type string"}`,
       // Go generics helpers with the same format but no API versions.
