@@ -88,3 +88,36 @@ describe("generic layer: expected version X, got Y", () => {
     }
   });
 });
+
+describe("helm-kubeversion-incompatible: helm's own stand-in version when it renders without a cluster", () => {
+  const H = "helm-kubeversion-incompatible";
+  it("dismisses the refusal where helm says it used its default (helm 4, helm/helm#31501)", async () => {
+    expect(await dismissedAs("Error: chart requires kubeVersion: >= 1.34.0-0 which is incompatible with Kubernetes v1.33.0 (no cluster connected, using default version; specify target version with --kube-version)")).toEqual([
+      'Not a version skew: helm rendered without a cluster and used its default Kubernetes version v1.33.0, which the chart\'s ">= 1.34.0-0" rejects.',
+    ]);
+  });
+
+  it("downgrades a bare v1.N.0 with no install or upgrade on the line to a warning naming helm's default", async () => {
+    // The v1.N.0 of helm's build (client-go's minor, helm/helm#30997), v1.16.0 of helm 3.2 (helm/helm#8365).
+    for (const line of [
+      "Error: chart requires kubeVersion: >=1.34.0-0 which is incompatible with Kubernetes v1.33.0",
+      "Error: chart requires kubeVersion: >=v1.16.8-0,<v1.19-0 which is incompatible with Kubernetes v1.16.0",
+    ]) {
+      const report = await analyze([textSource("job.log", `${line}\n`)]);
+      expect(report.causes, line).toEqual([]);
+      expect(report.warnings.map((w) => w.signature.id), line).toEqual([H]);
+      expect(report.warnings[0]!.diagnosis.headline).toMatch(/^Possibly not the cluster: v1\.\d+\.0 is the kind of version helm assumes/);
+    }
+    const report = await analyze([textSource("job.log", "+ helm template gatekeeper charts/gatekeeper\nError: chart requires kubeVersion: >=1.33.0-0 which is incompatible with Kubernetes v1.31.0\n")]);
+    expect(report.warnings.map((w) => w.signature.id)).toEqual([H]);
+    expect(report.warnings[0]!.diagnosis.reasoning.join(" ")).toMatch(/the log shows an offline render/);
+  });
+
+  it("keeps a cause where helm asked a cluster, or the version is a real build's", async () => {
+    expect(await verdictOf("Error: INSTALLATION FAILED: chart requires kubeVersion: >=1.33.0-0 which is incompatible with Kubernetes v1.31.0")).toMatchObject({ id: H, verdict: "cause" });
+    const report = await analyze([textSource("job.log", "+ helm upgrade --install gatekeeper charts/gatekeeper\nError: chart requires kubeVersion: >=1.33.0-0 which is incompatible with Kubernetes v1.31.0\n")]);
+    expect(report.causes.map((c) => c.signature.id)).toEqual([H]);
+    expect(await verdictOf("Error: chart requires kubeVersion: >= 1.27.0-0 which is incompatible with Kubernetes v1.26.15-gke.1090000")).toMatchObject({ id: H, verdict: "cause" });
+    expect(await verdictOf("Error: chart requires kubeVersion: >=1.18.0-0 <1.25.0-0 which is incompatible with Kubernetes v1.25.3+k3s1")).toMatchObject({ id: H, verdict: "cause" });
+  });
+});

@@ -696,6 +696,43 @@ export const diagnoseHelm: Diagnoser = (input) => {
       references: ["https://github.com/helmfile/helmfile/issues/1778"],
     };
   }
+  // Every helm renders without a cluster as if for v1.N.0, N its build's client-go minor (v1.16.0 in helm 3.2, helm/helm#8365,
+  // #8113; v1.18.0 in 3.4, #11751; v1.20.0 when built without the Makefile's LDFLAGS, #13248; v1.33.0 with client-go 0.33,
+  // #30997), and helm 4 says so on the line (#31501). A .0 release with no sign of a cluster (an install or upgrade, which
+  // asks the API server) may be that stand-in: a warning naming it, not a cause.
+  const defaultHint = /no\s+cluster\s+connected,\s+using\s+default\s+version/.test(input.finding.text);
+  const bareDotZero = cluster?.major === 1 && cluster.patch === 0 && cluster.prerelease.length === 0 && cluster.build.length === 0;
+  // Masterminds reads "," as "and" (">=v1.16.8-0,<v1.19-0", helm/helm#8365); node-semver reads a space.
+  const andRange = constraint.replace(/\s*,\s*/g, " ");
+  if ((defaultHint || bareDotZero) && clusterSemver && semver.validRange(andRange, { loose: true }) && !semver.satisfies(clusterSemver, andRange, { includePrerelease: true, loose: true })) {
+    const around = [...input.finding.context.before.slice(-3).map((l) => l.text), input.finding.text].join("\n");
+    const installed = /\b(?:INSTALLATION|UPGRADE)\s+FAILED\b|\bhelm\s+(?:install|upgrade)\b(?![^\n]*--dry-run(?:=client)?\b)/.test(around);
+    const rendered = /\bhelm\s+(?:template|lint)\b|\btemplate\s+failed\b|\b(?:helmfile|khelm|kpt|kustomize|skaffold)\b|--kube-version\b/i.test(around);
+    if (defaultHint) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: helm rendered without a cluster and used its default Kubernetes version ${input.capture("cluster")}, which the chart's "${constraint}" rejects.`,
+        versions: captureRoles(input),
+        reasoning: ["helm says on the line that no cluster was connected: the version is helm's built-in default, not a cluster's."],
+        fixes: ["Pass the target cluster's version to the render (helm template --kube-version 1.N.0)."],
+        references: ["https://github.com/helm/helm/pull/31501"],
+      };
+    }
+    if (!installed) {
+      return {
+        verdict: "warning",
+        headline: `Possibly not the cluster: ${input.capture("cluster")} is the kind of version helm assumes when it renders without a cluster (helm template, helm lint, tools that wrap them), and the chart's "${constraint}" rejects it.`,
+        versions: captureRoles(input),
+        reasoning: [
+          `helm renders without a cluster as if for v1.N.0, N the minor of the client-go it was built with (v1.31.0 or v1.33.0 for recent releases, v1.20.0 for builds without helm's LDFLAGS); ${rendered ? "the log shows an offline render" : "the line shows no install or upgrade that would have asked a cluster"}.`,
+          "If a real cluster does run this version, the chart does not support it: use a chart release that does, or another cluster version.",
+        ],
+        causes: ["helm template or helm lint ran without --kube-version, so the chart's kubeVersion was checked against helm's built-in default rather than the target cluster."],
+        fixes: ["Pass the target cluster's version to the render (helm template --kube-version 1.N.0, helmfile's or the wrapping tool's kubeVersion setting)."],
+        references: ["https://github.com/helm/helm/issues/30997", "https://github.com/helm/helm/issues/13248", "https://github.com/helm/helm/issues/11751"],
+      };
+    }
+  }
   if (clusterSemver && semver.validRange(constraint)) {
     const strict = semver.satisfies(clusterSemver, constraint);
     const loose = semver.satisfies(clusterSemver, constraint, { includePrerelease: true });

@@ -20,6 +20,7 @@ export const helmSignatures: Signature[] = [
     causes: [
       "The job created a cluster of another version than intended (the version was not passed to the cluster-creation step).",
       "A vendor or CI version with a pre-release suffix, which a constraint without -0 rejects.",
+      "No cluster at all: helm template or helm lint checked the chart against helm's built-in default version (v1.N.0 of its client-go), not the target cluster's.",
     ],
     fixes: [
       "Use a chart version whose kubeVersion admits the cluster, or test against a supported cluster version.",
