@@ -1,6 +1,6 @@
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { BUILTIN_GROUPS, REMOVED_APIS } from "./tables.js";
-import { crdVersionStatus } from "./tables-crd.js";
+import { apiVersionAfter, crdVersionStatus } from "./tables-crd.js";
 import { splitGroupVersion } from "../kube/versions.js";
 
 // Diagnoses for src/signatures/api12.ts (served APIs, CRDs, webhooks, operators), merged into DIAGNOSERS in index.ts.
@@ -50,7 +50,8 @@ const diagnoseUnknownConversion: Diagnoser = (input) => {
 
 /**
  * What the CRD table says about a custom resource version the cluster does not serve; undefined when it does not know
- * the group or lists the version as current (then the CRD not being installed is the likelier reading).
+ * the group or lists the version as current since the group's first release (then the CRD not being installed is the
+ * likelier reading).
  */
 export function crdVersionFinding(apiVersion: string, kind: string): DiagnosisPart | undefined {
   const { group, version } = splitGroupVersion(apiVersion);
@@ -59,9 +60,11 @@ export function crdVersionFinding(apiVersion: string, kind: string): DiagnosisPa
   // CRD was the usual reason for this message: only a version dropped within a group is taken as the releases disagreeing.
   if (status.kind === "removed" && !status.group.renamedTo) {
     const renamed = status.group.renamedTo ? ` (the group became ${status.group.renamedTo})` : "";
+    // Served for a window only (snapshot v1beta1: external-snapshotter 2.0 to 5.x): CRDs older than the window miss it too.
+    const older = status.since ? `, the ${status.group.product} installed predates ${status.since} (which first served it)` : "";
     return {
       verdict: "warning",
-      headline: `${status.group.product} ${status.removedIn} and later do not serve ${kind} ${apiVersion}${renamed}: the manifest or client is older than the ${status.group.product} installed, or ${status.group.product} is not installed.`,
+      headline: `${status.group.product} ${status.removedIn} and later do not serve ${kind} ${apiVersion}${renamed}: the manifest or client is older than the ${status.group.product} installed${older}, or ${status.group.product} is not installed.`,
       fixes: [`Move the manifest to the version the installed ${status.group.product} serves (kubectl api-resources | grep ${kind}), or install the ${status.group.product} release it was written for.`],
     };
   }
@@ -72,6 +75,20 @@ export function crdVersionFinding(apiVersion: string, kind: string): DiagnosisPa
       headline: `No ${status.group.product} release serves ${apiVersion} (its CRDs serve ${served}): the manifest follows docs for another ${status.group.product} release than the one installed, or has a wrong version.`,
       fixes: [`Use ${group}/${Object.keys(status.group.versions).pop() ?? version} (kubectl api-resources | grep ${kind} shows what the cluster serves).`],
     };
+  }
+  // A version a later release added beside older ones of the same group (Tekton Triggers v1beta1 from 0.15, Knative
+  // Serving v1 from 0.10): the CRDs by that name may be installed and serve only the older versions (tektoncd/triggers#1226,
+  // sigstore/scaffolding#5, purestorage/pso-csi#165), which reads the same as none installed.
+  if (status.kind === "current" && status.since) {
+    const since = status.since;
+    const older = Object.keys(status.group.versions).filter((v) => apiVersionAfter(version, v));
+    if (older.length > 0) {
+      return {
+        verdict: "warning",
+        headline: `${status.group.product} serves ${kind} ${apiVersion} from ${since} on (earlier releases serve ${older.join(", ")} only): the ${status.group.product} installed is older than the manifest or client written for ${apiVersion}, or ${status.group.product} is not installed.`,
+        fixes: [`Upgrade ${status.group.product} to ${since} or later (kubectl api-resources | grep ${kind} shows the versions served), or write the manifest at a version the installed release serves.`],
+      };
+    }
   }
   return undefined;
 }

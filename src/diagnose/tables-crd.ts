@@ -35,6 +35,18 @@ export const CRD_GROUPS: Record<string, CrdGroup> = {
   // aws/karpenter-provider-aws: v1alpha5/v1alpha1 until 0.32 brought v1beta1; 1.0 brought v1, and 1.1 stopped serving v1beta1.
   "karpenter.sh": { product: "Karpenter", versions: { v1alpha5: { removedIn: "0.32" }, v1beta1: { since: "0.32", removedIn: "1.1" }, v1: { since: "1.0" } } },
   "karpenter.k8s.aws": { product: "Karpenter", versions: { v1alpha1: { removedIn: "0.32" }, v1beta1: { since: "0.32", removedIn: "1.1" }, v1: { since: "1.0" } } },
+  // tektoncd/triggers: v1beta1 came with Triggers 0.15 (tektoncd/dashboard#2614); v1alpha1 is still served. OpenShift
+  // Pipelines 1.4 shipped Triggers 0.12, so examples from main met clusters that served v1alpha1 only.
+  "triggers.tekton.dev": { product: "Tekton Triggers", versions: { v1alpha1: {}, v1beta1: { since: "0.15" } } },
+  // knative/serving: v1beta1 from 0.7 (knative/docs#1483); v1 CRDs optional in 0.9 and installed by default from 0.10
+  // (kserve/kserve#585, knative/client#620); 0.19 dropped v1alpha1 and v1beta1 (knative/serving#8638, #9620).
+  "serving.knative.dev": { product: "Knative Serving", versions: { v1alpha1: { removedIn: "0.19" }, v1beta1: { since: "0.7", removedIn: "0.19" }, v1: { since: "0.10" } } },
+  // kubernetes-csi/external-snapshotter: 2.0 moved the CRDs to v1beta1 (v1alpha1 no longer served), 4.0 added v1 and 6.0
+  // stopped serving v1beta1 (CHANGELOG-6.0: "VolumeSnapshot v1beta1 APIs are no longer served").
+  "snapshot.storage.k8s.io": {
+    product: "external-snapshotter",
+    versions: { v1alpha1: { removedIn: "2.0" }, v1beta1: { since: "2.0", removedIn: "6.0" }, v1: { since: "4.0" } },
+  },
 };
 
 const rank = (v: string): number[] => {
@@ -54,7 +66,7 @@ export function apiVersionAfter(a: string, b: string): boolean {
 
 export type CrdVersionVerdict =
   | { kind: "never-served"; group: CrdGroup; newer: boolean }
-  | { kind: "removed"; group: CrdGroup; removedIn: string }
+  | { kind: "removed"; group: CrdGroup; removedIn: string; since?: string }
   | { kind: "current"; group: CrdGroup; since?: string }
   | { kind: "unknown" };
 
@@ -64,6 +76,6 @@ export function crdVersionStatus(group: string, version: string): CrdVersionVerd
   if (!g) return { kind: "unknown" };
   const row = g.versions[version];
   if (!row) return { kind: "never-served", group: g, newer: Object.keys(g.versions).every((v) => apiVersionAfter(version, v)) };
-  if (row.removedIn) return { kind: "removed", group: g, removedIn: row.removedIn };
+  if (row.removedIn) return { kind: "removed", group: g, removedIn: row.removedIn, ...(row.since ? { since: row.since } : {}) };
   return { kind: "current", group: g, ...(row.since ? { since: row.since } : {}) };
 }

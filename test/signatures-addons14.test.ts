@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+const headline = async (line: string): Promise<string> => {
+  const report = await analyze([textSource("job.log", `${line}\n`)]);
+  return [...report.causes, ...report.warnings, ...report.dismissed][0]?.diagnosis.headline ?? "";
+};
+
+// Verdicts of the eighth session's add-on rules: "no matches for kind" for add-on CRD groups whose served versions moved
+// (Tekton Triggers, Knative Serving, the CSI snapshot CRDs) is a warning that names both readings, the installed
+// release older or newer than the manifest, or not installed; a group's only version (or one it always served) stays
+// "not installed".
+describe("add-on rules, eighth session", () => {
+  it.each([
+    // Tekton Triggers v1beta1 from 0.15 (tektoncd/website#231, tektoncd/triggers#1226)
+    [`error: unable to recognize "trigger-template.yaml": no matches for kind "TriggerTemplate" in version "triggers.tekton.dev/v1beta1"`, "api-no-kind-match", "warning"],
+    [`error: unable to recognize "03_trigger.yaml": no matches for kind "Trigger" in version "triggers.tekton.dev/v1alpha1"`, undefined, "none"],
+    // Knative Serving v1 from 0.10, v1alpha1 and v1beta1 gone in 0.19 (knative-sample/helloworld-go#23, sigstore/scaffolding#5)
+    [`error: unable to recognize "deploy/k8s/HelloKnative.yaml": no matches for kind "Service" in version "serving.knative.dev/v1alpha1"`, "api-no-kind-match", "warning"],
+    [`Error: unable to recognize "ksvc.yaml": no matches for kind "Service" in version "serving.knative.dev/v1"`, "api-no-kind-match", "warning"],
+    // Snapshot CRDs: v1beta1 served by external-snapshotter 2.0 to 5.x (purestorage/pso-csi#165, aws-ebs-csi-driver#537)
+    [`error: unable to recognize "specs/classes/snapshotclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1beta1"`, "api-no-kind-match", "warning"],
+    [`error: unable to recognize "snapshotclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1alpha1"`, "api-no-kind-match", "warning"],
+    // Near-misses whose reasoning lives elsewhere: cert-manager's CRDs not installed yet, Flux's optional image controllers
+    [`error: unable to recognize "issuer.yaml": no matches for kind "Issuer" in version "cert-manager.io/v1alpha2"`, "cert-manager-api-version-removed", "warning"],
+    [`error: unable to recognize "selfsigned.yaml": no matches for kind "ClusterIssuer" in version "cert-manager.io/v1"`, undefined, "none"],
+    [`resource mapping not found for name: "app" namespace: "flux-system" from "image.yaml": no matches for kind "ImageRepository" in version "image.toolkit.fluxcd.io/v1alpha2"`, "flux-api-version-not-served", "warning"],
+    // A group the table does not know stays "not installed"
+    [`error: unable to recognize "el.yaml": no matches for kind "EventListener" in version "trigger.tekton.dev/v1beta1"`, undefined, "none"],
+  ] as const)("%s → %s %s", async (line, id, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (id) expect(got.id).toBe(id);
+  });
+
+  it("names the release window of a version a release added and a later one dropped", async () => {
+    const text = await headline(`error: unable to recognize "snapshotclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1beta1"`);
+    expect(text).toMatch(/external-snapshotter 6\.0 and later do not serve/);
+    expect(text).toMatch(/predates 2\.0/);
+  });
+
+  it("names the release that first served a version added beside older ones", async () => {
+    expect(await headline(`error: unable to recognize "bb-binding.yaml": no matches for kind "TriggerBinding" in version "triggers.tekton.dev/v1beta1"`)).toMatch(/Tekton Triggers serves TriggerBinding triggers\.tekton\.dev\/v1beta1 from 0\.15 on/);
+    expect(await headline(`Error: unable to recognize "STDIN": no matches for kind "Service" in version "serving.knative.dev/v1"`)).toMatch(/from 0\.10 on.*or Knative Serving is not installed/);
+  });
+});
