@@ -42,6 +42,43 @@ describe("typed versions", () => {
     expect(classifyVersion(token)).toMatchObject(expected);
   });
 
+  // Dotted quads are addresses (a Service IP, a node), or four-part releases of other products (OpenShift 3.3.1.3): neither
+  // is a Kubernetes release, whole or by its first three parts.
+  it.each(["10.96.0.10", "192.168.1.1", "10.96.0.10:53", "10.96.0.0/12", "3.3.1.3", "v3.4.1.7"])("does not type the four-part %s as a version", (token) => {
+    expect(classifyVersion(token)).toBeUndefined();
+    expect(classifyVersion(token, "kubernetes")).toBeUndefined();
+    expect(findVersionTokens(`nameserver ${token} answered`)).toEqual([]);
+  });
+
+  it.each([
+    ["dial udp 10.96.0.10:53: i/o timeout", []],
+    ["server 192.168.1.1 runs v1.28.3", [["v1.28.3", "kubernetes"]]],
+    ["node 172.18.0.2 (kubelet v1.29.1) joined 10.0.0.1/24", [["v1.29.1", "kubernetes"]]],
+    ["chart requires kubeVersion <= 1.27.x, cluster is v1.28.0", [["1.27.x", "kubernetes"], ["v1.28.0", "kubernetes"]]],
+  ] as const)("finds only release tokens beside addresses in %s", (text, expected) => {
+    expect(findVersionTokens(text).map((t) => [t.raw, t.kind])).toEqual(expected);
+  });
+
+  // A wildcard patch names a minor line: Kubernetes 1.28, no patch. A wildcard minor names no minor at all.
+  it.each([
+    ["1.28.x", { kind: "kubernetes", major: 1, minor: 28 }],
+    ["v1.28.x", { kind: "kubernetes", major: 1, minor: 28 }],
+    ["1.28.X", { kind: "kubernetes", major: 1, minor: 28 }],
+    ["1.27.x.", { kind: "kubernetes", raw: "1.27.x", major: 1, minor: 27 }],
+  ])("types %s as its minor, without a patch", (token, expected) => {
+    const typed = classifyVersion(token);
+    expect(typed).toMatchObject(expected);
+    expect(typed?.patch).toBeUndefined();
+    expect(classifyVersion(token, "minor")).toMatchObject({ ...expected, kind: "minor" });
+    expect(sameVersion(token, `${expected.major}.${expected.minor}`)).toBe(true);
+  });
+
+  it.each(["1.x", "v1.x", "1.X"])("leaves %s, a whole major, untyped", (token) => {
+    expect(classifyVersion(token)).toBeUndefined();
+    expect(classifyVersion(token, "minor")).toBeUndefined();
+    expect(findVersionTokens(`works with Kubernetes ${token} clusters`)).toEqual([]);
+  });
+
   it("lets the signature say what a shape cannot", () => {
     expect(classifyVersion("1.41", "docker-api")).toMatchObject({ kind: "docker-api", major: 1, minor: 41 });
     expect(classifyVersion("v1.7.4", { kind: "component", component: "talos" })).toMatchObject({ kind: "component", component: "talos", minor: 7, patch: 4 });

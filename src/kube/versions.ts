@@ -7,7 +7,7 @@ import type { KubeVersion, TypedVersion, VersionKind } from "../model.js";
  * kubeadm wildcard `x`), pre-release and build metadata (`1.33.0-alpha.0.1+0e1abc4d18e353`).
  * No word-boundary guard here: patterns that use it supply their own literal context.
  */
-export const VERSION_TOKEN = String.raw`[vV]?\d+\.\d+(?:\.(?:\d+|x))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
+export const VERSION_TOKEN = String.raw`[vV]?\d+\.\d+(?:\.(?:\d+|[xX]))?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z][0-9A-Za-z._-]*)?`;
 
 // semver is loaded on first use, not at start-up: loading it costs more than the rest of a short analysis,
 // and a log without findings never parses a version.
@@ -23,7 +23,7 @@ export function cleanVersionToken(raw: string): string {
   return raw.trim().replace(LEADING_PUNCTUATION, "").replace(TRAILING_PUNCTUATION, "");
 }
 
-const SHAPE = /^[vV]?(\d+)\.(\d+)(?:\.(\d+|x))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z._-]+))?$/;
+const SHAPE = /^[vV]?(\d+)\.(\d+)(?:\.(\d+|[xX]))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z._-]+))?$/;
 
 /** Parses a token into its parts; undefined for anything that is not version-shaped. */
 export function parseKubeVersion(token: string): KubeVersion | undefined {
@@ -33,7 +33,7 @@ export function parseKubeVersion(token: string): KubeVersion | undefined {
   const major = Number(m[1]);
   const minor = Number(m[2]);
   if (!Number.isSafeInteger(major) || !Number.isSafeInteger(minor)) return undefined;
-  const patch = m[3] === undefined || m[3] === "x" ? undefined : Number(m[3]);
+  const patch = m[3] === undefined || m[3] === "x" || m[3] === "X" ? undefined : Number(m[3]);
   // Round-trip through semver so that only tokens semver agrees with are treated as full versions.
   const full = patch === undefined ? undefined : semver().parse(raw.replace(/^V/, "v"), { loose: true });
   return {
@@ -137,8 +137,10 @@ export function classifyVersion(token: string, hint?: VersionKindHint): TypedVer
   return { raw, kind: "kubernetes", ...releaseParts(release) };
 }
 
+// A token followed by a dot and a digit (or a wildcard) is the head of a longer dotted number: an IPv4 address
+// (10.96.0.10), a four-part release of another product (OpenShift 3.3.1.3), a whole major (v1.x). None is one version.
 const TOKEN_IN_TEXT = new RegExp(
-  String.raw`(?<![\w./-])(?:runtime\.${API_VERSION}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,}/${API_VERSION}|[a-z]+/${API_VERSION}|${VERSION_TOKEN}|${API_VERSION})(?![\w/])`,
+  String.raw`(?<![\w./-])(?:runtime\.${API_VERSION}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,}/${API_VERSION}|[a-z]+/${API_VERSION}|${VERSION_TOKEN}|${API_VERSION})(?![\w/]|\.(?:\d|[xX]\b))`,
   "g",
 );
 
