@@ -35,6 +35,14 @@ describe("add-on rules, eighth session", () => {
     if (id) expect(got.id).toBe(id);
   });
 
+  it("reads Rancher's create-time nodegroup rule as a warning, EKS's own refusal as a cause (rancher/rancher#28745)", async () => {
+    const rancher = "E0904 00:22:50.819067       1 controller.go:166] error syncing 'cattle-global-data/c-ttfzb': handler eks-controller: nodegroup [sow] version must match cluster [c-ttfzb] version on create, requeuing";
+    expect(await verdictOf(rancher)).toMatchObject({ id: "eks-nodegroup-version-mismatch", verdict: "warning", captures: { nodegroups: "sow" } });
+    expect(await headline(rancher)).toMatch(/Rancher's own create-time rule.*rancher\/rancher#28745/);
+    const eks = `│   Message_: "Nodegroups eks-stg-gp must be updated to match cluster version 1.18 before updating cluster version"`;
+    expect(await verdictOf(eks)).toMatchObject({ id: "eks-nodegroup-version-mismatch", verdict: "cause" });
+  });
+
   it("names the release window of a version a release added and a later one dropped", async () => {
     const text = await headline(`error: unable to recognize "snapshotclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1beta1"`);
     expect(text).toMatch(/external-snapshotter 6\.0 and later do not serve/);

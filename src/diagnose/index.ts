@@ -14,6 +14,7 @@ import { core13Diagnosers } from "./area-core13.js";
 import { core14Diagnosers } from "./area-core14.js";
 import { platform13Diagnosers } from "./area-platform13.js";
 import { addons13Diagnosers } from "./area-addons13.js";
+import { addons14Diagnosers } from "./area-addons14.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -82,6 +83,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...core14Diagnosers,
   ...platform13Diagnosers,
   ...addons13Diagnosers,
+  ...addons14Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

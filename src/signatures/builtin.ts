@@ -24,6 +24,7 @@ import { core13Signatures } from "./core13.js";
 import { core14Signatures } from "./core14.js";
 import { platform13Signatures } from "./platform13.js";
 import { addons13Signatures } from "./addons13.js";
+import { addons14Signatures } from "./addons14.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -56,6 +57,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...core14Signatures,
   ...platform13Signatures,
   ...addons13Signatures,
+  ...addons14Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];

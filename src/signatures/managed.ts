@@ -505,7 +505,7 @@ export const managedSignatures: Signature[] = [
         captures: { nodePool: "1.19", controlPlane: "1.18" },
       },
       {
-        // rancher/rancher#28745
+        // rancher/rancher#28745 (Rancher's own create-time rule, tripped by a Rancher bug: a warning, src/diagnose/area-addons14.ts)
         line: "E0904 00:22:50.819067       1 controller.go:166] error syncing 'cattle-global-data/c-ttfzb': handler eks-controller: nodegroup [sow] version must match cluster [c-ttfzb] version on create, requeuing",
         captures: { nodegroups: "sow" },
       },
