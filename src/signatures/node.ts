@@ -492,7 +492,8 @@ export const nodeSignatures: Signature[] = [
     anchors: ["detected disallowed"],
     patterns: [
       // etcdserver/apply_v2.go (lg.Panic) and bootstrap's v2store check (fmt.Errorf "...for stage --v2-deprecation=%s").
-      String.raw`detected\s+disallowed\s+(?<what>v2\s+WAL|custom\s+content\s+in\s+v2store)\s+for\s+stage\s+-{1,2}v2-deprecation(?:=(?<stage>[a-z-]{2,20}))?`,
+      // Posted lines also stop at "in v2store" (etcd-io/etcd#20351, a 3.5 to 3.6 upgrade), so the stage is optional.
+      String.raw`detected\s+disallowed\s+(?<what>v2\s+WAL|custom\s+content\s+in\s+v2store)(?:\s+for\s+stage\s+-{1,2}v2-deprecation(?:=(?<stage>[a-z-]{2,20}))?)?`,
     ],
     versions: [],
     roles: { what: "v2 data etcd found", stage: "v2 deprecation stage the binary runs at" },
