@@ -121,3 +121,43 @@ describe("helm-kubeversion-incompatible: helm's own stand-in version when it ren
     expect(await verdictOf("Error: chart requires kubeVersion: >=1.18.0-0 <1.25.0-0 which is incompatible with Kubernetes v1.25.3+k3s1")).toMatchObject({ id: H, verdict: "cause" });
   });
 });
+
+describe("podman-remote-ping-404: a 404 from the libpod ping is at most a warning", () => {
+  const P = "podman-remote-ping-404";
+  it("warns on the bare error, naming both readings", async () => {
+    for (const line of [
+      "Error: unable to connect to Podman socket: ping response was 404",
+      "Error: cannot connect to the Podman socket, please verify that Podman REST API service is running: ping response was 404",
+    ]) {
+      const report = await analyze([textSource("job.log", `${line}\n`)]);
+      expect(report.causes, line).toEqual([]);
+      expect(report.warnings.map((w) => w.signature.id), line).toEqual([P]);
+      expect(report.warnings[0]!.diagnosis.headline).toMatch(/either the socket is not podman's \(a Docker daemon\), or the client is newer/);
+    }
+  });
+
+  it("dismisses it where the log shows the socket is Docker's (podman#19825)", async () => {
+    const log = [
+      "+ export CONTAINER_HOST=unix:///var/run/docker.sock",
+      "+ podman --remote ps --log-level debug",
+      "DEBU[0000] DoRequest Method: GET URI: http://d/v4.6.1/libpod/_ping ",
+      "Error: unable to connect to Podman socket: ping response was 404",
+    ].join("\n");
+    const report = await analyze([textSource("job.log", `${log}\n`)]);
+    expect([...report.causes, ...report.warnings]).toEqual([]);
+    expect(report.dismissed.map((t) => t.diagnosis.headline)).toContain(
+      "Not a version skew: podman's client pinged a socket the log shows to be Docker's, which serves no libpod API (podman#19825); point the client at podman's own socket.",
+    );
+  });
+
+  it("does not report the message quoted in design notes", async () => {
+    // Projects' notes on running podman's CLI against dockerd (the normalised text loses their backticks).
+    for (const line of [
+      "socket: ping response was 404` — an opaque error buried inside compose's output. Saturn can detect this combination before the first",
+      "- **Check A (fail-fast).** `cli == \"podman\"` with `backend != \"podman\"` → `sys.exit`. Podman CLI (incl. `--remote`) only speaks podman's native REST API; against a dockerd socket it would fail later with an opaque `ping response was 404`.",
+      "  get `ping response was 404`. So `nok8s.runtime` has to name what is on the",
+    ]) {
+      expect((await verdictOf(line)).verdict, line).toBe("none");
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { nodeDiagnosers } from "./area-node.js";
 import { api12Diagnosers } from "./area-api12.js";
 import { core13Diagnosers } from "./area-core13.js";
 import { core14Diagnosers } from "./area-core14.js";
+import { generic14Diagnosers } from "./area-generic14.js";
 import { platform13Diagnosers } from "./area-platform13.js";
 import { addons13Diagnosers } from "./area-addons13.js";
 import { addons14Diagnosers } from "./area-addons14.js";
@@ -81,6 +82,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...api12Diagnosers,
   ...core13Diagnosers,
   ...core14Diagnosers,
+  ...generic14Diagnosers,
   ...platform13Diagnosers,
   ...addons13Diagnosers,
   ...addons14Diagnosers,

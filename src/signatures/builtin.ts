@@ -22,6 +22,7 @@ import { api12Signatures } from "./api12.js";
 import { toolSchemaSignatures } from "./tool-schemas.js";
 import { core13Signatures } from "./core13.js";
 import { core14Signatures } from "./core14.js";
+import { generic14Signatures } from "./generic14.js";
 import { platform13Signatures } from "./platform13.js";
 import { addons13Signatures } from "./addons13.js";
 import { addons14Signatures } from "./addons14.js";
@@ -55,6 +56,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...toolSchemaSignatures,
   ...core13Signatures,
   ...core14Signatures,
+  ...generic14Signatures,
   ...platform13Signatures,
   ...addons13Signatures,
   ...addons14Signatures,
