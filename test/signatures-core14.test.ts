@@ -90,3 +90,28 @@ describe("Cluster API conversion webhooks that do not convert an old API version
     expect(report.warnings[0]?.diagnosis.headline).toMatch(/^Conversion webhook cannot convert between these API versions/);
   });
 });
+
+describe("kubectl reading kubeconfig extensions it cannot convert", () => {
+  it.each([
+    // vscode-kubernetes-tools#908, kubernetes/minikube#10859 and #10663
+    ["Kubectl command failed: error: converting  to : type names don't match (Unknown, RawExtension), and no conversion 'func (runtime.Unknown, runtime.RawExtension) error' registered.", "cause"],
+    ["On v1.17.1 `minikube kubectl config view` fails for a v1.15.12 k8s cluster with `error: converting to : type names don't match (Unknown, RawExtension)`", "cause"],
+    // Other conversions between mismatched types, and the format string in source
+    [`    assert_equal("converting  to : type names don't match (Pod, Namespace)",`, "none"],
+    ["\t\t\t\"type names don't match (%v, %v), and no conversion 'func (%v, %v) error' registered.\",", "none"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got.id).toBe("kubectl-kubeconfig-extension-unreadable");
+  });
+
+  it("names the client version from a banner, and looks elsewhere when kubectl is new enough", async () => {
+    const line = "error: converting  to : type names don't match (Unknown, RawExtension), and no conversion 'func (runtime.Unknown, runtime.RawExtension) error' registered.";
+    const old = await analyze([textSource("old.log", `Client Version: v1.16.6-beta.0\n${line}\n`)]);
+    expect(old.causes[0]?.diagnosis.headline).toMatch(/^kubectl v1\.16\.6-beta\.0 is older than 1\.17/);
+    expect(old.causes[0]?.diagnosis.versions.map((r) => r.version)).toEqual(["v1.16.6-beta.0"]);
+    const recent = await analyze([textSource("new.log", `Client Version: v1.22.0\n${line}\n`)]);
+    expect(recent.causes).toEqual([]);
+    expect(recent.warnings[0]?.diagnosis.headline).toMatch(/another tool built on a client-go older than 1\.17/);
+  });
+});

@@ -1,4 +1,4 @@
-import { captureRoles, type Diagnoser } from "./context.js";
+import { captureRoles, hintRole, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/core14.ts.
 
@@ -62,7 +62,31 @@ const diagnoseConversionUnsupported: Diagnoser = (input) => {
   };
 };
 
+/**
+ * kubectl-kubeconfig-extension-unreadable. With a client version from the job (a `kubectl version` banner), a kubectl
+ * at 1.17 or later is not the reader that failed: another client built on an older client-go read the file.
+ */
+const diagnoseKubeconfigExtension: Diagnoser = (input) => {
+  const banner = input.hint("client");
+  const client = banner?.version;
+  const versions = banner ? [hintRole("client", banner.hint.version, "kubectl (client) version", banner.hint)] : [];
+  if (client && (client.major > 1 || client.minor >= 17)) {
+    return {
+      verdict: "warning",
+      headline: `kubectl ${client.raw} reads kubeconfig extensions: the reader that failed is another tool built on a client-go older than 1.17 (an IDE extension, an old oc or helm).`,
+      versions,
+    };
+  }
+  return {
+    headline: client
+      ? `kubectl ${client.raw} is older than 1.17 and cannot read the object-valued extensions that minikube 1.17+ or kconnect write into the kubeconfig.`
+      : "A kubectl (or a client-go) older than 1.17 cannot read the object-valued extensions that minikube 1.17+ or kconnect write into the kubeconfig.",
+    versions,
+  };
+};
+
 export const core14Diagnosers: Record<string, Diagnoser> = {
   "kubeadm-extra-args-other-api-shape": diagnoseExtraArgsShape,
   "crd-conversion-version-unsupported": diagnoseConversionUnsupported,
+  "kubectl-kubeconfig-extension-unreadable": diagnoseKubeconfigExtension,
 };

@@ -76,4 +76,46 @@ export const core14Signatures: Signature[] = [
       "json: cannot unmarshal array into Go struct field AttackSurface.technologies of type map[string]string",
     ],
   },
+  {
+    id: "kubectl-kubeconfig-extension-unreadable",
+    title: "kubectl too old to read the kubeconfig's extensions",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["(Unknown, RawExtension)", "runtime.Unknown, runtime.RawExtension"],
+    patterns: [
+      // apimachinery's reflection converter in client-go before 1.17 (clientcmd's v1 → internal Config): an extension of a
+      // cluster, user or context whose value is an object (minikube's context_info since minikube 1.17, kconnect's
+      // metadata) has no registered conversion. "converting  to :" names no types: the kubeconfig is no API object.
+      String.raw`type\s+names\s+don(?:'|\'|&#39;|’)?t\s+match\s+\(Unknown,\s*RawExtension\)(?:,\s*and\s+no\s+conversion\s+'func\s+\(runtime\.Unknown,\s*runtime\.RawExtension\)\s+error'\s+registered)?`,
+    ],
+    // The line names no version; the diagnosis reads the client's from a `kubectl version` banner in the job.
+    versions: [],
+    priority: 50,
+    meaning:
+      "kubectl could not load the kubeconfig: a cluster, user or context in it carries an extension whose value is an object, which client-go before 1.17 cannot convert. Newer tools write such extensions (minikube 1.17+ adds context_info, kconnect its own), so an older kubectl, often one bundled with Docker Desktop or picked to match an old cluster, fails on any command that reads the file.",
+    causes: [
+      "A kubectl older than 1.17 (Docker Desktop's bundled 1.16, `minikube kubectl` for a cluster at 1.15 or 1.16) reading a kubeconfig written by minikube 1.17+ or kconnect (kubernetes/minikube#10663, fidelity/kconnect#177).",
+      "A tool that embeds an old client-go (an IDE extension, an old oc) reading the same kubeconfig.",
+    ],
+    fixes: [
+      "Use kubectl 1.17 or newer (check `which -a kubectl`: an older copy, e.g. /usr/local/bin/kubectl from Docker Desktop, may come first on PATH).",
+      "If an old kubectl is required for an old cluster, give it a kubeconfig without the extensions entries (a separate KUBECONFIG file).",
+    ],
+    references: ["https://github.com/kubernetes/minikube/issues/10663", "https://github.com/kubernetes/minikube/issues/10859", "https://github.com/fidelity/kconnect/issues/177"],
+    examples: [
+      {
+        // vscode-kubernetes-tools/vscode-kubernetes-tools#908 (kubectl v1.16.6-beta.0, minikube's kubeconfig)
+        line: "Kubectl command failed: error: converting  to : type names don't match (Unknown, RawExtension), and no conversion 'func (runtime.Unknown, runtime.RawExtension) error' registered.",
+      },
+      // kubernetes/minikube#10663 (issue title: minikube kubectl at the cluster's 1.15.12)
+      { line: "On v1.17.1 `minikube kubectl config view` fails for a v1.15.12 k8s cluster with `error: converting to : type names don't match (Unknown, RawExtension)`" },
+    ],
+    nearMisses: [
+      // ruby kubeclient's test: the API server's conversion error for a mismatched object kind, not a kubeconfig.
+      `    assert_equal("converting  to : type names don't match (Pod, Namespace)",`,
+      // apimachinery's format string.
+      String.raw`			"type names don't match (%v, %v), and no conversion 'func (%v, %v) error' registered.",`,
+    ],
+  },
 ];
