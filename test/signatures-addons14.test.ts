@@ -54,3 +54,25 @@ describe("add-on rules, eighth session", () => {
     expect(await headline(`Error: unable to recognize "STDIN": no matches for kind "Service" in version "serving.knative.dev/v1"`)).toMatch(/from 0\.10 on.*or Knative Serving is not installed/);
   });
 });
+
+describe("envoy-xds-v2-rejected", () => {
+  it.each([
+    [`[2021-04-25 18:28:07.804][952905][critical][main] [source/server/server.cc:109] error initializing configuration 'http.yaml': The v2 xDS major version is deprecated and disabled by default. Support for v2 will be removed from Envoy at the start of Q1 2021. You may make use of v2 in Q4 2020 by following the advice in https://www.envoyproxy.io/docs/envoy/latest/faq/api/transition. (envoy.config.filter.network.http_connection_manager.v2.HttpConnectionManager)`, "cause"],
+    [`2021-03-22T18:40:14.339540Z     warning envoy config    gRPC config for type.googleapis.com/envoy.config.listener.v3.Listener rejected: Error adding/updating listener(s) virtualInbound: V2 (and AUTO) xDS transport protocol versions are deprecated in stat_prefix: "ext_authz"`, "cause"],
+    // Envoy's source (config/utility.cc) and its conversion warnings are not refusals
+    [`          "V2 (and AUTO) xDS transport protocol versions are deprecated in {}. "`, "none"],
+    ["[2021-04-25 18:28:07.800][952905][warning][misc] [source/common/protobuf/utility.cc:294] Configuration does not parse cleanly as v3. v2 configuration is deprecated and will be removed from Envoy at the start of Q1 2021: envoy.config.filter.network.http_connection_manager.v2.HttpConnectionManager", "none"],
+    ["[2021-12-28 09:27:02.209][1][warning][config] [./source/common/config/grpc_stream.h:160] StreamAggregatedResources gRPC config stream closed: 2, missing parts in the service node \"Kubernetes\"", "none"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got.id).toBe("envoy-xds-v2-rejected");
+  });
+
+  it("names the Envoy release from the wording: disabled by default in 1.17, removed from 1.18", async () => {
+    expect(await headline(`. The v2 xDS major version has been removed and is no longer supported. You may be missing explicit V3 configuration of the transport API version, see the advice in https://www.envoyproxy.io/docs/envoy/latest/faq/api/envoy_v3.`)).toMatch(/Envoy 1\.18 or later/);
+    const report = await analyze([textSource("envoy.log", "gRPC config for type.googleapis.com/envoy.api.v2.Listener rejected: The v2 xDS major version is deprecated and disabled by default. Support for v2 will be removed from Envoy at the start of Q1 2021. (envoy.api.v2.Listener)\n")]);
+    expect(report.causes[0]?.diagnosis.headline).toMatch(/Envoy 1\.17 or later.*\(envoy\.api\.v2\.Listener\)/);
+    expect(report.causes[0]?.diagnosis.versions.map((v) => v.version)).toEqual(expect.arrayContaining(["v2", "1.17"]));
+  });
+});

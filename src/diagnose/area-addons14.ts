@@ -28,6 +28,22 @@ const diagnoseEksNodegroupVersion: Diagnoser = (input) => {
   return { headline: `${input.signature.title}: ${input.signature.meaning}` };
 };
 
+// Envoy's own C++ (config/utility.cc) builds the message with fmt::format: a "{}" placeholder where the offending
+// config belongs is the source quoted, not a proxy refusing anything.
+const diagnoseEnvoyXdsV2: Diagnoser = (input) => {
+  if (/deprecated\s+in\s+\{\}|fmt::format/.test(input.finding.text)) {
+    return { verdict: "not-skew", headline: "Envoy's source code (its format string for this message) quoted, not a proxy rejecting configuration.", versions: [] };
+  }
+  const removed = /has\s+been\s+removed/.test(input.capture("state") ?? "");
+  const release = removed ? "1.18" : "1.17";
+  const v2Type = input.capture("v2Type");
+  return {
+    headline: `Envoy ${removed ? "1.18 or later (v2 removed)" : "1.17 or later (v2 disabled by default)"} refused configuration in the xDS v2 API${v2Type ? ` (${v2Type})` : ""}: the bootstrap, EnvoyFilter or control plane was written for an Envoy before 1.17, older than the proxy that runs it.`,
+    versions: [...captureRoles(input), { name: "envoyRelease", version: release, role: removed ? "Envoy release that removed xDS v2" : "Envoy release that rejects xDS v2 by default", source: "Envoy's xDS v2 deprecation (envoyproxy/envoy#10816)" }],
+  };
+};
+
 export const addons14Diagnosers: Record<string, Diagnoser> = {
   "eks-nodegroup-version-mismatch": diagnoseEksNodegroupVersion,
+  "envoy-xds-v2-rejected": diagnoseEnvoyXdsV2,
 };
