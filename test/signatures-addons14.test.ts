@@ -21,7 +21,7 @@ describe("add-on rules, eighth session", () => {
     [`error: unable to recognize "deploy/k8s/HelloKnative.yaml": no matches for kind "Service" in version "serving.knative.dev/v1alpha1"`, "api-no-kind-match", "warning"],
     [`Error: unable to recognize "ksvc.yaml": no matches for kind "Service" in version "serving.knative.dev/v1"`, "api-no-kind-match", "warning"],
     // Snapshot CRDs: v1beta1 served by external-snapshotter 2.0 to 5.x (purestorage/pso-csi#165, aws-ebs-csi-driver#537)
-    [`error: unable to recognize "specs/classes/snapshotclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1beta1"`, "api-no-kind-match", "warning"],
+    [`error: unable to recognize "csi-snapclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1beta1"`, "api-no-kind-match", "warning"],
     [`error: unable to recognize "snapshotclass.yaml": no matches for kind "VolumeSnapshotClass" in version "snapshot.storage.k8s.io/v1alpha1"`, "api-no-kind-match", "warning"],
     // Near-misses whose reasoning lives elsewhere: cert-manager's CRDs not installed yet, Flux's optional image controllers
     [`error: unable to recognize "issuer.yaml": no matches for kind "Issuer" in version "cert-manager.io/v1alpha2"`, "cert-manager-api-version-removed", "warning"],
