@@ -115,3 +115,26 @@ describe("kubectl reading kubeconfig extensions it cannot convert", () => {
     expect(recent.warnings[0]?.diagnosis.headline).toMatch(/another tool built on a client-go older than 1\.17/);
   });
 });
+
+describe("kubelet that never listed Services", () => {
+  const line = "Warning  Failed          50m (x5 over 51m)      kubelet  Error: services have not yet been read at least once, cannot construct envvars";
+
+  it("is only a warning on its own: a restarting kubelet says the same (k0sproject/k0s#6071)", async () => {
+    expect(await verdictOf(line)).toMatchObject({ id: "kubelet-services-never-synced", verdict: "warning" });
+    expect((await verdictOf('\t\treturn nil, fmt.Errorf("services have not yet been read at least once, cannot construct envvars")')).verdict).toBe("none");
+  });
+
+  it("is a cause when the job shows the kubelet ahead of the API server", async () => {
+    const report = await analyze([textSource("upgrade.log", `Kubelet version: v1.31.1\nServer Version: v1.30.4\n${line}\n`)]);
+    const cause = report.causes[0];
+    expect(cause?.signature.id).toBe("kubelet-services-never-synced");
+    expect(cause?.diagnosis.skew).toMatchObject({ minors: 1, supported: false });
+    expect(cause?.diagnosis.headline).toMatch(/kubelet v1\.31\.1 is 1 minor newer than the API server v1\.30\.4, which refuses the spec\.clusterIP field selector/);
+  });
+
+  it("stays a warning when the kubelet is not newer", async () => {
+    const report = await analyze([textSource("same.log", `Kubelet version: v1.30.2\nServer Version: v1.30.4\n${line}\n`)]);
+    expect(report.causes).toEqual([]);
+    expect(report.warnings[0]?.diagnosis.headline).toMatch(/not newer than the API server/);
+  });
+});

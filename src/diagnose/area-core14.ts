@@ -1,4 +1,5 @@
 import { captureRoles, hintRole, type Diagnoser } from "./context.js";
+import { minorDelta, minorsText } from "./versions.js";
 
 // Diagnosers for src/signatures/core14.ts.
 
@@ -85,8 +86,40 @@ const diagnoseKubeconfigExtension: Diagnoser = (input) => {
   };
 };
 
+/**
+ * kubelet-services-never-synced. A cause when the job shows the kubelet at a newer minor than the API server (a
+ * `kubectl version` Server Version, or the cluster's version) and at 1.31 or later, whose Service list older API
+ * servers refuse; otherwise the signature's warning.
+ */
+const diagnoseServicesNeverSynced: Diagnoser = (input) => {
+  const kubelet = input.hint("kubelet");
+  const server = input.hint("server", "cluster", "kubernetes");
+  const rows = [
+    ...(kubelet ? [hintRole("kubelet", kubelet.hint.version, "kubelet version", kubelet.hint)] : []),
+    ...(server ? [hintRole("apiServer", server.hint.version, "API server version", server.hint)] : []),
+  ];
+  if (kubelet && server) {
+    const ahead = minorDelta(kubelet.version, server.version);
+    if (ahead > 0) {
+      const selector = kubelet.version.minor >= 31 && server.version.minor < 31;
+      return {
+        verdict: "cause",
+        headline: `The kubelet ${kubelet.hint.version} is ${minorsText(ahead)} newer than the API server ${server.hint.version}${selector ? ", which refuses the spec.clusterIP field selector 1.31+ kubelets list Services with" : ""}: its Service informer never syncs, so no container can be created.`,
+        versions: rows,
+        skew: { minors: ahead, policy: "kubelet may be up to 3 minors older than kube-apiserver (2 before 1.28), never newer", supported: false },
+      };
+    }
+    return {
+      headline: `The kubelet ${kubelet.hint.version} is not newer than the API server ${server.hint.version}: the Service list failed for another reason (a restart still catching up, connectivity, authorization).`,
+      versions: rows,
+    };
+  }
+  return { headline: `${input.signature.title}.`, versions: rows };
+};
+
 export const core14Diagnosers: Record<string, Diagnoser> = {
   "kubeadm-extra-args-other-api-shape": diagnoseExtraArgsShape,
   "crd-conversion-version-unsupported": diagnoseConversionUnsupported,
   "kubectl-kubeconfig-extension-unreadable": diagnoseKubeconfigExtension,
+  "kubelet-services-never-synced": diagnoseServicesNeverSynced,
 };

@@ -118,4 +118,43 @@ export const core14Signatures: Signature[] = [
       String.raw`			"type names don't match (%v, %v), and no conversion 'func (%v, %v) error' registered.",`,
     ],
   },
+  {
+    id: "kubelet-services-never-synced",
+    title: "kubelet has not listed Services, so it cannot start containers (a kubelet newer than its API server, or not yet synced)",
+    family: "api",
+    // The kubelet says it only after a restart too, until its first Service list: a warning unless the job's versions
+    // show the kubelet ahead of the API server.
+    severity: "warning",
+    flake: true,
+    anchors: ["services have not yet been read at least once"],
+    patterns: [
+      // pkg/kubelet/kubelet_pods.go makeEnvironmentVariables: the Service informer has not synced, so the service links
+      // cannot be built and the container is not created (CreateContainerConfigError).
+      String.raw`services\s+have\s+not\s+yet\s+been\s+read\s+at\s+least\s+once\s*,\s*cannot\s+construct\s+envvars`,
+    ],
+    versions: [],
+    priority: 45,
+    meaning:
+      "The kubelet builds each container's service environment variables from its Service informer, and that informer has never completed a list. A 1.31+ kubelet lists Services with the field selector spec.clusterIP!=None, which API servers before 1.31 reject, so a kubelet upgraded ahead of its API server never syncs and every new container fails. The same words appear for a few seconds after any kubelet restart, and when the node's identity may not list Services.",
+    causes: [
+      "A kubelet newer than the API server it reaches (nodes upgraded before the control plane, or a control-plane node's kubelet reaching older API servers through the load balancer during an upgrade: kubernetes/kubernetes#126746, #127316).",
+      "A kubelet that has just restarted or cannot reach the API server yet (k0sproject/k0s#6071): it clears by itself.",
+      "RBAC or authorization that denies the node list/watch on Services.",
+    ],
+    fixes: [
+      "Finish the control-plane upgrade first (every API server at the kubelet's minor or newer), or roll the kubelet back to the API server's minor: kubelets may lag the API server, never lead it.",
+      "If the versions match, check the kubelet log for its Service list errors (a field selector refused, forbidden, connection refused).",
+    ],
+    references: ["https://kubernetes.io/releases/version-skew-policy/#kubelet", "https://github.com/kubernetes/kubernetes/issues/126746"],
+    examples: [
+      {
+        // find_string index id 10905693094 (cilium-operator events during an upgrade)
+        line: "Warning  Failed          50m (x5 over 51m)      kubelet  Error: services have not yet been read at least once, cannot construct envvars",
+      },
+    ],
+    nearMisses: [
+      // The kubelet's source.
+      String.raw`		return nil, fmt.Errorf("services have not yet been read at least once, cannot construct envvars")`,
+    ],
+  },
 ];
