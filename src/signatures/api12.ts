@@ -388,7 +388,8 @@ export const api12Signatures: Signature[] = [
     patterns: [
       // ECK's annotation package (pkg/controller/common/annotation): an info line while it stamps its version on resources
       // an older release managed; it goes on, so it explains nothing by itself.
-      String.raw`[Rr]esource\s+was\s+previously\s+reconciled\s+by\s+incompatible\s+controller\s+version(?:[^\n]{0,200}?controller_version\\?"?\s*:\s*\\?"(?<controller>\d+\.\d+\.\d+))?`,
+      // Pre-release operators stamp versions such as 1.0.0-beta1 (elastic/cloud-on-k8s#3023): the suffix is kept.
+      String.raw`[Rr]esource\s+was\s+previously\s+reconciled\s+by\s+incompatible\s+controller\s+version(?:[^\n]{0,200}?controller_version\\?"?\s*:\s*\\?"(?<controller>\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?))?`,
     ],
     versions: ["controller"],
     roles: { controller: "operator version stamping the resource" },
