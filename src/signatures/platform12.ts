@@ -264,7 +264,10 @@ export const platform12Signatures: Signature[] = [
     severity: "error",
     flake: false,
     anchors: ["is not supported for AgentBaker"],
-    patterns: [String.raw`ConfigurationVersion\s+['"\\]*(?<configuration>v\d+\.\d{8}\.\d+)['"\\]*\s+is\s+not\s+supported\s+for\s+AgentBaker`],
+    patterns: [
+      // 2022 AgentBaker releases said "version v0.20211030.0 is not supported for AgentBaker" (Azure/AgentBaker#1759).
+      String.raw`(?:Configuration)?[Vv]ersion\s+['"\\]*(?<configuration>v\d+\.\d{8}\.\d+)['"\\]*\s+is\s+not\s+supported\s+for\s+AgentBaker`,
+    ],
     versions: ["configuration"],
     roles: { configuration: "node configuration (VHD) version of the pool or snapshot" },
     versionKinds: { configuration: { kind: "component", component: "AKS node image" } },
