@@ -76,3 +76,24 @@ describe("envoy-xds-v2-rejected", () => {
     expect(report.causes[0]?.diagnosis.versions.map((v) => v.version)).toEqual(expect.arrayContaining(["v2", "1.17"]));
   });
 });
+
+describe("envoy-extension-not-registered", () => {
+  it.each([
+    // Istio's own extensions: istiod and the proxy are different releases (istio/istio#47141; envoyproxy/envoy#5618)
+    [`{"level":"warn","time":"2023-09-27T19:18:23.539842Z","scope":"ads","msg":"ADS:LDS: ACK ERROR pod.ns Internal:Error adding/updating listener(s) virtualInbound: Didn't find a registered implementation for name: 'istio_authn'\\n"}`, "warning", /istiod and this proxy are different Istio releases/],
+    // A filter newer than the proxy (doujiang24/envoy-go-filter-example#1)
+    ["gRPC config for type.googleapis.com/envoy.config.listener.v3.Listener rejected: Error adding/updating listener(s) 0.0.0.0_8080: Didn't find a registered implementation for name: 'envoy.filters.http.golang'", "warning", /older than the configuration/],
+    // No typed_config (envoyproxy/envoy#20919, #36121)
+    ["Didn't find a registered implementation for 'envoy.filters.http.router' with type URL: ''", "warning", /no typed_config/],
+  ] as const)("%s → %s", async (line, want, text) => {
+    const got = await verdictOf(line);
+    expect(got).toMatchObject({ id: "envoy-extension-not-registered", verdict: want });
+    expect(await headline(line)).toMatch(text);
+  });
+
+  it("dismisses a static file's misplaced filter (envoyproxy/envoy#16599)", async () => {
+    const line = "error initializing configuration '/etc/pg.yaml': Didn't find a registered implementation for name: 'envoy.filters.network.postgres_proxy'";
+    expect((await verdictOf(line)).verdict).toBe("none");
+    expect(await headline(line)).toMatch(/wrong list, a misspelt name/);
+  });
+});

@@ -43,7 +43,45 @@ const diagnoseEnvoyXdsV2: Diagnoser = (input) => {
   };
 };
 
+// Istio's own proxy extensions (istio_authn, istio.stats, io.istio.*): only istio-proxy has them, so a proxy without one is
+// another Istio release than istiod (istio/istio#47141), or a plain Envoy image fed Istio's config (envoyproxy/envoy#5618).
+const ISTIO_EXTENSION = /^(?:istio[._]|io\.istio\.|mixer$)/;
+
+const diagnoseEnvoyExtension: Diagnoser = (input) => {
+  const extension = input.capture("extension") ?? "";
+  const typeUrl = input.capture("typeUrl");
+  // A filter without typed_config (envoyproxy/envoy#20919, #36121; envoyproxy/gateway#267): Envoy 1.22 stopped finding
+  // extensions by name alone, so a configuration written for an older Envoy, or a control plane that still omits the type, fails.
+  if (typeUrl === "") {
+    return {
+      verdict: "warning",
+      headline: `${extension} has no typed_config: Envoy 1.22 and later find extensions by their typed_config type, not by name, so a configuration written for an older Envoy (or a control plane that omits the type) is refused.`,
+      fixes: [`Give ${extension} a typed_config with its v3 type (type.googleapis.com/envoy.extensions.…v3.…), as the Envoy docs for the running release show.`],
+    };
+  }
+  if (ISTIO_EXTENSION.test(extension)) {
+    return {
+      verdict: "warning",
+      headline: `The proxy has no ${extension}, an extension of Istio's own proxy build: istiod and this proxy are different Istio releases (a sidecar not restarted after an upgrade, or istiod rolled back), or a plain Envoy image is running Istio's configuration.`,
+      fixes: ["Compare istioctl proxy-status with istioctl version, and restart the workload so that it is injected with the control plane's proxy (or run istiod of the proxies' release)."],
+    };
+  }
+  // A static file Envoy refuses at start-up is a hand-written configuration, not a control plane of another release:
+  // a filter in the wrong list or a misspelt name (envoyproxy/envoy#16599, #14925) reads exactly like this.
+  if (/error\s+initializing\s+configuration/.test(input.finding.text)) {
+    return {
+      verdict: "not-skew",
+      headline: `Envoy refused its configuration file at start-up: it has no extension ${extension} where the file uses it, most often a filter in the wrong list, a misspelt name or an image without the extension rather than another release.`,
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `The Envoy proxy has no extension ${extension}${typeUrl ? ` (${typeUrl})` : ""} that its control plane or an EnvoyFilter sent: the proxy is older than the configuration (a filter added in a later Envoy), or its release dropped the name; a misplaced or misspelt filter reads the same.`,
+  };
+};
+
 export const addons14Diagnosers: Record<string, Diagnoser> = {
+  "envoy-extension-not-registered": diagnoseEnvoyExtension,
   "eks-nodegroup-version-mismatch": diagnoseEksNodegroupVersion,
   "envoy-xds-v2-rejected": diagnoseEnvoyXdsV2,
 };

@@ -53,4 +53,47 @@ export const addons14Signatures: Signature[] = [
       "[Envoy (Epoch 0)] [2020-03-22 20:33:43.124][21][warning][config] [bazel-out/k8-opt/bin/external/envoy/source/common/config/_virtual_includes/grpc_stream_lib/common/config/grpc_stream.h:91] gRPC config stream closed: 13,",
     ],
   },
+  {
+    id: "envoy-extension-not-registered",
+    title: "Envoy has no extension by the name or type its configuration asks for",
+    family: "addons",
+    severity: "warning",
+    flake: false,
+    anchors: ["find a registered implementation for"],
+    patterns: [
+      // Envoy's config/utility.h (getAndCheckFactory): by name in older releases, by name and typed_config type URL later.
+      String.raw`Didn.t\s+find\s+a\s+registered\s+implementation\s+for\s+(?:name\s*:\s*)?'(?<extension>[^'\s]*)'(?:\s+with\s+type\s+URL\s*:\s*'(?<typeUrl>[^'\s]*)')?`,
+    ],
+    versions: [],
+    roles: { extension: "Envoy extension (filter) the configuration names", typeUrl: "typed_config type URL" },
+    priority: 45,
+    meaning:
+      "The Envoy binary has no extension registered under the name (or typed_config type) the configuration uses. Between a control plane and its proxies (istiod and istio-proxy, Envoy Gateway and its Envoy) that means they are different releases: an extension newer than the proxy, or one the proxy's release renamed or dropped. The same message follows a filter placed where it does not belong, a misspelt name or an Envoy build without a contrib extension, so it is a warning.",
+    causes: [
+      "Istio sidecars or gateways left on another release than istiod (not restarted after an upgrade, or istiod downgraded), so istiod sends extensions the proxy does not have.",
+      "An EnvoyFilter or bootstrap written for a newer Envoy (a filter added later) or an older one (a deprecated name, or a filter without typed_config, which Envoy 1.22 and later no longer look up by name).",
+      "Not a version skew: a filter in the wrong list (listener_filters, a cluster's filters), a misspelt name, an image built without the extension.",
+    ],
+    fixes: [
+      "Compare the proxy and control-plane versions (istioctl proxy-status, istioctl version) and restart the workloads onto the control plane's proxy.",
+      "Check the extension against the Envoy release the proxy runs (envoy --version; the extension list Envoy prints at start-up) and give every filter a typed_config.",
+    ],
+    references: ["https://www.envoyproxy.io/docs/envoy/latest/api-docs/xds_protocol", "https://istio.io/latest/docs/reference/config/analysis/ist0105/"],
+    examples: [
+      {
+        // istio/istio#47141: one deployment's proxy after the control plane moved to 1.17.4
+        line: String.raw`{"level":"warn","time":"2023-09-27T19:18:23.539842Z","scope":"ads","msg":"ADS:LDS: ACK ERROR mesh-e2e-server-m-a-ea1-us-7dd47fd9dd-tgrpt.mesh-e2e-m-a-ea1-us-20 Internal:Error adding/updating listener(s) virtualInbound: Didn't find a registered implementation for name: 'istio_authn'\n"}`,
+        captures: { extension: "istio_authn" },
+      },
+      {
+        // envoyproxy/envoy#20919: a router filter without typed_config on Envoy 1.22
+        line: String.raw`[critical][main] [source/server/server.cc:117] error initializing configuration '/etc/envoy.yaml': Didn't find a registered implementation for 'envoy.filters.http.router' with type URL: ''`,
+        captures: { extension: "envoy.filters.http.router", typeUrl: "" },
+      },
+    ],
+    nearMisses: [
+      // pilot-agent's readiness line that follows the rejection (istio/istio#47141) names neither extension nor version.
+      String.raw`{"level":"warn","time":"2023-09-27T19:59:36.723876Z","msg":"Envoy proxy is NOT ready: config received from XDS server, but was rejected: cds updates: 1 successful, 0 rejected; lds updates: 0 successful, 1 rejected"}`,
+    ],
+  },
 ];
