@@ -16,6 +16,7 @@ import { generic14Diagnosers } from "./area-generic14.js";
 import { platform13Diagnosers } from "./area-platform13.js";
 import { addons13Diagnosers } from "./area-addons13.js";
 import { addons14Diagnosers } from "./area-addons14.js";
+import { qa14Diagnosers } from "./area-qa14.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -86,6 +87,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...platform13Diagnosers,
   ...addons13Diagnosers,
   ...addons14Diagnosers,
+  ...qa14Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

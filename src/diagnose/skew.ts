@@ -358,6 +358,23 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
       fixes: [`Set the apiVersion to the group/version of the ${kind} CRD (kubectl api-resources | grep ${kind}).`],
     };
   }
+  // A built-in alpha version the removal table does not know: alpha group-versions are off unless the API server is
+  // started with --runtime-config=<group>/<version>=true, so a cluster of the very release that has the API refuses
+  // it the same way (kubernetes/kubernetes#65685: kubectl create priorityclass asked for scheduling.k8s.io/v1alpha1,
+  // which worked once enabled; #53392; kubernetes-sigs/kind#3029 for admissionregistration.k8s.io/v1alpha1; PodPreset
+  // threads enabling settings.k8s.io/v1alpha1). A warning naming both readings, not a cause.
+  if (!groupOnly && BUILTIN_GROUPS.has(group) && /^v\d+alpha\d+$/.test(version)) {
+    return {
+      verdict: "warning",
+      headline: `The API server does not serve ${kind} ${apiVersion}: alpha API versions are off by default, so either this cluster does not enable it (--runtime-config), or its release no longer (or does not yet) serve that alpha version.`,
+      versions: captureRoles(input),
+      reasoning: [
+        "Kubernetes serves an alpha group-version only when the API server is started with --runtime-config=<group>/<version>=true (and the feature gate, where there is one); kubectl api-versions shows whether it is on.",
+        "Alpha versions are also dropped once the API reaches beta or GA: a cluster newer than the manifest no longer serves them at all.",
+      ],
+      fixes: [`Use the beta or GA version of ${kind} the cluster serves (kubectl api-resources | grep ${kind}), or enable ${apiVersion} on the API server if the alpha is what the job tests.`],
+    };
+  }
   return {
     headline: `The API server does not serve ${kind} ${apiVersion}: the cluster is older (or newer) than the API the manifest needs.`,
     versions: captureRoles(input),
@@ -733,6 +750,21 @@ export const diagnoseHelm: Diagnoser = (input) => {
       };
     }
   }
+  // A constraint helm cannot read as written, which the cluster meets once its brackets go ("[1.21 - 1.25]" against
+  // v1.23.12, clastix/kamaji#177, introduced by a Chart.yaml edit): the chart's syntax, not the cluster's version.
+  const unbracketed = constraint.replace(/[[\]]/g, "").trim();
+  if (clusterSemver && unbracketed !== constraint && !semver.validRange(constraint) && semver.validRange(unbracketed) && semver.satisfies(clusterSemver, unbracketed, { includePrerelease: true })) {
+    return {
+      verdict: "warning",
+      headline: `Probably not a version skew: the chart's kubeVersion "${constraint}" is not a semver range as written; without its brackets ("${unbracketed}") the cluster ${input.capture("cluster")} satisfies it.`,
+      versions: captureRoles(input),
+      reasoning: ["helm's kubeVersion takes space-separated comparisons (>= 1.21.0 < 1.26.0) or hyphen ranges (1.21 - 1.25); brackets are not part of the syntax, and helm then rejects every cluster."],
+      causes: ["A Chart.yaml kubeVersion written with brackets (an interval notation helm does not read)."],
+      // Not admitPrerelease: "1.21.0-0 - 1.25.0-0" is kamaji#187's follow-up slip, which shut out 1.25's patches.
+      fixes: ["Write the range as comparisons helm reads, with -0 on each bound and the upper bound at the next minor (\">= 1.21.0-0 < 1.26.0-0\" for 1.21 through 1.25), in a chart release or a patched Chart.yaml."],
+      references: ["https://github.com/clastix/kamaji/issues/177"],
+    };
+  }
   if (clusterSemver && semver.validRange(constraint)) {
     const strict = semver.satisfies(clusterSemver, constraint);
     const loose = semver.satisfies(clusterSemver, constraint, { includePrerelease: true });
@@ -753,6 +785,26 @@ export const diagnoseHelm: Diagnoser = (input) => {
         causes: ["The chart's kubeVersion constraint lacks the -0 suffix that admits vendor builds (helm/helm#3810)."],
         fixes: [`Write the chart's constraint as "${fixed}" (a chart release that does so, or a patched Chart.yaml).`],
         references: ["https://github.com/helm/helm/issues/3810"],
+      };
+    }
+    // The constraint admits the cluster's minor at its .0 patch but not the patch it runs ("1.21.0-0 - 1.25.0-0" against
+    // v1.25.2, clastix/kamaji#187; "1.16.0" against v1.16.3, cubefs/cubefs-helm#1; "<= 1.24.0" meant to cover 1.24,
+    // dell/csi-powerstore#129): charts support minors, so an upper bound written as 1.N.0 is most often an authoring slip
+    // that shuts out 1.N's own patch releases, not a cluster newer than the chart. A warning, not a cause: an exact pin
+    // can also be meant (the corpora keep cubefs's line as the chart refusing the cluster).
+    // 1.N.0-0 as an inclusive bound reads as 1.N.0 here: "<= 1.N.0-0" shuts out 1.N.0 itself, while "< 1.N.0-0" and
+    // "< 1.N.0" (1.N not supported) stay refusals.
+    const zero = cluster && cluster.major === 1 && (cluster.patch ?? 0) > 0 ? `${cluster.major}.${cluster.minor}.0` : "";
+    const bounded = zero ? constraint.split(`${zero}-0`).join(zero) : "";
+    if (!loose && zero && semver.validRange(bounded) && semver.satisfies(zero, bounded)) {
+      return {
+        verdict: "warning",
+        headline: `Probably not a version skew: the chart's "${constraint}" admits Kubernetes ${cluster!.major}.${cluster!.minor}.0 but not ${input.capture("cluster")}, a patch release of the same minor; its upper bound stops at the .0 patch instead of the end of ${cluster!.major}.${cluster!.minor}.`,
+        versions: captureRoles(input),
+        reasoning: ["Kubernetes patch releases do not change the APIs a chart uses, so a chart that supports 1.N.0 supports every 1.N.x; a bound such as <= 1.N.0 or an X - 1.N.0 range excludes them by accident."],
+        causes: ["The chart's kubeVersion ends its range at 1.N.0 (or pins 1.N.0 exactly) where it meant the whole 1.N minor."],
+        fixes: [`Write the upper bound as < ${cluster!.major}.${cluster!.minor + 1}.0-0 (a chart release that does so, or a patched Chart.yaml).`],
+        references: ["https://github.com/clastix/kamaji/pull/187"],
       };
     }
     const min = semver.minVersion(constraint);
