@@ -14,6 +14,7 @@ import { core13Diagnosers } from "./area-core13.js";
 import { core14Diagnosers } from "./area-core14.js";
 import { generic14Diagnosers } from "./area-generic14.js";
 import { platform13Diagnosers } from "./area-platform13.js";
+import { f13Diagnosers } from "./area-f13.js";
 import { addons13Diagnosers } from "./area-addons13.js";
 import { addons14Diagnosers } from "./area-addons14.js";
 import { qa14Diagnosers } from "./area-qa14.js";
@@ -85,6 +86,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...core14Diagnosers,
   ...generic14Diagnosers,
   ...platform13Diagnosers,
+  ...f13Diagnosers,
   ...addons13Diagnosers,
   ...addons14Diagnosers,
   ...qa14Diagnosers,

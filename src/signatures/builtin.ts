@@ -24,6 +24,7 @@ import { core13Signatures } from "./core13.js";
 import { core14Signatures } from "./core14.js";
 import { generic14Signatures } from "./generic14.js";
 import { platform13Signatures } from "./platform13.js";
+import { f13Signatures } from "./f13.js";
 import { addons13Signatures } from "./addons13.js";
 import { addons14Signatures } from "./addons14.js";
 
@@ -58,6 +59,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...core14Signatures,
   ...generic14Signatures,
   ...platform13Signatures,
+  ...f13Signatures,
   ...addons13Signatures,
   ...addons14Signatures,
   // Last and lowest: wordings no signature above knows.

@@ -1,0 +1,126 @@
+import type { Signature } from "../model.js";
+
+// Rules from the fresh-13 tuning set. Their reasoning lives in src/diagnose/area-f13.ts; real lines and near-misses
+// in test/fixtures/real-world/lines-14f13.jsonl.
+
+// Quotes as Ansible prints them in its JSON result, or JSON-escaped once more by a CI log dump.
+const Q = String.raw`\\?"`;
+
+export const f13Signatures: Signature[] = [
+  {
+    id: "ansible-kube-version-assert-failed",
+    title: "An installer playbook's assert on the Kubernetes version failed (Kubespray, ks-installer, kubean)",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["is version("],
+    patterns: [
+      // Ansible's assert module prints the failed expression under "assertion" only when it evaluated to false. The
+      // variable must name the Kubernetes version (kube_version, kubernetes_version.stdout, k8s_version), so the
+      // installers' Ansible and Python checks stay out.
+      String.raw`${Q}assertion${Q}\s*:\s*${Q}(?<variable>[\w.]*(?:kube|k8s)[\w.]*version[\w.]*)\s+is\s+version\(\s*(?:'(?<bound>v?{V})'|(?<boundVar>[A-Za-z_][\w.]*))\s*,\s*['\\"]+(?<op>[<>=!]{1,2})['\\"]+\s*\)`,
+    ],
+    versions: ["bound"],
+    roles: { bound: "Kubernetes version the playbook compares against", variable: "Kubernetes version variable the playbook checked" },
+    versionKinds: { bound: "kubernetes" },
+    priority: 50,
+    meaning:
+      "The installer's playbook stops before touching the cluster when the Kubernetes version it reads (the running cluster's, or the one requested in the inventory) lies outside the range this installer release supports; Ansible printed the failed comparison.",
+    causes: [
+      "An installer release older than the cluster (ks-installer 2.x on Kubernetes 1.16+, KubeSphere before 3.0 on 1.18): the playbook caps the version it knows.",
+      "A Kubernetes version requested below the installer's minimum (Kubespray's kube_version_min_required rises with each release).",
+    ],
+    fixes: [
+      "Use the installer release whose supported range includes the cluster (KubeSphere 3.0 for Kubernetes 1.18; the Kubespray release of the wanted minor).",
+      "Request a kube_version inside the release's supported range (roles/kubespray-defaults: kube_version_min_required).",
+    ],
+    references: [
+      "https://github.com/kubernetes-sigs/kubespray/issues/6191",
+      "https://github.com/kubesphere/kubesphere/issues/2922",
+      "https://github.com/kubesphere/ks-installer/issues/526",
+    ],
+    examples: [
+      { line: String.raw`    "assertion": "kube_version is version(kube_version_min_required, '>=')",`, captures: { variable: "kube_version", boundVar: "kube_version_min_required", op: ">=" } },
+      { line: String.raw`fatal: [localhost]: FAILED! => {"assertion": "kubernetes_version.stdout is version('v1.19.0', '<')", "changed": false, "evaluated_to": false}`, captures: { variable: "kubernetes_version.stdout", bound: "v1.19.0", op: "<" } },
+    ],
+    nearMisses: [
+      String.raw`    "assertion": "ansible_version.string is version(maximal_ansible_version, \"<\")",`,
+      "    that: kube_version is version(kube_version_min_required, '>=')",
+    ],
+  },
+  {
+    id: "fabric8-versioninfo-unknown-field",
+    title: "A fabric8 Kubernetes client too old for the API server's /version answer (Kubernetes 1.33 emulationMajor)",
+    family: "compatibility",
+    severity: "error",
+    flake: false,
+    anchors: ["kubernetes.client.VersionInfo", "Detection of Kubernetes version failed"],
+    patterns: [
+      // Jackson refusing a field of /version that the client's VersionInfo lacks; shaded copies (Flink) keep the class name.
+      String.raw`Unrecognized\s+field\s+"(?<field>\w+)"\s+\(class\s+(?:[\w.]+\.)?io\.fabric8\.kubernetes\.client\.VersionInfo\)`,
+      // Strimzi's PlatformFeaturesAvailability logs this before the client's exception.
+      String.raw`PlatformFeaturesAvailability:\d+\s+-\s+Detection\s+of\s+Kubernetes\s+version\s+failed`,
+    ],
+    versions: [],
+    roles: { field: "field of the API server's /version answer the client does not know" },
+    priority: 50,
+    meaning:
+      "A Java operator or tool built on the fabric8 kubernetes-client read the API server's /version and could not deserialise it: Kubernetes 1.33 added emulationMajor/emulationMinor (and minCompatibilityMajor/Minor), and fabric8 releases before the fix fail on unknown fields there. The client library is older than the cluster.",
+    causes: [
+      "An operator release (Strimzi 0.45 and older, Flink's shaded client, Quarkus 3.20) on a Kubernetes 1.33+ cluster.",
+      "Older: Strimzi 0.18's fabric8 4.6 on Kubernetes 1.18, whose /version the client could not read either.",
+    ],
+    fixes: [
+      "Upgrade the operator or tool to a release built on a fabric8 client that tolerates the new /version fields (fabric8io/kubernetes-client#7037), or keep the cluster below 1.33 until then.",
+    ],
+    references: [
+      "https://github.com/fabric8io/kubernetes-client/issues/7037",
+      "https://github.com/strimzi/strimzi-kafka-operator/issues/11456",
+      "https://github.com/frankframework/frankframework/issues/10417",
+      "https://github.com/DataLinkDC/dinky/issues/4533",
+    ],
+    examples: [
+      {
+        line: String.raw`Caused by: org.apache.flink.kubernetes.shaded.com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException: Unrecognized field "emulationMajor" (class org.apache.flink.kubernetes.shaded.io.fabric8.kubernetes.client.VersionInfo), not marked as ignorable (9 known properties: "goVersion", "gitTreeState", "platform", "minor", "gitVersion", "gitCommit", "buildDate", "compiler", "major"])`,
+        captures: { field: "emulationMajor" },
+      },
+      { line: "2025-05-21 04:12:43 ERROR PlatformFeaturesAvailability:138 - Detection of Kubernetes version failed." },
+    ],
+    nearMisses: [
+      "public class VersionInfo {",
+      "    at io.fabric8.kubernetes.client.VersionInfo$Builder.build(VersionInfo.java:93)",
+    ],
+  },
+  {
+    id: "jupyterhub-singleuser-version-mismatch",
+    title: "JupyterHub's single-user image runs another jupyterhub release than the Hub (chart and image out of step)",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["but the Hub expects"],
+    patterns: [
+      String.raw`Notebook\s+has\s+jupyterhub\s+version\s+(?<singleuser>\d+\.\d+(?:\.\w+)*|unknown)(?:\s+\(likely\s+<\s+[\d.]+\))?\s*,\s+but\s+the\s+Hub\s+expects\s+(?<hub>\d+\.\d+(?:\.\w+)*)`,
+    ],
+    versions: ["singleuser", "hub"],
+    roles: { singleuser: "jupyterhub release in the single-user (notebook) image", hub: "JupyterHub (Hub) release" },
+    priority: 50,
+    meaning:
+      "The Hub detected an OAuth redirect loop with a single-user server and found that the image's jupyterhub package differs from the Hub's release: the notebook image was built for another JupyterHub (or Zero to JupyterHub chart) version than the one deployed.",
+    causes: [
+      "A custom singleuser image (or an old default tag kept in values) whose jupyterhub package lags or leads the Hub the chart deploys.",
+    ],
+    fixes: ["Install the Hub's jupyterhub version in the single-user image (pip install jupyterhub==<hub version>), or pin the chart to the release the image was built for."],
+    references: [
+      "https://github.com/jupyterhub/jupyterhub/issues/1367",
+      "https://github.com/jupyterhub/jupyterhub/issues/709",
+      "https://github.com/jupyterhub/zero-to-jupyterhub-k8s/issues/1521",
+    ],
+    examples: [
+      {
+        line: "[W 2017-09-13 09:56:26.848 JupyterHub web:1587] 500 GET /hub/user/jbolger/tree?redirects=2 (::ffff:172.19.0.1): Redirect loop detected. Notebook has jupyterhub version unknown (likely < 0.8), but the Hub expects 0.8.0.b5. Try installing jupyterhub==0.8.0.b5 in the user environment if you continue to have problems.",
+        captures: { singleuser: "unknown", hub: "0.8.0.b5" },
+      },
+    ],
+    nearMisses: ["[D 2018-08-10 12:57:51.607 JupyterHub _version:53] jupyterhub and jupyterhub-singleuser both on version 0.9.1"],
+  },
+];

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the rules from the fresh-13 tuning set (src/signatures/f13.ts): installer version asserts, fabric8
+// clients older than the cluster's /version, and JupyterHub images out of step with the Hub; their look-alikes
+// (the assert's source, the Ansible version check, a passing version check) must stay out.
+describe("fresh-13 rules", () => {
+  it.each([
+    // Kubespray/kubean minimum (kubernetes-sigs/kubespray#6191, kubean-io/kubean#954) and ks-installer's cap (kubesphere#2922)
+    [`    "assertion": "kube_version is version(kube_version_min_required, '>=')",`, "ansible-kube-version-assert-failed", "cause"],
+    [`fatal: [localhost]: FAILED! => {"assertion": "kubernetes_version.stdout is version('v1.19.0', '<')", "changed": false}`, "ansible-kube-version-assert-failed", "cause"],
+    [`    "assertion": "ansible_version.string is version(maximal_ansible_version, \\"<\\")",`, undefined, "none"],
+    ["    that: kube_version is version(kube_version_min_required, '<')", undefined, "none"],
+    // fabric8 before the 1.33 /version fields (fabric8io/kubernetes-client#7037, strimzi#11456, dinky#4533)
+    [`Caused by: com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException: Unrecognized field "emulationMajor" (class io.fabric8.kubernetes.client.VersionInfo), not marked as ignorable`, "fabric8-versioninfo-unknown-field", "cause"],
+    ["2025-05-21 04:12:43 ERROR PlatformFeaturesAvailability:138 - Detection of Kubernetes version failed.", "fabric8-versioninfo-unknown-field", "warning"],
+    // JupyterHub's Hub/single-user check (jupyterhub#709, #1367; zero-to-jupyterhub-k8s#1521)
+    ["Redirect loop detected. Notebook has jupyterhub version 1.0.1dev, but the Hub expects 1.0.0.", "jupyterhub-singleuser-version-mismatch", "cause"],
+    ["[D 2018-08-10 12:57:51.607 JupyterHub _version:53] jupyterhub and jupyterhub-singleuser both on version 0.9.1", undefined, "none"],
+  ] as const)("%s", async (line, id, verdict) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(verdict);
+    if (id) expect(got.id).toBe(id);
+  });
+
+  it("reads the bound and the operator of a literal assert", async () => {
+    const got = await verdictOf(`    "assertion": "kubernetes_version.stdout is version('v1.19.0', '<')",`);
+    expect(got.captures).toMatchObject({ variable: "kubernetes_version.stdout", bound: "v1.19.0", op: "<" });
+  });
+});
