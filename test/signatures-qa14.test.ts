@@ -10,16 +10,20 @@ const GKE = "gke-auth-plugin-missing";
 const NOKIND = "api-no-kind-match";
 
 describe("helm-kubeversion-incompatible: a constraint that shuts out its own minor", () => {
-  it("warns where the bound stops at the .0 patch of the cluster's minor", async () => {
-    // clastix/kamaji#187's follow-up slip; cubefs/cubefs-helm#1's exact pin; an inclusive <= 1.N.0 (dell/csi-powerstore#129).
+  it("dismisses a range whose bound stops at the .0 patch of the cluster's minor, and warns on an exact pin", async () => {
+    // clastix/kamaji#187's follow-up slip; an inclusive <= 1.N.0 (dell/csi-powerstore#129, rancher/charts#2647).
     for (const line of [
       "Error: chart requires kubeVersion: 1.21.0-0 - 1.24.0-0 which is incompatible with Kubernetes v1.24.6",
-      "Error: chart requires kubeVersion: 1.16.0 which is incompatible with Kubernetes v1.16.3",
       "Error: INSTALLATION FAILED: chart requires kubeVersion: >= 1.21.0 <= 1.24.0 which is incompatible with Kubernetes v1.24.2",
+      "Error: chart requires kubeVersion: >= 1.16.0-0 <= 1.26.0-0 which is incompatible with Kubernetes v1.26.4",
     ]) {
-      const v = await verdictOf(line);
-      expect(v, line).toMatchObject({ id: HELM, verdict: "warning" });
+      const report = await analyze([textSource("job.log", `${line}\n`)]);
+      expect([...report.causes, ...report.warnings], line).toEqual([]);
+      expect(report.dismissed.map((t) => t.signature.id), line).toEqual([HELM]);
+      expect(report.dismissed[0]!.diagnosis.fixes.join(" ")).toMatch(/< 1\.2[57]\.0-0/);
     }
+    // cubefs/cubefs-helm#1: an exact pin can be meant, so only a warning.
+    expect(await verdictOf("Error: chart requires kubeVersion: 1.16.0 which is incompatible with Kubernetes v1.16.3")).toMatchObject({ id: HELM, verdict: "warning" });
   });
 
   it("keeps an upper bound below the cluster's minor a cause", async () => {

@@ -790,16 +790,18 @@ export const diagnoseHelm: Diagnoser = (input) => {
     // The constraint admits the cluster's minor at its .0 patch but not the patch it runs ("1.21.0-0 - 1.25.0-0" against
     // v1.25.2, clastix/kamaji#187; "1.16.0" against v1.16.3, cubefs/cubefs-helm#1; "<= 1.24.0" meant to cover 1.24,
     // dell/csi-powerstore#129): charts support minors, so an upper bound written as 1.N.0 is most often an authoring slip
-    // that shuts out 1.N's own patch releases, not a cluster newer than the chart. A warning, not a cause: an exact pin
-    // can also be meant (the corpora keep cubefs's line as the chart refusing the cluster).
+    // that shuts out 1.N's own patch releases, not a cluster newer than the chart (reviewers catch it in rancher/charts#2647,
+    // "<= 1.26.0-0" where the rest say "< 1.27.0-0"). A range is dismissed like the pre-release case; an exact pin stays a
+    // warning, since it can be meant (the corpora keep cubefs's line as the chart refusing the cluster).
     // 1.N.0-0 as an inclusive bound reads as 1.N.0 here: "<= 1.N.0-0" shuts out 1.N.0 itself, while "< 1.N.0-0" and
     // "< 1.N.0" (1.N not supported) stay refusals.
     const zero = cluster && cluster.major === 1 && (cluster.patch ?? 0) > 0 ? `${cluster.major}.${cluster.minor}.0` : "";
     const bounded = zero ? constraint.split(`${zero}-0`).join(zero) : "";
     if (!loose && zero && semver.validRange(bounded) && semver.satisfies(zero, bounded)) {
+      const pinned = /^=?\s*v?\d+\.\d+\.\d+$/.test(constraint.trim());
       return {
-        verdict: "warning",
-        headline: `Probably not a version skew: the chart's "${constraint}" admits Kubernetes ${cluster!.major}.${cluster!.minor}.0 but not ${input.capture("cluster")}, a patch release of the same minor; its upper bound stops at the .0 patch instead of the end of ${cluster!.major}.${cluster!.minor}.`,
+        verdict: pinned ? "warning" : "not-skew",
+        headline: `${pinned ? "Probably not" : "Not"} a version skew: the chart's "${constraint}" admits Kubernetes ${cluster!.major}.${cluster!.minor}.0 but not ${input.capture("cluster")}, a patch release of the same minor; its upper bound stops at the .0 patch instead of the end of ${cluster!.major}.${cluster!.minor}.`,
         versions: captureRoles(input),
         reasoning: ["Kubernetes patch releases do not change the APIs a chart uses, so a chart that supports 1.N.0 supports every 1.N.x; a bound such as <= 1.N.0 or an X - 1.N.0 range excludes them by accident."],
         causes: ["The chart's kubeVersion ends its range at 1.N.0 (or pins 1.N.0 exactly) where it meant the whole 1.N minor."],
