@@ -17,6 +17,15 @@ describe("fresh-13 rules", () => {
     // JupyterHub's Hub/single-user check (jupyterhub#709, #1367; zero-to-jupyterhub-k8s#1521)
     ["Redirect loop detected. Notebook has jupyterhub version 1.0.1dev, but the Hub expects 1.0.0.", "jupyterhub-singleuser-version-mismatch", "cause"],
     ["[D 2018-08-10 12:57:51.607 JupyterHub _version:53] jupyterhub and jupyterhub-singleuser both on version 0.9.1", undefined, "none"],
+    // Operator flags a chart passes to an image of another release (spark-operator#1392, #1274; OLM#2872)
+    ["flag provided but not defined: -webhook-timeout", "operator-flag-chart-newer-than-image", "cause"],
+    ["Error: unknown flag: --set-workload-user-id", "operator-flag-chart-newer-than-image", "cause"],
+    ["+ exec /sbin/tini -s -- /usr/bin/spark-operator -v=2 -enable-batch-scheduler=false -enable-metrics=true", undefined, "none"],
+    ["flag provided but not defined: -webhook-timeout-seconds", undefined, "none"],
+    // Scaffold-wide flags name no project: only likely skew (cloudnative-pg/charts#28, watermarkpodautoscaler#97)
+    ["Error: unknown flag: --enable-leader-election", "operator-flag-chart-newer-than-image", "warning"],
+    // fabric8's location line under the exception (strimzi#11456)
+    [` at [Source: (BufferedInputStream); line: 4, column: 22] (through reference chain: io.fabric8.kubernetes.client.VersionInfo["emulationMajor"])`, "fabric8-versioninfo-unknown-field", "cause"],
   ] as const)("%s", async (line, id, verdict) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(verdict);

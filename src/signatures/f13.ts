@@ -6,7 +6,69 @@ import type { Signature } from "../model.js";
 // Quotes as Ansible prints them in its JSON result, or JSON-escaped once more by a CI log dump.
 const Q = String.raw`\\?"`;
 
+// Operator flags whose threads show a chart and an image of different releases; their projects and releases are in
+// src/diagnose/area-f13.ts (OPERATOR_FLAG_RELEASES).
+const OPERATOR_FLAGS = [
+  "enable-batch-scheduler",
+  "label-selector-filter",
+  "webhook-timeout",
+  "enable-ui-service",
+  "docker-registry-mirror",
+  "watched-dir",
+  "zap-level",
+  String.raw`web\.enable-tls`,
+  "session-ttl",
+  "allow-ingress-hostname-collision",
+  "set-workload-user-id",
+  "enable-leader-election",
+];
+
 export const f13Signatures: Signature[] = [
+  {
+    id: "operator-flag-chart-newer-than-image",
+    title: "An operator's chart passes a flag its container image does not have (chart and image releases out of step)",
+    family: "helm",
+    severity: "error",
+    flake: false,
+    anchors: ["flag provided but not defined", "unknown flag: --"],
+    patterns: [
+      // Only flags whose threads show a chart (or a scaffold) ahead of or behind the operator image: a bare unknown flag of
+      // an unnamed program is a typo as often as a release difference, and k8s-component-unknown-flag dismisses those.
+      String.raw`(?:flag\s+provided\s+but\s+not\s+defined\s*:\s*-{1,2}|unknown\s+flag\s*:\s*--)(?<flag>${OPERATOR_FLAGS.join("|")})(?![\w.-])`,
+    ],
+    versions: [],
+    roles: { flag: "flag the chart passes and the image lacks" },
+    // Above k8s-component-unknown-flag (60), which knows Kubernetes components and client tools, not operators.
+    priority: 65,
+    meaning:
+      "The operator's pod exits at start-up because its arguments, rendered by the Helm chart (or a parent chart, an operator that deploys it), include a flag this image's binary does not define: the chart is newer than the image tag it runs (a pinned or 'latest' tag that lags the chart's appVersion), or older than an image that renamed the flag.",
+    causes: [
+      "image.tag pinned (or a parent chart pinning the sidecar image) to a release older than the chart that started passing the flag.",
+      "A chart published before the matching image (a default tag such as 'latest' or the previous appVersion).",
+      "An image that renamed the flag (kubebuilder's --enable-leader-election became --leader-elect) under a chart that still passes the old name.",
+    ],
+    fixes: [
+      "Run the image release the chart was written for (leave image.tag at the chart's appVersion, or upgrade the parent chart that pins it).",
+      "Or use the chart release that matches the pinned image, or turn off the chart value that adds the flag.",
+    ],
+    references: [
+      "https://github.com/kubeflow/spark-operator/issues/1392",
+      "https://github.com/kubeflow/spark-operator/issues/1274",
+      "https://github.com/prometheus-community/helm-charts/issues/308",
+      "https://github.com/operator-framework/operator-lifecycle-manager/issues/2872",
+      "https://github.com/actions/actions-runner-controller/issues/789",
+    ],
+    examples: [
+      { line: "flag provided but not defined: -webhook-timeout", captures: { flag: "webhook-timeout" } },
+      { line: " flag provided but not defined: -enable-ui-service", captures: { flag: "enable-ui-service" } },
+      { line: "Error: unknown flag: --set-workload-user-id", captures: { flag: "set-workload-user-id" } },
+    ],
+    nearMisses: [
+      "+ exec /sbin/tini -s -- /usr/bin/spark-operator -v=2 -namespace= -enable-batch-scheduler=false -enable-metrics=true",
+      "  -enable-batch-scheduler",
+      "flag provided but not defined: -webhook-timeout-seconds",
+    ],
+  },
   {
     id: "ansible-kube-version-assert-failed",
     title: "An installer playbook's assert on the Kubernetes version failed (Kubespray, ks-installer, kubean)",
@@ -58,6 +120,8 @@ export const f13Signatures: Signature[] = [
     patterns: [
       // Jackson refusing a field of /version that the client's VersionInfo lacks; shaded copies (Flink) keep the class name.
       String.raw`Unrecognized\s+field\s+"(?<field>\w+)"\s+\(class\s+(?:[\w.]+\.)?io\.fabric8\.kubernetes\.client\.VersionInfo\)`,
+      // Jackson's location line under the exception names the field again.
+      String.raw`reference\s+chain:\s+(?:[\w.]+\.)?io\.fabric8\.kubernetes\.client\.VersionInfo\["(?<field>\w+)"\]`,
       // Strimzi's PlatformFeaturesAvailability logs this before the client's exception.
       String.raw`PlatformFeaturesAvailability:\d+\s+-\s+Detection\s+of\s+Kubernetes\s+version\s+failed`,
     ],
