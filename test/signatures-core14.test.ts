@@ -138,3 +138,103 @@ describe("kubelet that never listed Services", () => {
     expect(report.warnings[0]?.diagnosis.headline).toMatch(/not newer than the API server/);
   });
 });
+
+describe("kubectl older than 1.18 given --dry-run=client or =server", () => {
+  it.each([
+    // tilt-dev/tilt-extensions#200, kubernetes/website#22098 (kubectl 1.17.3), caoyingjunz/csi-driver-localstorage#38
+    [`Error: invalid argument "client" for "--dry-run" flag: strconv.ParseBool: parsing "client": invalid syntax`, "cause"],
+    // A value no release accepts, and kubectl 1.18's deprecation warning for the bare flag
+    [`Error: invalid argument "maybe" for "--dry-run" flag: strconv.ParseBool: parsing "maybe": invalid syntax`, "none"],
+    ["W0504 16:20:18.488448   13213 helpers.go:535] --dry-run is deprecated and can be replaced with --dry-run=client.", "none"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got).toMatchObject({ id: "kubectl-dry-run-value-unsupported", captures: { value: "client" } });
+  });
+
+  it("names kubectl before 1.18, and helm before 3.13 only as a warning when helm ran", async () => {
+    const kubectl = await analyze([textSource("job.log", `$ kubectl create secret generic test-secret --from-file realm.json=./example.json -o=yaml --dry-run=client\nError: invalid argument "client" for "--dry-run" flag: strconv.ParseBool: parsing "client": invalid syntax\n`)]);
+    expect(kubectl.causes[0]?.diagnosis.headline).toMatch(/kubectl before 1\.18/);
+    const helm = await analyze([textSource("job.log", `+ helm upgrade --install app ./chart --dry-run=server\nError: invalid argument "server" for "--dry-run" flag: strconv.ParseBool: parsing "server": invalid syntax\n`)]);
+    expect(helm.causes).toEqual([]);
+    expect(helm.warnings[0]?.diagnosis.headline).toMatch(/helm before 3\.13/);
+  });
+});
+
+describe("etcdctl 3.6 refusing snapshot restore's flags", () => {
+  const usage = ["NAME:", "  snapshot - Manages etcd node snapshots", "", "USAGE:", "  etcdctl snapshot <subcommand> [flags]", "", "API VERSION:", "  3.6"].join("\n");
+  it.each([
+    // bitnami/containers#92968: libetcd.sh's restore, then etcdctl 3.6's usage of `snapshot`
+    ["etcd 04:25:56.33 INFO  ==> Restoring etcd cluster from snapshot /snapshots/db-2026-05-08_04-25\nError: unknown flag: --name\n" + usage, "name"],
+    // bitnami/charts#34017: the command the init script runs
+    [`$ etcdctl snapshot restore "\${ETCD_INIT_SNAPSHOTS_DIR}/\${ETCD_INIT_SNAPSHOT_FILENAME}" "--data-dir" "$ETCD_DATA_DIR"\nError: unknown flag: --data-dir`, "data-dir"],
+    // easzlab/kubeasz#1516: Ansible's one-line result with the command and stderr
+    [
+      `fatal: [10.34.45.192]: FAILED! => {"changed": true, "cmd": "cd /etcd_backup && ETCDCTL_API=3 /opt/kube/bin/etcdctl snapshot restore snapshot.db --name etcd-10.34.45.192 --initial-cluster-token etcd-cluster-0", "rc": 1, "stderr": "Error: unknown flag: --name", "stderr_lines": ["Error: unknown flag: --name"],`,
+      "name",
+    ],
+  ])("%s names etcdctl", async (log, flag) => {
+    const report = await analyze([textSource("job.log", `${log}\n`)]);
+    expect(report.causes[0]?.signature.id).toBe("k8s-component-unknown-flag");
+    expect(report.causes[0]?.finding.captures.flag).toBe(flag);
+    expect(report.causes[0]?.diagnosis.headline).toMatch(/^etcdctl refused --[\w-]+: etcdctl 3\.6 has no `snapshot restore`/);
+  });
+
+  it("leaves a bare unknown --data-dir to the flag rule's own reading", async () => {
+    const report = await analyze([textSource("job.log", "Error: unknown flag: --data-dir\n")]);
+    expect(report.causes).toEqual([]);
+  });
+});
+
+describe("a CRD's stored GA version missing from spec.versions (generic layer)", () => {
+  it.each([
+    // apecloud/kubeblocks#6960 (no dotted version on the line), crossplane/crossplane#5932
+    `error: upgrade crds failed: CustomResourceDefinition.apiextensions.k8s.io "configconstraints.apps.kubeblocks.io" is invalid: status.storedVersions[0]: Invalid value: "v1": must appear in spec.versions`,
+    `crossplane: error: cannot initialize core: cannot apply crd: cannot patch object: CustomResourceDefinition.apiextensions.k8s.io "functionrevisions.pkg.crossplane.io" is invalid: status.storedVersions[1]: Invalid value: "v1": must appear in spec.versions`,
+    // The alpha form read before the change (aws/karpenter-provider-aws#7734 family)
+    `error: upgrade crds failed: CustomResourceDefinition.apiextensions.k8s.io "configconstraints.apps.kubeblocks.io" is invalid: status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions`,
+  ])("%s", async (line) => {
+    const got = await verdictOf(line);
+    expect(got.id).toBe("generic-version-skew");
+    expect(got.verdict).not.toBe("none");
+  });
+
+  it("does not read a CRD manifest's own spec.version mismatch (kubeflow/trainer#1056)", async () => {
+    expect((await verdictOf(`* spec.version: Invalid value: "v1beta1": must match the first version in spec.versions`)).verdict).toBe("none");
+  });
+});
+
+describe("terraform-manifest-api-not-valid for an API the cluster serves", () => {
+  const crd = "│ Error: alerts.notification.toolkit.fluxcd.io failed to create kubernetes rest client for update of resource: resource [apiextensions.k8s.io/v1/CustomResourceDefinition] isn't valid for cluster, check the APIVersion and Kind fields are valid";
+  const role = "│ Error: crd-controller-flux-system failed to create kubernetes rest client for update of resource: resource [rbac.authorization.k8s.io/v1/ClusterRole] isn't valid for cluster, check the APIVersion and Kind fields are valid";
+  it("dismisses it at a cluster release that serves it, or beside a refusal of an API every release serves (kuptan/terraform-k8s-flux-bootstrap#1)", async () => {
+    for (const log of [`Server Version: v1.19.7\n${crd}\n`, `${role}\n│\n${crd}\n`]) {
+      const report = await analyze([textSource("job.log", log)]);
+      expect([...report.causes, ...report.warnings]).toEqual([]);
+    }
+  });
+
+  it("keeps a warning that names the first release serving it when nothing else is known, and for an older cluster", async () => {
+    const alone = await analyze([textSource("job.log", `${crd}\n`)]);
+    expect(alone.warnings[0]?.diagnosis.headline).toMatch(/from 1\.16 on/);
+    const old = await analyze([textSource("job.log", `Server Version: v1.15.3\n${crd}\n`)]);
+    expect(old.warnings.map((w) => w.signature.id)).toEqual(["terraform-manifest-api-not-valid"]);
+  });
+});
+
+describe("kube-minor-plus-unparsed with an empty Kubernetes version", () => {
+  it.each([
+    // kubernetes/minikube#3253 (a --kubernetes-version without its v), vmware-tanzu/kubeapps#231 (a 1.9.0 server's empty fields)
+    `E1015 10:23:32.389960   16692 start.go:254] Error updating cluster:  generating kubeadm cfg: parsing kubernetes version: parsing kubernetes version: strconv.ParseUint: parsing "": invalid syntax`,
+    `ERRO[0000] can't verify Kubernetes version: strconv.Atoi: parsing "": invalid syntax`,
+  ])("%s is dismissed", async (line) => {
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    expect([...report.causes, ...report.warnings]).toEqual([]);
+    expect(report.dismissed.map((d) => d.signature.id)).toContain("kube-minor-plus-unparsed");
+  });
+
+  it("keeps the warning for another empty version field (aws/eks-anywhere#2373)", async () => {
+    const got = await verdictOf(`Error: failed to upgrade cluster: invalid version for Cilium in current spec: invalid major version in semver : strconv.ParseUint: parsing "": invalid syntax`);
+    expect(got).toMatchObject({ id: "kube-minor-plus-unparsed", verdict: "warning" });
+  });
+});

@@ -1,7 +1,7 @@
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
-import { BUILTIN_GROUPS, REMOVED_APIS } from "./tables.js";
+import { BUILTIN_GROUPS, KIND_API_VERSIONS, REMOVED_APIS } from "./tables.js";
 import { apiVersionAfter, crdVersionStatus } from "./tables-crd.js";
-import { splitGroupVersion } from "../kube/versions.js";
+import { compareMinor, parseKubeVersion, splitGroupVersion } from "../kube/versions.js";
 
 // Diagnoses for src/signatures/api12.ts (served APIs, CRDs, webhooks, operators), merged into DIAGNOSERS in index.ts.
 
@@ -142,6 +142,34 @@ const diagnoseTerraformManifest: Diagnoser = (input) => {
     return { verdict: "not-skew", headline: `Not a version skew: every Kubernetes release since 1.9 serves ${kind} ${apiVersion}; the provider could not read the cluster's API discovery (credentials, endpoint, provider version).` };
   }
   if (BUILTIN_GROUPS.has(group)) {
+    // kuptan/terraform-k8s-flux-bootstrap#1 (Kubernetes 1.19): apiextensions.k8s.io/v1 CRDs refused next to v1/ServiceAccount
+    // and rbac ClusterRoles. An API the cluster's release serves, or refused beside one every release serves, is the
+    // provider's discovery failing, not the cluster's Kubernetes.
+    const life = KIND_API_VERSIONS[kind]?.group === group ? KIND_API_VERSIONS[kind].versions[splitGroupVersion(apiVersion).version] : undefined;
+    const server = input.hint("server", "kubernetes", "cluster");
+    const since = life?.since ? parseKubeVersion(life.since) : undefined;
+    const gone = life?.removedIn ? parseKubeVersion(life.removedIn) : undefined;
+    if (server && since && compareMinor(server.version, since) >= 0 && !(gone && compareMinor(server.version, gone) >= 0)) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: Kubernetes ${server.hint.version} serves ${kind} ${apiVersion} (since ${life!.since}); the provider could not read the cluster's API discovery (credentials, endpoint, provider version).`,
+      };
+    }
+    const nearby = [...input.finding.context.before, ...input.finding.context.after].map((l) => l.text);
+    const sibling = nearby.map((t) => /resource\s+\[((?:[\w.-]+\/)?v\d\w*)\/[A-Z]\w*\]\s+isn't\s+valid\s+for\s+cluster/.exec(t)?.[1]).find((gv) => gv !== undefined && ALWAYS_SERVED.has(gv));
+    if (sibling && life?.since && !life.removedIn) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: the provider refused ${sibling} resources too, which every release serves; its API discovery failed, so ${kind} ${apiVersion} (served since ${life.since}) tells nothing of the cluster's release.`,
+      };
+    }
+    if (life?.since && !life.removedIn && !server) {
+      return {
+        verdict: "warning",
+        headline: `The provider found no ${kind} ${apiVersion}, which every Kubernetes from ${life.since} on serves: a cluster older than ${life.since}, or (more often) the provider failed to read the cluster's API discovery.`,
+        versions: captureRoles(input),
+      };
+    }
     return { verdict: "warning", headline: `The cluster does not serve ${kind} ${apiVersion}: a built-in API its Kubernetes does not serve (yet, or any more).`, versions: captureRoles(input) };
   }
   const crd = crdVersionFinding(apiVersion, kind);

@@ -1,5 +1,6 @@
-import { captureRoles, hintRole, type Diagnoser } from "./context.js";
+import { captureRoles, hintRole, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { minorDelta, minorsText } from "./versions.js";
+import { classifyVersion } from "../kube/versions.js";
 
 // Diagnosers for src/signatures/core14.ts.
 
@@ -117,9 +118,63 @@ const diagnoseServicesNeverSynced: Diagnoser = (input) => {
   return { headline: `${input.signature.title}.`, versions: rows };
 };
 
+/**
+ * kubectl-dry-run-value-unsupported. The program is read from the line and its neighbours (the command echoed before,
+ * cobra's "See 'kubectl create --help' for usage." after): kubectl and oc (built on kubectl) are kubectl before 1.18;
+ * helm had a boolean --dry-run until 3.13, with no real line seen yet, so helm alone is a warning.
+ */
+const diagnoseDryRunValue: Diagnoser = (input) => {
+  const value = input.capture("value") ?? "client";
+  const around = [...input.finding.context.before.slice(-3), ...input.finding.context.after.slice(0, 2)].map((l) => l.text);
+  const text = [input.finding.text, ...around].join("\n");
+  const kubectl = /\b(?:kubectl|oc)\b/.test(text);
+  if (!kubectl && /\bhelm\b/.test(text)) {
+    return {
+      verdict: "warning",
+      headline: `helm refused --dry-run=${value}: helm before 3.13 has a boolean --dry-run; the command was written for helm 3.13+ (or for kubectl).`,
+      fixes: ["Use helm 3.13 or newer, or the bare --dry-run an older helm understands."],
+    };
+  }
+  const client = input.hint("client", "kubectl");
+  const named = client ? `kubectl ${client.hint.version}` : kubectl && /\boc\b/.test(text) && !/\bkubectl\b/.test(text) ? "oc (its kubectl)" : "kubectl";
+  return {
+    verdict: "cause",
+    headline: `${named} refused --dry-run=${value}: kubectl before 1.18 has a boolean --dry-run, and the script was written for kubectl 1.18 or later.`,
+    versions: client ? [hintRole("client", client.hint.version, "kubectl (client) version", client.hint)] : [],
+  };
+};
+
+// etcdctl 3.5's `snapshot restore` flags (etcdctl/ctlv3/command/snapshot_command.go); etcdctl 3.6 dropped the command for
+// etcdutl, so its `snapshot` parses them as its own and refuses them.
+const ETCDCTL_RESTORE_FLAGS = new Set(["data-dir", "wal-dir", "name", "initial-cluster", "initial-cluster-token", "initial-advertise-peer-urls", "skip-hash-check", "bump-revision", "mark-compacted"]);
+
+/**
+ * k8s-component-unknown-flag, its etcdctl form: `etcdctl snapshot restore … --data-dir` run with etcdctl 3.6 fails on
+ * the first restore flag, not on the command (bitnami/charts#34017, bitnami/containers#92968, easzlab/kubeasz#1516).
+ * The command line (the line, an echoed command before it) or the usage etcdctl 3.6 prints after it (its own template:
+ * "NAME:", "snapshot - Manages etcd node snapshots", "etcdctl snapshot <subcommand>") names etcdctl. Undefined when neither does, for the flag rule's own reading.
+ */
+export function etcdctlRestoreFlag(input: Parameters<Diagnoser>[0], flag: string): DiagnosisPart | undefined {
+  if (!ETCDCTL_RESTORE_FLAGS.has(flag)) return undefined;
+  const before = input.finding.context.before.slice(-4).map((l) => l.text).join("\n");
+  const after = input.finding.context.after.slice(0, 10).map((l) => l.text).join("\n");
+  const command = /\betcdctl\b[^\n]{0,200}?\bsnapshot\s+restore\b/;
+  if (!command.test(input.finding.text) && !command.test(before) && !/\betcdctl\s+snapshot\s+<subcommand>|^\s*snapshot\s+-\s+Manages\s+etcd\s+node\s+snapshots/m.test(`${input.finding.text}\n${after}`)) return undefined;
+  const typed = classifyVersion("3.6", { kind: "component", component: "etcdctl" });
+  return {
+    verdict: "cause",
+    headline: `etcdctl refused --${flag}: etcdctl 3.6 has no \`snapshot restore\` (moved to etcdutl, deprecated in etcdctl 3.5), so a restore script written for etcdctl 3.5 or older fails on its first restore flag.`,
+    versions: [{ name: "commandRemovedIn", version: "3.6", role: "etcdctl release without snapshot restore", source: "etcd 3.6 upgrade notes", ...(typed ? { typed } : {}) }],
+    causes: ["A restore script or chart (bitnami/etcd's libetcd.sh before its fix, kubeasz's cluster-restore role) that runs `etcdctl snapshot restore` in an image or host with etcdctl 3.6."],
+    fixes: ["Run `etcdutl snapshot restore <file> --data-dir …` (same flags; etcdutl ships with etcd 3.5+), or pin etcdctl to 3.5 for the restore."],
+    references: ["https://etcd.io/docs/v3.6/upgrades/upgrade_3_6/", "https://github.com/bitnami/charts/issues/34017", "https://github.com/bitnami/containers/issues/92968"],
+  };
+}
+
 export const core14Diagnosers: Record<string, Diagnoser> = {
   "kubeadm-extra-args-other-api-shape": diagnoseExtraArgsShape,
   "crd-conversion-version-unsupported": diagnoseConversionUnsupported,
   "kubectl-kubeconfig-extension-unreadable": diagnoseKubeconfigExtension,
   "kubelet-services-never-synced": diagnoseServicesNeverSynced,
+  "kubectl-dry-run-value-unsupported": diagnoseDryRunValue,
 };

@@ -97,9 +97,20 @@ export const platform13Diagnosers: Record<string, Diagnoser> = {
         fixes: ["Upgrade the tool to a release that parses vendor minors (directpv after #534, kubecfg after #175, VictoriaMetrics operator 0.23.2, cloudnative-pg after #946)."],
       };
     }
+    const field = input.capture("field") ?? "version";
+    // The Kubernetes version itself empty is no older data read by a newer tool: a server build that reported no
+    // Major/Minor (minikube's Kubernetes 1.9.0 under kubeapps, vmware-tanzu/kubeapps#231) or a flag not in the form the
+    // tool parses (minikube 0.30 given --kubernetes-version 1.12.1 without its "v", kubernetes/minikube#3253).
+    if (/^(?:kubernetes|k8s)\s*version$/i.test(field)) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: the tool got an empty Kubernetes version to parse, from a server build that reports none in its version fields or from a --kubernetes-version written in a form the tool does not parse (a missing leading "v").`,
+        fixes: ["Give the Kubernetes version in the form the tool documents (minikube: v1.12.1); against a server that reports empty Major/Minor, upgrade the tool to one that reads GitVersion, or the server to a later patch."],
+      };
+    }
     return {
       verdict: "warning",
-      headline: `The tool found the ${input.capture("field") ?? "version"} empty and could not parse it: often a field that an older CRD, bundle or config lacks because the tool is newer than what it reads, or an unset value.`,
+      headline: `The tool found the ${field} empty and could not parse it: often a field that an older CRD, bundle or config lacks because the tool is newer than what it reads (aws/eks-anywhere#2373), or an unset value.`,
       versions: captureRoles(input),
     };
   },

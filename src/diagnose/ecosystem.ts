@@ -3,6 +3,7 @@ import type { KubeVersion, TypedVersion, VersionRole } from "../model.js";
 import { classifyVersion } from "../kube/versions.js";
 import { genericDismissal, genericErrorContext, lineLevel } from "./area-generic.js";
 import { listedVersions } from "./area-platform.js";
+import { etcdctlRestoreFlag } from "./area-core14.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, BUILTIN_GROUPS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_APIS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
 import { CLI_TOOL_FLAGS, EARLY_REMOVED_APIS } from "./tables-client.js";
@@ -86,6 +87,8 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
       headline: `Not a version skew: --${flag} has capital letters, and Kubernetes components never had such a flag (their flags are lower-case kebab-case); a configuration key was passed as a flag.`,
     };
   }
+  const etcdctl = etcdctlRestoreFlag(input, flag);
+  if (etcdctl) return etcdctl;
   const component =
     componentOf(input.finding.text) ??
     componentOf(input.finding.context.before.map((l) => l.text).join("\n")) ??

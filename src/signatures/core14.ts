@@ -157,4 +157,41 @@ export const core14Signatures: Signature[] = [
       String.raw`		return nil, fmt.Errorf("services have not yet been read at least once, cannot construct envvars")`,
     ],
   },
+  {
+    id: "kubectl-dry-run-value-unsupported",
+    title: "kubectl older than 1.18 refused --dry-run=client or =server (a script written for kubectl 1.18+)",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["--dry-run", "strconv.ParseBool"],
+    patterns: [
+      // pflag's error for a value its bool flag cannot parse: kubectl's --dry-run was a bool until 1.18 gave it
+      // none|client|server (kubernetes/kubernetes#85652, CHANGELOG-1.18). The reverse of kubectl-dry-run-value-required (kubectl 1.23+ refusing the bare flag).
+      String.raw`invalid\s+argument\s+\\?"(?<value>client|server)\\?"\s+for\s+\\?"--dry-run\\?"\s+flag\s*:\s*strconv\.ParseBool`,
+    ],
+    versions: [],
+    roles: { value: "--dry-run value the script passes" },
+    priority: 45,
+    meaning:
+      "kubectl 1.18 turned --dry-run from a boolean into a choice of none, client or server; kubectl 1.17 and older parse the value as a boolean and refuse \"client\" or \"server\". A script, Makefile or tool written for kubectl 1.18+ ran an older kubectl, often one that comes first on PATH (a cloud SDK's, Docker Desktop's, a CI image's). Helm before 3.13 had a boolean --dry-run too and prints the same words.",
+    causes: [
+      "An older kubectl first on PATH (tilt-dev/tilt-extensions#200: gcloud's copy among four kubectls), or a CI image or tutorial sandbox with kubectl 1.17 or older (kubernetes/website#22098: Katacoda's 1.17.3).",
+      "A tool that writes --dry-run=client for kubectl 1.18+ driving an older kubectl (GoogleContainerTools/skaffold#4094).",
+    ],
+    fixes: [
+      "Use kubectl 1.18 or newer (check `which -a kubectl` and `kubectl version --client`).",
+      "If an old kubectl must stay, write the bare --dry-run (or --dry-run=true) it understands; kubectl 1.23+ refuses that form, so pick the form by `kubectl version --client`.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.18.md#kubectl-1", "https://github.com/kubernetes/kubernetes/issues/85652", "https://github.com/tilt-dev/tilt-extensions/issues/200", "https://github.com/GoogleContainerTools/skaffold/issues/4094"],
+    examples: [
+      // tilt-dev/tilt-extensions#200, kubernetes/website#22098 (kubectl 1.17.3)
+      { line: String.raw`Error: invalid argument "client" for "--dry-run" flag: strconv.ParseBool: parsing "client": invalid syntax`, captures: { value: "client" } },
+    ],
+    nearMisses: [
+      // A value no kubectl accepts: the script's typo.
+      String.raw`Error: invalid argument "maybe" for "--dry-run" flag: strconv.ParseBool: parsing "maybe": invalid syntax`,
+      // kubectl 1.18-1.22's deprecation warning for the bare flag.
+      "W0504 16:20:18.488448   13213 helpers.go:535] --dry-run is deprecated and can be replaced with --dry-run=client.",
+    ],
+  },
 ];

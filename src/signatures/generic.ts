@@ -154,8 +154,9 @@ const PATTERNS: string[] = [
       // A server that states the client versions it accepts: Argo CD's "unsatisfied client version constraint: >= 0.11.0".
       String.raw`\b(?<relation>unsatisfied\s+(?:[\w-]+\s+){0,2}?version\s+constraints?|version\s+constraints?\s+(?:(?:is\s+)?not\s+satisfied|unsatisfied))\s*:?\s*(?:[<>=~^]=?\s*)?\\?["'\x60]?(?<a>${T})`,
       // apimachinery's field validation naming a version: a CRD update that drops a version still stored
-      // ('status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions').
-      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T})\\?["']?\s*:\s*(?<relation>must\s+appear\s+in(?:\s+spec\.versions|\s*$)|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version|(?:new\s+)?version\s+(?:is\s+)?(?:less|lower|older|smaller)\s+than\s+(?:the\s+)?(?:old|current|previous|existing)(?:\s+version)?)`,
+      // ('status.storedVersions[0]: Invalid value: "v1alpha1": must appear in spec.versions'). There a bare GA version ("v1",
+      // which T leaves out as too common a word) is a stored version too (apecloud/kubeblocks#6960, crossplane/crossplane#5932).
+      String.raw`\bInvalid\s+value:\s*\\?["']?(?<a>${T}|v\d+(?=\\?["']?\s*:\s*must\s+appear\s+in\b))\\?["']?\s*:\s*(?<relation>must\s+appear\s+in(?:\s+spec\.versions|\s*$)|(?:is\s+)?not\s+(?:a\s+)?(?:supported|valid|served)\s+(?:API\s+)?version|unsupported\s+(?:API\s+)?version|(?:new\s+)?version\s+(?:is\s+)?(?:less|lower|older|smaller)\s+than\s+(?:the\s+)?(?:old|current|previous|existing)(?:\s+version)?)`,
       // A configuration written for an older API than the binary reads: kubeadm's "your configuration file uses an old
       // API spec: \"kubeadm.k8s.io/v1beta2\"", in any tool's words.
       String.raw`\b(?<relation>uses?\s+an?\s+(?:old|older|outdated|legacy|unsupported)\s+(?:API\s+(?:spec|version)|apiVersion|config(?:uration)?\s+version|version))\s*:?\s*\\?["']?(?<a>${T})`,
@@ -270,8 +271,9 @@ export const genericSignatures: Signature[] = [
     ],
     // Every pattern needs a version token (a dotted release, a group/version, an alpha/beta API version) or, for a
     // configuration format's bare number, "expected N": most lines the common anchors wake have none, and are then
-    // spared the 36 searches (a log dense in generic words scanned 4x slower without it).
-    gate: String.raw`\d\.\d|/v\d|v\d+(?:alpha|beta)|expected\s+\d|unknown\s+(?:field|command)|invalid\s+field`,
+    // spared the 36 searches (a log dense in generic words scanned 4x slower without it). A CRD's stored GA version ("v1":
+    // must appear in spec.versions) is no such token, and its line may hold none (apecloud/kubeblocks#6960).
+    gate: String.raw`\d\.\d|/v\d|v\d+(?:alpha|beta)|expected\s+\d|unknown\s+(?:field|command)|invalid\s+field|"v\d+\\?":\s*must\s+appear\s+in`,
     patterns: PATTERNS,
     patternGates: PATTERNS.map((p) => PATTERN_GATES.get(p) ?? null),
     versions: ["a", "b"],
