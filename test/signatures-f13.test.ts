@@ -26,6 +26,12 @@ describe("fresh-13 rules", () => {
     ["Error: unknown flag: --enable-leader-election", "operator-flag-chart-newer-than-image", "warning"],
     // fabric8's location line under the exception (strimzi#11456)
     [` at [Source: (BufferedInputStream); line: 4, column: 22] (through reference chain: io.fabric8.kubernetes.client.VersionInfo["emulationMajor"])`, "fabric8-versioninfo-unknown-field", "cause"],
+    // kk without a checksum for the requested release (kubesphere/kubekey#116, #1768, #2079)
+    ["No SHA256 found for v1.17.7. v1.17.7 is not supported.", "kubekey-version-checksum-missing", "cause"],
+    ["downloading arm64 kubeadm 1.24.0 ...", undefined, "none"],
+    // Helm 3 dropping Helm 2's crd-install hook: only likely skew (gatekeeper#846, helm/charts#21690)
+    [`manifest_sorter.go:192: info: skipping unknown hook: "crd-install"`, "helm3-crd-install-hook-skipped", "warning"],
+    [`    "helm.sh/hook": crd-install`, undefined, "none"],
   ] as const)("%s", async (line, id, verdict) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(verdict);

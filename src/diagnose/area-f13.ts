@@ -32,6 +32,13 @@ const OPERATOR_FLAG_RELEASES: Record<string, { project: string; story: string; s
 };
 
 export const f13Diagnosers: Record<string, Diagnoser> = {
+  "kubekey-version-checksum-missing": (input) => ({
+    headline: `This kk build has no checksum for ${input.capture("binary") ?? "the binary"} ${input.capture("version") ?? ""}: kk is older than the release it was asked to install.`,
+    versions: captureRoles(input),
+  }),
+  "helm3-crd-install-hook-skipped": () => ({
+    headline: "Helm 3 dropped templates annotated with Helm 2's crd-install hook: the chart was written for Helm 2, and its CRDs are missing unless the chart also ships them in crds/.",
+  }),
   "operator-flag-chart-newer-than-image": (input) => {
     const flag = input.capture("flag") ?? "";
     const row = OPERATOR_FLAG_RELEASES[flag];

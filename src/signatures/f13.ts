@@ -25,6 +25,56 @@ const OPERATOR_FLAGS = [
 
 export const f13Signatures: Signature[] = [
   {
+    id: "kubekey-version-checksum-missing",
+    title: "KubeKey has no checksum for the requested Kubernetes (or component) release: kk is older than the release",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["No SHA256 found for"],
+    patterns: [
+      // kubekey's binary download (pkg/files): every release it can install has a SHA256 compiled into kk.
+      String.raw`No\s+SHA256\s+found\s+for\s+(?<binary>[\w.-]+?)\.\s+(?<version>v?{V})\s+is\s+not\s+supported`,
+    ],
+    versions: ["version"],
+    roles: { version: "release kk was asked to install", binary: "binary kk looked up" },
+    versionKinds: { version: "kubernetes" },
+    priority: 50,
+    meaning:
+      "KubeKey (kk) downloads each binary only when its compiled-in table has a SHA256 for that release; the requested Kubernetes (or etcd, containerd, helm) release is not in this kk build's table, so the kk binary is older than the release asked for.",
+    causes: ["A kk release that predates the requested Kubernetes patch or minor (kk 2.2.2 and v1.25.4, kk 3.0.7 and v1.26.2, kk 3.0.13 and v1.28.2)."],
+    fixes: [
+      "Upgrade kk to a release whose supported-versions list includes the requested version (kk version --show-supported-k8s), or request a version this kk supports.",
+    ],
+    references: ["https://github.com/kubesphere/kubekey/issues/116", "https://github.com/kubesphere/kubekey/issues/2079", "https://github.com/kubesphere/kubekey/issues/1768"],
+    examples: [
+      {
+        line: "Failed to download kubeadm binary: curl -L -o /root/kubekey/kube/v1.28.2/amd64/kubeadm https://kubernetes-release.pek3b.qingstor.com/release/v1.28.2/bin/linux/amd64/kubeadm error: No SHA256 found for kubeadm. v1.28.2 is not supported. ",
+        captures: { binary: "kubeadm", version: "v1.28.2" },
+      },
+    ],
+    nearMisses: ["downloading amd64 kubeadm v1.28.2 ..."],
+  },
+  {
+    id: "helm3-crd-install-hook-skipped",
+    title: "Helm 3 skips a chart's Helm 2 crd-install hook (a chart written for Helm 2)",
+    family: "helm",
+    // Often harmless (the chart also ships crds/, or the CRDs exist already), so at most likely skew.
+    severity: "warning",
+    flake: false,
+    anchors: ["skipping unknown hook"],
+    patterns: [String.raw`skipping\s+unknown\s+hook\s*:\s*\\?"(?<hook>crd-install)\\?"`],
+    versions: [],
+    roles: { hook: "Helm 2 hook Helm 3 ignores" },
+    priority: 50,
+    meaning:
+      "Helm 3 removed Helm 2's crd-install hook and drops every template annotated with it, so a chart written for Helm 2 gets no CRDs from those templates; unless the chart also ships them in crds/ or they already exist, its custom resources and controllers fail afterwards.",
+    causes: ["A chart (or a subchart) written for Helm 2, installed with Helm 3."],
+    fixes: ["Use a chart release that ships its CRDs in crds/ (Helm 3), or apply the CRDs before installing the chart."],
+    references: ["https://helm.sh/docs/chart_best_practices/custom_resource_definitions/", "https://github.com/argoproj/argo-helm/issues/169", "https://github.com/open-policy-agent/gatekeeper/issues/846"],
+    examples: [{ line: `manifest_sorter.go:192: info: skipping unknown hook: "crd-install"`, captures: { hook: "crd-install" } }],
+    nearMisses: [`    "helm.sh/hook": crd-install`],
+  },
+  {
     id: "operator-flag-chart-newer-than-image",
     title: "An operator's chart passes a flag its container image does not have (chart and image releases out of step)",
     family: "helm",
