@@ -32,6 +32,11 @@ describe("fresh-13 rules", () => {
     // Helm 3 dropping Helm 2's crd-install hook: only likely skew (gatekeeper#846, helm/charts#21690)
     [`manifest_sorter.go:192: info: skipping unknown hook: "crd-install"`, "helm3-crd-install-hook-skipped", "warning"],
     [`    "helm.sh/hook": crd-install`, undefined, "none"],
+    // OLM's requirement message cut after "> server" (widened in addons.ts; operator-lifecycle-manager#2000)
+    ["version requirement not met: minKubeVersion (1.13.0) > server", "operator-kubernetes-minimum-not-met", "cause"],
+    // postgres-operator before 1.9 on Kubernetes 1.25 (zalando/postgres-operator#1999, #2008, #2098); an existing PDB is not
+    [` \`\`\`could not create cluster: could not create pod disruption budget: the server could not find the requested resource" cluster-name=default/c-cluster pkg=controller worker=0\`\`\``, "postgres-operator-pdb-api-removed", "cause"],
+    [`level=error msg="could not create cluster: could not create pod disruption budget: poddisruptionbudgets.policy \\"pg-pdb\\" already exists"`, undefined, "none"],
   ] as const)("%s", async (line, id, verdict) => {
     const got = await verdictOf(line);
     expect(got.verdict).toBe(verdict);

@@ -32,6 +32,13 @@ const OPERATOR_FLAG_RELEASES: Record<string, { project: string; story: string; s
 };
 
 export const f13Diagnosers: Record<string, Diagnoser> = {
+  "postgres-operator-pdb-api-removed": () => ({
+    headline: "postgres-operator asked for policy/v1beta1 PodDisruptionBudgets, which Kubernetes 1.25 removed: the operator (before v1.9.0) is older than the cluster.",
+    versions: [
+      { name: "removedIn", version: "1.25", role: "Kubernetes release that removed policy/v1beta1 PodDisruptionBudget", source: "removed API table (built in)" },
+      { name: "fixedIn", version: "v1.9.0", role: "first postgres-operator release on policy/v1", source: "zalando/postgres-operator#2008" },
+    ],
+  }),
   "kubekey-version-checksum-missing": (input) => ({
     headline: `This kk build has no checksum for ${input.capture("binary") ?? "the binary"} ${input.capture("version") ?? ""}: kk is older than the release it was asked to install.`,
     versions: captureRoles(input),

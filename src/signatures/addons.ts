@@ -550,8 +550,9 @@ export const addonSignatures: Signature[] = [
     flake: false,
     anchors: ["minKubeVersion (", "Minimal kubernetes version not met", "ingress-nginx requires Kubernetes"],
     patterns: [
-      // OLM's CSV requirement check (the CSV stays Pending / RequirementsNotMet).
-      String.raw`version\s+requirement\s+not\s+met\s*:\s*minKubeVersion\s*\(\s*(?<minimum>{V})\s*\)\s*>\s*server\s+version\s*\(\s*(?<cluster>{V})`,
+      // OLM's CSV requirement check (the CSV stays Pending / RequirementsNotMet); issue titles cut it after "> server"
+      // (operator-framework/operator-lifecycle-manager#2000).
+      String.raw`version\s+requirement\s+not\s+met\s*:\s*minKubeVersion\s*\(\s*(?<minimum>{V})\s*\)\s*>\s*server(?:\s+version\s*\(\s*(?<cluster>{V}))?`,
       // cilium-agent and cilium-operator at start-up: "Minimal kubernetes version not met: 1.15.3 < >= 1.16.0".
       String.raw`Minimal\s+kubernetes\s+version\s+not\s+met\s*:\s*v?(?<cluster>{V})\s*<\s*(?<constraint>>=?\s*v?{V})`,
       // ingress-nginx 1.x on a cluster without networking.k8s.io/v1 Ingress.

@@ -25,6 +25,32 @@ const OPERATOR_FLAGS = [
 
 export const f13Signatures: Signature[] = [
   {
+    id: "postgres-operator-pdb-api-removed",
+    title: "Zalando postgres-operator before 1.9 creates policy/v1beta1 PodDisruptionBudgets, which Kubernetes 1.25 removed",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["could not create pod disruption budget"],
+    patterns: [
+      // The operator's wording (pkg/cluster): its PDB client is policy/v1beta1 before release 1.9, and the API server of 1.25+
+      // answers 404 for the whole group version.
+      String.raw`could\s+not\s+create\s+pod\s+disruption\s+budget\s*:\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: [],
+    priority: 50,
+    meaning:
+      "Zalando's postgres-operator creates a PodDisruptionBudget for each Postgres cluster. Releases before 1.9 use policy/v1beta1, which Kubernetes 1.25 stopped serving, so cluster creation and every sync fail on a 1.25+ cluster.",
+    causes: ["A postgres-operator release before v1.9.0 (or a chart pinning one) on Kubernetes 1.25 or newer."],
+    fixes: ["Upgrade postgres-operator to v1.9.0 or later (policy/v1 PDBs, zalando/postgres-operator#2008), or keep the cluster below 1.25 until then."],
+    references: ["https://github.com/zalando/postgres-operator/pull/2008", "https://github.com/zalando/postgres-operator/issues/1999", "https://github.com/zalando/postgres-operator/issues/2098"],
+    examples: [
+      {
+        line: `time="2022-10-17T13:36:00Z" level=error msg="could not sync cluster: could not sync pod disruption budget: could not create pod disruption budget: the server could not find the requested resource" cluster-name=default/csmsc-cluster pkg=controller worker=0`,
+      },
+    ],
+    nearMisses: [`time="2022-10-17T13:36:00Z" level=info msg="could not find the cluster's pod disruption budget" cluster-name=default/csmsc-cluster pkg=cluster worker=0`],
+  },
+  {
     id: "kubekey-version-checksum-missing",
     title: "KubeKey has no checksum for the requested Kubernetes (or component) release: kk is older than the release",
     family: "distributions",
