@@ -18,6 +18,9 @@ import { f13Diagnosers } from "./area-f13.js";
 import { addons13Diagnosers } from "./area-addons13.js";
 import { addons14Diagnosers } from "./area-addons14.js";
 import { qa14Diagnosers } from "./area-qa14.js";
+import { core15Diagnosers } from "./area-core15.js";
+import { addons15Diagnosers } from "./area-addons15.js";
+import { platform15Diagnosers } from "./area-platform15.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -90,6 +93,9 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...addons13Diagnosers,
   ...addons14Diagnosers,
   ...qa14Diagnosers,
+  ...core15Diagnosers,
+  ...addons15Diagnosers,
+  ...platform15Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -27,6 +27,9 @@ import { platform13Signatures } from "./platform13.js";
 import { f13Signatures } from "./f13.js";
 import { addons13Signatures } from "./addons13.js";
 import { addons14Signatures } from "./addons14.js";
+import { core15Signatures } from "./core15.js";
+import { addons15Signatures } from "./addons15.js";
+import { platform15Signatures } from "./platform15.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -62,6 +65,9 @@ export const builtinSignatures: readonly Signature[] = [
   ...f13Signatures,
   ...addons13Signatures,
   ...addons14Signatures,
+  ...core15Signatures,
+  ...addons15Signatures,
+  ...platform15Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];
