@@ -21,6 +21,7 @@ import { qa14Diagnosers } from "./area-qa14.js";
 import { core15Diagnosers } from "./area-core15.js";
 import { addons15Diagnosers } from "./area-addons15.js";
 import { platform15Diagnosers } from "./area-platform15.js";
+import { tools15Diagnosers } from "./area-tools15.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -96,6 +97,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...core15Diagnosers,
   ...addons15Diagnosers,
   ...platform15Diagnosers,
+  ...tools15Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -30,6 +30,7 @@ import { addons14Signatures } from "./addons14.js";
 import { core15Signatures } from "./core15.js";
 import { addons15Signatures } from "./addons15.js";
 import { platform15Signatures } from "./platform15.js";
+import { tools15Signatures } from "./tools15.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -68,6 +69,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...core15Signatures,
   ...addons15Signatures,
   ...platform15Signatures,
+  ...tools15Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
 ];

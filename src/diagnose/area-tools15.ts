@@ -1,0 +1,80 @@
+import { captureRoles, type Diagnoser } from "./context.js";
+
+// Diagnosers for src/signatures/tools15.ts (the tenth tuning session, area: build tools inside the job).
+
+/** Frontend capabilities whose first releases buildx itself names (commands/build.go, wrapBuildError). */
+const FRONTEND_CAPABILITIES: Record<string, { feature: string; dockerfile: string; buildkit: string }> = {
+  "moby.buildkit.frontend.contexts": { feature: "named build contexts (--build-context, compose additional_contexts, bake contexts)", dockerfile: "1.4", buildkit: "0.10" },
+  "moby.buildkit.frontend.gitquerystring": { feature: "Git URLs with query string components", dockerfile: "1.18", buildkit: "0.24" },
+};
+
+/**
+ * buildkit-frontend-capability-unsupported. The capability error is the frontend's answer to a client that asked for
+ * more than it implements, so the line proves the skew; the capability names the release that brought it. Go source
+ * quoting the message (buildx's wrapBuildError, pasted in reviews) is not a build.
+ */
+const diagnoseFrontendCapability: Diagnoser = (input) => {
+  const text = input.finding.text;
+  if (/strings\.Contains\(|Sprintf\(|errors\.New\(|\bmsg\s*:?=\s*"/.test(text)) {
+    return { verdict: "not-skew", headline: "BuildKit's or buildx's source code quoting the capability error, not a build that hit it.", versions: [] };
+  }
+  if (/not\s+supported\s+by\s+build\s+server/.test(text)) return diagnoseBuildServerFeature(input);
+  const capability = input.capture("capability");
+  const known = capability ? FRONTEND_CAPABILITIES[capability] : undefined;
+  const dockerfile = input.capture("dockerfile")?.replace(/^v/, "") ?? known?.dockerfile;
+  const buildkit = input.capture("buildkit")?.replace(/^v/, "") ?? known?.buildkit;
+  const feature = input.capture("feature") ?? known?.feature ?? (capability ? `the ${capability} capability` : "the feature");
+  const versions = captureRoles(input);
+  const source = "buildx's error for this capability (commands/build.go)";
+  if (dockerfile && !input.capture("dockerfile")) versions.push({ name: "dockerfile", version: dockerfile, role: "first Dockerfile frontend release with the feature", source });
+  if (buildkit && !input.capture("buildkit")) versions.push({ name: "buildkit", version: buildkit, role: "first BuildKit release with the feature", source });
+  const needs = dockerfile ? `Dockerfile frontend ${dockerfile}${buildkit ? ` / BuildKit ${buildkit}` : ""}` : "a newer Dockerfile frontend or BuildKit";
+  return {
+    verdict: "cause",
+    headline: `The build asked for ${feature}, which the Dockerfile frontend that ran it does not implement: it needs ${needs}, and the daemon's bundled BuildKit (or the frontend a # syntax= line pins) is older.`,
+    versions,
+    fixes: [
+      dockerfile
+        ? `Add \`# syntax=docker/dockerfile:1\` (or at least docker/dockerfile:${dockerfile}) as the Dockerfile's first line, so the frontend is pulled at that release whatever the daemon bundles.`
+        : "Add `# syntax=docker/dockerfile:1` as the Dockerfile's first line, so the frontend is pulled at its current release whatever the daemon bundles.",
+      buildkit
+        ? `Or upgrade the daemon's BuildKit to ${buildkit}+ (a current Docker Engine / Docker Desktop), or build on a docker-container builder with a current moby/buildkit image.`
+        : input.signature.fixes[1]!,
+    ],
+  };
+};
+
+/** Operations of BuildKit's LLB API that frontends ask for, with the releases that brought them (BuildKit's caps table). */
+const BUILD_SERVER_FEATURES: Record<string, string> = {
+  mergeop: "merge operations (MergeOp, used by bldr, Dagger, envd and other LLB tools; BuildKit 0.10, Docker 22.06/23.0)",
+  diffop: "diff operations (DiffOp; BuildKit 0.10)",
+  "exec.secretenv": "secrets as environment variables (RUN --mount=type=secret,env=…; BuildKit 0.13, Docker 26)",
+  "exec.meta.security": "RUN --security modes (insecure/sandbox)",
+  "file.base": "file operations (FileOp; BuildKit 0.5, Docker 19.03)",
+};
+
+/**
+ * The server side of the skew: a frontend asked the daemon's BuildKit for an operation its release lacks. The
+ * feature is the frontend's or the tool's choice; what is too old is the build server (the Docker Engine's embedded
+ * BuildKit, most often an engine of a CI image or a cloud builder such as Cloud Build's docker).
+ */
+const diagnoseBuildServerFeature: Diagnoser = (input) => {
+  const feature = input.capture("feature") ?? "the requested feature";
+  const what = BUILD_SERVER_FEATURES[feature] ?? feature;
+  const docker = input.capture("dockerRelease");
+  const buildkit = input.capture("buildkitRelease");
+  const added = docker ? `Docker Engine ${docker}` : buildkit ? `BuildKit ${buildkit}` : undefined;
+  return {
+    verdict: "cause",
+    headline: `A frontend or build tool asked the build server for ${what}, which the daemon's BuildKit does not have${added ? ` (added in ${added})` : ""}: the Docker Engine or BuildKit running the build is older than what the Dockerfile frontend or tool expects.`,
+    versions: captureRoles(input),
+    fixes: [
+      `Upgrade the Docker Engine${added ? ` to ${added.replace(/^BuildKit.*/, "one bundling it")} or later` : ""} on the runner, or build on a docker-container builder with a current moby/buildkit image (docker buildx create --use).`,
+      "Or pin the frontend to a release the server supports (# syntax=docker/dockerfile:<older>), or drop the Dockerfile option that needs the feature.",
+    ],
+  };
+};
+
+export const tools15Diagnosers: Record<string, Diagnoser> = {
+  "buildkit-frontend-capability-unsupported": diagnoseFrontendCapability,
+};

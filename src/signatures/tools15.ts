@@ -1,0 +1,84 @@
+import type { Signature } from "../model.js";
+
+// Rules of the tenth tuning session (area: build tools inside the job). Their reasoning lives in
+// src/diagnose/area-tools15.ts; real lines and near-misses in test/fixtures/real-world/lines-15tools.jsonl.
+
+export const tools15Signatures: Signature[] = [
+  {
+    id: "buildkit-frontend-capability-unsupported",
+    title: "BuildKit or its Dockerfile frontend older than a build feature the client or frontend asked for (named contexts, merge op, secret env…)",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["unsupported frontend capability", "current frontend does not support", "not supported by build server"],
+    patterns: [
+      // BuildKit's solver (solver/errdefs/frontendcap.go): "unsupported frontend capability <cap>", through
+      // "failed to solve with frontend dockerfile.v0:" and the gRPC wrapping of docker build / buildx / compose.
+      String.raw`unsupported\s+frontend\s+capability\s+(?<capability>moby\.buildkit\.frontend\.[a-z][\w.]*[a-z])`,
+      // buildx (commands/build.go wrapBuildError) rewrites the capability error for the features it knows, naming
+      // the Dockerfile frontend (and BuildKit) release that brought them.
+      String.raw`current\s+frontend\s+does\s+not\s+support\s+(?<feature>[^.]{3,80}?)\.\s+[A-Z][^.]{0,80}?\bsupported\s+since\s+Dockerfile\s+(?<dockerfile>v?\d+\.\d+)(?:\s+and\s+BuildKit\s+(?<buildkit>v?\d+\.\d+))?`,
+      // BuildKit's API capabilities (util/apicaps): a frontend (a # syntax= image, buildx, an LLB tool) asked the build
+      // server for an operation it does not have. Newer servers name the release that added it.
+      String.raw`requested\s+(?:(?<stage>experimental|prerelease|deprecated)\s+)?feature\s+(?<feature>[a-z][\w.]*[a-z])\s+(?:\([^()]{1,60}\)\s*)?is\s+not\s+supported\s+by\s+build\s+server(?:\s*\(added\s+in\s+(?:Docker\s+(?<dockerRelease>v?\d+\.\d+(?:\.\d+)?)|BuildKit\s+(?<buildkitRelease>v?\d+\.\d+(?:\.\d+)?))\))?`,
+    ],
+    versions: ["dockerfile", "buildkit", "dockerRelease", "buildkitRelease"],
+    roles: {
+      capability: "frontend capability the build needs",
+      feature: "build feature the client asked for",
+      dockerfile: "first Dockerfile frontend release with the feature",
+      buildkit: "first BuildKit release with the feature",
+      stage: "feature stage",
+      dockerRelease: "first Docker Engine release whose build server has the feature",
+      buildkitRelease: "first BuildKit release with the feature",
+    },
+    versionKinds: {
+      dockerfile: { kind: "component", component: "Dockerfile frontend" },
+      buildkit: { kind: "component", component: "BuildKit" },
+      dockerRelease: { kind: "component", component: "Docker Engine" },
+      buildkitRelease: { kind: "component", component: "BuildKit" },
+    },
+    priority: 50,
+    meaning:
+      "The build client (docker buildx, docker build on Engine 23+, docker compose, bake) asked for a feature that the Dockerfile frontend doing the build does not implement: the frontend built into the daemon's BuildKit (or pinned by a # syntax= line) is older than the feature. Named build contexts (--build-context, compose additional_contexts, bake contexts) need Dockerfile 1.4 / BuildKit 0.10; Git URLs with query strings need Dockerfile 1.18 / BuildKit 0.24. The other side of the same skew: a frontend or build tool asked the daemon's BuildKit for an operation (merge op, secret env, a security mode) that the daemon's release does not have.",
+    causes: [
+      "A CI runner, DinD service or Docker Desktop whose Engine bundles an older BuildKit than the buildx/compose client in the job.",
+      "A # syntax=docker/dockerfile:1.x line pinning a frontend older than the feature, or BUILDKIT_SYNTAX pointing at one.",
+      "A remote or docker-container builder (buildx create) running an old moby/buildkit image.",
+    ],
+    fixes: [
+      "Add `# syntax=docker/dockerfile:1` as the Dockerfile's first line (the frontend is then pulled at its current release whatever the daemon bundles), or raise a pinned syntax version.",
+      "Upgrade the daemon's BuildKit (Docker Engine / Docker Desktop), or build on a docker-container builder with a current moby/buildkit image (docker buildx create --use).",
+    ],
+    references: [
+      "https://docs.docker.com/build/buildkit/frontend/",
+      "https://github.com/moby/buildkit/issues/3807",
+      "https://github.com/docker/buildx/issues/1124",
+    ],
+    examples: [
+      {
+        // moby/buildkit#3807 (Docker Desktop's bundled BuildKit; fixed by upgrading it)
+        line: "ERROR: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts",
+        captures: { capability: "moby.buildkit.frontend.contexts" },
+      },
+      {
+        // moby/buildkit#3633 (a frontend without the contexts capability, through buildx)
+        line: "ERROR: failed to build: current frontend does not support --build-context. Named contexts are supported since Dockerfile v1.4. Use #syntax directive in Dockerfile or update to latest BuildKit.",
+        captures: { feature: "--build-context", dockerfile: "v1.4" },
+      },
+      {
+        // moby/buildkit#967 (docker/dockerfile:1.1.0-experimental on Docker 18.09)
+        line: "rpc error: code = Unknown desc = requested experimental feature exec.meta.security  is not supported by build server, please update",
+        captures: { stage: "experimental", feature: "exec.meta.security" },
+      },
+    ],
+    nearMisses: [
+      // docker/compose#11351: a Compose regression, the named context resolved as an image
+      "failed to solve: my-build-context: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed",
+      // docker/buildx#3077: the builder's dockerfile.v0 frontend disabled by configuration
+      "ERROR: failed to solve: invalid frontend: dockerfile.v0",
+      // tensorchord/envd#1547: Docker 23 keeps merge op for the containerd image store, whatever its version
+      "error: failed to solve: requested experimental feature mergeop  has been disabled on the build server: only enabled with containerd image store backend",
+    ],
+  },
+];

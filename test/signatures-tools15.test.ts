@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the build-tool rules of the tenth tuning session (src/signatures/tools15.ts, src/diagnose/area-tools15.ts).
+// Lines are real ones (sources in test/fixtures/real-world/lines-15tools.jsonl).
+
+describe("BuildKit or its Dockerfile frontend older than the build feature asked for", () => {
+  it.each([
+    // moby/buildkit#3807, docker/buildx#1124: named contexts on a daemon whose bundled frontend predates them
+    ["ERROR: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts", "cause", { capability: "moby.buildkit.frontend.contexts" }],
+    ["failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts", "cause", { capability: "moby.buildkit.frontend.contexts" }],
+    // moby/buildkit#3633: buildx's rewrite, naming the Dockerfile release
+    ["ERROR: failed to build: current frontend does not support --build-context. Named contexts are supported since Dockerfile v1.4. Use #syntax directive in Dockerfile or update to latest BuildKit.", "cause", { feature: "--build-context", dockerfile: "v1.4" }],
+    // moby/buildkit#967, shiguredo/momo#71: the frontend asked Docker 18.09's BuildKit for an operation it lacks
+    ["rpc error: code = Unknown desc = requested experimental feature exec.meta.security  is not supported by build server, please update", "cause", { stage: "experimental", feature: "exec.meta.security" }],
+    // tensorchord/envd#1547: disabled by the engine's configuration (image store), not older
+    ["error: failed to solve: requested experimental feature mergeop  has been disabled on the build server: only enabled with containerd image store backend", "none", {}],
+    // docker/compose#11351, docker/buildx#3077: other build failures
+    ["failed to solve: my-build-context: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed", "none", {}],
+    ["ERROR: failed to solve: invalid frontend: dockerfile.v0", "none", {}],
+    // docker/buildx#3400: buildx's source quoted in a review
+    ['\t\tif st.Code() == codes.Unimplemented && strings.Contains(st.Message(), "unsupported frontend capability moby.buildkit.frontend.contexts") {', "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("buildkit-frontend-capability-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the Dockerfile and BuildKit releases that brought a capability the line names only by id", async () => {
+    const report = await analyze([textSource("job.log", "failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("Dockerfile frontend 1.4 / BuildKit 0.10");
+    const versions = cause?.diagnosis.versions.map((v) => [v.name, v.version, v.typed?.kind]);
+    expect(versions).toEqual(expect.arrayContaining([["dockerfile", "1.4", "component"], ["buildkit", "0.10", "component"]]));
+    expect(cause?.diagnosis.fixes[0]).toContain("docker/dockerfile:1.4");
+  });
+
+  it("reads the release that added a build-server feature when BuildKit names it", async () => {
+    const line = "ERROR: failed to solve: requested prerelease feature file.base  is not supported by build server (added in Docker v19.03), please update docker";
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    const [cause] = report.causes;
+    expect(cause?.finding.captures).toMatchObject({ stage: "prerelease", feature: "file.base", dockerRelease: "v19.03" });
+    expect(cause?.diagnosis.headline).toContain("added in Docker Engine v19.03");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "dockerRelease")?.typed).toMatchObject({ kind: "component", major: 19, minor: 3 });
+  });
+});
