@@ -422,7 +422,7 @@ export const diagnoseDocker: Diagnoser = (input) => {
 };
 
 // Where the generic layer may speak: an error (klog E/F, "error", "failed", "fatal", JSON or logfmt level).
-const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied|badRequest|BadRequest|InvalidParameter\w*|invalid)\b|[Ss]tatus\s*[Cc]ode\s*[:=]\s*4\d\d\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|❌|\[✖\]|\b(?:4\d\d)\s+(?:Bad\s+Request|Unprocessable\s+Entity)\b/;
+export const ERROR_LINE = /\b(?:error|Error|ERROR|err|FATAL|Fatal|fatal|FATA|failed|Failed|FAILED|failure|panic|ERRO|CRITICAL|[Tt]imed\s+out|[Uu]nable\s+to|[Cc]annot|[Rr]efused|[Rr]ejected|[Dd]enied|badRequest|BadRequest|InvalidParameter\w*|invalid)\b|[Ss]tatus\s*[Cc]ode\s*[:=]\s*4\d\d\b|level=(?:error|fatal)|"(?:level|severity)":"(?:error|fatal|EMERGENCY|ERROR|FATAL)"|✘|✗|❌|\[✖\]|\b(?:4\d\d)\s+(?:Bad\s+Request|Unprocessable\s+Entity)\b/;
 // Relations that are a refusal on their own ("… is not supported", "can only be used …"), not a comparison.
 const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|served)|(?:is|are)n't\s+supported|uses?\s+an?\s+(?:old|older|outdated|legacy|unsupported)\b.*|(?:must|should|needs?\s+to)\s+be\s+(?:upgraded|updated)\b.*|or\s+(?:greater|newer|later|higher|above)|[Nn]o\s+(?:available|supported|compatible|matching)\b.*|(?:can|could)\s+(?:only\s+)?be\s+used\s+only\s+with|not\s+yet\s+supported|only\s+supported\s+(?:on|with|for|in)\b.*|[Uu]nsupported|[Ii]ncompatible|too\s+(?:old|new|low|high)|only\s+(?:supports?|supported|compatible|works)|can\s+only\s+be\s+used|cannot\s+(?:be\s+)?(?:upgraded?|downgraded?))$/;
 // On a warning line (klog W, "WARN", level=warn) only these relations between two versions speak: a tool that
@@ -430,8 +430,8 @@ const REFUSAL = /^(?:(?:not|no\s+longer)\s+(?:supported|compatible|available|ser
 const WARNING_RELATION = /^(?:(?:version\s+)?(?:mismatch(?:ed)?|skew)|[Ii]ncompatible|incompatibilit(?:y|ies)|(?:not|no\s+longer)\s+(?:supported|compatible)|[Uu]nsupported|too\s+(?:old|new)|exceeds|[Mm]aximum|difference\s+between|(?:newer|older|greater|lower|less|higher)\s+(?:(?:minor|major)\s+)?(?:version\s+)?than|while|but|whereas|(?:versions?\s+)?(?:do|does)\s+not\s+match|are\s+(?:not\s+compatible|incompatible))$/;
 // A line with no level at all (logfmt's level is gone once its msg is taken out) that states its own skew.
 const STATED_SKEW = /^(?:(?:version\s+)?(?:mismatch(?:ed)?|skew)|(?:do|does)(?:\s+not|n't)\s+have\s+(?:the\s+)?same\s+versions?|[Ii]ncompatible|incompatibilit(?:y|ies)|(?:not|no\s+longer)\s+(?:supported|compatible)|[Uu]nsupported|too\s+(?:old|new)|exceeds|[Mm]aximum|(?:versions?\s+)?(?:do|does)\s+not\s+match|are\s+(?:not\s+compatible|incompatible))$/;
-const LIST_OR_DOC = /^\s*(?:[-*#|]|\d+\.)\s/;
-const WARNING_LINE = /\bWARN(?:ING)?\b|\bWarning\b|\bwarning:|level=warn(?:ing)?\b|"level":"warn(?:ing)?"|❗|⚠|\[!\]/;
+export const LIST_OR_DOC = /^\s*(?:[-*#|]|\d+\.)\s/;
+export const WARNING_LINE = /\bWARN(?:ING)?\b|\bWarning\b|\bwarning:|level=warn(?:ing)?\b|"level":"warn(?:ing)?"|❗|⚠|\[!\]/;
 // Where the numbers are versions: the text says "version", names Kubernetes, or a token is v-prefixed or a group/version.
 const VERSION_CONTEXT = /[Vv]ersion|[Kk]ubernetes|\bk8s\b|\bK8s\b|\bAPI\b|\bapiVersion\b|kubeVersion/;
 const STRONG_TOKEN = /^[vV]\d|\/v\d|^v\d+(?:alpha|beta)/;

@@ -22,6 +22,7 @@ import { core15Diagnosers } from "./area-core15.js";
 import { addons15Diagnosers } from "./area-addons15.js";
 import { platform15Diagnosers } from "./area-platform15.js";
 import { tools15Diagnosers } from "./area-tools15.js";
+import { generic15Diagnosers } from "./area-generic15.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -98,6 +99,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...addons15Diagnosers,
   ...platform15Diagnosers,
   ...tools15Diagnosers,
+  ...generic15Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -31,6 +31,7 @@ import { core15Signatures } from "./core15.js";
 import { addons15Signatures } from "./addons15.js";
 import { platform15Signatures } from "./platform15.js";
 import { tools15Signatures } from "./tools15.js";
+import { generic15Signatures } from "./generic15.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -72,4 +73,5 @@ export const builtinSignatures: readonly Signature[] = [
   ...tools15Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
+  ...generic15Signatures,
 ];
