@@ -49,3 +49,35 @@ describe("BuildKit or its Dockerfile frontend older than the build feature asked
     expect(cause?.diagnosis.versions.find((v) => v.name === "dockerRelease")?.typed).toMatchObject({ kind: "component", major: 19, minor: 3 });
   });
 });
+
+describe("OCI runtime or Docker Engine older than the capabilities it was asked to grant", () => {
+  it.each([
+    // moby/moby#41562, cri-o/cri-o#4658: runc 1.0.0-rc92 under a newer engine or CRI-O
+    [String.raw`docker: Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container process caused: unknown capability "CAP_PERFMON": unknown.`, "cause", { capability: "CAP_PERFMON" }],
+    [String.raw`  Warning  Failed     14s (x2 over 14s)  kubelet            Error: container create failed: time="2021-03-15T07:39:31+01:00" level=error msg="container_linux.go:370: starting container process caused: unknown capability \"CAP_PERFMON\""`, "cause", { capability: "CAP_PERFMON" }],
+    // podman-container-tools/podman#11155: crun's wording
+    ["Error: OCI runtime error: unknown cap: `CAP_BPF`", "cause", { capability: "CAP_BPF" }],
+    // moby/moby#42601: Docker Engine 20.10's own refusal
+    [String.raw`docker: Error response from daemon: invalid CapAdd: unknown capability: "CAP_PERFMON".`, "cause", { capability: "CAP_PERFMON" }],
+    // a misspelt capability, a missing CAP_ prefix (cri-o/cri-o#491), caps that cannot be applied (stargz-snapshotter#622)
+    [String.raw`docker: Error response from daemon: invalid CapAdd: unknown capability: "CAP_NET_ADMINS".`, "none", {}],
+    ["Failed to create container with error: rpc error: code = 2 desc = capability KILL must start with CAP_", "none", {}],
+    [String.raw`time="2022-02-03T11:18:54Z" level=error msg="runc create failed: unable to start container process: unable to apply caps: operation not permitted"`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("oci-runtime-capability-unknown");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("tells the runtime's refusal from Docker Engine's, and names the kernel release of the capability", async () => {
+    const runtime = await analyze([textSource("job.log", "Error: OCI runtime error: unknown cap: `CAP_BPF`\n")]);
+    expect(runtime.causes[0]?.diagnosis.headline).toContain("runc before 1.0.0-rc93");
+    expect(runtime.causes[0]?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["kernel", "5.8"]]);
+    const engine = await analyze([textSource("job.log", 'docker: Error response from daemon: invalid CapAdd: unknown capability: "CAP_CHECKPOINT_RESTORE".\n')]);
+    expect(engine.causes[0]?.diagnosis.headline).toContain("Docker Engine 20.10 does not accept it");
+    expect(engine.causes[0]?.diagnosis.fixes[0]).toContain("23.0");
+  });
+});

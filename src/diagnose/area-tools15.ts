@@ -75,6 +75,37 @@ const diagnoseBuildServerFeature: Diagnoser = (input) => {
   };
 };
 
+/** Capabilities newer than the runtimes of their day: the kernel release that added each. */
+const NEW_CAPABILITIES: Record<string, string> = { CAP_PERFMON: "5.8", CAP_BPF: "5.8", CAP_CHECKPOINT_RESTORE: "5.9" };
+
+/**
+ * oci-runtime-capability-unknown. Only the capabilities younger than the runtimes people still run prove the skew; any
+ * other name the runtime does not know is a spelling in the pod spec or the engine's configuration.
+ */
+const diagnoseCapabilityUnknown: Diagnoser = (input) => {
+  const capability = input.capture("capability") ?? "";
+  const kernel = NEW_CAPABILITIES[capability];
+  if (!kernel) {
+    return { verdict: "not-skew", headline: `${capability} is not a capability that a runtime release lacks: a misspelt or unknown name in the pod spec, --cap-add or the engine's default capabilities.`, versions: [] };
+  }
+  const docker = input.capture("engine") !== undefined;
+  const versions = [{ name: "kernel", version: kernel, role: `Linux release that added ${capability}`, source: "Linux capabilities(7)" }];
+  if (docker) {
+    return {
+      verdict: "cause",
+      headline: `Docker Engine refused --cap-add ${capability}: its capability list predates Linux ${kernel}'s ${capability}. Docker Engine 20.10 does not accept it; 23.0 and later do.`,
+      versions,
+      fixes: [input.signature.fixes[1]!],
+    };
+  }
+  return {
+    verdict: "cause",
+    headline: `The OCI runtime (runc or crun) does not know ${capability} (Linux ${kernel}), which the engine asked it to grant: the runtime is older than the Docker Engine, containerd or CRI-O that drives it (runc before 1.0.0-rc93, crun before 0.16).`,
+    versions,
+  };
+};
+
 export const tools15Diagnosers: Record<string, Diagnoser> = {
+  "oci-runtime-capability-unknown": diagnoseCapabilityUnknown,
   "buildkit-frontend-capability-unsupported": diagnoseFrontendCapability,
 };

@@ -81,4 +81,49 @@ export const tools15Signatures: Signature[] = [
       "error: failed to solve: requested experimental feature mergeop  has been disabled on the build server: only enabled with containerd image store backend",
     ],
   },
+  {
+    id: "oci-runtime-capability-unknown",
+    title: "OCI runtime (runc, crun) or Docker Engine older than the Linux capabilities it was asked to grant (CAP_PERFMON, CAP_BPF, CAP_CHECKPOINT_RESTORE)",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["unknown capability", "unknown cap:"],
+    patterns: [
+      // runc's libcontainer ("starting container process caused: unknown capability \"CAP_PERFMON\""), crun and podman
+      // ("unknown cap: `CAP_BPF`"), Docker's own check of --cap-add ("invalid CapAdd: unknown capability: \"CAP_PERFMON\"").
+      String.raw`(?<engine>invalid\s+CapAdd:\s+)?unknown\s+cap(?:ability)?:?\s+\\*["'\x60]?(?<capability>CAP_[A-Z_]{2,30})\b`,
+    ],
+    versions: [],
+    roles: { capability: "Linux capability the runtime does not know" },
+    priority: 50,
+    meaning:
+      "The container runtime was asked to grant a Linux capability its release does not know. CAP_PERFMON, CAP_BPF and CAP_CHECKPOINT_RESTORE came with Linux 5.8/5.9: a Docker Engine, containerd or CRI-O that builds its capability list from a newer library (or privileged: true on a new kernel) hands them to an older runc (before 1.0.0-rc93) or crun (before 0.16), which refuses the whole container. Docker Engine 20.10 itself refuses them in --cap-add.",
+    causes: [
+      "A runc 1.0.0-rc92 or older (containerd 1.3 and many distributions shipped it) (or crun 0.14/0.15) beside a newer Docker, containerd or CRI-O, on a 5.8+ kernel: privileged containers and pods fail.",
+      "Docker-in-Docker with an old docker:19.03-dind image on a new host, or Docker Engine 20.10 asked for --cap-add PERFMON/BPF.",
+    ],
+    fixes: [
+      "Upgrade the OCI runtime to the engine's release (runc 1.0 or later, crun 0.16 or later), or install the runtime the engine's packages ship with.",
+      "Upgrade Docker Engine to 23.0 or later for --cap-add PERFMON/BPF/CHECKPOINT_RESTORE, or grant CAP_SYS_ADMIN instead on older engines.",
+    ],
+    references: ["https://github.com/moby/moby/issues/41562", "https://github.com/cri-o/cri-o/issues/4658", "https://github.com/moby/moby/issues/42601"],
+    examples: [
+      {
+        // moby/moby#41562 (Docker 20.10 beta with runc 1.0.0-rc92, a docker:19.03.3-dind container)
+        line: String.raw`docker: Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container process caused: unknown capability "CAP_PERFMON": unknown.`,
+        captures: { capability: "CAP_PERFMON" },
+      },
+      {
+        // cri-o/cri-o#4658 (CRI-O 1.20.1 with runc 1.0.0-rc92; fixed by upgrading runc)
+        line: String.raw`  Warning  Failed     14s (x2 over 14s)  kubelet            Error: container create failed: time="2021-03-15T07:39:31+01:00" level=error msg="container_linux.go:370: starting container process caused: unknown capability \"CAP_PERFMON\""`,
+        captures: { capability: "CAP_PERFMON" },
+      },
+    ],
+    nearMisses: [
+      // cri-o/cri-o#491: a capability written without its CAP_ prefix
+      "Failed to create container with error: rpc error: code = 2 desc = capability KILL must start with CAP_",
+      // containerd/stargz-snapshotter#622: CRI-O in Docker may not apply caps; not an unknown capability
+      `time="2022-02-03T11:18:54Z" level=error msg="runc create failed: unable to start container process: unable to apply caps: operation not permitted"`,
+    ],
+  },
 ];
