@@ -81,3 +81,28 @@ describe("OCI runtime or Docker Engine older than the capabilities it was asked 
     expect(engine.causes[0]?.diagnosis.fixes[0]).toContain("23.0");
   });
 });
+
+describe("Docker older than 20.10 gating --platform and docker manifest behind experimental mode", () => {
+  it.each([
+    // actions/runner-images#1368, buildkite/elastic-ci-stack-for-aws#798, docker/cli#947 (the older CLI wording)
+    [String.raw`"--platform" is only supported on a Docker daemon with experimental features enabled`, "cause", { flag: "--platform" }],
+    ["[2021-02-11T16:49:23Z] docker manifest create is only supported on a Docker cli with experimental cli features enabled", "cause", { command: "docker manifest create" }],
+    ["docker manifest is only supported when experimental cli features are enabled", "cause", { command: "docker manifest" }],
+    // CircleCI-Public/docker-orb#61: still experimental in every release
+    [String.raw`"--squash" is only supported on a Docker daemon with experimental features enabled`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("docker-feature-needs-experimental-before-20-10");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("dates the Docker by the release that made the feature stable", async () => {
+    const report = await analyze([textSource("job.log", '"--platform" is only supported on a Docker daemon with experimental features enabled\n')]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("older than Docker 20.10");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "stableIn")?.typed).toMatchObject({ kind: "component", major: 20, minor: 10 });
+  });
+});

@@ -105,7 +105,29 @@ const diagnoseCapabilityUnknown: Diagnoser = (input) => {
   };
 };
 
+/** What Docker 20.10 made stable: on 20.10 and later these never meet the experimental gate. */
+const STABLE_SINCE_20_10 = { flags: new Set(["--platform"]), commands: /^docker\s+manifest\b/ };
+
+/**
+ * docker-feature-needs-experimental-before-20-10. Only the flags and commands that 20.10 made stable date the Docker;
+ * the gate on a feature still experimental (--squash, checkpoint) is configuration, whatever the release.
+ */
+const diagnoseExperimentalGate: Diagnoser = (input) => {
+  const flag = input.capture("flag");
+  const command = input.capture("command")?.replace(/\s+/g, " ");
+  const stable = flag ? STABLE_SINCE_20_10.flags.has(flag) : command !== undefined && STABLE_SINCE_20_10.commands.test(command);
+  const what = flag ?? command ?? "the feature";
+  if (!stable) return { verdict: "not-skew", headline: `${what} is still an experimental Docker feature: the gate is Docker's configuration, not its release.`, versions: [] };
+  const side = flag ? "daemon" : "CLI";
+  return {
+    verdict: "cause",
+    headline: `The Docker ${side} refused ${what} without experimental mode: it is older than Docker 20.10, where ${what} became stable, while the job was written for 20.10 or later.`,
+    versions: [{ name: "stableIn", version: "20.10", role: `Docker release where ${what} no longer needs experimental mode`, source: "Docker Engine 20.10 release notes", typed: { raw: "20.10", kind: "component", major: 20, minor: 10, component: "Docker Engine" } }],
+  };
+};
+
 export const tools15Diagnosers: Record<string, Diagnoser> = {
+  "docker-feature-needs-experimental-before-20-10": diagnoseExperimentalGate,
   "oci-runtime-capability-unknown": diagnoseCapabilityUnknown,
   "buildkit-frontend-capability-unsupported": diagnoseFrontendCapability,
 };

@@ -126,4 +126,49 @@ export const tools15Signatures: Signature[] = [
       `time="2022-02-03T11:18:54Z" level=error msg="runc create failed: unable to start container process: unable to apply caps: operation not permitted"`,
     ],
   },
+  {
+    id: "docker-feature-needs-experimental-before-20-10",
+    title: "Docker Engine or CLI older than 20.10, where --platform and docker manifest still needed experimental mode",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["is only supported on a Docker daemon with experimental", "is only supported on a Docker cli with experimental", "is only supported when experimental cli features"],
+    patterns: [
+      // dockerd before 20.10 (docker build/pull/run --platform), through the CLI: "\"--platform\" is only supported on a
+      // Docker daemon with experimental features enabled".
+      String.raw`\\?["']?(?<flag>--[a-z][\w-]{1,30})\\?["']?\s+is\s+only\s+supported\s+on\s+a\s+Docker\s+daemon\s+with\s+experimental\s+features\s+enabled`,
+      // The CLI's own gate on experimental commands (docker manifest before 20.10), in its two wordings.
+      String.raw`\b(?<command>docker\s+[a-z][\w-]{1,20}(?:\s+[a-z][\w-]{1,20})?)\s+is\s+only\s+supported\s+(?:on\s+a\s+Docker\s+cli\s+with|when)\s+experimental\s+cli\s+features\s+(?:are\s+)?enabled`,
+    ],
+    versions: [],
+    roles: { flag: "Docker flag gated behind experimental mode", command: "Docker CLI command gated behind experimental mode" },
+    priority: 45,
+    meaning:
+      "Docker before 20.10 accepted --platform (on build, pull, run, create) only from a daemon with experimental features on, and ran docker manifest only with the CLI's experimental features on. Since 20.10 both are stable and the message cannot appear for them, so the job's Docker (the runner's, the DinD service's, the CI image's) is older than 20.10 and the script was written for a newer one.",
+    causes: [
+      "A CI runner image, DinD service or self-hosted agent with Docker 19.03 or older (GitHub's 2020 runners, older Amazon Linux/CentOS packages).",
+      "A script or tool that passes --platform or calls docker manifest, written against Docker 20.10+.",
+    ],
+    fixes: [
+      "Upgrade the Docker Engine and CLI on the runner (or the docker:dind image) to 20.10 or later.",
+      "On an old Docker, enable experimental mode: \"experimental\": true in /etc/docker/daemon.json for --platform, DOCKER_CLI_EXPERIMENTAL=enabled for docker manifest.",
+    ],
+    references: ["https://docs.docker.com/engine/release-notes/20.10/", "https://github.com/actions/runner-images/issues/1368"],
+    examples: [
+      {
+        // actions/runner-images#1368 (a container job's options: --platform on the 2020 runners' Docker 19.03)
+        line: String.raw`"--platform" is only supported on a Docker daemon with experimental features enabled`,
+        captures: { flag: "--platform" },
+      },
+      {
+        // buildkite/elastic-ci-stack-for-aws#798
+        line: "[2021-02-11T16:49:23Z] docker manifest create is only supported on a Docker cli with experimental cli features enabled",
+        captures: { command: "docker manifest create" },
+      },
+    ],
+    nearMisses: [
+      // CircleCI-Public/docker-orb#61: --squash is experimental in every Docker release
+      String.raw`"--squash" is only supported on a Docker daemon with experimental features enabled`,
+    ],
+  },
 ];
