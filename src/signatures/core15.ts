@@ -3,4 +3,52 @@ import type { Signature } from "../model.js";
 // Rules of the tenth tuning session (area: core). Their reasoning lives in src/diagnose/area-core15.ts; real lines
 // and near-misses in test/fixtures/real-world/lines-15core.jsonl.
 
-export const core15Signatures: Signature[] = [];
+export const core15Signatures: Signature[] = [
+  {
+    id: "kubelet-cgroup-v1-refused",
+    title: "kubelet refuses to start on a cgroup v1 host (kubelet 1.35+ fails on cgroup v1 by default)",
+    family: "compatibility",
+    severity: "error",
+    flake: false,
+    anchors: ["to not run on a host using cgroup v1"],
+    patterns: [
+      // pkg/kubelet/apis/config/validation (validateKubeletOSConfiguration): failCgroupV1 set and the host not in
+      // cgroup v2 unified mode. 1.31-1.34 (KEP-4569, failCgroupV1 defaults to false) say "cgroup v1 support is in
+      // maintenance mode"; 1.35 (KEP-5573, failCgroupV1 defaults to true) says "is unsupported and will be removed".
+      // The kubelet wraps it in run.go's "command failed" err="failed to validate kubelet configuration, error: ...".
+      String.raw`kubelet\s+is\s+configured\s+to\s+not\s+run\s+on\s+a\s+host\s+using\s+cgroup\s+v1(?:\s*\.\s*cgroup\s+v1\s+support\s+is\s+(?<wording>unsupported\s+and\s+will\s+be\s+removed|in\s+maintenance\s+mode))?`,
+    ],
+    versions: [],
+    roles: { wording: "how the kubelet words cgroup v1 support (dates its release)" },
+    priority: 50,
+    meaning:
+      "The kubelet validated its configuration, found failCgroupV1 set while the host (or the node container of kind, k3d, minikube) runs the legacy cgroup v1 hierarchy, and exited. From Kubernetes 1.35 failCgroupV1 defaults to true, so a 1.35+ kubelet (a new kindest/node image, k3s/RKE2 1.35, a kubeadm upgrade) stops on hosts that older kubelets ran on: CentOS/RHEL 7-8, Amazon Linux 2, Ubuntu 18.04, WSL2 kernels and Docker engines still on cgroup v1. In 1.31-1.34 the option defaults to false and the refusal means it was turned on.",
+    causes: [
+      "A kubelet 1.35 or newer on a cgroup v1 host: CI runners and images on old kernels (kubernetes/node-problem-detector#1161, #1169: the e2e VM image), WSL2 or Docker Desktop VMs, old distributions under k3s/k3d (NVIDIA/OpenShell#360).",
+      "A kubelet 1.31-1.34 whose configuration sets failCgroupV1: true (or --fail-cgroupv1) on a cgroup v1 host.",
+    ],
+    fixes: [
+      "Move the host to cgroup v2 (systemd.unified_cgroup_hierarchy=1 on the kernel command line; on WSL2 kernelCommandLine = cgroup_no_v1=all in .wslconfig), or use a runner image whose kernel and Docker run cgroup v2.",
+      "To stay on cgroup v1 for now, set failCgroupV1: false in the KubeletConfiguration (k3s: --kubelet-arg=fail-cgroupv1=false; kubeadm also needs its SystemVerification preflight check skipped), or pin Kubernetes (the node image) to 1.34.",
+    ],
+    references: [
+      "https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/5573-remove-cgroup-v1",
+      "https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/4569-cgroup-v1-maintenance-mode",
+      "https://github.com/kubernetes/node-problem-detector/issues/1161",
+      "https://github.com/kubernetes/minikube/issues/22315",
+    ],
+    examples: [
+      {
+        // kubernetes/node-problem-detector#1161 (GCE e2e VM image on cgroup v1, kubelet from master, Oct 2025)
+        line: String.raw`Oct 20 21:24:39.712480 e2e-80d4170f39-80e1a-minion-group-0l2l kubelet[9413]: E1020 21:24:39.706440    9413 run.go:72] "command failed" err="failed to validate kubelet configuration, error: kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is unsupported and will be removed in a future release, path: &TypeMeta{Kind:,APIVersion:,}"`,
+        captures: { wording: "unsupported and will be removed" },
+      },
+      // NVIDIA/OpenShell#360 (k3s v1.35.2 on Rocky Linux 8)
+      { line: "Kubernetes 1.35 (bundled in k3s v1.35.2) rejects cgroup v1 by default, causing kubelet to exit immediately with `kubelet is configured to not run on a host using cgroup v1`." },
+    ],
+    nearMisses: [
+      // The kubelet's validation source (1.31-1.34 wording): no refusal.
+      '\t\treturn fmt.Errorf("kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is in maintenance mode")',
+    ],
+  },
+];
