@@ -3,4 +3,102 @@ import type { Signature } from "../model.js";
 // Rules of the tenth tuning session (area: platform). Their reasoning lives in src/diagnose/area-platform15.ts; real lines
 // and near-misses in test/fixtures/real-world/lines-15platform.jsonl.
 
-export const platform15Signatures: Signature[] = [];
+// Quotes as printed, or JSON/YAML-escaped in a ClusterVersion dump.
+const Q = String.raw`\\?"`;
+
+// ClusterVersionGiantHop's message: the release asked for and the current target.
+const GIANT_HOP = String.raw`(?<target>\d+\.\d+\.\d+[\w.+-]{0,60})\s+is\s+more\s+than\s+one\s+minor\s+version\s+beyond\s+the\s+current\s+target\s+(?<current>\d+\.\d+\.\d+[\w.+-]{0,60})`;
+
+export const platform15Signatures: Signature[] = [
+  {
+    id: "eksctl-aws-cli-lacks-get-token",
+    title: "eksctl cannot use kubectl with the new EKS cluster: the aws CLI is older than `aws eks get-token`",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["unable to use kubectl with the EKS cluster"],
+    patterns: [
+      // eksctl pkg/utils/kubectl (CheckAllCommands): errors.Wrapf(err, "unable to use kubectl with the EKS cluster (check
+      // '%s')", …) around kubectl version's stderr. The kubeconfig eksctl writes falls back to `aws eks get-token` when
+      // aws-iam-authenticator is not on PATH; an aws CLI without that subcommand prints its usage text, which eksctl
+      // appends. Any other tail (Unauthorized, kubectl's --short deprecation warning) is not this rule's.
+      String.raw`unable\s+to\s+use\s+kubectl\s+with\s+the\s+EKS\s+cluster\s+\(check\s+'[^'\n]{1,200}'\)\s*:\s*usage\s*:\s*aws\s+\[options\]`,
+    ],
+    versions: [],
+    roles: {},
+    priority: 50,
+    meaning:
+      "eksctl created the cluster and wrote a kubeconfig whose credential plugin is `aws eks get-token` (used when aws-iam-authenticator is not on PATH). That subcommand arrived in aws-cli 1.16.156 (May 2019); an older aws CLI answers with its usage text (\"argument operation: Invalid choice\"), kubectl gets no token, and eksctl reports it cannot use kubectl with the cluster.",
+    causes: [
+      "An aws CLI older than 1.16.156 (v1) on the machine running eksctl or kubectl: distribution packages (Ubuntu's python3-awscli, old Amazon Linux and Cloud9 AMIs) lag far behind (eksctl-io/eksctl#1109, aws-samples/eks-workshop#734).",
+    ],
+    fixes: [
+      "Upgrade the aws CLI (aws CLI v2, or `pip install --upgrade awscli` to 1.16.156 or later; EKS workshops ask for 1.18.15+), make sure that aws is first on PATH, then re-run `aws eks update-kubeconfig --name <cluster>`.",
+      "Or install aws-iam-authenticator on PATH, which eksctl's kubeconfig uses instead of `aws eks get-token`.",
+    ],
+    references: ["https://github.com/eksctl-io/eksctl/issues/1109", "https://github.com/aws-samples/eks-workshop/issues/734", "https://github.com/aws/containers-roadmap/issues/292"],
+    examples: [
+      {
+        // eksctl-io/eksctl#1109
+        line: "[✖]  unable to use kubectl with the EKS cluster (check 'kubectl version'): usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]",
+      },
+    ],
+    nearMisses: [
+      // eksctl-io/eksctl#5689, #6995: kubectl's deprecation warning printed before the real error, not an aws CLI.
+      "2022-09-09 17:18:07 [✖]  unable to use kubectl with the EKS cluster (check 'kubectl version'): WARNING: This version information is deprecated and will be replaced with the output from kubectl version --short.  Use --output=yaml|json to get the full version.",
+    ],
+  },
+  {
+    id: "openshift-update-precondition-failed",
+    title: "OpenShift's cluster-version operator refuses the update: a precondition (Upgradeable, minor-version hop) failed",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["failed because of", "more than one minor version beyond", "Upgradeable status condition is set to False"],
+    patterns: [
+      // cluster-version-operator pkg/payload/precondition: `Precondition %q failed because of %q: %v`, as the sync worker
+      // logs it, in ReleaseAccepted=False's message (oc adm upgrade) and in the ClusterVersion's Failing condition.
+      String.raw`Precondition\s+${Q}(?<precondition>ClusterVersion\w+|EtcdRecentBackup|\w+Upgradeable)${Q}\s+failed\s+because\s+of\s+${Q}(?<reason>[\w.-]+)${Q}(?:\s*:\s*${GIANT_HOP})?`,
+      // ClusterVersionGiantHop's message (CVO 4.19+): the target skips a minor.
+      GIANT_HOP,
+      // Red Hat OpenShift on IBM Cloud: the master update refused because the ClusterVersion reports Upgradeable=False.
+      String.raw`Cannot\s+complete\s+cluster\s+master\s+upgrade\s+because\s+the\s+Upgradeable\s+status\s+condition\s+is\s+set\s+to\s+False`,
+    ],
+    versions: ["target", "current"],
+    roles: { precondition: "CVO precondition", reason: "Upgradeable=False reason", target: "OpenShift release asked for", current: "OpenShift release the cluster is on" },
+    versionKinds: { target: { kind: "component", component: "OpenShift" }, current: { kind: "component", component: "OpenShift" } },
+    priority: 40,
+    meaning:
+      "The cluster-version operator checks preconditions before it accepts a release: ClusterVersionUpgradeable (no Upgradeable=False condition for a minor update) and, from 4.19, ClusterVersionGiantHop (no update past the next minor). Upgradeable=False is often a version gate (APIs the next Kubernetes removes, awaiting an admin ack; kubelets too far behind; an operator's olm.maxOpenShiftVersion), but also configuration (CVO overrides, mutated default SCCs, TechPreviewNoUpgrade, manually maintained credentials), so the reason decides.",
+    causes: [
+      "AdminAckRequired: the next minor's Kubernetes removes APIs and nobody acknowledged it in openshift-config/admin-acks.",
+      "KubeletMinorVersion…: nodes whose kubelets the next minor would leave too far behind.",
+      "MultipleMinorVersionsUpdate: a target more than one minor beyond the current release.",
+      "Configuration rather than versions: ClusterVersionOverridesSet, DefaultSecurityContextConstraints_Mutated, FeatureGates…TechPreviewNoUpgrade.",
+    ],
+    fixes: [
+      "Read the reason (oc adm upgrade; oc get clusterversion version -o yaml) and clear it: check APIRequestCount for removed APIs and acknowledge the admin gate, finish updating the machine config pools, or update one minor at a time.",
+    ],
+    references: [
+      "https://github.com/openshift/cluster-version-operator/pull/1276",
+      "https://github.com/okd-project/okd/issues/1461",
+      "https://cloud.ibm.com/docs/openshift?topic=openshift-ts-cluster-master-upgrade",
+      "https://docs.openshift.com/container-platform/latest/updating/preparing_for_updates/updating-cluster-prepare.html",
+    ],
+    examples: [
+      {
+        // openshift/cluster-version-operator#1276 (oc adm upgrade, 4.19 to 4.21)
+        line: `  * Precondition "ClusterVersionGiantHop" failed because of "MultipleMinorVersionsUpdate": 4.21.0-rc.1 is more than one minor version beyond the current target 4.19.0-0.nightly-2026-01-06-203205 (4.21 > 4.(19+1)), and only updates within the current minor version or to the next minor version are supported.`,
+        captures: { precondition: "ClusterVersionGiantHop", reason: "MultipleMinorVersionsUpdate", target: "4.21.0-rc.1", current: "4.19.0-0.nightly-2026-01-06-203205" },
+      },
+      {
+        // IBM Cloud docs, "Why do I see a Cannot complete cluster master upgrade message?"
+        line: "Cannot complete cluster master upgrade because the Upgradeable status condition is set to False.",
+      },
+    ],
+    nearMisses: [
+      // okd-project/okd#1461: CVO overrides, a configuration the user set.
+      `sync_worker.go:348] Precondition error (force false, block true): Precondition "ClusterVersionUpgradeable" failed because of "ClusterVersionOverridesSet": Disabling ownership via cluster version overrides prevents upgrades. Please remove overrides before continuing.`,
+    ],
+  },
+];
