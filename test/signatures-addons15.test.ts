@@ -39,3 +39,49 @@ describe("istio-proxy's pilot-agent refusing a flag of another Istio release", (
     expect((await verdictOf("Error: unknown flag: --port")).id).not.toBe("istio-pilot-agent-flag-unknown");
   });
 });
+
+describe("Longhorn's supported Kubernetes range", () => {
+  it.each([
+    // longhorn/website's 1.2.0 important notes, longhorn/longhorn's CHANGELOG-1.4.0, -1.5.3, -1.8.0, longhorn.io 1.4.0 notes
+    ["1. Please ensure your Kubernetes cluster is at least v1.18 before upgrading to Longhorn v1.2.0", { min: "v1.18", longhorn: "v1.2.0" }],
+    ["> **Please ensure your Kubernetes cluster is at least v1.21 before upgrading to Longhorn v1.4.0 from v1.3.x. Only support upgrading from 1.3.x.**", { min: "v1.21", longhorn: "v1.4.0" }],
+    [
+      "> **Please read the [important notes](https://longhorn.io/docs/1.5.3/deploy/important-notes/) first and ensure your Kubernetes cluster is at least v1.21 before upgrading to Longhorn v1.5.3 from v1.4.x/v1.5.x, which are only supported source versions.**",
+      { min: "v1.21", longhorn: "v1.5.3" },
+    ],
+    [
+      "Please ensure your Kubernetes cluster is at least v1.21 and at most v1.26 before upgrading to Longhorn v1.4.0 because the supported Kubernetes version has been updated (>= v1.21 and <= v1.26) in v1.4.0.",
+      { min: "v1.21", max: "v1.26", longhorn: "v1.4.0" },
+    ],
+    ["The CSI external-snapshotter was upgraded to v8.2.0. Ensure that all clusters are running Kubernetes v1.25 or later before upgrading to Longhorn v1.8.0 or a later version.", { min: "v1.25", longhorn: "v1.8.0" }],
+    ["**Ensure that your cluster is running Kubernetes v1.25 or later before installing Longhorn v1.8.0.**", { min: "v1.25", longhorn: "v1.8.0" }],
+  ] as const)("%s is a warning", async (line, captures) => {
+    const got = await verdictOf(line);
+    expect(got).toMatchObject({ id: "longhorn-kubernetes-range-notice", verdict: "warning" });
+    expect(got.captures).toMatchObject(captures);
+  });
+
+  it("ignores Longhorn's other notices", async () => {
+    const line =
+      "Longhorn v1.8.0 supports fully automatic online expansion of RWX volumes without the need to scale down the workload or apply manual commands. To use this feature, ensure that the v1.8.0 versions of Longhorn Manager, Share Manager, and the CSI plugin are all running.";
+    expect((await verdictOf(line)).verdict).toBe("none");
+  });
+
+  const notice = "Please ensure your Kubernetes cluster is at least v1.21 and at most v1.26 before upgrading to Longhorn v1.4.0 because the supported Kubernetes version has been updated (>= v1.21 and <= v1.26) in v1.4.0.";
+
+  it("is the cause when the job's cluster is outside the range", async () => {
+    const report = await analyze([textSource("job.log", `Server Version: v1.27.4+k3s1\n${notice}\n`)]);
+    const cause = report.causes.find((c) => c.signature.id === "longhorn-kubernetes-range-notice");
+    expect(cause?.diagnosis.headline).toMatch(/v1\.21 to v1\.26, and the cluster runs v1\.27\.4\+k3s1: the cluster is newer/);
+    const rows = Object.fromEntries(cause!.diagnosis.versions.map((r) => [r.name, r]));
+    expect(rows.max?.typed?.kind).toBe("minor");
+    expect(rows.longhorn?.typed).toMatchObject({ kind: "component", component: "Longhorn" });
+    expect(rows.upTo).toBeUndefined();
+  });
+
+  it("is dismissed when the job's cluster is inside the range", async () => {
+    const report = await analyze([textSource("job.log", `Server Version: v1.25.6\n${notice}\n`)]);
+    expect([...report.causes, ...report.warnings].map((f) => f.signature.id)).not.toContain("longhorn-kubernetes-range-notice");
+    expect(report.dismissed.map((f) => f.signature.id)).toContain("longhorn-kubernetes-range-notice");
+  });
+});

@@ -1,4 +1,4 @@
-import type { Diagnoser } from "./context.js";
+import { captureRoles, hintRole, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/addons15.ts (the tenth tuning session, area: addons).
 
@@ -16,6 +16,40 @@ const PILOT_AGENT_FLAG_HISTORY: Record<string, { change: "added" | "removed"; re
 };
 
 export const addons15Diagnosers: Record<string, Diagnoser> = {
+  /**
+   * longhorn-kubernetes-range-notice. The notice is a warning; a cluster version from the job (a kubectl version Server
+   * Version, the cluster's version) outside the range makes it the cause, inside it dismisses the notice.
+   */
+  "longhorn-kubernetes-range-notice": (input) => {
+    const longhorn = input.capture("longhorn") ?? "this release";
+    const min = input.version("min");
+    const max = input.version("max") ?? input.version("upTo");
+    const range = `${input.capture("min") ?? "?"}${max ? ` to ${input.capture("max") ?? input.capture("upTo")}` : " or newer"}`;
+    const cluster = input.hint("server", "cluster", "kubernetes");
+    const versions = [...captureRoles(input).filter((r) => !(r.name === "upTo" && input.capture("max"))), ...(cluster ? [hintRole("cluster", cluster.hint.version, "cluster (API server) version", cluster.hint)] : [])];
+    if (cluster && min) {
+      const minor = cluster.version.minor;
+      const below = cluster.version.major === 1 && minor < min.minor;
+      const above = max !== undefined && cluster.version.major === 1 && minor > max.minor;
+      if (below || above) {
+        return {
+          verdict: "cause",
+          headline: `Longhorn ${longhorn} supports Kubernetes ${range}, and the cluster runs ${cluster.hint.version}: ${above ? "the cluster is newer than this Longhorn release supports" : "the cluster is older than this Longhorn release requires"}.`,
+          versions,
+        };
+      }
+      return {
+        verdict: "not-skew",
+        headline: `Longhorn ${longhorn} supports Kubernetes ${range}, and the cluster's ${cluster.hint.version} is inside it: the notice is not the failure.`,
+        versions,
+      };
+    }
+    return {
+      verdict: "warning",
+      headline: `Longhorn ${longhorn} supports Kubernetes ${range}${max ? " only" : ""}: check the cluster's minor against it before installing or upgrading.`,
+      versions,
+    };
+  },
   "istio-pilot-agent-flag-unknown": (input) => {
     const flag = input.capture("flag") ?? "";
     const row = PILOT_AGENT_FLAG_HISTORY[flag];

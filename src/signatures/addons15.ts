@@ -40,6 +40,64 @@ export const PILOT_AGENT_FLAGS = [
 
 export const addons15Signatures: Signature[] = [
   {
+    id: "longhorn-kubernetes-range-notice",
+    title: "Longhorn's notice of the Kubernetes releases an upgrade to it supports",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["before upgrading to Longhorn", "before installing Longhorn"],
+    patterns: [
+      // The upgrade notice of Longhorn's important notes and release notes (longhorn/website content/docs/<v>/deploy/
+      // important-notes, longhorn/longhorn CHANGELOG/CHANGELOG-<v>.md), quoted in issues and printed by installers that
+      // echo it: "ensure your Kubernetes cluster is at least v1.18 [and at most v1.24] before upgrading to Longhorn v1.3.2
+      // [because the supported Kubernetes version has been updated (>= v1.18 and <= v1.24) in v1.3.2]".
+      String.raw`[Ee]nsure\s+(?:your|the)\s+Kubernetes\s+cluster\s+is\s+at\s+least\s+(?<min>v?1\.\d+)(?:\s+and\s+at\s+most\s+(?<max>v?1\.\d+))?\s+before\s+upgrading\s+to\s+Longhorn\s+(?<longhorn>v?\d+\.\d+\.\d+(?:-[\w.]+)?)(?:[^(\n]{0,120}?\(>=\s*v?1\.\d+(?:\s+and\s+<=\s*(?<upTo>v?1\.\d+))?\))?`,
+      // The 1.8 wording (CHANGELOG-1.8.0.md): "Ensure that all clusters are running Kubernetes v1.25 or later before upgrading
+      // to Longhorn v1.8.0", "Ensure that your cluster is running Kubernetes v1.25 or later before installing Longhorn v1.8.0".
+      String.raw`[Ee]nsure\s+that\s+(?:all\s+clusters\s+are|your\s+cluster\s+is)\s+running\s+Kubernetes\s+(?<min>v?1\.\d+)\s+or\s+later\s+before\s+(?:upgrading\s+to|installing)\s+Longhorn\s+(?<longhorn>v?\d+\.\d+\.\d+(?:-[\w.]+)?)`,
+    ],
+    versions: ["min", "max", "upTo", "longhorn"],
+    roles: {
+      min: "oldest Kubernetes minor this Longhorn release supports",
+      max: "newest Kubernetes minor this Longhorn release supports",
+      upTo: "newest Kubernetes minor this Longhorn release supports",
+      longhorn: "Longhorn release",
+    },
+    versionKinds: { min: "minor", max: "minor", upTo: "minor", longhorn: { kind: "component", component: "Longhorn" } },
+    priority: 50,
+    meaning:
+      "Longhorn supports a range of Kubernetes minors per release and says so before each upgrade: older clusters lack APIs its components need (CSI sidecars, policy/v1), and before 1.4 its charts refused Kubernetes 1.25 (PodSecurityPolicy, v1beta1 snapshots). The notice itself is no error, so the diagnosis gives a warning; the job's cluster version, when it shows one, says whether the cluster is outside the range.",
+    causes: [
+      "A cluster newer than the Longhorn release supports, often because the cluster installer took the latest Kubernetes (k3s, RKE2) while Longhorn stayed pinned (garutilorenzo/k3s-oci-cluster#28: Longhorn 1.3.2 on Kubernetes 1.25).",
+      "A cluster older than the minimum of the Longhorn release being installed or upgraded to (longhorn/longhorn#7224: 1.6 on k3s 1.20).",
+    ],
+    fixes: [
+      "Pick the Longhorn release whose range includes the cluster's minor (the support matrix in the important notes), or move the cluster into the range first; upgrade Kubernetes and Longhorn in steps so each Longhorn runs on a supported minor (longhorn/longhorn#10869).",
+    ],
+    references: [
+      "https://longhorn.io/docs/1.3.2/deploy/important-notes/",
+      "https://github.com/longhorn/longhorn/issues/7224",
+      "https://github.com/longhorn/longhorn/issues/10869",
+      "https://github.com/longhorn/longhorn/pull/4663",
+    ],
+    examples: [
+      {
+        // longhorn/website content/docs/1.2.0/deploy/important-notes/index.md
+        line: "1. Please ensure your Kubernetes cluster is at least v1.18 before upgrading to Longhorn v1.2.0",
+        captures: { min: "v1.18", longhorn: "v1.2.0" },
+      },
+      {
+        // longhorn/longhorn CHANGELOG/CHANGELOG-1.4.0.md
+        line: "> **Please ensure your Kubernetes cluster is at least v1.21 before upgrading to Longhorn v1.4.0 from v1.3.x. Only support upgrading from 1.3.x.**",
+        captures: { min: "v1.21", longhorn: "v1.4.0" },
+      },
+    ],
+    nearMisses: [
+      // longhorn/longhorn CHANGELOG-1.8.0.md: a Longhorn "ensure" without a Kubernetes range
+      "Longhorn v1.8.0 supports fully automatic online expansion of RWX volumes without the need to scale down the workload or apply manual commands. To use this feature, ensure that the v1.8.0 versions of Longhorn Manager, Share Manager, and the CSI plugin are all running.",
+    ],
+  },
+  {
     id: "istio-pilot-agent-flag-unknown",
     title: "istio-proxy's pilot-agent refuses a flag its injection template or gateway chart passes (proxy and control plane of different Istio releases)",
     family: "addons",
