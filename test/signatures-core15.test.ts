@@ -67,3 +67,19 @@ describe("CRD preserveUnknownFields: true refused", () => {
     expect(upgrade.causes[0]?.signature.id).toBe("crd-preserve-unknown-fields-upgrade");
   });
 });
+
+describe("kube-proxy refused nf_conntrack_max", () => {
+  it.each([
+    // k3d-io/k3d#607 (docker logs prefix), antrea-io/antrea#2407 (kind before v0.11.0), kubernetes/kubernetes#141943 (LXC, 1.36)
+    ["2021-05-16T05:05:31.783130013Z  F0516 05:05:31.782902       7 server.go:495] open /proc/sys/net/netfilter/nf_conntrack_max: permission denied", "warning"],
+    ["F0714 12:21:18.488637       1 server.go:495] open /proc/sys/net/netfilter/nf_conntrack_max: permission denied", "warning"],
+    [String.raw`run.go:72] "command failed" err="could not set conntrack parameters from kube-proxy configuration: open /proc/sys/net/netfilter/nf_conntrack_max: permission denied"`, "warning"],
+    // the module missing (corneliusweig/kubernetes-lxd#13) and LXD's hashsize (justmeandopensource/kubernetes#144)
+    ["5286 server.go:489] open /proc/sys/net/netfilter/nf_conntrack_max: no such file or directory", "none"],
+    [String.raw`E0823 17:40:52.933169       1 server.go:558] "Error running ProxyServer" err="write /sys/module/nf_conntrack/parameters/hashsize: operation not supported"`, "none"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got.id).toBe("kube-proxy-conntrack-max-read-only");
+  });
+});

@@ -51,4 +51,50 @@ export const core15Signatures: Signature[] = [
       '\t\treturn fmt.Errorf("kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is in maintenance mode")',
     ],
   },
+  {
+    id: "kube-proxy-conntrack-max-read-only",
+    title: "kube-proxy cannot set nf_conntrack_max inside a container node (kernel 5.12.2+ made it read-only outside the host's network namespace)",
+    family: "compatibility",
+    // The same refusal comes from LXC and rootless nodes whatever the kernel, and from kube-proxy 1.36 in LXC
+    // (kubernetes/kubernetes#141943): a warning.
+    severity: "warning",
+    flake: false,
+    anchors: ["nf_conntrack_max: permission denied"],
+    patterns: [
+      // kube-proxy's conntrack setup (cmd/kube-proxy/app/conntrack.go, later sysctls.go): "open %s: permission denied" from
+      // writing the sysctl, fatal (klog F server.go) or as "Error running ProxyServer" / "command failed" err="could not set
+      // conntrack parameters from kube-proxy configuration: ...".
+      String.raw`open\s+/proc/sys/net/netfilter/nf_conntrack_max\s*:\s*permission\s+denied`,
+    ],
+    versions: [],
+    priority: 45,
+    meaning:
+      "kube-proxy raises net.netfilter.nf_conntrack_max at start unless conntrack.maxPerCore is 0, and exits when the write fails. Linux 5.12.2 (and the 5.10.35, 5.11.x stable backports) made the sysctl read-only outside the initial network namespace, so kube-proxy in a container node (kind before v0.11.0, minikube before 1.21, k3s/k3d and RKE2 before their May 2021 fixes) crash-loops on newer host kernels: the host kernel outgrew the tool's kube-proxy configuration. LXC and rootless nodes refuse the write on any kernel.",
+    causes: [
+      "A kind, minikube, k3d/k3s or TCE bootstrap release older than its fix (kind v0.11.0, minikube 1.21, k3s May 2021 patch releases) on a host kernel 5.12.2+ or a backported 5.10/5.11 (kubernetes-sigs/kind#2240, kubernetes/minikube#11418, k3d-io/k3d#607, antrea-io/antrea#2407 on old release branches).",
+      "A node in an LXC or rootless container, where /proc/sys/net/netfilter/nf_conntrack_max is read-only (canonical/microk8s#2777; kube-proxy 1.36 in LXC, kubernetes/kubernetes#141943).",
+    ],
+    fixes: [
+      "Upgrade the cluster tool (kind v0.11.0+, minikube 1.21+, a k3s/k3d release from May 2021 on), which sets kube-proxy's conntrack.maxPerCore to 0.",
+      "Or set conntrack.maxPerCore: 0 in the KubeProxyConfiguration (--conntrack-max-per-core=0), or raise the host's sysctl first (sysctl -w net.netfilter.nf_conntrack_max=131072) so kube-proxy finds it high enough and skips the write.",
+    ],
+    references: [
+      "https://github.com/kubernetes-sigs/kind/issues/2240",
+      "https://github.com/kubernetes-sigs/kind/pull/2241",
+      "https://github.com/kubernetes/minikube/pull/11419",
+      "https://github.com/k3s-io/k3s/pull/3337",
+    ],
+    examples: [
+      // k3d-io/k3d#607 (k3s v1.20.6+k3s1 on kernel 5.12.3, docker logs timestamps)
+      { line: "2021-05-16T05:05:31.783130013Z  F0516 05:05:31.782902       7 server.go:495] open /proc/sys/net/netfilter/nf_conntrack_max: permission denied" },
+      // kubernetes/kubernetes#141943 (kube-proxy 1.36.4 in LXC)
+      { line: String.raw`run.go:72] "command failed" err="could not set conntrack parameters from kube-proxy configuration: open /proc/sys/net/netfilter/nf_conntrack_max: permission denied"` },
+    ],
+    nearMisses: [
+      // corneliusweig/kubernetes-lxd#13: the conntrack module not loaded in the node.
+      "5286 server.go:489] open /proc/sys/net/netfilter/nf_conntrack_max: no such file or directory",
+      // justmeandopensource/kubernetes#144: LXD's hashsize, another write.
+      String.raw`E0823 17:40:52.933169       1 server.go:558] "Error running ProxyServer" err="write /sys/module/nf_conntrack/parameters/hashsize: operation not supported"`,
+    ],
+  },
 ];
