@@ -53,3 +53,30 @@ describe("OpenShift: the cluster-version operator refuses the update on a precon
     }
   });
 });
+
+describe("Terraform: a block the provider's schema lacks", () => {
+  const block = (where: string, line: string) => `│ Error: Unsupported block type\n│ \n│   on main.tf line 29, ${where}:\n│   29:   x {\n│ \n${line}\n╵`;
+  it.each([
+    // aws-samples/amazon-eks-machine-learning-with-terraform-and-kubeflow#109, rancher/tf-rancher-up#204 (helm provider 3.0)
+    [`│ Blocks of type "kubernetes" are not expected here. Did you mean to define argument "kubernetes"? If so, use the equals sign to assign it a`, "cause", { block: "kubernetes", argument: "kubernetes" }],
+    // eclipse-tractusx/tutorial-resources#594: the hint wrapped after "define", the provider named above
+    [block(`in provider "helm"`, `│ Blocks of type "kubernetes" are not expected here. Did you mean to define`), "cause", { block: "kubernetes" }],
+    // terraform-google-modules/terraform-google-github-actions-runners#218: helm_release set {} under helm provider 3.0
+    [block(`in resource "helm_release" "arc_runners_set"`, `│ Blocks of type "set" are not expected here. Did you mean to define argument "set"? If so, use the equals sign to assign it a value.`), "cause", { block: "set" }],
+    [block(`in resource "helm_release" "arc_runners_set"`, `│ Blocks of type "set" are not expected here.`), "cause", { block: "set" }],
+    // Azure-Terraform/terraform-azurerm-kubernetes#86, stormic-nomad-nishant/cloud_native_azure#4 (azurerm 3.0)
+    [`│ Blocks of type "addon_profile" are not expected here.`, "cause", { block: "addon_profile" }],
+    [`│ Blocks of type "role_based_access_control" are not expected here.`, "cause", { block: "role_based_access_control" }],
+    // a bare "set" without the resource: a warning
+    [`│ Blocks of type "set" are not expected here.`, "warning", { block: "set" }],
+    // hashicorp/terraform-provider-azurerm#7903: blocks given to a module call
+    ["Error: Unsupported block type\n\n  on main.tf line 61, in module \"azurerm_kubernetes_cluster\":\n  61:   default_node_pool {\n\nBlocks of type \"default_node_pool\" are not expected here.", "none", {}],
+  ] as const)("%s → %s", async (text, want, captures) => {
+    const got = await verdictOf(text);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("terraform-provider-block-not-in-schema");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+});

@@ -15,6 +15,32 @@ const OPENSHIFT_CONFIG_REASONS: Array<[RegExp, string]> = [
 /** Preconditions about the update graph or cluster state, not about versions that do not meet. */
 const OPENSHIFT_NON_VERSION_PRECONDITIONS = /^(?:ClusterVersionRecommendedUpdate|EtcdRecentBackup)$/;
 
+/** Blocks a provider major turned into arguments or removed, with the resource or provider they belong to. */
+const TERRAFORM_BLOCK_CHANGES: Array<{ blocks: RegExp; owner: RegExp; bare?: boolean; what: string; fix: string }> = [
+  {
+    // hashicorp/terraform-provider-helm 3.0.0 (Plugin Framework): #1637, rancher/tf-rancher-up#204, aws-samples/istio-on-eks#118
+    blocks: /^(?:kubernetes|registry|experiments)$/,
+    owner: /^provider helm$/,
+    what: "the helm provider 3.0 (June 2025) made the provider's kubernetes, registry and experiments blocks arguments",
+    fix: 'Pin hashicorp/helm to "~> 2.17" until the configuration is migrated, or write kubernetes = { host = …, exec = { … } } as the v3 upgrade guide shows.',
+  },
+  {
+    // terraform-google-modules/terraform-google-github-actions-runners#218
+    blocks: /^(?:set|set_sensitive|set_list|postrender)$/,
+    owner: /^helm_release$/,
+    what: "the helm provider 3.0 made helm_release's set, set_sensitive, set_list and postrender blocks list (or object) arguments",
+    fix: 'Pin hashicorp/helm to "~> 2.17", or rewrite the blocks as set = [{ name = …, value = … }, …] (v3 upgrade guide).',
+  },
+  {
+    // Azure-Terraform/terraform-azurerm-kubernetes#86, stormic-nomad-nishant/cloud_native_azure#4, hashicorp/terraform-provider-azurerm#18083
+    blocks: /^(?:addon_profile|role_based_access_control)$/,
+    owner: /^azurerm_kubernetes_cluster$/,
+    bare: true,
+    what: "azurerm 3.0 removed azurerm_kubernetes_cluster's addon_profile (its add-ons became top-level blocks) and role_based_access_control (now role_based_access_control_enabled and azure_active_directory_role_based_access_control)",
+    fix: 'Pin hashicorp/azurerm to "~> 2.99" for the old schema, or migrate per the azurerm 3.0 upgrade guide (oms_agent {}, key_vault_secrets_provider {}, azure_policy_enabled = true at the top level).',
+  },
+];
+
 export const platform15Diagnosers: Record<string, Diagnoser> = {
   "openshift-update-precondition-failed": (input) => {
     const reason = input.capture("reason");
@@ -65,6 +91,37 @@ export const platform15Diagnosers: Record<string, Diagnoser> = {
         ? `The cluster-version operator refused the update: precondition ${input.capture("precondition") ?? ""} failed because of ${reason}. A version gate (removed APIs, kubelets, operators' max OpenShift version) or a configuration; the condition's message names which.`
         : "The master update was refused because the ClusterVersion reports Upgradeable=False: often a version gate (APIs removed by the next minor awaiting an admin ack, kubelets or operators too old for it), sometimes a configuration; oc adm upgrade shows the reason.",
       versions,
+    };
+  },
+  "terraform-provider-block-not-in-schema": (input) => {
+    const block = input.capture("block") ?? "";
+    const argument = input.capture("argument");
+    const before = input.finding.context.before.slice(-6).map((l) => l.text).join("\n");
+    // The error's "on main.tf line N, in resource "x" "y":" / "in provider "helm":" / "in module "m":" line.
+    const owners = [...before.matchAll(/\bin\s+(resource|data|provider|module)\s+\\?"([\w-]+)\\?"/g)];
+    const last = owners.at(-1);
+    const ownerKind = last?.[1] ?? "";
+    const owner = last ? (ownerKind === "provider" ? `provider ${last[2] ?? ""}` : (last[2] ?? "")) : "";
+    if (ownerKind === "module") {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: the block ${block} {} is written inside a module call, and a module takes only arguments (its variables); pass the values as variables, or write the block in the module's own resource.`,
+      };
+    }
+    // Without the "in …" line, helm's names (kubernetes, set) are common words: only with the framework's hint.
+    const known = TERRAFORM_BLOCK_CHANGES.find((c) => c.blocks.test(block) && (owner ? c.owner.test(owner) : c.bare || argument === block));
+    if (known) {
+      return {
+        verdict: "cause",
+        headline: `The configuration writes ${block} {} as a block${owner ? ` in ${owner}` : ""}, but the installed provider has no such block: ${known.what}. The configuration (or a module) was written for the previous provider major.`,
+        fixes: [known.fix],
+      };
+    }
+    return {
+      verdict: "warning",
+      headline: argument
+        ? `The installed provider has ${argument} as an argument, not a block${owner ? ` (in ${owner})` : ""}: the configuration was likely written for a provider release (or a Terraform language version) where ${block} was a block; pin that release or write ${argument} = { … }.`
+        : `The installed provider's schema has no ${block} block${owner ? ` in ${owner}` : ""}: often a provider release other than the one the configuration was written for (a block added in a later release, or removed in a new major), sometimes a misspelt or misplaced block.`,
     };
   },
 };

@@ -101,4 +101,49 @@ export const platform15Signatures: Signature[] = [
       `sync_worker.go:348] Precondition error (force false, block true): Precondition "ClusterVersionUpgradeable" failed because of "ClusterVersionOverridesSet": Disabling ownership via cluster version overrides prevents upgrades. Please remove overrides before continuing.`,
     ],
   },
+  {
+    id: "terraform-provider-block-not-in-schema",
+    title: "Terraform: a block the provider's schema does not have (configuration written for another provider major)",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["are not expected here"],
+    patterns: [
+      // Terraform's HCL decoder (hcldec/gohcl): "Blocks of type %q are not expected here.", with the Plugin Framework's
+      // nested-attribute hint when the schema has an argument of that name ("Did you mean to define argument %q? If so,
+      // use the equals sign to assign it a value."), under "Error: Unsupported block type"; the hint may wrap after "define".
+      String.raw`Blocks\s+of\s+type\s+\\?"(?<block>[\w-]{1,80})\\?"\s+are\s+not\s+expected\s+here\.?(?:\s*Did\s+you\s+mean\s+to\s+define(?:\s*[│|])?\s+argument\s+\\?"(?<argument>[\w-]{1,80})\\?")?`,
+    ],
+    versions: [],
+    roles: { block: "block the configuration writes", argument: "argument of that name the schema has instead" },
+    priority: 40,
+    meaning:
+      "Terraform checked the configuration against the installed provider's schema and found a nested block it does not define. For managed Kubernetes this is mostly a provider major version other than the one the configuration (or module) was written for: helm provider 3.0 turned kubernetes {}, set {} and the other SDKv2 blocks into arguments, azurerm 3.0 removed azurerm_kubernetes_cluster's addon_profile and role_based_access_control, and a block documented for an unreleased provider is not in the one installed. A misspelt or misplaced block (or a block given to a module call) reads the same.",
+    causes: [
+      "An unpinned provider that moved to a new major (helm >= 3.0, azurerm >= 3.0) under a configuration or module written for the previous one.",
+      "A provider older than the documentation followed: the block arrived in a later release.",
+      "Not a version matter: a typo, a block at the wrong nesting level, or a block passed to a module call (modules take arguments).",
+    ],
+    fixes: [
+      "Pin the provider to the major the configuration was written for (required_providers { helm = { version = \"~> 2.17\" } }), or migrate the configuration with the provider's upgrade guide (helm v3: kubernetes = { … }, set = [ … ]; azurerm 3.0: addon_profile's add-ons as top-level blocks, role_based_access_control_enabled / azure_active_directory_role_based_access_control).",
+      "For a block from the latest docs, upgrade the provider (terraform init -upgrade) to the release that added it.",
+    ],
+    references: [
+      "https://registry.terraform.io/providers/hashicorp/helm/latest/docs/guides/v3-upgrade-guide",
+      "https://github.com/hashicorp/terraform-provider-helm/issues/1637",
+      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/3.0-upgrade-guide",
+    ],
+    examples: [
+      {
+        // rancher/tf-rancher-up#204 (helm provider 3.0)
+        line: String.raw`│ Blocks of type "kubernetes" are not expected here. Did you mean to define argument "kubernetes"? If so, use the equals sign to assign it a value.`,
+        captures: { block: "kubernetes", argument: "kubernetes" },
+      },
+      {
+        // Azure-Terraform/terraform-azurerm-kubernetes#86 (azurerm 3.0)
+        line: String.raw`│ Blocks of type "addon_profile" are not expected here.`,
+        captures: { block: "addon_profile" },
+      },
+    ],
+  },
 ];
