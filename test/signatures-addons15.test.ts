@@ -85,3 +85,22 @@ describe("Longhorn's supported Kubernetes range", () => {
     expect(report.dismissed.map((f) => f.signature.id)).toContain("longhorn-kubernetes-range-notice");
   });
 });
+
+describe("flux bootstrap's own sync objects refused before its CRDs are established", () => {
+  it("dismisses the bootstrap's Kustomization/<ns>/<ns> refused for its own kind (fluxcd/flux2#2436)", async () => {
+    const report = await analyze([textSource("bootstrap.log", '✗ Kustomization/flux/flux dry-run failed, error: no matches for kind "Kustomization" in version "kustomize.toolkit.fluxcd.io/v1beta2"\n')]);
+    expect([...report.causes, ...report.warnings]).toEqual([]);
+    expect(report.dismissed.find((d) => d.signature.id === "flux-api-version-not-served")?.diagnosis.headline).toMatch(/bootstrap applied its CRDs .* were established/);
+  });
+
+  it("dismisses a dry-run right after bootstrap's installing components", async () => {
+    const log = ['► installing components in "flux-system" namespace', 'HelmRelease/flux-system/podinfo dry-run failed, error: no matches for kind "HelmRelease" in version "helm.toolkit.fluxcd.io/v2beta1"'].join("\n");
+    const report = await analyze([textSource("bootstrap.log", `${log}\n`)]);
+    expect(report.warnings.map((w) => w.signature.id)).not.toContain("flux-api-version-not-served");
+  });
+
+  it("keeps the warning for another object's dry-run, and the cause for the CLI's own refusal (fluxcd/flux2#2009)", async () => {
+    expect(await verdictOf('HelmRelease/flux-system/podinfo dry-run failed, error: no matches for kind "HelmRelease" in version "helm.toolkit.fluxcd.io/v2beta1"')).toMatchObject({ id: "flux-api-version-not-served", verdict: "warning" });
+    expect(await verdictOf('✗ no matches for kind "Kustomization" in version "kustomize.toolkit.fluxcd.io/v1beta2"')).toMatchObject({ id: "flux-api-version-not-served", verdict: "cause" });
+  });
+});

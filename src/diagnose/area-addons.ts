@@ -7,6 +7,21 @@ const FLUX_DRY_RUN = /\bdry-run\s+failed\b/;
 const diagnoseFluxApi: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "this API version";
   if (FLUX_DRY_RUN.test(input.finding.text)) {
+    // The bootstrap's own sync object (Kustomization/<ns>/<ns>, flux-system/flux-system by default) refused for its own
+    // kind, or the dry-run right after bootstrap's "installing components": the CLI wrote CRDs and sync manifests of one
+    // release, so the kind is missing only because the CRDs were not established yet (fluxcd/flux2#2351, #2436).
+    const self = /\b(?<kind>\w+)\/(?<ns>[\w.-]+)\/\k<ns>\s+dry-run\s+failed\b[^\n]*?no\s+matches\s+for\s+kind\s+\\?"?\k<kind>\b/.exec(input.finding.text);
+    const bootstrapping = input.finding.context.before.slice(-3).some((l) => /installing\s+components\s+in\s+"?[\w.-]+"?\s+namespace/.test(l.text));
+    if (self || bootstrapping) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: flux bootstrap applied its CRDs and its own sync objects together, and the dry-run ran before the CRDs serving ${apiVersion} were established; the same bootstrap run again succeeds.`,
+        reasoning: ["The bootstrap's components and sync manifests come from the one CLI release, so the version is served once the CRDs are established (flux ≥ 0.26.2 waits for them)."],
+        causes: ["The bootstrap race of flux 0.25–0.26.1 (fluxcd/flux2#2351), or a bootstrap into a rebuilt cluster without the CRDs (fluxcd/flux2#2436)."],
+        fixes: ["Run the bootstrap again, or upgrade the flux CLI to 0.26.2 or later; applying the Flux CRDs first also avoids it."],
+        references: ["https://github.com/fluxcd/flux2/issues/2351", "https://github.com/fluxcd/flux2/issues/2436"],
+      };
+    }
     return {
       verdict: "warning",
       headline: `kustomize-controller's dry-run found no ${apiVersion}: either the Flux CRDs do not serve it (manifests of another Flux release), or a bootstrap applied them a moment ago and they are not established yet.`,
