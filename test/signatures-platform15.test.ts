@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
 import { verdictOf } from "./helpers/verdict.js";
 
 // Verdicts of the platform rules of the tenth tuning session (src/signatures/platform15.ts, src/diagnose/area-platform15.ts).
@@ -78,5 +80,21 @@ describe("Terraform: a block the provider's schema lacks", () => {
       expect(got.id).toBe("terraform-provider-block-not-in-schema");
       expect(got.captures).toMatchObject(captures);
     }
+  });
+});
+
+describe("k3s: agent and server on either side of 1.18's Control.Skips change", () => {
+  it.each([
+    // k3s-io/k3s#2339: a 1.18.9 agent, an older server
+    [String.raw`Oct 04 13:48:56 worker2 k3s[3397]: time="2020-10-04T13:48:56.690614656Z" level=error msg="json: cannot unmarshal array into Go struct field Control.Skips of type map[string]bool"`, { got: "array", want: "map[string]bool" }, /newer than its server/],
+    // k3s-io/k3s#2294: a 1.16.15 agent, a newer server
+    ["ERRO[2020-09-21T21:53:54.712690648+01:00] json: cannot unmarshal object into Go struct field Control.Skips of type []string", { got: "object", want: "[]string" }, /older than its server/],
+  ] as const)("%s", async (line, captures, headline) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe("cause");
+    expect(got.id).toBe("k3s-agent-server-config-other-release");
+    expect(got.captures).toMatchObject(captures);
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    expect(report.causes[0]?.diagnosis.headline).toMatch(headline);
   });
 });

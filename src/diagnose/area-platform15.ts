@@ -124,4 +124,14 @@ export const platform15Diagnosers: Record<string, Diagnoser> = {
         : `The installed provider's schema has no ${block} block${owner ? ` in ${owner}` : ""}: often a provider release other than the one the configuration was written for (a block added in a later release, or removed in a new major), sometimes a misspelt or misplaced block.`,
     };
   },
+  "k3s-agent-server-config-other-release": (input) =>
+    input.capture("want") === "[]string"
+      ? {
+          headline: "The k3s agent is older than its server: the server (k3s 1.18 or later) sends Control.Skips as a map, which this agent (1.17 or older) reads as a list, so the agent cannot load the cluster's config and never joins.",
+          fixes: ["Upgrade the agent to the server's release (re-run the install script with INSTALL_K3S_VERSION set to the server's version)."],
+        }
+      : {
+          headline: "The k3s agent is newer than its server: this agent (k3s 1.18 or later) expects Control.Skips as a map, but the server (1.17 or older) sends a list; k3s never supports agents ahead of servers.",
+          fixes: ["Upgrade the servers first (to the agent's release or later), or reinstall the agent with INSTALL_K3S_VERSION set to the server's version."],
+        },
 };

@@ -146,4 +146,42 @@ export const platform15Signatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "k3s-agent-server-config-other-release",
+    title: "k3s agent and server on releases whose control config differs (Control.Skips changed shape in 1.18)",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["Go struct field Control.Skips"],
+    patterns: [
+      // The agent decodes the server's /v1-k3s/config (config.Control) with its own types. k3s 1.18 changed Skips from
+      // []string to map[string]bool, so the two directions print the two type names.
+      String.raw`cannot\s+unmarshal\s+(?<got>array|object)\s+into\s+Go\s+struct\s+field\s+Control\.Skips\s+of\s+type\s+(?<want>map\[string\]bool|\[\]string)`,
+    ],
+    versions: [],
+    roles: { got: "JSON shape the server sent", want: "Go type the agent expects" },
+    priority: 50,
+    meaning:
+      "A k3s agent fetches the control-plane config from its server and decodes it with its own release's types. k3s 1.18 changed Control.Skips from a list to a map, so an agent on one side of 1.18 cannot read the config of a server on the other side and never joins. k3s supports servers newer than agents only briefly during an upgrade, never agents newer than servers.",
+    causes: [
+      "An agent installed from the stable/latest channel (1.18+) joining a server still on 1.17 or older (k3s-io/k3s#2339, #1808).",
+      "An old agent binary (1.17 or older) joining a server upgraded to 1.18+ (k3s-io/k3s#2294).",
+    ],
+    fixes: [
+      "Install agents at the servers' release (INSTALL_K3S_VERSION=<server version>), and upgrade servers before agents.",
+    ],
+    references: ["https://github.com/k3s-io/k3s/issues/2339", "https://github.com/k3s-io/k3s/issues/1808", "https://github.com/k3s-io/k3s/issues/2294", "https://docs.k3s.io/upgrades"],
+    examples: [
+      {
+        // k3s-io/k3s#2339 (agent v1.18.9+k3s1, older server)
+        line: String.raw`Oct 04 13:48:56 worker2 k3s[3397]: time="2020-10-04T13:48:56.690614656Z" level=error msg="json: cannot unmarshal array into Go struct field Control.Skips of type map[string]bool"`,
+        captures: { got: "array", want: "map[string]bool" },
+      },
+      {
+        // k3s-io/k3s#2294 (agent v1.16.15+k3s1, newer server)
+        line: "ERRO[2020-09-21T21:53:54.712690648+01:00] json: cannot unmarshal object into Go struct field Control.Skips of type []string",
+        captures: { got: "object", want: "[]string" },
+      },
+    ],
+  },
 ];
