@@ -104,3 +104,22 @@ describe("flux bootstrap's own sync objects refused before its CRDs are establis
     expect(await verdictOf('✗ no matches for kind "Kustomization" in version "kustomize.toolkit.fluxcd.io/v1beta2"')).toMatchObject({ id: "flux-api-version-not-served", verdict: "cause" });
   });
 });
+
+describe("Spinnaker's clouddriver refusing a resource's API version", () => {
+  it.each([
+    // spinnaker/spinnaker#6551, #6420, #4946
+    ["com.netflix.spinnaker.clouddriver.kubernetes.op.handler.UnsupportedVersionException: No ingress is supported at api version networking.k8s.io/v1", { kind: "ingress", apiVersion: "networking.k8s.io/v1" }, /older than the cluster/],
+    ["com.netflix.spinnaker.clouddriver.kubernetes.op.handler.UnsupportedVersionException: No ingress is supported at api version extensions/v1beta1", { kind: "ingress", apiVersion: "extensions/v1beta1" }, /newer than the cluster/],
+    ["com.netflix.spinnaker.clouddriver.kubernetes.v2.op.handler.UnsupportedVersionException: No deployment is supported at api version apps/v1", { kind: "deployment", apiVersion: "apps/v1" }, /older than the cluster/],
+  ] as const)("%s", async (line, captures, headline) => {
+    const report = await analyze([textSource("clouddriver.log", `${line}\n`)]);
+    const cause = report.causes.find((c) => c.signature.id === "spinnaker-clouddriver-api-version-unsupported");
+    expect(cause?.finding.captures).toMatchObject(captures);
+    expect(cause?.diagnosis.headline).toMatch(headline);
+    expect(cause?.diagnosis.versions.find((r) => r.name === "apiVersion")?.typed?.kind).toBe("api-version");
+  });
+
+  it("ignores statements about Spinnaker's compatibility (spinnaker/clouddriver#5275)", async () => {
+    expect((await verdictOf("This change makes Spinnaker incompatible with Kubernetes prior to 1.14.")).verdict).toBe("none");
+  });
+});

@@ -17,6 +17,21 @@ const PILOT_AGENT_FLAG_HISTORY: Record<string, { change: "added" | "removed"; re
 
 export const addons15Diagnosers: Record<string, Diagnoser> = {
   /**
+   * spinnaker-clouddriver-api-version-unsupported. A GA version refused means clouddriver is older than the API; a
+   * beta version refused means clouddriver dropped it while the cluster (or the manifest) still uses it.
+   */
+  "spinnaker-clouddriver-api-version-unsupported": (input) => {
+    const apiVersion = input.capture("apiVersion") ?? "this API version";
+    const kind = input.capture("kind") ?? "resource";
+    const beta = /\/v\d+(?:alpha|beta)\d+$/.test(apiVersion) || /^v\d+(?:alpha|beta)\d+$/.test(apiVersion);
+    return {
+      headline: beta
+        ? `clouddriver no longer handles ${kind} at ${apiVersion}, which the cluster (or the manifest) still uses: this Spinnaker release is newer than the cluster's API versions (it dropped the old beta version).`
+        : `clouddriver does not handle ${kind} at ${apiVersion}, which the cluster serves: this Spinnaker release is older than the cluster's API versions.`,
+      versions: captureRoles(input),
+    };
+  },
+  /**
    * longhorn-kubernetes-range-notice. The notice is a warning; a cluster version from the job (a kubectl version Server
    * Version, the cluster's version) outside the range makes it the cause, inside it dismisses the notice.
    */

@@ -40,6 +40,55 @@ export const PILOT_AGENT_FLAGS = [
 
 export const addons15Signatures: Signature[] = [
   {
+    id: "spinnaker-clouddriver-api-version-unsupported",
+    title: "Spinnaker's clouddriver has no handler for a Kubernetes resource at the API version the cluster returns",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["is supported at api version"],
+    patterns: [
+      // clouddriver's KubernetesHandler (op/handler, kubernetes.v2.op.handler before 1.20): the manifest's apiVersion is
+      // not in the handler's set of supported versions.
+      String.raw`UnsupportedVersionException\s*:\s*No\s+(?<kind>[a-zA-Z]+)\s+is\s+supported\s+at\s+api\s+version\s+(?<apiVersion>(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*/)?v\d+(?:(?:alpha|beta)\d+)?)\b`,
+    ],
+    versions: ["apiVersion"],
+    roles: { apiVersion: "API version of the resource clouddriver refused", kind: "resource kind" },
+    versionKinds: { apiVersion: "api-version" },
+    priority: 50,
+    meaning:
+      "clouddriver handles each Kubernetes kind at a fixed set of API versions. A manifest, or a live object as the cluster returns it, at a version outside that set fails (deploys time out waiting for the manifest to stabilise, caching agents log the exception): a GA version (apps/v1 Deployments before clouddriver 1.16's fix, networking.k8s.io/v1 Ingress before 1.27) means Spinnaker is older than the cluster's APIs; an old beta version (extensions/v1beta1) means Spinnaker dropped the version an older cluster still serves or returns by default.",
+    causes: [
+      "A Spinnaker (clouddriver) release older than the API version the manifests or the cluster use (spinnaker/spinnaker#4946: apps/v1 Deployments on Kubernetes 1.16; #6551: networking.k8s.io/v1 Ingress on 1.22).",
+      "A Spinnaker release that dropped an old beta version an older cluster still returns (spinnaker/spinnaker#6420: 1.26.2 and extensions/v1beta1 Ingress on EKS 1.16; Armory 2.26 and Kubernetes before 1.16).",
+    ],
+    fixes: [
+      "Upgrade Spinnaker (clouddriver) to a release that handles the API version the cluster serves, or deploy the manifests at a version this clouddriver handles.",
+      "For an old cluster that returns a dropped beta version, pin Spinnaker to the last release that supports it, or upgrade the cluster.",
+    ],
+    references: [
+      "https://github.com/spinnaker/spinnaker/issues/4946",
+      "https://github.com/spinnaker/spinnaker/issues/6420",
+      "https://github.com/spinnaker/spinnaker/issues/6551",
+      "https://github.com/spinnaker/clouddriver/pull/5275",
+    ],
+    examples: [
+      {
+        // spinnaker/spinnaker#6551 (networking.k8s.io/v1 Ingress, clouddriver without it)
+        line: "com.netflix.spinnaker.clouddriver.kubernetes.op.handler.UnsupportedVersionException: No ingress is supported at api version networking.k8s.io/v1",
+        captures: { kind: "ingress", apiVersion: "networking.k8s.io/v1" },
+      },
+      {
+        // spinnaker/spinnaker#4946 (Kubernetes 1.16, clouddriver before apps/v1 Deployments)
+        line: "com.netflix.spinnaker.clouddriver.kubernetes.v2.op.handler.UnsupportedVersionException: No deployment is supported at api version apps/v1",
+        captures: { kind: "deployment", apiVersion: "apps/v1" },
+      },
+    ],
+    nearMisses: [
+      // spinnaker/clouddriver#5275: the PR's statement, not an exception
+      "This change makes Spinnaker incompatible with Kubernetes prior to 1.14.",
+    ],
+  },
+  {
     id: "longhorn-kubernetes-range-notice",
     title: "Longhorn's notice of the Kubernetes releases an upgrade to it supports",
     family: "addons",
