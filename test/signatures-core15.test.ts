@@ -83,3 +83,18 @@ describe("kube-proxy refused nf_conntrack_max", () => {
     if (want !== "none") expect(got.id).toBe("kube-proxy-conntrack-max-read-only");
   });
 });
+
+describe("kubectl 1.2 validating against a 1.3+ server", () => {
+  it.each([
+    // kubernetes/kubernetes#26532, kelseyhightower/compose2kube#30 (bracketed lists), and the single form
+    [String.raw`error validating "./skydns.yaml": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
+    [String.raw`error validating "output/cache-rc.json": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
+    [String.raw`error validating "web.yaml": error validating data: unexpected type: object; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
+    // kubectl 1.8 against 1.7 (kubernetes/kubernetes#53309): not this rule
+    [String.raw`error: error validating "k8s/jenkins.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"PersistentVolumeClaim"}; if you choose to ignore these errors, turn validation off with --validate=false`, "not-this"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    if (want === "not-this") expect(got.id).not.toBe("kubectl-swagger-validation-unexpected-type");
+    else expect(got).toMatchObject({ id: "kubectl-swagger-validation-unexpected-type", verdict: want });
+  });
+});

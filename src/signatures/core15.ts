@@ -97,4 +97,41 @@ export const core15Signatures: Signature[] = [
       String.raw`E0823 17:40:52.933169       1 server.go:558] "Error running ProxyServer" err="write /sys/module/nf_conntrack/parameters/hashsize: operation not supported"`,
     ],
   },
+  {
+    id: "kubectl-swagger-validation-unexpected-type",
+    title: "kubectl 1.2 or older cannot validate against a Kubernetes 1.3+ API server's schema (\"unexpected type: object\")",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["unexpected type: object"],
+    patterns: [
+      // kubectl's swagger 1.2 validator (pkg/api/validation/schema.go before 1.4): a property whose type in the server's
+      // swagger spec is "object", which 1.3's spec started to use and 1.1/1.2 clients do not know. One error per such
+      // field, listed in brackets when there are several.
+      String.raw`error\s+validating\s+data\s*:\s*\[?unexpected\s+type\s*:\s*object\b`,
+    ],
+    versions: [],
+    priority: 45,
+    meaning:
+      "kubectl validates a manifest against the swagger spec the API server serves. The 1.3 API server's spec types some properties as \"object\", which the validator of kubectl 1.1 and 1.2 does not know, so every create or apply that carries such a field fails with one \"unexpected type: object\" per field. kubectl is older than the cluster (often a packaged kubectl 1.2 or a CI image with the old binary).",
+    causes: [
+      "kubectl 1.1 or 1.2 against a 1.3 or newer API server (kubernetes/kubernetes#26657: kubectl 1.2.0 with a 1.3.0 master; SeldonIO/seldon-server#26: kubectl 1.1.7 with minikube 0.12).",
+      "Old e2e or CI jobs that run a previous release's kubectl against an upgraded cluster.",
+    ],
+    fixes: [
+      "Use a kubectl of the cluster's minor (or within one minor of it): `kubectl version` shows both; put the new binary first on PATH.",
+      "--validate=false skips the client-side check and lets the server validate, but the old kubectl stays unsupported against the new server.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/26657", "https://kubernetes.io/releases/version-skew-policy/#kubectl"],
+    examples: [
+      // kubernetes/kubernetes#26532 (kubectl outdated against a docker-multinode 1.3 cluster)
+      { line: String.raw`error validating "./skydns.yaml": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false` },
+      // SeldonIO/seldon-server#26 (kubectl 1.1.7, minikube 0.12)
+      { line: String.raw`error validating "/seldon-server/kubernetes/bin/../conf/mysql.json": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false` },
+    ],
+    nearMisses: [
+      // kubernetes/kubernetes#53309: kubectl 1.8 against a 1.7 server, the opposite direction and another message.
+      String.raw`error: error validating "k8s/jenkins.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"PersistentVolumeClaim"}; if you choose to ignore these errors, turn validation off with --validate=false`,
+    ],
+  },
 ];
