@@ -123,3 +123,25 @@ describe("Spinnaker's clouddriver refusing a resource's API version", () => {
     expect((await verdictOf("This change makes Spinnaker incompatible with Kubernetes prior to 1.14.")).verdict).toBe("none");
   });
 });
+
+describe("ovn-controller unable to parse a newer northd's logical flows", () => {
+  it.each([
+    // oVirt/ovirt-system-tests#176, kubeovn/kube-ovn#1780
+    ["2022-06-02T08:29:21.149Z|00029|lflow|WARN|error parsing actions \"ct_commit { ct_mark.blocked = 1; }; /* drop */\": Syntax error at `ct_mark.blocked' expecting field name.", "cause", { symbol: "ct_mark.blocked", expected: "field name" }],
+    ['2022-06-02T08:29:21.149Z|00028|lflow|WARN|error parsing match "ct.est && ct_mark.blocked == 0": Syntax error at `ct_mark.blocked\' expecting field name.', "cause", { part: "match" }],
+    ["error parsing actions \"lookup_arp_ip(\"ovn-cluster-join\", ip6.dst); next;\": Syntax error at 'lookup_arp_ip' expecting action.", "cause", { symbol: "lookup_arp_ip", expected: "action" }],
+    // ovn-org/ovn#35: an empty address set
+    [
+      "2020-02-13T20:00:22.083Z|00059|lflow|WARN|error parsing match \"!ct.new && ct.est && !ct.rpl && ct_label.blocked == 0 && (ip4.src == {$a11661077897478047653} && outport == @a15416135329930652905)\": Syntax error at `$a11661077897478047653' expecting address set name.",
+      "none",
+      {},
+    ],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("ovn-controller-logical-flow-unparsable");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+});

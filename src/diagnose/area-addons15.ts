@@ -17,6 +17,23 @@ const PILOT_AGENT_FLAG_HISTORY: Record<string, { change: "added" | "removed"; re
 
 export const addons15Diagnosers: Record<string, Diagnoser> = {
   /**
+   * ovn-controller-logical-flow-unparsable. An unknown field or action is a newer northd's vocabulary; a jump past the
+   * controller's last table is also what a northd bug writes, so that form is a warning.
+   */
+  "ovn-controller-logical-flow-unparsable": (input) => {
+    const symbol = input.capture("symbol") ?? "a symbol";
+    const table = input.capture("table");
+    if (table) {
+      return {
+        verdict: "warning",
+        headline: `ovn-controller skipped a logical flow that jumps past its last table (${table}): the flows were most likely compiled by a newer ovn-northd for a longer pipeline than this controller's OVN release has.`,
+      };
+    }
+    return {
+      headline: `ovn-controller does not know ${input.capture("expected") === "action" ? "the action" : "the field"} ${symbol} in a logical flow: ovn-northd is of a newer OVN release than this ovn-controller, which skips the flow.`,
+    };
+  },
+  /**
    * spinnaker-clouddriver-api-version-unsupported. A GA version refused means clouddriver is older than the API; a
    * beta version refused means clouddriver dropped it while the cluster (or the manifest) still uses it.
    */

@@ -40,6 +40,52 @@ export const PILOT_AGENT_FLAGS = [
 
 export const addons15Signatures: Signature[] = [
   {
+    id: "ovn-controller-logical-flow-unparsable",
+    title: "ovn-controller cannot parse logical flows that ovn-northd wrote (northd newer than the controller)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["error parsing actions", "error parsing match"],
+    patterns: [
+      // ovn-controller's lflow.c: a symbol (field, action) its OVN release does not know, in a flow of the Southbound DB,
+      // which a newer ovn-northd writes. "expecting address set name" and other syntax errors are left out: an empty or
+      // missing address set is configuration (ovn-org/ovn#35).
+      String.raw`error\s+parsing\s+(?<part>actions|match)\s+"[^\n]{0,400}?"\s*:\s*Syntax\s+error\s+at\s+[\x60'‘]?(?<symbol>[\w.]+)['’]?\s+expecting\s+(?<expected>field\s+name|action)\b`,
+      // An action of a newer pipeline layout (kubeovn/kube-ovn#4795: a flow for table numbers the older controller lacks).
+      String.raw`error\s+parsing\s+(?<part>actions)\s+"[^\n]{0,400}?"\s*:\s*"(?<symbol>next)"\s+action\s+cannot\s+advance\s+beyond\s+table\s+(?<table>\d+)`,
+    ],
+    versions: [],
+    roles: { symbol: "field or action ovn-controller does not know", part: "part of the logical flow", expected: "what the parser expected", table: "last table of the controller's pipeline" },
+    priority: 50,
+    meaning:
+      "ovn-northd compiles the Northbound configuration into logical flows in the Southbound DB, and each ovn-controller translates them into OpenFlow. A field or action the controller's parser does not know (ct_nw_dst, ct_mark.blocked, a new action) or a jump past the last table of its pipeline means the flows were written by a newer ovn-northd than the ovn-controller reading them: the flow is skipped and the traffic it handles breaks. During an upgrade the controllers must be upgraded first (or northd told to wait for them).",
+    causes: [
+      "An upgrade that moved ovn-northd (the central components, kube-ovn's ovn-central) to a newer OVN before the ovn-controllers on the nodes (kubeovn/kube-ovn#4795: 1.12 → 1.13).",
+      "Nodes running an older OVN build than the northd host (oVirt/ovirt-system-tests#176: ovn-2021 -46 on the host, -69 on the engine), or a patched northd emitting an action the shipped controller lacks (kubeovn/kube-ovn#1780).",
+    ],
+    fixes: [
+      "Upgrade the ovn-controllers to northd's OVN release (controllers first, then northd, is OVN's documented order), or hold northd back until they are.",
+      "With OVN 21.09+, set ovn-match-northd-version=true on the chassis during major upgrades so a controller does not process flows of a newer northd.",
+    ],
+    references: ["https://github.com/kubeovn/kube-ovn/issues/4795", "https://github.com/oVirt/ovirt-system-tests/pull/176", "https://github.com/kubeovn/kube-ovn/pull/1780", "https://docs.ovn.org/en/latest/intro/install/ovn-upgrades.html"],
+    examples: [
+      {
+        // oVirt/ovirt-system-tests#176 (a host's ovn-controller older than the engine's northd)
+        line: "2022-06-02T08:29:21.149Z|00029|lflow|WARN|error parsing actions \"ct_commit { ct_mark.blocked = 1; }; /* drop */\": Syntax error at `ct_mark.blocked' expecting field name.",
+        captures: { part: "actions", symbol: "ct_mark.blocked", expected: "field name" },
+      },
+      {
+        // kubeovn/kube-ovn#1780 (an action the controller does not have)
+        line: "error parsing actions \"lookup_arp_ip(\"ovn-cluster-join\", ip6.dst); next;\": Syntax error at 'lookup_arp_ip' expecting action.",
+        captures: { part: "actions", symbol: "lookup_arp_ip", expected: "action" },
+      },
+    ],
+    nearMisses: [
+      // ovn-org/ovn#35: an ACL on an empty address set
+      "2020-02-13T20:00:22.083Z|00059|lflow|WARN|error parsing match \"!ct.new && ct.est && !ct.rpl && ct_label.blocked == 0 && (ip4.src == {$a11661077897478047653} && outport == @a15416135329930652905)\": Syntax error at `$a11661077897478047653' expecting address set name.",
+    ],
+  },
+  {
     id: "spinnaker-clouddriver-api-version-unsupported",
     title: "Spinnaker's clouddriver has no handler for a Kubernetes resource at the API version the cluster returns",
     family: "addons",
