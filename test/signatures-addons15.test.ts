@@ -145,3 +145,14 @@ describe("ovn-controller unable to parse a newer northd's logical flows", () => 
     }
   });
 });
+
+describe("an old client-go unable to decode managedFields", () => {
+  it("is the cause when the quoted context shows managed fields (sorintlab/stolon#781), a warning otherwise (kubernetes/minikube#7218)", async () => {
+    const stolon = String.raw`2020-04-29T10:33:12.177Z	ERROR	cmd/sentinel.go:1853	cannot update sentinel info	{"error": "update failed: failed to get latest version of pod: v1.Pod.ObjectMeta: v1.ObjectMeta.readObjectFieldAsBytes: expect : after object field, but found u, error found in #10 byte of ...|:{},\"k:{\\\"uid\\\":\\\"ee|..., bigger context ...|on-cluster\":{}},\"f:ownerReferences\":{\".\":{},\"k:{\\\"uid\\\":\\\"eef5ef67-ee7e-4184-b614-0a59457eb147\\\"}\":{|..."}`;
+    expect(await verdictOf(stolon)).toMatchObject({ id: "client-go-managed-fields-undecodable", verdict: "cause", captures: { type: "v1.ObjectMeta", found: "u" } });
+    expect(await verdictOf("storage provisioner in v1.9.0-beta.2: Object: readObjectFieldAsBytes: expect : after object field,")).toMatchObject({
+      id: "client-go-managed-fields-undecodable",
+      verdict: "warning",
+    });
+  });
+});

@@ -17,6 +17,22 @@ const PILOT_AGENT_FLAG_HISTORY: Record<string, { change: "added" | "removed"; re
 
 export const addons15Diagnosers: Record<string, Diagnoser> = {
   /**
+   * client-go-managed-fields-undecodable. The managedFields key shape (k:{...} or f: entries) in the quoted context
+   * shows the decoder met managed fields; without it, a malformed body from elsewhere reads the same, so a warning.
+   */
+  "client-go-managed-fields-undecodable": (input) => {
+    const managed = /k:\{|\bf:(?:metadata|ownerReferences|spec|status)\b|managedFields/.test(input.finding.text);
+    if (!managed) {
+      return {
+        verdict: "warning",
+        headline: "An old client-go (json-iterator) decoder stopped inside an object: most often an add-on built on an old client-go reading the managedFields of a 1.18+ cluster, but the line does not show the managed fields it failed on.",
+      };
+    }
+    return {
+      headline: "The program's client-go is older than the cluster: its json-iterator cannot read the managedFields keys (k:{\"uid\":...}) that Kubernetes 1.18+ API servers put on nearly every object, so it cannot list or get them.",
+    };
+  },
+  /**
    * ovn-controller-logical-flow-unparsable. An unknown field or action is a newer northd's vocabulary; a jump past the
    * controller's last table is also what a northd bug writes, so that form is a warning.
    */

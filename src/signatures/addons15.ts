@@ -40,6 +40,40 @@ export const PILOT_AGENT_FLAGS = [
 
 export const addons15Signatures: Signature[] = [
   {
+    id: "client-go-managed-fields-undecodable",
+    title: "A controller built on an old client-go cannot decode the managedFields of a Kubernetes 1.18+ API server",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["readObjectFieldAsBytes"],
+    patterns: [
+      // json-iterator's ReadObjectFieldAsBytes in the old client-go that an add-on vendors: a map key with escaped
+      // quotes (managedFields' "k:{\"uid\":...}" entries, on nearly every object from Kubernetes 1.18) ends its parse.
+      String.raw`(?:(?<type>v1\.\w+)\s*[.:]\s*)?readObjectFieldAsBytes\s*:\s*expect\s*:\s*after\s+object\s+field\s*,?(?:\s*but\s+found\s+(?<found>\S))?`,
+    ],
+    versions: [],
+    roles: { type: "Go type being decoded", found: "character the old decoder stopped at" },
+    priority: 50,
+    meaning:
+      "The program reading objects from the API server was built with an old client-go (and json-iterator), whose decoder cannot read map keys with escaped quotes. metadata.managedFields has such keys (\"k:{\\\"uid\\\":...}\" for ownerReferences and list entries), and from Kubernetes 1.18 the API server records managed fields on nearly every object, so an add-on that worked on older clusters fails to list or get its objects after the upgrade: the add-on is older than the cluster.",
+    causes: [
+      "An add-on or operator release that vendors an old client-go, on a cluster upgraded to 1.18 or later (bitnami/sealed-secrets#562: chart 0.7.0 on 1.19; sorintlab/stolon#781 on 1.18; minikube's storage-provisioner, kubernetes/minikube#7218).",
+    ],
+    fixes: [
+      "Upgrade the add-on to a release built with a recent client-go (the threads' fixes), or keep the cluster below 1.18 until it is.",
+    ],
+    references: ["https://github.com/bitnami-labs/sealed-secrets/issues/562", "https://github.com/sorintlab/stolon/issues/781", "https://github.com/kubernetes/minikube/issues/7218"],
+    examples: [
+      {
+        // sorintlab/stolon#781 (the sentinel's log on Kubernetes 1.18)
+        line: String.raw`2020-04-29T10:33:12.177Z	ERROR	cmd/sentinel.go:1853	cannot update sentinel info	{"error": "update failed: failed to get latest version of pod: v1.Pod.ObjectMeta: v1.ObjectMeta.readObjectFieldAsBytes: expect : after object field, but found u, error found in #10 byte of ...|:{},\"k:{\\\"uid\\\":\\\"ee|..., bigger context ...|on-cluster\":{}},\"f:ownerReferences\":{\".\":{},\"k:{\\\"uid\\\":\\\"eef5ef67-ee7e-4184-b614-0a59457eb147\\\"}\":{|..."}`,
+        captures: { type: "v1.ObjectMeta", found: "u" },
+      },
+      // kubernetes/minikube#7218 (the issue's title)
+      { line: "storage provisioner in v1.9.0-beta.2: Object: readObjectFieldAsBytes: expect : after object field," },
+    ],
+  },
+  {
     id: "ovn-controller-logical-flow-unparsable",
     title: "ovn-controller cannot parse logical flows that ovn-northd wrote (northd newer than the controller)",
     family: "addons",
