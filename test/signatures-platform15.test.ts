@@ -98,3 +98,18 @@ describe("k3s: agent and server on either side of 1.18's Control.Skips change", 
     expect(report.causes[0]?.diagnosis.headline).toMatch(headline);
   });
 });
+
+describe("eksctl: a kubeletExtraConfig field its KubeletConfiguration types lack", () => {
+  it.each([
+    // eksctl-io/eksctl#3329: a kubelet flag name, not a config field
+    [`[✖]  validating generated KubeletConfiguration object: error unmarshaling JSON: while decoding JSON: json: unknown field "enable-cadvisor-json-endpoints"`, "none"],
+    // eksctl-io/eksctl#1707 (read-only-port written as a field)
+    [`[✖]  validating generated KubeletConfiguration object: error unmarshaling JSON: while decoding JSON: json: unknown field "read-only-port"`, "none"],
+    // a camelCase field: newer than eksctl's vendored types, or misspelt
+    [`2020-05-03T10:00:00Z [✖]  validating generated KubeletConfiguration object: error unmarshaling JSON: while decoding JSON: json: unknown field "containerLogMaxWorkers"`, "warning"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got.id).toBe("eksctl-kubelet-extra-config-field-unknown");
+  });
+});

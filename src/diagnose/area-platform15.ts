@@ -134,4 +134,18 @@ export const platform15Diagnosers: Record<string, Diagnoser> = {
           headline: "The k3s agent is newer than its server: this agent (k3s 1.18 or later) expects Control.Skips as a map, but the server (1.17 or older) sends a list; k3s never supports agents ahead of servers.",
           fixes: ["Upgrade the servers first (to the agent's release or later), or reinstall the agent with INSTALL_K3S_VERSION set to the server's version."],
         },
+  "eksctl-kubelet-extra-config-field-unknown": (input) => {
+    const field = input.capture("field") ?? "";
+    // KubeletConfiguration fields are camelCase; a dashed name is a kubelet flag written as a config field.
+    if (/-/.test(field) || !/^[a-z][A-Za-z0-9]*$/.test(field)) {
+      return {
+        verdict: "not-skew",
+        headline: `Not a version skew: "${field}" is a kubelet command-line flag, not a KubeletConfiguration field; kubeletExtraConfig takes config-file fields (camelCase, e.g. readOnlyPort), flags go in the bootstrap's --kubelet-extra-args.`,
+      };
+    }
+    return {
+      verdict: "warning",
+      headline: `eksctl refused kubeletExtraConfig field "${field}": the KubeletConfiguration types eksctl was built with do not have it. If the field is in the kubelet's configuration reference, this eksctl predates it (upgrade eksctl); otherwise the name is misspelt.`,
+    };
+  },
 };

@@ -184,4 +184,42 @@ export const platform15Signatures: Signature[] = [
       },
     ],
   },
+  {
+    id: "eksctl-kubelet-extra-config-field-unknown",
+    title: "eksctl: a kubeletExtraConfig field the KubeletConfiguration types eksctl was built with do not have",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["validating generated KubeletConfiguration object"],
+    patterns: [
+      // eksctl pkg/nodebootstrap: yaml.UnmarshalStrict(data, &kubeletapi.KubeletConfiguration{}) wrapped as
+      // "validating generated KubeletConfiguration object".
+      String.raw`validating\s+generated\s+KubeletConfiguration\s+object\s*:\s*error\s+unmarshaling\s+JSON\s*:\s*(?:while\s+decoding\s+JSON\s*:\s*)?json\s*:\s*unknown\s+field\s+\\?"(?<field>[\w.-]{1,100})\\?"`,
+    ],
+    versions: [],
+    roles: { field: "kubeletExtraConfig field" },
+    priority: 45,
+    meaning:
+      "eksctl merges nodeGroups[].kubeletExtraConfig into the kubelet configuration it generates and decodes the result strictly with the KubeletConfiguration types vendored in its own release. A real KubeletConfiguration field newer than those types is refused (eksctl too old for the field), but so is a misspelt field or a kubelet command-line flag written where config-file fields belong.",
+    causes: [
+      "An eksctl release whose vendored Kubernetes predates the KubeletConfiguration field (eksctl-io/eksctl#2128, allowedUnsafeSysctls with eksctl 0.15).",
+      "Not a version matter: a flag name (enable-cadvisor-json-endpoints, read-only-port) instead of a config field (eksctl-io/eksctl#3329, #1707), or a typo.",
+    ],
+    fixes: [
+      "Check the field against the KubeletConfiguration reference (camelCase, kubelet.config.k8s.io/v1beta1); if it is right, upgrade eksctl to a release built with a Kubernetes that has it.",
+      "Kubelet flags go in kubeletExtraArgs-style bootstrap arguments (overrideBootstrapCommand / --kubelet-extra-args), not in kubeletExtraConfig.",
+    ],
+    references: ["https://github.com/eksctl-io/eksctl/issues/2128", "https://github.com/eksctl-io/eksctl/issues/3329", "https://eksctl.io/usage/customizing-the-kubelet/"],
+    nearMisses: [
+      // eksctl-io/eksctl#3329: a kubelet flag written as a config field.
+      String.raw`[✖]  validating generated KubeletConfiguration object: error unmarshaling JSON: while decoding JSON: json: unknown field "enable-cadvisor-json-endpoints"`,
+    ],
+    examples: [
+      {
+        // eksctl-io/eksctl#2128 (eksctl 0.15), with the timestamp later eksctl releases print
+        line: String.raw`2020-05-03 14:02:11 [✖]  validating generated KubeletConfiguration object: error unmarshaling JSON: while decoding JSON: json: unknown field "allowedUnsafeSysctls"`,
+        captures: { field: "allowedUnsafeSysctls" },
+      },
+    ],
+  },
 ];
