@@ -156,3 +156,25 @@ describe("an old client-go unable to decode managedFields", () => {
     });
   });
 });
+
+describe("an operator registering its CRDs through an apiextensions version the cluster does not serve", () => {
+  it.each([
+    // kubernetes/cloud-provider-alibaba-cloud#279, kleveross/klever-model-registry#242
+    [
+      String.raw`E0222 05:38:07.735692      14 main.go:86]  "msg"="add controller: %s" "error"="initialize crd: *ingress.AlbConfigCRD, error creating crd albconfigs.alibabacloud.com: the server could not find the requested resource"  "initialize crd: *ingress.AlbConfigCRD, error creating crd albconfigs.alibabacloud.com: the server could not find the requested resource"=null`,
+      { crd: "albconfigs.alibabacloud.com" },
+    ],
+    ["modeljob-operator response : { setup unable to ensure crds the server could not find the requested resource}", {}],
+  ] as const)("%s", async (line, captures) => {
+    expect(await verdictOf(line)).toMatchObject({ id: "operator-crd-registration-api-not-served", verdict: "cause", captures });
+  });
+
+  it("names v1beta1's removal when the job shows a 1.22+ cluster, and leaves a bare 404 alone", async () => {
+    const alb = String.raw`E0222 05:38:07.735692      14 main.go:86]  "msg"="add controller: %s" "error"="initialize crd: *ingress.AlbConfigCRD, error creating crd albconfigs.alibabacloud.com: the server could not find the requested resource"  "initialize crd: *ingress.AlbConfigCRD, error creating crd albconfigs.alibabacloud.com: the server could not find the requested resource"=null`;
+    const report = await analyze([textSource("job.log", `Server Version: v1.22.0\n${alb}\n`)]);
+    const cause = report.causes.find((c) => c.signature.id === "operator-crd-registration-api-not-served");
+    expect(cause?.diagnosis.headline).toMatch(/v1beta1, which Kubernetes 1\.22 removed, and the cluster runs v1\.22\.0/);
+    // kubernetes/test-infra#13242: a component noting that a CRD is not deployed
+    expect((await verdictOf(`  error:  "the server could not find the requested resource (get pipelineruns.tekton.dev)"   `)).id).not.toBe("operator-crd-registration-api-not-served");
+  });
+});

@@ -17,6 +17,32 @@ const PILOT_AGENT_FLAG_HISTORY: Record<string, { change: "added" | "removed"; re
 
 export const addons15Diagnosers: Record<string, Diagnoser> = {
   /**
+   * operator-crd-registration-api-not-served. The cluster's version, when the job shows it, says which side: 1.22+ no
+   * longer serves apiextensions.k8s.io/v1beta1, before 1.16 v1 is not served yet.
+   */
+  "operator-crd-registration-api-not-served": (input) => {
+    const crd = input.capture("crd");
+    const what = crd ? `its CRD ${crd}` : "its CRDs";
+    const cluster = input.hint("server", "cluster", "kubernetes");
+    const versions = [...captureRoles(input), ...(cluster ? [hintRole("cluster", cluster.hint.version, "cluster (API server) version", cluster.hint)] : [])];
+    if (cluster && cluster.version.major === 1 && cluster.version.minor >= 22) {
+      return {
+        headline: `The operator registers ${what} through apiextensions.k8s.io/v1beta1, which Kubernetes 1.22 removed, and the cluster runs ${cluster.hint.version}: the operator is older than the cluster.`,
+        versions: [...versions, { name: "removedIn", version: "1.22", role: "Kubernetes release that removed apiextensions.k8s.io/v1beta1", source: "removed API table (built in)", typed: { raw: "1.22", kind: "minor", major: 1, minor: 22 } }],
+      };
+    }
+    if (cluster && cluster.version.major === 1 && cluster.version.minor < 16) {
+      return {
+        headline: `The operator registers ${what} through apiextensions.k8s.io/v1, which Kubernetes 1.16 added, and the cluster runs ${cluster.hint.version}: the operator is newer than the cluster.`,
+        versions,
+      };
+    }
+    return {
+      headline: `The API server does not serve the apiextensions.k8s.io version the operator registers ${what} with: most often v1beta1 on Kubernetes 1.22+ (an operator older than the cluster), or v1 on a cluster older than 1.16.`,
+      versions,
+    };
+  },
+  /**
    * client-go-managed-fields-undecodable. The managedFields key shape (k:{...} or f: entries) in the quoted context
    * shows the decoder met managed fields; without it, a malformed body from elsewhere reads the same, so a warning.
    */

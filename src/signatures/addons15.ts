@@ -40,6 +40,48 @@ export const PILOT_AGENT_FLAGS = [
 
 export const addons15Signatures: Signature[] = [
   {
+    id: "operator-crd-registration-api-not-served",
+    title: "An operator registering its own CRDs through an apiextensions.k8s.io version the API server does not serve",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["could not find the requested resource"],
+    patterns: [
+      // Operators that create or update their CustomResourceDefinitions at start-up (with a typed apiextensions client) get
+      // a 404 when the API server does not serve that apiextensions.k8s.io version: v1beta1 after Kubernetes 1.22 removed
+      // it, v1 before 1.16 added it. Only the CRD registration wording: a bare 404 has many other causes.
+      String.raw`(?<verb>error\s+creating|failed\s+to\s+(?:register|create|ensure|install)|unable\s+to\s+(?:create|register|ensure))\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:crds?|CRDs?)\b(?:\s+(?<crd>[a-z0-9-]+(?:\.[a-z0-9-]+)+))?\s*:?\s*the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: [],
+    roles: { crd: "CustomResourceDefinition the operator registers", verb: "what the operator was doing" },
+    priority: 50,
+    meaning:
+      "The operator creates (or updates) its CustomResourceDefinitions itself when it starts, with a client built for one apiextensions.k8s.io version, and the API server answers 404 for that version: an operator still on apiextensions.k8s.io/v1beta1 on Kubernetes 1.22 or later (which removed it), or one on v1 on a cluster older than 1.16. The operator is of another Kubernetes era than the cluster and exits before reconciling anything.",
+    causes: [
+      "An operator release that registers its CRDs through apiextensions.k8s.io/v1beta1, on a cluster upgraded to 1.22+ (spotahome/redis-operator#318, kubernetes/cloud-provider-alibaba-cloud#279, ccojocar/sso-operator#62).",
+      "An operator on apiextensions.k8s.io/v1 on a cluster older than 1.16 (kleveross/klever-model-registry#242).",
+    ],
+    fixes: [
+      "Upgrade the operator to a release that registers its CRDs through apiextensions.k8s.io/v1 (or install the CRDs from its manifests and turn off its own registration), or run it on a cluster that still serves the version it uses.",
+    ],
+    references: [
+      "https://kubernetes.io/docs/reference/using-api/deprecation-guide/#customresourcedefinition-v122",
+      "https://github.com/spotahome/redis-operator/issues/318",
+      "https://github.com/kubernetes/cloud-provider-alibaba-cloud/issues/279",
+    ],
+    examples: [
+      {
+        // kubernetes/cloud-provider-alibaba-cloud#279 (v2.2.0 on 1.22)
+        line: String.raw`E0222 05:38:07.735692      14 main.go:86]  "msg"="add controller: %s" "error"="initialize crd: *ingress.AlbConfigCRD, error creating crd albconfigs.alibabacloud.com: the server could not find the requested resource"  "initialize crd: *ingress.AlbConfigCRD, error creating crd albconfigs.alibabacloud.com: the server could not find the requested resource"=null`,
+        captures: { crd: "albconfigs.alibabacloud.com" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes/test-infra#13242: a component noting that the Tekton CRD is not deployed
+      `  error:  "the server could not find the requested resource (get pipelineruns.tekton.dev)"   `,
+    ],
+  },
+  {
     id: "client-go-managed-fields-undecodable",
     title: "A controller built on an old client-go cannot decode the managedFields of a Kubernetes 1.18+ API server",
     family: "addons",
