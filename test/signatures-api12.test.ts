@@ -156,6 +156,14 @@ describe("no matches for a built-in group: the manifest's own typos", () => {
     const removed = await verdictOf(String.raw`error: unable to recognize "x.yaml": no matches for kind "CSIDriver" in version "storage.k8s.io/v1beta1"`);
     expect(removed).toMatchObject({ id: "api-no-kind-match", verdict: "cause" });
   });
+
+  it("dismisses a PodSecurityPolicy written as policy/v1, which no release served, and keeps policy/v1beta1 a cause", async () => {
+    const never = String.raw`no matches for kind "PodSecurityPolicy" in version "policy/v1"`;
+    expect((await verdictOf(never)).verdict).toBe("none");
+    expect(await headline(never)).toMatch(/^Not a version skew: no Kubernetes release served PodSecurityPolicy as policy\/v1/);
+    expect(await verdictOf(String.raw`no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"`)).toMatchObject({ id: "api-no-kind-match", verdict: "cause" });
+    expect(await verdictOf(String.raw`no matches for kind "PodDisruptionBudget" in version "policy/v1"`)).toMatchObject({ verdict: "cause" });
+  });
 });
 
 describe("no matches for kind from OpenShift's cluster-bootstrap", () => {

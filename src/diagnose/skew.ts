@@ -260,6 +260,16 @@ function operatorVersionMoved(group: string, version: string, kind: string): str
   return undefined;
 }
 
+/** Built-in kinds removed from Kubernetes before a later version of their group existed for them. */
+const NEVER_SERVED_AT: Record<string, { group: string; served: string[]; fate: string; fix: string }> = {
+  PodSecurityPolicy: {
+    group: "policy",
+    served: ["policy/v1beta1", "extensions/v1beta1"],
+    fate: "Kubernetes 1.25 removed the API with no successor",
+    fix: "Drop the PodSecurityPolicy (and the chart's psp/pspEnabled value) and use Pod Security Admission labels; on a cluster before 1.25, keep apiVersion policy/v1beta1.",
+  },
+};
+
 export const diagnoseNoKindMatch: Diagnoser = (input) => {
   const apiVersion = input.capture("apiVersion") ?? "";
   const kind = completeKind(input.capture("kind") ?? "");
@@ -292,6 +302,16 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
     const removedV = parseKubeVersion(removed.removedIn);
     if (server && removedV) part.skew = skewOf(server, removedV, `${apiVersion} is served before ${removed.removedIn} only`, (d) => d < 0);
     return part;
+  }
+  // A kind Kubernetes removed before it ever reached the version the manifest names: no release served it there, so the
+  // manifest fails on every cluster (a PodSecurityPolicy "migrated" to policy/v1 beside the PodDisruptionBudgets).
+  const neverServed = NEVER_SERVED_AT[kind];
+  if (neverServed && neverServed.group === group && !neverServed.served.includes(apiVersion)) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: no Kubernetes release served ${kind} as ${apiVersion}; it was served as ${neverServed.served.join(" and ")} only, and ${neverServed.fate}.`,
+      fixes: [neverServed.fix],
+    };
   }
   // Every release serves the core group's v1: a core kind missing there is a client whose discovery failed (a
   // kubeconfig for another server, an unreachable aggregated API), not a version the cluster stopped serving.
