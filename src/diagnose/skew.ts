@@ -303,13 +303,15 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
     if (server && removedV) part.skew = skewOf(server, removedV, `${apiVersion} is served before ${removed.removedIn} only`, (d) => d < 0);
     return part;
   }
-  // A kind Kubernetes removed before it ever reached the version the manifest names: no release served it there, so the
-  // manifest fails on every cluster (a PodSecurityPolicy "migrated" to policy/v1 beside the PodDisruptionBudgets).
+  // A kind Kubernetes removed before it ever reached the version the manifest names: no release served it there. Charts
+  // that pick an API by the cluster's capabilities render it so on 1.21+ (PodSecurityPolicy given the PodDisruptionBudget's
+  // policy/v1: helm/helm#11594), so the cluster's release shows the chart's mistake: a warning, not a skew cause.
   const neverServed = NEVER_SERVED_AT[kind];
   if (neverServed && neverServed.group === group && !neverServed.served.includes(apiVersion)) {
     return {
-      verdict: "not-skew",
-      headline: `Not a version skew: no Kubernetes release served ${kind} as ${apiVersion}; it was served as ${neverServed.served.join(" and ")} only, and ${neverServed.fate}.`,
+      verdict: "warning",
+      headline: `No Kubernetes release served ${kind} as ${apiVersion}: it was served as ${neverServed.served.join(" and ")} only, and ${neverServed.fate}. A chart or manifest gave it a version it never had, often by choosing the API from the cluster's capabilities.`,
+      versions: captureRoles(input),
       fixes: [neverServed.fix],
     };
   }
