@@ -106,3 +106,26 @@ describe("Docker older than 20.10 gating --platform and docker manifest behind e
     expect(cause?.diagnosis.versions.find((v) => v.name === "stableIn")?.typed).toMatchObject({ kind: "component", major: 20, minor: 10 });
   });
 });
+
+describe("a self-hosted GitHub Actions runner older than GitHub accepts", () => {
+  it.each([
+    // actions/runner#1991, #3651, #4305 (the _diag form), #3486 (with "Error: Forbidden")
+    ["An error occurred: Runner version v2.291.1 is deprecated and cannot receive messages.", "cause", { runner: "v2.291.1" }],
+    ["[RUNNER 2026-03-17 12:20:29Z ERR  Listener] GitHub.DistributedTask.WebApi.AccessDeniedException: Runner version v2.330.0 is deprecated and cannot receive messages.", "cause", { runner: "v2.330.0" }],
+    ["An error occured: Error: Forbidden Runner version v2.320.0 is deprecated and cannot receive messages.", "cause", { runner: "v2.320.0" }],
+    // the runner's banner
+    ["Current runner version: '2.320.0'", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("actions-runner-version-deprecated");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("types the runner's release as the runner's own version", async () => {
+    const report = await analyze([textSource("job.log", "An error occured: Runner version v2.320.0 is deprecated and cannot receive messages.\n")]);
+    expect(report.causes[0]?.diagnosis.versions.find((v) => v.name === "runner")?.typed).toMatchObject({ kind: "component", major: 2, minor: 320 });
+  });
+});

@@ -171,4 +171,43 @@ export const tools15Signatures: Signature[] = [
       String.raw`"--squash" is only supported on a Docker daemon with experimental features enabled`,
     ],
   },
+  {
+    id: "actions-runner-version-deprecated",
+    title: "GitHub Actions self-hosted runner older than the oldest release GitHub's service accepts",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["is deprecated and cannot receive messages"],
+    patterns: [
+      // The runner's listener (and its AccessDeniedException in _diag), with "Error: Forbidden" on some releases.
+      String.raw`Runner\s+version\s+(?<runner>v?\d+\.\d+\.\d+)\s+is\s+deprecated\s+and\s+cannot\s+receive\s+messages`,
+    ],
+    versions: ["runner"],
+    roles: { runner: "self-hosted runner release" },
+    versionKinds: { runner: { kind: "component", component: "GitHub Actions runner" } },
+    priority: 50,
+    meaning:
+      "GitHub's job broker refuses self-hosted runners older than its minimum: a runner must take a new release within about 30 days of it. A runner configured with --disableupdate, or built into an image pinned to one release (actions-runner-controller's ghcr.io/actions/actions-runner:<version>), falls behind and stops receiving jobs; the workflow waits for a runner, then fails.",
+    causes: [
+      "A runner image or VM template pinned to an old actions/runner release, with automatic updates off (--disableupdate, ephemeral runners rebuilt from the same image).",
+      "Rarely, a GitHub-side incident that refused the newest release for a few hours (actions/runner#3486, #3381): when the runner is the latest release, that is the cause.",
+    ],
+    fixes: [
+      "Rebuild the runner image (or the scale set's runner version) on the current actions/runner release, and keep it within 30 days of each new release; or let the runner update itself (drop --disableupdate).",
+    ],
+    references: ["https://docs.github.com/en/actions/reference/runners/self-hosted-runners#runner-software-updates-on-self-hosted-runners", "https://github.com/actions/runner/issues/3651"],
+    examples: [
+      {
+        // actions/runner#3651 (2.320.0 with --disableupdate)
+        line: "An error occured: Runner version v2.320.0 is deprecated and cannot receive messages.",
+        captures: { runner: "v2.320.0" },
+      },
+      {
+        // actions/runner#4305 (the ghcr.io/actions/actions-runner:2.330.0 image, from the runner's _diag log)
+        line: "[RUNNER 2026-03-17 12:20:29Z ERR  Listener] GitHub.DistributedTask.WebApi.AccessDeniedException: Runner version v2.330.0 is deprecated and cannot receive messages.",
+        captures: { runner: "v2.330.0" },
+      },
+    ],
+    nearMisses: ["Current runner version: '2.320.0'"],
+  },
 ];
