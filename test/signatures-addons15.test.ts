@@ -178,3 +178,19 @@ describe("an operator registering its CRDs through an apiextensions version the 
     expect((await verdictOf(`  error:  "the server could not find the requested resource (get pipelineruns.tekton.dev)"   `)).id).not.toBe("operator-crd-registration-api-not-served");
   });
 });
+
+describe("cert-manager's conversion webhook rejecting a conversion", () => {
+  it.each([
+    // cert-manager/cert-manager#3210, #4207
+    [`Error from server: error when creating "http-clusterissuer.yaml": conversion webhook for cert-manager.io/v1alpha2, Kind=ClusterIssuer failed: the server rejected our request for an unknown reason`, "warning", { from: "v1alpha2", kind: "ClusterIssuer" }],
+    ["Error from server: conversion webhook for cert-manager.io/v1alpha2, Kind=Certificate failed: the server rejected our request for an unknown reason", "warning", { kind: "Certificate" }],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    expect(await verdictOf(line)).toMatchObject({ id: "cert-manager-conversion-webhook-rejected", verdict: want, captures });
+  });
+
+  it("leaves a webhook that cannot be reached alone: the error names its cause", async () => {
+    // cert-manager/cert-manager#6509 (TLS verification of the webhook after a reinstall)
+    const line = String.raw`Error from server: conversion webhook for cert-manager.io/v1alpha2, Kind=Certificate failed: Post "https://cert-manager-webhook.cert-manager.svc:443/convert?timeout=30s": tls: failed to verify certificate: x509: certificate signed by unknown authority`;
+    expect((await verdictOf(line)).id).not.toBe("cert-manager-conversion-webhook-rejected");
+  });
+});

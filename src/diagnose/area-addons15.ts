@@ -16,6 +16,12 @@ const PILOT_AGENT_FLAG_HISTORY: Record<string, { change: "added" | "removed"; re
 };
 
 export const addons15Diagnosers: Record<string, Diagnoser> = {
+  /** cert-manager-conversion-webhook-rejected: the threads show release mismatches, but the line itself names none, so a warning. */
+  "cert-manager-conversion-webhook-rejected": (input) => ({
+    verdict: "warning",
+    headline: `cert-manager's webhook rejected the conversion of ${input.capture("kind") ?? "a resource"} ${input.capture("group") ?? "cert-manager.io"}/${input.capture("from") ?? ""} with an unreadable error: most often the CRDs and the running webhook come from different cert-manager releases (or an upgrade left old-version resources behind).`,
+    versions: captureRoles(input),
+  }),
   /**
    * operator-crd-registration-api-not-served. The cluster's version, when the job shows it, says which side: 1.22+ no
    * longer serves apiextensions.k8s.io/v1beta1, before 1.16 v1 is not served yet.

@@ -40,6 +40,49 @@ export const PILOT_AGENT_FLAGS = [
 
 export const addons15Signatures: Signature[] = [
   {
+    id: "cert-manager-conversion-webhook-rejected",
+    title: "cert-manager's conversion webhook answers a CRD conversion with a non-Status error (CRDs and webhook of different cert-manager releases)",
+    family: "addons",
+    severity: "error",
+    flake: false,
+    anchors: ["rejected our request for an unknown reason"],
+    patterns: [
+      // The API server calling the conversion webhook the cert-manager CRDs name (spec.conversion.webhook) and getting an
+      // HTTP error that is no metav1.Status. Unreachable, TLS or timeout failures name their cause instead and are left out.
+      String.raw`conversion\s+webhook\s+for\s+(?<group>(?:acme\.)?cert-manager\.io)/(?<from>v\d+(?:alpha|beta)?\d*)\s*,\s*Kind=(?<kind>\w+)\s+failed\s*:\s*the\s+server\s+rejected\s+our\s+request\s+for\s+an\s+unknown\s+reason`,
+    ],
+    versions: ["from"],
+    roles: { from: "cert-manager API version being converted", group: "cert-manager API group", kind: "cert-manager kind" },
+    versionKinds: { from: "api-version" },
+    priority: 50,
+    meaning:
+      "cert-manager's CRDs (from 1.0) convert between their API versions through cert-manager's webhook. The webhook rejected the conversion request with an error the API server could not read: the webhook running is not the release the CRDs were installed from (CRDs applied from one release and the chart or deployment from another, or an upgrade that replaced one but not the other), so it does not convert the version asked for. It shows on any read or write of a cert-manager resource in that version, often old v1alpha2 manifests after an upgrade.",
+    causes: [
+      "CRDs and the cert-manager deployment of different releases (cert-manager/cert-manager#3210: CRDs of v1.0.0-beta.0 with the chart of an older release).",
+      "An upgrade across the 1.0 conversion change with resources or manifests still at v1alpha2 (bwolf/cert-manager-webhook-gandi#5: 1.0.4; cert-manager/cert-manager#4207: 0.16.1 to 1.4.0).",
+    ],
+    fixes: [
+      "Install the CRDs and the chart (or static manifest) of one cert-manager release, and wait for the webhook to be ready before applying resources.",
+      "Move manifests to cert-manager.io/v1, and migrate stored resources before upgrading past 1.6 (cmctl upgrade migrate-api-version).",
+    ],
+    references: [
+      "https://cert-manager.io/docs/installation/upgrading/remove-deprecated-apis/",
+      "https://github.com/cert-manager/cert-manager/issues/3210",
+      "https://github.com/cert-manager/cert-manager/issues/4207",
+    ],
+    examples: [
+      {
+        // cert-manager/cert-manager#3210 (CRDs of v1.0.0-beta.0, chart of another release)
+        line: `Error from server: error when creating "http-clusterissuer.yaml": conversion webhook for cert-manager.io/v1alpha2, Kind=ClusterIssuer failed: the server rejected our request for an unknown reason`,
+        captures: { from: "v1alpha2", kind: "ClusterIssuer" },
+      },
+    ],
+    nearMisses: [
+      // cert-manager/cert-manager#6509: the webhook's certificate not trusted after a reinstall, not a release mismatch
+      String.raw`Error from server: conversion webhook for cert-manager.io/v1alpha2, Kind=Certificate failed: Post "https://cert-manager-webhook.cert-manager.svc:443/convert?timeout=30s": tls: failed to verify certificate: x509: certificate signed by unknown authority`,
+    ],
+  },
+  {
     id: "operator-crd-registration-api-not-served",
     title: "An operator registering its own CRDs through an apiextensions.k8s.io version the API server does not serve",
     family: "addons",
