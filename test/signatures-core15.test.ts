@@ -90,11 +90,28 @@ describe("kubectl 1.2 validating against a 1.3+ server", () => {
     [String.raw`error validating "./skydns.yaml": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
     [String.raw`error validating "output/cache-rc.json": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
     [String.raw`error validating "web.yaml": error validating data: unexpected type: object; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
-    // kubectl 1.8 against 1.7 (kubernetes/kubernetes#53309): not this rule
+    // kubectl 1.8 against 1.7 (kubernetes/kubernetes#53309): the OpenAPI rule's
     [String.raw`error: error validating "k8s/jenkins.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"PersistentVolumeClaim"}; if you choose to ignore these errors, turn validation off with --validate=false`, "not-this"],
   ] as const)("%s → %s", async (line, want) => {
     const got = await verdictOf(line);
     if (want === "not-this") expect(got.id).not.toBe("kubectl-swagger-validation-unexpected-type");
     else expect(got).toMatchObject({ id: "kubectl-swagger-validation-unexpected-type", verdict: want });
+  });
+});
+
+describe("kubectl OpenAPI validation without a schema for the GVK", () => {
+  it.each([
+    // kubernetes/kubernetes#53309 and openebs/openebs#633 (kubectl 1.8 vs 1.7), metrics-server#53 (rbac v1 on 1.7)
+    [String.raw`error: error validating "k8s/jenkins.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"PersistentVolumeClaim"}; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
+    [String.raw`error: error validating "resource-reader.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"rbac.authorization.k8s.io", Version:"v1", Kind:"ClusterRole"}; if you choose to ignore these errors, turn validation off with --validate=false`, "cause"],
+    // an alpha version may just be off (batch/v2alpha1 CronJob)
+    [String.raw`error: error validating "templates/cronjob.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"batch", Version:"v2alpha1", Kind:"CronJob"}; if you choose to ignore these errors, turn validation off with --validate=false`, "warning"],
+    // wrong on every release: Deployment in the core group, a lower-case kind
+    [String.raw`error: error validating "error-unknown.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"Deployment"}; if you choose to ignore these errors, turn validation off with --validate=false`, "none"],
+    [String.raw`The Error: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"pod"}`, "none"],
+  ] as const)("%s → %s", async (line, want) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") expect(got.id).toBe("kubectl-openapi-validation-unknown-gvk");
   });
 });

@@ -1,5 +1,6 @@
 import type { Diagnoser } from "./context.js";
 import { classifyVersion } from "../kube/versions.js";
+import { BUILTIN_GROUPS, KIND_GROUPS } from "./tables.js";
 
 // Diagnosers for src/signatures/core15.ts (the tenth tuning session, area: core).
 
@@ -61,7 +62,44 @@ const diagnosePreserveUnknownFields: Diagnoser = (input) => {
   };
 };
 
+/**
+ * kubectl-openapi-validation-unknown-gvk. A kind no release serves in that group (Deployment in the core group, a
+ * lower-case kind) is the manifest's mistake; an alpha version may just be off on the server; a core v1 kind is
+ * kubectl 1.8.0/1.8.1 misreading a 1.7 server (client newer); any other built-in group/version is newer than the cluster.
+ */
+const diagnoseUnknownGvk: Diagnoser = (input) => {
+  const group = input.capture("group") ?? "";
+  const version = input.capture("version") ?? "";
+  const kind = input.capture("kind") ?? "";
+  const gv = group ? `${group}/${version}` : version;
+  const groups = KIND_GROUPS[kind];
+  if (/^[a-z]/.test(kind) || (groups && !groups.includes(group))) {
+    return {
+      verdict: "not-skew",
+      headline: `Not a version skew: no Kubernetes release serves ${kind} in ${gv}${groups ? ` (${kind} belongs to ${groups.map((g) => g || "the core group").join(" / ")})` : " (a kind is capitalised: Pod, Service)"}: the manifest's apiVersion or kind is wrong on every release.`,
+    };
+  }
+  if (/alpha/.test(version)) {
+    return {
+      verdict: "warning",
+      headline: `The API server publishes no schema for ${kind} ${gv}: alpha versions are served only when enabled (--runtime-config), so either this cluster does not enable it or its release no longer has it.`,
+    };
+  }
+  if (!group && version === "v1") {
+    return {
+      headline: `kubectl found no schema for core ${kind} v1, which every release serves: a kubectl 1.8.0/1.8.1 misreading a 1.7 API server's OpenAPI (kubernetes/kubernetes#53309); use the kubectl of the cluster's minor.`,
+    };
+  }
+  if (group && !BUILTIN_GROUPS.has(group)) {
+    return { verdict: "warning", headline: `The API server publishes no schema for ${kind} ${gv}: its CRD is not installed or does not serve ${version}.` };
+  }
+  return {
+    headline: `The API server publishes no schema for ${kind} ${gv}: the cluster is older than the API version the manifest uses (or kubectl and the cluster are of different releases).`,
+  };
+};
+
 export const core15Diagnosers: Record<string, Diagnoser> = {
   "kubelet-cgroup-v1-refused": diagnoseCgroupV1Refused,
   "crd-preserve-unknown-fields-upgrade": diagnosePreserveUnknownFields,
+  "kubectl-openapi-validation-unknown-gvk": diagnoseUnknownGvk,
 };

@@ -129,9 +129,50 @@ export const core15Signatures: Signature[] = [
       // SeldonIO/seldon-server#26 (kubectl 1.1.7, minikube 0.12)
       { line: String.raw`error validating "/seldon-server/kubernetes/bin/../conf/mysql.json": error validating data: [unexpected type: object, unexpected type: object, unexpected type: object, unexpected type: object]; if you choose to ignore these errors, turn validation off with --validate=false` },
     ],
+  },
+  {
+    id: "kubectl-openapi-validation-unknown-gvk",
+    title: "kubectl's OpenAPI validation finds no schema for the manifest's group/version/kind (a cluster older than the manifest, or kubectl 1.8 against 1.7)",
+    family: "kubectl",
+    severity: "error",
+    flake: false,
+    anchors: ["unknown object type"],
+    patterns: [
+      // kubectl 1.8+'s client-side validation (pkg/kubectl/cmd/util/openapi/validation): the GVK is not in the OpenAPI
+      // document the API server serves.
+      String.raw`error\s+validating\s+data\s*:\s*unknown\s+object\s+type\s+(?:schema\.)?GroupVersionKind\{Group\s*:\s*\\?"(?<group>[\w.-]*)\\?"\s*,\s*Version\s*:\s*\\?"(?<version>v\w+)\\?"\s*,\s*Kind\s*:\s*\\?"(?<kind>\w+)\\?"\s*\}`,
+    ],
+    versions: ["version"],
+    roles: { group: "API group", version: "API version", kind: "kind" },
+    versionKinds: { version: "api-version" },
+    priority: 45,
+    meaning:
+      "kubectl validates a manifest against the OpenAPI document of the API server and found no schema for its group, version and kind. Either the cluster is older than the API version the manifest uses (apps/v1beta2 and rbac.authorization.k8s.io/v1 arrived in 1.8, apps/v1 in 1.9), or kubectl 1.8.0/1.8.1 talked to a 1.7 server, whose OpenAPI it misread even for core v1 kinds (kubernetes/kubernetes#53309). Both are a kubectl and cluster of different releases.",
+    causes: [
+      "Manifests or docs written for a newer Kubernetes applied to an older cluster (kubernetes/website#5818: apps/v1beta2 on minikube 0.22; kubernetes-sigs/metrics-server#53: rbac v1 on a 1.7 cluster).",
+      "kubectl 1.8.0 or 1.8.1 against a 1.7 API server (kubernetes/kubernetes#53309, openebs/openebs#633, kubernetes/kubectl#67).",
+    ],
+    fixes: [
+      "Compare `kubectl version`: use a kubectl of the cluster's minor, or upgrade the cluster to the release the manifests are written for.",
+      "Or write the manifest for an API version the cluster serves (kubectl api-versions); --validate=false only skips the client-side check.",
+    ],
+    references: ["https://github.com/kubernetes/kubernetes/issues/53309", "https://kubernetes.io/releases/version-skew-policy/#kubectl"],
+    examples: [
+      // kubernetes/kubernetes#53309 (kubectl 1.8.0, server 1.7.5)
+      {
+        line: String.raw`error: error validating "k8s/jenkins.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"PersistentVolumeClaim"}; if you choose to ignore these errors, turn validation off with --validate=false`,
+        captures: { group: "", version: "v1", kind: "PersistentVolumeClaim" },
+      },
+      // kubernetes-sigs/metrics-server#53 (a 1.7 cluster)
+      {
+        line: String.raw`error: error validating "resource-reader.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"rbac.authorization.k8s.io", Version:"v1", Kind:"ClusterRole"}; if you choose to ignore these errors, turn validation off with --validate=false`,
+        captures: { group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole" },
+      },
+    ],
     nearMisses: [
-      // kubernetes/kubernetes#53309: kubectl 1.8 against a 1.7 server, the opposite direction and another message.
-      String.raw`error: error validating "k8s/jenkins.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"PersistentVolumeClaim"}; if you choose to ignore these errors, turn validation off with --validate=false`,
+      // A kind misspelt (kubernetes/community#1528) and a core-group Deployment (a blog's deliberate error): wrong on every release.
+      String.raw`The Error: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"pod"}`,
+      String.raw`error: error validating "error-unknown.yaml": error validating data: unknown object type schema.GroupVersionKind{Group:"", Version:"v1", Kind:"Deployment"}; if you choose to ignore these errors, turn validation off with --validate=false`,
     ],
   },
 ];
