@@ -23,6 +23,10 @@ import { addons15Diagnosers } from "./area-addons15.js";
 import { platform15Diagnosers } from "./area-platform15.js";
 import { tools15Diagnosers } from "./area-tools15.js";
 import { generic15Diagnosers } from "./area-generic15.js";
+import { core16Diagnosers } from "./area-core16.js";
+import { addons16Diagnosers } from "./area-addons16.js";
+import { platform16Diagnosers } from "./area-platform16.js";
+import { tools16Diagnosers } from "./area-tools16.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -100,6 +104,10 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...platform15Diagnosers,
   ...tools15Diagnosers,
   ...generic15Diagnosers,
+  ...core16Diagnosers,
+  ...addons16Diagnosers,
+  ...platform16Diagnosers,
+  ...tools16Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

@@ -32,6 +32,10 @@ import { addons15Signatures } from "./addons15.js";
 import { platform15Signatures } from "./platform15.js";
 import { tools15Signatures } from "./tools15.js";
 import { generic15Signatures } from "./generic15.js";
+import { core16Signatures } from "./core16.js";
+import { addons16Signatures } from "./addons16.js";
+import { platform16Signatures } from "./platform16.js";
+import { tools16Signatures } from "./tools16.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -71,6 +75,10 @@ export const builtinSignatures: readonly Signature[] = [
   ...addons15Signatures,
   ...platform15Signatures,
   ...tools15Signatures,
+  ...core16Signatures,
+  ...addons16Signatures,
+  ...platform16Signatures,
+  ...tools16Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
   ...generic15Signatures,
