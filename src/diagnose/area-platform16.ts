@@ -1,5 +1,49 @@
-import type { Diagnoser } from "./context.js";
+import { captureRoles, type Diagnoser } from "./context.js";
+import { platform12Diagnosers } from "./area-platform12.js";
 
 // Diagnosers for src/signatures/platform16.ts (the eleventh tuning session, area: platform).
 
-export const platform16Diagnosers: Record<string, Diagnoser> = {};
+const managedVersion = platform12Diagnosers["managed-version-unsupported"]!;
+
+/** AKS's refusals of a version it does not offer: the region wording, the cluster wordings, the bare error code. */
+const AKS_NOT_OFFERED =
+  /supported\s+in\s*this\s+region|\b(?:AgentPool)?K8sVersionNotSupported\b|Managed\s+cluster\s+\S+\s+(?:has\s+invalid\s+version|is\s+on\s+version)/;
+
+/**
+ * managed-version-unsupported, AKS's "Version 1.x.y is not supported in this region" (and its cluster wordings). AKS
+ * answers so for every version it does not offer in the region at that moment: a patch or minor it has retired (it keeps
+ * three minors and a few patches of each), one not yet rolled out there, a preview one, or a string that was never an
+ * AKS version. The threads show a pinned version outliving AKS's support (elastic/cloud-on-k8s#2760 #3412, azure-docs#56752,
+ * simphera#29), but also stale Terraform state picking an old module's pin (microsoft/bedrock#737): no two components of
+ * the job disagree, so it is a warning with the region's list as the fix, not a skew cause.
+ */
+const diagnoseAksVersionNotOffered: Diagnoser = (input) => {
+  const text = input.finding.text;
+  if (!AKS_NOT_OFFERED.test(text) || /Kubernetes\/Orchestrator\s+Version/.test(text)) return managedVersion(input);
+  const requested = input.capture("requested");
+  const existing = /is\s+on\s+version/.test(text);
+  const what = requested ? `Kubernetes ${requested}` : "the requested Kubernetes version";
+  return {
+    verdict: "warning",
+    headline: existing
+      ? `AKS no longer offers ${what}, which the existing cluster still runs: the cluster has fallen out of AKS's supported versions, so operations on it that name the version are refused until it is upgraded.`
+      : `AKS does not offer ${what} in this region: a version AKS has retired (it keeps only its last three minors, a few patches each), one not yet rolled out to the region, or a version string AKS never had. Nothing in the job runs at another version; the pin in the template or script is out of date.`,
+    versions: captureRoles(input),
+    causes: [
+      "A pinned AKS patch or minor (tutorial, Terraform/Bicep/ARM default, e2e plan) that AKS has retired since it was written.",
+      "A version AKS has not rolled out to this region yet, or a preview version.",
+      "A stale module or state (an old .terraform folder, a cached template) supplying an older pin than the one in the repository.",
+    ],
+    fixes: [
+      "List what the region offers: az aks get-versions --location <region> --output table, and pin one of those (or only the minor, 1.x, so AKS picks the patch).",
+      existing
+        ? "Upgrade the cluster to a supported version (az aks get-upgrades, az aks upgrade) before changing anything else on it."
+        : "Drop stale local state (terraform init -upgrade, delete .terraform) if the version in the error is not the one in the configuration.",
+    ],
+    references: ["https://aka.ms/supported-version-list", "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions"],
+  };
+};
+
+export const platform16Diagnosers: Record<string, Diagnoser> = {
+  "managed-version-unsupported": diagnoseAksVersionNotOffered,
+};
