@@ -4,6 +4,7 @@ import { classifyVersion } from "../kube/versions.js";
 import { genericDismissal, genericErrorContext, lineLevel } from "./area-generic.js";
 import { listedVersions } from "./area-platform.js";
 import { etcdctlRestoreFlag } from "./area-core14.js";
+import { misspeltFlagDismissal } from "./area-core16.js";
 import { captureRoles, type Diagnoser, type DiagnosisPart } from "./context.js";
 import { ADDED_FLAGS, BUILTIN_GROUPS, DOCKER_API_RELEASES, EXEC_CREDENTIAL_APIS, KIND_API_VERSIONS, KIND_CONFIG_APIS, KUBE_COMPONENTS, KUSTOMIZE_FIELDS, REMOVED_APIS, REMOVED_FLAGS, TOOL_FLAGS, type ToolFlag } from "./tables.js";
 import { CLI_TOOL_FLAGS, EARLY_REMOVED_APIS } from "./tables-client.js";
@@ -93,6 +94,8 @@ export const diagnoseUnknownFlag: Diagnoser = (input) => {
     componentOf(input.finding.text) ??
     componentOf(input.finding.context.before.map((l) => l.text).join("\n")) ??
     componentFromBanners([...input.finding.context.after.slice(0, 12), ...input.finding.context.before.slice(-6)]);
+  const misspelt = component ? misspeltFlagDismissal(flag, component) : undefined;
+  if (misspelt) return misspelt;
   const removed = REMOVED_FLAGS[flag];
   const added = ADDED_FLAGS[flag];
   const who = component ?? removed?.components.join(" / ") ?? added?.components.join(" / ");

@@ -1,6 +1,7 @@
 import semver from "semver";
 import type { KubeVersion } from "../model.js";
 import { captureRoles, hintRole, type DiagnoseInput, type Diagnoser, type DiagnosisPart } from "./context.js";
+import { misspeltFlagDismissal } from "./area-core16.js";
 import { ADDED_FLAGS, BUILTIN_GROUPS, COMPONENT_CONFIG_APIS, KIND_GROUPS, KUBEADM_ONLY_FLAGS, REMOVED_APIS, REMOVED_FEATURE_GATES, REMOVED_FLAGS, REMOVED_KUBELET_FLAGS } from "./tables.js";
 import { majorMinor, minorDelta, minorsText, parseKubeVersion, toSemver } from "./versions.js";
 import { crdVersionFinding } from "./area-api12.js";
@@ -544,6 +545,8 @@ export const diagnoseKubeletFlag: Diagnoser = (input) => {
       };
     }
   }
+  const misspelt = misspeltFlagDismissal(flag, "kubelet");
+  if (misspelt) return misspelt;
   const shared = REMOVED_FLAGS[flag];
   const removedIn = REMOVED_KUBELET_FLAGS[flag] ?? (shared?.components.includes("kubelet") ? shared.release : undefined);
   const addedIn = !removedIn && ADDED_FLAGS[flag]?.components.includes("kubelet") ? ADDED_FLAGS[flag].release : undefined;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the core rules of the eleventh tuning session (src/signatures/core16.ts, src/diagnose/area-core16.ts).
+// Lines are real ones (sources in test/fixtures/real-world/lines-16core.jsonl) unless marked otherwise.
+
+describe("an unknown flag that misspells a flag the component has is a typo, not a removal", () => {
+  it.each([
+    // siderolabs/talos#7977 (extraArgs rotate-server-certificate for --rotate-server-certificates); the thread's line
+    // is in a tuning set, so only its shape is used here (no node address prefix).
+    [String.raw`E1122 12:18:38.387137    8162 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --rotate-server-certificate"`, "none", undefined],
+    // Shapes of the same mistake for other components (not real lines): an extra or missing trailing "s".
+    ["Mar 02 10:00:00 m1 kube-apiserver[123]: Error: unknown flag: --enable-admission-plugin", "none", undefined],
+    ["Mar 02 10:00:00 n1 kube-proxy[77]: Error: unknown flag: --masquerade-alls", "none", undefined],
+    // Real removals stay causes: voxpupuli/puppet-k8s#64 (1.27), the kubelet's dockershim flags (1.24).
+    [String.raw`Jul 07 08:17:04 controller-0.example.com kubelet[5604]: E0707 08:17:04.199967    5604 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --container-runtime"`, "cause", "kubelet-unknown-flag"],
+    [String.raw`Jan 14 03:22:10 worker-2 kubelet[7311]: E0114 03:22:10.551203    7311 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"`, "cause", "kubelet-unknown-flag"],
+    // kubernetes/kubernetes#61053: kubelet 1.10.0-beta no longer normalised underscores (a release, not a typo).
+    ["F0312 17:59:03.138986   25317 server.go:144] unknown flag: --cluster_dns", "cause", "kubelet-unknown-flag"],
+    [String.raw`E0425 13:41:01.547406       1 run.go:74] "command failed" err="unknown flag: --enable-swagger-ui"`, "cause", "k8s-component-unknown-flag"],
+  ] as const)("%s → %s", async (line, want, id) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (id) expect(got.id).toBe(id);
+  });
+
+  it("names the flag the typo stands for among the dismissed findings", async () => {
+    const report = await analyze([textSource("job.log", 'E1122 12:18:38.387137    8162 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --rotate-server-certificate"\n')]);
+    expect([...report.causes, ...report.warnings]).toEqual([]);
+    const dismissed = report.dismissed.find((d) => d.signature.id === "kubelet-unknown-flag");
+    expect(dismissed?.diagnosis.verdict).toBe("not-skew");
+    expect(dismissed?.diagnosis.headline).toContain("--rotate-server-certificates");
+  });
+});
