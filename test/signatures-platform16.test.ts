@@ -33,3 +33,36 @@ describe("AKS not offering a version in the region is a warning, not a skew caus
     expect(warning?.diagnosis.causes.join("\n")).toContain("stale module or state");
   });
 });
+
+describe("kind failing kubeadm init in a node", () => {
+  it.each([
+    // liqotech/liqo#2553, kubernetes-sigs/kind#3581, helm/kind-action#60: node images of another kind release
+    [String.raw`ERROR: failed to create cluster: failed to init node with kubeadm: command "docker exec --privileged rome-control-plane kubeadm init --skip-phases=preflight --config=/kind/kubeadm.conf --skip-token-print --v=6" failed with error: exit status 1`, "warning", { node: "rome-control-plane", provider: "docker" }],
+    [String.raw`ERROR: failed to create cluster: failed to init node with kubeadm: command "podman exec --privileged kind-control-plane kubeadm init --skip-phases=preflight --config=/kind/kubeadm.conf --skip-token-print --v=6" failed with error: exit status 1`, "warning", { provider: "podman" }],
+    // kubeadm's own message, and kind's progress line
+    ["couldn't initialize a Kubernetes cluster", "none", {}],
+    [" ✗ Starting control-plane 🕹️", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("kind-node-kubeadm-init-failed");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the node image from kind's progress line and flags images older than current kind releases build", async () => {
+    const log = [
+      " ✓ Ensuring node image (kindest/node:v1.16.4) 🖼",
+      String.raw`ERROR: failed to create cluster: failed to init node with kubeadm: command "docker exec --privileged kind-control-plane kubeadm init --skip-phases=preflight --config=/kind/kubeadm.conf --skip-token-print --v=6" failed with error: exit status 1`,
+    ].join("\n");
+    const report = await analyze([textSource("job.log", `${log}\n`)]);
+    expect(report.causes).toEqual([]);
+    const [warning] = report.warnings;
+    expect(warning?.signature.id).toBe("kind-node-kubeadm-init-failed");
+    expect(warning?.diagnosis.headline).toContain("kindest/node v1.16.4: an image older than any kind v0.20");
+    expect(warning?.diagnosis.versions.find((v) => v.name === "nodeImage")?.version).toBe("v1.16.4");
+    const recent = await analyze([textSource("job.log", log.replace("v1.16.4", "v1.31.2") + "\n")]);
+    expect(recent.warnings[0]?.diagnosis.headline).toContain("check that this image was built for the kind binary in use");
+  });
+});

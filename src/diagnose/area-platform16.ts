@@ -1,4 +1,4 @@
-import { captureRoles, type Diagnoser } from "./context.js";
+import { captureRoles, hintRole, type Diagnoser } from "./context.js";
 import { platform12Diagnosers } from "./area-platform12.js";
 
 // Diagnosers for src/signatures/platform16.ts (the eleventh tuning session, area: platform).
@@ -44,6 +44,40 @@ const diagnoseAksVersionNotOffered: Diagnoser = (input) => {
   };
 };
 
+/**
+ * kind-node-kubeadm-init-failed. The line is kind's for every failed kubeadm init in a node, and the threads show both
+ * node images of another kind release (liqotech/liqo#2553, kubernetes-sigs/kind#2880 #3581) and host problems (rootless
+ * podman kind#2689, sysbox, a VM without containers chaos-mesh#163): a warning, never a cause. The image named in the
+ * log (kind's "Ensuring node image" step) sharpens it: tags older than 1.21 are older than anything kind v0.20+ builds.
+ */
+const diagnoseKindKubeadmInit: Diagnoser = (input) => {
+  const found = input.hint("node-image");
+  const image = found?.hint.version;
+  const version = found?.version;
+  const node = input.capture("node");
+  const where = node ? ` in ${node}` : "";
+  const versions = [...captureRoles(input), ...(found ? [hintRole("nodeImage", found.hint.version, "kindest/node image the cluster was created from", found.hint)] : [])];
+  if (image && version && version.major === 1 && version.minor < 21) {
+    return {
+      verdict: "warning",
+      headline: `kubeadm init failed${where}, created from kindest/node ${image}: an image older than any kind v0.20 or later builds (their oldest is 1.21), so with a current kind binary the image most likely belongs to an older kind release (old images do not boot on cgroup v2 hosts either).`,
+      versions,
+      fixes: [
+        `Move to a Kubernetes version the kind release in use builds an image for, pinned by the digest in its release notes, or run the kind release that built ${image}.`,
+        input.signature.fixes[1]!,
+      ],
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: image
+      ? `kubeadm init failed${where}, created from kindest/node ${image}: check that this image was built for the kind binary in use (its release notes list the images by digest); otherwise a host problem (cgroups, memory, rootless podman, sysbox).`
+      : `kubeadm init failed${where}: most often a kindest/node image built for another kind release than the binary, or a host problem (cgroups, memory, rootless podman, sysbox); the line does not say which.`,
+    versions,
+  };
+};
+
 export const platform16Diagnosers: Record<string, Diagnoser> = {
+  "kind-node-kubeadm-init-failed": diagnoseKindKubeadmInit,
   "managed-version-unsupported": diagnoseAksVersionNotOffered,
 };
