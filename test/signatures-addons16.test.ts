@@ -40,3 +40,44 @@ describe("tkn and the cluster's Tekton Pipelines of different releases", () => {
     expect(cause?.diagnosis.fixes[0]).toContain("tkn hub install task buildah --version");
   });
 });
+
+describe("Longhorn's upgrade-path enforcement", () => {
+  it.each([
+    // longhorn/longhorn#9569: the pre-upgrade job's event, 1.4.3 to a master build
+    ["failed to upgrade since upgrading from v1.4.3 to v1.8.0-dev for minor version is not supported", "cause", { direction: "upgrading", current: "v1.4.3", target: "v1.8.0-dev", level: "minor" }],
+    // a homelab runbook's note (Renovate jumping 1.9 to 1.11), and the Flux event wording of another
+    [`level=fatal msg="Error starting manager: failed to upgrade since upgrading from v1.9.0 to v1.11.2 for minor version is not supported"`, "cause", { current: "v1.9.0", target: "v1.11.2" }],
+    ["HelmRelease/longhorn FailedUpgradePreCheck: upgrading from v1.9.2 to v1.12.0 for minor version is not supported", "cause", { current: "v1.9.2", target: "v1.12.0" }],
+    // longhorn/longhorn#5842 and Longhorn's test plan: an engine image older than the 1.6 manager accepts
+    [String.raw`time="2023-08-17T03:03:20Z" level=fatal msg="Error starting manager: failed checking Engine upgarde path: incompatible Engine ei-7fa7c208 client API version: found version 7 is below required minimal version 8"`, "cause", { engineImage: "ei-7fa7c208", api: "client", found: "7", required: "8" }],
+    ["incompatible Engine ei-db6c2b6f controller API version: found version 0 is below required minimal version 4", "cause", { api: "controller", found: "0", required: "4" }],
+    // longhorn/longhorn#10143: a master build labelled older than the release candidate installed
+    [String.raw`time="2025-01-07T07:02:14Z" level=fatal msg="Error starting manager: failed to upgrade since downgrading from v1.8.0-rc2 to v1.8.0-dev is not supported" func=main.main.DaemonCmd.func3 file="daemon.go:105"`, "none", {}],
+    [String.raw`time="2025-01-07T07:02:14Z" level=info msg="Checking if the upgrade path from v1.8.0-rc2 to v1.8.0-dev is supported" func=util.checkLHUpgradePath file="util.go:238"`, "none", {}],
+    // longhorn/longhorn#7588: a developer build vendoring an older engine
+    [String.raw`time="2024-01-08T17:17:54Z" level=fatal msg="Error starting manager: failed checking Engine upgrade path: incompatible Engine ei-b907910b client API version: downgrading from 10 to 9 is not supported" func=main.main.DaemonCmd.func3 file="daemon.go:87"`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("longhorn-upgrade-path-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the skipped minors and the next release to step through", async () => {
+    const report = await analyze([textSource("job.log", "failed to upgrade since upgrading from v1.4.3 to v1.6.2 for minor version is not supported\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("skipping 1 minor release");
+    expect(cause?.diagnosis.fixes[0]).toContain("the latest 1.5.x");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "target")?.typed).toMatchObject({ kind: "component", major: 1, minor: 6 });
+  });
+
+  it("tells a real downgrade (a cause) from a development build's label (dismissed)", async () => {
+    const report = await analyze([textSource("job.log", "Error starting manager: failed to upgrade since downgrading from v1.6.2 to v1.5.4 is not supported\n")]);
+    expect(report.causes[0]?.diagnosis.headline).toContain("older than the v1.6.2 already installed");
+    const dev = await analyze([textSource("job.log", "failed to upgrade since downgrading from v1.8.0-rc2 to v1.8.0-dev is not supported\n")]);
+    expect(dev.causes).toEqual([]);
+    expect(dev.dismissed.map((d) => d.diagnosis.verdict)).toContain("not-skew");
+  });
+});

@@ -70,6 +70,65 @@ const diagnoseTekton: Diagnoser = (input) => {
   };
 };
 
+/**
+ * longhorn-upgrade-path-unsupported. A development build on either side ("-dev", master-head) is Longhorn's own
+ * labelling (longhorn/longhorn#10143), not a release skew; a real downgrade and a skipped minor are causes.
+ */
+const diagnoseLonghorn: Diagnoser = (input) => {
+  const versions = captureRoles(input);
+  const image = input.capture("engineImage");
+  if (image) {
+    return {
+      verdict: "cause",
+      headline: `A volume still uses engine image ${image}, whose ${input.capture("api") ?? "client"} API version ${input.capture("found") ?? "?"} is below the ${input.capture("required") ?? "?"} the new Longhorn manager requires: the engines were not upgraded after the previous Longhorn upgrade, and this one skips too far ahead of them.`,
+      versions,
+      fixes: [
+        "Revert to the previous Longhorn release, upgrade every volume's engine to its default engine image (Volume → Upgrade Engine, or detach the volume), delete unused old EngineImages, then upgrade again.",
+      ],
+    };
+  }
+  const minMinor = input.capture("minMinor");
+  if (minMinor) {
+    return {
+      verdict: "cause",
+      headline: `Longhorn refuses to move to a new major release from a 1.x older than 1.${minMinor}: upgrade to 1.${minMinor} first.`,
+      versions,
+    };
+  }
+  const current = input.capture("current") ?? "the installed release";
+  const target = input.capture("target") ?? "the new release";
+  const dev = /-(?:dev|head)\b/;
+  if (input.capture("direction") === "downgrading") {
+    if (dev.test(target) || dev.test(current)) {
+      return {
+        verdict: "not-skew",
+        headline: `Longhorn sees ${current} → ${target} as a downgrade because a development build is labelled with an older version than the release installed (longhorn/longhorn#10143): a labelling of the build, not a release skew.`,
+        versions,
+      };
+    }
+    return {
+      verdict: "cause",
+      headline: `The manifest or chart deploys Longhorn ${target}, older than the ${current} already installed, and Longhorn never downgrades: the deployment pins an older release than the cluster has run.`,
+      versions,
+      fixes: [`Deploy ${current} (or newer) again: a Longhorn downgrade is not possible in place; restore from a system backup if the older release is really needed.`],
+    };
+  }
+  const pc = parseKubeVersion(current);
+  const pt = parseKubeVersion(target);
+  const skipped = pc && pt && pc.major === pt.major ? pt.minor - pc.minor - 1 : undefined;
+  const next = pc ? `${pc.major}.${pc.minor + 1}` : undefined;
+  return {
+    verdict: "cause",
+    headline: `Longhorn ${target} refuses to upgrade the installed ${current}${skipped && skipped > 0 ? `, skipping ${skipped} minor release${skipped === 1 ? "" : "s"}` : ""}: Longhorn upgrades one minor release at a time.`,
+    versions,
+    fixes: [
+      `Upgrade to ${next ? `the latest ${next}.x` : "the next minor release"} first, let it finish, then continue one minor at a time to ${target}.`,
+      "Pin the chart or manifest version in Git/Renovate so that it cannot jump more than one minor release.",
+    ],
+  };
+};
+
 export const addons16Diagnosers: Record<string, Diagnoser> = {
   "tekton-cli-pipelines-version-mismatch": diagnoseTekton,
+  "longhorn-upgrade-path-unsupported": diagnoseLonghorn,
 };

@@ -69,4 +69,66 @@ export const addons16Signatures: Signature[] = [
       `return fmt.Errorf("the API version in the data (%s) does not match the expected API version (%v)", gvk.GroupVersion().String(), version)`,
     ],
   },
+  {
+    id: "longhorn-upgrade-path-unsupported",
+    title: "Longhorn refuses the upgrade: a skipped minor release, a downgrade, or engine images older than the new manager supports",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["failed to upgrade since", "FailedUpgradePreCheck:", "is below required minimal version"],
+    patterns: [
+      // longhorn-manager's upgrade-path check (upgrade/util checkLHUpgradePath), at the manager's start and in the Helm
+      // pre-upgrade job: "failed to upgrade since upgrading from v1.4.3 to v1.8.0-dev for minor version is not supported".
+      // Flux and Rancher relay the pre-upgrade job's event as "FailedUpgradePreCheck: upgrading from … to …".
+      String.raw`(?:failed\s+to\s+upgrade\s+since|FailedUpgradePreCheck:)\s+(?<direction>upgrading|downgrading)\s+from\s+(?<current>v?\d+\.\d+(?:\.\d+)?[\w.+-]*)\s+to\s+(?<target>v?\d+\.\d+(?:\.\d+)?[\w.+-]*?)\s+(?:for\s+(?<level>minor|major)\s+version\s+)?is\s+not\s+supported`,
+      String.raw`failed\s+to\s+upgrade\s+since\s+upgrading\s+major\s+version\s+with\s+minor\s+version\s+under\s+(?<minMinor>\d+)\s+is\s+not\s+supported`,
+      // The engine-image check of Longhorn 1.6+ ("upgarde" is the release's own spelling): a volume still runs an engine
+      // image whose client or controller API is older than the new manager accepts.
+      String.raw`(?:failed\s+checking\s+Engine\s+upg(?:rade|arde)\s+path:\s+)?incompatible\s+Engine\s+(?<engineImage>ei-[0-9a-f]{6,12})\s+(?<api>client|controller)\s+API\s+version:\s+found\s+version\s+(?<found>\d+)\s+is\s+below\s+required\s+minimal\s+version\s+(?<required>\d+)`,
+    ],
+    versions: ["current", "target"],
+    roles: {
+      direction: "direction of the refused move",
+      current: "Longhorn release installed in the cluster",
+      target: "Longhorn release being deployed",
+      level: "version part the move skips",
+      minMinor: "oldest 1.x minor a move to 2.x starts from",
+      engineImage: "EngineImage still used by a volume",
+      api: "engine API checked",
+      found: "API version of the old engine image",
+      required: "oldest engine API version the new manager accepts",
+    },
+    versionKinds: { current: { kind: "component", component: "Longhorn" }, target: { kind: "component", component: "Longhorn" } },
+    priority: 55,
+    meaning:
+      "Since 1.5, Longhorn enforces its upgrade path: the manager (and the chart's pre-upgrade job) only moves one minor release at a time (1.4.x to 1.5.x, not 1.4.x to 1.6.x) and never downgrades; since 1.6 it also refuses to start while a volume still uses an engine image whose API is older than the new manager supports. The new release's manager pods crash-loop (or helm upgrade fails with BackoffLimitExceeded on longhorn-pre-upgrade) and the installed release keeps running.",
+    causes: [
+      "A chart or manifest bump that skips Longhorn minors (Renovate/Flux jumping to the newest release, a cluster rebuilt from a newer Git state).",
+      "A rollback to an older chart after an upgrade already ran (downgrades are refused).",
+      "Volumes still attached with an old engine image when upgrading (the engine upgrade after the previous Longhorn upgrade was not done).",
+    ],
+    fixes: [
+      "Upgrade one minor release at a time (1.4.x → 1.5.x → 1.6.x …), letting each finish, or pin the chart to the next minor only.",
+      "For engine images: revert to the previous Longhorn, upgrade every volume's engine to the current default engine image (or detach them), then upgrade.",
+    ],
+    references: ["https://longhorn.io/docs/latest/deploy/upgrade/", "https://github.com/longhorn/longhorn/issues/5842", "https://github.com/longhorn/longhorn/issues/9569"],
+    examples: [
+      {
+        // longhorn/longhorn#9569 (the pre-upgrade job's event, installed 1.4.3, chart from master)
+        line: "failed to upgrade since upgrading from v1.4.3 to v1.8.0-dev for minor version is not supported",
+        captures: { direction: "upgrading", current: "v1.4.3", target: "v1.8.0-dev", level: "minor" },
+      },
+      {
+        // longhorn/longhorn#5842 (a 1.4 engine image still in use when upgrading to 1.6)
+        line: String.raw`time="2023-08-17T03:03:20Z" level=fatal msg="Error starting manager: failed checking Engine upgarde path: incompatible Engine ei-7fa7c208 client API version: found version 7 is below required minimal version 8"`,
+        captures: { engineImage: "ei-7fa7c208", api: "client", found: "7", required: "8" },
+      },
+    ],
+    nearMisses: [
+      // longhorn/longhorn#10143: master-head mislabelled v1.8.0-dev after v1.8.0-rc2 (fixed by relabelling it v1.9.0-dev)
+      String.raw`time="2025-01-07T07:02:14Z" level=fatal msg="Error starting manager: failed to upgrade since downgrading from v1.8.0-rc2 to v1.8.0-dev is not supported" func=main.main.DaemonCmd.func3 file="daemon.go:105"`,
+      // the check's progress line
+      String.raw`time="2025-01-07T07:02:14Z" level=info msg="Checking if the upgrade path from v1.8.0-rc2 to v1.8.0-dev is supported" func=util.checkLHUpgradePath file="util.go:238"`,
+    ],
+  },
 ];
