@@ -289,6 +289,93 @@ function resourceTypeDiagnosis(input: Parameters<Diagnoser>[0], type: string): R
   };
 }
 
+/**
+ * Built-in APIs that a line may name only by what the client was doing (a SubjectAccessReview, a leader-election
+ * record, a webhook configuration), with the beta version Kubernetes removed: each is a built-in type that every
+ * release serves at some version, so a 404 for the whole type says the client and the cluster disagree on which.
+ */
+const BUILTIN_WORK: { words: RegExp; apiVersion: string; removedIn: string; replacement: string }[] = [
+  { words: /\bSubjectAccessReviews?\b|\bwebhook\s+authori[sz]er\b/i, apiVersion: "authorization.k8s.io/v1beta1", removedIn: "1.22", replacement: "authorization.k8s.io/v1 (served since 1.6)" },
+  { words: /\bTokenReviews?\b|\bwebhook\s+(?:token\s+)?authenticator\b/i, apiVersion: "authentication.k8s.io/v1beta1", removedIn: "1.22", replacement: "authentication.k8s.io/v1 (served since 1.6)" },
+  { words: /\bleader[\s-]?election\b|\bleases?\b.{0,40}\block\b/i, apiVersion: "coordination.k8s.io/v1beta1", removedIn: "1.22", replacement: "coordination.k8s.io/v1 Leases (served since 1.14)" },
+  { words: /\b(?:validating|mutating)\s*webhook|\b(?:register|registering|get|getting|patch|patching|creat(?:e|ing))\s+(?:the\s+)?webhook\b/i, apiVersion: "admissionregistration.k8s.io/v1beta1", removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1 (served since 1.16)" },
+  { words: /\bpod\s*disruption\s*budget/i, apiVersion: "policy/v1beta1", removedIn: "1.25", replacement: "policy/v1 (served since 1.21)" },
+  { words: /\bpriority\s*class/i, apiVersion: "scheduling.k8s.io/v1beta1", removedIn: "1.22", replacement: "scheduling.k8s.io/v1 (served since 1.14)" },
+];
+
+// What makes a bare 404 someone else's: a custom or aggregated group named (its CRD or APIService is not
+// installed), one object's 404 ("scaler/podinfo not found: …"), a Status body or JSON field quoted on its own,
+// and kubectl's client-side validation, which fetches the OpenAPI document rather than a resource type.
+const NOT_A_TYPE_404 = [
+  /\*v\d+(?:alpha|beta)?\d*\.(?!(?:Ingress|IngressClass|CronJob|PodDisruptionBudget|PodSecurityPolicy|HorizontalPodAutoscaler|EndpointSlice|CSIDriver|CSINode|CSIStorageCapacity|StorageClass|VolumeAttachment|RuntimeClass|PriorityClass|FlowSchema|PriorityLevelConfiguration|Lease|Event|CustomResourceDefinition|MutatingWebhookConfiguration|ValidatingWebhookConfiguration|CertificateSigningRequest|NetworkPolicy|Deployment|DaemonSet|ReplicaSet|StatefulSet)\b)[A-Z]/,
+  /\b(?:error\s+)?restoring\s+[a-z0-9-]+(?:\.[a-z0-9-]+){2,}/,
+  /\bnot\s+found\s*:\s*the\s+server\s+could\s+not/i,
+  /"message"\s*:\s*\\?"the\s+server\s+could\s+not/i,
+  /\berror\s+validating\s+data\s*:/i,
+  // A client that retries has not failed yet.
+  /\bRetrying\b/i,
+  // A core-group resource ("(post namespaces)"): every API server serves it, so the client reached something else
+  // (hashicorp/terraform-provider-kubernetes#894, #790), as with a manifest file's own 404 or a conversion webhook's.
+  /requested\s+resource\s*\(\s*(?:get|list|watch|post|patch|put|delete)\s+[a-z0-9]+(?:\s[^)]*)?\)/,
+  /\.ya?ml\\?"?\s*(?:\(string\))?\s*:\s*the\s+server\s+could\s+not/i,
+  /\bconversion\s+webhook\b/i,
+];
+/** A group/version or a "(get <resource>.<group>)" suffix naming a group that is not built into Kubernetes. */
+function namesCustomGroup(text: string): boolean {
+  const groups = [
+    ...[...text.matchAll(/(?<![\w.\/-])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)\/v\d+(?:alpha|beta)?\d*\b/g)].map((m) => m[1] ?? ""),
+    ...[...text.matchAll(/\(\s*(?:get|list|watch|post|patch|put|delete)\s+[a-z0-9]+\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/g)].map((m) => m[1] ?? ""),
+  ];
+  return groups.some((g) => !BUILTIN_GROUPS.has(g));
+}
+
+// A failure marker: the 404 ended what the client was doing rather than being logged by a probe that goes on.
+const FAILED_404 = /(?:^|[\s\]>|])(?:E|F)\d{4}\s|\b(?:ERRO|FATA|ERROR|FATAL|[Ee]rror)\b|\blevel=(?:error|fatal)\b|"level"\s*:\s*"(?:error|fatal)"|\b[Ee]rror(?:\s+from\s+server)?\s*[:(]|\bfail(?:ed|ure|s)?\b|💥|✘/;
+
+/**
+ * The API server's bare 404 for a whole resource type, with no removed group/version named on the line or around
+ * it. A CRD or aggregated API that is not installed reads the same, so this is a warning at most, and none where
+ * the line names a custom group or one object; where the line names what the client was doing with a built-in API
+ * whose beta Kubernetes removed, the warning names that API.
+ */
+function unnamedResourceTypeNotServed(text: string, gaResourceNearby: boolean, failedLevel: boolean): ReturnType<Diagnoser> {
+  const dismissed = {
+    verdict: "not-skew" as const,
+    headline: "A 404 for a resource type, with no removed API version named on the line or around it: a CRD or aggregated API that is not installed is as likely as a version skew.",
+  };
+  if (gaResourceNearby || namesCustomGroup(text) || NOT_A_TYPE_404.some((re) => re.test(text)) || !(failedLevel || FAILED_404.test(text))) return dismissed;
+  const work = BUILTIN_WORK.find((w) => w.words.test(text));
+  const advice = "Compare the API versions the cluster serves (kubectl api-versions) with the one the client requests (run it with -v=6 to see the request path), and check the client's release notes for the Kubernetes versions it supports.";
+  if (work) {
+    return {
+      verdict: "warning",
+      headline: `The API server does not serve the resource type the client asked for, a built-in one (${work.apiVersion.split("/")[0]}): the client and the cluster disagree on its API version, as when a client still on ${work.apiVersion} meets Kubernetes ${work.removedIn} or newer, or a client built for ${work.replacement.replace(/ \(.*$/, "")} meets an older cluster.`,
+      versions: [
+        { name: "apiVersion", version: work.apiVersion, role: "beta API version Kubernetes removed (the likelier one the client asks for)", source: "removal table" },
+        { name: "removedIn", version: work.removedIn, role: `release that stopped serving ${work.apiVersion}`, source: "removal table" },
+      ],
+      reasoning: [advice],
+      causes: [
+        `A controller, operator or script built with a client that still uses ${work.apiVersion}, running on a cluster upgraded to ${work.removedIn} or newer.`,
+        `A client newer than the cluster: it uses ${work.replacement}, which an older cluster does not serve.`,
+      ],
+      fixes: [`Upgrade the client (or the operator image) to a release built for the cluster's Kubernetes version, which uses ${work.replacement}.`],
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: "The API server answered 404 for a whole resource type, not for one object: the client asks for a group/version this cluster does not serve. A client, CLI or operator built for another Kubernetes release (an API removed by an upgrade, or one the cluster is too old to have) is the usual cause; a CRD or aggregated API that is not installed reads the same.",
+    versions: [],
+    reasoning: [advice],
+    causes: [
+      "A client, CLI or operator older than the cluster, still using a beta API version that the cluster's release removed (extensions/v1beta1, batch/v1beta1, policy/v1beta1, …).",
+      "A client newer than the cluster, using an API version the cluster's release does not serve yet.",
+      "The CRDs or the aggregated API server the client expects are not installed, or are of another release than the client.",
+    ],
+    fixes: ["Use the client release built for the cluster's Kubernetes version (or upgrade the cluster into the client's supported range), and install the CRDs of the client's own release."],
+  };
+}
+
 const diagnoseNotFoundNearRemoved: Diagnoser = (input) => {
   const { finding } = input;
   const veleroCrd = input.capture("veleroCrd");
@@ -335,12 +422,9 @@ const diagnoseNotFoundNearRemoved: Diagnoser = (input) => {
       fixes: ["Use the provider's _v1 (or _v2) resource for the kind, e.g. kubernetes_cron_job_v1, kubernetes_ingress_v1, kubernetes_csi_driver_v1."],
     };
   }
-  if (!first) {
-    return {
-      verdict: "not-skew",
-      headline: "A 404 for a resource type, with no removed API version named on the line or around it: a CRD or aggregated API that is not installed is as likely as a version skew.",
-    };
-  }
+  // klog's header (E/F) and a structured record's level are read off the line before the text is normalised.
+  const failed = ["E", "F"].includes(finding.klog?.level ?? "") || ["E", "F"].includes(finding.record?.level ?? "");
+  if (!first) return unnamedResourceTypeNotServed(finding.text, gaResource, failed);
   return {
     verdict: "warning",
     headline: `The API server does not serve the requested resource type, and ${own.length > 0 ? "the line" : "a neighbouring line"} names ${first.apiVersion}, which Kubernetes stopped serving in ${first.removedIn}: the client asks for an API version the cluster removed.`,

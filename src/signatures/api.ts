@@ -337,7 +337,7 @@ export const apiSignatures: Signature[] = [
     // Below every signature that reads more of the same message.
     priority: 15,
     meaning:
-      "The API server answered 404 for a whole resource type, and the same or a neighbouring line names an API group/version that Kubernetes has stopped serving: the client asks for an API version the cluster no longer serves.",
+      "The API server answered 404 for a whole resource type, not for one object: the client asks for a group/version the cluster does not serve, most often one that Kubernetes has stopped serving.",
     causes: ["A client, script or operator written against an API version (extensions/v1beta1, batch/v1beta1, policy/v1beta1, …) that the cluster's Kubernetes release removed."],
     fixes: ["Move the client to the API version the cluster serves (kubectl api-versions lists them): NetworkingV1Api instead of ExtensionsV1beta1Api, batch/v1 CronJobs, policy/v1 PodDisruptionBudgets."],
     references: ["https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
