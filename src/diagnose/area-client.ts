@@ -323,7 +323,7 @@ const NOT_A_TYPE_404 = [
 /** A group/version or a "(get <resource>.<group>)" suffix naming a group that is not built into Kubernetes. */
 function namesCustomGroup(text: string): boolean {
   const groups = [
-    ...[...text.matchAll(/(?<![\w.\/-])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)\/v\d+(?:alpha|beta)?\d*\b/g)].map((m) => m[1] ?? ""),
+    ...[...text.matchAll(/(?<![\w./-])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)\/v\d+(?:alpha|beta)?\d*\b/g)].map((m) => m[1] ?? ""),
     ...[...text.matchAll(/\(\s*(?:get|list|watch|post|patch|put|delete)\s+[a-z0-9]+\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/g)].map((m) => m[1] ?? ""),
   ];
   return groups.some((g) => !BUILTIN_GROUPS.has(g));
