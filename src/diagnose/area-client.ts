@@ -309,6 +309,8 @@ const BUILTIN_WORK: { words: RegExp; apiVersion: string; removedIn: string; repl
 const NOT_A_TYPE_404 = [
   /\*v\d+(?:alpha|beta)?\d*\.(?!(?:Ingress|IngressClass|CronJob|PodDisruptionBudget|PodSecurityPolicy|HorizontalPodAutoscaler|EndpointSlice|CSIDriver|CSINode|CSIStorageCapacity|StorageClass|VolumeAttachment|RuntimeClass|PriorityClass|FlowSchema|PriorityLevelConfiguration|Lease|Event|CustomResourceDefinition|MutatingWebhookConfiguration|ValidatingWebhookConfiguration|CertificateSigningRequest|NetworkPolicy|Deployment|DaemonSet|ReplicaSet|StatefulSet)\b)[A-Z]/,
   /\b(?:error\s+)?restoring\s+[a-z0-9-]+(?:\.[a-z0-9-]+){2,}/,
+  // A reflector of the unversioned internal types (*api.Node, pre-1.3 add-ons): it names no version to compare.
+  /\*api\.[A-Z]/,
   /\bnot\s+found\s*:\s*the\s+server\s+could\s+not/i,
   /"message"\s*:\s*\\?"the\s+server\s+could\s+not/i,
   /\berror\s+validating\s+data\s*:/i,
