@@ -66,3 +66,33 @@ describe("kind failing kubeadm init in a node", () => {
     expect(recent.warnings[0]?.diagnosis.headline).toContain("check that this image was built for the kind binary in use");
   });
 });
+
+describe("RKE refusing a node's Docker outside its supported list", () => {
+  it.each([
+    // rancher-archives/rke#2378, #1130; rancher/rancher#12329 (Rancher's provisioning log)
+    ["FATA[0000] Unsupported Docker version found [20.10.0] on host [192.168.1.67], supported versions are [1.13.x 17.03.x 17.06.x 17.09.x 18.06.x 18.09.x 19.03.x]", "cause", { docker: "20.10.0", host: "192.168.1.67", oldest: "1.13.x", newest: "19.03.x" }],
+    ["FATA[0004] Unsupported Docker version found [18.09.2], supported versions are [1.11.x 1.12.x 1.13.x 17.03.x 17.06.x 17.09.x 18.06.x]", "cause", { docker: "18.09.2", newest: "18.06.x" }],
+    ["2018/03/28 12:45:53 [ERROR] cluster [cluster-2dwff] provisioning: Unsupported Docker version found [17.12.1-ce], supported versions are [1.12.6 1.13.1 17.03.2]", "cause", { docker: "17.12.1-ce", newest: "17.03.2" }],
+    // rke#149: ignore_docker_version set, RKE warns and goes on
+    ["WARN[0001] Unsupported Docker version found [17.09.0-ce], supported versions are [1.12.6 1.13.1 17.03.2] ", "none", {}],
+    // NetApp/ez-rancher#114: relayed without the list
+    [String.raw`time="2020-12-23T16:13:48Z" level=warning msg="[state] can't fetch legacy cluster state from Kubernetes: Unsupported Docker version found [20.10.1] on host [192.168.0.70]`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("rke-docker-version-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("says which side is too new and types the versions as Docker Engine releases", async () => {
+    const report = await analyze([textSource("rke.log", "2018/03/28 12:45:53 [ERROR] cluster [cluster-2dwff] provisioning: Unsupported Docker version found [17.12.1-ce], supported versions are [1.12.6 1.13.1 17.03.2]\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("Docker 17.12.1-ce is newer than any Docker release this RKE supports (newest 17.03.2)");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "docker")?.typed).toMatchObject({ kind: "component", major: 17, minor: 12 });
+    // constructed: an engine older than the list
+    const old = await analyze([textSource("rke.log", "FATA[0000] Unsupported Docker version found [1.10.3], supported versions are [1.11.x 1.12.x 1.13.x 17.03.x]\n")]);
+    expect(old.causes[0]?.diagnosis.headline).toContain("older than the oldest Docker this RKE supports (1.11.x)");
+  });
+});

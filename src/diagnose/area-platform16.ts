@@ -77,7 +77,58 @@ const diagnoseKindKubeadmInit: Diagnoser = (input) => {
   };
 };
 
+/** Docker Engine's major.minor ("17.12.1-ce", "18.06.x", "1.13.1"), for ordering against RKE's list. */
+function dockerMinor(raw: string | undefined): [number, number] | undefined {
+  const m = raw ? /^(\d+)\.(\d+)/.exec(raw) : null;
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+const cmp = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+
+/**
+ * rke-docker-version-unsupported. RKE logs the check at WARN only when ignore_docker_version (or --ignore-docker-version)
+ * let it go on (rke/hosts, rancher-archives/rke#149); otherwise it stops. The node's Docker above the newest listed is the
+ * common case (rke#1130 #2375 #2378 #3577: a fresh docker-ce newer than the RKE release); below the oldest, an old engine;
+ * between two listed releases, one RKE never validated (CoreOS's 17.12, an edge release).
+ */
+const diagnoseRkeDocker: Diagnoser = (input) => {
+  const text = input.finding.text;
+  const docker = input.capture("docker") ?? "";
+  const versions = captureRoles(input);
+  if (/^\s*WARN\[|level=warn(?:ing)?\b|\[WARN(?:ING)?\]/.test(text)) {
+    return {
+      verdict: "not-skew",
+      headline: `RKE found Docker ${docker} outside its supported list but was told to ignore the check (ignore_docker_version / --ignore-docker-version) and went on.`,
+      versions,
+    };
+  }
+  const d = dockerMinor(docker);
+  const oldest = dockerMinor(input.capture("oldest"));
+  const newest = dockerMinor(input.capture("newest") ?? input.capture("oldest"));
+  const on = input.capture("host") ? ` on ${input.capture("host")}` : "";
+  if (d && newest && cmp(d, newest) > 0) {
+    return {
+      verdict: "cause",
+      headline: `Docker ${docker}${on} is newer than any Docker release this RKE supports (newest ${input.capture("newest") ?? input.capture("oldest")}): the node's Docker was installed after the RKE release, so RKE refuses it.`,
+      versions,
+    };
+  }
+  if (d && oldest && cmp(d, oldest) < 0) {
+    return {
+      verdict: "cause",
+      headline: `Docker ${docker}${on} is older than the oldest Docker this RKE supports (${input.capture("oldest")}): upgrade Docker on the node.`,
+      versions,
+      fixes: [`Upgrade Docker on the node to a release from RKE's list (${input.capture("oldest")} or later).`],
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `Docker ${docker}${on} is within the range of RKE's supported list but not one of its releases (an edge or distribution build RKE never validated): RKE refuses it.`,
+    versions,
+  };
+};
+
 export const platform16Diagnosers: Record<string, Diagnoser> = {
+  "rke-docker-version-unsupported": diagnoseRkeDocker,
   "kind-node-kubeadm-init-failed": diagnoseKindKubeadmInit,
   "managed-version-unsupported": diagnoseAksVersionNotOffered,
 };

@@ -5,6 +5,62 @@ import type { Signature } from "../model.js";
 
 export const platform16Signatures: Signature[] = [
   {
+    id: "rke-docker-version-unsupported",
+    title: "RKE (or Rancher's RKE1 provisioning) refuses the node's Docker: not in the release's supported list",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["Unsupported Docker version found"],
+    patterns: [
+      // rke's docker.IsSupportedDockerVersion check (hosts/dialer, cluster/validation): "Unsupported Docker version found [X]
+      // on host [H], supported versions are [1.13.x … 20.10.x]" — FATA from rke up, [ERROR] in Rancher's provisioning log,
+      // WARN when ignore_docker_version lets it go on. The list is the one RKE keeps for the cluster's Kubernetes minor.
+      String.raw`Unsupported\s+Docker\s+version\s+found\s+\[\s*(?<docker>\d+\.\d+(?:\.\d+)?(?:-[a-z]+)?)\s*\](?:\s+on\s+host\s+\[(?<host>[^\]\s]*)\])?\s*,\s*supported\s+versions\s+are\s+\[\s*(?<oldest>\d+\.\d+(?:\.(?:\d+|x))?)(?:\s+\d+\.\d+(?:\.(?:\d+|x))?)*?(?:\s+(?<newest>\d+\.\d+(?:\.(?:\d+|x))?))?\s*\]`,
+    ],
+    versions: ["docker", "oldest", "newest"],
+    roles: { docker: "node's Docker Engine", oldest: "oldest Docker this RKE release supports", newest: "newest Docker this RKE release supports" },
+    versionKinds: {
+      docker: { kind: "component", component: "Docker Engine" },
+      oldest: { kind: "component", component: "Docker Engine" },
+      newest: { kind: "component", component: "Docker Engine" },
+    },
+    priority: 50,
+    meaning:
+      "RKE (rke up, and Rancher when it provisions RKE1 clusters) checks each node's Docker Engine against the Docker releases it validated for the cluster's Kubernetes minor, and stops when the node's is not among them. Docker ships faster than RKE releases: a node installed from docker.com's current packages is usually newer than the list of the RKE in use.",
+    causes: [
+      "The node's Docker Engine is newer than the RKE release (Docker 18.09 with RKE 0.1, 20.10 with RKE 1.0–1.2, 26.1 with RKE 1.6 before its update), typically a fresh install or an OS upgrade pulling the latest docker-ce.",
+      "A Docker release RKE never validated (an edge or distribution build such as CoreOS's or RancherOS's), or one older than the list.",
+    ],
+    fixes: [
+      "Install a Docker release from the list (Rancher's install-docker scripts pin them), or upgrade RKE to a release whose list includes the node's Docker.",
+      "Or let RKE go on: `rke up --ignore-docker-version` (some RKE releases ignored `ignore_docker_version: true` in cluster.yml, rancher-archives/rke#2378).",
+    ],
+    references: ["https://rke.docs.rancher.com/os#software", "https://github.com/rancher-archives/rke/issues/2375"],
+    examples: [
+      {
+        // rancher-archives/rke#2378 (Docker 20.10.0 with RKE v1.2.3)
+        line: "FATA[0000] Unsupported Docker version found [20.10.0] on host [192.168.1.67], supported versions are [1.13.x 17.03.x 17.06.x 17.09.x 18.06.x 18.09.x 19.03.x]",
+        captures: { docker: "20.10.0", host: "192.168.1.67", oldest: "1.13.x", newest: "19.03.x" },
+      },
+      {
+        // rancher-archives/rke#1130 (Docker 18.09.2 for the runc CVE fix, before RKE listed it)
+        line: "FATA[0004] Unsupported Docker version found [18.09.2], supported versions are [1.11.x 1.12.x 1.13.x 17.03.x 17.06.x 17.09.x 18.06.x]",
+        captures: { docker: "18.09.2", oldest: "1.11.x", newest: "18.06.x" },
+      },
+      {
+        // rancher/rancher#12329 (Rancher 2.0 provisioning a CoreOS node)
+        line: "2018/03/28 12:45:53 [ERROR] cluster [cluster-2dwff] provisioning: Unsupported Docker version found [17.12.1-ce], supported versions are [1.12.6 1.13.1 17.03.2]",
+        captures: { docker: "17.12.1-ce", oldest: "1.12.6", newest: "17.03.2" },
+      },
+    ],
+    nearMisses: [
+      // The check without its list (a state fetch relaying it, the line cut): NetApp/ez-rancher#114
+      String.raw`time="2020-12-23T16:13:48Z" level=warning msg="[state] can't fetch legacy cluster state from Kubernetes: Unsupported Docker version found [20.10.1] on host [192.168.0.70]`,
+      // rancher-archives/rke#149: with ignore_docker_version RKE only warns and goes on
+      "WARN[0001] Unsupported Docker version found [17.09.0-ce], supported versions are [1.12.6 1.13.1 17.03.2] ",
+    ],
+  },
+  {
     id: "kind-node-kubeadm-init-failed",
     title: "kind could not bring up a node with kubeadm (node image of another kind release, or the host)",
     family: "kind",
