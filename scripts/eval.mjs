@@ -100,7 +100,7 @@ for (const file of freshFiles) {
 // sets now and get a row per collector family; fresh-5, fresh-6, fresh-11, fresh-12 and fresh-14 are held out, so only their totals are
 // printed (never their lines).
 const heldOutDir = join(root, "held-out");
-const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl", "fresh-6.jsonl", "fresh-11.jsonl", "fresh-12.jsonl", "fresh-14.jsonl"]);
+const HELD_OUT_TOTAL_ONLY = new Set(["fresh-5.jsonl", "fresh-6.jsonl", "fresh-11.jsonl", "fresh-12.jsonl", "fresh-14.jsonl", "fresh-16.jsonl"]);
 // A blind line that a tuning corpus holds verbatim (the same message recorded from another thread) is no longer unseen:
 // the held-out sets also get a row for their other lines.
 const corpusLines = new Set(
