@@ -34,3 +34,35 @@ describe("an unknown flag that misspells a flag the component has is a typo, not
     expect(dismissed?.diagnosis.headline).toContain("--rotate-server-certificates");
   });
 });
+
+describe("kubectl 1.10+ refused with an empty 406 by an API server before 1.9", () => {
+  it.each([
+    // kubernetes/kubernetes#65575, kubernetes/kubectl#522, harbur/kubernetic#71, UKHomeOffice/kd#69, kubernetes/kubectl#385
+    ["Error from server (NotAcceptable): unknown (get pods)", { verb: "get", resource: "pods" }],
+    ["Error from server (NotAcceptable): unknown (get services my-service)", { verb: "get", resource: "services", name: "my-service" }],
+    ["Error from server (NotAcceptable): unknown (get namespaces)", { verb: "get", resource: "namespaces" }],
+    ["[ERROR] 2018/03/29 10:53:56 main.go:122: Error from server (NotAcceptable): unknown", {}],
+    ["`Error from server (NotAcceptable): unknown`", {}],
+  ] as const)("%s → cause", async (line, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe("cause");
+    expect(got.id).toBe("kubectl-not-acceptable-old-server");
+    expect(got.captures).toMatchObject(captures);
+  });
+
+  it.each([
+    // Shapes (not real lines): a 406 that names what the server accepts is another refusal, other reasons stay out.
+    ['Error from server (NotAcceptable): only the following media types are accepted: application/json, application/yaml'],
+    ["Error from server (NotFound): the server could not find the requested resource (get pods)"],
+  ])("%s → not this rule", async (line) => {
+    const got = await verdictOf(line);
+    expect(got.id).not.toBe("kubectl-not-acceptable-old-server");
+  });
+
+  it("dates both sides: kubectl's server-side printing and the server release that negotiates it", async () => {
+    const report = await analyze([textSource("job.log", "No resources found.\nError from server (NotAcceptable): unknown (get pods)\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("before 1.9");
+    expect(cause?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["serverPrintingDefaultFrom", "1.11"], ["serverNegotiationFixedIn", "1.9"]]);
+  });
+});

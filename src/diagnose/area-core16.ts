@@ -110,4 +110,24 @@ export function misspeltFlagDismissal(flag: string, component: string | undefine
   };
 }
 
-export const core16Diagnosers: Record<string, Diagnoser> = {};
+/**
+ * kubectl-not-acceptable-old-server. The empty-body 406 is what 1.7/1.8 API servers (and Rancher 2.0's proxy in front
+ * of them) answer kubectl 1.10+'s Accept headers with; the resource named in the line does not change the reading.
+ */
+const diagnoseNotAcceptable: Diagnoser = (input) => {
+  const resource = input.capture("resource");
+  const what = resource ? `kubectl's ${input.capture("verb") ?? "get"} ${resource}` : "kubectl's request";
+  const aggregated = resource && /\.(?!k8s\.io$)[a-z0-9-]+\.|metrics\.k8s\.io/.test(resource) ? " (for an aggregated API such as metrics.k8s.io: the add-on server's apiserver library)" : "";
+  return {
+    verdict: "cause",
+    headline: `The API server answered ${what} with 406 Not Acceptable and no body: kubectl (1.10 or newer) asked for a representation (server-side Table printing, the default of kubectl get from 1.11) that a server before 1.9${aggregated} cannot negotiate. kubectl is further ahead of the server than the supported skew.`,
+    versions: [
+      { name: "serverPrintingDefaultFrom", version: "1.11", role: "kubectl release whose get asks the server for Table output by default", source: "kubernetes/kubernetes#65575" },
+      { name: "serverNegotiationFixedIn", version: "1.9", role: "first API server release that falls back when the Accept header lists a type it lacks", source: "kubernetes/kubernetes#65718" },
+    ],
+  };
+};
+
+export const core16Diagnosers: Record<string, Diagnoser> = {
+  "kubectl-not-acceptable-old-server": diagnoseNotAcceptable,
+};
