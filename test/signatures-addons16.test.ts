@@ -81,3 +81,38 @@ describe("Longhorn's upgrade-path enforcement", () => {
     expect(dev.dismissed.map((d) => d.diagnosis.verdict)).toContain("not-skew");
   });
 });
+
+describe("CoreDNS refusing a Corefile of another release", () => {
+  it.each([
+    // aws/containers-roadmap#1115, traefik/mesh#685, MicrosoftDocs/azure-docs#78014: upstream, removed in 1.7.0
+    ["plugin/kubernetes: /etc/coredns/Corefile:6 - Error during parsing: unknown property 'upstream'", "cause", { plugin: "kubernetes", property: "upstream" }],
+    ["plugin/kubernetes: /etc/coredns/custom/ipa1.server:7 - Error during parsing: unknown property 'upstream'", "cause", { file: "/etc/coredns/custom/ipa1.server", lineNo: "7" }],
+    // istio/istio.io#4715 (unquoted, older parser), coredns/coredns#3368: proxy, removed in 1.5.0
+    ["/etc/coredns/Corefile:10 - Error during parsing: Unknown directive proxy", "cause", { directive: "proxy" }],
+    ["coredns    | /root/Corefile:5 - Error during parsing: Unknown directive 'proxy'", "cause", { directive: "proxy", file: "/root/Corefile" }],
+    // coredns/coredns#4362, #4000: a Corefile newer than the image
+    ["Error during parsing: unknown property 'max_concurrent'", "cause", { property: "max_concurrent" }],
+    ["Error during parsing: Unknown directive 'ready'", "cause", { directive: "ready" }],
+    // coredns/kubernetai#22 (an external plugin), coredns/deployment#215 and coredns/coredns#7121 (syntax)
+    ["Error during parsing: Unknown directive 'kubernetai'", "none", {}],
+    ["/etc/coredns/Corefile:3 - Error during parsing: Unknown directive '.'", "none", {}],
+    ["Error during parsing: Unknown directive 'fallthrough'", "none", {}],
+    ["Error during parsing: Unknown directive 'forwad'", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("coredns-corefile-plugin-unknown");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("says which side is older and names the CoreDNS release", async () => {
+    const removed = await analyze([textSource("job.log", "plugin/kubernetes: /etc/coredns/Corefile:6 - Error during parsing: unknown property 'upstream'\n")]);
+    expect(removed.causes[0]?.diagnosis.headline).toContain("CoreDNS 1.7.0 removed: the CoreDNS image is newer than the Corefile");
+    expect(removed.causes[0]?.diagnosis.versions.find((v) => v.name === "removedIn")?.typed).toMatchObject({ kind: "component", major: 1, minor: 7 });
+    expect(removed.causes[0]?.diagnosis.fixes[0]).toContain("delete the line");
+    const added = await analyze([textSource("job.log", "Error during parsing: unknown property 'max_concurrent'\n")]);
+    expect(added.causes[0]?.diagnosis.headline).toContain("came with CoreDNS 1.6.9: the image the coredns Deployment runs is older than the Corefile");
+  });
+});

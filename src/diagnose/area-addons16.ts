@@ -1,4 +1,4 @@
-import { parseKubeVersion, toSemver } from "../kube/versions.js";
+import { classifyVersion, parseKubeVersion, toSemver } from "../kube/versions.js";
 import { captureRoles, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/addons16.ts (the eleventh tuning session, area: addons).
@@ -128,7 +128,78 @@ const diagnoseLonghorn: Diagnoser = (input) => {
   };
 };
 
+/** Corefile plugins and options CoreDNS removed, with the release that removed them and what replaces them. */
+const COREDNS_REMOVED: Record<string, { release: string; instead: string }> = {
+  proxy: { release: "1.5.0", instead: "forward (same syntax for the common `proxy . /etc/resolv.conf`)" },
+  federation: { release: "1.7.0", instead: "nothing (Kubernetes federation v1 is gone); drop the federation block" },
+  "kubernetes/upstream": { release: "1.7.0", instead: "nothing: it had been ignored since 1.5; delete the line" },
+  "kubernetes/resyncperiod": { release: "1.7.0", instead: "nothing: delete the line" },
+};
+
+/** Plugins and options younger than some images still in use, with the release that brought them. */
+const COREDNS_ADDED: Record<string, string> = { ready: "1.5.0", grpc: "1.5.0", dns64: "1.7.0", "forward/max_concurrent": "1.6.9" };
+
+/** Plugins of CoreDNS's default build (plugin.cfg) across releases: a stock image without one is older than the Corefile. */
+const COREDNS_IN_TREE = new Set(
+  "metadata cancel tls reload nsid bufsize root bind debug trace ready health pprof prometheus errors log dnstap acl any chaos loadbalance cache rewrite dnssec autopath template transfer hosts route53 azure clouddns k8s_external kubernetes file auto secondary etcd loop forward grpc erratic whoami sign dns64 header geoip minimal timeouts tsig view local".split(" "),
+);
+
+/** Options of plugins that end up on a directive's line when a block's brace is missing (coredns/coredns#7121). */
+const COREDNS_OPTIONS_AS_DIRECTIVES = new Set(["fallthrough", "ttl", "pods", "endpoint", "namespaces", "reload", "except", "policy", "health_check"]);
+
+/**
+ * coredns-corefile-plugin-unknown. Only names with a known history are a skew: a removed plugin or option means the
+ * Corefile is older than the image, a plugin of the default build the image lacks means the image is older. Anything
+ * else is an external plugin (kubernetai, k8s_gateway: a custom build), a typo or a misplaced line.
+ */
+const diagnoseCoreDns: Diagnoser = (input) => {
+  const versions = captureRoles(input);
+  const directive = input.capture("directive");
+  const property = input.capture("property");
+  const plugin = input.capture("plugin");
+  // A property names its plugin when the line keeps the "plugin/<name>:" prefix; without it, the option's own history.
+  const keyIn = <T,>(table: Record<string, T>): T | undefined => {
+    if (!property) return table[directive ?? ""];
+    if (plugin) return table[`${plugin}/${property}`];
+    const found = Object.keys(table).find((k) => k.endsWith(`/${property}`));
+    return found ? table[found] : undefined;
+  };
+  const where = input.capture("file") ? ` (${input.capture("file")}${input.capture("lineNo") ? `:${input.capture("lineNo")}` : ""})` : "";
+  const what = property ? `option ${property}${plugin ? ` of the ${plugin} plugin` : ""}` : `plugin ${directive ?? "?"}`;
+  const removed = keyIn(COREDNS_REMOVED);
+  if (removed) {
+    return {
+      verdict: "cause",
+      headline: `The Corefile${where} still uses the ${what}, which CoreDNS ${removed.release} removed: the CoreDNS image is newer than the Corefile (upgraded with the cluster while a customised ConfigMap stayed).`,
+      versions: [...versions, { name: "removedIn", version: removed.release, role: `CoreDNS release that removed the ${what}`, source: "CoreDNS release notes (built in)", typed: classifyVersion(removed.release, { kind: "component", component: "CoreDNS" }) }],
+      fixes: [`Edit the coredns ConfigMap: ${removed.instead}; then restart the coredns pods.`, input.signature.fixes[1]!],
+    };
+  }
+  const added = keyIn(COREDNS_ADDED);
+  if (added || (directive && COREDNS_IN_TREE.has(directive))) {
+    return {
+      verdict: "cause",
+      headline: `The CoreDNS binary does not know the ${what}${added ? `, which came with CoreDNS ${added}` : ", a plugin of CoreDNS's default build"}: the image the coredns Deployment runs is older than the Corefile${where} (or a custom build without it).`,
+      versions: added
+        ? [...versions, { name: "addedIn", version: added, role: `CoreDNS release that brought the ${what}`, source: "CoreDNS release notes (built in)", typed: classifyVersion(added, { kind: "component", component: "CoreDNS" }) }]
+        : versions,
+      fixes: [
+        `Run a CoreDNS image ${added ? `of ${added} or later` : "recent enough for the Corefile"} (check the coredns Deployment's image: an edit that did not roll the pods leaves the old one), or remove the ${what} from the ConfigMap.`,
+      ],
+    };
+  }
+  if (directive && (COREDNS_OPTIONS_AS_DIRECTIVES.has(directive) || !/^[a-z][a-z0-9_]*$/.test(directive))) {
+    return { verdict: "not-skew", headline: `"${directive}" is not a plugin name: a plugin's option or a server block written where a directive goes (a missing or misplaced brace in the Corefile), not a version problem.`, versions };
+  }
+  return {
+    verdict: "not-skew",
+    headline: `${property ? `The ${what}` : `The plugin ${directive ?? "?"}`} is not part of any stock CoreDNS build this tool knows: an external plugin (kubernetai, k8s_gateway, …) that needs a custom CoreDNS image, or a typo in the Corefile.`,
+    versions,
+  };
+};
+
 export const addons16Diagnosers: Record<string, Diagnoser> = {
   "tekton-cli-pipelines-version-mismatch": diagnoseTekton,
   "longhorn-upgrade-path-unsupported": diagnoseLonghorn,
+  "coredns-corefile-plugin-unknown": diagnoseCoreDns,
 };

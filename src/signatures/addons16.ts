@@ -131,4 +131,58 @@ export const addons16Signatures: Signature[] = [
       String.raw`time="2025-01-07T07:02:14Z" level=info msg="Checking if the upgrade path from v1.8.0-rc2 to v1.8.0-dev is supported" func=util.checkLHUpgradePath file="util.go:238"`,
     ],
   },
+  {
+    id: "coredns-corefile-plugin-unknown",
+    title: "CoreDNS refuses its Corefile: a plugin or option the image's release removed (proxy, upstream) or does not have yet (ready, max_concurrent)",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["Error during parsing: Unknown directive", "Error during parsing: unknown property"],
+    patterns: [
+      // CoreDNS's Corefile parser (Caddy's caddyfile, core/dnsserver): "/etc/coredns/Corefile:10 - Error during parsing:
+      // Unknown directive 'proxy'" (older releases print the name unquoted).
+      String.raw`(?:(?<file>[\w./-]*(?:Corefile|\.server|\.override)[\w.-]*):(?<lineNo>\d+)\s+-\s+)?Error\s+during\s+parsing:\s+Unknown\s+directive\s+'?(?<directive>[^\s']{1,40})'?`,
+      // A plugin's own setup refusing an option: "plugin/kubernetes: /etc/coredns/Corefile:6 - Error during parsing:
+      // unknown property 'upstream'".
+      String.raw`(?:plugin/(?<plugin>[a-z][\w-]{1,30}):\s+)?(?:(?<file>[\w./-]*(?:Corefile|\.server|\.override)[\w.-]*):(?<lineNo>\d+)\s+-\s+)?Error\s+during\s+parsing:\s+unknown\s+property\s+'(?<property>[\w-]{1,40})'`,
+    ],
+    versions: [],
+    roles: {
+      file: "Corefile (or import) CoreDNS read",
+      lineNo: "line of the Corefile",
+      directive: "plugin name the CoreDNS build does not know",
+      plugin: "plugin whose option was refused",
+      property: "option the plugin does not know",
+    },
+    priority: 50,
+    meaning:
+      "CoreDNS exits at start (the coredns pods crash-loop and cluster DNS stops) when its Corefile names a plugin the binary was not built with, or an option its plugin does not accept. The Corefile and the image come from different releases: proxy left the default build in CoreDNS 1.5.0 (use forward), the kubernetes plugin's upstream and resyncperiod options and the federation plugin were removed in 1.7.0; the other way round, ready and grpc need 1.5.0 and forward's max_concurrent 1.6.9. Typical after a Kubernetes upgrade that bumps the CoreDNS image (kubeadm, EKS, AKS, k3s) while a customised ConfigMap stays, or a copied Corefile meeting an older image.",
+    causes: [
+      "A CoreDNS image upgraded (with the cluster: EKS 1.18 → CoreDNS 1.7, kubeadm 1.19) under a hand-edited or tool-patched Corefile that still uses proxy or upstream (docs and meshes of 2019–2020, Maesh, Istio's multicluster docs).",
+      "A Corefile written for a newer CoreDNS (ready, max_concurrent) applied to a cluster whose coredns Deployment still runs an older image.",
+    ],
+    fixes: [
+      "Edit the coredns ConfigMap for the image's release: replace proxy with forward, drop upstream/resyncperiod from the kubernetes block, or remove options the image does not know.",
+      "Or run the CoreDNS image the Corefile was written for (kubectl -n kube-system set image deployment/coredns coredns=<image:release>); kubeadm's and EKS's CoreDNS release tables say which one a Kubernetes version ships.",
+    ],
+    references: ["https://coredns.io/2019/04/06/coredns-1.5.0-release/", "https://coredns.io/2020/06/15/coredns-1.7.0-release/", "https://github.com/aws/containers-roadmap/issues/1115"],
+    examples: [
+      {
+        // aws/containers-roadmap#1115 (EKS 1.17 → 1.18, CoreDNS 1.7.0 with the old ConfigMap)
+        line: "plugin/kubernetes: /etc/coredns/Corefile:6 - Error during parsing: unknown property 'upstream'",
+        captures: { plugin: "kubernetes", file: "/etc/coredns/Corefile", lineNo: "6", property: "upstream" },
+      },
+      {
+        // coredns/coredns#3368 (CoreDNS 1.6.4 with a proxy stanza)
+        line: "coredns    | /root/Corefile:5 - Error during parsing: Unknown directive 'proxy'",
+        captures: { file: "/root/Corefile", lineNo: "5", directive: "proxy" },
+      },
+    ],
+    nearMisses: [
+      // coredns/kubernetai#22: an external plugin, not compiled into the stock image
+      "Error during parsing: Unknown directive 'kubernetai'",
+      // coredns/deployment#215: a server block written where a directive goes
+      "/etc/coredns/Corefile:3 - Error during parsing: Unknown directive '.'",
+    ],
+  },
 ];
