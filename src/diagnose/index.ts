@@ -27,6 +27,8 @@ import { core16Diagnosers } from "./area-core16.js";
 import { addons16Diagnosers } from "./area-addons16.js";
 import { platform16Diagnosers } from "./area-platform16.js";
 import { tools16Diagnosers } from "./area-tools16.js";
+import { node16Diagnosers } from "./area-node16.js";
+import { generic16Diagnosers } from "./area-generic16.js";
 
 export type { DiagnoseContext } from "./context.js";
 
@@ -108,6 +110,8 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...addons16Diagnosers,
   ...platform16Diagnosers,
   ...tools16Diagnosers,
+  ...node16Diagnosers,
+  ...generic16Diagnosers,
 };
 
 // The same strings appear where nothing failed: Go source, test tables, review comments.

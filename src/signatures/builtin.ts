@@ -36,6 +36,8 @@ import { core16Signatures } from "./core16.js";
 import { addons16Signatures } from "./addons16.js";
 import { platform16Signatures } from "./platform16.js";
 import { tools16Signatures } from "./tools16.js";
+import { node16Signatures } from "./node16.js";
+import { generic16Signatures } from "./generic16.js";
 
 export { builtinHints } from "./hints.js";
 
@@ -79,7 +81,9 @@ export const builtinSignatures: readonly Signature[] = [
   ...addons16Signatures,
   ...platform16Signatures,
   ...tools16Signatures,
+  ...node16Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
   ...generic15Signatures,
+  ...generic16Signatures,
 ];
