@@ -96,3 +96,31 @@ describe("RKE refusing a node's Docker outside its supported list", () => {
     expect(old.causes[0]?.diagnosis.headline).toContain("older than the oldest Docker this RKE supports (1.11.x)");
   });
 });
+
+describe("minikube's node image built for another minikube release", () => {
+  it.each([
+    // kubernetes/minikube#16225, #20829, #23713
+    ["! Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: v1.29.0 -> Actual minikube version: v1.30.0", "warning", { image: "v1.29.0", minikube: "v1.30.0" }],
+    ["❗ Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: v1.35.0 -> Actual minikube version: v1.36.0", "warning", { image: "v1.35.0", minikube: "v1.36.0" }],
+    // the release note of the fix, and minikube's source
+    ["* Docker driver: Fix incorrectly stating `Image was not built for the current minikube` [#16226](https://github.com/kubernetes/minikube/pull/16226)", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("minikube-base-image-other-release");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("tells a restarted profile of an older minikube from a release that reused its predecessor's image", async () => {
+    // a course's notes (minikube v1.32.0 restarting a VirtualBox profile of v1.30.1)
+    const line = "❗  Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: v1.30.1 -> Actual minikube version: v1.32.0";
+    const restarted = await analyze([textSource("start.log", `✨  Using the virtualbox driver based on existing profile\n🔄  Restarting existing virtualbox VM for "minikube" ...\n${line}\n`)]);
+    expect(restarted.causes).toEqual([]);
+    expect(restarted.warnings[0]?.diagnosis.headline).toContain("created by minikube v1.30.1 and is now run by v1.32.0");
+    const reused = await analyze([textSource("start.log", "! Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: v1.29.0 -> Actual minikube version: v1.30.0\n")]);
+    expect(reused.warnings[0]?.diagnosis.headline).toContain("harmless on a fresh cluster");
+    expect(reused.warnings[0]?.diagnosis.versions.find((v) => v.name === "minikube")?.typed).toMatchObject({ kind: "component", major: 1, minor: 30 });
+  });
+});

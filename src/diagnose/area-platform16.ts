@@ -127,7 +127,64 @@ const diagnoseRkeDocker: Diagnoser = (input) => {
   };
 };
 
+/** minikube releases that shipped their predecessor's node image (minikube#16225 for v1.30.0, #20829 for v1.36.0). */
+const MINIKUBE_REUSED_IMAGE: Record<string, string> = { "1.30.0": "1.29.0", "1.36.0": "1.35.0" };
+
+/**
+ * minikube-base-image-other-release. minikube itself only warns and goes on. A restarted existing profile (minikube's "Restarting
+ * existing … for" / "based on existing profile" just before) is a cluster older than the binary; a fresh one on a release
+ * that reused its predecessor's image is minikube's own packaging; an image newer than the binary is a base image pulled or
+ * pinned for a later minikube.
+ */
+const diagnoseMinikubeImage: Diagnoser = (input) => {
+  const image = input.capture("image") ?? "";
+  const binary = input.capture("minikube") ?? "";
+  const versions = captureRoles(input);
+  const before = input.finding.context.before.map((l) => l.text).join("\n");
+  const strip = (v: string) => v.replace(/^v/, "").replace(/-.*/, "");
+  const [im, bi] = [strip(image), strip(binary)];
+  const newer = semverLess(bi, im);
+  if (newer) {
+    return {
+      verdict: "warning",
+      headline: `The node image was built for minikube ${image}, newer than this minikube ${binary}: a base image pulled or pinned (--base-image, --iso-url) for a later minikube, or a cached profile from a newer one.`,
+      versions,
+      fixes: ["Use the minikube release the image was built for, or delete the profile and start again without pinning the base image."],
+    };
+  }
+  if (/Restarting\s+existing|based\s+on\s+existing\s+profile/.test(before)) {
+    return {
+      verdict: "warning",
+      headline: `The existing minikube cluster was created by minikube ${image} and is now run by ${binary}: its node image stays the old one until the cluster is recreated.`,
+      versions,
+      fixes: [input.signature.fixes[0]!],
+    };
+  }
+  if (MINIKUBE_REUSED_IMAGE[bi] === im) {
+    return {
+      verdict: "warning",
+      headline: `minikube ${binary} shipped the node image of ${image} (its own packaging, minikube#16225/#20829): harmless on a fresh cluster.`,
+      versions,
+      fixes: [input.signature.fixes[1]!],
+    };
+  }
+  return {
+    verdict: "warning",
+    headline: `minikube ${binary} is running a node image built for minikube ${image}: most often a profile created by the older minikube (recreate it), or a release that reused its predecessor's image.`,
+    versions,
+  };
+};
+
+/** a < b for plain x.y.z release numbers. */
+function semverLess(a: string, b: string): boolean {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
+  return false;
+}
+
 export const platform16Diagnosers: Record<string, Diagnoser> = {
+  "minikube-base-image-other-release": diagnoseMinikubeImage,
   "rke-docker-version-unsupported": diagnoseRkeDocker,
   "kind-node-kubeadm-init-failed": diagnoseKindKubeadmInit,
   "managed-version-unsupported": diagnoseAksVersionNotOffered,

@@ -5,6 +5,54 @@ import type { Signature } from "../model.js";
 
 export const platform16Signatures: Signature[] = [
   {
+    id: "minikube-base-image-other-release",
+    title: "minikube's node image (kicbase or ISO) was built for another minikube release than the binary",
+    family: "distributions",
+    severity: "warning",
+    flake: false,
+    anchors: ["Image was not built for the current minikube"],
+    patterns: [
+      // minikube's start (pkg/minikube/node/start.go) compares the image's /version.json with the binary:
+      // out.WarningT("Image was not built for the current minikube version. … Expected minikube version:
+      // {{.imageMinikubeVersion}} -> Actual minikube version: {{.minikubeVersion}}").
+      String.raw`Image\s+was\s+not\s+built\s+for\s+the\s+current\s+minikube\s+version\.[^\n]*?Expected\s+minikube\s+version\s*:\s*(?<image>v?\d+\.\d+\.\d+(?:-[\w.]+)?)\s*->\s*Actual\s+minikube\s+version\s*:\s*(?<minikube>v?\d+\.\d+\.\d+(?:-[\w.]+)?)`,
+    ],
+    versions: ["image", "minikube"],
+    roles: { image: "minikube release the node image was built for", minikube: "minikube binary" },
+    versionKinds: { image: { kind: "component", component: "minikube" }, minikube: { kind: "component", component: "minikube" } },
+    priority: 40,
+    meaning:
+      "minikube's node image (the kicbase container for the docker/podman drivers, the ISO for VM drivers) records the minikube release it was built for, and minikube warns when that is not the running binary. Most often the cluster is an existing profile created by an older minikube and restarted by a newer one (its image is kept until the cluster is deleted); some minikube releases also shipped their predecessor's image (v1.30.0, v1.36.0), where the warning is harmless. minikube goes on either way.",
+    causes: [
+      "A profile created by an older minikube, restarted after minikube was upgraded (the CI cache or a long-lived runner keeps ~/.minikube).",
+      "A minikube release that reused the previous release's kicbase or ISO (minikube v1.30.0, v1.36.0): a false alarm fixed in later releases.",
+      "A --base-image or --iso-url pinned to another release's image.",
+    ],
+    fixes: [
+      "Delete and recreate the cluster with the current minikube (minikube delete -p <profile>, then minikube start), or do not cache ~/.minikube/machines across minikube upgrades.",
+      "With a fresh cluster on a release known to reuse its predecessor's image, nothing to do; upgrade minikube to silence it.",
+    ],
+    references: ["https://github.com/kubernetes/minikube/issues/16225", "https://github.com/kubernetes/minikube/issues/20829"],
+    examples: [
+      {
+        // kubernetes/minikube#16225 (v1.30.0 shipped v1.29.0's kicbase; fixed in v1.30.1)
+        line: "! Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: v1.29.0 -> Actual minikube version: v1.30.0",
+        captures: { image: "v1.29.0", minikube: "v1.30.0" },
+      },
+      {
+        // kubernetes/minikube#20829 (the v1.36.0 ISO reports v1.35.0)
+        line: "❗ Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: v1.35.0 -> Actual minikube version: v1.36.0",
+        captures: { image: "v1.35.0", minikube: "v1.36.0" },
+      },
+    ],
+    nearMisses: [
+      // minikube's source, quoted
+      String.raw`		out.WarningT("Image was not built for the current minikube version. To resolve this you can delete and recreate your minikube cluster using the latest images. Expected minikube version: {{.imageMinikubeVersion}} -> Actual minikube version: {{.minikubeVersion}}", out.V{"imageMinikubeVersion": versionDetails.MinikubeVersion})`,
+      // minikube v1.30.1's release note
+      "* Docker driver: Fix incorrectly stating `Image was not built for the current minikube` [#16226](https://github.com/kubernetes/minikube/pull/16226)",
+    ],
+  },
+  {
     id: "rke-docker-version-unsupported",
     title: "RKE (or Rancher's RKE1 provisioning) refuses the node's Docker: not in the release's supported list",
     family: "distributions",
