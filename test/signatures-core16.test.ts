@@ -66,3 +66,32 @@ describe("kubectl 1.10+ refused with an empty 406 by an API server before 1.9", 
     expect(cause?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["serverPrintingDefaultFrom", "1.11"], ["serverNegotiationFixedIn", "1.9"]]);
   });
 });
+
+describe("etcd (or an etcd-compatible store) older than the kube-apiserver's watch progress requests", () => {
+  it.each([
+    // k3s-io/kine#315, k3s-io/k3s#11220: kine reporting no etcd version to a 1.31 apiserver
+    [String.raw`I0821 11:28:55.647183       1 feature_support_checker.go:133] RequestWatchProgress feature is not supported by "https://kine.qa-system.svc.cluster.local:2379" endpoint`, "warning", { endpoint: "https://kine.qa-system.svc.cluster.local:2379" }],
+    [String.raw`I1104 21:36:49.575589      55 feature_support_checker.go:133] RequestWatchProgress feature is not supported by "unix://kine.sock" endpoint`, "warning", { endpoint: "unix://kine.sock" }],
+    // cozystack/cozystack#3080: etcd 3.5.12 under 1.35 tenants, and the consistent watch it then refuses
+    [String.raw`feature_support_checker.go: RequestWatchProgress feature is not supported by "https://etcd.<tenant>.svc:2379" endpoint`, "warning", { endpoint: "https://etcd.<tenant>.svc:2379" }],
+    [String.raw` "message":"a watch stream was requested by the client but the required storage feature RequestWatchProgress is disabled",`, "cause", {}],
+    // kubernetes/kubernetes#124612: the checker's source in review
+    [String.raw`+		klog.Infof("RequestWatchProgress feature is not supported by %q endpoint", ep)`, "none", {}],
+    [String.raw`klog.Info("RequestWatchProgress feature is not supported by provided etcd. This will prevent ConsistentListFromCache from working")`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("apiserver-etcd-lacks-watch-progress");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the etcd releases the apiserver trusts, and kine's own fix for a kine endpoint", async () => {
+    const report = await analyze([textSource("job.log", 'I1104 21:36:49.575589      55 feature_support_checker.go:133] RequestWatchProgress feature is not supported by "unix://kine.sock" endpoint\n')]);
+    const [warning] = report.warnings;
+    expect(warning?.diagnosis.headline).toContain("kine");
+    expect(warning?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["etcdMinimum", "3.5.13"]]);
+    expect(warning?.diagnosis.fixes[0]).toContain("emulated");
+  });
+});

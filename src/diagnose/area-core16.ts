@@ -128,6 +128,41 @@ const diagnoseNotAcceptable: Diagnoser = (input) => {
   };
 };
 
+/** etcd releases whose watch progress requests the kube-apiserver trusts (feature_support_checker.go). */
+const WATCH_PROGRESS_ETCD = "3.5.13";
+
+/**
+ * apiserver-etcd-lacks-watch-progress. The start-up notice dates the etcd (or says the store reports no version);
+ * a consistent watch refused for it is the 1.35 failure. The checker's source in a review is no log.
+ */
+const diagnoseWatchProgress: Diagnoser = (input) => {
+  const text = input.finding.text;
+  if (/klog\.\w+\(|%q/.test(text)) {
+    return { verdict: "not-skew", headline: "The apiserver's feature checker source quoted in a review, not a log line.", versions: [] };
+  }
+  const versions = [
+    { name: "etcdMinimum", version: WATCH_PROGRESS_ETCD, role: "first etcd 3.5 release the kube-apiserver trusts with watch progress requests (3.4.31 on the 3.4 line)", source: "k8s.io/apiserver storage feature support checker" },
+  ];
+  if (input.capture("refused")) {
+    return {
+      verdict: "cause",
+      headline: `The kube-apiserver refused a streaming (consistent) watch because its storage lacks RequestWatchProgress: the etcd behind it is older than ${WATCH_PROGRESS_ETCD} / 3.4.31, or an etcd-compatible store (kine, dqlite, a gRPC proxy) reports no version. Kubernetes 1.35 locks ConsistentListFromCache on, so such watches fail instead of falling back.`,
+      versions,
+    };
+  }
+  const endpoint = input.capture("endpoint") ?? "";
+  const kine = /kine|dqlite/.test(endpoint);
+  return {
+    verdict: "warning",
+    headline: kine
+      ? `The kube-apiserver (1.31+) found no usable etcd version at ${endpoint}: kine/dqlite before their emulated etcd version report none, so consistent reads from cache and WatchList stay off (in 1.35, streaming watches fail).`
+      : `The kube-apiserver (1.31+) found ${endpoint || "its etcd"} older than etcd ${WATCH_PROGRESS_ETCD} / 3.4.31 (or reporting no version): it turns off watch progress requests and with them consistent reads from cache; in 1.35 streaming watches fail.`,
+    versions,
+    ...(kine ? { fixes: [input.signature.fixes[1]!] } : {}),
+  };
+};
+
 export const core16Diagnosers: Record<string, Diagnoser> = {
+  "apiserver-etcd-lacks-watch-progress": diagnoseWatchProgress,
   "kubectl-not-acceptable-old-server": diagnoseNotAcceptable,
 };
