@@ -116,3 +116,36 @@ describe("CoreDNS refusing a Corefile of another release", () => {
     expect(added.causes[0]?.diagnosis.headline).toContain("came with CoreDNS 1.6.9: the image the coredns Deployment runs is older than the Corefile");
   });
 });
+
+describe("calicoctl refusing a cluster of another Calico release", () => {
+  it.each([
+    // projectcalico/calico#5764, tigera/docs#1274; the others are notes in public repositories found by code search
+    ["Failed to get resources: Version mismatch.\nClient Version:   v3.21.4\nCluster Version:  v3.21.1\nUse --allow-version-mismatch to override.", "cause", { client: "v3.21.4", cluster: "v3.21.1" }],
+    ["  Failed to get resources: Version mismatch.\n  Client Version:   v3.27.0\n  Cluster Version:  3.20.0\n  Use --allow-version-mismatch to override.", "cause", { client: "v3.27.0", cluster: "3.20.0" }],
+    ["Failed to get resources: Version mismatch.\nClient Version:   v3.22.1\nCluster Version:  v3.20.0\nUse --allow-version-mismatch to override.\n\ncommand terminated with exit code 1", "cause", { client: "v3.22.1", cluster: "v3.20.0" }],
+    ["Failed to get resources: Version mismatch.\\nClient Version:   v3.24.1\\nCluster Version:  3.23.3\\nUse --allow-version-mismatch to override.", "cause", { client: "v3.24.1", cluster: "3.23.3" }],
+    // projectcalico/calico#6027 (the same release spelt without v), #7673 (no client version)
+    ["Failed to get resources: Version mismatch.\nClient Version:   3.22.2\nCluster Version:  v3.22.2\nUse --allow-version-mismatch to override.", "none", {}],
+    ["Failed to get resources: Version mismatch.\nClient Version:\nCluster Version:  3.25.1\nUse --allow-version-mismatch to override.", "none", {}],
+    // calicoctl version's banner, and its RBAC failure
+    ["Client Version:    v3.16.3\nGit commit:        7d066703\nCluster Version:   v3.15.2\nCluster Type:      kubespray,bgp,kubeadm,k8s", "none", {}],
+    ['Unable to get Cluster Information to verify version mismatch: connection is unauthorized: clusterinformations.crd.projectcalico.org "default" is forbidden: User "David" cannot get resource "clusterinformations" in API group "crd.projectcalico.org" at the cluster scope\n Use --allow-version-mismatch to override.', "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("calicoctl-cluster-version-mismatch");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the side, the calicoctl to download and when the override is safe", async () => {
+    const report = await analyze([textSource("job.log", "Failed to get resources: Version mismatch.\nClient Version:   v3.27.0\nCluster Version:  3.20.0\nUse --allow-version-mismatch to override.\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("calicoctl v3.27.0 is newer than the Calico 3.20.0 the cluster runs");
+    expect(cause?.diagnosis.fixes[0]).toContain("releases/download/v3.20.0/calicoctl-linux-amd64");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "cluster")?.typed).toMatchObject({ kind: "component", major: 3, minor: 20 });
+    const patch = await analyze([textSource("job.log", "Failed to get resources: Version mismatch.\nClient Version:   v3.21.4\nCluster Version:  v3.21.1\nUse --allow-version-mismatch to override.\n")]);
+    expect(patch.causes[0]?.diagnosis.fixes[1]).toContain("safe here");
+  });
+});

@@ -198,8 +198,51 @@ const diagnoseCoreDns: Diagnoser = (input) => {
   };
 };
 
+/**
+ * calicoctl-cluster-version-mismatch. calicoctl compares the releases as strings once the "v" and any suffix are cut:
+ * a client with no version (a build without release metadata, calico#7673) or the same release spelt differently (a
+ * repackaged binary, calico#6027) is no skew.
+ */
+const diagnoseCalicoctl: Diagnoser = (input) => {
+  const versions = captureRoles(input);
+  const client = input.capture("client");
+  const cluster = input.capture("cluster") ?? "?";
+  if (!client) {
+    return {
+      verdict: "not-skew",
+      headline: `calicoctl reports no release of its own (a binary built without release metadata, or a repackaged one), so it cannot match the cluster's Calico ${cluster}: install the calicoctl published with the release (projectcalico/calico#7673).`,
+      versions,
+    };
+  }
+  const order = compareVersions(client, cluster);
+  if (order === 0) {
+    return {
+      verdict: "not-skew",
+      headline: `calicoctl ${client} and the cluster's Calico ${cluster} are the same release spelt differently (a repackaged binary's version string, projectcalico/calico#6027): not a skew; use the calicoctl published by the Calico project or pass --allow-version-mismatch.`,
+      versions,
+    };
+  }
+  const pc = parseKubeVersion(client);
+  const pk = parseKubeVersion(cluster);
+  const patchOnly = pc && pk && pc.major === pk.major && pc.minor === pk.minor;
+  const side = order !== undefined && order > 0 ? "newer" : "older";
+  const wanted = cluster.startsWith("v") ? cluster : `v${cluster}`;
+  return {
+    verdict: "cause",
+    headline: `calicoctl ${client} is ${side} than the Calico ${cluster} the cluster runs, and calicoctl (3.20+) refuses every command across releases${patchOnly ? " (only the patch release differs)" : ""}.`,
+    versions,
+    fixes: [
+      `Use calicoctl ${wanted}: https://github.com/projectcalico/calico/releases/download/${wanted}/calicoctl-linux-amd64 (or the calico/ctl:${wanted} image).`,
+      patchOnly
+        ? "The releases differ only in the patch: passing --allow-version-mismatch is safe here (no calicoctl is published for some patch releases)."
+        : "Or pass --allow-version-mismatch, knowing that a calicoctl of another minor may read or write resources the cluster's Calico does not expect.",
+    ],
+  };
+};
+
 export const addons16Diagnosers: Record<string, Diagnoser> = {
   "tekton-cli-pipelines-version-mismatch": diagnoseTekton,
   "longhorn-upgrade-path-unsupported": diagnoseLonghorn,
   "coredns-corefile-plugin-unknown": diagnoseCoreDns,
+  "calicoctl-cluster-version-mismatch": diagnoseCalicoctl,
 };

@@ -185,4 +185,46 @@ export const addons16Signatures: Signature[] = [
       "/etc/coredns/Corefile:3 - Error during parsing: Unknown directive '.'",
     ],
   },
+  {
+    id: "calicoctl-cluster-version-mismatch",
+    title: "calicoctl refuses to run against a cluster whose Calico release differs from its own (Calico 3.20+)",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["Version mismatch."],
+    patterns: [
+      // calicoctl's CheckVersionMismatch (calicoctl/commands/common/version_mismatch.go), printed over four lines after
+      // the command's own prefix ("Failed to get resources: Version mismatch.\nClient Version:   v3.21.4\nCluster
+      // Version:  v3.21.1\nUse --allow-version-mismatch to override."); rejoined, or one line with literal \n.
+      String.raw`Version\s+mismatch\.(?:\s|\\n)+Client\s+Version:[ \t]*(?<client>v?\d+\.\d+(?:\.\d+)?[\w.+-]*)?(?:\s|\\n)+Cluster\s+Version:\s+(?<cluster>v?\d+\.\d+(?:\.\d+)?[\w.+-]*)`,
+    ],
+    versions: ["client", "cluster"],
+    roles: { client: "calicoctl release", cluster: "Calico release in the cluster (ClusterInformation)" },
+    versionKinds: { client: { kind: "component", component: "calicoctl" }, cluster: { kind: "component", component: "Calico" } },
+    priority: 55,
+    meaning:
+      "Since Calico 3.20, calicoctl compares its own release with the Calico release recorded in the cluster's ClusterInformation and refuses every command when they differ, unless --allow-version-mismatch is given. A CI image, a workstation binary or a calicoctl pod manifest pinned to one Calico release no longer works once the cluster's Calico is upgraded (or the other way round).",
+    causes: [
+      "A calicoctl downloaded as 'latest' (or baked into a CI image) against a cluster that runs an older Calico, such as minikube's or a tutorial's pinned manifest.",
+      "A Calico upgrade in the cluster (operator, Helm chart, kubespray) that left the calicoctl binary or the calicoctl pod at the old release.",
+    ],
+    fixes: [
+      "Use the calicoctl of the cluster's release: https://github.com/projectcalico/calico/releases/download/<cluster version>/calicoctl-linux-amd64 (or the calico/ctl:<cluster version> image).",
+      "Where a matching binary is not published or the difference is a patch release, pass --allow-version-mismatch (kubespray's calicoctl.sh does).",
+    ],
+    references: ["https://github.com/projectcalico/calico/issues/5764", "https://github.com/projectcalico/calicoctl/pull/2353"],
+    examples: [
+      {
+        // projectcalico/calico#5764 (no v3.21.1 calicoctl had been published)
+        line: "Failed to get resources: Version mismatch.\nClient Version:   v3.21.4\nCluster Version:  v3.21.1\nUse --allow-version-mismatch to override.",
+        captures: { client: "v3.21.4", cluster: "v3.21.1" },
+      },
+    ],
+    nearMisses: [
+      // projectcalico/calico#6027: a third-party calicoctl package without the v prefix, the same release
+      "Failed to get resources: Version mismatch.\nClient Version:   3.22.2\nCluster Version:  v3.22.2\nUse --allow-version-mismatch to override.",
+      // calicoctl's RBAC failure reading ClusterInformation, with the same hint
+      `Unable to get Cluster Information to verify version mismatch: connection is unauthorized: clusterinformations.crd.projectcalico.org "default" is forbidden: User "David" cannot get resource "clusterinformations" in API group "crd.projectcalico.org" at the cluster scope`,
+    ],
+  },
 ];
