@@ -60,3 +60,17 @@ describe("404s that are someone else's stay dismissed", () => {
     expect((await verdictOf(line)).verdict).toBe("none");
   });
 });
+
+describe("kubectl's RESTMapper with an empty version: the cluster serves no version of the group", () => {
+  it.each([
+    // kubernetes/kubernetes#54842: PriorityClass on 1.8 with scheduling.k8s.io alpha not resolvable, a bug of one release
+    ['error: unable to recognize "default.yaml": no matches for scheduling.k8s.io/, Kind=PriorityClass', "scheduling.k8s.io"],
+    // aws-samples/aws-workshop-for-kubernetes#113: a 1.7.4 cluster without batch/v2alpha1 enabled
+    ['error: unable to recognize "templates/cronjob.yaml": no matches for batch/, Kind=CronJob', "batch"],
+  ])("%s is a warning, not a cause", async (line, group) => {
+    const { causes, warning } = await warningOf(line);
+    expect(causes).toEqual([]);
+    expect(warning?.signature.id).toBe("api-no-kind-match");
+    expect(warning!.diagnosis.headline).toContain(`serves no version of ${group}`);
+  });
+});

@@ -381,6 +381,18 @@ export const diagnoseNoKindMatch: Diagnoser = (input) => {
       fixes: [`Set the apiVersion to the group/version of the ${kind} CRD (kubectl api-resources | grep ${kind}).`],
     };
   }
+  // An empty version ("no matches for scheduling.k8s.io/, Kind=PriorityClass"): older kubectl's RESTMapper prints none
+  // when discovery found no version of the group at all, as for an alpha group not enabled on the very release that has
+  // it (kubernetes/kubernetes#54842: PriorityClass on 1.8). Which release would serve it, the line cannot say.
+  if (!groupOnly && BUILTIN_GROUPS.has(group) && version === "" && apiVersion.endsWith("/")) {
+    return {
+      verdict: "warning",
+      headline: `The cluster serves no version of ${group} for ${kind}: its API is not enabled on this cluster (an alpha group is off without --runtime-config), or the cluster is older than the first release that serves it.`,
+      versions: captureRoles(input),
+      reasoning: ["kubectl api-versions | grep " + group + " lists the versions the cluster serves; none listed means the group is off or too new for this release."],
+      fixes: [`Enable the group on the API server (--runtime-config=${group}/<version>=true) if the cluster's release has it, or run the job on a release that serves ${kind}.`],
+    };
+  }
   // A built-in alpha version the removal table does not know: alpha group-versions are off unless the API server is
   // started with --runtime-config=<group>/<version>=true, so a cluster of the very release that has the API refuses
   // it the same way (kubernetes/kubernetes#65685: kubectl create priorityclass asked for scheduling.k8s.io/v1alpha1,
