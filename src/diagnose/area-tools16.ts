@@ -1,5 +1,86 @@
-import type { Diagnoser } from "./context.js";
+import { captureRoles, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/tools16.ts (the eleventh tuning session, area: tools).
 
-export const tools16Diagnosers: Record<string, Diagnoser> = {};
+type Triple = [number, number, number];
+
+function triple(raw: string): Triple | undefined {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(raw.trim());
+  return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
+}
+
+function compare(a: Triple, b: Triple): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/**
+ * Which side of a HashiCorp-style constraint ("~> 1.3.0", ">= 1.2, < 2.0", "= 0.13.3") a version falls: "older" when a
+ * lower bound fails, "newer" when an upper bound fails, undefined when the constraint cannot be read or is met.
+ */
+export function constraintSide(version: string, constraint: string): "older" | "newer" | undefined {
+  const v = triple(version);
+  if (!v) return undefined;
+  let side: "older" | "newer" | undefined;
+  for (const part of constraint.split(",")) {
+    const m = /^\s*(~>|>=|<=|!=|>|<|=)?\s*v?(\d+(?:\.\d+){0,2})\s*$/.exec(part);
+    if (!m) return undefined;
+    const op = m[1] ?? "=";
+    const bound = triple(m[2]!)!;
+    const c = compare(v, bound);
+    const parts = m[2]!.split(".").length;
+    if (op === ">=" && c < 0) side ??= "older";
+    else if (op === ">" && c <= 0) side ??= "older";
+    else if (op === "<" && c >= 0) side ??= "newer";
+    else if (op === "<=" && c > 0) side ??= "newer";
+    else if (op === "=" && c !== 0) side ??= c < 0 ? "older" : "newer";
+    else if (op === "~>") {
+      if (c < 0) side ??= "older";
+      else {
+        // "~> 1.3.0" allows 1.3.x; "~> 1.3" allows 1.x (x >= 3).
+        const upper: Triple = parts >= 3 ? [bound[0], bound[1] + 1, 0] : [bound[0] + 1, 0, 0];
+        if (compare(v, upper) >= 0) side ??= "newer";
+      }
+    }
+  }
+  return side;
+}
+
+/**
+ * terraform-core-version-constraint-unmet. The refusal proves the binary and a required_version disagree; the line
+ * names the binary's release, and Terragrunt's also the constraint, from which the direction follows. Terraform's
+ * source quoting the format string is not a run.
+ */
+const diagnoseTerraformCoreVersion: Diagnoser = (input) => {
+  const text = input.finding.text;
+  if (/%s|Sprintf\(|tfdiags\.|Detail:\s/.test(text)) {
+    return { verdict: "not-skew", headline: "Terraform's source code quoting its version-constraint error, not a run that hit it.", versions: [] };
+  }
+  const tool = input.capture("tool") === "terraform" ? "Terraform" : (input.capture("tool") ?? "Terraform");
+  const version = input.capture("terragrunt") ?? input.capture("terraform");
+  const constraint = input.capture("constraint")?.trim();
+  const side = version && constraint ? constraintSide(version, constraint) : undefined;
+  const versions = captureRoles(input).filter((v) => v.name !== "tool");
+  const binary = version ? `${tool} ${version.replace(/^v/, "")}` : `The ${tool} binary the job ran`;
+  const whose = tool === "Terragrunt" ? "the terragrunt_version_constraint" : constraint ? "Terragrunt's terraform_version_constraint" : "the required_version of the configuration or of a module it uses";
+  const where = `${whose}${constraint ? ` (${constraint})` : ""}`;
+  const direction =
+    side === "older"
+      ? `it is older than the constraint's floor: install a ${tool} release that satisfies ${constraint}.`
+      : side === "newer"
+        ? `it is newer than the constraint allows (a pin to one release or minor): use a ${tool} release inside ${constraint}, or widen the constraint.`
+        : `either the binary is older than a module (often one that just released) requires, or newer than a constraint pinned to one minor allows; the required_version line printed above the error names the constraint.`;
+  const tofu =
+    tool === "OpenTofu"
+      ? [`OpenTofu reads the same required_version as Terraform but numbers its releases separately: a module that asks for a Terraform release OpenTofu has not reached (\">= 1.11\" while OpenTofu is at 1.10) cannot be met by any OpenTofu; pin the module to its previous release or override its versions.tf.`]
+      : [];
+  return {
+    verdict: "cause",
+    headline: `${binary} does not satisfy ${where}: ${direction}`,
+    versions,
+    ...(tofu.length ? { reasoning: tofu } : {}),
+  };
+};
+
+export const tools16Diagnosers: Record<string, Diagnoser> = {
+  "terraform-core-version-constraint-unmet": diagnoseTerraformCoreVersion,
+};

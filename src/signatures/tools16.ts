@@ -3,4 +3,96 @@ import type { Signature } from "../model.js";
 // Rules of the eleventh tuning session (area: tools). Their reasoning lives in src/diagnose/area-tools16.ts; real
 // lines and near-misses in test/fixtures/real-world/lines-16tools.jsonl.
 
-export const tools16Signatures: Signature[] = [];
+export const tools16Signatures: Signature[] = [
+  {
+    id: "terraform-core-version-constraint-unmet",
+    title: "Terraform or OpenTofu binary outside the configuration's (or a module's, or Terragrunt's) required_version",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: [
+      "Unsupported Terraform Core version",
+      "Unsupported OpenTofu Core version",
+      "unsupported terraform core version",
+      "does not support Terraform version",
+      "does not support OpenTofu version",
+      "To proceed, either choose another",
+      "is not compatible with the version Terragrunt requires",
+      "is not compatible with the version constraint requiring",
+      "currently running version of Terraform",
+      "version requirements explicitly specified",
+    ],
+    patterns: [
+      // Terraform's terraform init/plan (internal/terraform/version_required.go): "This configuration does not support
+      // Terraform version %s. To proceed, …", or "Module %s (from %s) does not support Terraform version %s." for a
+      // module's required_version; OpenTofu prints the same with its own name. The version may wrap onto the next line.
+      String.raw`does\s+not(?:\s*[│|])?\s+support(?:\s*[│|])?\s+(?<tool>Terraform|OpenTofu)(?:\s*[│|])?\s+version(?:\s+(?<terraform>v?\d+\.\d+\.\d+(?:-[\w.]+)?))?`,
+      // The wrapped form: "│ version 1.4.6. To proceed, either choose another".
+      String.raw`(?:\b(?<tool>Terraform|OpenTofu)\s+)?\bversion\s+(?<terraform>v?\d+\.\d+\.\d+(?:-[\w.]+)?)\.\s+To\s+proceed,\s+either\s+choose\s+another`,
+      // Its diagnostic summary ("Error: Unsupported Terraform Core version"), and Crossplane's provider-terraform, which
+      // reports it as "cannot initialize Terraform configuration: unsupported terraform core version".
+      String.raw`[Uu]nsupported\s+(?<tool>Terraform|OpenTofu|terraform)\s+[Cc]ore\s+version`,
+      // Terragrunt (cli/version_check.go): terraform_version_constraint, or its default minimum, not met by the binary on PATH.
+      String.raw`currently\s+installed\s+version\s+of\s+(?<tool>Terraform|OpenTofu)\s+\((?<terraform>v?\d+\.\d+\.\d+[\w.-]*)\)\s+is\s+not\s+compatible\s+with\s+the\s+version\s+Terragrunt\s+requires\s+\((?<constraint>[^()]{1,60})\)`,
+      // Terragrunt's own terragrunt_version_constraint.
+      String.raw`currently\s+installed\s+version\s+of\s+(?<tool>Terragrunt)\s+\((?<terragrunt>v?\d+\.\d+\.\d+[\w.-]*)\)\s+is\s+not\s+compatible\s+with\s+the\s+version\s+constraint\s+requiring\s+\((?<constraint>[^()]{1,60})\)`,
+      // Terraform 0.11 and older: "The currently running version of Terraform doesn't meet the version requirements
+      // explicitly specified by the configuration." (Required/Current version follow on their own lines.)
+      String.raw`currently\s+running\s+version\s+of\s+(?<tool>Terraform)\s+doesn.t\s+meet\s+the\b|\bversion\s+requirements\s+explicitly\s+specified\s+by\s+the\s+configuration`,
+    ],
+    versions: ["terraform", "terragrunt"],
+    roles: {
+      terraform: "Terraform / OpenTofu binary that ran",
+      terragrunt: "Terragrunt binary that ran",
+      constraint: "version constraint it does not satisfy",
+      tool: "tool whose version is constrained",
+    },
+    versionKinds: {
+      terraform: { kind: "component", component: "Terraform" },
+      terragrunt: { kind: "component", component: "Terragrunt" },
+    },
+    priority: 50,
+    meaning:
+      "The Terraform (or OpenTofu) binary the job ran is outside the required_version constraint of the root configuration or of a module it downloaded, and Terraform refuses to start. Either the binary is older than a module now needs (a module release raised its floor: optional attributes need 1.3, templatestring 1.9/1.10), or newer than a constraint pinned to one minor (\"~> 1.3.0\", \"= 0.13.3\") allows. OpenTofu reads the same required_version: a module written for Terraform 1.11+ refuses OpenTofu 1.10, whose releases are numbered separately. Terragrunt makes the same check with terraform_version_constraint.",
+    causes: [
+      "The CI image, setup-terraform / setup-opentofu step, tfenv/.terraform-version or the Crossplane provider image pins an older binary than a module (often an unpinned registry module that just released) requires.",
+      "A root configuration or tutorial pinned to one minor (\"~> 1.2.0\") run with a newer Terraform.",
+      "OpenTofu running modules whose required_version names a Terraform release OpenTofu has no equal of yet.",
+    ],
+    fixes: [
+      "Install a Terraform/OpenTofu release inside the constraint (hashicorp/setup-terraform terraform_version, tfenv, the provider image's tag), or pin the module to the last release that allowed the binary you run.",
+      "When the constraint is your own, widen it to a floor (required_version = \">= 1.3\") rather than pinning one minor.",
+    ],
+    references: [
+      "https://developer.hashicorp.com/terraform/language/terraform#terraform-required_version",
+      "https://terragrunt.gruntwork.io/docs/reference/config-blocks-and-attributes/#terraform_version_constraint",
+      "https://github.com/upbound/provider-terraform/issues/41",
+    ],
+    examples: [
+      {
+        // aws-samples/aws2tf#44 (Terraform 1.4.0 released under "~> 1.3.0")
+        line: "│ This configuration does not support Terraform version 1.4.0. To proceed, either choose another supported Terraform version or update this version",
+        captures: { tool: "Terraform", terraform: "1.4.0" },
+      },
+      {
+        // braintrustdata/terraform-aws-braintrust-data-plane#151 (a module needing ">= 1.12.0" under OpenTofu 1.10.6)
+        line: "│ Module module.braintrust-data-plane.module.quarantine_vpc (from ./modules/vpc) does not support OpenTofu version 1.10.6. To proceed, either choose another supported",
+        captures: { tool: "OpenTofu", terraform: "1.10.6" },
+      },
+      {
+        // gruntwork-io/terragrunt#1455
+        line: "The currently installed version of Terraform (0.14.0) is not compatible with the version Terragrunt requires (~> 0.13.0).",
+        captures: { tool: "Terraform", terraform: "0.14.0", constraint: "~> 0.13.0" },
+      },
+      { line: "│ Error: Unsupported Terraform Core version", captures: { tool: "Terraform" } },
+    ],
+    nearMisses: [
+      // hashicorp/terraform#23534: the update notice of terraform version, not a refusal
+      "is 0.12.16. You can update by downloading from www.terraform.io/downloads.html",
+      // trussworks/terraform-aws-mfa#53: a malformed constraint ("=> 0.13.0"), a typo
+      "This string does not use correct version constraint syntax.",
+      // contabo/terraform-provider-contabo#8: a provider constraint written with a v prefix
+      String.raw`│ Incorrect version constraint syntax: a "v" prefix should not be used.`,
+    ],
+  },
+];

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { constraintSide } from "../src/diagnose/area-tools16.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the tool rules of the eleventh tuning session (src/signatures/tools16.ts, src/diagnose/area-tools16.ts).
+// Lines are real ones (sources in test/fixtures/real-world/lines-16tools.jsonl).
+
+describe("Terraform / OpenTofu / Terragrunt outside a required_version", () => {
+  it.each([
+    // aws-samples/aws2tf#44, learn-terraform-outputs#8 (wrapped), braintrust…#151 and keycloak-benchmark#1188 (OpenTofu)
+    ["│ This configuration does not support Terraform version 1.4.0. To proceed, either choose another supported Terraform version or update this version", "cause", { tool: "Terraform", terraform: "1.4.0" }],
+    ["│ version 1.4.6. To proceed, either choose another", "cause", { terraform: "1.4.6" }],
+    ["│ Module module.braintrust-data-plane.module.quarantine_vpc (from ./modules/vpc) does not support OpenTofu version 1.10.6. To proceed, either choose another supported", "cause", { tool: "OpenTofu", terraform: "1.10.6" }],
+    ["│ support OpenTofu version 1.10.5. To proceed, either choose another", "cause", { tool: "OpenTofu", terraform: "1.10.5" }],
+    // upbound/provider-terraform#41, gruntwork-io/terragrunt#568 (Terraform 0.11's wording)
+    ["cannot initialize Terraform configuration: unsupported terraform core version", "cause", {}],
+    ["Error: The currently running version of Terraform doesn't meet the", "cause", {}],
+    // gruntwork-io/terragrunt#1455, alpine-docker/terragrunt#11, maddevsio/aws-eks-base#294
+    ["The currently installed version of Terraform (0.14.0) is not compatible with the version Terragrunt requires (~> 0.13.0).", "cause", { terraform: "0.14.0", constraint: "~> 0.13.0" }],
+    ["\t* The currently installed version of Terragrunt (0.36.7) is not compatible with the version constraint requiring (0.35.8).", "cause", { tool: "Terragrunt", terragrunt: "0.36.7" }],
+    // the update notice (hashicorp/terraform#23534) and malformed constraints (trussworks/terraform-aws-mfa#53, contabo#8)
+    ["is 0.12.16. You can update by downloading from www.terraform.io/downloads.html", "none", {}],
+    ["This string does not use correct version constraint syntax.", "none", {}],
+    ['│ Incorrect version constraint syntax: a "v" prefix should not be used.', "none", {}],
+    // Terraform's source quoting its own message
+    ['\t\t\t\tDetail: fmt.Sprintf("This configuration does not support Terraform version %s. To proceed, either choose another supported Terraform version or update this version constraint.", tfversion.String()),', "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("terraform-core-version-constraint-unmet");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("tells a binary below the constraint's floor from one above a pin", async () => {
+    expect(constraintSide("0.11.15", ">= v0.12.0")).toBe("older");
+    expect(constraintSide("0.14.0", "~> 0.13.0")).toBe("newer");
+    expect(constraintSide("1.4.6", "~> 1.2")).toBeUndefined();
+    expect(constraintSide("2.0.0", "~> 1.2")).toBe("newer");
+    expect(constraintSide("1.5.7", ">= 1.7.0")).toBe("older");
+    const older = await analyze([textSource("job.log", "ERRO[0000] The currently installed version of Terraform (0.11.15) is not compatible with the version Terragrunt requires (>= v0.12.0)\n")]);
+    expect(older.causes[0]?.diagnosis.headline).toContain("older than the constraint's floor");
+    expect(older.causes[0]?.diagnosis.versions.find((v) => v.name === "terraform")?.typed).toMatchObject({ kind: "component", major: 0, minor: 11 });
+    const newer = await analyze([textSource("job.log", "The currently installed version of Terraform (0.14.0) is not compatible with the version Terragrunt requires (~> 0.13.0).\n")]);
+    expect(newer.causes[0]?.diagnosis.headline).toContain("newer than the constraint allows");
+  });
+
+  it("explains OpenTofu's separate numbering", async () => {
+    const report = await analyze([textSource("job.log", "│ support OpenTofu version 1.10.5. To proceed, either choose another\n")]);
+    expect(report.causes[0]?.diagnosis.headline).toMatch(/^OpenTofu 1\.10\.5 does not satisfy/);
+    expect(report.causes[0]?.diagnosis.reasoning?.join(" ")).toContain("numbers its releases separately");
+  });
+});
