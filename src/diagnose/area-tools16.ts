@@ -71,7 +71,7 @@ const diagnoseTerraformCoreVersion: Diagnoser = (input) => {
         : `either the binary is older than a module (often one that just released) requires, or newer than a constraint pinned to one minor allows; the required_version line printed above the error names the constraint.`;
   const tofu =
     tool === "OpenTofu"
-      ? [`OpenTofu reads the same required_version as Terraform but numbers its releases separately: a module that asks for a Terraform release OpenTofu has not reached (\">= 1.11\" while OpenTofu is at 1.10) cannot be met by any OpenTofu; pin the module to its previous release or override its versions.tf.`]
+      ? [`OpenTofu reads the same required_version as Terraform but numbers its releases separately: a module that asks for a Terraform release OpenTofu has not reached (">= 1.11" while OpenTofu is at 1.10) cannot be met by any OpenTofu; pin the module to its previous release or override its versions.tf.`]
       : [];
   return {
     verdict: "cause",
