@@ -14,8 +14,7 @@ describe("Terraform / OpenTofu / Terragrunt outside a required_version", () => {
     ["│ version 1.4.6. To proceed, either choose another", "cause", { terraform: "1.4.6" }],
     ["│ Module module.braintrust-data-plane.module.quarantine_vpc (from ./modules/vpc) does not support OpenTofu version 1.10.6. To proceed, either choose another supported", "cause", { tool: "OpenTofu", terraform: "1.10.6" }],
     ["│ support OpenTofu version 1.10.5. To proceed, either choose another", "cause", { tool: "OpenTofu", terraform: "1.10.5" }],
-    // upbound/provider-terraform#41, gruntwork-io/terragrunt#568 (Terraform 0.11's wording)
-    ["cannot initialize Terraform configuration: unsupported terraform core version", "cause", {}],
+    // gruntwork-io/terragrunt#568 (Terraform 0.11's wording)
     ["Error: The currently running version of Terraform doesn't meet the", "cause", {}],
     // gruntwork-io/terragrunt#1455, alpine-docker/terragrunt#11, maddevsio/aws-eks-base#294
     ["The currently installed version of Terraform (0.14.0) is not compatible with the version Terragrunt requires (~> 0.13.0).", "cause", { terraform: "0.14.0", constraint: "~> 0.13.0" }],
