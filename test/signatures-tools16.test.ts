@@ -47,6 +47,11 @@ describe("Terraform / OpenTofu / Terragrunt outside a required_version", () => {
     expect(newer.causes[0]?.diagnosis.headline).toContain("newer than the constraint allows");
   });
 
+  it("claims the refusal for itself, not for the generic layer", async () => {
+    const got = await verdictOf('Error: Unsupported Terraform Core version: required_version = ">= 1.5.0" but running 1.3.9');
+    expect(got.id).toBe("terraform-core-version-constraint-unmet");
+  });
+
   it("explains OpenTofu's separate numbering", async () => {
     const report = await analyze([textSource("job.log", "│ support OpenTofu version 1.10.5. To proceed, either choose another\n")]);
     expect(report.causes[0]?.diagnosis.headline).toMatch(/^OpenTofu 1\.10\.5 does not satisfy/);
