@@ -95,3 +95,27 @@ describe("etcd (or an etcd-compatible store) older than the kube-apiserver's wat
     expect(warning?.diagnosis.fixes[0]).toContain("emulated");
   });
 });
+
+describe("kubectl 1.7's swagger validation refusing a field the (older) server's schema lacks", () => {
+  it.each([
+    // kubernetes/kops#2469 (kubectl 1.6.2, server 1.5.2), samsung-cnct/k2-charts#127 (Helm 2, a 1.5 cluster),
+    // fluent/fluentd-kubernetes-daemonset#38 (1.5.4), kubernetes/kubernetes#44715 (initContainers on 1.5.6)
+    [String.raw`error: error validating "cluster-autoscaler.yml": error validating data: found invalid field tolerations for v1.PodSpec; if you choose to ignore these errors, turn validation off with --validate=false`, "warning", "1.6"],
+    [String.raw`Error: UPGRADE FAILED: error validating "": error validating data: found invalid field tolerations for v1.PodSpec`, "warning", "1.6"],
+    ["error validating data: found invalid field tolerations for v1.PodSpec", "warning", "1.6"],
+    [String.raw`error: error validating "/tmp/t.yml": error validating data: found invalid field initContainers for v1.PodSpec; if you choose to ignore these errors, turn validation off with --validate=false`, "warning", "1.6"],
+    // Misplaced fields: googlecodelabs/feedback#4, helm/helm#85, kubernetes/kubernetes#17846
+    [String.raw`error validating "redis-pod.yaml": error validating data: found invalid field metadata for v1.PodSpec; if you choose to ignore these errors, turn validation off with --validate=false`, "none", undefined],
+    ["error validating data: found invalid field namespace for v1.Service; if you choose to ignore these errors, turn validation off with --validate=false", "none", undefined],
+    [String.raw`error validating "kubernetes/examples/guestbook-go/redis-slave-controller.json": error validating data: found invalid field id for v1.ReplicationController; if you choose to ignore these errors, turn valid`, "none", undefined],
+  ] as const)("%s → %s", async (line, want, since) => {
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    expect(report.causes).toEqual([]);
+    const warning = report.warnings.find((w) => w.signature.id === "generic-version-skew");
+    if (want === "none") {
+      expect(warning).toBeUndefined();
+      return;
+    }
+    expect(warning?.diagnosis.versions.find((v) => v.name === "fieldAddedIn")?.version).toBe(since);
+  });
+});

@@ -496,6 +496,17 @@ const PROBE = { types: ["Probe"], path: /(?:liveness|readiness|startup)Probe$/ }
 const SPREAD = { types: ["TopologySpreadConstraint"], path: /topologySpreadConstraints\[\d+\]$/ };
 type FieldHolder = { types: string[]; path: RegExp };
 const FIELDS_ADDED: Record<string, { since: string; in: FieldHolder }[]> = {
+  // kubectl 1.7 and older validate against the server's swagger ("found invalid field tolerations for v1.PodSpec"):
+  // 1.6 made fields of the scheduling and init-container annotations (kops#2469, flannel#653, kubernetes#44715).
+  fullyLabeledReplicas: [{ since: "1.2", in: { types: ["ReplicationControllerStatus"], path: /^ReplicationController\.status$/ } }],
+  tolerations: [{ since: "1.6", in: POD_SPEC }],
+  affinity: [{ since: "1.6", in: POD_SPEC }],
+  initContainers: [{ since: "1.6", in: POD_SPEC }],
+  schedulerName: [{ since: "1.6", in: POD_SPEC }],
+  envFrom: [{ since: "1.6", in: CONTAINER }],
+  hostAliases: [{ since: "1.7", in: POD_SPEC }],
+  externalTrafficPolicy: [{ since: "1.7", in: SERVICE_SPEC }],
+  healthCheckNodePort: [{ since: "1.7", in: SERVICE_SPEC }],
   backoffLimit: [{ since: "1.8", in: JOB_SPEC }],
   sideEffects: [{ since: "1.12", in: WEBHOOK }],
   ttlSecondsAfterFinished: [{ since: "1.12", in: JOB_SPEC }],
@@ -563,7 +574,8 @@ function unknownFieldDiagnosis(input: Parameters<Diagnoser>[0]): ReturnType<Diag
   const kind = /cannot\s+be\s+handled\s+as\s+an?\s+(\w+)/.exec(finding.text)?.[1] ?? "?";
   const holder = validation ?? (at >= 0 ? `${kind}.${fieldPath.slice(0, at)}` : "");
   // A line cut inside the type name ("in io.k8s.api.core.v1.C") leaves the path to decide.
-  const typeCut = type !== undefined && finding.text.trimEnd().endsWith(type);
+  // (kubectl 1.7's "found invalid field F for v1.T" ends many lines with a whole type: a cut one names no type of the table.)
+  const typeCut = type !== undefined && finding.text.trimEnd().endsWith(type) && !/found\s+invalid\s+field/.test(finding.text);
   // kubectl names a custom resource's schema after its group ("in io.cnpg.postgresql.v1.Cluster.spec"): a CRD's field.
   const matchAt = finding.text.indexOf(finding.match);
   const crd = !type && matchAt >= 0 && /^\s+in\s+[a-z][\w-]*\.[\w.-]/.test(finding.text.slice(matchAt + finding.match.length));
