@@ -149,3 +149,34 @@ describe("calicoctl refusing a cluster of another Calico release", () => {
     expect(patch.causes[0]?.diagnosis.fixes[1]).toContain("safe here");
   });
 });
+
+describe("a Gateway API controller ahead of the cluster's Gateway API CRDs", () => {
+  it.each([
+    // rancher/rke2#10999 (Envoy Gateway 1.8), cilium/cilium#27398 (Cilium 1.14, experimental TLSRoute)
+    ['Error: failed to create kubernetes provider: failed to create provider Kubernetes: failed to create gatewayapi controller: error watching resources: no matches for kind "TLSRoute" in version "gateway.networking.k8s.io/v1"', "cause", { kind: "TLSRoute", apiVersion: "gateway.networking.k8s.io/v1" }],
+    [String.raw`level=fatal msg="Failed to create gateway controller" error="no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"" subsys=gateway-controller`, "cause", { kind: "TLSRoute", apiVersion: "gateway.networking.k8s.io/v1alpha2" }],
+    // Envoy Gateway 1.0/1.1's own spelling ("failted"), built from its format with another kind
+    ['failted to create gatewayapi controller: no matches for kind "ReferenceGrant" in version "gateway.networking.k8s.io/v1beta1"', "cause", { kind: "ReferenceGrant", apiVersion: "gateway.networking.k8s.io/v1beta1" }],
+    // SovereignCloudStack/k8s-cluster-api-provider#514: no CRDs at all reads the same as an old bundle: a warning
+    [String.raw`level=fatal msg="Failed to create gateway controller" error="failed to get API group resources: unable to retrieve the complete list of server APIs: gateway.networking.k8s.io/v1beta1: the server could not find the requested resource" subsys=gateway-controller`, "warning", { groupVersion: "gateway.networking.k8s.io/v1beta1" }],
+    ['failed to create gatewayapi controller: no matches for kind "GatewayClass" in version "gateway.networking.k8s.io/v1"', "warning", { kind: "GatewayClass" }],
+    // helmforgedev/charts#855 (Envoy Gateway's own CRDs missing), rancher/rke2#8839 (CRDs applied after Cilium started)
+    ['Error: unable to build kubernetes objects from release manifest: [resource mapping not found for name: "envoy-gateway-proxy-config" namespace: "envoy-gateway" from "": no matches for kind "EnvoyProxy" in version "gateway.envoyproxy.io/v1alpha1"', "none", {}],
+    [String.raw`time=2025-08-28T17:05:16.221770116Z level=error msg="Required GatewayAPI resources are not found, please refer to docs for installation instructions" module=operator.operator-controlplane.leader-lifecycle.gateway-api error="customresourcedefinitions.apiextensions.k8s.io \"gatewayclasses.gateway.networking.k8s.io\" not found"`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("gateway-api-crds-older-than-controller");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the Gateway API release that serves the kind, or the experimental channel", async () => {
+    const v1 = await analyze([textSource("job.log", 'failed to create gatewayapi controller: error watching resources: no matches for kind "GRPCRoute" in version "gateway.networking.k8s.io/v1"\n')]);
+    expect(v1.causes[0]?.diagnosis.headline).toContain("which Gateway API 1.1 added to the bundle");
+    expect(v1.causes[0]?.diagnosis.versions.find((v) => v.name === "bundle")?.typed).toMatchObject({ kind: "component", major: 1, minor: 1 });
+    const exp = await analyze([textSource("job.log", 'failed to create gatewayapi controller: no matches for kind "GRPCRoute" in version "gateway.networking.k8s.io/v1alpha2"\n')]);
+    expect(exp.causes[0]?.diagnosis.headline).toContain("only Gateway API's experimental channel serves");
+  });
+});

@@ -240,9 +240,53 @@ const diagnoseCalicoctl: Diagnoser = (input) => {
   };
 };
 
+/** Gateway API kinds at versions only the experimental channel serves. */
+const GATEWAY_EXPERIMENTAL = new Set(["TLSRoute/v1alpha2", "TLSRoute/v1alpha3", "TCPRoute/v1alpha2", "UDPRoute/v1alpha2", "GRPCRoute/v1alpha2", "BackendTLSPolicy/v1alpha3", "BackendTLSPolicy/v1alpha2", "ListenerSet/v1alpha1", "XListenerSet/v1alpha1", "BackendLBPolicy/v1alpha2"]);
+/** The first Gateway API bundle that serves a kind at v1 (standard channel). */
+const GATEWAY_V1_SINCE: Record<string, string> = { GatewayClass: "1.0", Gateway: "1.0", HTTPRoute: "1.0", GRPCRoute: "1.1", TLSRoute: "1.5", ListenerSet: "1.5", BackendTLSPolicy: "1.5" };
+/** Kinds every installed bundle has: a controller failing on one of them may find no Gateway API CRDs at all. */
+const GATEWAY_CORE = new Set(["GatewayClass", "Gateway", "HTTPRoute"]);
+
+/**
+ * gateway-api-crds-older-than-controller. A controller fails on the first kind it watches that the CRDs lack: a newer or
+ * experimental kind means the core kinds were there, so the bundle is older or of the standard channel; a core kind (or
+ * a whole group version missing from discovery) may as well mean no Gateway API CRDs are installed, so a warning.
+ */
+const diagnoseGatewayApi: Diagnoser = (input) => {
+  const versions = captureRoles(input);
+  const kind = input.capture("kind");
+  const apiVersion = input.capture("apiVersion") ?? input.capture("groupVersion") ?? "gateway.networking.k8s.io";
+  const version = apiVersion.split("/")[1] ?? "";
+  if (!kind || GATEWAY_CORE.has(kind)) {
+    const since = kind ? GATEWAY_V1_SINCE[kind] : version === "v1" ? "1.0" : undefined;
+    return {
+      verdict: "warning",
+      headline: `The Gateway API controller found no ${kind ?? "kind"} at ${apiVersion}: either no Gateway API CRDs are installed, or the installed bundle is older than the controller expects${since && version === "v1" ? ` (v1 needs Gateway API ${since}+; GKE's managed channel long served only v1beta1)` : ""}.`,
+      versions,
+      fixes: ["Check kubectl get crd gateways.gateway.networking.k8s.io -o jsonpath='{.metadata.annotations.gateway\\.networking\\.k8s\\.io/bundle-version}' and apply the bundle the controller release documents.", input.signature.fixes[1]!],
+    };
+  }
+  if (GATEWAY_EXPERIMENTAL.has(`${kind}/${version}`)) {
+    return {
+      verdict: "cause",
+      headline: `The controller watches ${kind} at ${apiVersion}, which only Gateway API's experimental channel serves: the cluster's CRDs are the standard channel (or a bundle without ${kind}), older or narrower than the controller release needs.`,
+      versions,
+      fixes: [`Install the experimental-channel CRDs of the Gateway API release the controller documents (experimental-install.yaml), or a controller release that treats ${kind} as optional.`, input.signature.fixes[1]!],
+    };
+  }
+  const since = version === "v1" ? GATEWAY_V1_SINCE[kind] : undefined;
+  return {
+    verdict: "cause",
+    headline: `The controller watches ${kind} at ${apiVersion}${since ? `, which Gateway API ${since} added to the bundle` : ""}, and the cluster's Gateway API CRDs do not serve it: the CRDs are older than the controller (a chart or image upgrade that left the CRDs behind, or a platform-managed bundle).`,
+    versions: since ? [...versions, { name: "bundle", version: since, role: `first Gateway API release serving ${kind} at ${version}`, source: "Gateway API release notes (built in)", typed: classifyVersion(since, { kind: "component", component: "Gateway API" }) }] : versions,
+    fixes: [`Apply the Gateway API CRDs ${since ? `of ${since} or later` : "the controller release documents"} (kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v<version>/standard-install.yaml, or the experimental bundle where the controller needs it).`, input.signature.fixes[1]!],
+  };
+};
+
 export const addons16Diagnosers: Record<string, Diagnoser> = {
   "tekton-cli-pipelines-version-mismatch": diagnoseTekton,
   "longhorn-upgrade-path-unsupported": diagnoseLonghorn,
   "coredns-corefile-plugin-unknown": diagnoseCoreDns,
   "calicoctl-cluster-version-mismatch": diagnoseCalicoctl,
+  "gateway-api-crds-older-than-controller": diagnoseGatewayApi,
 };

@@ -227,4 +227,57 @@ export const addons16Signatures: Signature[] = [
       `Unable to get Cluster Information to verify version mismatch: connection is unauthorized: clusterinformations.crd.projectcalico.org "default" is forbidden: User "David" cannot get resource "clusterinformations" in API group "crd.projectcalico.org" at the cluster scope`,
     ],
   },
+  {
+    id: "gateway-api-crds-older-than-controller",
+    title: "A Gateway API controller (Envoy Gateway, Cilium) fails to start: the cluster's Gateway API CRDs lack a kind or version it watches (older bundle, standard channel)",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["create gatewayapi controller:", "Failed to create gateway controller"],
+    patterns: [
+      // Envoy Gateway's Kubernetes provider (internal/provider/kubernetes, "failted" in 1.0–1.1), at start-up: the
+      // controller-runtime watch of one Gateway API kind finds no CRD version for it.
+      String.raw`fail(?:ed|ted)\s+to\s+create\s+gatewayapi\s+controller:\s+(?:error\s+watching\s+resources:\s+)?no\s+matches\s+for\s+kind\s+\\*"(?<kind>\w+)\\*"\s+in\s+version\s+\\*"(?<apiVersion>gateway\.networking\.(?:x-)?k8s\.io/v\d\w*)`,
+      // cilium-operator's gateway-controller (logrus: msg="Failed to create gateway controller" error="…", which the
+      // scanner reads as "msg: error").
+      String.raw`Failed\s+to\s+create\s+gateway\s+controller(?:\\?"\s+error=\\?"|:\s+)no\s+matches\s+for\s+kind\s+\\*"(?<kind>\w+)\\*"\s+in\s+version\s+\\*"(?<apiVersion>gateway\.networking\.(?:x-)?k8s\.io/v\d\w*)`,
+      // Either controller's discovery of a whole group version: the CRDs serve no kind at it (or are not installed).
+      String.raw`(?:fail(?:ed|ted)\s+to\s+create\s+gatewayapi\s+controller:\s+|Failed\s+to\s+create\s+gateway\s+controller(?:\\?"\s+error=\\?"|:\s+))failed\s+to\s+get\s+API\s+group\s+resources:\s+unable\s+to\s+retrieve\s+the\s+complete\s+list\s+of\s+server\s+APIs:\s+(?<groupVersion>gateway\.networking\.k8s\.io/v\d\w*):\s+the\s+server\s+could\s+not\s+find\s+the\s+requested\s+resource`,
+    ],
+    versions: [],
+    roles: {
+      kind: "Gateway API kind the controller watches",
+      apiVersion: "Gateway API version the controller watches it at",
+      groupVersion: "Gateway API group version the controller discovers",
+    },
+    versionKinds: { apiVersion: "api-version", groupVersion: "api-version" },
+    priority: 55,
+    meaning:
+      "Gateway API controllers are built against one Gateway API release and watch its kinds at fixed versions; the CRDs in the cluster are installed separately (Helm does not upgrade crds/, GKE and OpenShift manage their own bundle, rke2/k3s ship one). When the controller moves ahead of the CRDs it exits at start: Envoy Gateway 1.1+ watches GRPCRoute at v1 (Gateway API 1.1), Envoy Gateway 1.8 TLSRoute, ListenerSet and BackendTLSPolicy at v1 (Gateway API 1.5); Cilium 1.14+ and older Envoy Gateway want the experimental channel's TLSRoute/GRPCRoute v1alpha2, which standard-channel bundles do not carry.",
+    causes: [
+      "A controller upgrade (chart or :latest image) without applying the Gateway API CRD bundle it was released with; Helm leaves existing CRDs untouched.",
+      "Standard-channel or platform-managed CRDs (GKE's gateway-api-crds addon, OpenShift's Ingress Operator, an rke2/k3s bundle) that omit experimental or newer kinds.",
+    ],
+    fixes: [
+      "Apply the Gateway API CRD bundle (and channel) the controller release documents, e.g. kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/<version>/experimental-install.yaml, or Envoy Gateway's gateway-crds-helm chart.",
+      "Where the platform owns the CRDs, run the controller release that matches them (or one that treats the missing kind as optional).",
+    ],
+    references: ["https://gateway-api.sigs.k8s.io/implementations/versions/", "https://github.com/rancher/rke2/issues/10999", "https://github.com/cilium/cilium/issues/27398"],
+    examples: [
+      {
+        // rancher/rke2#10999 (Envoy Gateway 1.8 after rke2 1.35 → 1.36)
+        line: `Error: failed to create kubernetes provider: failed to create provider Kubernetes: failed to create gatewayapi controller: error watching resources: no matches for kind "TLSRoute" in version "gateway.networking.k8s.io/v1"`,
+        captures: { kind: "TLSRoute", apiVersion: "gateway.networking.k8s.io/v1" },
+      },
+      {
+        // cilium/cilium#27398 (Cilium 1.14 without the experimental TLSRoute CRD)
+        line: String.raw`level=fatal msg="Failed to create gateway controller" error="no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"" subsys=gateway-controller`,
+        captures: { kind: "TLSRoute", apiVersion: "gateway.networking.k8s.io/v1alpha2" },
+      },
+    ],
+    nearMisses: [
+      // helmforgedev/charts#855: Envoy Gateway's own CRDs not installed by the chart
+      `Error: unable to build kubernetes objects from release manifest: [resource mapping not found for name: "envoy-gateway-proxy-config" namespace: "envoy-gateway" from "": no matches for kind "EnvoyProxy" in version "gateway.envoyproxy.io/v1alpha1"`,
+    ],
+  },
 ];
