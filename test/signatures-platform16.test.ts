@@ -124,3 +124,30 @@ describe("minikube's node image built for another minikube release", () => {
     expect(reused.warnings[0]?.diagnosis.versions.find((v) => v.name === "minikube")?.typed).toMatchObject({ kind: "component", major: 1, minor: 30 });
   });
 });
+
+describe("Kubespray refusing the Ansible that runs it", () => {
+  it.each([
+    // kubernetes-sigs/kubespray#12571 (too new), #10259 (too old), alicek106/aws-terraform-kubernetes#4 (no "you have")
+    [String.raw`    "msg": "Ansible must be between 2.16.4 and 2.17.0 exclusive - you have 2.17.14"`, "cause", { minimum: "2.16.4", maximum: "2.17.0", ansible: "2.17.14" }],
+    [String.raw`    "msg": "Ansible must be between 2.14.0 and 2.16.0 exclusive - you have 2.12.10"`, "cause", { ansible: "2.12.10" }],
+    [String.raw`"msg": "Ansible must be between 2.9.0 and 2.12.0"`, "cause", { minimum: "2.9.0", maximum: "2.12.0" }],
+    // the playbook's template, and the task name
+    [String.raw`        msg: "Ansible must be between {{ minimal_ansible_version }} and {{ maximal_ansible_version }} exclusive - you have {{ ansible_version.string }}"`, "none", {}],
+    ["TASK [Check 2.16.4 <= Ansible version < 2.17.0] *************************************************************************************************************************", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("kubespray-ansible-version-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("says which side of the range the installed ansible-core is on", async () => {
+    const newer = await analyze([textSource("a.log", `    "msg": "Ansible must be between 2.16.4 and 2.17.0 exclusive - you have 2.17.14"\n`)]);
+    expect(newer.causes[0]?.diagnosis.headline).toContain("ansible-core 2.17.14 is newer than this Kubespray release supports");
+    expect(newer.causes[0]?.diagnosis.versions.find((v) => v.name === "ansible")?.typed).toMatchObject({ kind: "component", major: 2, minor: 17 });
+    const older = await analyze([textSource("a.log", `    "msg": "Ansible must be between 2.14.0 and 2.16.0 exclusive - you have 2.12.10"\n`)]);
+    expect(older.causes[0]?.diagnosis.headline).toContain("ansible-core 2.12.10 is older than this Kubespray release needs");
+  });
+});

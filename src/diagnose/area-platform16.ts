@@ -183,7 +183,41 @@ function semverLess(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * kubespray-ansible-version-unsupported. The assert fails only outside [minimum, maximum); with "you have" the side is
+ * known (too new is the common case: kubespray#7822 #12571, alicek106/aws-terraform-kubernetes#4; too old: kubespray#10259).
+ */
+const diagnoseKubesprayAnsible: Diagnoser = (input) => {
+  const have = input.capture("ansible");
+  const min = input.capture("minimum") ?? "";
+  const max = input.capture("maximum") ?? "";
+  const versions = captureRoles(input);
+  const plain = (v: string) => v.replace(/[^\d.].*$/, "");
+  if (have && !semverLess(plain(have), plain(max))) {
+    return {
+      headline: `ansible-core ${have} is newer than this Kubespray release supports (${min} up to, not including, ${max}): it was installed without the release's requirements.txt pins.`,
+      versions,
+      fixes: [
+        `Install ansible-core below ${max} in a virtualenv from this checkout's requirements.txt (pip install -r requirements.txt, no -U), or move to the Kubespray release that supports ${have}.`,
+        input.signature.fixes[1]!,
+      ],
+    };
+  }
+  if (have && semverLess(plain(have), plain(min))) {
+    return {
+      headline: `ansible-core ${have} is older than this Kubespray release needs (${min} or later, below ${max}): an old virtualenv or container image runs the playbook.`,
+      versions,
+      fixes: [`Install ansible-core ${min} or later (below ${max}) from this checkout's requirements.txt, or rebuild the image that runs Kubespray.`, input.signature.fixes[1]!],
+    };
+  }
+  return {
+    headline: `The Ansible running the playbook is outside the ansible-core range this Kubespray release supports (${min} up to, not including, ${max}); the line does not say which side (most often newer, from pip install -U or the OS package).`,
+    versions,
+  };
+};
+
 export const platform16Diagnosers: Record<string, Diagnoser> = {
+  "kubespray-ansible-version-unsupported": diagnoseKubesprayAnsible,
   "minikube-base-image-other-release": diagnoseMinikubeImage,
   "rke-docker-version-unsupported": diagnoseRkeDocker,
   "kind-node-kubeadm-init-failed": diagnoseKindKubeadmInit,

@@ -5,6 +5,61 @@ import type { Signature } from "../model.js";
 
 export const platform16Signatures: Signature[] = [
   {
+    id: "kubespray-ansible-version-unsupported",
+    title: "Kubespray refuses the Ansible running it: outside the release's supported ansible-core range",
+    family: "distributions",
+    severity: "error",
+    flake: false,
+    anchors: ["Ansible must be between"],
+    patterns: [
+      // playbooks/ansible_version.yml (kubespray ≥ 2.15): assert msg "Ansible must be between {{ minimal_ansible_version }}
+      // and {{ maximal_ansible_version }} exclusive - you have {{ ansible_version.string }}" (older releases end after the
+      // range, or after "exclusive").
+      String.raw`Ansible\s+must\s+be\s+between\s+(?<minimum>\d+\.\d+(?:\.\d+)?)\s+and\s+(?<maximum>\d+\.\d+(?:\.\d+)?)(?:\s+exclusive)?(?:\s*-\s*you\s+have\s+(?<ansible>\d+\.\d+(?:\.\d+)?(?:[\w.-]*)?))?`,
+    ],
+    versions: ["ansible", "minimum", "maximum"],
+    roles: { ansible: "Ansible (ansible-core) running the playbook", minimum: "oldest ansible-core this Kubespray supports", maximum: "first ansible-core this Kubespray no longer supports" },
+    versionKinds: {
+      ansible: { kind: "component", component: "ansible-core" },
+      minimum: { kind: "component", component: "ansible-core" },
+      maximum: { kind: "component", component: "ansible-core" },
+    },
+    priority: 50,
+    meaning:
+      "Every Kubespray release supports one narrow ansible-core range (its requirements.txt pins it) and its first play asserts it before touching a host. The Ansible that ran the playbook is outside it: usually newer (pip install -U, a distribution's ansible package, a shared CI image), sometimes older (kubespray's own Docker image or an old virtualenv).",
+    causes: [
+      "Ansible installed without Kubespray's requirements.txt pins (pip install -U, the OS package, a runner image) is newer than the range the checked-out release supports.",
+      "An old virtualenv or container image (kubespray's Dockerfile before it was bumped) with an ansible-core older than the release needs.",
+    ],
+    fixes: [
+      "Install the release's own pins in a fresh virtualenv: pip install -r requirements.txt (without -U), from the same Kubespray checkout that runs cluster.yml.",
+      "Or move to the Kubespray release that supports the installed ansible-core; editing maximal_ansible_version only hides the check.",
+    ],
+    references: ["https://github.com/kubernetes-sigs/kubespray/blob/master/docs/ansible/ansible.md", "https://github.com/kubernetes-sigs/kubespray/issues/7822"],
+    examples: [
+      {
+        // kubernetes-sigs/kubespray#12571 (pip install -U pulled ansible-core 2.17.14 for a 2.16 release)
+        line: String.raw`    "msg": "Ansible must be between 2.16.4 and 2.17.0 exclusive - you have 2.17.14"`,
+        captures: { minimum: "2.16.4", maximum: "2.17.0", ansible: "2.17.14" },
+      },
+      {
+        // kubernetes-sigs/kubespray#10259 (the Docker image's ansible-core 2.12.10)
+        line: String.raw`    "msg": "Ansible must be between 2.14.0 and 2.16.0 exclusive - you have 2.12.10"`,
+        captures: { minimum: "2.14.0", maximum: "2.16.0", ansible: "2.12.10" },
+      },
+      {
+        // alicek106/aws-terraform-kubernetes#4 (kubespray 2.18.1 with ansible-core 2.12.4)
+        line: String.raw`"msg": "Ansible must be between 2.9.0 and 2.12.0"`,
+        captures: { minimum: "2.9.0", maximum: "2.12.0" },
+      },
+    ],
+    nearMisses: [
+      // the assert's own source, and the task name printed before it runs
+      String.raw`        msg: "Ansible must be between {{ minimal_ansible_version }} and {{ maximal_ansible_version }} exclusive - you have {{ ansible_version.string }}"`,
+      "TASK [Check 2.16.4 <= Ansible version < 2.17.0] *************************************************************************************************************************",
+    ],
+  },
+  {
     id: "minikube-base-image-other-release",
     title: "minikube's node image (kicbase or ISO) was built for another minikube release than the binary",
     family: "distributions",
