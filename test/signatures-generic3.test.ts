@@ -18,7 +18,8 @@ describe("generic layer: ranges read as one", () => {
   });
 
   it("reads 'between X and Y' and 'X to Y' with the version the line reports", async () => {
-    expect(await verdictOf('    "msg": "Ansible must be between 2.9.0 and 2.11.0"')).toMatchObject({ id: G, verdict: "warning", captures: { a: "2.9.0", b: "2.11.0" } });
+    // Kubespray's assert has its own signature since the eleventh session (platform16).
+    expect(await verdictOf('    "msg": "Ansible must be between 2.9.0 and 2.11.0"')).toMatchObject({ id: "kubespray-ansible-version-unsupported", verdict: "cause", captures: { minimum: "2.9.0", maximum: "2.11.0" } });
     expect((await verdictOf("Error: widgetctl v0.4.1 only supports Kubernetes 1.26 to 1.29, found v1.31.2")).verdict).toBe("warning");
     expect((await verdictOf("Error: widgetctl v0.4.1 only supports Kubernetes 1.26 to 1.29, found v1.29.4")).verdict).toBe("none");
   });
@@ -70,7 +71,7 @@ describe("generic layer: refusal statements", () => {
   });
 
   it("checks the version an assert reports against the range it states (kubernetes-sigs/kubespray#10259)", async () => {
-    expect((await verdictOf('    "msg": "Ansible must be between 2.14.0 and 2.16.0 exclusive - you have 2.12.10"')).verdict).toBe("warning");
+    expect((await verdictOf('    "msg": "Ansible must be between 2.14.0 and 2.16.0 exclusive - you have 2.12.10"')).verdict).toBe("cause");
     expect((await verdictOf('    "msg": "Ansible must be between 2.14.0 and 2.16.0 exclusive - you have 2.15.1"')).verdict).toBe("none");
   });
 

@@ -203,7 +203,10 @@ const diagnoseKubesprayAnsible: Diagnoser = (input) => {
       ],
     };
   }
-  if (have && semverLess(plain(have), plain(min))) {
+  if (have && !semverLess(plain(have), plain(min))) {
+    return { verdict: "not-skew", headline: `The reported ansible-core ${have} lies inside the range the message states (${min} to ${max}): the assert did not fail on the version.`, versions };
+  }
+  if (have) {
     return {
       headline: `ansible-core ${have} is older than this Kubespray release needs (${min} or later, below ${max}): an old virtualenv or container image runs the playbook.`,
       versions,
