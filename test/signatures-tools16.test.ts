@@ -58,3 +58,31 @@ describe("Terraform / OpenTofu / Terragrunt outside a required_version", () => {
     expect(report.causes[0]?.diagnosis.reasoning?.join(" ")).toContain("numbers its releases separately");
   });
 });
+
+describe("Helm older than 3.8 meeting its experimental OCI gate", () => {
+  it.each([
+    // hashicorp/terraform-provider-helm#1752, vmware-archive/versatile-data-kit#269 (wrapped), samvera/hyrax's chart README
+    ["    resource_helm_release_test.go:2291: Error: this feature has been marked as experimental and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use this feature", "cause", { gate: "HELM_EXPERIMENTAL_OCI" }],
+    ["Error: this feature has been marked as experimental", "cause", {}],
+    ["and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1", "cause", { gate: "HELM_EXPERIMENTAL_OCI" }],
+    ["repository oci://ghcr.io/samvera is an OCI registry: this feature has been marked as experimental and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use this feature\u201d", "cause", { repository: "oci://ghcr.io/samvera" }],
+    // helm/helm#10172 (advice), a script enabling it, Helm's source
+    ["Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use them.", "none", {}],
+    ["export HELM_EXPERIMENTAL_OCI=1", "none", {}],
+    ['var ExperimentalOCI = gates.Gate("HELM_EXPERIMENTAL_OCI") // Error: this feature has been marked as experimental', "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("helm-oci-support-experimental-before-3-8");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("dates the Helm by the release that made OCI generally available", async () => {
+    const report = await analyze([textSource("job.log", "Error: this feature has been marked as experimental and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use this feature\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("older than 3.8.0");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "generallyAvailableIn")?.typed).toMatchObject({ kind: "component", major: 3, minor: 8 });
+  });
+});

@@ -81,6 +81,26 @@ const diagnoseTerraformCoreVersion: Diagnoser = (input) => {
   };
 };
 
+/**
+ * helm-oci-support-experimental-before-3-8. Only Helm 3.0-3.7 print the gate (3.8 removed it), so the line dates the
+ * Helm; quoting the gate's source (pkg/gates, a docs page's code block of the Go error) is not a run.
+ */
+const diagnoseHelmOciExperimental: Diagnoser = (input) => {
+  if (/\bgates\.Gate\(|errors\.New\(|\bfunc\s/.test(input.finding.text)) {
+    return { verdict: "not-skew", headline: "Helm's source code quoting its experimental-OCI gate, not a run that hit it.", versions: [] };
+  }
+  const repository = input.capture("repository");
+  return {
+    verdict: "cause",
+    headline: `Helm refused ${repository ? `the OCI repository ${repository}` : "an OCI registry command"} behind its HELM_EXPERIMENTAL_OCI gate: only Helm 3.0-3.7 have the gate, so the job's Helm is older than 3.8.0, where OCI support became generally available.`,
+    versions: [
+      ...captureRoles(input).filter((v) => v.name === "repository"),
+      { name: "generallyAvailableIn", version: "3.8.0", role: "first Helm release with OCI support on by default", source: "Helm 3.8.0 release notes", typed: { raw: "3.8.0", kind: "component", major: 3, minor: 8, patch: 0, component: "Helm" } },
+    ],
+  };
+};
+
 export const tools16Diagnosers: Record<string, Diagnoser> = {
   "terraform-core-version-constraint-unmet": diagnoseTerraformCoreVersion,
+  "helm-oci-support-experimental-before-3-8": diagnoseHelmOciExperimental,
 };

@@ -95,4 +95,53 @@ export const tools16Signatures: Signature[] = [
       String.raw`│ Incorrect version constraint syntax: a "v" prefix should not be used.`,
     ],
   },
+  {
+    id: "helm-oci-support-experimental-before-3-8",
+    title: "Helm older than 3.8, where OCI registries (oci:// charts, helm push/registry) still needed HELM_EXPERIMENTAL_OCI",
+    family: "helm",
+    severity: "error",
+    flake: true,
+    anchors: ["feature has been marked as experimental", "Please set HELM_EXPERIMENTAL_OCI"],
+    patterns: [
+      // Helm 3.0-3.7 (internal/experimental gates, pkg/gates): "this feature has been marked as experimental and is not
+      // enabled by default. Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use this feature", alone (helm push,
+      // helm chart save, helm registry login) or after "repository oci://… is an OCI registry: " (dependencies, installs).
+      String.raw`(?:repository\s+(?<repository>oci://[^\s:]{1,200})\s+is\s+an\s+OCI\s+registry:\s+)?this\s+feature\s+has\s+been\s+marked\s+as\s+experimental\s+and\s+is\s+not\s+enabled\s+by\s+default\.\s+Please\s+set\s+(?<gate>HELM_EXPERIMENTAL_OCI)=1`,
+      // The same message wrapped: "…and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1" on the second line,
+      // or the first line ending at "marked as experimental" (then only with Helm's "Error: this feature" opening).
+      String.raw`\bnot\s+enabled\s+by\s+default\.\s+Please\s+set\s+(?<gate>HELM_EXPERIMENTAL_OCI)=1`,
+      String.raw`(?:repository\s+(?<repository>oci://[^\s:]{1,200})\s+is\s+an\s+OCI\s+registry:\s+|Error:\s+)this\s+feature\s+has\s+been\s+marked\s+as\s+experimental(?:\s+and\s+is\s+not\s+enabled\s+by(?:\s+default\.?)?)?\s*$`,
+    ],
+    versions: [],
+    roles: { repository: "OCI chart repository asked for", gate: "Helm's experiment switch" },
+    priority: 50,
+    meaning:
+      "Helm 3.0 to 3.7 kept its OCI registry support behind the HELM_EXPERIMENTAL_OCI=1 switch: helm registry login, helm chart save/push (3.0-3.6), helm push and helm pull/install of oci:// charts (3.7) and oci:// chart dependencies refused to run without it. Helm 3.8.0 made OCI support generally available, so a job that meets the gate runs a Helm older than 3.8 under a script, chart dependency or tool written for 3.8+.",
+    causes: [
+      "A CI image, runner tool cache or setup-helm step with Helm 3.7 or older, while the chart or script uses oci:// repositories (often written against a newer Helm on a developer machine).",
+      "An unpinned Helm that moved to 3.7.0 under a pipeline using the helm-push plugin: 3.7's built-in experimental helm push shadows the plugin's command (vmware/versatile-data-kit#269).",
+    ],
+    fixes: [
+      "Upgrade Helm to 3.8.0 or later (azure/setup-helm version, the CI image's helm), where OCI needs no switch.",
+      "On a Helm that must stay older, export HELM_EXPERIMENTAL_OCI=1 before the helm commands (3.7 changed the experimental commands: helm chart save/push became helm package/push).",
+    ],
+    references: ["https://helm.sh/docs/topics/registries/", "https://github.com/helm/helm/releases/tag/v3.8.0"],
+    examples: [
+      {
+        // hashicorp/terraform-provider-helm#1752 (an acceptance test pushing a chart with an older helm binary)
+        line: "    resource_helm_release_test.go:2291: Error: this feature has been marked as experimental and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use this feature",
+        captures: { gate: "HELM_EXPERIMENTAL_OCI" },
+      },
+      {
+        // vmware-archive/versatile-data-kit#269 (wrapped; Helm auto-updated to 3.7.0)
+        line: "and is not enabled by default. Please set HELM_EXPERIMENTAL_OCI=1",
+        captures: { gate: "HELM_EXPERIMENTAL_OCI" },
+      },
+    ],
+    nearMisses: [
+      // helm/helm#10172: a maintainer's advice, not a refusal
+      "Please set HELM_EXPERIMENTAL_OCI=1 in your environment to use them.",
+      "export HELM_EXPERIMENTAL_OCI=1",
+    ],
+  },
 ];
