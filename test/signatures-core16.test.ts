@@ -59,6 +59,17 @@ describe("kubectl 1.10+ refused with an empty 406 by an API server before 1.9", 
     expect(got.id).not.toBe("kubectl-not-acceptable-old-server");
   });
 
+  it("reads kubectl version's banner: an old server confirms the skew, a 1.9+ server points at a proxy instead", async () => {
+    // kubernetes/kubernetes#65575's kubectl version output; the 1.12.3 server is a shape, not a real log.
+    const banner = (server: string) =>
+      `Client Version: version.Info{Major:"1", Minor:"11", GitVersion:"v1.11.0", GitCommit:"91e7b4fd31fcd3d5f436da26c980becec37ceefe", GitTreeState:"clean", BuildDate:"2018-06-27T20:17:28Z", GoVersion:"go1.10.2", Compiler:"gc", Platform:"linux/amd64"}\nServer Version: version.Info{Major:"1", Minor:"${server.split(".")[1]}", GitVersion:"v${server}", GitCommit:"9befc2b8928a9426501d3bf62f72849d5cbcd5a3", GitTreeState:"clean", BuildDate:"2017-11-20T05:17:43Z", GoVersion:"go1.8.3", Compiler:"gc", Platform:"linux/amd64"}\nNo resources found.\nError from server (NotAcceptable): unknown (get pods)\n`;
+    const old = await analyze([textSource("job.log", banner("1.8.4"))]);
+    expect(old.causes[0]?.diagnosis.headline).toContain("(kubectl v1.11.0, server v1.8.4)");
+    const recent = await analyze([textSource("job.log", banner("1.12.3"))]);
+    expect(recent.causes).toEqual([]);
+    expect(recent.warnings[0]?.diagnosis.headline).toContain("a proxy in front of it");
+  });
+
   it("dates both sides: kubectl's server-side printing and the server release that negotiates it", async () => {
     const report = await analyze([textSource("job.log", "No resources found.\nError from server (NotAcceptable): unknown (get pods)\n")]);
     const [cause] = report.causes;

@@ -118,10 +118,28 @@ const diagnoseNotAcceptable: Diagnoser = (input) => {
   const resource = input.capture("resource");
   const what = resource ? `kubectl's ${input.capture("verb") ?? "get"} ${resource}` : "kubectl's request";
   const aggregated = resource && /\.(?!k8s\.io$)[a-z0-9-]+\.|metrics\.k8s\.io/.test(resource) ? " (for an aggregated API such as metrics.k8s.io: the add-on server's apiserver library)" : "";
+  // kubectl version's banner names both sides: a 1.9+ server negotiates, so the empty 406 came from something in
+  // front of it (a proxy, an aggregated server on an old apiserver library), not from the cluster's release.
+  const serverHint = input.hint("server");
+  const clientHint = input.hint("client");
+  const server = serverHint?.version;
+  const client = clientHint?.version;
+  const banner = [clientHint, serverHint].flatMap((h, i) =>
+    h ? [{ name: i ? "server" : "client", version: h.hint.version, role: i ? "API server version (kubectl version)" : "kubectl version (kubectl version)", source: h.hint.source }] : [],
+  );
+  if (server && (server.major > 1 || server.minor >= 9)) {
+    return {
+      verdict: "warning",
+      headline: `kubectl's ${what.replace(/^kubectl's /, "")} got an empty 406 Not Acceptable although the API server is ${server.raw}, which negotiates kubectl's formats: a proxy in front of it, or an aggregated API server built on an apiserver library before 1.9, refused the request.`,
+      versions: banner,
+    };
+  }
+  const sides = client && server ? ` (kubectl ${client.raw}, server ${server.raw})` : "";
   return {
     verdict: "cause",
-    headline: `The API server answered ${what} with 406 Not Acceptable and no body: kubectl (1.10 or newer) asked for a representation (server-side Table printing, the default of kubectl get from 1.11) that a server before 1.9${aggregated} cannot negotiate. kubectl is further ahead of the server than the supported skew.`,
+    headline: `The API server answered ${what} with 406 Not Acceptable and no body: kubectl (1.10 or newer) asked for a representation (server-side Table printing, the default of kubectl get from 1.11) that a server before 1.9${aggregated} cannot negotiate. kubectl is further ahead of the server than the supported skew${sides}.`,
     versions: [
+      ...banner,
       { name: "serverPrintingDefaultFrom", version: "1.11", role: "kubectl release whose get asks the server for Table output by default", source: "kubernetes/kubernetes#65575" },
       { name: "serverNegotiationFixedIn", version: "1.9", role: "first API server release that falls back when the Accept header lists a type it lacks", source: "kubernetes/kubernetes#65718" },
     ],
