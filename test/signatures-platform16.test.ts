@@ -151,3 +151,14 @@ describe("Kubespray refusing the Ansible that runs it", () => {
     expect(older.causes[0]?.diagnosis.headline).toContain("ansible-core 2.12.10 is older than this Kubespray release needs");
   });
 });
+
+describe("AKS versions offered only as Long-Term Support", () => {
+  it("says the version left standard support and names the LTS tier (apecloud/kubeblocks#10136)", async () => {
+    const line = String.raw`│   "message": "Managed cluster *** is on version 1.32.11, which is only available for Long-Term Support (LTS). If you intend to onboard to LTS, please ensure the cluster is in Premium tier and LTS support plan (see https://aka.ms/aks/enable-lts).`;
+    const report = await analyze([textSource("tf.log", `${line}\n`)]);
+    expect(report.causes).toEqual([]);
+    expect(report.warnings[0]?.signature.id).toBe("managed-version-unsupported");
+    expect(report.warnings[0]?.diagnosis.headline).toContain("offered only as Long-Term Support");
+    expect(report.warnings[0]?.diagnosis.fixes[0]).toContain("--k8s-support-plan AKSLongTermSupport");
+  });
+});

@@ -23,6 +23,17 @@ const diagnoseAksVersionNotOffered: Diagnoser = (input) => {
   const requested = input.capture("requested");
   const existing = /is\s+on\s+version/.test(text);
   const what = requested ? `Kubernetes ${requested}` : "the requested Kubernetes version";
+  if (/only\s+available\s+for\s+Long-Term\s+Support/.test(text)) {
+    return {
+      verdict: "warning",
+      headline: `${what} has left AKS standard support and is offered only as Long-Term Support (Premium tier with the AKS LTS plan): the cluster's version outlived standard support, so AKS refuses the operation on the Standard or Free tier.`,
+      versions: captureRoles(input),
+      fixes: [
+        "Upgrade the cluster to a minor in standard support (az aks get-upgrades, az aks upgrade), or move it to the Premium tier with the LTS support plan (az aks update --tier premium --k8s-support-plan AKSLongTermSupport).",
+      ],
+      references: ["https://learn.microsoft.com/azure/aks/long-term-support"],
+    };
+  }
   return {
     verdict: "warning",
     headline: existing
