@@ -1,5 +1,79 @@
-import type { Diagnoser } from "./context.js";
+import { captureRoles, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/node16.ts (the eleventh tuning session, area: node).
 
-export const node16Diagnosers: Record<string, Diagnoser> = {};
+/** The CNI spec versions that exist (SPEC.md, pkg/version): anything else in cniVersion is a typo in the config. */
+const CNI_SPEC_VERSIONS = ["0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"];
+const specIndex = (v: string) => CNI_SPEC_VERSIONS.indexOf(v);
+
+/** The first containernetworking/plugins release implementing each spec version (its plugins' supportedVersions). */
+const PLUGINS_RELEASE: Record<string, string> = { "0.3.1": "v0.6.0", "0.4.0": "v0.8.0", "1.0.0": "v1.0.1" };
+
+/**
+ * cni-plugin-spec-version-unsupported. The plugin names both sides: the config's cniVersion and the versions it
+ * implements. A config newer than the plugin means old binaries on the node; older than the plugin's oldest, a
+ * config written for older plugins. A cniVersion that is no spec version (or none at all) is the conflist's mistake.
+ */
+const diagnoseCniSpecVersion: Diagnoser = (input) => {
+  const config = input.capture("config");
+  const plugin = input.capture("plugin");
+  const who = plugin ? `The ${plugin} CNI plugin` : "A CNI plugin";
+  const supported = [...(input.capture("supported") ?? "").matchAll(/\d+\.\d+\.\d+/g)].map((m) => m[0]).filter((v) => specIndex(v) >= 0);
+  const versions = captureRoles(input).filter((v) => v.name !== "supported" && v.name !== "validating");
+  if (config !== undefined && specIndex(config) < 0) {
+    return {
+      verdict: "not-skew",
+      headline:
+        config === ""
+          ? `${who} refused a network config with no cniVersion: add "cniVersion" (for example "0.4.0" or "1.0.0") to the .conflist in /etc/cni/net.d.`
+          : `cniVersion "${config}" is not a CNI spec version (${CNI_SPEC_VERSIONS.join(", ")}): a typo in the network config, not a version mismatch.`,
+      versions: [],
+    };
+  }
+  const newest = supported.length ? supported.reduce((a, b) => (specIndex(b) > specIndex(a) ? b : a)) : undefined;
+  const oldest = supported.length ? supported.reduce((a, b) => (specIndex(b) < specIndex(a) ? b : a)) : undefined;
+  if (newest) versions.push({ name: "pluginNewest", version: newest, role: "newest CNI spec version the plugin implements", source: "the plugin's supportedVersions" });
+  const validating = input.capture("validating") !== undefined || /\bWARN|level=warn/.test(input.finding.text);
+  const release = config ? PLUGINS_RELEASE[config] : undefined;
+  const loopback = plugin === "loopback" && config === "1.0.0";
+  const configOlder = config !== undefined && oldest !== undefined && specIndex(config) < specIndex(oldest);
+  const fixes = configOlder
+    ? [
+        `Raise cniVersion in the conflist to ${oldest}${newest && newest !== oldest ? ` (or ${newest})` : ""}, a version ${plugin ?? "the plugin"} implements, after checking every other plugin in the list supports it.`,
+        "Or upgrade the CNI add-on that writes the config (Multus, the CNI plugin's installer) to one that writes a current cniVersion.",
+      ]
+    : [
+        `Upgrade the CNI plugin binaries in /opt/cni/bin on every node${release ? ` (containernetworking/plugins ${release} or later implement ${config})` : ""}${plugin && !["loopback", "bridge", "portmap", "host-local", "firewall", "tuning", "bandwidth", "ptp", "macvlan", "ipvlan", "vlan", "host-device"].includes(plugin) ? `, including the ${plugin} binary its add-on installs` : ""}.`,
+        loopback
+          ? "Or upgrade containerd to 1.6.4 or later, which no longer forces cniVersion 1.0.0 on its built-in loopback config."
+          : `Or lower cniVersion in the conflist to ${newest ?? "a version every plugin in it implements"}.`,
+      ];
+  if (validating) {
+    return {
+      verdict: "warning",
+      headline: `${who} binary does not implement cniVersion ${config ?? "of the config"}: the network config is newer than the plugins installed (Podman's generated 1.0.0 networks with distribution plugins before v1.0.0). Podman only warns; containers on that network may fail to start.`,
+      versions,
+      fixes,
+    };
+  }
+  if (configOlder) {
+    return {
+      verdict: "cause",
+      headline: `${who} implements CNI spec ${oldest}${newest && newest !== oldest ? `–${newest}` : ""} only, and the network config says cniVersion ${config}: the config was written for older plugins than the one installed.`,
+      versions,
+      fixes,
+    };
+  }
+  return {
+    verdict: "cause",
+    headline: loopback
+      ? `containerd's built-in loopback config asks for cniVersion 1.0.0 (containerd 1.6.0–1.6.3) and the node's loopback plugin implements only up to ${newest ?? "0.4.0"}: the CNI plugins are older than containerd.`
+      : `${who} implements CNI spec versions up to ${newest ?? "an older one"}, and the network config says cniVersion ${config ?? "newer"}: the plugin binaries on the node are older than the config${release ? ` (spec ${config} needs containernetworking/plugins ${release}+)` : ""}.`,
+    versions,
+    fixes,
+  };
+};
+
+export const node16Diagnosers: Record<string, Diagnoser> = {
+  "cni-plugin-spec-version-unsupported": diagnoseCniSpecVersion,
+};

@@ -3,4 +3,71 @@ import type { Signature } from "../model.js";
 // Rules of the eleventh tuning session (area: node). Their reasoning lives in src/diagnose/area-node16.ts; real
 // lines and near-misses in test/fixtures/real-world/lines-16node.jsonl.
 
-export const node16Signatures: Signature[] = [];
+export const node16Signatures: Signature[] = [
+  {
+    id: "cni-plugin-spec-version-unsupported",
+    title: "CNI plugin binaries and the network config (cniVersion in the conflist) implement different CNI spec versions",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["incompatible CNI versions", "plugin supports", "does not support config version"],
+    patterns: [
+      // The plugin's own refusal (containernetworking/cni pkg/version, skel.PluginMain): "incompatible CNI versions;
+      // config is \"1.0.0\", plugin supports [\"0.1.0\" …]", through containerd/CRI-O ("plugin type=\"loopback\"
+      // failed (add): …"), dockershim/cri-dockerd, Multus, cnitool and nomad; the JSON error's details field alone.
+      String.raw`(?:plugin\s+type=\\*["'](?<plugin>[\w.-]{1,40})\\*["'](?:\s+name=\\*["'][^"'\\]{0,60}\\*["'])?\s+failed\s+\((?<op>add|del|delete|check)\):\s*)?(?:incompatible\s+CNI\s+versions\\*["']?[;,]?\s*(?:\\*["']?details\\*["']?:\s*\\*["']?)?)?config\s+is\s+\\*["'](?<config>[^"'\\]{0,12})\\*["'],\s+plugin\s+supports\s+\[(?<supported>[^\]]{0,160})`,
+      // libcni's ValidateNetworkList (Podman 3/4's CNI backend, the kubelet's dockershim before 1.24, minikube):
+      // "plugin bridge does not support config version \"1.0.0\"".
+      String.raw`(?<validating>Error\s+validating\s+CNI\s+config\s+file\s+\S{1,200}\s+\[?)?plugin\s+(?<plugin>[\w.-]{1,40})\s+does\s+not\s+support\s+config\s+version\s+\\*["'](?<config>[^"'\\]{0,12})\\*["']`,
+      // The bare error, with neither side's version (the kubelet's event, truncated).
+      String.raw`(?:plugin\s+type=\\*["'](?<plugin>[\w.-]{1,40})\\*["'](?:\s+name=\\*["'][^"'\\]{0,60}\\*["'])?\s+failed\s+\((?<op>add|del|delete|check)\):\s*)?incompatible\s+CNI\s+versions`,
+    ],
+    versions: ["config"],
+    roles: {
+      plugin: "CNI plugin that refused the config",
+      op: "CNI operation",
+      config: "CNI spec version of the network config (cniVersion)",
+      supported: "CNI spec versions the plugin binary implements",
+      validating: "config validation (a warning; the network may still work)",
+    },
+    versionKinds: { config: { kind: "component", component: "CNI spec" } },
+    priority: 50,
+    meaning:
+      "Every CNI network config names the spec version it is written to (cniVersion in the .conflist); each plugin binary in /opt/cni/bin declares the spec versions it implements and refuses any other. Plugins from containernetworking/plugins before v1.0.0 stop at 0.4.0 (before v0.8.0 at 0.3.1), while containerd 1.6+, CRI-O 1.24+ and current CNI add-ons (Flannel, Calico, Cilium, Podman's generated networks) write cniVersion 1.0.0: the node's plugin binaries are older than the config (or, for plugins such as firewall that dropped old versions, the config is older than the plugin).",
+    causes: [
+      "containerd 1.6.0–1.6.3 (its built-in loopback config moved to 1.0.0) or a CNI add-on writing cniVersion 1.0.0 on a node whose /opt/cni/bin holds plugins before v1.0.0 (the kubernetes-cni package of older kubeadm installs, distribution packages such as Ubuntu 22.04's containernetworking-plugins 0.9.1).",
+      "A conflist written for newer plugins (cniVersion 0.4.0 against plugins before v0.8.0), or a third-party plugin (meshnet, an older Cilium/Calico CNI binary) built with an older CNI library.",
+      "A config written for old plugins (cniVersion 0.3.1) calling a plugin that only implements 0.4.0 and later (firewall, or plugins v1.0.0's bug that listed only 0.4.0).",
+    ],
+    fixes: [
+      "Upgrade the CNI plugins on every node to the config's spec (containernetworking/plugins v1.0.1 or later for cniVersion 1.0.0), and upgrade third-party plugin binaries with their add-on.",
+      "Or lower cniVersion in the conflist to one every plugin in it supports (0.4.0 for plugins v0.8.x), and for containerd 1.6.0–1.6.3 upgrade containerd to 1.6.4+.",
+    ],
+    references: [
+      "https://kubernetes.io/docs/tasks/administer-cluster/migrating-from-dockershim/troubleshooting-cni-plugin-related-errors/",
+      "https://github.com/containerd/containerd/issues/6876",
+      "https://www.cni.dev/docs/spec-upgrades/",
+    ],
+    examples: [
+      {
+        // networkop/meshnet-cni#40 (k3s 1.24 writing cniVersion 1.0.0; meshnet built with an older CNI library)
+        line: String.raw`Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9268d95fc10da9222135c3d889ed602708463680572730e05415213e48e706c3": plugin type="meshnet" name="meshnet" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]`,
+        captures: { plugin: "meshnet", op: "add", config: "1.0.0" },
+      },
+      {
+        // containerd/containerd#6876 (containerd 1.6.3's loopback config with CNI plugins before 1.0)
+        line: String.raw`plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"`,
+        captures: { plugin: "loopback", config: "1.0.0" },
+      },
+      {
+        // containers/podman-compose#845 (Podman's generated 1.0.0 networks with older distribution plugins)
+        line: String.raw`Error validating CNI config file /etc/cni/net.d/[containername]_default.conflist: [plugin bridge does not support config version "1.0.0" plugin portmap does not support config version "1.0.0" plugin firewall does not support config version "1.0.0" plugin tuning does not support config version "1.0.0"]`,
+        captures: { plugin: "bridge", config: "1.0.0" },
+      },
+    ],
+    nearMisses: [
+      // mmumshad/kubernetes-the-hard-way#40: plugins not installed at all
+      String.raw`NetworkPlugin cni failed to set up pod "coredns-69cbb76ff8-q2zgf_kube-system" network: failed to find plugin "loopback" in path [/opt/cni/bin]`,
+    ],
+  },
+];

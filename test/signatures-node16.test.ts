@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the node rules of the eleventh tuning session (src/signatures/node16.ts, src/diagnose/area-node16.ts).
+// Lines are real ones (sources in test/fixtures/real-world/lines-16node.jsonl).
+
+describe("CNI plugin binaries and the conflist's cniVersion implement different spec versions", () => {
+  it.each([
+    // networkop/meshnet-cni#40, containerd/containerd#6876, kata-containers#4500: a 1.0.0 config, plugins before 1.0
+    [String.raw`Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9268d95fc10da9222135c3d889ed602708463680572730e05415213e48e706c3": plugin type="meshnet" name="meshnet" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]`, "cause", { plugin: "meshnet", op: "add", config: "1.0.0" }],
+    [String.raw`plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"`, "cause", { plugin: "loopback", config: "1.0.0" }],
+    [String.raw`E0621 11:31:59.476053   47744 remote_runtime.go:201] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox \"e87c56ad75d8b64441ccb514544c61535a8de096c35e6a7d7f1cf1567425c586\": plugin type=\"bridge\" failed (add): incompatible CNI versions; config is \"1.0.0\", plugin supports [\"0.1.0\" \"0.2.0\" \"0.3.0\" \"0.3.1\" \"0.4.0\"]"`, "cause", { plugin: "bridge", config: "1.0.0" }],
+    // containernetworking/plugins#425: the plugin's JSON error, its details field alone
+    [String.raw`    "details": "config is \"0.4.0\", plugin supports [\"0.1.0\" \"0.2.0\" \"0.3.0\" \"0.3.1\"]"`, "cause", { config: "0.4.0" }],
+    // containernetworking/plugins#690: a 0.3.1 config against a plugin that implements 0.4.0 only
+    [`error adding container to network "ipvlan-sabir": incompatible CNI versions; config is "0.3.1", plugin supports ["0.4.0"], failed to clean up sandbox container`, "cause", { config: "0.3.1" }],
+    // containers/podman-compose#893: libcni's validation, which Podman only warns about
+    [`WARN[0000] Error validating CNI config file /etc/cni/net.d/echo_default.conflist: [plugin bridge does not support config version "1.0.0" plugin portmap does not support config version "1.0.0"]`, "warning", { plugin: "bridge", config: "1.0.0" }],
+    // a cniVersion that is no spec version; other plugin failures (plugins#1225, kubernetes-the-hard-way#40)
+    [`incompatible CNI versions; config is "0.3", plugin supports ["0.1.0" "0.2.0" "0.3.0"]`, "none", {}],
+    [String.raw`plugin type="bridge" failed (add): failed to set bridge addr: could not add IP address to "cni0": permission denied`, "none", {}],
+    [`NetworkPlugin cni failed to set up pod "coredns-69cbb76ff8-q2zgf_kube-system" network: failed to find plugin "loopback" in path [/opt/cni/bin]`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("cni-plugin-spec-version-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the plugin's newest spec version, the plugins release, and containerd's loopback fix", async () => {
+    const report = await analyze([textSource("job.log", `plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]\n`)]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("containerd 1.6.0–1.6.3");
+    expect(cause?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual(expect.arrayContaining([["config", "1.0.0"], ["pluginNewest", "0.4.0"]]));
+    expect(cause?.diagnosis.fixes.join(" ")).toContain("containernetworking/plugins v1.0.1");
+    expect(cause?.diagnosis.fixes.join(" ")).toContain("containerd to 1.6.4");
+    const older = await analyze([textSource("job.log", `incompatible CNI versions; config is "0.3.1", plugin supports ["0.4.0"]\n`)]);
+    expect(older.causes[0]?.diagnosis.headline).toContain("written for older plugins");
+    expect(older.causes[0]?.diagnosis.fixes[0]).toContain("Raise cniVersion in the conflist to 0.4.0");
+  });
+});
