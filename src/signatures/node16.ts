@@ -50,9 +50,9 @@ export const node16Signatures: Signature[] = [
     ],
     examples: [
       {
-        // networkop/meshnet-cni#40 (k3s 1.24 writing cniVersion 1.0.0; meshnet built with an older CNI library)
-        line: String.raw`Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9268d95fc10da9222135c3d889ed602708463680572730e05415213e48e706c3": plugin type="meshnet" name="meshnet" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]`,
-        captures: { plugin: "meshnet", op: "add", config: "1.0.0" },
+        // kata-containers/kata-containers#4500 (containerd 1.6.6's default 1.0.0 conflist, older bridge plugin)
+        line: String.raw`E0621 11:31:59.476053   47744 remote_runtime.go:201] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox \"e87c56ad75d8b64441ccb514544c61535a8de096c35e6a7d7f1cf1567425c586\": plugin type=\"bridge\" failed (add): incompatible CNI versions; config is \"1.0.0\", plugin supports [\"0.1.0\" \"0.2.0\" \"0.3.0\" \"0.3.1\" \"0.4.0\"]"`,
+        captures: { plugin: "bridge", op: "add", config: "1.0.0" },
       },
       {
         // containerd/containerd#6876 (containerd 1.6.3's loopback config with CNI plugins before 1.0)
