@@ -86,3 +86,32 @@ describe("Helm older than 3.8 meeting its experimental OCI gate", () => {
     expect(cause?.diagnosis.versions.find((v) => v.name === "generallyAvailableIn")?.typed).toMatchObject({ kind: "component", major: 3, minor: 8 });
   });
 });
+
+describe("the Actions runner's Node.js newer than the glibc of the job's container or host", () => {
+  it.each([
+    // boostorg/nowide#184, dawidd6/action-download-artifact#261, fjogeleit/http-request-action#153, wasm-micro-runtime#3607
+    ["/__e/node20/bin/node: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by /__e/node20/bin/node)", "cause", { symbol: "GLIBC_2.28", needed: "2.28", runtime: "node20", where: "/__e" }],
+    ["/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by /home/vsts-agent/actions-runner/externals/node20/bin/node)", "cause", { where: "/externals" }],
+    ["/home/vsts-agent/actions-runner/externals/node20/bin/node: /lib/x86_64-linux-gnu/libc.so.6: version **`GLIBC_2.28' not found** (required by /home/vsts-agent/actions-runner/externals/node20/bin/node)", "cause", { symbol: "GLIBC_2.28" }],
+    ["/__e/node20/bin/node: /usr/lib/x86_64-linux-gnu/libstdc++.so.6: version `CXXABI_1.3.9' not found (required by /__e/node20/bin/node)", "cause", { lib: "libstdc++.so.6", symbol: "CXXABI_1.3.9" }],
+    // Uberspace/manual#598, nodejs/node#52241: other programs on old hosts
+    ["Error: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by /home/pboeck/foundryvtt/resources/app/node_modules/classic-level/prebuilds/linux-x64/classic-level.node)", "none", {}],
+    ["node: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("actions-node-runtime-glibc-too-old");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("tells a container job from a self-hosted host, and types the glibc release", async () => {
+    const container = await analyze([textSource("job.log", "/__e/node20/bin/node: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by /__e/node20/bin/node)\n")]);
+    expect(container.causes[0]?.diagnosis.headline).toContain("the job's container image");
+    expect(container.causes[0]?.diagnosis.headline).not.toMatch(/^\//);
+    expect(container.causes[0]?.diagnosis.versions.find((v) => v.name === "needed")?.typed).toMatchObject({ kind: "component", major: 2, minor: 28 });
+    const host = await analyze([textSource("job.log", "/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by /home/runner/actions-runner/externals/node20/bin/node)\n")]);
+    expect(host.causes[0]?.diagnosis.headline).toContain("the self-hosted runner's host");
+  });
+});

@@ -100,7 +100,27 @@ const diagnoseHelmOciExperimental: Diagnoser = (input) => {
   };
 };
 
+/**
+ * actions-node-runtime-glibc-too-old. The path of the node binary says it is the runner's own (externals, mounted at /__e
+ * in a container job), so the system below it, not the workflow's Node setup, is what is too old.
+ */
+const diagnoseActionsNodeGlibc: Diagnoser = (input) => {
+  const runtime = input.capture("runtime") ?? "node20";
+  const symbol = input.capture("symbol") ?? "a newer glibc";
+  const container = input.capture("where") === "/__e";
+  const major = Number(/\d+/.exec(runtime)?.[0] ?? 20);
+  const floor = major >= 18 ? "glibc 2.28 and GCC 8's libstdc++ (Ubuntu 20.04, Debian 10, RHEL 8 or newer)" : "a newer glibc";
+  const system = container ? "the job's container image (the runner mounts its Node.js into it at /__e)" : "the self-hosted runner's host";
+  return {
+    verdict: "cause",
+    headline: `The Actions runner's bundled Node.js (${runtime}), which runs the workflow's JavaScript actions, needs ${symbol} and ${system} does not have it: ${runtime} needs ${floor}, and ${container ? "the image" : "the host"} is older (CentOS 7, Amazon Linux 2, Ubuntu 16.04/18.04 and the like).`,
+    versions: captureRoles(input).filter((v) => v.name === "needed" || v.name === "runtime" || v.name === "symbol"),
+    fixes: container ? [input.signature.fixes[0]!, input.signature.fixes[1]!, input.signature.fixes[2]!] : [input.signature.fixes[0]!, input.signature.fixes[2]!],
+  };
+};
+
 export const tools16Diagnosers: Record<string, Diagnoser> = {
   "terraform-core-version-constraint-unmet": diagnoseTerraformCoreVersion,
   "helm-oci-support-experimental-before-3-8": diagnoseHelmOciExperimental,
+  "actions-node-runtime-glibc-too-old": diagnoseActionsNodeGlibc,
 };

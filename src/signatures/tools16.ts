@@ -144,4 +144,58 @@ export const tools16Signatures: Signature[] = [
       "export HELM_EXPERIMENTAL_OCI=1",
     ],
   },
+  {
+    id: "actions-node-runtime-glibc-too-old",
+    title: "GitHub Actions runner's bundled Node.js (node20, node24) newer than the glibc of the job container or runner host",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["/__e/node", "externals/node"],
+    gate: String.raw`not\s+found`,
+    patterns: [
+      // The dynamic loader, for the node binary the runner uses for JavaScript actions: in a container job the runner
+      // mounts its externals at /__e (/__e/node20/bin/node), on a self-hosted host it runs <runner>/externals/node20/bin/node.
+      String.raw`(?<lib>lib(?:c|m|stdc\+\+|pthread|dl)\.so\.6):\s+version\s+\**[\x60'"‘]?(?<symbol>GLIBC_(?<needed>\d+\.\d+(?:\.\d+)?)|(?:GLIBCXX|CXXABI)_\d+(?:\.\d+)+)[\x60'"’]?\s*(?:not\s+found)?\**\s*(?:not\s+found\s*)?\(required\s+by\s+[^\s()]*?(?<where>/__e|/externals)/(?<runtime>node\d+)/bin/node\)`,
+    ],
+    versions: ["needed"],
+    roles: {
+      lib: "system library lacking the symbol",
+      symbol: "symbol version the runner's Node.js needs",
+      needed: "glibc release the runner's Node.js needs",
+      runtime: "runner's Node.js runtime",
+      where: "where the runner's Node.js ran",
+    },
+    versionKinds: { needed: { kind: "component", component: "glibc" } },
+    priority: 50,
+    meaning:
+      "JavaScript actions run on the Node.js that the Actions runner bundles (externals/node20, node24), not on the job's own Node. Node.js 18 and later are built against glibc 2.28 and libstdc++ from GCC 8: since actions moved from node16 to node20 (actions/checkout@v4, setup-*, upload-artifact@v4 and most others, and the runner forcing node20 since 2024), a container job on an image older than that (CentOS 7, Amazon Linux 2, Ubuntu 16.04/18.04, Debian 9) or a self-hosted runner on such a host cannot start the action at all.",
+    causes: [
+      "A container: job (its image mounted with the runner's externals at /__e) on CentOS 7, Amazon Linux 2, Ubuntu 16.04/18.04 or Debian 9, after the workflow moved to node20 actions (@v4) or the runner stopped allowing node16.",
+      "A self-hosted runner installed on a host with glibc older than 2.28 (CentOS/RHEL 7, Ubuntu 18.04).",
+    ],
+    fixes: [
+      "Run the job in a container image with glibc 2.28 or later (Ubuntu 20.04+, Debian 10+, RHEL/Alma/Rocky 8+, Amazon Linux 2023), or move the self-hosted runner to such a host.",
+      "Where the old image is the point of the test, run it with docker run from a step on the host instead of as the job's container:, so the actions run on the runner's host.",
+      "As a stopgap only: keep the node16 releases of the actions (actions/checkout@v3) with ACTIONS_ALLOW_USE_UNSECURE_NODE_VERSION=true, which runners have been dropping since 2024.",
+    ],
+    references: ["https://github.com/actions/runner/issues/2906", "https://github.blog/changelog/2024-03-07-github-actions-all-actions-will-run-on-node20-instead-of-node16-by-default/"],
+    examples: [
+      {
+        // boostorg/nowide#184 (Ubuntu 16/18 containers with the @v4 actions)
+        line: "/__e/node20/bin/node: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by /__e/node20/bin/node)",
+        captures: { lib: "libc.so.6", symbol: "GLIBC_2.28", needed: "2.28", runtime: "node20", where: "/__e" },
+      },
+      {
+        // dawidd6/action-download-artifact#261 (a self-hosted runner with an older glibc)
+        line: "/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by /home/vsts-agent/actions-runner/externals/node20/bin/node)",
+        captures: { symbol: "GLIBC_2.28", runtime: "node20", where: "/externals" },
+      },
+    ],
+    nearMisses: [
+      // Uberspace/manual#598: a native module of the application, not the runner's Node
+      "Error: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by /home/pboeck/foundryvtt/resources/app/node_modules/classic-level/prebuilds/linux-x64/classic-level.node)",
+      // nodejs/node#52241: a Node.js installed by hand on an old host
+      "node: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)",
+    ],
+  },
 ];
