@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the eleventh tuning session's generic rules (src/signatures/generic16.ts, src/diagnose/area-generic16.ts).
+// Real lines: test/fixtures/real-world/lines-16generic.jsonl and the threads named beside each case.
+
+describe("an OCI runtime older than the runtime-spec the engine wrote", () => {
+  it.each([
+    // hiero-ledger/solo#5536: podman 5.8.4 running the runner image's /usr/bin/crun 1.14
+    ["Command Output: Error: OCI runtime error: crun: unknown version specified", "cause", { runtime: "crun", wrapper: "OCI runtime error" }],
+    // containers/container-selinux#299: bats output, its "# " prefix is not a comment
+    ["# [09:29:48.349541118] Error: OCI runtime error: crun: unknown version specified", "cause", { runtime: "crun" }],
+    // CRI-O's wrapper, the runtime not named (cri-o/cri-o#7998's shape)
+    ["Warning  Failed  12s  kubelet  Error: container create failed: unknown version specified", "cause", { wrapper: "container create failed" }],
+    // containerd/runwasi#78: youki's libcontainer
+    ["Apr 06 18:01:45 nuque containerd[528]: [ERROR] because: runtime spec has incompatible version '1.1.0-rc.1'. Only 1.0.X is supported", "cause", { spec: "1.1.0-rc.1", supported: "1.0.X" }],
+    // OpenWrt ujail's and runq's wordings (procd jail/jail.c; gotoz/runq)
+    ["user.err : jail: unsupported ociVersion 1.3.0", "cause", { spec: "1.3.0" }],
+    ["OCI runtime create failed: runc create failed: unsupported spec (1.2.0), need 1.0.x: unknown.", "cause", { spec: "1.2.0", supported: "1.0.x" }],
+    // the same words from other programs, and the runtime's own source
+    ["Unknown version specified for upgrade 4.2.0", "none", {}],
+    ["raise ValueError(\"unknown version specified for README generation\")", "none", {}],
+    ['    return crun_make_error (err, 0, "unknown version specified");', "none", {}],
+    ['            tracing::error!("runtime spec has incompatible version \'{}\'. Only 1.X.Y is supported", spec.version());', "none", {}],
+    // containers/crun#926: the runtime's binary missing, not its spec
+    ["docker: Error response from daemon: failed to create shim: OCI runtime create failed: unable to retrieve OCI runtime error (open /run/x/log.json: no such file or directory): fork/exec /usr/local/bin/crun: no such file or directory: unknown.", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("oci-runtime-spec-version-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names crun's fixed release where the line names no version", async () => {
+    const report = await analyze([textSource("job.log", "Error: OCI runtime error: crun: unknown version specified\n")]);
+    const [cause] = report.causes;
+    expect(cause?.signature.id).toBe("oci-runtime-spec-version-unsupported");
+    expect(cause?.diagnosis.headline).toContain("1.14.3");
+    expect(cause?.diagnosis.versions.map((v) => [v.name, v.version])).toContainEqual(["crunFixed", "1.14.3"]);
+  });
+});
