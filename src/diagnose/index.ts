@@ -28,6 +28,7 @@ import { addons16Diagnosers } from "./area-addons16.js";
 import { platform16Diagnosers } from "./area-platform16.js";
 import { tools16Diagnosers } from "./area-tools16.js";
 import { node16Diagnosers } from "./area-node16.js";
+import { f17Diagnosers } from "./area-f17.js";
 import { generic16Diagnosers } from "./area-generic16.js";
 
 export type { DiagnoseContext } from "./context.js";
@@ -111,6 +112,7 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...platform16Diagnosers,
   ...tools16Diagnosers,
   ...node16Diagnosers,
+  ...f17Diagnosers,
   ...generic16Diagnosers,
 };
 

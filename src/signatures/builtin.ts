@@ -37,6 +37,7 @@ import { addons16Signatures } from "./addons16.js";
 import { platform16Signatures } from "./platform16.js";
 import { tools16Signatures } from "./tools16.js";
 import { node16Signatures } from "./node16.js";
+import { f17Signatures } from "./f17.js";
 import { generic16Signatures } from "./generic16.js";
 
 export { builtinHints } from "./hints.js";
@@ -82,6 +83,7 @@ export const builtinSignatures: readonly Signature[] = [
   ...platform16Signatures,
   ...tools16Signatures,
   ...node16Signatures,
+  ...f17Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
   ...generic15Signatures,
