@@ -180,3 +180,33 @@ describe("a Gateway API controller ahead of the cluster's Gateway API CRDs", () 
     expect(exp.causes[0]?.diagnosis.headline).toContain("only Gateway API's experimental channel serves");
   });
 });
+
+describe("istioctl upgrade refusing the releases it was given", () => {
+  it.each([
+    // istio/istio#29191, #29183, rancher/rancher#33843; istioctl x upgrade's format with other releases than #19475's
+    ["Error: upgrade version check failed: 1.5.10 -> 1.9.0. Error: upgrade is not supported before version: 1.6.0", "cause", { current: "1.5.10", target: "1.9.0", limit: "1.6.0" }],
+    ["2020-11-25T05:56:02.092649Z     info    Error: upgrade version check failed: 1.8.0 -> 1.7.4. Error: upgrade is currently not supported from version: 1.8.0", "cause", { current: "1.8.0", target: "1.7.4", relation: "from" }],
+    ["Error: the target version 1.4.6 is not supported by istioctl 1.4.3, please download istioctl 1.4.6 and run upgrade again", "cause", { target: "1.4.6", istioctl: "1.4.3" }],
+    ["Control Plane - policy pod - istio-policy-949f854b9-6s9h2 - version: 1.7.3 does not match the target version 1.10.2", "cause", { component: "policy", current: "1.7.3" }],
+    // istio/istio#18521 (a beta label), istio/istio#28608 (the success line)
+    ["Error: the target version 1.4.0-beta.2 is not supported by istioctl 1.4.0, please download istioctl 1.4.0-beta.2 and run upgrade again", "none", {}],
+    ["Upgrade version check passed: 1.6.8 -> 1.9.0.", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("istioctl-upgrade-version-refused");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("tells a control plane too old to upgrade from a downgrade and from a component Istio dropped", async () => {
+    const old = await analyze([textSource("job.log", "Error: upgrade version check failed: 1.5.10 -> 1.9.0. Error: upgrade is not supported before version: 1.6.0\n")]);
+    expect(old.causes[0]?.diagnosis.headline).toContain("the first release it upgrades is 1.6.0");
+    expect(old.causes[0]?.diagnosis.versions.find((v) => v.name === "current")?.typed).toMatchObject({ kind: "component", major: 1, minor: 5 });
+    const down = await analyze([textSource("job.log", "Error: upgrade version check failed: 1.8.0 -> 1.7.4. Error: upgrade is currently not supported from version: 1.8.0\n")]);
+    expect(down.causes[0]?.diagnosis.headline).toContain("this is a downgrade");
+    const mixer = await analyze([textSource("job.log", "Control Plane - policy pod - istio-policy-949f854b9-6s9h2 - version: 1.7.3 does not match the target version 1.10.2\n")]);
+    expect(mixer.causes[0]?.diagnosis.headline).toContain("a component Istio 1.8 no longer installs");
+  });
+});

@@ -283,10 +283,78 @@ const diagnoseGatewayApi: Diagnoser = (input) => {
   };
 };
 
+/** Control-plane components Istio dropped, with the release that no longer installs them. */
+const ISTIO_REMOVED_COMPONENTS: Record<string, string> = { policy: "1.8", telemetry: "1.8", mixer: "1.8", citadel: "1.6", galley: "1.6", sidecarInjectorWebhook: "1.6", "sidecar-injector": "1.6" };
+
+/**
+ * istioctl-upgrade-version-refused. The two versions say which side is behind. Builds of one release that differ only
+ * in a pre-release label are istioctl's labelling (istio/istio#18521), not a skew.
+ */
+const diagnoseIstioctl: Diagnoser = (input) => {
+  const versions = captureRoles(input);
+  const current = input.capture("current");
+  const target = input.capture("target") ?? "?";
+  const istioctl = input.capture("istioctl");
+  const component = input.capture("component");
+  if (istioctl) {
+    const sameRelease = istioctl.replace(/^v/, "").split("-")[0] === target.replace(/^v/, "").split("-")[0];
+    if (sameRelease) {
+      return {
+        verdict: "not-skew",
+        headline: `istioctl ${istioctl} and the target ${target} are builds of one release (a pre-release label): istioctl's version labelling of that time (istio/istio#18521), not a skew; the released istioctl accepts it.`,
+        versions,
+      };
+    }
+    return {
+      verdict: "cause",
+      headline: `The manifests are Istio ${target} but the istioctl running the upgrade is ${istioctl}: istioctl only installs its own release.`,
+      versions,
+      fixes: [`Download istioctl ${target} (curl -L https://istio.io/downloadIstio | ISTIO_VERSION=${target} sh -) and run the upgrade with it, or drop -d/--manifests so istioctl ${istioctl} uses its own.`],
+    };
+  }
+  if (component && current) {
+    const name = component.replace(/^istio-/, "");
+    const removedIn = ISTIO_REMOVED_COMPONENTS[name];
+    const t = parseKubeVersion(target);
+    if (removedIn && t && compareVersions(target, `${removedIn}.0`) !== undefined && compareVersions(target, `${removedIn}.0`)! >= 0) {
+      return {
+        verdict: "cause",
+        headline: `The ${component} pod still runs Istio ${current}: it is a component Istio ${removedIn} no longer installs, so the ${target} upgrade never replaces it and istioctl waits for it in vain.`,
+        versions,
+        fixes: [`Disable and delete ${component} (Mixer policy/telemetry) before upgrading past ${removedIn}, then rerun the upgrade.`],
+      };
+    }
+    return {
+      verdict: "cause",
+      headline: `After installing Istio ${target}, the ${component} pod still reports ${current}: part of the control plane did not move to the new release.`,
+      versions,
+      fixes: [`Check why ${component} was not rolled (kubectl -n istio-system get deploy -o wide), upgrade or remove it, then rerun istioctl upgrade.`],
+    };
+  }
+  const relation = input.capture("relation");
+  const limit = input.capture("limit");
+  const order = compareVersions(current, target);
+  if (relation === "before" || (order !== undefined && order < 0)) {
+    return {
+      verdict: "cause",
+      headline: `The installed Istio ${current ?? "control plane"} is older than istioctl ${target} upgrades from${limit ? ` (the first release it upgrades is ${limit})` : ""}: the jump spans too many minor releases for an in-place upgrade.`,
+      versions,
+      fixes: [`Upgrade in steps${limit ? ` (first to ${limit} with its istioctl)` : ""}, one or two minors at a time, or install ${target} as a canary revision (istioctl install --revision) and move namespaces over.`],
+    };
+  }
+  return {
+    verdict: "cause",
+    headline: `istioctl ${target} is older than the installed control plane ${current ?? ""} and does not know it: this is a downgrade, which this istioctl's check refuses (istioctl 1.7 refused even the documented one-minor downgrade, fixed by istio/istio#29191).`,
+    versions,
+    fixes: [`Use the istioctl of the installed release ${current ?? ""} for the in-place step, or downgrade with a canary revision; pass --force only after checking the downgrade is supported.`],
+  };
+};
+
 export const addons16Diagnosers: Record<string, Diagnoser> = {
   "tekton-cli-pipelines-version-mismatch": diagnoseTekton,
   "longhorn-upgrade-path-unsupported": diagnoseLonghorn,
   "coredns-corefile-plugin-unknown": diagnoseCoreDns,
   "calicoctl-cluster-version-mismatch": diagnoseCalicoctl,
   "gateway-api-crds-older-than-controller": diagnoseGatewayApi,
+  "istioctl-upgrade-version-refused": diagnoseIstioctl,
 };

@@ -280,4 +280,66 @@ export const addons16Signatures: Signature[] = [
       `Error: unable to build kubernetes objects from release manifest: [resource mapping not found for name: "envoy-gateway-proxy-config" namespace: "envoy-gateway" from "": no matches for kind "EnvoyProxy" in version "gateway.envoyproxy.io/v1alpha1"`,
     ],
   },
+  {
+    id: "istioctl-upgrade-version-refused",
+    title: "istioctl upgrade refuses the move between the installed Istio control plane and its own release (too old to upgrade from, a downgrade, manifests of another release, a component left behind)",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["upgrade version check failed:", "is not supported by istioctl", "does not match the target version"],
+    patterns: [
+      // istioctl upgrade (operator/cmd/mesh/upgrade.go, Istio 1.4–1.9): checkSupportedVersions against the running
+      // control plane, "upgrade version check failed: 1.5.10 -> 1.9.0. Error: upgrade is not supported before version: 1.6.0".
+      String.raw`upgrade\s+version\s+check\s+failed:\s+(?<current>v?\d+\.\d+\.\d+[\w.-]*?)\s+->\s+(?<target>v?\d+\.\d+\.\d+[\w.-]*?)\.(?:\s+Error:\s+upgrade\s+is\s+(?:currently\s+)?not\s+supported\s+(?<relation>before|from)\s+version:\s+(?<limit>v?\d+\.\d+\.\d+[\w.-]*?)(?=[\s.,;]|$))?`,
+      // The manifests' release against istioctl's own (1.4's "istioctl x upgrade").
+      String.raw`the\s+target\s+version\s+(?<target>v?\d+\.\d+\.\d+[\w.-]*?)\s+(?:in\s+\S*\s*)?is\s+not\s+supported\s+by\s+istioctl\s+(?<istioctl>v?\d+\.\d+\.\d+[\w.-]*?)(?=[\s.,;]|$)`,
+      // The post-upgrade wait: a control-plane pod still at another release than the one just installed.
+      String.raw`Control\s+Plane\s+-\s+(?<component>[\w-]+)\s+pod\s+-\s+(?<pod>[\w.-]+)\s+-\s+version:\s+(?<current>v?\d+\.\d+\.\d+[\w.-]*?)\s+does\s+not\s+match\s+the\s+target\s+version\s+(?<target>v?\d+\.\d+\.\d+[\w.-]*?)(?=[\s.,;]|$)`,
+    ],
+    versions: ["current", "target", "limit", "istioctl"],
+    roles: {
+      current: "Istio control plane release installed",
+      target: "Istio release being installed",
+      relation: "side of the supported range",
+      limit: "release bound of istioctl's upgrade range",
+      istioctl: "istioctl release",
+      component: "control-plane component",
+      pod: "pod of the component",
+    },
+    versionKinds: {
+      current: { kind: "component", component: "Istio" },
+      target: { kind: "component", component: "Istio" },
+      limit: { kind: "component", component: "Istio" },
+      istioctl: { kind: "component", component: "istioctl" },
+    },
+    priority: 55,
+    meaning:
+      "istioctl upgrade (Istio 1.4–1.9's in-place upgrade) checks the running control plane against its own release before installing: it refuses control planes older than the first release it can upgrade (1.6.0 for 1.8/1.9), releases it does not know (a downgrade with an older istioctl), manifests of a different release than itself, and afterwards waits until every control-plane pod reports the target release. The job's istioctl, the manifests it was given and the cluster's Istio are of releases too far apart.",
+    causes: [
+      "A control plane several minors behind the istioctl in the job (in-place upgrades across more than one or two minors were never supported).",
+      "An istioctl older than the control plane, or a manifests directory (-d) of another release than the istioctl binary.",
+      "A control-plane component the new release no longer manages (Mixer's istio-policy/istio-telemetry, removed in 1.8) left running at the old release.",
+    ],
+    fixes: [
+      "Upgrade one or two minors at a time with the istioctl of each step, or move to a canary (revision-based) upgrade, which istioctl install --revision supports across releases.",
+      "Run the istioctl of the release being installed (istioctl version prints both sides), and remove control-plane components the target release no longer has.",
+    ],
+    references: ["https://istio.io/latest/docs/setup/upgrade/", "https://github.com/istio/istio/pull/29191", "https://github.com/istio/istio/issues/29183"],
+    examples: [
+      {
+        // istio/istio#29191 (a 1.5.10 control plane, istioctl from master/1.9)
+        line: "Error: upgrade version check failed: 1.5.10 -> 1.9.0. Error: upgrade is not supported before version: 1.6.0",
+        captures: { current: "1.5.10", target: "1.9.0", relation: "before", limit: "1.6.0" },
+      },
+      {
+        // istioctl x upgrade's format (operator/cmd/mesh/upgrade.go, 1.4), with other releases than istio/istio#19475's
+        line: "Error: the target version 1.4.6 is not supported by istioctl 1.4.3, please download istioctl 1.4.6 and run upgrade again",
+        captures: { target: "1.4.6", istioctl: "1.4.3" },
+      },
+    ],
+    nearMisses: [
+      // istioctl's success line
+      "Upgrade version check passed: 1.6.8 -> 1.9.0.",
+    ],
+  },
 ];
