@@ -115,3 +115,31 @@ describe("the Actions runner's Node.js newer than the glibc of the job's contain
     expect(host.causes[0]?.diagnosis.headline).toContain("the self-hosted runner's host");
   });
 });
+
+describe("an Actions runner older than the Node.js runtime an action asks for", () => {
+  it.each([
+    // rust-build/rust-build.action#75 (GHES), tibdex/github-app-token#92 (wrapped), haya14busa/action-cond#15 (node16)
+    ["Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node20' is not supported, use 'docker', 'node12' or 'node16' instead.')", "cause", { runtime: "node20" }],
+    ["''using: node20' is not supported, use 'docker', 'node12' or 'node16' instead.')", "cause", { runtime: "node20" }],
+    ["`Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node16' is not supported, use 'docker' or 'node12' instead.')`", "cause", { runtime: "node16", supported: "'docker' or 'node12'" }],
+    // Doarakko/draw-action#60, saucelabs/saucectl-run-action#39, JacobDomagala/CompileResult#18: runtimes no runner shipped
+    ["System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node18' is not supported, use 'docker', 'node12', 'node16' or 'node20' instead.')", "none", {}],
+    ["> Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node22' is not supported, use 'docker', 'node12', 'node16' or 'node20' instead.')", "none", {}],
+    ["`Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node19' is not supported, use 'docker', 'node12' or 'node16' instead.')`", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("actions-runner-node-runtime-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the runner release that brought the runtime, and dismisses runtimes no runner has", async () => {
+    const report = await analyze([textSource("job.log", "Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node20' is not supported, use 'docker', 'node12' or 'node16' instead.')\n")]);
+    expect(report.causes[0]?.diagnosis.headline).toContain("2.308.0");
+    const typo = await analyze([textSource("job.log", "(Parameter ''using: node22' is not supported, use 'docker', 'node12', 'node16' or 'node20' instead.')\n")]);
+    expect(typo.causes).toEqual([]);
+    expect(typo.dismissed.map((t) => t.diagnosis.verdict)).toEqual(["not-skew"]);
+  });
+});

@@ -119,8 +119,30 @@ const diagnoseActionsNodeGlibc: Diagnoser = (input) => {
   };
 };
 
+/** Node.js runtimes the Actions runner has shipped, with the release that brought each. */
+const RUNNER_NODE_RUNTIMES: Record<string, string> = { node12: "the first releases", node16: "2.285.0 (2021)", node20: "2.308.0 (2023)", node24: "a 2025 release" };
+
+/**
+ * actions-runner-node-runtime-unsupported. Only a runtime some runner release has proves the runner is behind; a runtime
+ * no runner ever shipped (node18, node19, node22) is a mistake in the action's action.yml.
+ */
+const diagnoseRunnerNodeRuntime: Diagnoser = (input) => {
+  const runtime = input.capture("runtime") ?? "";
+  const since = RUNNER_NODE_RUNTIMES[runtime];
+  const supported = input.capture("supported")?.replace(/'/g, "") ?? "";
+  if (!since) {
+    return { verdict: "not-skew", headline: `No Actions runner release runs actions on ${runtime}: the action's action.yml names a runtime the runner never shipped (a mistake in the action; its fixed release uses ${supported.split(/,?\s+(?:or\s+)?/).pop() || "a supported runtime"}).`, versions: [] };
+  }
+  return {
+    verdict: "cause",
+    headline: `The runner that loaded the action has only ${supported}, but the action's action.yml asks for ${runtime}, which runners have from ${since}: the runner (a self-hosted one kept on an old release, or GitHub Enterprise Server's) is older than the action's release.`,
+    versions: captureRoles(input).filter((v) => v.name === "runtime"),
+  };
+};
+
 export const tools16Diagnosers: Record<string, Diagnoser> = {
   "terraform-core-version-constraint-unmet": diagnoseTerraformCoreVersion,
   "helm-oci-support-experimental-before-3-8": diagnoseHelmOciExperimental,
   "actions-node-runtime-glibc-too-old": diagnoseActionsNodeGlibc,
+  "actions-runner-node-runtime-unsupported": diagnoseRunnerNodeRuntime,
 };

@@ -198,4 +198,47 @@ export const tools16Signatures: Signature[] = [
       "node: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)",
     ],
   },
+  {
+    id: "actions-runner-node-runtime-unsupported",
+    title: "GitHub Actions runner (GHES, self-hosted) older than the Node.js runtime an action's runs.using names (node16, node20, node24)",
+    family: "managed",
+    severity: "error",
+    flake: true,
+    anchors: ["is not supported, use", "using: node"],
+    patterns: [
+      // The runner (ActionManifestManager.ConvertRuns): "(Parameter ''using: node20' is not supported, use 'docker', 'node12'
+      // or 'node16' instead.')", the list being the runtimes this runner release has.
+      String.raw`'?using:\s*(?<runtime>node\d+)'\s+is\s+not\s+supported,\s+use\s+(?<supported>'[\w]+'(?:,?\s+(?:or\s+)?'[\w]+')*)\s+instead`,
+    ],
+    versions: [],
+    roles: { runtime: "Node.js runtime the action's action.yml asks for", supported: "runtimes this runner release has" },
+    priority: 50,
+    meaning:
+      "An action's action.yml says runs.using: nodeNN and the runner that loaded it does not have that Node.js: the runner release names the runtimes it has. node16 came with runner 2.285 (late 2021), node20 with 2.308 (2023), node24 in 2025; GitHub.com's hosted runners always have the current ones, so this is a self-hosted runner kept on an old release or a GitHub Enterprise Server whose bundled runner predates the runtime, loading an action (often a floating tag such as @v4 or @master) that moved to the newer Node.js. A runtime no runner ever shipped (node18, node19, node22) is the action's own mistake instead.",
+    causes: [
+      "A GitHub Enterprise Server release, or a self-hosted runner with automatic updates off, older than the runner that added the runtime.",
+      "An action referenced by a floating tag or branch (@v2, @master) whose new release moved runs.using to a newer Node.js.",
+    ],
+    fixes: [
+      "Upgrade the runner (or GHES) to a release that has the runtime, or let self-hosted runners update themselves.",
+      "Pin the action to its last release on the runtime the runner has (the release before its move to node20, e.g. aws-actions/aws-secretsmanager-get-secrets@v1).",
+    ],
+    references: ["https://github.com/actions/runner/releases", "https://docs.github.com/en/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#runs-for-javascript-actions"],
+    examples: [
+      {
+        // rust-build/rust-build.action#75 (GitHub Enterprise Server with self-hosted runners)
+        line: "Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node20' is not supported, use 'docker', 'node12' or 'node16' instead.')",
+        captures: { runtime: "node20", supported: "'docker', 'node12' or 'node16'" },
+      },
+      {
+        // haya14busa/action-cond#15 (a runner older than node16)
+        line: "`Error: System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter ''using: node16' is not supported, use 'docker' or 'node12' instead.')`",
+        captures: { runtime: "node16", supported: "'docker' or 'node12'" },
+      },
+    ],
+    nearMisses: [
+      // haya14busa/action-cond#15: act (a local runner) with its own, other wording
+      "Error: The runs.using key in action.yml must be one of: [composite docker node12], got node16",
+    ],
+  },
 ];
