@@ -43,3 +43,32 @@ describe("an OCI runtime older than the runtime-spec the engine wrote", () => {
     expect(cause?.diagnosis.versions.map((v) => [v.name, v.version])).toContainEqual(["crunFixed", "1.14.3"]);
   });
 });
+
+describe("a Python kubernetes client without an API class the code uses", () => {
+  it.each([
+    // yogeshkk/K8sPurger#17, devopsspiral/KubeLibrary#117: removed with their API versions (Kubernetes 1.22, 1.25)
+    ["RuntimeError: module 'kubernetes.client' has no attribute 'ExtensionsV1beta1Api'", "cause", "1.22"],
+    ["ImportError: cannot import name 'PolicyV1beta1Api' from 'kubernetes.client' (/usr/lib/python3/dist-packages/kubernetes/client/__init__.py)", "cause", "1.25"],
+    // Python 2's wording (cloudnativelabs/kube-shell#54)
+    ["AttributeError: 'module' object has no attribute 'RbacAuthorizationV1beta1Api'", "cause", "1.22"],
+    // unikubehq/cli#299: dropped in 22.x, back from 31.x for new kinds
+    ["AttributeError: module 'kubernetes.client' has no attribute 'NetworkingV1beta1Api'", "cause", "22.x–30.x"],
+    // kubernetes-client/python#1172: a class newer than the installed client; user-cont/conu#240: a stale install
+    ["AttributeError: module 'kubernetes.client' has no attribute 'ApiextensionsV1Api'", "warning", "12.x"],
+    ["AttributeError: module 'kubernetes.client' has no attribute 'AppsV1Api'", "warning", "5.x"],
+    // no release ever had these: a typo, a helper
+    ["AttributeError: module 'kubernetes.client' has no attribute 'CoreV2Api'", "none", ""],
+    ["AttributeError: module 'kubernetes.client' has no attribute 'select_header_accept'", "none", ""],
+    ["    k8s_api = client.BatchV1beta1Api()", "none", ""],
+  ] as const)("%s → %s", async (line, want, named) => {
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    const found = want === "cause" ? report.causes[0] : want === "warning" ? report.warnings[0] : undefined;
+    if (want === "none") {
+      expect([...report.causes, ...report.warnings]).toEqual([]);
+      return;
+    }
+    expect(found?.signature.id).toBe("python-client-api-class-missing");
+    expect(found?.diagnosis.headline).toContain(named);
+    if (want === "cause") expect(report.warnings.map((w) => w.signature.id)).not.toContain("python-client-api-class-missing");
+  });
+});

@@ -75,4 +75,46 @@ export const generic16Signatures: Signature[] = [
       "docker: Error response from daemon: failed to create shim: OCI runtime create failed: unable to retrieve OCI runtime error (open /var/run/desktop-containerd/daemon/io.containerd.runtime.v2.task/moby/85d6fcff15c2/log.json: no such file or directory): fork/exec /usr/local/bin/crun: no such file or directory: unknown.",
     ],
   },
+  {
+    id: "python-client-api-class-missing",
+    title: "Python kubernetes client without an API class the code uses (removed with its API version, or added after the installed release)",
+    family: "api",
+    severity: "error",
+    flake: false,
+    anchors: ["has no attribute", "cannot import name"],
+    patterns: [
+      // Python 3's AttributeError on the kubernetes package's client module (kubernetes/client/__init__.py imports one class
+      // per group/version, generated from the Kubernetes release the client follows).
+      String.raw`\bmodule\s+\\?'kubernetes\.client(?:\.api)?\\?'\s+has\s+no\s+attribute\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'`,
+      // "from kubernetes.client import ExtensionsV1beta1Api", and Python 2's wording, which does not name the module.
+      String.raw`\bcannot\s+import\s+name\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'\s+from\s+\\?'kubernetes(?:\.client)?(?:\.api)?\\?'`,
+      String.raw`\\?'module\\?'\s+object\s+has\s+no\s+attribute\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'`,
+    ],
+    versions: [],
+    roles: { apiClass: "client API class the code uses" },
+    priority: 40,
+    meaning:
+      "Python code (a tool, a test library, an operator) asked the kubernetes package for an API class that the installed release does not have. The Python client generates one class per API group/version from the Kubernetes release it follows (client 25.x ↔ Kubernetes 1.25; 12.x ↔ 1.16): a class disappears in the client release that follows the Kubernetes release that stopped serving its group/version (ExtensionsV1beta1Api and NetworkingV1beta1Api in 22.x, BatchV1beta1Api and PolicyV1beta1Api in 25.x), and a newer class is missing from clients older than its API (ApiextensionsV1Api before 12.0). The code and the installed client are from different eras.",
+    causes: [
+      "An unpinned `kubernetes` dependency upgraded past the release that dropped the class the code still uses (the code was written for an older Kubernetes API).",
+      "An old `kubernetes` package (pinned, or from the distribution) under code written for a newer API version.",
+    ],
+    fixes: [
+      "Move the code to the API version that replaced the removed one (ExtensionsV1beta1Api → NetworkingV1Api for Ingress, AppsV1Api for workloads; BatchV1beta1Api → BatchV1Api; PolicyV1beta1Api → PolicyV1Api), then drop the pin.",
+      "Meanwhile pin the kubernetes package to the last release that has the class (pip install 'kubernetes<25' for batch/v1beta1), or upgrade it where the class is newer than the installed release.",
+    ],
+    references: ["https://github.com/kubernetes-client/python#compatibility", "https://github.com/kubernetes-client/python/blob/master/CHANGELOG.md"],
+    examples: [
+      {
+        // vapor-ware/kubetest#217 (kubetest's AppsV1beta1Api under kubernetes 18.20.0; the class went after 17.x). Longer
+        // class names (ExtensionsV1beta1Api) read as base64 to the redactor, which masks the capture alone.
+        line: "AttributeError: module 'kubernetes.client' has no attribute 'AppsV1beta1Api'",
+        captures: { apiClass: "AppsV1beta1Api" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes-client/python#1239: a helper, not an API class
+      "AttributeError: module 'kubernetes.client' has no attribute 'select_header_accept'",
+    ],
+  },
 ];
