@@ -53,8 +53,10 @@ describe("a Python kubernetes client without an API class the code uses", () => 
     ["AttributeError: 'module' object has no attribute 'RbacAuthorizationV1beta1Api'", "cause", "1.22"],
     // unikubehq/cli#299: dropped in 22.x, back from 31.x for new kinds
     ["AttributeError: module 'kubernetes.client' has no attribute 'NetworkingV1beta1Api'", "cause", "22.x–30.x"],
-    // kubernetes-client/python#1172: a class newer than the installed client; user-cont/conu#240: a stale install
-    ["AttributeError: module 'kubernetes.client' has no attribute 'ApiextensionsV1Api'", "warning", "12.x"],
+    // a class newer than the installed client (events.k8s.io/v1, client 19.x); user-cont/conu#240: a stale install
+    ["AttributeError: module 'kubernetes.client' has no attribute 'EventsV1Api'", "warning", "19.x"],
+    // kubernetes_asyncio follows the same releases (tomplus/kubernetes_asyncio#305: policy_v1beta1 last in 24.x)
+    ["AttributeError: module 'kubernetes_asyncio.client' has no attribute 'PolicyV1beta1Api'", "cause", "1.25"],
     ["AttributeError: module 'kubernetes.client' has no attribute 'AppsV1Api'", "warning", "5.x"],
     // no release ever had these: a typo, a helper
     ["AttributeError: module 'kubernetes.client' has no attribute 'CoreV2Api'", "none", ""],

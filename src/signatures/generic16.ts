@@ -83,11 +83,11 @@ export const generic16Signatures: Signature[] = [
     flake: false,
     anchors: ["has no attribute", "cannot import name"],
     patterns: [
-      // Python 3's AttributeError on the kubernetes package's client module (kubernetes/client/__init__.py imports one class
+      // Python 3's AttributeError on the kubernetes package's client module (or kubernetes_asyncio's, generated alike) (kubernetes/client/__init__.py imports one class
       // per group/version, generated from the Kubernetes release the client follows).
-      String.raw`\bmodule\s+\\?'kubernetes\.client(?:\.api)?\\?'\s+has\s+no\s+attribute\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'`,
+      String.raw`\bmodule\s+\\?'kubernetes(?:_asyncio)?\.client(?:\.api)?\\?'\s+has\s+no\s+attribute\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'`,
       // "from kubernetes.client import ExtensionsV1beta1Api", and Python 2's wording, which does not name the module.
-      String.raw`\bcannot\s+import\s+name\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'\s+from\s+\\?'kubernetes(?:\.client)?(?:\.api)?\\?'`,
+      String.raw`\bcannot\s+import\s+name\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'\s+from\s+\\?'kubernetes(?:_asyncio)?(?:\.client)?(?:\.api)?\\?'`,
       String.raw`\\?'module\\?'\s+object\s+has\s+no\s+attribute\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'`,
     ],
     versions: [],
