@@ -42,3 +42,30 @@ describe("CNI plugin binaries and the conflist's cniVersion implement different 
     expect(older.causes[0]?.diagnosis.fixes[0]).toContain("Raise cniVersion in the conflist to 0.4.0");
   });
 });
+
+describe("Container runtime or engine older than cgroup v2 support", () => {
+  it.each([
+    // jitsi/docker-jitsi-meet#618: runc's own refusal on Fedora 31
+    ["ERROR: for web  Cannot start service web: OCI runtime create failed: this version of runc doesn't work on cgroups v2: unknown", "cause", {}],
+    // JJ/alpine-raku#20, minikube#11310, podman#4610: the v1-only libraries, a warning (the host's hierarchy is not in the line)
+    ["docker: Error response from daemon: cgroups: cgroup mountpoint does not exist: unknown.", "warning", { library: "cgroups" }],
+    ["failed: rpc error: code = Unknown desc = failed to create containerd task: cgroups: cgroup mountpoint does not exist: unknown", "warning", { library: "cgroups" }],
+    [String.raw`Error: container_linux.go:344: starting container process caused "process_linux.go:275: applying cgroup configuration for process caused \"mountpoint for cgroup not found\"": OCI runtime error`, "warning", {}],
+    // microsoft/WSL#4189: a missing name=systemd hierarchy
+    ["docker: Error response from daemon: cgroups: cannot find cgroup mount destination: unknown.", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("container-runtime-cgroup-v2-unsupported");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the first cgroup v2-aware runc and Docker releases", async () => {
+    const runc = await analyze([textSource("job.log", "OCI runtime create failed: this version of runc doesn't work on cgroups v2: unknown\n")]);
+    expect(runc.causes[0]?.diagnosis.versions.map((v) => [v.name, v.version])).toEqual([["runcFixed", "1.0.0-rc91"]]);
+    const docker = await analyze([textSource("job.log", "docker: Error response from daemon: cgroups: cgroup mountpoint does not exist: unknown.\n")]);
+    expect(docker.warnings[0]?.diagnosis.headline).toContain("Docker Engine (before 20.10)");
+  });
+});

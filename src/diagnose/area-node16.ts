@@ -74,6 +74,32 @@ const diagnoseCniSpecVersion: Diagnoser = (input) => {
   };
 };
 
+/**
+ * container-runtime-cgroup-v2-unsupported. runc's own refusal names cgroup v2, so the runtime is too old for the host.
+ * The v1 libraries' "mountpoint does not exist / not found" only say a v1 mount is missing: on a cgroup v2 host that is
+ * the same skew, on a v1 host an unmounted controller. A warning, not a cause.
+ */
+const diagnoseCgroupV2: Diagnoser = (input) => {
+  if (/doesn.?t\s+work\s+on\s+cgroups?\s+v2/.test(input.finding.text)) {
+    return {
+      verdict: "cause",
+      headline: "runc refused to run on the host's cgroup v2 (unified) hierarchy: the runc in use is 1.0.0-rc90 or older (Docker Engine before 20.10 ships one), older than the host's OS.",
+      versions: [{ name: "runcFixed", version: "1.0.0-rc91", role: "first runc release with cgroup v2 support", source: "runc release notes" }],
+    };
+  }
+  const library = input.capture("library") !== undefined;
+  return {
+    verdict: "warning",
+    headline: library
+      ? "The engine's v1-only cgroups library found no v1 controller mount: on a cgroup v2 host (Fedora 31+, Debian 11+, Ubuntu 21.10+) the Docker Engine (before 20.10), containerd (before 1.4) or runtime shim is older than the host; on a cgroup v1 host, a controller is not mounted."
+      : "runc's cgroup v1 code found no mount for a controller: on a cgroup v2 host runc is older than 1.0.0-rc91; on a cgroup v1 host, a controller is not mounted.",
+    versions: library
+      ? [{ name: "dockerFixed", version: "20.10", role: "first Docker Engine release with cgroup v2 support", source: "Docker Engine 20.10 release notes" }]
+      : [{ name: "runcFixed", version: "1.0.0-rc91", role: "first runc release with cgroup v2 support", source: "runc release notes" }],
+  };
+};
+
 export const node16Diagnosers: Record<string, Diagnoser> = {
   "cni-plugin-spec-version-unsupported": diagnoseCniSpecVersion,
+  "container-runtime-cgroup-v2-unsupported": diagnoseCgroupV2,
 };

@@ -70,4 +70,50 @@ export const node16Signatures: Signature[] = [
       String.raw`NetworkPlugin cni failed to set up pod "coredns-69cbb76ff8-q2zgf_kube-system" network: failed to find plugin "loopback" in path [/opt/cni/bin]`,
     ],
   },
+  {
+    id: "container-runtime-cgroup-v2-unsupported",
+    title: "Container runtime or engine older than cgroup v2 support (runc before 1.0.0-rc91, Docker before 20.10, containerd before 1.4) on a cgroup v2 host",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["work on cgroups v2", "cgroup mountpoint does not exist", "mountpoint for cgroup not found"],
+    patterns: [
+      // runc 1.0.0-rc90 and older refuse a unified (v2-only) hierarchy outright (libcontainer/cgroups/fs2 did not exist).
+      String.raw`this\s+version\s+of\s+runc\s+doesn.?t\s+work\s+on\s+cgroups?\s+v2`,
+      // containerd/cgroups' v1-only library (Docker 19.03's containerd, containerd before 1.4, kata 1.x, old shims):
+      // "cgroups: cgroup mountpoint does not exist", wrapped by dockerd, containerd's CRI or the runtime.
+      String.raw`(?<library>cgroups:\s+)cgroup\s+mountpoint\s+does\s+not\s+exist`,
+      // runc's v1 libcontainer (before rc91) looking for a v1 controller mount.
+      String.raw`(?<libcontainer>applying\s+cgroup\s+configuration\s+for\s+process\s+caused\s+\\*["']?)?mountpoint\s+for\s+cgroup\s+not\s+found`,
+    ],
+    versions: [],
+    roles: { library: "containerd/cgroups v1 library", libcontainer: "runc's libcontainer" },
+    priority: 48,
+    meaning:
+      "Distributions moved to the unified cgroup v2 hierarchy (Fedora 31, Debian 11, Ubuntu 21.10, RHEL 9, recent WSL and cloud images), where the v1 controller mounts (/sys/fs/cgroup/cpu, memory, systemd …) no longer exist. runc before 1.0.0-rc91, Docker Engine before 20.10, containerd before 1.4 and kata-containers 1.x only know v1: they look for a v1 mount and fail the container. runc's own message says so outright; the 'cgroup mountpoint does not exist' wording of containerd's cgroups library can also mean v1 controllers simply not mounted (a non-systemd host, WSL).",
+    causes: [
+      "Docker 19.03 (its bundled containerd and runc) on Fedora 31+, Debian 11+, Ubuntu 21.10+ or another cgroup v2 host.",
+      "A node or CI image upgraded to a cgroup v2 OS while keeping an older containerd, runc, kata or minikube/kind base image.",
+    ],
+    fixes: [
+      "Upgrade the container stack to cgroup v2-aware releases: runc 1.0+, containerd 1.4+ (runtime io.containerd.runc.v2), Docker Engine 20.10+, kata-containers 2.x.",
+      "Or boot the host with the v1 hierarchy (systemd.unified_cgroup_hierarchy=0) until the stack is upgraded; where the host is cgroup v1 already, mount the missing controllers (cgroupfs-mount, the name=systemd hierarchy on non-systemd hosts).",
+    ],
+    references: ["https://docs.docker.com/engine/release-notes/20.10/", "https://kubernetes.io/docs/concepts/architecture/cgroups/", "https://github.com/jitsi/docker-jitsi-meet/issues/618"],
+    examples: [
+      {
+        // jitsi/docker-jitsi-meet#618 (Fedora 31 with its Docker's runc)
+        line: "ERROR: for web  Cannot start service web: OCI runtime create failed: this version of runc doesn't work on cgroups v2: unknown",
+      },
+      {
+        // JJ/alpine-raku#20 (Docker 19.03.13 on Fedora 32)
+        line: "docker: Error response from daemon: cgroups: cgroup mountpoint does not exist: unknown.",
+        captures: { library: "cgroups" },
+      },
+    ],
+    nearMisses: [
+      // microsoft/WSL#4189: a missing name=systemd hierarchy on WSL2 (cgroup v1), fixed by mounting it
+      "docker: Error response from daemon: cgroups: cannot find cgroup mount destination: unknown.",
+    ],
+  },
 ];
