@@ -17,6 +17,8 @@ describe("CNI plugin binaries and the conflist's cniVersion implement different 
     [`error adding container to network "ipvlan-sabir": incompatible CNI versions; config is "0.3.1", plugin supports ["0.4.0"], failed to clean up sandbox container`, "cause", { config: "0.3.1" }],
     // containers/podman-compose#893: libcni's validation, which Podman only warns about
     [`WARN[0000] Error validating CNI config file /etc/cni/net.d/echo_default.conflist: [plugin bridge does not support config version "1.0.0" plugin portmap does not support config version "1.0.0"]`, "warning", { plugin: "bridge", config: "1.0.0" }],
+    // containernetworking/plugins#428: no cniVersion at all, which the kubelet validates from 1.16
+    [String.raw`W1218 10:58:30.629078   14847 cni.go:202] Error validating CNI config list {"cniVersion":"", ... }: [plugin bridge does not support config version ""]`, "warning", { plugin: "bridge", config: "" }],
     // a cniVersion that is no spec version; other plugin failures (plugins#1225, kubernetes-the-hard-way#40)
     [`incompatible CNI versions; config is "0.3", plugin supports ["0.1.0" "0.2.0" "0.3.0"]`, "none", {}],
     [String.raw`plugin type="bridge" failed (add): failed to set bridge addr: could not add IP address to "cni0": permission denied`, "none", {}],

@@ -20,13 +20,20 @@ const diagnoseCniSpecVersion: Diagnoser = (input) => {
   const who = plugin ? `The ${plugin} CNI plugin` : "A CNI plugin";
   const supported = [...(input.capture("supported") ?? "").matchAll(/\d+\.\d+\.\d+/g)].map((m) => m[0]).filter((v) => specIndex(v) >= 0);
   const versions = captureRoles(input).filter((v) => v.name !== "supported" && v.name !== "validating");
+  if (config === "") {
+    // libcni's validation (the kubelet from 1.16, Multus, current runtimes) refuses a config without cniVersion that
+    // older kubelets ran: an upgrade exposed the omission. Worth knowing, not proof of a mismatch.
+    return {
+      verdict: "warning",
+      headline: `${who} was handed a network config with no cniVersion: the kubelet from 1.16 (libcni's config validation) and current runtimes refuse it, where older releases assumed 0.1.0/0.2.0 and ran it.`,
+      versions: [{ name: "kubeletValidates", version: "1.16", role: "first kubelet release validating the CNI config version", source: "kubernetes/kubernetes#80482" }],
+      fixes: [`Add "cniVersion" (0.3.1 or later, a version every plugin in the list implements) to the .conflist in /etc/cni/net.d, or to the NetworkAttachmentDefinition's config.`],
+    };
+  }
   if (config !== undefined && specIndex(config) < 0) {
     return {
       verdict: "not-skew",
-      headline:
-        config === ""
-          ? `${who} refused a network config with no cniVersion: add "cniVersion" (for example "0.4.0" or "1.0.0") to the .conflist in /etc/cni/net.d.`
-          : `cniVersion "${config}" is not a CNI spec version (${CNI_SPEC_VERSIONS.join(", ")}): a typo in the network config, not a version mismatch.`,
+      headline: `cniVersion "${config}" is not a CNI spec version (${CNI_SPEC_VERSIONS.join(", ")}): a typo in the network config, not a version mismatch.`,
       versions: [],
     };
   }
