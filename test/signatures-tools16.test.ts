@@ -143,3 +143,31 @@ describe("an Actions runner older than the Node.js runtime an action asks for", 
     expect(typo.dismissed.map((t) => t.diagnosis.verdict)).toEqual(["not-skew"]);
   });
 });
+
+describe("kube-bench without the benchmark the job asks for", () => {
+  it.each([
+    // aquasecurity/kube-bench#1775, #1877, deliveryhero/helm-charts#565, aws-samples/eks-workshop#1338 (renamed)
+    ["error validating targets: No targets configured for eks-1.5.0", "cause", { benchmark: "eks-1.5.0" }],
+    ["error validating targets: No targets configured for rke2-cis-1.10", "cause", { benchmark: "rke2-cis-1.10" }],
+    ['"error validating targets: No targets configured for gke-1.5.0"', "cause", { benchmark: "gke-1.5.0" }],
+    ["error validating targets: No targets configured for eks-1.0", "cause", { benchmark: "eks-1.0" }],
+    // kube-bench's version_mapping (cmd/common.go) missing the cluster's minor
+    ["unable to find a matching Benchmark Version match for kubernetes version: 1.31", "cause", { kubernetes: "1.31" }],
+    // kube-bench#613 (no cfg directory), #207 (no kubectl in the image), kube-bench's own test table
+    ["unable to get benchmark version. error: config file is missing 'version_mapping' section", "none", {}],
+    ["Version check failed: need kubectl or kubelet binaries to get kubernetes version", "none", {}],
+    ['\t\t{kubeVersion: "1.9", succeed: false, exp: "", expErr: "unable to find a matching Benchmark Version match for kubernetes version: 1.9"},', "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("kube-bench-benchmark-unknown-to-release");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names the Kubernetes minor that the release's mapping lacks", async () => {
+    const report = await analyze([textSource("job.log", "unable to find a matching Benchmark Version match for kubernetes version: 1.31\n")]);
+    expect(report.causes[0]?.diagnosis.headline).toContain("no CIS benchmark for Kubernetes 1.31");
+  });
+});

@@ -140,9 +140,34 @@ const diagnoseRunnerNodeRuntime: Diagnoser = (input) => {
   };
 };
 
+/**
+ * kube-bench-benchmark-unknown-to-release. Both refusals come from what the release ships; kube-bench's own test table
+ * or source quoting the message is not a run.
+ */
+const diagnoseKubeBench: Diagnoser = (input) => {
+  if (/expErr|Errorf\(|%s/.test(input.finding.text)) {
+    return { verdict: "not-skew", headline: "kube-bench's source or tests quoting its error, not a run that hit it.", versions: [] };
+  }
+  const benchmark = input.capture("benchmark");
+  const kubernetes = input.capture("kubernetes");
+  if (benchmark) {
+    return {
+      verdict: "cause",
+      headline: `This kube-bench release ships no checks for the benchmark ${benchmark}: the image is older than the release that added it (or the benchmark was renamed since; eks-1.0 became eks-1.0.1), so the job's command line or manifest was written for another kube-bench release.`,
+      versions: captureRoles(input),
+    };
+  }
+  return {
+    verdict: "cause",
+    headline: `kube-bench's version_mapping has no CIS benchmark for Kubernetes ${kubernetes ?? "of this cluster"}: the kube-bench release (or the cfg/config.yaml it reads) is older than the cluster's minor.`,
+    versions: captureRoles(input),
+  };
+};
+
 export const tools16Diagnosers: Record<string, Diagnoser> = {
   "terraform-core-version-constraint-unmet": diagnoseTerraformCoreVersion,
   "helm-oci-support-experimental-before-3-8": diagnoseHelmOciExperimental,
   "actions-node-runtime-glibc-too-old": diagnoseActionsNodeGlibc,
   "actions-runner-node-runtime-unsupported": diagnoseRunnerNodeRuntime,
+  "kube-bench-benchmark-unknown-to-release": diagnoseKubeBench,
 };

@@ -241,4 +241,54 @@ export const tools16Signatures: Signature[] = [
       "Error: The runs.using key in action.yml must be one of: [composite docker node12], got node16",
     ],
   },
+  {
+    id: "kube-bench-benchmark-unknown-to-release",
+    title: "kube-bench release without the CIS benchmark the job asks for, or without a benchmark for the cluster's Kubernetes minor",
+    family: "addons",
+    severity: "error",
+    flake: true,
+    anchors: ["No targets configured for", "matching Benchmark Version match for kubernetes version"],
+    patterns: [
+      // kube-bench (cmd/common.go validateTargets): --benchmark (or the job manifest) names a benchmark whose cfg/<name>
+      // this release does not ship: "error validating targets: No targets configured for eks-1.5.0".
+      String.raw`No\s+targets\s+configured\s+for\s+\\?["']?(?<benchmark>[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d+(?:\.\d+){0,2})\b`,
+      // kube-bench (cmd/common.go mapToBenchmarkVersion): the detected (or --version) Kubernetes minor is missing from
+      // the release's version_mapping.
+      String.raw`unable\s+to\s+find\s+a\s+matching\s+Benchmark\s+Version\s+match\s+for\s+kubernetes\s+version:\s*(?<kubernetes>{V})`,
+    ],
+    versions: ["kubernetes"],
+    roles: { benchmark: "CIS benchmark asked for", kubernetes: "Kubernetes version kube-bench detected" },
+    priority: 50,
+    meaning:
+      "kube-bench ships one directory of checks per CIS benchmark (cfg/cis-1.9, eks-1.5.0, gke-1.6.0, rke2-cis-1.7 …) and a version_mapping from Kubernetes minors to them; both are fixed at release. A benchmark published after the image was built, a benchmark renamed by a later release (eks-1.0 became eks-1.0.1, gke-1.2.0 gke-1.2) or a Kubernetes minor newer than the mapping makes kube-bench stop before any check runs. The job manifests (job-eks.yaml, Helm charts) on kube-bench's main branch often name benchmarks that the pinned image does not have yet.",
+    causes: [
+      "A kube-bench image (aquasec/kube-bench:vX, a chart's default, sonobuoy's kube-bench plugin) older than the benchmark its command line or job manifest names.",
+      "A job manifest or workshop written for another kube-bench release, after a benchmark was renamed.",
+      "A cluster newer than the newest minor in the release's version_mapping (kube-bench detects the version from kubectl/kubelet).",
+    ],
+    fixes: [
+      "Run a kube-bench release that ships the benchmark (check cfg/ in the release, or its config.yaml's version_mapping), or name a benchmark the image has (--benchmark cis-1.9, eks-1.2.0).",
+      "For a cluster newer than the mapping, upgrade kube-bench, or pass --benchmark with the newest benchmark the release has (results are then approximate).",
+    ],
+    references: ["https://github.com/aquasecurity/kube-bench/blob/main/docs/platforms.md", "https://github.com/aquasecurity/kube-bench/issues/1775"],
+    examples: [
+      {
+        // aquasecurity/kube-bench#1775 (kube-bench v0.9.4; eks-1.5.0 arrived in v0.10.0)
+        line: "error validating targets: No targets configured for eks-1.5.0",
+        captures: { benchmark: "eks-1.5.0" },
+      },
+      {
+        // aquasecurity/kube-bench#1877 (aquasec/kube-bench:v0.10.6)
+        line: "error validating targets: No targets configured for rke2-cis-1.10",
+        captures: { benchmark: "rke2-cis-1.10" },
+      },
+      { line: "unable to find a matching Benchmark Version match for kubernetes version: 1.31", captures: { kubernetes: "1.31" } },
+    ],
+    nearMisses: [
+      // aquasecurity/kube-bench#613: the binary run without its cfg directory
+      "unable to get benchmark version. error: config file is missing 'version_mapping' section",
+      // aquasecurity/kube-bench#207: no kubectl/kubelet in the job's image to detect the version
+      "Version check failed: need kubectl or kubelet binaries to get kubernetes version",
+    ],
+  },
 ];
