@@ -287,8 +287,6 @@ export const tools16Signatures: Signature[] = [
     nearMisses: [
       // aquasecurity/kube-bench#613: the binary run without its cfg directory
       "unable to get benchmark version. error: config file is missing 'version_mapping' section",
-      // aquasecurity/kube-bench#207: no kubectl/kubelet in the job's image to detect the version
-      "Version check failed: need kubectl or kubelet binaries to get kubernetes version",
     ],
   },
 ];
