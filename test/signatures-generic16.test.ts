@@ -58,6 +58,13 @@ describe("a Python kubernetes client without an API class the code uses", () => 
     // kubernetes_asyncio follows the same releases (tomplus/kubernetes_asyncio#305: policy_v1beta1 last in 24.x)
     ["AttributeError: module 'kubernetes_asyncio.client' has no attribute 'PolicyV1beta1Api'", "cause", "1.25"],
     ["AttributeError: module 'kubernetes.client' has no attribute 'AppsV1Api'", "warning", "5.x"],
+    // methods of a class that only some releases have (kubernetes-client/python#1632 #1545, EDITD/kubetools#129)
+    ["AttributeError: 'NetworkingV1Api' object has no attribute 'create_namespaced_ingress'", "cause", "19.x"],
+    ["AttributeError: 'NetworkingV1Api' object has no attribute 'create_ingress'", "cause", "create_namespaced_ingress"],
+    ["AttributeError: 'BatchV1Api' object has no attribute 'list_namespaced_cron_job'", "cause", "21.x"],
+    // a method of another class, a misuse (kubernetes-client/python#1800)
+    ["AttributeError: 'CoreV1Api' object has no attribute 'list_namespaced_deployment'", "none", ""],
+    ["AttributeError: 'CoreV1Api' object has no attribute 'client_side_validation'", "none", ""],
     // no release ever had these: a typo, a helper
     ["AttributeError: module 'kubernetes.client' has no attribute 'CoreV2Api'", "none", ""],
     ["AttributeError: module 'kubernetes.client' has no attribute 'select_header_accept'", "none", ""],

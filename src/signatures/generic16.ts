@@ -89,9 +89,12 @@ export const generic16Signatures: Signature[] = [
       // "from kubernetes.client import ExtensionsV1beta1Api", and Python 2's wording, which does not name the module.
       String.raw`\bcannot\s+import\s+name\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'\s+from\s+\\?'kubernetes(?:_asyncio)?(?:\.client)?(?:\.api)?\\?'`,
       String.raw`\\?'module\\?'\s+object\s+has\s+no\s+attribute\s+\\?'(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'`,
+      // An API class of the installed release without a method the code calls: the kind came to (or left) that group/version
+      // in another client release ("'NetworkingV1Api' object has no attribute 'create_namespaced_ingress'" before 19.x).
+      String.raw`\\?'?(?<apiClass>[A-Z][A-Za-z]{1,40}V\d{1,2}(?:(?:alpha|beta)\d{1,2})?Api)\\?'?\s+object\s+has\s+no\s+attribute\s+\\?'?(?<method>[a-z][a-z0-9_]{2,80})\b`,
     ],
     versions: [],
-    roles: { apiClass: "client API class the code uses" },
+    roles: { apiClass: "client API class the code uses", method: "method of the API class the code calls" },
     priority: 40,
     meaning:
       "Python code (a tool, a test library, an operator) asked the kubernetes package for an API class that the installed release does not have. The Python client generates one class per API group/version from the Kubernetes release it follows (client 25.x ↔ Kubernetes 1.25; 12.x ↔ 1.16): a class disappears in the client release that follows the Kubernetes release that stopped serving its group/version (ExtensionsV1beta1Api and NetworkingV1beta1Api in 22.x, BatchV1beta1Api and PolicyV1beta1Api in 25.x), and a newer class is missing from clients older than its API (ApiextensionsV1Api before 12.0). The code and the installed client are from different eras.",
