@@ -71,3 +71,30 @@ describe("Container runtime or engine older than cgroup v2 support", () => {
     expect(docker.warnings[0]?.diagnosis.headline).toContain("Docker Engine (before 20.10)");
   });
 });
+
+describe("Windows container image newer than the container host's build", () => {
+  it.each([
+    // gillesvink/NukeDockerBuild#16, appveyor/ci#2466, navcontainerhelper#2235, moby#39328
+    ["a Windows version 10.0.20348-based image is incompatible with a 10.0.19045 host", "cause", { image: "10.0.20348", host: "10.0.19045" }],
+    ["1709: Pulling from microsoft/nanoserver a Windows version 10.0.16299-based image is incompatible with a 10.0.14393 host", "cause", { image: "10.0.16299", host: "10.0.14393" }],
+    ["DockerDo : a Windows version 10.0.20348-based image is incompatible with a 10.0.19044 host", "cause", { image: "10.0.20348", host: "10.0.19044" }],
+    [String.raw`time="2019-05-23T09:14:23.756050200-07:00" level=debug msg="a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host`, "cause", { image: "10.0.18362", host: "10.0.17763" }],
+    // docker.kitematic#3145: the daemon runs Linux containers
+    [`image operating system "windows" cannot be used on this platform`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("windows-container-image-newer-than-host");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names both Windows releases and the host's ltsc tag", async () => {
+    const report = await analyze([textSource("job.log", "a Windows version 10.0.20348-based image is incompatible with a 10.0.17763 host\n")]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("Windows Server 2022 (ltsc2022)");
+    expect(cause?.diagnosis.headline).toContain("Windows Server 2019 / 10 1809 (ltsc2019)");
+    expect(cause?.diagnosis.fixes[0]).toContain("ltsc2019 tag");
+  });
+});

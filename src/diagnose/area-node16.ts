@@ -106,7 +106,56 @@ const diagnoseCgroupV2: Diagnoser = (input) => {
   };
 };
 
+/** Windows builds and the releases they are (container host and image tags). */
+const WINDOWS_BUILDS: Record<string, string> = {
+  "14393": "Windows Server 2016 / 10 1607 (ltsc2016)",
+  "16299": "Windows 1709",
+  "17134": "Windows 1803",
+  "17763": "Windows Server 2019 / 10 1809 (ltsc2019)",
+  "18362": "Windows 1903",
+  "18363": "Windows 1909",
+  "19041": "Windows 2004",
+  "19042": "Windows 20H2",
+  "19043": "Windows 10 21H1",
+  "19044": "Windows 10 21H2",
+  "19045": "Windows 10 22H2",
+  "20348": "Windows Server 2022 (ltsc2022)",
+  "22000": "Windows 11 21H2",
+  "22621": "Windows 11 22H2",
+  "22631": "Windows 11 23H2",
+  "26100": "Windows Server 2025 / 11 24H2 (ltsc2025)",
+};
+const windowsName = (v: string) => {
+  const build = v.split(".")[2] ?? "";
+  const name = WINDOWS_BUILDS[build];
+  return name ? `${v} (${name})` : v;
+};
+
+/** windows-container-image-newer-than-host. Docker only says it when the image's build is newer than the host's. */
+const diagnoseWindowsImageNewer: Diagnoser = (input) => {
+  const image = input.capture("image") ?? "";
+  const host = input.capture("host") ?? "";
+  const imageBuild = Number(image.split(".")[2]);
+  const hostBuild = Number(host.split(".")[2]);
+  if (!(imageBuild > hostBuild)) {
+    return { verdict: "not-skew", headline: `Windows build ${image} is not newer than the host's ${host}: not the image/host mismatch this message reports.`, versions: [] };
+  }
+  const hostTag = WINDOWS_BUILDS[String(hostBuild)]?.match(/\((ltsc\d{4})\)/)?.[1];
+  return {
+    verdict: "cause",
+    headline: `The image is based on Windows ${windowsName(image)} and the container host runs ${windowsName(host)}: a Windows container image cannot be newer than its host's build.`,
+    versions: captureRoles(input),
+    fixes: [
+      hostTag
+        ? `Use the image's ${hostTag} tag (or any base image of build ${hostBuild} or older) on this host, or publish a multi-arch manifest with a ${hostTag} entry.`
+        : `Use an image tag built for the host's release (build ${hostBuild} or older), or publish a multi-arch manifest with an entry for it.`,
+      `Or run it on a host of build ${imageBuild} or newer (${WINDOWS_BUILDS[String(imageBuild)] ?? "the image's release"} or later).`,
+    ],
+  };
+};
+
 export const node16Diagnosers: Record<string, Diagnoser> = {
   "cni-plugin-spec-version-unsupported": diagnoseCniSpecVersion,
   "container-runtime-cgroup-v2-unsupported": diagnoseCgroupV2,
+  "windows-container-image-newer-than-host": diagnoseWindowsImageNewer,
 };

@@ -116,4 +116,48 @@ export const node16Signatures: Signature[] = [
       "docker: Error response from daemon: cgroups: cannot find cgroup mount destination: unknown.",
     ],
   },
+  {
+    id: "windows-container-image-newer-than-host",
+    title: "Windows container image built on a newer Windows release than the container host (ltsc2022 on Windows 10 or Server 2019, ltsc2019 on 1803 …)",
+    family: "container",
+    severity: "error",
+    flake: true,
+    anchors: ["based image is incompatible with a"],
+    patterns: [
+      // moby's Windows image check (pull, build, run): "a Windows version 10.0.20348-based image is incompatible with a
+      // 10.0.19045 host", through docker pull, BcContainerHelper's DockerDo, ECS's CannotPullContainerError.
+      String.raw`a\s+Windows\s+version\s+(?<image>10\.0\.\d{5})-based\s+image\s+is\s+incompatible\s+with\s+a\s+(?<host>10\.0\.\d{5})\s+host`,
+    ],
+    versions: ["image", "host"],
+    roles: { image: "Windows build the image is based on", host: "Windows build of the container host" },
+    versionKinds: { image: { kind: "component", component: "Windows" }, host: { kind: "component", component: "Windows" } },
+    priority: 50,
+    meaning:
+      "A Windows container shares the host's kernel, so its base image must be of the host's Windows build or older (older only with Hyper-V isolation on most hosts). Docker refuses an image whose base build is newer than the host's: a Windows Server 2022 (10.0.20348) image on Windows 10 (1904x) or Server 2019 (17763), a Server 2019 image on 1803 (17134). The image tag and the host come from different Windows releases.",
+    causes: [
+      "A :latest or ltsc2022 image tag pulled on a Windows 10 workstation, a Server 2019 CI agent or an ECS/AKS Windows node of an older AMI/node image.",
+      "A multi-arch manifest without an entry for the host's build, or a Dockerfile FROM pinned to a newer servercore/nanoserver than the build agent runs.",
+    ],
+    fixes: [
+      "Use the image tag of the host's Windows release (ltsc2019 for 10.0.17763, ltsc2022 for 10.0.20348), or publish a multi-arch manifest that has one.",
+      "Or run the image on a host of its build or newer (Windows 11 or Server 2022 for ltsc2022 images; a newer node image/AMI for the Windows node pool).",
+    ],
+    references: ["https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility", "https://github.com/microsoft/Windows-Containers/issues/155"],
+    examples: [
+      {
+        // microsoft/Windows-Containers#155 (a Server 2022 image on Windows 10 21H1)
+        line: "a Windows version 10.0.20348-based image is incompatible with a 10.0.19043 host",
+        captures: { image: "10.0.20348", host: "10.0.19043" },
+      },
+      {
+        // sitecoreops/sitecore-images#12 (ltsc2019 images on Windows 10 1803)
+        line: "a Windows version 10.0.17763-based image is incompatible with a 10.0.17134 host",
+        captures: { image: "10.0.17763", host: "10.0.17134" },
+      },
+    ],
+    nearMisses: [
+      // docker-archive-public/docker.kitematic#3145: a Windows image on a Linux-containers daemon (Docker for Mac), not a build mismatch
+      String.raw`image operating system "windows" cannot be used on this platform`,
+    ],
+  },
 ];
