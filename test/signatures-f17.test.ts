@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/pipeline.js";
+import { textSource } from "./helpers/logs.js";
+import { verdictOf } from "./helpers/verdict.js";
+
+// Verdicts of the rules written from the fresh-17 tuning set (src/signatures/f17.ts, src/diagnose/area-f17.ts).
+// Lines are real ones (sources in test/fixtures/real-world/lines-16f17.jsonl).
+
+describe("Helm older than the plugin.yaml format of an installed plugin", () => {
+  it.each([
+    // databus23/helm-diff#861, aws/karpenter-provider-aws#8576: helm-diff 3.13+ (platformHooks) on Helm 3.17
+    [String.raw`failed to load plugins: failed to load plugin at "/var/home/<user>/.local/share/helm/plugins/helm-diff/plugin.yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "platformHooks"`, "cause", { plugin: "helm-diff", field: "platformHooks" }],
+    [String.raw`failed to load plugins: failed to load plugin at "/home/runner/.local/share/helm/plugins/helm-diff/plugin.yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "platformHooks"`, "cause", { plugin: "helm-diff", field: "platformHooks" }],
+    // apache/polaris#3278: helm plugin install from a Git URL
+    [String.raw`Error: plugin is installed but unusable: failed to load plugin at "/home/runner/.local/share/helm/plugins/helm-unittest.git/plugin.yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "platformHooks"`, "cause", { plugin: "helm-unittest", field: "platformHooks" }],
+    // helm/helm#13640: platformCommand args before Helm 3.18
+    [String.raw`Error: plugin is installed but unusable: failed to load plugin at "/Users/tibeer/Library/helm/plugins/last/plugin.yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "args"`, "cause", { plugin: "last", field: "args" }],
+    // a field no Helm release added: a mistake in the manifest, only a warning
+    [String.raw`Error: failed to load plugin at "/home/runner/.local/share/helm/plugins/helm-foo/plugin.yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "comand"`, "warning", { plugin: "helm-foo", field: "comand" }],
+    // nikhilsbhat/helm-images#37, rajatjindal/krew-release-bot#49: YAML errors of plugins' inputs
+    ["Error: deserializing yaml data of configmap errored with 'error converting YAML to JSON: yaml: line 3: did not find expected alphabetic or numeric character'", "none", {}],
+    [String.raw`failed to get plugin name from processed template.\nerr: error converting YAML to JSON: yaml: line 12: did not find expected '-' indicator`, "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("helm-plugin-manifest-field-unknown");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("names Helm 3.18 as the release the plugin needs, and helm-diff's last release without platformHooks", async () => {
+    const line = String.raw`failed to load plugins: failed to load plugin at "/home/runner/.local/share/helm/plugins/helm-diff/plugin.yaml": error unmarshaling JSON: while decoding JSON: json: unknown field "platformHooks"`;
+    const report = await analyze([textSource("job.log", `${line}\n`)]);
+    const [cause] = report.causes;
+    expect(cause?.diagnosis.headline).toContain("Helm reads only from 3.18.0 on");
+    expect(cause?.diagnosis.versions.find((v) => v.name === "helmNeeded")?.typed).toMatchObject({ kind: "component", major: 3, minor: 18, component: "Helm" });
+    expect(cause?.diagnosis.fixes[1]).toContain("--version v3.12.5");
+  });
+});
