@@ -38,3 +38,35 @@ describe("Helm older than the plugin.yaml format of an installed plugin", () => 
     expect(cause?.diagnosis.fixes[1]).toContain("--version v3.12.5");
   });
 });
+
+describe("kubeadm upgrade's CoreDNS migration refusing the running CoreDNS or its Corefile", () => {
+  it.each([
+    // coredns/corefile-migration#23, kubernetes/kubernetes#84326: a self-built CoreDNS tag
+    ["    [ERROR CoreDNSUnsupportedPlugins]: start version 'v1.6.2-100' not supported", "cause", { level: "ERROR", start: "v1.6.2-100" }],
+    ["unable to migrate CoreDNS ConfigMap: start version 'v1.6.2-100' not supported", "cause", { start: "v1.6.2-100" }],
+    // kubernetes-sigs/kubespray#6596: the installer's own CoreDNS, with the checks ignored (kubeadm's WARNING)
+    ["            [WARNING CoreDNSMigration]: CoreDNS will not be upgraded: start version '1.6.5' not supported", "warning", { level: "WARNING", start: "1.6.5" }],
+    // kubernetes/kubeadm#2371: kubeadm's migration library behind the CoreDNS it deploys
+    ["CoreDNS will not be upgraded: cannot migrate up to 'v1.8.0' from '1.7.0'", "cause", { target: "v1.8.0", from: "1.7.0" }],
+    // banzaicloud/pke#83: kubeadm 1.16's dry-run migration of the Corefile
+    ["  err> \t[ERROR CoreDNSUnsupportedPlugins]: there are unsupported plugins in the CoreDNS Corefile", "cause", { level3: "ERROR" }],
+    // kubernetes/kubeadm#2830, kubernetes/kubernetes#88623: a plugin left as is, kubeadm's empty-list bug
+    ['[Plugin "grpc" is unsupported by this migration tool in 1.9.3.]', "none", {}],
+    ["\t[ERROR CoreDNSUnsupportedPlugins]: CoreDNS cannot migrate the following plugins:", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("kubeadm-coredns-migration-blocked");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("tells a self-built CoreDNS tag from a release kubeadm did not deploy, and types the CoreDNS releases", async () => {
+    const selfBuilt = await analyze([textSource("job.log", "    [ERROR CoreDNSUnsupportedPlugins]: start version 'v1.6.2-100' not supported\n")]);
+    expect(selfBuilt.causes[0]?.diagnosis.headline).toContain("self-built tag");
+    const library = await analyze([textSource("job.log", "CoreDNS will not be upgraded: cannot migrate up to 'v1.8.0' from '1.7.0'\n")]);
+    expect(library.causes[0]?.diagnosis.headline).toContain("kubeadm build is older than the CoreDNS release it deploys");
+    expect(library.causes[0]?.diagnosis.versions.find((v) => v.name === "target")?.typed).toMatchObject({ kind: "component", major: 1, minor: 8, component: "CoreDNS" });
+  });
+});

@@ -46,6 +46,62 @@ const diagnoseHelmPluginField: Diagnoser = (input) => {
   };
 };
 
+/**
+ * kubeadm-coredns-migration-blocked. What kubeadm cannot migrate says which side moved: a running CoreDNS outside its
+ * table (a self-built tag, a release newer than kubeadm deployed), a Corefile with plugins the target release removed,
+ * or kubeadm's own migration library behind the CoreDNS it deploys. kubeadm's WARNING level (the check ignored, or
+ * kubeadm leaving CoreDNS as it is) is a warning, not the failure.
+ */
+const diagnoseCoreDNSMigration: Diagnoser = (input) => {
+  const level = input.capture("level") ?? input.capture("level2") ?? input.capture("level3");
+  const verdict = level === "WARNING" ? "warning" : "cause";
+  const start = input.capture("start");
+  const target = input.capture("target");
+  const from = input.capture("from");
+  const versions = [
+    ...(start ? [{ name: "start", version: start, role: "CoreDNS release running in the cluster", source: "the preflight error" }] : []),
+    ...(from ? [{ name: "from", version: from, role: "CoreDNS release running in the cluster", source: "the preflight error" }] : []),
+    ...(target ? [{ name: "target", version: target, role: "CoreDNS release kubeadm upgrades to", source: "the preflight error" }] : []),
+  ];
+  if (start) {
+    const selfBuilt = /^v?\d+\.\d+\.\d+[-+]/.test(start);
+    return {
+      verdict,
+      headline: selfBuilt
+        ? `kubeadm upgrade cannot migrate the CoreDNS Corefile: the running CoreDNS ${start} is a self-built tag, not a release in kubeadm's corefile-migration table, so kubeadm does not know which Corefile format it has.`
+        : `kubeadm upgrade cannot migrate the CoreDNS Corefile: the running CoreDNS ${start} is not a release kubeadm's corefile-migration knows as a starting point, so CoreDNS was deployed or upgraded outside kubeadm (by hand, an installer or a chart) past the release kubeadm manages.`,
+      versions,
+      fixes: [
+        selfBuilt
+          ? "Run the upstream CoreDNS release your tag is built from (registry.k8s.io/coredns/coredns:v<release>) for the upgrade, or skip kubeadm's CoreDNS handling."
+          : input.signature.fixes[0]!,
+        input.signature.fixes[1]!,
+      ],
+    };
+  }
+  if (target) {
+    return {
+      verdict,
+      headline: `kubeadm's corefile-migration library cannot migrate CoreDNS up to ${target} (from ${from ?? "the running release"}): the kubeadm build is older than the CoreDNS release it deploys (its vendored migration table lacks ${target}).`,
+      versions,
+      fixes: [
+        `Use a kubeadm release whose corefile-migration knows CoreDNS ${target} (the released kubeadm of the target Kubernetes, not a pre-release build).`,
+        input.signature.fixes[1]!,
+      ],
+    };
+  }
+  return {
+    verdict,
+    headline: "kubeadm upgrade's dry-run migration of the CoreDNS Corefile found plugins or options the target CoreDNS release no longer supports (proxy, replaced by forward in CoreDNS 1.6; the kubernetes plugin's upstream), which kubeadm 1.16 and 1.17 refuse before upgrading; their check also flagged plugins that were still valid (fixed in kubeadm 1.18, kubernetes/kubernetes#88482).",
+    versions: [],
+    fixes: [
+      "Edit the coredns ConfigMap to the target release's syntax (proxy . /etc/resolv.conf → forward . /etc/resolv.conf, drop upstream from the kubernetes block), then upgrade.",
+      "Or, once the Corefile is checked against the target CoreDNS, kubeadm upgrade apply <version> --ignore-preflight-errors=CoreDNSUnsupportedPlugins.",
+    ],
+  };
+};
+
 export const f17Diagnosers: Record<string, Diagnoser> = {
+  "kubeadm-coredns-migration-blocked": diagnoseCoreDNSMigration,
   "helm-plugin-manifest-field-unknown": diagnoseHelmPluginField,
 };

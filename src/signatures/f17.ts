@@ -50,4 +50,57 @@ export const f17Signatures: Signature[] = [
       String.raw`failed to get plugin name from processed template.\nerr: error converting YAML to JSON: yaml: line 12: did not find expected '-' indicator`,
     ],
   },
+  {
+    id: "kubeadm-coredns-migration-blocked",
+    title: "kubeadm upgrade's CoreDNS migration refusing a running CoreDNS release or Corefile it cannot carry to the target release",
+    family: "kubeadm",
+    severity: "error",
+    flake: false,
+    anchors: ["CoreDNSUnsupportedPlugins]", "CoreDNSMigration]", "unable to migrate CoreDNS ConfigMap", "cannot migrate up to"],
+    patterns: [
+      // kubeadm's upgrade preflight (phases/upgrade/preflight.go, corefile-migration's errors): "[ERROR CoreDNSUnsupportedPlugins]:
+      // start version '1.9.2' not supported", "[ERROR CoreDNSMigration]: CoreDNS will not be upgraded: start version …", and the
+      // post-upgrade phase when the checks were ignored ("unable to migrate CoreDNS ConfigMap: start version … not supported").
+      String.raw`(?:\[(?<level>ERROR|WARNING)\s+CoreDNS(?:UnsupportedPlugins|Migration)\]:\s+(?:CoreDNS\s+will\s+not\s+be\s+upgraded:\s+)?|unable\s+to\s+migrate\s+CoreDNS\s+ConfigMap:\s+)start\s+version\s+\\?['"](?<start>v?\d+\.\d+\.\d+[\w.+-]*)\\?['"]\s+not\s+supported`,
+      // corefile-migration older than the CoreDNS release kubeadm deploys: "CoreDNS will not be upgraded: cannot migrate up to
+      // 'v1.8.0' from '1.7.0'".
+      String.raw`(?:\[(?<level2>ERROR|WARNING)\s+CoreDNSMigration\]:\s+)?CoreDNS\s+will\s+not\s+be\s+upgraded:\s+cannot\s+migrate\s+up\s+to\s+\\?['"](?<target>v?\d+\.\d+\.\d+)\\?['"]\s+from\s+\\?['"](?<from>v?\d+\.\d+\.\d+[\w.+-]*)\\?['"]`,
+      // kubeadm 1.16/1.17's dry-run migration of the Corefile to the target CoreDNS.
+      String.raw`\[(?<level3>ERROR|WARNING)\s+CoreDNSUnsupportedPlugins\]:\s+there\s+are\s+unsupported\s+plugins\s+in\s+the\s+CoreDNS\s+Corefile`,
+    ],
+    versions: ["start", "target", "from"],
+    roles: { start: "CoreDNS release running in the cluster", target: "CoreDNS release kubeadm upgrades to", from: "CoreDNS release running in the cluster" },
+    versionKinds: { start: { kind: "component", component: "CoreDNS" }, target: { kind: "component", component: "CoreDNS" }, from: { kind: "component", component: "CoreDNS" } },
+    priority: 55,
+    meaning:
+      "kubeadm upgrade migrates the CoreDNS Corefile from the CoreDNS release running in the cluster to the one the target Kubernetes ships (1.6.2 with 1.16, 1.7.0 with 1.19, 1.8.0 with 1.21, 1.8.6 with 1.23/1.24, 1.9.3 with 1.25, 1.10.1 with 1.27, 1.11.1 with 1.29), with the corefile-migration library it was built with. A running CoreDNS that kubeadm did not deploy (a self-built tag, an image upgraded by hand past kubeadm's, an installer's own release) is outside the library's table, and a Corefile with plugins the target release removed (proxy, the kubernetes plugin's upstream) cannot be carried over; kubeadm then refuses the upgrade in preflight.",
+    causes: [
+      "CoreDNS was upgraded by hand or by an installer (kubespray, a Helm chart) to a release kubeadm's migration table does not know, newer than the one kubeadm deployed, or runs a self-built image tag.",
+      "The Corefile still uses plugins or options removed from the target CoreDNS (proxy → forward, the kubernetes plugin's upstream).",
+      "A kubeadm build whose corefile-migration library predates the CoreDNS release it deploys.",
+    ],
+    fixes: [
+      "Set the CoreDNS image back to the release kubeadm deployed for the current Kubernetes (kubectl -n kube-system set image deployment/coredns coredns=registry.k8s.io/coredns/coredns:v1.8.6 for 1.23/1.24), then upgrade.",
+      "Or, when CoreDNS is managed outside kubeadm, skip its migration: kubeadm upgrade apply <version> --ignore-preflight-errors=CoreDNSUnsupportedPlugins,CoreDNSMigration (and check the Corefile against the new CoreDNS release yourself).",
+    ],
+    references: ["https://github.com/coredns/corefile-migration", "https://github.com/kubernetes/kubernetes/issues/84326", "https://github.com/kubernetes/kubeadm/issues/2371"],
+    examples: [
+      {
+        // coredns/corefile-migration#23, kubernetes/kubernetes#84326 (a self-built CoreDNS 1.6.2-100 on a 1.15 → 1.16 upgrade)
+        line: "    [ERROR CoreDNSUnsupportedPlugins]: start version 'v1.6.2-100' not supported",
+        captures: { level: "ERROR", start: "v1.6.2-100" },
+      },
+      {
+        // kubernetes/kubeadm#2371 (kubeadm 1.21's migration library predating CoreDNS 1.8.0)
+        line: "CoreDNS will not be upgraded: cannot migrate up to 'v1.8.0' from '1.7.0'",
+        captures: { target: "v1.8.0", from: "1.7.0" },
+      },
+    ],
+    nearMisses: [
+      // kubernetes/kubeadm#2830: a plugin the migration tool does not know is left as is; the upgrade goes on
+      "[Plugin \"grpc\" is unsupported by this migration tool in 1.9.3.]",
+      // kubernetes/kubernetes#88623: kubeadm's own bug, an empty list reported on a valid Corefile
+      "[ERROR CoreDNSUnsupportedPlugins]: CoreDNS cannot migrate the following plugins:",
+    ],
+  },
 ];
