@@ -70,3 +70,30 @@ describe("kubeadm upgrade's CoreDNS migration refusing the running CoreDNS or it
     expect(library.causes[0]?.diagnosis.versions.find((v) => v.name === "target")?.typed).toMatchObject({ kind: "component", major: 1, minor: 8, component: "CoreDNS" });
   });
 });
+
+describe("a GitHub Actions step passing an input its pinned action release does not declare", () => {
+  it.each([
+    // mikepenz/action-junit-report#1186 (a v5 input on @v4), cloudaper/epics-action#11, getsentry/action-release#14,
+    // preactjs/compressed-size-action#24: inputs documented for another release than the one the workflow runs
+    ["Warning: Unexpected input(s) 'comment', valid inputs are ['token', 'github_token', 'report_paths', 'test_files_prefix', 'exclude_sources', 'suite_regex', 'annotate_only', 'check_annotations', 'update_check', 'check_name', 'commit', 'fail_on_failure', 'require_tests', 'require_passed_tests', 'include_passed', 'check_title_template', 'summary', 'check_retries', 'transformers', 'job_summary', 'detailed_summary', 'annotate_notice', 'follow_symlink', 'job_name', 'annotations_limit', 'truncate_stack_traces']", "warning", { input: "comment" }],
+    ["Warning: Unexpected input(s) 'auto-close-epic', valid inputs are ['github-token', 'epic-label-name']", "warning", { input: "auto-close-epic" }],
+    ["Unexpected input(s) 'version', valid inputs are ['entryPoint', 'args', 'environment', 'sourcemaps', 'finalize', 'started_at']", "warning", { input: "version" }],
+    ["##[warning]Unexpected input 'pattern', valid inputs are ['repo-token', 'build-script', 'compression', 'show-total', 'collapse-unchanged', 'omit-unchanged', 'strip-hash', 'use-check']", "warning", { input: "pattern" }],
+    // fauguste/auto-cancellation-running-action#22: a spelling; olegtarasov/get-tag#8: an action declaring no inputs
+    ["##[warning]Unexpected input 'githubToken', valid inputs are ['github-token']", "none", {}],
+    ["##[warning]Unexpected input(s) 'tagRegex', 'tagRegexGroup', valid inputs are ['']", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("actions-input-not-in-action-release");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("says that a version-pinning input was ignored, and never makes the warning a cause", async () => {
+    const report = await analyze([textSource("job.log", "Unexpected input(s) 'version', valid inputs are ['entryPoint', 'args', 'environment', 'sourcemaps', 'finalize', 'started_at']\n")]);
+    expect(report.causes).toEqual([]);
+    expect(report.warnings[0]?.diagnosis.headline).toContain("installed its default release instead of the one asked for");
+  });
+});

@@ -101,7 +101,49 @@ const diagnoseCoreDNSMigration: Diagnoser = (input) => {
   };
 };
 
+/** Edit distance of two short names, after case and - / _ are set aside. */
+const nameDistance = (a: string, b: string): number => {
+  const x = a.toLowerCase().replace(/[-_]/g, "");
+  const y = b.toLowerCase().replace(/[-_]/g, "");
+  const row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[y.length]!;
+};
+
+/**
+ * actions-input-not-in-action-release. The runner only says the pinned release does not declare the input; a name one
+ * or two letters from a declared one is a misspelling, and an action declaring no inputs at all is the action's own
+ * manifest gap. Any other input is one of another release of the action, which the step ignores.
+ */
+const diagnoseActionInput: Diagnoser = (input) => {
+  const name = input.capture("input") ?? "";
+  const valid = [...(input.capture("valid") ?? "").matchAll(/'([^'\\]*)'/g)].map((m) => m[1]!).filter(Boolean);
+  if (valid.length === 0) {
+    return { verdict: "not-skew", headline: "The action's action.yml declares no inputs at all, so the runner flags every with: key: a gap in the action's manifest, not a release mismatch.", versions: [] };
+  }
+  const near = valid.find((v) => v !== name && nameDistance(v, name) <= (name.length >= 10 ? 2 : 1));
+  if (near) {
+    return { verdict: "not-skew", headline: `'${name}' is a misspelling of the action's input '${near}', not an input of another release.`, versions: [] };
+  }
+  const pinsVersion = /version|image|tag|release/i.test(name);
+  return {
+    verdict: "warning",
+    headline: `The action release this step runs does not declare the input '${name}' (it declares ${valid.length} others), so the step ignores it: the input belongs to another release of the action, as documented on its default branch or in a newer major.${pinsVersion ? ` Since '${name}' pins a version, the action installed its default release instead of the one asked for.` : ""}`,
+    versions: [],
+    fixes: input.signature.fixes,
+  };
+};
+
 export const f17Diagnosers: Record<string, Diagnoser> = {
+  "actions-input-not-in-action-release": diagnoseActionInput,
   "kubeadm-coredns-migration-blocked": diagnoseCoreDNSMigration,
   "helm-plugin-manifest-field-unknown": diagnoseHelmPluginField,
 };

@@ -103,4 +103,42 @@ export const f17Signatures: Signature[] = [
       "[ERROR CoreDNSUnsupportedPlugins]: CoreDNS cannot migrate the following plugins:",
     ],
   },
+  {
+    id: "actions-input-not-in-action-release",
+    title: "A GitHub Actions step passes an input the pinned action release does not declare (an input of another release of the action)",
+    family: "generic",
+    severity: "warning",
+    flake: false,
+    anchors: ["valid inputs are"],
+    patterns: [
+      // The runner (ActionManifestManager / the step's input check): "Unexpected input(s) 'kubectl_version', valid inputs are
+      // ['version', 'config', …]", older runners "##[warning]Unexpected input 'pattern', valid inputs are […]".
+      String.raw`Unexpected\s+input(?:\(s\))?\s+\\?'(?<input>[^'\\]{1,80})\\?'(?<more>(?:,\s*\\?'[^'\\]{1,80}\\?'){0,20}),\s+valid\s+inputs\s+are\s+\[(?<valid>[^\]]{0,3000})\]`,
+    ],
+    versions: [],
+    roles: { input: "input the step passes", valid: "inputs the action release declares" },
+    priority: 40,
+    meaning:
+      "The runner checks a step's with: keys against the action.yml of the exact action release the workflow runs (uses: owner/action@ref) and warns about the others, which the action never sees: the step runs with the action's defaults instead. The usual cause is documentation of another release: the README of the default branch or of a newer major documents an input that the pinned tag or major (v1, v4…) does not have yet (or has dropped), so a version-pinning input such as kubectl_version or node_image is silently ignored and the job runs other versions than it asked for.",
+    causes: [
+      "The workflow follows the action's README on its default branch, which documents an input added after the release the workflow pins (helm/kind-action's kubectl_version before v1.3.0, action-junit-report's comment before v5).",
+      "An action's new major renamed or removed the input, and the workflow's with: block is from the older major.",
+    ],
+    fixes: [
+      "Read the action.yml at the tag the workflow uses (https://github.com/<owner>/<action>/blob/<ref>/action.yml) and move uses: to the first release that declares the input, or drop the input.",
+      "Where the input pins a version (a kubectl, kind node image or tool release), check in the step's log which version the action's default actually installed.",
+    ],
+    references: ["https://docs.github.com/en/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs", "https://github.com/mikepenz/action-junit-report/issues/1186"],
+    examples: [
+      {
+        // cloudaper/epics-action#11 (v1.0.2 predates the auto-close-epic input; fixed by a new release)
+        line: "Warning: Unexpected input(s) 'auto-close-epic', valid inputs are ['github-token', 'epic-label-name']",
+        captures: { input: "auto-close-epic" },
+      },
+    ],
+    nearMisses: [
+      // olegtarasov/get-tag#8: the action's action.yml declares no inputs at all (the action reads them anyway)
+      "##[warning]Unexpected input(s) 'tagRegex', 'tagRegexGroup', valid inputs are ['']",
+    ],
+  },
 ];
