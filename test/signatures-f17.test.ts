@@ -97,3 +97,35 @@ describe("a GitHub Actions step passing an input its pinned action release does 
     expect(report.warnings[0]?.diagnosis.headline).toContain("installed its default release instead of the one asked for");
   });
 });
+
+describe("a PostgreSQL server of another major release than its data directory", () => {
+  it.each([
+    // postgis/docker-postgis#128, WeblateOrg/docker#40: images moved to a new major on an old volume
+    ["2019-03-01 08:46:20.785 UTC [1] DETAIL:  The data directory was initialized by PostgreSQL version 10, which is not compatible with this version 11.2 (Debian 11.2-1.pgdg90+1).", "cause", { data: "10", server: "11.2" }],
+    ["DETAIL:  The data directory was initialized by PostgreSQL version 9.4, which is not compatible with this version 9.6.3.", "cause", { data: "9.4", server: "9.6.3" }],
+    // PostgresApp/PostgresApp#528: beta and release-candidate builds of one major
+    ["2019-10-10 16:14:42.538 MSK [9590] DETAIL:  The database cluster was initialized with CATALOG_VERSION_NO 201907221, but the server was compiled with CATALOG_VERSION_NO 201909212.", "cause", { dataCatalog: "201907221", serverCatalog: "201909212" }],
+    // the FATAL line alone: a warning
+    ["2025-05-11 06:08:13.152 UTC [48] FATAL:  database files are incompatible with server", "warning", {}],
+    // docker-library/postgres#1273, timescale/timescaledb-docker#299: architecture, not release
+    ["2024-10-05 10:12:27.416 UTC [1] DETAIL:  The database cluster was initialized without USE_FLOAT8_BYVAL but the server was compiled with USE_FLOAT8_BYVAL.", "none", {}],
+    ["[1] DETAIL:  The database cluster was initialized with USE_FLOAT8_BYVAL but the server was compiled without USE_FLOAT8_BYVAL.", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("postgres-data-dir-major-mismatch");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("dismisses the FATAL line when its DETAIL names an architecture mismatch, and tells an upgrade from a downgrade", async () => {
+    const arch = await analyze([textSource("db.log", "2024-10-05 10:12:27.416 UTC [1] FATAL:  database files are incompatible with server\n2024-10-05 10:12:27.416 UTC [1] DETAIL:  The database cluster was initialized without USE_FLOAT8_BYVAL but the server was compiled with USE_FLOAT8_BYVAL.\n")]);
+    expect([...arch.causes, ...arch.warnings]).toEqual([]);
+    const up = await analyze([textSource("db.log", "DETAIL:  The data directory was initialized by PostgreSQL version 15, which is not compatible with this version 16.0 (Debian 16.0-1.pgdg120+1).\n")]);
+    expect(up.causes[0]?.diagnosis.headline).toContain("moved to a newer major release");
+    expect(up.causes[0]?.diagnosis.fixes[0]).toContain("postgres:15");
+    const down = await analyze([textSource("db.log", "DETAIL:  The data directory was initialized by PostgreSQL version 16, which is not compatible with this version 15.4.\n")]);
+    expect(down.causes[0]?.diagnosis.headline).toContain("downgrade");
+  });
+});

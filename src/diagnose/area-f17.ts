@@ -1,4 +1,4 @@
-import type { Diagnoser } from "./context.js";
+import { captureRoles, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/f17.ts (rules from the fresh-17 tuning set).
 
@@ -142,7 +142,54 @@ const diagnoseActionInput: Diagnoser = (input) => {
   };
 };
 
+/**
+ * postgres-data-dir-major-mismatch. The DETAIL line names both majors (or catalog versions); the FATAL line alone is
+ * shared with data directories of another architecture or build options (USE_FLOAT8_BYVAL, BLCKSZ), so on its own it
+ * only warns, and its DETAIL line when the scanner kept it decides.
+ */
+const diagnosePostgresDataDir: Diagnoser = (input) => {
+  const data = input.capture("data");
+  const server = input.capture("server");
+  if (data && server) {
+    const dataMajor = Number(data.split(".")[0] === "9" ? data.split(".").slice(0, 2).join(".") : data.split(".")[0]);
+    const serverParts = server.split(".");
+    const serverMajor = Number(serverParts[0] === "9" ? serverParts.slice(0, 2).join(".") : serverParts[0]);
+    const upgrade = serverMajor > dataMajor;
+    return {
+      verdict: "cause",
+      headline: upgrade
+        ? `PostgreSQL ${server} refused a data directory initialised by PostgreSQL ${data}: the server image or package moved to a newer major release without the data being upgraded (pg_upgrade or dump and restore).`
+        : `PostgreSQL ${server} refused a data directory initialised by the newer PostgreSQL ${data}: an older server image or package was started on the volume (a downgrade, or a backup restored from a newer cluster).`,
+      versions: captureRoles(input),
+      fixes: upgrade
+        ? [`Pin the image to postgres:${data} to start the database again, then upgrade the data to ${serverMajor} with pg_upgrade or pg_dumpall/restore into a new volume.`, input.signature.fixes[1]!]
+        : [`Run PostgreSQL ${data} on this volume (postgres:${data}); a data directory cannot be moved to an older major.`],
+    };
+  }
+  const dataCatalog = input.capture("dataCatalog");
+  const serverCatalog = input.capture("serverCatalog");
+  if (dataCatalog && serverCatalog) {
+    return {
+      verdict: "cause",
+      headline: `The data directory's catalog version ${dataCatalog} is not the server build's ${serverCatalog}: beta, release-candidate or development builds of one PostgreSQL major (the catalog versions are dates, ${dataCatalog.slice(0, 4)}-${dataCatalog.slice(4, 6)}-${dataCatalog.slice(6, 8)} and ${serverCatalog.slice(0, 4)}-${serverCatalog.slice(4, 6)}-${serverCatalog.slice(6, 8)}) do not share data directories.`,
+      versions: [],
+      fixes: ["Start the data directory with the build that created it and dump it, or initdb again with the new build; pin pre-release images to an exact tag."],
+    };
+  }
+  const detail = input.finding.context.after.slice(0, 3).map((l) => l.text).join("\n");
+  if (/USE_FLOAT8_BYVAL|BLCKSZ|MAXALIGN|NAMEDATALEN|INDEX_MAX_KEYS|TOAST_MAX_CHUNK_SIZE|LOBLKSIZE|XLOG_BLCKSZ|PG_CONTROL_VERSION/.test(detail)) {
+    return { verdict: "not-skew", headline: "PostgreSQL refused the data directory for a build option or architecture mismatch (32-bit and 64-bit images, block size), not a release.", versions: [] };
+  }
+  return {
+    verdict: "warning",
+    headline: "PostgreSQL refused to start on its data directory (database files are incompatible with server): most often a data directory initialised by another major release than the server image's; the DETAIL line that follows names both.",
+    versions: [],
+    fixes: input.signature.fixes,
+  };
+};
+
 export const f17Diagnosers: Record<string, Diagnoser> = {
+  "postgres-data-dir-major-mismatch": diagnosePostgresDataDir,
   "actions-input-not-in-action-release": diagnoseActionInput,
   "kubeadm-coredns-migration-blocked": diagnoseCoreDNSMigration,
   "helm-plugin-manifest-field-unknown": diagnoseHelmPluginField,

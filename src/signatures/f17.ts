@@ -141,4 +141,49 @@ export const f17Signatures: Signature[] = [
       "##[warning]Unexpected input(s) 'tagRegex', 'tagRegexGroup', valid inputs are ['']",
     ],
   },
+  {
+    id: "postgres-data-dir-major-mismatch",
+    title: "PostgreSQL server of another major release (or development build) than the data directory it was started on",
+    family: "generic",
+    severity: "error",
+    flake: false,
+    anchors: ["database files are incompatible with server", "The data directory was initialized by PostgreSQL version", "CATALOG_VERSION_NO"],
+    patterns: [
+      // PostgreSQL's checkDataDir / ReadControlFile (src/backend/utils/init/miscinit.c, access/transam/xlog.c): "DETAIL:  The data
+      // directory was initialized by PostgreSQL version 13, which is not compatible with this version 14.1."
+      String.raw`The\s+data\s+directory\s+was\s+initialized\s+by\s+PostgreSQL\s+version\s+(?<data>\d+(?:\.\d+)?),\s+which\s+is\s+not\s+compatible\s+with\s+this\s+version\s+(?<server>\d+(?:\.\d+){0,2}(?:beta\d+|rc\d+|devel)?)`,
+      // Development and beta builds of one major: "The database cluster was initialized with CATALOG_VERSION_NO 201907221, but the
+      // server was compiled with CATALOG_VERSION_NO 201909212."
+      String.raw`The\s+database\s+cluster\s+was\s+initialized\s+with\s+CATALOG_VERSION_NO\s+(?<dataCatalog>\d{9}),\s+but\s+the\s+server\s+was\s+compiled\s+with\s+CATALOG_VERSION_NO\s+(?<serverCatalog>\d{9})`,
+      // The FATAL line alone (its DETAIL line cut off or on another log record).
+      String.raw`FATAL:\s+database\s+files\s+are\s+incompatible\s+with\s+server`,
+    ],
+    versions: ["data", "server"],
+    roles: { data: "PostgreSQL major release that initialised the data directory", server: "PostgreSQL release of the server binary", dataCatalog: "catalog version of the data directory", serverCatalog: "catalog version of the server build" },
+    versionKinds: { data: { kind: "component", component: "PostgreSQL" }, server: { kind: "component", component: "PostgreSQL" } },
+    priority: 50,
+    meaning:
+      "A PostgreSQL server only starts on a data directory initialised by its own major release (and, for beta and development builds, the same catalog version). A newer server image (postgres:latest moving to a new major, a chart or operator bumping the image, a Homebrew upgrade) on a volume initialised by the previous major refuses to start until the data is upgraded with pg_upgrade or dumped and restored; an older image on a newer volume is a downgrade.",
+    causes: [
+      "An unpinned or bumped PostgreSQL image (postgres:latest, a chart's default tag, an operator's new default) started on a persistent volume initialised by the previous major release.",
+      "A replica or restore built from a backup or snapshot taken before an in-place major upgrade.",
+      "A local install upgraded by a package manager, leaving the old major's data directory in place.",
+    ],
+    fixes: [
+      "Pin the image to the data directory's major (postgres:<major>) and upgrade deliberately: pg_upgrade (or pgautoupgrade/tianon's pg_upgrade images), or pg_dumpall from the old major and restore into a new volume.",
+      "For a database operator (CloudNativePG, Zalando, Crunchy), use its major-upgrade procedure rather than changing the image tag in place.",
+    ],
+    references: ["https://www.postgresql.org/docs/current/pgupgrade.html", "https://github.com/docker-library/postgres/issues/37"],
+    examples: [
+      {
+        // postgis/docker-postgis#128 (a PostgreSQL 10 volume under an 11.2 image)
+        line: "2019-03-01 08:46:20.785 UTC [1] DETAIL:  The data directory was initialized by PostgreSQL version 10, which is not compatible with this version 11.2 (Debian 11.2-1.pgdg90+1).",
+        captures: { data: "10", server: "11.2" },
+      },
+    ],
+    nearMisses: [
+      // docker-library/postgres#1273: a 32-bit image's volume under the 64-bit image of the same release (architecture)
+      "2024-10-05 10:12:27.416 UTC [1] DETAIL:  The database cluster was initialized without USE_FLOAT8_BYVAL but the server was compiled with USE_FLOAT8_BYVAL.",
+    ],
+  },
 ];
