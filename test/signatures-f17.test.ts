@@ -129,3 +129,28 @@ describe("a PostgreSQL server of another major release than its data directory",
     expect(down.causes[0]?.diagnosis.headline).toContain("downgrade");
   });
 });
+
+describe("GKE refusing basic authentication at 1.19 and later", () => {
+  it.each([
+    // orlandothoeny/terraform-gcp-gke-infrastructure#1, GoogleCloudPlatform/istio-samples#78
+    ["Error: googleapi: Error 400: Basic authentication was removed for GKE cluster versions >= 1.19. The cluster cannot be created with basic authentication enabled. Instructions for choosing an alternative authentication method can be found at: https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication., badRequest", "cause", { removedIn: "1.19" }],
+    ["ERROR: (gcloud.container.clusters.create) ResponseError: code=400, message=Basic authentication was removed for GKE cluster versions >= 1.19. The cluster cannot be created with basic authentication enabled. Instructions for", "cause", { removedIn: "1.19" }],
+    // hashicorp/terraform-provider-google#8032: a 1.18 basic-auth cluster put on a release channel
+    ["> Clusters with minor version 1.18 and basic authentication enabled cannot migrate to rapid, regular or stable release channels. Basic authentication was removed for GKE cluster versions >= 1.19. To disable basic authentication use: `gcloud container clusters update %s --no-enable-basic-auth`. Instructions for choosing a new method can be found at: htt", "cause", { cluster: "1.18" }],
+    // gcloud's deprecation warning is not the failure
+    ["WARNING: Warning: basic authentication is deprecated, and will be removed in GKE control plane versions 1.19 and newer. For a list of recommended authentication methods, see: https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication", "none", {}],
+  ] as const)("%s → %s", async (line, want, captures) => {
+    const got = await verdictOf(line);
+    expect(got.verdict).toBe(want);
+    if (want !== "none") {
+      expect(got.id).toBe("gke-basic-auth-removed");
+      expect(got.captures).toMatchObject(captures);
+    }
+  });
+
+  it("types the GKE version that removed basic authentication", async () => {
+    const report = await analyze([textSource("job.log", "ERROR: (gcloud.container.clusters.create) ResponseError: code=400, message=Basic authentication was removed for GKE cluster versions >= 1.19. The cluster cannot be created with basic authentication enabled.\n")]);
+    expect(report.causes[0]?.diagnosis.versions.find((v) => v.name === "removedIn")?.typed).toMatchObject({ kind: "kubernetes", major: 1, minor: 19 });
+    expect(report.causes[0]?.diagnosis.fixes[0]).toContain("--no-enable-basic-auth");
+  });
+});

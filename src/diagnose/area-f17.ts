@@ -188,7 +188,21 @@ const diagnosePostgresDataDir: Diagnoser = (input) => {
   };
 };
 
+/** gke-basic-auth-removed. The API's refusal is the skew itself: a cluster template older than GKE 1.19's defaults. */
+const diagnoseGkeBasicAuth: Diagnoser = (input) => {
+  const cluster = input.capture("cluster");
+  return {
+    verdict: "cause",
+    headline: cluster
+      ? `GKE refused to move the ${cluster} cluster, which still has basic authentication enabled, to a release channel: every channel's versions are 1.19 or later, where Kubernetes and GKE removed basic authentication.`
+      : `GKE refused a cluster with basic authentication (master_auth username/password): GKE ${input.capture("removedIn") ?? "1.19"} and later no longer have it, and the template, Terraform module or script that asked for it was written for an older GKE default version.`,
+    versions: captureRoles(input),
+    fixes: cluster ? [input.signature.fixes[1]!, input.signature.fixes[0]!] : input.signature.fixes,
+  };
+};
+
 export const f17Diagnosers: Record<string, Diagnoser> = {
+  "gke-basic-auth-removed": diagnoseGkeBasicAuth,
   "postgres-data-dir-major-mismatch": diagnosePostgresDataDir,
   "actions-input-not-in-action-release": diagnoseActionInput,
   "kubeadm-coredns-migration-blocked": diagnoseCoreDNSMigration,

@@ -186,4 +186,45 @@ export const f17Signatures: Signature[] = [
       "2024-10-05 10:12:27.416 UTC [1] DETAIL:  The database cluster was initialized without USE_FLOAT8_BYVAL but the server was compiled with USE_FLOAT8_BYVAL.",
     ],
   },
+  {
+    id: "gke-basic-auth-removed",
+    title: "GKE refusing basic authentication (master_auth username/password) for clusters at or above 1.19",
+    family: "managed",
+    severity: "error",
+    flake: false,
+    anchors: ["Basic authentication was removed for GKE", "and basic authentication enabled cannot migrate"],
+    patterns: [
+      // A 1.18 cluster with basic auth asked to join a release channel (whose versions are all 1.19+).
+      String.raw`Clusters\s+with\s+minor\s+version\s+(?<cluster>1\.\d+)\s+and\s+basic\s+authentication\s+enabled\s+cannot\s+migrate\s+to\s+(?:rapid|regular|stable)`,
+      // The GKE API (through gcloud's ResponseError, Terraform's googleapi Error 400, Deployment Manager): "Basic authentication was
+      // removed for GKE cluster versions >= 1.19. The cluster cannot be created with basic authentication enabled."
+      String.raw`Basic\s+authentication\s+was\s+removed\s+for\s+GKE\s+cluster\s+versions\s+(?:>=|&gt;=|\\u003e=)\s*(?<removedIn>1\.\d+)`,
+    ],
+    versions: ["removedIn", "cluster"],
+    roles: { removedIn: "first GKE version without basic authentication", cluster: "the cluster's minor version" },
+    versionKinds: { removedIn: "kubernetes", cluster: "kubernetes" },
+    priority: 55,
+    meaning:
+      "Kubernetes 1.19 removed static password (basic) authentication from the API server, and GKE refuses to create or move a cluster at 1.19 or later with master_auth username/password (gcloud --enable-basic-auth / --username). Templates, Terraform modules, Deployment Manager and Marketplace deployers written for 1.18 and older GKE defaults still ask for it, and fail once GKE's default version is 1.19+.",
+    causes: [
+      "A Terraform google_container_cluster with master_auth { username, password } (or a module that sets them), an old gcloud script with --username/--enable-basic-auth, or a deployer template written before GKE 1.19.",
+      "A 1.18 cluster with basic auth enabled being enrolled in a release channel, or auto-upgraded to 1.19.",
+    ],
+    fixes: [
+      "Drop basic authentication: remove master_auth username/password (keep client_certificate_config issue_client_certificate = false) in Terraform, or pass --no-enable-basic-auth to gcloud; authenticate with gcloud credentials (gke-gcloud-auth-plugin) instead.",
+      "On an existing 1.18 cluster, gcloud container clusters update <cluster> --no-enable-basic-auth before upgrading or joining a release channel.",
+    ],
+    references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication#legacy-auth", "https://github.com/hashicorp/terraform-provider-google/issues/8032"],
+    examples: [
+      {
+        // orlandothoeny/terraform-gcp-gke-infrastructure#1 (a Terraform module still setting username/password)
+        line: "Error: googleapi: Error 400: Basic authentication was removed for GKE cluster versions >= 1.19. The cluster cannot be created with basic authentication enabled. Instructions for choosing an alternative authentication method can be found at: https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication., badRequest",
+        captures: { removedIn: "1.19" },
+      },
+    ],
+    nearMisses: [
+      // GoogleCloudPlatform/istio-samples#78: gcloud's deprecation warning on a create that then failed with the error
+      "WARNING: Warning: basic authentication is deprecated, and will be removed in GKE control plane versions 1.19 and newer. For a list of recommended authentication methods, see: https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication",
+    ],
+  },
 ];
