@@ -89,7 +89,8 @@ describe("hostile logs", () => {
   });
 
   it("a log that matches every signature a million times gives a valid comment under GitHub's limit that says what was cut", async () => {
-    const examples = builtinSignatures.flatMap((s) => (s.examples ?? []).map((e) => e.line));
+    // One log line per example: a message wrapped over several lines (calicoctl's) would change the line count.
+    const examples = builtinSignatures.flatMap((s) => (s.examples ?? []).map((e) => e.line)).filter((line) => !line.includes("\n"));
     // Every line distinct (a version varies), so the distinct-finding cap is reached too.
     const source = generated("everything.log", 1_000_000, (i) => examples[i % examples.length]!.replace(/\b1\.(\d\d)\b/, `1.${(i >> 5) % 90 + 10}`));
     const report = await analyze([source]);
