@@ -1,5 +1,6 @@
 import type { VersionRole } from "../model.js";
 import { captureRoles, type Diagnoser, type DiagnoseInput } from "./context.js";
+import { lineLevel } from "./area-generic.js";
 import { diagnoseNoKindMatch } from "./skew.js";
 import { BUILTIN_GROUPS, KIND_API_VERSIONS, KIND_GROUPS, REMOVED_APIS } from "./tables.js";
 import { CRD_FIELD_SINCE, CRD_VERSION_FIELD_SINCE, EARLY_REMOVED_APIS, KUBECTL_COMMANDS, KUBECTL_FLAGS } from "./tables-client.js";
@@ -425,7 +426,8 @@ const diagnoseNotFoundNearRemoved: Diagnoser = (input) => {
     };
   }
   // klog's header (E/F) and a structured record's level are read off the line before the text is normalised.
-  const failed = ["E", "F"].includes(finding.klog?.level ?? "") || ["E", "F"].includes(finding.record?.level ?? "");
+  const level = lineLevel(finding);
+  const failed = level === "E" || level === "F";
   if (!first) return unnamedResourceTypeNotServed(finding.text, gaResource, failed);
   return {
     verdict: "warning",

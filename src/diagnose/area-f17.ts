@@ -1,3 +1,4 @@
+import { classifyVersion } from "../kube/versions.js";
 import { captureRoles, type Diagnoser } from "./context.js";
 
 // Diagnosers for src/signatures/f17.ts (rules from the fresh-17 tuning set).
@@ -29,12 +30,11 @@ const diagnoseHelmPluginField: Diagnoser = (input) => {
       fixes: ["Compare the plugin's plugin.yaml with the Helm release's plugin documentation; pin the plugin to a release written for this Helm, or upgrade Helm."],
     };
   }
-  const [major, minor, patch] = known.helm.split(".").map(Number);
   const helm4 = known.helm.startsWith("4");
   return {
     verdict: "cause",
     headline: `Helm could not load ${which}: its plugin.yaml uses ${known.what}, which Helm reads only from ${known.helm} on, so the job's Helm is older than the plugin release that was installed${helm4 ? "" : " (plugins install unpinned at their latest release)"}.${field === "args" ? " If this Helm is 3.18 or newer, the plugin release was written for Helm 4's plugin format instead." : ""}`,
-    versions: [{ name: "helmNeeded", version: known.helm, role: `first Helm release that reads the plugin.yaml field ${field}`, source: helm4 ? "Helm 4 plugin format (HIP-0026)" : "helm/helm#12962 (Helm 3.18.0)", typed: { raw: known.helm, kind: "component", major: major!, minor: minor!, patch: patch!, component: "Helm" } }],
+    versions: [{ name: "helmNeeded", version: known.helm, role: `first Helm release that reads the plugin.yaml field ${field}`, source: helm4 ? "Helm 4 plugin format (HIP-0026)" : "helm/helm#12962 (Helm 3.18.0)", typed: classifyVersion(known.helm, { kind: "component", component: "Helm" }) }],
     fixes: [
       `Upgrade Helm to ${helm4 ? "4" : "3.18"} or later on the runner (azure/setup-helm version:, the CI image).`,
       helm4
@@ -142,6 +142,12 @@ const diagnoseActionInput: Diagnoser = (input) => {
   };
 };
 
+/** PostgreSQL's major release: the first number from 10 on, the first two before (9.6). */
+function postgresMajor(version: string): number {
+  const parts = version.split(".");
+  return Number(parts[0] === "9" ? parts.slice(0, 2).join(".") : parts[0]);
+}
+
 /**
  * postgres-data-dir-major-mismatch. The DETAIL line names both majors (or catalog versions); the FATAL line alone is
  * shared with data directories of another architecture or build options (USE_FLOAT8_BYVAL, BLCKSZ), so on its own it
@@ -151,9 +157,8 @@ const diagnosePostgresDataDir: Diagnoser = (input) => {
   const data = input.capture("data");
   const server = input.capture("server");
   if (data && server) {
-    const dataMajor = Number(data.split(".")[0] === "9" ? data.split(".").slice(0, 2).join(".") : data.split(".")[0]);
-    const serverParts = server.split(".");
-    const serverMajor = Number(serverParts[0] === "9" ? serverParts.slice(0, 2).join(".") : serverParts[0]);
+    const dataMajor = postgresMajor(data);
+    const serverMajor = postgresMajor(server);
     const upgrade = serverMajor > dataMajor;
     return {
       verdict: "cause",

@@ -1,3 +1,4 @@
+import semver from "semver";
 import { captureRoles, hintRole, type Diagnoser } from "./context.js";
 import { platform12Diagnosers } from "./area-platform12.js";
 
@@ -186,12 +187,10 @@ const diagnoseMinikubeImage: Diagnoser = (input) => {
   };
 };
 
-/** a < b for plain x.y.z release numbers. */
+/** a < b for plain x.y.z release numbers (missing parts count as 0). */
 function semverLess(a: string, b: string): boolean {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
-  return false;
+  const [sa, sb] = [semver.coerce(a), semver.coerce(b)];
+  return sa !== null && sb !== null && semver.lt(sa, sb);
 }
 
 /**
