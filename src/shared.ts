@@ -197,13 +197,22 @@ export async function fleetThrottle(mode: SharedMode, metrics: Metrics, log: Log
   const tokens = new Bottleneck.Group({ id: "octokit-auth", maxConcurrent: 1, timeout: 120_000 });
   // The gate is the write limit: plugin-throttling's write group lets writes straight through.
   const unlimited: Scheduler = { key: () => ({ schedule: async (_options, fn, ...args) => fn(...args) }) };
+  // plugin-throttling's notifications (3 s apart) and search (2 s apart) groups, per process. Clustered,
+  // as plugin-throttling would make them from our connection, they kill the fleet: Bottleneck counts a job
+  // as running through its minTime wait and frees a dead client's running jobs only when they expire (a
+  // minute), so a replica SIGKILLed while a comment creation waited there stopped that installation's
+  // comment creations in every replica for a minute, and with them the replicas' triage slots. Fleet-wide,
+  // the write gate already keeps an installation's comment creations a second apart (GitHub asks for at most
+  // 80 a minute); per process, these keep plugin-throttling's own spacing on top.
+  const notifications = new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 1, minTime: 3000, timeout: 120_000 });
+  const search = new Bottleneck.Group({ id: "octokit-search", maxConcurrent: 1, minTime: 2000, timeout: 120_000 });
   return {
     writeSpacingMs: mode.writeSpacingMs,
     writes,
     options: (id) => {
       // An octokit made from another's options (Probot does so) comes with the id already prefixed.
       const installation = id.startsWith(`${mode.prefix}-`) ? id.slice(mode.prefix.length + 1) : id;
-      return { id: `${mode.prefix}-${installation}`, Bottleneck, connection, global: gated(installation), auth: tokens, write: unlimited };
+      return { id: `${mode.prefix}-${installation}`, Bottleneck, connection, global: gated(installation), auth: tokens, write: unlimited, notifications, search };
     },
     close: async () => {
       await connection.disconnect(false).catch(() => undefined);
