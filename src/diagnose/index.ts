@@ -29,6 +29,11 @@ import { platform16Diagnosers } from "./area-platform16.js";
 import { tools16Diagnosers } from "./area-tools16.js";
 import { node16Diagnosers } from "./area-node16.js";
 import { f17Diagnosers } from "./area-f17.js";
+import { core18Diagnosers } from "./area-core18.js";
+import { addons18Diagnosers } from "./area-addons18.js";
+import { platform18Diagnosers } from "./area-platform18.js";
+import { tools18Diagnosers } from "./area-tools18.js";
+import { node18Diagnosers } from "./area-node18.js";
 import { generic16Diagnosers } from "./area-generic16.js";
 
 export type { DiagnoseContext } from "./context.js";
@@ -113,6 +118,11 @@ const DIAGNOSERS: Record<string, Diagnoser> = {
   ...tools16Diagnosers,
   ...node16Diagnosers,
   ...f17Diagnosers,
+  ...core18Diagnosers,
+  ...addons18Diagnosers,
+  ...platform18Diagnosers,
+  ...tools18Diagnosers,
+  ...node18Diagnosers,
   ...generic16Diagnosers,
 };
 

@@ -38,6 +38,11 @@ import { platform16Signatures } from "./platform16.js";
 import { tools16Signatures } from "./tools16.js";
 import { node16Signatures } from "./node16.js";
 import { f17Signatures } from "./f17.js";
+import { core18Signatures } from "./core18.js";
+import { addons18Signatures } from "./addons18.js";
+import { platform18Signatures } from "./platform18.js";
+import { tools18Signatures } from "./tools18.js";
+import { node18Signatures } from "./node18.js";
 import { generic16Signatures } from "./generic16.js";
 
 export { builtinHints } from "./hints.js";
@@ -84,6 +89,11 @@ export const builtinSignatures: readonly Signature[] = [
   ...tools16Signatures,
   ...node16Signatures,
   ...f17Signatures,
+  ...core18Signatures,
+  ...addons18Signatures,
+  ...platform18Signatures,
+  ...tools18Signatures,
+  ...node18Signatures,
   // Last and lowest: wordings no signature above knows.
   ...genericSignatures,
   ...generic15Signatures,

@@ -1,0 +1,5 @@
+import type { Diagnoser } from "./context.js";
+
+// Diagnosers for src/signatures/core18.ts.
+
+export const core18Diagnosers: Record<string, Diagnoser> = {};
